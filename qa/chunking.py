@@ -1,0 +1,211 @@
+"""Cuts a document into passages along its own structure.
+
+- A timeline entry ("June 15, 2021   Submitted …") is one chunk, with the continuation
+  lines that follow it (indented far right, after a blank line) joined back on.
+- A short line followed by prose is a heading ("C20 JAPAN 2019"); the paragraphs under it
+  are chunks that keep it as their heading. Markdown `#` lines are headings too.
+- A short line followed by another short line, a timeline or the end is an item of a list
+  (an organisation); a dash-wrapped line under it ("- ACE as Board Member -") and a
+  parenthesised line ("(Japan NGO Center …)") stay with it.
+- A paragraph longer than the budget is split at sentence boundaries into near-equal parts.
+Left out: tables, Markdown lists nested in lists, and any reading of dates (see `dating`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .dating import leading_date
+
+CHUNKER_VERSION = 1  # bump when the rules change: it invalidates built indexes
+MAX_TOKENS = 128  # budget for heading + text, in model word pieces (the model reads 256)
+CONTINUATION_INDENT = 10  # a line indented this far continues the entry above it
+LABEL_CHARS = 100  # a line this short, without closing punctuation, is a label
+
+_ROLE = re.compile(r"^[-–—]\s*\S.*[-–—]$")
+_PAREN = re.compile(r"^\(.*\)$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_LIST_MARK = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
+# A sentence ends at . ! ? (maybe closed by a quote or bracket) before a capital or an opening mark.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Inc|Ltd|Co|Corp|vs|etc|e\.g|i\.e|Gen|Col|Lt|Mt|Fr|Rev|Hon|Gov|Sen|Rep)|U\.S|U\.K|U\.N)\.$")
+
+
+def approx_tokens(text: str) -> int:
+    """A stand-in for a tokenizer: words and punctuation marks, plus a third for word pieces."""
+    return math.ceil(len(re.findall(r"\w+|[^\w\s]", text)) * 4 / 3)
+
+
+@dataclass
+class Chunk:
+    text: str
+    heading: str | None
+    source: str
+    line: int  # 1-based line where the text starts
+    date: str | None = None  # ISO prefix the passage is shown with
+    date_end: str | None = None
+    dates: list[list[str | None]] = field(default_factory=list)  # every [start, end] mentioned
+
+    def context_text(self) -> str:
+        """What gets embedded: the heading, then the text."""
+        return f"{self.heading}\n{self.text}" if self.heading else self.text
+
+
+@dataclass
+class _Block:
+    text: str
+    line: int
+    indent: int
+    kind: str = "prose"  # prose | timeline | label | role | paren | heading
+    level: int = 0  # Markdown heading level
+
+
+def _collapse(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _classify(b: _Block) -> None:
+    if b.kind == "heading":
+        return
+    date = leading_date(b.text)
+    if date and len(b.text) > date.length + 2:
+        b.kind = "timeline"
+    elif _ROLE.match(b.text) and len(b.text) <= LABEL_CHARS:
+        b.kind = "role"
+    elif _PAREN.match(b.text) and len(b.text) <= LABEL_CHARS * 2:
+        b.kind = "paren"
+    elif len(b.text) <= LABEL_CHARS and not re.search(r"[.!?:;,]$", b.text):
+        b.kind = "label"
+
+
+def _blocks(text: str, markdown: bool) -> list[_Block]:
+    """Paragraphs (runs of non-blank lines), continuation lines joined back on, each classified."""
+    blocks: list[_Block] = []
+    prev_blank = True
+    for n, raw in enumerate(text.splitlines(), 1):
+        content = _collapse(raw)
+        if not content:
+            prev_blank = True
+            continue
+        md = _MD_HEADING.match(content) if markdown else None
+        last = blocks[-1] if blocks else None
+        joins = last is not None and last.kind != "heading" and not md and (
+            # the next line of a paragraph
+            (not prev_blank and not leading_date(content)
+             and not (markdown and _LIST_MARK.match(content)))
+            # an entry's continuation, indented far right after a blank line
+            or len(raw) - len(raw.lstrip()) >= CONTINUATION_INDENT
+            # a sentence carried on after a blank line
+            or (content[0].islower() and not re.search(r"[.!?:;]$", last.text))
+        )
+        prev_blank = False
+        if joins:
+            last.text += " " + content
+        elif md:
+            blocks.append(_Block(md.group(2), n, 0, "heading", len(md.group(1))))
+        else:
+            blocks.append(_Block(content, n, len(raw) - len(raw.lstrip())))
+    for b in blocks:
+        _classify(b)
+    return blocks
+
+
+def _merge_labels(blocks: list[_Block]) -> list[_Block]:
+    """Attaches role and parenthesised lines to the label above them; a lone one is a label."""
+    out: list[_Block] = []
+    for b in blocks:
+        if b.kind in ("role", "paren") and out and out[-1].kind == "label":
+            out[-1].text += " " + b.text
+        else:
+            if b.kind in ("role", "paren"):
+                b.kind = "label"
+            out.append(b)
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Splits at sentence ends, not after abbreviations.
+
+    >>> split_sentences("He met the U.S. Department. It went well! Then?")
+    ['He met the U.S. Department.', 'It went well!', 'Then?']
+    """
+    parts, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        head = text[start:m.start()].rstrip("\"'”’)]")
+        if _ABBREV.search(head[-6:]) or head.count("“") > head.count("”"):
+            continue
+        parts.append(text[start:m.start()].strip())
+        start = m.end()
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
+
+
+def _fit(text: str, heading: str | None, budget: int, count: Callable[[str], int]) -> list[str]:
+    """`text` as one piece, or cut at sentence ends into near-equal pieces that fit `budget`."""
+    room = budget - (count(heading) if heading else 0)
+    if count(text) <= room:
+        return [text]
+    units: list[str] = []
+    for sentence in split_sentences(text):
+        if count(sentence) <= room:
+            units.append(sentence)
+        else:  # a sentence too long alone: cut between words
+            words, piece = sentence.split(), []
+            for w in words:
+                if piece and count(" ".join(piece + [w])) > room:
+                    units.append(" ".join(piece))
+                    piece = []
+                piece.append(w)
+            units.append(" ".join(piece))
+    sizes = [count(u) for u in units]
+    parts = math.ceil(sum(sizes) / room)
+    target = sum(sizes) / parts
+    pieces, piece, size = [], [], 0
+    for unit, n in zip(units, sizes):
+        if piece and (size + n > room or size >= target):
+            pieces.append(" ".join(piece))
+            piece, size = [], 0
+        piece.append(unit)
+        size += n
+    pieces.append(" ".join(piece))
+    return pieces
+
+
+def chunk_document(
+    text: str,
+    source: str,
+    markdown: bool = False,
+    budget: int = MAX_TOKENS,
+    count: Callable[[str], int] = approx_tokens,
+) -> list[Chunk]:
+    """The passages of one document, in reading order, undated."""
+    blocks = _merge_labels(_blocks(text, markdown))
+    chunks: list[Chunk] = []
+    md_heading: list[str] = []  # the Markdown heading path in force
+    inferred: str | None = None  # a plain-text heading in force until the next label or entry
+
+    def emit(block_text: str, line: int, heading: str | None) -> None:
+        for piece in _fit(block_text, heading, budget, count):
+            chunks.append(Chunk(piece, heading, source, line))
+
+    for i, b in enumerate(blocks):
+        md = " › ".join(md_heading) or None
+        if b.kind == "heading":
+            md_heading[b.level - 1:] = [b.text]
+            inferred = None
+        elif b.kind == "label":
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if nxt is not None and nxt.kind == "prose":
+                inferred = " › ".join(filter(None, [md, b.text]))
+            else:
+                inferred = None
+                emit(b.text, b.line, md)
+        elif b.kind == "timeline":
+            inferred = None
+            emit(b.text, b.line, md)
+        else:
+            emit(b.text, b.line, inferred or md)
+    return chunks

@@ -1,0 +1,193 @@
+"""The `qa` command: build the index, ask questions, evaluate, serve the page.
+
+Thin by design: each subcommand parses its arguments, calls the core, and turns a QAError
+into one line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+from pathlib import Path
+
+from .errors import QAError
+
+DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_QUERIES = Path("corpus"), Path("index"), Path("eval/queries.jsonl")
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def _progress_bar(desc: str):
+    """A tqdm bar on stderr, driven as progress(done, total)."""
+    from tqdm import tqdm
+
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, desc=desc, unit="chunk", file=sys.stderr, leave=False)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+def build_index(corpus: Path, index: Path, model: str | None, quiet: bool = False):
+    """Builds, reporting skipped files and a one-line summary on stderr."""
+    from .building import build
+    from .embedding import Embedder
+
+    embedder = Embedder(model)
+    report = build(corpus, index, embedder, progress=None if quiet else _progress_bar("embedding"))
+    for path, why in report.skipped:
+        print(f"qa: warning: skipped {path}: {why}", file=sys.stderr)
+    print(report.summary(index), file=sys.stderr)
+    return embedder
+
+
+def open_index(index: Path, model: str | None):
+    """The index and an embedder for the model it was built with (or the one asked for)."""
+    from .embedding import Embedder
+    from .indexing import load_index, read_manifest
+
+    wanted = model or os.environ.get("QA_MODEL") or read_manifest(index).model
+    return load_index(index, wanted), Embedder(wanted)
+
+
+def cmd_build(args) -> int:
+    build_index(args.corpus, args.index, args.model)
+    return 0
+
+
+def cmd_ask(args) -> int:
+    from .searching import clean_question, search
+    from .showing import hit_json, listing
+
+    questions = [clean_question(q) for q in args.question]
+    index, embedder = open_index(args.index, args.model)
+    for n, q in enumerate(questions):
+        hits = search(index, embedder, q, args.k)
+        if args.json:
+            print(json.dumps({"question": q, "passages": [hit_json(h) for h in hits]}, ensure_ascii=False))
+        else:
+            print(("\n" if n else "") + listing(q, hits))
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from .building import is_current
+    from .embedding import model_name
+    from .evaluating import load_queries, run
+    from .searching import search
+
+    queries = load_queries(args.queries)
+    model = args.model or model_name()
+    if not is_current(args.corpus, args.index, model):
+        print(f"qa: {args.index}/ is missing or out of date; building it from {args.corpus}/", file=sys.stderr)
+        build_index(args.corpus, args.index, model)
+    index, embedder = open_index(args.index, model)
+    metrics, results = run(queries, lambda q, n: search(index, embedder, q, n), args.k)
+    if args.json:
+        print(json.dumps({"k": args.k, "metrics": metrics, "misses": _misses(results, args.k)}, ensure_ascii=False))
+        return 0
+    print(f"{len(queries)} queries from {args.queries}, index {args.index}/ ({index.manifest.chunk_count} chunks)")
+    for name, value in metrics.items():
+        if name == "queries":
+            continue
+        if name.endswith("_ms") or name == "median_top_chars":
+            print(f"  {name:<17}{value:8.1f}")
+        else:
+            print(f"  {name:<17}{'   n/a' if math.isnan(value) else f'{value:8.3f}'}")
+    return 0
+
+
+def _misses(results, k: int) -> list[dict]:
+    return [
+        {"q": r.query.q, "rank": r.rank, "top": r.hits[0].text[:200] if r.hits else None}
+        for r in results if r.rank is None or r.rank >= k
+    ]
+
+
+def cmd_serve(args) -> int:
+    from .web import serve
+
+    serve(args.corpus, args.index, args.model, args.host, args.port)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="qa",
+        description="Dated-passage QA: answers questions over a folder of documents with dated passages.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    model_help = "embedding model: all-MiniLM-L6-v2 (bundled) or a local model folder (default: $QA_MODEL, else the bundled one)"
+
+    b = sub.add_parser("build", help="build the index from the corpus", description=(
+        "Chunks and dates every .txt and .md file below the corpus folder, embeds the chunks and"
+        " writes the index. Rebuilds from scratch each time, so edits, additions and removals are"
+        " all picked up."))
+    b.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: corpus/)")
+    b.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
+    b.add_argument("--model", help=model_help)
+    b.set_defaults(func=cmd_build)
+
+    a = sub.add_parser("ask", help="answer questions from the index", description=(
+        "Prints the passages that best answer each question, best first, with their dates and sources."))
+    a.add_argument("question", nargs="+", metavar="QUESTION", help="one or more questions (quote each)")
+    a.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
+    a.add_argument("-k", type=_positive, default=5, help="passages per question (default: 5)")
+    a.add_argument("--json", action="store_true", help="one JSON object per question per line")
+    a.add_argument("--model", help="embedding model (default: the one the index was built with)")
+    a.set_defaults(func=cmd_ask)
+
+    e = sub.add_parser("eval", help="score retrieval on a query file", description=(
+        "Runs every query in the file, building the index first if it is missing or older than the"
+        " corpus, and prints hit@1, hit@k, MRR@10, date@1, read@300, read@1000 and query latency."
+        ' Query file: one JSON object a line, {"q": "...", "gold": ["..."], "date": "2019-11"}.'))
+    e.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: corpus/)")
+    e.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
+    e.add_argument("--queries", type=Path, default=DEFAULT_QUERIES, help="query file (default: eval/queries.jsonl)")
+    e.add_argument("-k", type=_positive, default=5, help="the k of hit@k (default: 5)")
+    e.add_argument("--json", action="store_true", help="print the metrics and the missed queries as one JSON object")
+    e.add_argument("--model", help=model_help)
+    e.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("serve", help="start the chat page (same as python app.py)", description=(
+        "Serves the chat page, building the index first if it is missing or older than the corpus."))
+    s.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: corpus/)")
+    s.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
+    s.add_argument("--model", help=model_help)
+    s.add_argument("--host", help="address to listen on (default: $GRADIO_SERVER_NAME, else 127.0.0.1)")
+    s.add_argument("--port", type=int, help="port (default: $GRADIO_SERVER_PORT, else 7860)")
+    s.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except QAError as e:
+        print(f"qa: error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("qa: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""Scores retrieval on a file of questions with known answers.
+
+Query file: one JSON object a line, `{"q": question, "gold": [strings], "date": "2019-11"}`
+(`date` optional). A passage is relevant when its whitespace-collapsed text contains a
+gold string. Metrics, each a share of the queries:
+  hit@1, hit@k   a relevant passage is first / in the first k
+  mrr@10         mean of 1/rank of the first relevant passage in the first 10 (0 if none)
+  date@1         of the queries with a date: the first passage is relevant and its date
+                 starts with the query's date
+  read@N         a gold string ends within the first N characters of the ranked passages
+                 read in order (collapsed, joined by one space)
+Left out: graded relevance, answers split across passages.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import QAError
+from .searching import Hit
+
+READ_LIMITS = (300, 1000)
+
+
+@dataclass(frozen=True)
+class Query:
+    q: str
+    gold: list[str]
+    date: str | None = None
+
+
+def load_queries(path: Path) -> list[Query]:
+    """The queries in a JSON-lines file; QAError naming the line of a malformed one."""
+    if not path.is_file():
+        raise QAError(f"query file {path} does not exist")
+    queries = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            q = Query(obj["q"], list(obj["gold"]), obj.get("date"))
+        except (ValueError, KeyError, TypeError) as e:
+            raise QAError(f"{path}:{n}: not a query ({e!r}); expected {{\"q\": ..., \"gold\": [...]}}") from e
+        if not q.q.strip() or not q.gold or not all(isinstance(g, str) and g.strip() for g in q.gold):
+            raise QAError(f"{path}:{n}: a query needs a question and at least one non-empty gold string")
+        queries.append(q)
+    if not queries:
+        raise QAError(f"query file {path} holds no queries")
+    return queries
+
+
+def _collapse(s: str) -> str:
+    return " ".join(s.split())
+
+
+def first_relevant(texts: list[str], gold: list[str]) -> int | None:
+    """0-based rank of the first text containing a gold string, or None."""
+    gold = [_collapse(g) for g in gold]
+    for rank, t in enumerate(texts):
+        t = _collapse(t)
+        if any(g in t for g in gold):
+            return rank
+    return None
+
+
+def read_depth(texts: list[str], gold: list[str]) -> int | None:
+    """Characters read, in ranked order, until a gold string ends; None if none appears.
+
+    >>> read_depth(["a b", "the answer"], ["answer"])
+    10
+    """
+    gold = [_collapse(g) for g in gold]
+    offset = 0
+    for t in texts:
+        t = _collapse(t)
+        ends = [t.find(g) + len(g) for g in gold if g in t]
+        if ends:
+            return offset + min(ends)
+        offset += len(t) + 1
+    return None
+
+
+@dataclass
+class QueryResult:
+    query: Query
+    hits: list[Hit]
+    seconds: float
+
+    @property
+    def rank(self) -> int | None:
+        return first_relevant([h.text for h in self.hits], self.query.gold)
+
+
+def score(results: list[QueryResult], k: int) -> dict[str, float]:
+    """The metrics above over `results` (each with at least k hits asked for)."""
+    n = len(results)
+    ranks = [r.rank for r in results]
+    dated = [r for r in results if r.query.date]
+    date_ok = sum(
+        1 for r in dated
+        if r.rank == 0 and (r.hits[0].date or "").startswith(r.query.date)
+    )
+    out = {
+        "queries": n,
+        "hit@1": sum(1 for x in ranks if x == 0) / n,
+        f"hit@{k}": sum(1 for x in ranks if x is not None and x < k) / n,
+        "mrr@10": sum(1 / (x + 1) for x in ranks if x is not None and x < 10) / n,
+        "date@1": date_ok / len(dated) if dated else float("nan"),
+    }
+    for limit in READ_LIMITS:
+        depths = [read_depth([h.text for h in r.hits], r.query.gold) for r in results]
+        out[f"read@{limit}"] = sum(1 for d in depths if d is not None and d <= limit) / n
+    ms = sorted(r.seconds * 1000 for r in results)
+    out["p50_ms"] = statistics.median(ms)
+    out["p95_ms"] = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
+    tops = [len(_collapse(r.hits[0].text)) for r in results if r.hits]
+    out["median_top_chars"] = statistics.median(tops) if tops else 0
+    return out
+
+
+def run(queries: list[Query], ask, k: int) -> tuple[dict[str, float], list[QueryResult]]:
+    """Asks every query with `ask(question, n) -> hits` and scores the answers.
+
+    Enough passages are fetched to fill the longest read@N window, whatever k is.
+    """
+    depth = max(k, 40)
+    results = []
+    for q in queries:
+        t0 = time.perf_counter()
+        hits = ask(q.q, depth)
+        results.append(QueryResult(q, hits, time.perf_counter() - t0))
+    return score(results, k), results
