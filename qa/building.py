@@ -13,6 +13,7 @@ from pathlib import Path
 from .chunking import CHUNKER_VERSION, Chunk, chunk_document
 from .dating import date_chunk
 from .embedding import Embedder
+from .keywords import KeywordIndex
 from .indexing import make_manifest, read_manifest, write_index
 from .errors import BadIndexError, CorpusError
 from .loading import corpus_files, file_hash, load_corpus
@@ -60,8 +61,11 @@ def build(
         if progress:
             progress(done, len(chunks))
 
-    vectors = embedder.encode([c.context_text() for c in chunks], progress=step)
-    write_index(index, make_manifest(embedder.name, embedder.dim, chunks, files, str(corpus)), chunks, vectors)
+    texts = [c.context_text() for c in chunks]
+    vectors = embedder.encode(texts, progress=step)
+    keywords = KeywordIndex.build(texts)
+    manifest = make_manifest(embedder.name, embedder.dim, chunks, files, str(corpus))
+    write_index(index, manifest, chunks, vectors, keywords)
     return BuildReport(len(files) - len(skipped), len(chunks), time.perf_counter() - t0, skipped)
 
 

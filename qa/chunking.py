@@ -4,6 +4,8 @@
   lines that follow it (indented far right, after a blank line) joined back on.
 - A short line followed by prose is a heading ("C20 JAPAN 2019"); the paragraphs under it
   are chunks that keep it as their heading. Markdown `#` lines are headings too.
+- A few words closed by a detached full stop ("Early life .", as in tokenized text) are a
+  section heading wherever they stand.
 - A short line followed by another short line, a timeline or the end is an item of a list
   (an organisation); a dash-wrapped line under it ("- ACE as Board Member -") and a
   parenthesised line ("(Japan NGO Center …)") stay with it.
@@ -20,13 +22,15 @@ from dataclasses import dataclass, field
 
 from .dating import leading_date
 
-CHUNKER_VERSION = 1  # bump when the rules change: it invalidates built indexes
+CHUNKER_VERSION = 2  # bump when the rules change: it invalidates built indexes
 MAX_TOKENS = 128  # budget for heading + text, in model word pieces (the model reads 256)
 CONTINUATION_INDENT = 10  # a line indented this far continues the entry above it
 LABEL_CHARS = 100  # a line this short, without closing punctuation, is a label
 
 _ROLE = re.compile(r"^[-–—]\s*\S.*[-–—]$")
 _PAREN = re.compile(r"^\(.*\)$")
+# A section title in tokenized text: a few words and a detached full stop ("Early life .").
+_SECTION = re.compile(r"^(?:[^\s.!?]+ ){1,8}\.$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _LIST_MARK = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 # A sentence ends at . ! ? (maybe closed by a quote or bracket) before a capital or an opening mark.
@@ -48,10 +52,12 @@ class Chunk:
     date: str | None = None  # ISO prefix the passage is shown with
     date_end: str | None = None
     dates: list[list[str | None]] = field(default_factory=list)  # every [start, end] mentioned
+    title: str | None = None  # the document's title, context for a passage that says "she" or "we"
 
     def context_text(self) -> str:
-        """What gets embedded: the heading, then the text."""
-        return f"{self.heading}\n{self.text}" if self.heading else self.text
+        """What gets embedded and keyword-indexed: title, heading, then the text as written."""
+        parts = [self.title] if self.title and not (self.heading or "").startswith(self.title) else []
+        return "\n".join(parts + [p for p in (self.heading, self.text) if p])
 
 
 @dataclass
@@ -59,7 +65,7 @@ class _Block:
     text: str
     line: int
     indent: int
-    kind: str = "prose"  # prose | timeline | label | role | paren | heading
+    kind: str = "prose"  # prose | timeline | label | section | role | paren | heading
     level: int = 0  # Markdown heading level
 
 
@@ -73,6 +79,8 @@ def _classify(b: _Block) -> None:
     date = leading_date(b.text)
     if date and len(b.text) > date.length + 2:
         b.kind = "timeline"
+    elif _SECTION.match(b.text):
+        b.kind, b.text = "section", b.text[:-2]
     elif _ROLE.match(b.text) and len(b.text) <= LABEL_CHARS:
         b.kind = "role"
     elif _PAREN.match(b.text) and len(b.text) <= LABEL_CHARS * 2:
@@ -174,6 +182,14 @@ def _fit(text: str, heading: str | None, budget: int, count: Callable[[str], int
     return pieces
 
 
+def title_of(blocks: list[_Block], source: str) -> str:
+    """The document's title: its first heading or opening short line, else its file name in words."""
+    if blocks and blocks[0].kind in ("heading", "label"):
+        return blocks[0].text
+    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return " ".join(re.sub(r"[_\-.]+", " ", stem).split()) or stem
+
+
 def chunk_document(
     text: str,
     source: str,
@@ -183,19 +199,23 @@ def chunk_document(
 ) -> list[Chunk]:
     """The passages of one document, in reading order, undated."""
     blocks = _merge_labels(_blocks(text, markdown))
+    title = title_of(blocks, source)
+    budget -= count(title)
     chunks: list[Chunk] = []
     md_heading: list[str] = []  # the Markdown heading path in force
     inferred: str | None = None  # a plain-text heading in force until the next label or entry
 
     def emit(block_text: str, line: int, heading: str | None) -> None:
         for piece in _fit(block_text, heading, budget, count):
-            chunks.append(Chunk(piece, heading, source, line))
+            chunks.append(Chunk(piece, heading, source, line, title=title))
 
     for i, b in enumerate(blocks):
         md = " › ".join(md_heading) or None
         if b.kind == "heading":
             md_heading[b.level - 1:] = [b.text]
             inferred = None
+        elif b.kind == "section":
+            inferred = " › ".join(filter(None, [md, b.text]))
         elif b.kind == "label":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if nxt is not None and nxt.kind == "prose":

@@ -74,16 +74,16 @@ def cmd_build(args) -> int:
 
 def cmd_ask(args) -> int:
     from .searching import clean_question, search
-    from .showing import hit_json, listing
+    from .showing import answer_json, listing
 
     questions = [clean_question(q) for q in args.question]
     index, embedder = open_index(args.index, args.model)
     for n, q in enumerate(questions):
-        hits = search(index, embedder, q, args.k)
+        answer = search(index, embedder, q, args.k, args.retriever, not args.no_time)
         if args.json:
-            print(json.dumps({"question": q, "passages": [hit_json(h) for h in hits]}, ensure_ascii=False))
+            print(json.dumps(answer_json(answer), ensure_ascii=False))
         else:
-            print(("\n" if n else "") + listing(q, hits))
+            print(("\n" if n else "") + listing(answer))
     return 0
 
 
@@ -99,7 +99,8 @@ def cmd_eval(args) -> int:
         print(f"qa: {args.index}/ is missing or out of date; building it from {args.corpus}/", file=sys.stderr)
         build_index(args.corpus, args.index, model)
     index, embedder = open_index(args.index, model)
-    metrics, results = run(queries, lambda q, n: search(index, embedder, q, n), args.k)
+    metrics, results = run(queries, lambda q, n: search(index, embedder, q, n, args.retriever, not args.no_time).hits,
+                           args.k)
     if args.json:
         print(json.dumps({"k": args.k, "metrics": metrics, "misses": _misses(results, args.k)}, ensure_ascii=False))
         return 0
@@ -128,6 +129,15 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def _retrieval_options(p: argparse.ArgumentParser) -> None:
+    from .searching import RETRIEVERS
+
+    p.add_argument("--retriever", choices=RETRIEVERS, default="hybrid",
+                   help="dense (meaning), bm25 (keywords) or hybrid (both, fused; the default)")
+    p.add_argument("--no-time", action="store_true",
+                   help="ignore the time the question names (by default passages of that time rank first)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="qa",
@@ -152,6 +162,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("-k", type=_positive, default=5, help="passages per question (default: 5)")
     a.add_argument("--json", action="store_true", help="one JSON object per question per line")
     a.add_argument("--model", help="embedding model (default: the one the index was built with)")
+    _retrieval_options(a)
     a.set_defaults(func=cmd_ask)
 
     e = sub.add_parser("eval", help="score retrieval on a query file", description=(
@@ -164,6 +175,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("-k", type=_positive, default=5, help="the k of hit@k (default: 5)")
     e.add_argument("--json", action="store_true", help="print the metrics and the missed queries as one JSON object")
     e.add_argument("--model", help=model_help)
+    _retrieval_options(e)
     e.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("serve", help="start the chat page (same as python app.py)", description=(

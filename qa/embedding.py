@@ -47,6 +47,10 @@ class Embedder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never wait on a hub that can't be reached
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()  # counting a long passage's tokens is not an error
+        hf_logging.disable_progress_bar()
 
         self.name = name or model_name()
         try:
@@ -56,7 +60,8 @@ class Embedder:
                 f"cannot load model {self.name!r}: give a local model folder or {DEFAULT_MODEL}"
                 f" (set QA_MODEL or --model) [{type(e).__name__}]"
             ) from e
-        self.dim = int(self.model.get_sentence_embedding_dimension())
+        dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        self.dim = int(dim())
         self.max_tokens = int(self.model.max_seq_length)
         self.batch_size = batch_size
         self._tokenizer = self.model.tokenizer

@@ -71,8 +71,8 @@ def first_relevant(texts: list[str], gold: list[str]) -> int | None:
 def read_depth(texts: list[str], gold: list[str]) -> int | None:
     """Characters read, in ranked order, until a gold string ends; None if none appears.
 
-    >>> read_depth(["a b", "the answer"], ["answer"])
-    10
+    >>> read_depth(["a b", "the answer"], ["answer"])  # "a b" + " " + "the answer"
+    14
     """
     gold = [_collapse(g) for g in gold]
     offset = 0

@@ -1,17 +1,37 @@
-"""Answers a question with the passages nearest to it in meaning.
+"""Answers a question with the passages that best match it in meaning, words and time.
 
-Left out: keyword (BM25) retrieval and reading the time a question refers to.
+Two retrievers each give their best candidates with scores:
+- dense: cosine of the question's vector to each passage's (FAISS);
+- bm25: keyword scores, for names, acronyms and numbers.
+Hybrid fuses them by a convex combination of min-max scaled scores (it keeps how far ahead
+a candidate is, which reciprocal-rank fusion throws away; Bruch et al., "An Analysis of
+Fusion Functions for Hybrid Retrieval", 2023). When the question names a time, candidates
+whose dates fall in it get a bonus ("latest"/"earliest": a bonus by date order), so passages
+of that time rise to the top while a strongly matching undated passage is not dropped.
+Within each passage the sentence that best answers is marked.
+Left out: answer generation, cross-encoder re-ranking.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+import numpy as np
+
+from .chunking import Chunk, split_sentences
+from .dating import find_dates
 from .embedding import Embedder
 from .errors import QuestionError
 from .indexing import Index
+from .keywords import tokenize
+from .querytime import TimeScope, question_time
 
 MAX_QUESTION_CHARS = 1000
+RETRIEVERS = ("hybrid", "dense", "bm25")
+POOL = 100  # candidates taken from each ranking before fusion
+ALPHA = 0.5  # weight of the dense scores against BM25's in hybrid retrieval
+TIME_BONUS = 0.5  # added to a passage of the asked time (fused scores lie in 0..1)
 
 
 @dataclass(frozen=True)
@@ -23,6 +43,14 @@ class Hit:
     source: str
     line: int
     score: float
+    highlight: tuple[int, int]  # character offsets of the best-answering sentence in `text`
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    time: TimeScope | None
+    hits: list[Hit]
 
 
 def clean_question(question: str) -> str:
@@ -35,13 +63,86 @@ def clean_question(question: str) -> str:
     return q
 
 
-def search(index: Index, embedder: Embedder, question: str, k: int = 5) -> list[Hit]:
-    """The k passages most similar to the question, best first."""
+def _in_scope(chunk: Chunk, scope: TimeScope) -> bool:
+    return any(scope.overlaps(start, end) for start, end in chunk.dates)
+
+
+def time_ranking(chunks: list[Chunk], candidates: list[int], scope: TimeScope) -> list[int]:
+    """The candidates the time of the question favours, best first (see the module docstring)."""
+    picked = [i for i in candidates if chunks[i].date and (not scope.bounded or _in_scope(chunks[i], scope))]
+    if scope.order:
+        def when(i: int) -> str:
+            c = chunks[i]
+            inside = [s for s, _ in c.dates if not scope.bounded or scope.overlaps(s, None)] or [c.date]
+            return max(inside) if scope.order == "latest" else min(inside)
+        picked.sort(key=when, reverse=scope.order == "latest")
+    return picked
+
+
+def _highlight(text: str, words: set[str], scope: TimeScope | None) -> tuple[int, int]:
+    """Offsets of the sentence sharing most question words (ties: the earlier one)."""
+    best, best_score, pos = (0, len(text)), -1.0, 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, pos)
+        pos = start + len(sentence)
+        score = len(words & set(tokenize([sentence])[0]))
+        if scope and scope.bounded:
+            score += 0.5 * any(scope.overlaps(s.start, s.end) for s in find_dates(sentence))
+        if score > best_score:
+            best, best_score = (start, start + len(sentence)), score
+    return best
+
+
+def _norm(scores: dict[int, float]) -> dict[int, float]:
+    """Scores scaled to 0..1 over the candidates (all 1.0 when they are equal)."""
+    if not scores:
+        return {}
+    lo, hi = min(scores.values()), max(scores.values())
+    return {i: (v - lo) / (hi - lo) if hi > lo else 1.0 for i, v in scores.items()}
+
+
+def fuse(dense: dict[int, float], bm25: dict[int, float], alpha: float) -> dict[int, float]:
+    """alpha * dense + (1 - alpha) * bm25, each min-max scaled over its candidates (absent: 0).
+
+    >>> fuse({1: 0.9, 2: 0.5}, {2: 8.0, 3: 2.0}, 0.5)
+    {1: 0.5, 2: 0.5, 3: 0.0}
+    """
+    d, b = _norm(dense), _norm(bm25)
+    return {i: alpha * d.get(i, 0.0) + (1 - alpha) * b.get(i, 0.0) for i in dict.fromkeys([*d, *b])}
+
+
+def search(
+    index: Index, embedder: Embedder, question: str, k: int = 5, retriever: str = "hybrid", use_time: bool = True
+) -> Answer:
+    """The k passages that best answer `question`, best first."""
     if k < 1:
         raise QuestionError(f"k must be at least 1, got {k}")
-    query = embedder.encode([clean_question(question)])[0]
+    if retriever not in RETRIEVERS:
+        raise QuestionError(f"unknown retriever {retriever!r}: choose one of {', '.join(RETRIEVERS)}")
+    q = clean_question(question)
+    pool = max(POOL, k)
+    dense: dict[int, float] = {}
+    bm25: dict[int, float] = {}
+    if retriever in ("dense", "hybrid"):
+        dense = dict(index.search(embedder.encode([q])[0], pool))
+    if retriever in ("bm25", "hybrid"):
+        scores = index.keywords.scores(q)
+        top = [int(i) for i in np.argsort(-scores, kind="stable")[:pool] if scores[i] > 0]
+        bm25 = {i: float(scores[i]) for i in top}
+    fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))
+    scope = question_time(q) if use_time else None
+    if scope:
+        by_text = sorted(fused, key=lambda i: -fused[i])
+        picked = time_ranking(index.chunks, by_text, scope)
+        for n, i in enumerate(picked):
+            # In the asked period: a flat bonus; "latest"/"earliest": a bonus falling with date order.
+            fused[i] += TIME_BONUS * ((1 - n / len(picked)) if scope.order else 1.0)
+    order = sorted(fused, key=lambda i: -fused[i])[:k]
+    words = set(tokenize([q])[0])
     hits = []
-    for i, score in index.search(query, k):
+    for i in order:
         c = index.chunks[i]
-        hits.append(Hit(c.text, c.heading, c.date, c.date_end, c.source, c.line, round(score, 4)))
-    return hits
+        score = dense[i] if retriever == "dense" and not scope else fused[i]
+        hits.append(Hit(c.text, c.heading, c.date, c.date_end, c.source, c.line, round(float(score), 4),
+                        _highlight(c.text, words, scope)))
+    return Answer(q, scope, hits)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 
-from .searching import Hit
+from .searching import Answer, Hit
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
@@ -43,13 +43,26 @@ def readable_date(start: str | None, end: str | None = None) -> str:
     return f"{_one(start)} – {_one(end)}" if (m1 or m2) else f"{y1}–{y2}"
 
 
-def hit_json(hit: Hit) -> dict:
-    return asdict(hit)
+def answer_json(answer: Answer) -> dict:
+    """The `qa ask --json` object: question, time understood (or null), passages best first."""
+    return {
+        "question": answer.question,
+        "time": answer.time.as_json() if answer.time else None,
+        "passages": [{**asdict(h), "highlight": list(h.highlight)} for h in answer.hits],
+    }
 
 
-def listing(question: str, hits: list[Hit]) -> str:
+def time_note(answer: Answer) -> str:
+    """"Showing events in November 2019", or "" when the question names no time."""
+    return f"Showing events {answer.time.describe()}" if answer.time else ""
+
+
+def listing(answer: Answer) -> str:
     """A plain-text answer for the terminal."""
-    lines = [f"Q: {question}"]
+    hits = answer.hits
+    lines = [f"Q: {answer.question}"]
+    if answer.time:
+        lines.append(f"   ({time_note(answer)})")
     if not hits:
         lines.append("  (no passages)")
     for n, h in enumerate(hits, 1):

@@ -1,0 +1,48 @@
+"""Keyword retrieval: a BM25 index (the `bm25s` library) over the same texts as the vectors.
+
+Dense vectors miss exact names, acronyms and numbers ("CLCCG", "JNATIP", "70 thousand");
+BM25 catches them. Texts are lower-cased, stripped of English stop words and stemmed
+(Snowball, via PyStemmer) so "signatures" finds "signature". Left out: phrase queries.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+
+TOKENIZER = "bm25s regex, lower, stopwords=en, snowball-english"  # recorded in the manifest
+_stemmer = Stemmer.Stemmer("english")
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer, return_ids=False, show_progress=False)
+
+
+class KeywordIndex:
+    def __init__(self, retriever: bm25s.BM25, size: int):
+        self.retriever = retriever
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: list[str]) -> KeywordIndex:
+        retriever = bm25s.BM25()
+        tokens = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer, show_progress=False, allow_empty=True)
+        retriever.index(tokens, show_progress=False)
+        return cls(retriever, len(texts))
+
+    def save(self, folder: Path) -> None:
+        self.retriever.save(str(folder), show_progress=False, allow_pickle=False)
+
+    @classmethod
+    def load(cls, folder: Path, size: int) -> KeywordIndex:
+        return cls(bm25s.BM25.load(str(folder), show_progress=False, allow_pickle=False), size)
+
+    def scores(self, query: str) -> np.ndarray:
+        """The BM25 score of every text for `query` (zeros when no query word is indexed)."""
+        tokens = [t for t in tokenize([query])[0] if t in self.retriever.vocab_dict]
+        if not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self.retriever.get_scores(tokens), dtype=np.float32)
