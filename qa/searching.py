@@ -32,6 +32,7 @@ RETRIEVERS = ("hybrid", "dense", "bm25")
 POOL = 100  # candidates taken from each ranking before fusion
 ALPHA = 0.5  # weight of the dense scores against BM25's in hybrid retrieval
 TIME_BONUS = 0.5  # added to a passage of the asked time (fused scores lie in 0..1)
+ORDER_BONUS = 1.0  # "latest"/"earliest": added to the first by date, the n-th gets 1/(1 + n/2) of it
 
 
 @dataclass(frozen=True)
@@ -70,12 +71,8 @@ def _in_scope(chunk: Chunk, scope: TimeScope) -> bool:
 def time_ranking(chunks: list[Chunk], candidates: list[int], scope: TimeScope) -> list[int]:
     """The candidates the time of the question favours, best first (see the module docstring)."""
     picked = [i for i in candidates if chunks[i].date and (not scope.bounded or _in_scope(chunks[i], scope))]
-    if scope.order:
-        def when(i: int) -> str:
-            c = chunks[i]
-            inside = [s for s, _ in c.dates if not scope.bounded or scope.overlaps(s, None)] or [c.date]
-            return max(inside) if scope.order == "latest" else min(inside)
-        picked.sort(key=when, reverse=scope.order == "latest")
+    if scope.order:  # by the date each passage is shown with, not every year it mentions
+        picked.sort(key=lambda i: chunks[i].date, reverse=scope.order == "latest")
     return picked
 
 
@@ -136,7 +133,7 @@ def search(
         picked = time_ranking(index.chunks, by_text, scope)
         for n, i in enumerate(picked):
             # In the asked period: a flat bonus; "latest"/"earliest": a bonus falling with date order.
-            fused[i] += TIME_BONUS * ((1 - n / len(picked)) if scope.order else 1.0)
+            fused[i] += ORDER_BONUS / (1 + n / 2) if scope.order else TIME_BONUS
     order = sorted(fused, key=lambda i: -fused[i])[:k]
     words = set(tokenize([q])[0])
     hits = []

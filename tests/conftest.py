@@ -1,0 +1,80 @@
+"""Shared fixtures: the real model and a real index of the NGO page, built once per run,
+and a tiny deterministic embedder for tests that don't care about meaning."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NGO_PAGE = ROOT / "corpus" / "ace-advocacy-record.txt"
+
+
+class FakeEmbedder:
+    """Bag of hashed words, L2-normalised: texts sharing words are near, others far."""
+
+    name = "fake-bag-of-words"
+    dim = 64
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+    def encode(self, texts, progress=None):
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                out[row, int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dim] += 1.0
+            norm = np.linalg.norm(out[row])
+            out[row] /= norm if norm else 1.0
+        if progress:
+            progress(len(texts))
+        return out
+
+
+@pytest.fixture
+def fake_embedder():
+    return FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from qa.embedding import Embedder
+
+    return Embedder()
+
+
+@pytest.fixture(scope="session")
+def ngo_index(tmp_path_factory, embedder):
+    """A real index of the NGO page, built with the real model."""
+    from qa.building import build
+    from qa.indexing import load_index
+
+    corpus = tmp_path_factory.mktemp("ngo") / "corpus"
+    corpus.mkdir()
+    (corpus / NGO_PAGE.name).write_bytes(NGO_PAGE.read_bytes())
+    index = corpus.parent / "index"
+    build(corpus, index, embedder)
+    return load_index(index)
+
+
+@pytest.fixture
+def write_corpus(tmp_path):
+    """Writes {relative path: text} under tmp_path/corpus and returns the folder."""
+
+    def write(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "corpus"
+        for rel, content in files.items():
+            p = root / rel
+            p.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                p.write_bytes(content)
+            else:
+                p.write_text(content, encoding="utf-8")
+        root.mkdir(exist_ok=True)
+        return root
+
+    return write

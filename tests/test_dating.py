@@ -1,0 +1,56 @@
+import pytest
+
+from qa.chunking import Chunk
+from qa.dating import date_chunk, find_dates, leading_date, primary_date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("June 15, 2021  Submitted more than 70 thousand signatures", [("2021-06-15", None)]),
+    ("November 25-27, 2019 Participated", [("2019-11-25", "2019-11-27")]),
+    ("July 9-18, 2019", [("2019-07-09", "2019-07-18")]),
+    ("May 14-15, 2019", [("2019-05-14", "2019-05-15")]),
+    ("February 18 - March 2, 2019", [("2019-02-18", "2019-03-02")]),
+    ("C20 JAPAN 2019", [("2019", None)]),
+    ("presented it in April 2019, prior to", [("2019-04", None)]),
+    ("(January, 2018)", [("2018-01", None)]),
+    ("on 15 June 2021", [("2021-06-15", None)]),
+    ("from 2004 to 2005", [("2004", "2005")]),
+    ("between 2018 and 2019", [("2018", "2019")]),
+    ("the 2004–05 season", [("2004", "2005")]),
+    ("2021-06-15 and 2019-04", [("2021-06-15", None), ("2019-04", None)]),
+    ("the 1990s", [("1990", "1999")]),
+    # numbers that are not years
+    ("SDG 8.7, C20, G20, 70 thousand, 1,000 people, 12 countries", []),
+    ("Global March Against Child Labour", []),
+    ("may 2019", [("2019", None)]),  # "may" in lower case is not the month
+    ("31 February 2020", [("2020-02", None)]),  # no such day: the month stands
+    ("", []),
+])
+def test_find_dates(text, expected):
+    assert [(s.start, s.end) for s in find_dates(text)] == expected
+
+
+def test_leading_date_needs_a_month_at_the_start():
+    assert leading_date("June 15, 2021 Submitted").start == "2021-06-15"
+    assert leading_date("2019 was a year") is None
+    assert leading_date("In June 2021 we") is None
+
+
+@pytest.mark.parametrize("text, heading, date, end", [
+    ("June 15, 2021 Submitted 70 thousand signatures", None, "2021-06-15", None),
+    ("November 25-27, 2019 Participated in the 2019 UN Forum", None, "2019-11-25", "2019-11-27"),
+    ("ACE presented the C20 2019 Policy Pack to Abe in April 2019", "C20 JAPAN 2019", "2019-04", None),
+    ("Leading up to the summits, ACE organized dialogues", "C20 JAPAN 2019", "2019", None),
+    ("Shiroki also presented at the 2020 conference", "Sustainable Brands 2019", "2020", None),
+    ("JNATIP (Japan Network Against Trafficking In Persons)", None, None, None),
+    ("January 10, 2018 Made a statement (January, 2018)", None, "2018-01-10", None),
+])
+def test_date_chunk(text, heading, date, end):
+    c = date_chunk(Chunk(text, heading, "x.txt", 1))
+    assert (c.date, c.date_end) == (date, end)
+    if date is None:
+        assert c.dates == []
+
+
+def test_primary_date_without_any_date_is_none():
+    assert primary_date([], []) is None

@@ -1,0 +1,56 @@
+import json
+import math
+
+import pytest
+
+from qa.errors import QAError
+from qa.evaluating import Query, QueryResult, first_relevant, load_queries, read_depth, score
+from qa.searching import Hit
+
+
+def hit(text, date=None):
+    return Hit(text, None, date, None, "corpus/x.txt", 1, 0.5, (0, len(text)))
+
+
+def test_first_relevant_and_read_depth_by_hand():
+    texts = ["alpha  beta", "gamma\ndelta answer here", "answer"]
+    assert first_relevant(texts, ["delta answer"]) == 1
+    assert first_relevant(texts, ["nothing"]) is None
+    assert first_relevant([], ["x"]) is None
+    # "alpha beta" (10) + " " + "gamma delta answer" ends at 11 + 18 = 29
+    assert read_depth(texts, ["delta answer"]) == 29
+    assert read_depth(texts, ["alpha beta"]) == 10
+    assert read_depth(texts, ["zzz"]) is None
+
+
+def test_metrics_by_hand():
+    results = [
+        QueryResult(Query("q1", ["gold one"], "2021"), [hit("gold one here", "2021-06-15"), hit("x")], 0.010),
+        QueryResult(Query("q2", ["gold two"], "2019"), [hit("x"), hit("y gold two", "2019")], 0.020),
+        QueryResult(Query("q3", ["never"]), [hit("x"), hit("y")], 0.030),
+        QueryResult(Query("q4", ["gold four"], "2020"), [hit("gold four", "2019")], 0.040),
+    ]
+    m = score(results, k=2)
+    assert m["hit@1"] == pytest.approx(2 / 4)
+    assert m["hit@2"] == pytest.approx(3 / 4)
+    assert m["mrr@10"] == pytest.approx((1 + 0.5 + 0 + 1) / 4)
+    assert m["date@1"] == pytest.approx(1 / 3)  # q1 right; q2 not first; q4 wrong date
+    assert m["read@300"] == pytest.approx(3 / 4)
+    assert m["p50_ms"] == pytest.approx(25.0)
+    no_dates = score([results[2]], k=1)
+    assert math.isnan(no_dates["date@1"]) and no_dates["hit@1"] == 0
+
+
+def test_load_queries_reports_bad_lines(tmp_path):
+    good = tmp_path / "q.jsonl"
+    good.write_text(json.dumps({"q": "When?", "gold": ["then"], "date": "2019"}) + "\n\n")
+    assert load_queries(good) == [Query("When?", ["then"], "2019")]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"q": "ok", "gold": ["x"]}\n{"q": "no gold"}\n')
+    with pytest.raises(QAError, match="bad.jsonl:2"):
+        load_queries(bad)
+    with pytest.raises(QAError, match="does not exist"):
+        load_queries(tmp_path / "none.jsonl")
+    (tmp_path / "empty.jsonl").write_text("")
+    with pytest.raises(QAError, match="holds no queries"):
+        load_queries(tmp_path / "empty.jsonl")

@@ -1,0 +1,117 @@
+import json
+
+import faiss
+import numpy as np
+import pytest
+
+from qa.building import build, chunk_corpus, is_current
+from qa.errors import BadIndexError, CorpusError, QuestionError
+from qa.indexing import CHUNKS, MANIFEST, VECTORS, load_index
+from qa.searching import fuse, search
+
+SMALL = {
+    "notes.txt": "Annual meeting\n\nThe board met in Geneva in March 2019 to plan the cocoa project.\n\n"
+                 "June 15, 2021   Submitted signatures to the ministry\n",
+    "sub/more.md": "# Travel\n\nWe visited Accra in 2018 for the cocoa programme.\n",
+}
+
+
+def test_round_trip_keeps_chunks_and_vectors(write_corpus, tmp_path, fake_embedder):
+    corpus = write_corpus(SMALL)
+    report = build(corpus, tmp_path / "index", fake_embedder)
+    assert (report.files, report.chunks) == (2, 3)
+    loaded = load_index(tmp_path / "index", fake_embedder.name)
+    chunks, _, _ = chunk_corpus(corpus, fake_embedder)
+    assert loaded.chunks == chunks
+    vectors = loaded.vectors.reconstruct_n(0, loaded.vectors.ntotal)
+    np.testing.assert_allclose(vectors, fake_embedder.encode([c.context_text() for c in chunks]), atol=1e-6)
+    manifest = json.loads((tmp_path / "index" / MANIFEST).read_text())
+    assert manifest["model"] == fake_embedder.name and manifest["chunk_count"] == 3
+    assert set(manifest["files"]) == {"notes.txt", "sub/more.md"}
+    assert loaded.chunks[0].source == f"{corpus.as_posix()}/notes.txt"
+
+
+def test_dense_search_matches_brute_force(write_corpus, tmp_path, fake_embedder):
+    corpus = write_corpus({f"d{i}.txt": f"Item {i} talks about {' '.join(['cocoa', 'ghana', 'labour', 'trade'][:i % 4 + 1])}"
+                           f" and number {i}." for i in range(40)})
+    build(corpus, tmp_path / "index", fake_embedder)
+    index = load_index(tmp_path / "index")
+    vectors = index.vectors.reconstruct_n(0, index.vectors.ntotal)
+    for question in ["cocoa ghana", "labour trade number", "item 7"]:
+        q = fake_embedder.encode([question])[0]
+        expected = np.argsort(-(vectors @ q), kind="stable")[:10]
+        got = [i for i, _ in index.search(q, 10)]
+        assert np.allclose(np.sort(vectors[got] @ q)[::-1], (vectors @ q)[expected], atol=1e-6)
+        hits = search(index, fake_embedder, question, 10, retriever="dense", use_time=False).hits
+        assert [h.score for h in hits] == pytest.approx(sorted((vectors @ q)[expected], reverse=True), abs=1e-4)
+
+
+def test_fusion_against_hand_computed_scores():
+    # dense min-max: 1 -> 1.0, 2 -> 0.0; bm25: 2 -> 1.0, 3 -> 0.0
+    assert fuse({1: 0.9, 2: 0.5}, {2: 8.0, 3: 2.0}, 0.25) == {1: 0.25, 2: 0.75, 3: 0.0}
+    assert fuse({}, {5: 1.0}, 0.5) == {5: 0.5}
+    assert fuse({}, {}, 0.5) == {}
+
+
+def test_missing_mismatched_and_damaged_indexes_are_refused(write_corpus, tmp_path, fake_embedder):
+    with pytest.raises(BadIndexError, match="qa build"):
+        load_index(tmp_path / "nowhere")
+    build(write_corpus(SMALL), tmp_path / "index", fake_embedder)
+    with pytest.raises(BadIndexError, match="built with model fake-bag-of-words; this run uses other"):
+        load_index(tmp_path / "index", "other")
+    vectors = tmp_path / "index" / VECTORS
+    vectors.write_bytes(vectors.read_bytes()[:-10])
+    with pytest.raises(BadIndexError, match="truncated or altered"):
+        load_index(tmp_path / "index")
+    (tmp_path / "index" / MANIFEST).write_text("{not json")
+    with pytest.raises(BadIndexError, match="unreadable"):
+        load_index(tmp_path / "index")
+
+
+def test_rebuild_follows_edits_adds_and_removals(write_corpus, tmp_path, fake_embedder):
+    corpus = write_corpus(SMALL)
+    index = tmp_path / "index"
+    build(corpus, index, fake_embedder)
+    assert is_current(corpus, index, fake_embedder.name)
+    (corpus / "notes.txt").write_text("Only this now.", encoding="utf-8")
+    (corpus / "new.txt").write_text("A new file about Accra.", encoding="utf-8")
+    (corpus / "sub" / "more.md").unlink()
+    assert not is_current(corpus, index, fake_embedder.name)
+    build(corpus, index, fake_embedder)
+    loaded = load_index(index)
+    assert sorted(c.text for c in loaded.chunks) == ["A new file about Accra.", "Only this now."]
+    assert is_current(corpus, index, fake_embedder.name)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".index")]  # no leftovers
+
+
+def test_bad_corpora_raise_clear_errors(write_corpus, tmp_path, fake_embedder):
+    with pytest.raises(CorpusError, match="does not exist"):
+        build(tmp_path / "missing", tmp_path / "index", fake_embedder)
+    empty = write_corpus({"skip.pdf": b"%PDF"})
+    with pytest.raises(CorpusError, match="no readable .txt or .md"):
+        build(empty, tmp_path / "index", fake_embedder)
+
+
+def test_unreadable_files_are_skipped_and_reported(write_corpus, tmp_path, fake_embedder):
+    corpus = write_corpus({"good.txt": "Fine text.", "bad.txt": b"\xff\xfe\xfa not utf-8", "nul.md": b"a\x00b"})
+    report = build(corpus, tmp_path / "index", fake_embedder)
+    assert report.files == 1
+    assert sorted(path for path, _ in report.skipped) == ["bad.txt", "nul.md"]
+    assert is_current(corpus, tmp_path / "index", fake_embedder.name)
+
+
+def test_questions_are_checked(write_corpus, tmp_path, fake_embedder):
+    build(write_corpus(SMALL), tmp_path / "index", fake_embedder)
+    index = load_index(tmp_path / "index")
+    for bad in ["", "   \n\t", "\x00\x01"]:
+        with pytest.raises(QuestionError, match="empty"):
+            search(index, fake_embedder, bad)
+    with pytest.raises(QuestionError, match="limit is 1000"):
+        search(index, fake_embedder, "why " * 300)
+    with pytest.raises(QuestionError, match="unknown retriever"):
+        search(index, fake_embedder, "cocoa", retriever="magic")
+    # more passages asked for than exist: all of them, once each
+    hits = search(index, fake_embedder, "cocoa \u202e\ufeff 🎉", k=50).hits
+    assert len(hits) == len({(h.source, h.line, h.text) for h in hits}) <= 3
+    assert faiss.IndexFlatIP  # the index type in use
+    assert (tmp_path / "index" / CHUNKS).read_text(encoding="utf-8").count("\n") == 3

@@ -1,0 +1,48 @@
+import pytest
+
+from qa.querytime import TimeScope, question_time
+
+
+@pytest.mark.parametrize("question, start, end, order", [
+    ("What did ACE do in 2018?", "2018", "2018", None),
+    ("What happened in November 2019?", "2019-11", "2019-11", None),
+    ("Where did she work from 2004 to 2005?", "2004", "2005", None),
+    ("What changed between 2018 and 2019?", "2018", "2019", None),
+    ("Which club did he play for in 2004-2005?", "2004", "2005", None),
+    ("What happened before 2017?", None, "2016", None),
+    ("What did we do after 2020?", "2021", None, None),
+    ("What has ACE done since 2019?", "2019", None, None),
+    ("Anything until 2018?", None, "2018", None),
+    ("What is the latest activity?", None, None, "latest"),
+    ("What is the most recent event?", None, None, "latest"),
+    ("When did ACE first attend a G20 meeting?", None, None, "earliest"),
+    ("What was the earliest event in 2019?", "2019", "2019", "earliest"),
+    ("What happened on June 15, 2021?", "2021-06-15", "2021-06-15", None),
+])
+def test_question_times(question, start, end, order):
+    assert question_time(question) == TimeScope(start, end, order)
+
+
+@pytest.mark.parametrize("question", [
+    "Who submitted 70 thousand signatures?",
+    "What is SDG 8.7?",
+    "What did the C20 and G20 do?",
+    "When was the first SDG 8.7 Dialogue?",  # "first" names the dialogue, it is no order
+    "Which networks is ACE part of?",
+    "",
+    "asdf qwer ;;; ????",
+    "1,000 people and 8.7 percent",
+])
+def test_questions_without_a_time(question):
+    assert question_time(question) is None
+
+
+def test_scope_overlap_and_words():
+    nov = question_time("in November 2019")
+    assert nov.overlaps("2019-11-25", "2019-11-27")
+    assert nov.overlaps("2019", None)  # a year-dated passage may be about November
+    assert not nov.overlaps("2019-12-21", None)
+    assert question_time("before 2017").overlaps("2016-05-13", None)
+    assert not question_time("before 2017").overlaps("2017-09-12", "2017-09-13")
+    assert nov.describe() == "in November 2019"
+    assert question_time("what is the latest?").describe() == "latest first"
