@@ -3,8 +3,8 @@
 Two retrievers each give their best candidates with scores:
 - dense: cosine of the question's vector to each passage's (FAISS);
 - bm25: keyword scores, for names, acronyms and numbers.
-Hybrid fuses them by a convex combination of min-max scaled scores (it keeps how far ahead
-a candidate is, which reciprocal-rank fusion throws away; Bruch et al., "An Analysis of
+Hybrid fuses them by a convex combination of normalised scores (it keeps how far ahead a
+candidate is, which reciprocal-rank fusion throws away; Bruch et al., "An Analysis of
 Fusion Functions for Hybrid Retrieval", 2023). When the question names a time, candidates
 whose dates fall in it get a bonus ("latest"/"earliest": a bonus by date order), so passages
 of that time rise to the top while a strongly matching undated passage is not dropped.
@@ -90,22 +90,20 @@ def _highlight(text: str, words: set[str], scope: TimeScope | None) -> tuple[int
     return best
 
 
-def _norm(scores: dict[int, float]) -> dict[int, float]:
-    """Scores scaled to 0..1 over the candidates (all 1.0 when they are equal)."""
-    if not scores:
-        return {}
-    lo, hi = min(scores.values()), max(scores.values())
-    return {i: (v - lo) / (hi - lo) if hi > lo else 1.0 for i, v in scores.items()}
-
-
 def fuse(dense: dict[int, float], bm25: dict[int, float], alpha: float) -> dict[int, float]:
-    """alpha * dense + (1 - alpha) * bm25, each min-max scaled over its candidates (absent: 0).
+    """alpha * cosine + (1 - alpha) * bm25 / best bm25, over the union of candidates (absent: 0).
+
+    Cosines keep their own scale (negatives count as 0) rather than being stretched over the
+    candidates, so that near-equal cosines stay near-equal in a small corpus.
 
     >>> fuse({1: 0.9, 2: 0.5}, {2: 8.0, 3: 2.0}, 0.5)
-    {1: 0.5, 2: 0.5, 3: 0.0}
+    {1: 0.45, 2: 0.75, 3: 0.125}
     """
-    d, b = _norm(dense), _norm(bm25)
-    return {i: alpha * d.get(i, 0.0) + (1 - alpha) * b.get(i, 0.0) for i in dict.fromkeys([*d, *b])}
+    top = max(bm25.values(), default=0.0) or 1.0
+    return {
+        i: alpha * max(dense.get(i, 0.0), 0.0) + (1 - alpha) * bm25.get(i, 0.0) / top
+        for i in dict.fromkeys([*dense, *bm25])
+    }
 
 
 def search(

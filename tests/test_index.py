@@ -47,9 +47,11 @@ def test_dense_search_matches_brute_force(write_corpus, tmp_path, fake_embedder)
 
 
 def test_fusion_against_hand_computed_scores():
-    # dense min-max: 1 -> 1.0, 2 -> 0.0; bm25: 2 -> 1.0, 3 -> 0.0
-    assert fuse({1: 0.9, 2: 0.5}, {2: 8.0, 3: 2.0}, 0.25) == {1: 0.25, 2: 0.75, 3: 0.0}
-    assert fuse({}, {5: 1.0}, 0.5) == {5: 0.5}
+    # 0.25 * cosine (negative -> 0) + 0.75 * bm25 / 8
+    fused = fuse({1: 0.8, 2: 0.4, 4: -0.2}, {2: 8.0, 3: 2.0}, 0.25)
+    assert fused == pytest.approx({1: 0.2, 2: 0.1 + 0.75, 3: 0.75 * 0.25, 4: 0.0})
+    assert sorted(fused, key=fused.get, reverse=True) == [2, 1, 3, 4]
+    assert fuse({}, {5: 3.0}, 0.5) == {5: 0.5}
     assert fuse({}, {}, 0.5) == {}
 
 

@@ -1,0 +1,120 @@
+"""The `qa` command driven through its routes and errors, with the real model on a small corpus."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from qa.cli import main
+
+CORPUS = {
+    "events.txt": "Our record\n\nWe campaign against child labour in cocoa farming.\n\n"
+                  "June 15, 2021   Submitted 70 thousand signatures to the ministry\n\n"
+                  "December 3-5, 2018   Participated in the Freedom from Slavery Forum in Bangkok\n",
+    "notes/members.md": "# Networks\n\nJNATIP (Japan Network Against Trafficking In Persons)\n",
+}
+
+
+@pytest.fixture
+def project(tmp_path, write_corpus, monkeypatch):
+    write_corpus(CORPUS)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_build_then_ask_json(project, capsys):
+    code, _, err = run(capsys, "build")
+    assert code == 0
+    assert err.strip().splitlines()[-1].startswith("built index/: 2 files, 4 chunks in ")
+    code, out, _ = run(capsys, "ask", "--json", "-k", "2", "When were signatures submitted?", "What happened in 2018?")
+    assert code == 0
+    first, second = [json.loads(line) for line in out.strip().splitlines()]
+    assert first["question"] == "When were signatures submitted?" and first["time"] is None
+    top = first["passages"][0]
+    assert set(top) == {"text", "heading", "date", "date_end", "source", "line", "score", "highlight"}
+    assert (top["date"], top["source"], top["line"]) == ("2021-06-15", "corpus/events.txt", 5)
+    assert top["heading"] is None  # a timeline entry ends the heading above it
+    assert len(first["passages"]) == 2 and first["passages"][0]["score"] >= first["passages"][1]["score"]
+    assert second["time"] == {"start": "2018", "end": "2018", "order": None}
+    assert (second["passages"][0]["date"], second["passages"][0]["date_end"]) == ("2018-12-03", "2018-12-05")
+
+
+def test_ask_readable_listing(project, capsys):
+    run(capsys, "build")
+    code, out, _ = run(capsys, "ask", "Which network fights trafficking?", "-k", "1")
+    assert code == 0
+    assert "1. [undated] corpus/notes/members.md:3" in out and "JNATIP" in out
+    code, out, _ = run(capsys, "ask", "What happened in December 2018?", "-k", "1")
+    assert "(Showing events in December 2018)" in out and "[3–5 December 2018]" in out
+
+
+def test_eval_builds_when_needed_and_reports_metrics(project, capsys):
+    queries = project / "q.jsonl"
+    queries.write_text(
+        json.dumps({"q": "When did we hand in the signatures?", "gold": ["70 thousand signatures"], "date": "2021-06"})
+        + "\n" + json.dumps({"q": "Which trafficking network?", "gold": ["JNATIP"]}) + "\n")
+    code, out, err = run(capsys, "eval", "--queries", str(queries), "--json")
+    assert code == 0 and "missing or out of date" in err
+    report = json.loads(out)
+    assert report["metrics"]["hit@1"] == 1.0 and report["metrics"]["date@1"] == 1.0
+    assert report["misses"] == []
+    code, out, err = run(capsys, "eval", "--queries", str(queries), "-k", "3", "--retriever", "bm25")
+    assert code == 0 and "building" not in err
+    for name in ("hit@1", "hit@3", "mrr@10", "date@1", "read@300", "read@1000", "p50_ms", "p95_ms"):
+        assert name in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["build", "--corpus", "nowhere"], "corpus folder nowhere/ does not exist"),
+    (["ask", "--index", "nowhere", "hello?"], "no index in nowhere/: run 'qa build --index nowhere'"),
+    (["ask", "   "], "the question is empty"),
+    (["eval", "--queries", "none.jsonl"], "query file none.jsonl does not exist"),
+])
+def test_errors_are_one_line(project, capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 1 and out == ""
+    assert err.strip() == f"qa: error: {message}" or err.strip().startswith(f"qa: error: {message}")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_empty_corpus_and_unreadable_files(project, capsys):
+    (project / "empty").mkdir()
+    code, _, err = run(capsys, "build", "--corpus", "empty")
+    assert code == 1 and "has no readable .txt or .md files" in err
+    (project / "corpus" / "broken.txt").write_bytes(b"\xff\xfe bad bytes \x80")
+    code, _, err = run(capsys, "build")
+    assert code == 0
+    assert "qa: warning: skipped broken.txt: not UTF-8 text" in err
+    assert "2 files, 1 skipped, 4 chunks" in err
+
+
+def test_model_mismatch_is_refused(project, capsys):
+    run(capsys, "build")
+    code, _, err = run(capsys, "ask", "--model", "some/other-model", "hello?")
+    assert code == 1
+    assert "was built with model all-MiniLM-L6-v2; this run uses some/other-model" in err
+
+
+def test_bad_arguments_exit_2_with_usage(project, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["ask", "-k", "0", "hello?"])
+    assert e.value.code == 2
+    assert "must be at least 1" in capsys.readouterr().err
+
+
+def test_console_script_runs_without_traceback(project):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "--index", "missing", "x"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.strip() == "qa: error: no index in missing/: run 'qa build --index missing' to build it"
+    helped = subprocess.run([sys.executable, "-m", "qa.cli", "--help"], capture_output=True, text=True, env=env)
+    assert helped.returncode == 0 and "build" in helped.stdout and "serve" in helped.stdout
