@@ -39,7 +39,8 @@ def build_app(index_dir: Path, model: str | None = None):
     m = index.manifest
     dated = sorted(c.date for c in index.chunks if c.date)
     span = f", dated {readable_date(dated[0])} to {readable_date(dated[-1])}" if dated else ""
-    status = f"{len(m.files)} documents, {m.chunk_count} passages{span}; index built {m.built_at}"
+    docs = f"{len(m.files)} document{'s' * (len(m.files) != 1)}"
+    status = f"{docs}, {m.chunk_count} passages{span}; index built {m.built_at}"
 
     def answer(message: str, history: list, k: float) -> str:
         try:

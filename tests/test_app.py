@@ -1,0 +1,83 @@
+"""The real page, started as `python app.py` on a free port and answered over HTTP."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from gradio_client import Client
+
+from conftest import NGO_PAGE, ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """app.py serving a copy of the NGO page, its index built on first run."""
+    work = tmp_path_factory.mktemp("app")
+    (work / "corpus").mkdir()
+    shutil.copy(NGO_PAGE, work / "corpus" / NGO_PAGE.name)
+    port = free_port()
+    env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "PYTHONPATH": str(ROOT)}
+    log = open(work / "app.log", "w")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], cwd=work, env=env, stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"app.py exited: {(work / 'app.log').read_text()}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        raise RuntimeError(f"app.py did not listen in time: {(work / 'app.log').read_text()}")
+    yield url, work
+    proc.terminate()
+    proc.wait(timeout=30)
+    log.close()
+
+
+def test_first_run_builds_the_index(server):
+    _, work = server
+    assert (work / "index" / "manifest.json").is_file()
+    assert "building it from corpus/" in (work / "app.log").read_text()
+
+
+def test_chat_answers_with_dates_sources_and_scores(server):
+    url, _ = server
+    client = Client(url, verbose=False)
+    reply = client.predict("What did ACE do in November 2019?", 3, api_name="/chat")
+    assert reply.startswith("*Showing events in November 2019*")
+    assert reply.count("corpus/ace\\-advocacy\\-record\\.txt, line ") == 3
+    first = reply.split("---")[0]
+    assert "25–27 November 2019" in first or "14 November 2019" in first
+    assert "score" in first
+
+
+def test_passage_count_and_bad_questions(server):
+    client = Client(server[0], verbose=False)
+    assert client.predict("Which networks is ACE a board member of?", 1, api_name="/chat").count("line ") == 1
+    empty = client.predict("   ", 5, api_name="/chat")
+    assert "question is empty" in empty and "Traceback" not in empty
+    long = client.predict("why " * 400, 5, api_name="/chat")
+    assert "limit is 1000" in long
+
+
+def test_page_is_served_without_outside_assets(server):
+    import urllib.request
+
+    html = urllib.request.urlopen(server[0], timeout=10).read().decode()
+    assert "Dated-passage QA" in html
+    assert "fonts.googleapis.com" not in html
