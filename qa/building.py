@@ -13,9 +13,9 @@ from pathlib import Path
 from .chunking import CHUNKER_VERSION, Chunk, chunk_document
 from .dating import date_chunk
 from .embedding import Embedder
-from .keywords import KeywordIndex
-from .indexing import make_manifest, read_manifest, write_index
 from .errors import BadIndexError, CorpusError
+from .indexing import make_manifest, read_manifest, write_index
+from .keywords import KeywordIndex
 from .loading import corpus_files, file_hash, load_corpus
 
 

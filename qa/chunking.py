@@ -172,7 +172,7 @@ def _fit(text: str, heading: str | None, budget: int, count: Callable[[str], int
     parts = math.ceil(sum(sizes) / room)
     target = sum(sizes) / parts
     pieces, piece, size = [], [], 0
-    for unit, n in zip(units, sizes):
+    for unit, n in zip(units, sizes, strict=False):
         if piece and (size + n > room or size >= target):
             pieces.append(" ".join(piece))
             piece, size = [], 0

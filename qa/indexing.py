@@ -60,7 +60,7 @@ class Index:
         if k <= 0:
             return []
         scores, ids = self.vectors.search(query.reshape(1, -1).astype(np.float32), k)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=False) if i >= 0]
 
 
 def make_manifest(model: str, dimension: int, chunks: list[Chunk], files: dict[str, str], corpus: str) -> Manifest:

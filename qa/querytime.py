@@ -9,6 +9,7 @@ Left out: relative times ("last year", "recently" as a period), seasons, decades
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -74,29 +75,15 @@ class TimeScope:
         return {"start": self.start, "end": self.end, "order": self.order}
 
 
-def _previous(iso: str) -> str:
-    """The ISO prefix just before `iso`, at its precision: "2017" -> "2016", "2019-01" -> "2018-12"."""
+def _step(iso: str, delta: int) -> str:
+    """The ISO prefix `delta` units away at its own precision: ("2017", -1) -> "2016", ("2019-12", 1) -> "2020-01"."""
     parts = [int(p) for p in iso.split("-")]
     if len(parts) == 1:
-        return f"{parts[0] - 1:04d}"
+        return f"{parts[0] + delta:04d}"
     if len(parts) == 2:
-        y, m = parts
-        return f"{y - 1:04d}-12" if m == 1 else f"{y:04d}-{m - 1:02d}"
-    import datetime
-
-    return (datetime.date(*parts) - datetime.timedelta(days=1)).isoformat()
-
-
-def _next(iso: str) -> str:
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 1:
-        return f"{parts[0] + 1:04d}"
-    if len(parts) == 2:
-        y, m = parts
-        return f"{y + 1:04d}-01" if m == 12 else f"{y:04d}-{m + 1:02d}"
-    import datetime
-
-    return (datetime.date(*parts) + datetime.timedelta(days=1)).isoformat()
+        months = parts[0] * 12 + parts[1] - 1 + delta
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return (datetime.date(*parts) + datetime.timedelta(days=delta)).isoformat()
 
 
 def question_time(question: str) -> TimeScope | None:
@@ -116,11 +103,11 @@ def question_time(question: str) -> TimeScope | None:
         span_end = last.end or last.start
         if _BEFORE.search(lead) and len(spans) == 1:
             word = _BEFORE.search(lead).group(1).lower()
-            end = span_end if word in ("until", "till", "up to", "by") else _previous(first.start)
+            end = span_end if word in ("until", "till", "up to", "by") else _step(first.start, -1)
         elif _AFTER.search(lead) and len(spans) == 1 and first.end is None:
             word = _AFTER.search(lead).group(1).lower()
             start = first.start if word in ("since", "from") or word.startswith(("starting", "beginning")) \
-                else _next(first.start)
+                else _step(first.start, 1)
         else:
             start, end = first.start, span_end
             if len(spans) > 1 and lower_bound(last.start) < lower_bound(first.start):

@@ -14,7 +14,6 @@ Left out: answer generation, cross-encoder re-ranking.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np

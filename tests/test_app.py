@@ -6,12 +6,10 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
-from gradio_client import Client
-
 from conftest import NGO_PAGE, ROOT
+from gradio_client import Client
 
 
 def free_port() -> int:

@@ -46,3 +46,9 @@ def test_scope_overlap_and_words():
     assert not question_time("before 2017").overlaps("2017-09-12", "2017-09-13")
     assert nov.describe() == "in November 2019"
     assert question_time("what is the latest?").describe() == "latest first"
+
+
+def test_open_bounds_step_at_their_own_precision():
+    assert question_time("after December 2019") == TimeScope("2020-01", None)
+    assert question_time("before January 2019") == TimeScope(None, "2018-12")
+    assert question_time("after March 1, 2020") == TimeScope("2020-03-02", None)
