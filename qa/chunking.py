@@ -64,7 +64,6 @@ class Chunk:
 class _Block:
     text: str
     line: int
-    indent: int
     kind: str = "prose"  # prose | timeline | label | section | role | paren | heading
     level: int = 0  # Markdown heading level
 
@@ -113,9 +112,9 @@ def _blocks(text: str, markdown: bool) -> list[_Block]:
         if joins:
             last.text += " " + content
         elif md:
-            blocks.append(_Block(md.group(2), n, 0, "heading", len(md.group(1))))
+            blocks.append(_Block(md.group(2), n, "heading", len(md.group(1))))
         else:
-            blocks.append(_Block(content, n, len(raw) - len(raw.lstrip())))
+            blocks.append(_Block(content, n))
     for b in blocks:
         _classify(b)
     return blocks

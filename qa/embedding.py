@@ -62,7 +62,6 @@ class Embedder:
             ) from e
         dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         self.dim = int(dim())
-        self.max_tokens = int(self.model.max_seq_length)
         self.batch_size = batch_size
         self._tokenizer = self.model.tokenizer
 
