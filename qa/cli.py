@@ -99,6 +99,8 @@ def cmd_eval(args) -> int:
         print(f"qa: {args.index}/ is missing or out of date; building it from {args.corpus}/", file=sys.stderr)
         build_index(args.corpus, args.index, model)
     index, embedder = open_index(args.index, model)
+    if args.compare:
+        return _compare(queries, index, embedder, args)
     metrics, results = run(queries, lambda q, n: search(index, embedder, q, n, args.retriever, not args.no_time).hits,
                            args.k)
     if args.json:
@@ -112,6 +114,35 @@ def cmd_eval(args) -> int:
             print(f"  {name:<17}{value:8.1f}")
         else:
             print(f"  {name:<17}{'   n/a' if math.isnan(value) else f'{value:8.3f}'}")
+    return 0
+
+
+COMPARED = [(r, t) for r in ("dense", "bm25", "hybrid") for t in (False, True)]
+COLUMNS = ("hit@1", "hit@{k}", "mrr@10", "date@1", "read@1000", "p50_ms")
+
+
+def _compare(queries, index, embedder, args) -> int:
+    """Runs every retriever with and without time on the same queries; prints one table."""
+    from .evaluating import run
+    from .searching import search
+
+    search(index, embedder, queries[0].q)  # warm up, so the first run's latency is not the model's start
+    rows = []
+    for retriever, use_time in COMPARED:
+        metrics, _ = run(queries, lambda q, n, r=retriever, t=use_time: search(index, embedder, q, n, r, t).hits,
+                         args.k)
+        rows.append({"retriever": retriever, "time": use_time, **metrics})
+    if args.json:
+        print(json.dumps({"k": args.k, "runs": rows}, ensure_ascii=False))
+        return 0
+    columns = [c.format(k=args.k) for c in COLUMNS]
+    print(f"{len(queries)} queries from {args.queries}, index {args.index}/ ({index.manifest.chunk_count} chunks)")
+    print(f"{'retriever':<14}" + "".join(f"{c:>10}" for c in columns))
+    for row in rows:
+        name = row["retriever"] + ("+time" if row["time"] else "")
+        cells = ["n/a" if math.isnan(row[c]) else f"{row[c]:.1f}" if c.endswith("_ms") else f"{row[c]:.3f}"
+                 for c in columns]
+        print(f"{name:<14}" + "".join(f"{c:>10}" for c in cells))
     return 0
 
 
@@ -176,6 +207,9 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the metrics and the missed queries as one JSON object")
     e.add_argument("--model", help=model_help)
     _retrieval_options(e)
+    e.add_argument("--compare", action="store_true", help=(
+        "run dense, bm25 and hybrid, each with and without time, on the same queries and print one"
+        " table (--retriever and --no-time are then ignored)"))
     e.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("serve", help="start the chat page (same as python app.py)", description=(

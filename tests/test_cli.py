@@ -118,3 +118,26 @@ def test_console_script_runs_without_traceback(project):
     assert done.stderr.strip() == "qa: error: no index in missing/: run 'qa build --index missing' to build it"
     helped = subprocess.run([sys.executable, "-m", "qa.cli", "--help"], capture_output=True, text=True, env=env)
     assert helped.returncode == 0 and "build" in helped.stdout and "serve" in helped.stdout
+
+
+def test_eval_compare_runs_every_retriever_on_the_same_queries(project, capsys):
+    queries = project / "q.jsonl"
+    queries.write_text("\n".join(json.dumps(q) for q in [
+        {"q": "What happened in 2018?", "gold": ["Freedom from Slavery Forum"], "date": "2018-12"},
+        {"q": "Which trafficking network?", "gold": ["JNATIP"]},
+        {"q": "When did we hand in the signatures?", "gold": ["70 thousand signatures"], "date": "2021-06"},
+    ]) + "\n")
+    code, out, _ = run(capsys, "eval", "--queries", str(queries), "--compare", "--json")
+    assert code == 0
+    runs = json.loads(out)["runs"]
+    assert [(r["retriever"], r["time"]) for r in runs] == [
+        (name, t) for name in ("dense", "bm25", "hybrid") for t in (False, True)]
+    for r in runs:
+        assert r["queries"] == 3 and 0 <= r["hit@1"] <= r["hit@5"] <= 1 and r["p50_ms"] > 0
+    hybrid_time = runs[-1]
+    assert hybrid_time["hit@1"] == 1.0 and hybrid_time["date@1"] == 1.0
+    code, out, _ = run(capsys, "eval", "--queries", str(queries), "--compare")
+    lines = out.strip().splitlines()
+    assert lines[1].split() == ["retriever", "hit@1", "hit@5", "mrr@10", "date@1", "read@1000", "p50_ms"]
+    assert [line.split()[0] for line in lines[2:]] == [
+        "dense", "dense+time", "bm25", "bm25+time", "hybrid", "hybrid+time"]
