@@ -82,6 +82,18 @@ def escape_markdown(text: str) -> str:
     return _MARKUP.sub(r"\\\1", text)
 
 
+def marked(text: str, span: tuple[int, int]) -> str:
+    """The escaped text with the answering sentence `span` wrapped in <mark>.
+
+    >>> print(marked("Met. Signed <b>it</b>.", (5, 22)))
+    Met\\. <mark>Signed \\<b\\>it\\</b\\>\\.</mark>
+    """
+    a, b = span
+    if not 0 <= a < b <= len(text) or (a, b) == (0, len(text)):
+        return escape_markdown(text)
+    return f"{escape_markdown(text[:a])}<mark>{escape_markdown(text[a:b])}</mark>{escape_markdown(text[b:])}"
+
+
 def markdown(hits: list[Hit]) -> str:
     """The answer as Markdown for the chat page: one numbered passage after another."""
     if not hits:
@@ -93,5 +105,5 @@ def markdown(hits: list[Hit]) -> str:
         if h.heading:
             head += f" · *{escape_markdown(h.heading)}*"
         meta = f"{escape_markdown(h.source)}, line {h.line} · score {h.score:.2f}"
-        blocks.append(f"{head}\n\n{escape_markdown(h.text)}\n\n<sub>{meta}</sub>")
+        blocks.append(f"{head}\n\n{marked(h.text, h.highlight)}\n\n<sub>{meta}</sub>")
     return "\n\n---\n\n".join(blocks)
