@@ -5,10 +5,12 @@ Two retrievers each give their best candidates with scores:
 - bm25: keyword scores, for names, acronyms and numbers.
 Hybrid fuses them by a convex combination of normalised scores (it keeps how far ahead a
 candidate is, which reciprocal-rank fusion throws away; Bruch et al., "An Analysis of
-Fusion Functions for Hybrid Retrieval", 2023). When the question names a time, candidates
-whose dates fall in it get a bonus ("latest"/"earliest": a bonus by date order), so passages
-of that time rise to the top while a strongly matching undated passage is not dropped.
-Within each passage the sentence that best answers is marked.
+Fusion Functions for Hybrid Retrieval", 2023). Each candidate then gains a share of the best
+score in its document, since a question usually names its subject. When the question names a
+time, candidates whose dates fall in it get a bonus, smaller the more years they miss it by
+("latest"/"earliest": a bonus by date order), so passages of that time rise to the top while
+a strongly matching undated passage is not dropped. A text repeated in the corpus is shown
+once. Within each passage the sentence that best answers is marked.
 Left out: answer generation, cross-encoder re-ranking.
 """
 
@@ -30,7 +32,9 @@ MAX_QUESTION_CHARS = 1000
 RETRIEVERS = ("hybrid", "dense", "bm25")
 POOL = 100  # candidates taken from each ranking before fusion
 ALPHA = 0.5  # weight of the dense scores against BM25's in hybrid retrieval
-TIME_BONUS = 0.5  # added to a passage of the asked time (fused scores lie in 0..1)
+DOC_WEIGHT = 0.5  # share of its document's best score a candidate gets on top of its own
+TIME_BONUS = 0.3  # added to a passage of the asked time (fused scores lie in 0..1) ...
+TIME_DECAY = 1.0  # ... and e^(-years/TIME_DECAY) of it to one that misses it by some years
 ORDER_BONUS = 1.0  # "latest"/"earliest": added to the first by date, the n-th gets 1/(1 + n/2) of it
 
 
@@ -67,6 +71,47 @@ def _in_scope(chunk: Chunk, scope: TimeScope) -> bool:
     return any(scope.overlaps(start, end) for start, end in chunk.dates)
 
 
+def _years(iso: str) -> float:
+    """An ISO prefix as a point on a line of years, at its start: "2019-07" -> 2019.5."""
+    parts = [int(p) for p in iso.split("-")[:2]]
+    return parts[0] + (parts[1] - 1) / 12 if len(parts) == 2 else parts[0]
+
+
+def time_fit(chunk: Chunk, scope: TimeScope) -> float:
+    """1 when a date of the chunk falls in the scope, decaying with the years it misses by; 0 if undated.
+
+    >>> from .chunking import Chunk
+    >>> c = Chunk("t", None, "s", 1, dates=[["2016", None]])
+    >>> time_fit(c, TimeScope("2016", "2016")), round(time_fit(c, TimeScope("2018", "2019")), 3)
+    (1.0, 0.135)
+    """
+    if not chunk.dates or not scope.bounded:
+        return 0.0
+    if _in_scope(chunk, scope):
+        return 1.0
+    low = _years(scope.start) if scope.start else float("-inf")
+    high = _years(scope.end) if scope.end else float("inf")
+    miss = min(max(0.0, _years(a) - high, low - _years(b or a)) for a, b in chunk.dates)
+    return float(np.exp(-miss / TIME_DECAY))
+
+
+def by_document(scores: dict[int, float], chunks: list[Chunk]) -> dict[int, float]:
+    """Each score plus DOC_WEIGHT times the best score in its document.
+
+    A question usually names its subject (a person, a club, a campaign); passages from the
+    document that answers best about it are likelier to be about it too.
+
+    >>> from .chunking import Chunk
+    >>> cs = [Chunk("a", None, "x", 1), Chunk("b", None, "x", 2), Chunk("c", None, "y", 1)]
+    >>> by_document({0: 0.5, 1: 0.25, 2: 0.75}, cs)
+    {0: 0.75, 1: 0.5, 2: 1.125}
+    """
+    best: dict[str, float] = {}
+    for i, s in scores.items():
+        best[chunks[i].source] = max(best.get(chunks[i].source, s), s)
+    return {i: s + DOC_WEIGHT * best[chunks[i].source] for i, s in scores.items()}
+
+
 def time_ranking(chunks: list[Chunk], candidates: list[int], scope: TimeScope) -> list[int]:
     """The candidates the time of the question favours, best first (see the module docstring)."""
     picked = [i for i in candidates if chunks[i].date and (not scope.bounded or _in_scope(chunks[i], scope))]
@@ -87,6 +132,19 @@ def _highlight(text: str, words: set[str], scope: TimeScope | None) -> tuple[int
         if score > best_score:
             best, best_score = (start, start + len(sentence)), score
     return best
+
+
+def _distinct(order: list[int], chunks: list[Chunk], k: int) -> list[int]:
+    """The first k of `order` whose texts differ (a list item repeated in a document shows once)."""
+    seen, out = set(), []
+    for i in order:
+        text = " ".join(chunks[i].text.split())
+        if text not in seen:
+            seen.add(text)
+            out.append(i)
+            if len(out) == k:
+                break
+    return out
 
 
 def fuse(dense: dict[int, float], bm25: dict[int, float], alpha: float) -> dict[int, float]:
@@ -124,14 +182,17 @@ def search(
         top = [int(i) for i in np.argsort(-scores, kind="stable")[:pool] if scores[i] > 0]
         bm25 = {i: float(scores[i]) for i in top}
     fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))
+    if retriever == "hybrid":
+        fused = by_document(fused, index.chunks)
     scope = question_time(q) if use_time else None
-    if scope:
-        by_text = sorted(fused, key=lambda i: -fused[i])
-        picked = time_ranking(index.chunks, by_text, scope)
+    if scope and scope.order:  # "latest"/"earliest": a bonus falling with date order
+        picked = time_ranking(index.chunks, sorted(fused, key=lambda i: -fused[i]), scope)
         for n, i in enumerate(picked):
-            # In the asked period: a flat bonus; "latest"/"earliest": a bonus falling with date order.
-            fused[i] += ORDER_BONUS / (1 + n / 2) if scope.order else TIME_BONUS
-    order = sorted(fused, key=lambda i: -fused[i])[:k]
+            fused[i] += ORDER_BONUS / (1 + n / 2)
+    elif scope:
+        for i in fused:
+            fused[i] += TIME_BONUS * time_fit(index.chunks[i], scope)
+    order = _distinct(sorted(fused, key=lambda i: -fused[i]), index.chunks, k)
     words = set(tokenize([q])[0])
     hits = []
     for i in order:

@@ -3,7 +3,7 @@ from collections import Counter
 
 from conftest import NGO_PAGE
 
-from qa.chunking import approx_tokens, chunk_document, split_sentences
+from qa.chunking import MAX_TOKENS, approx_tokens, chunk_document, split_sentences
 from qa.dating import date_chunk, leading_date
 
 PAGE = NGO_PAGE.read_text(encoding="utf-8")
@@ -62,7 +62,7 @@ def test_an_organisation_keeps_its_role_line():
 def test_no_chunk_longer_than_the_budget():
     chunks = chunks_of(PAGE, budget=60)
     assert all(approx_tokens(c.context_text()) <= 60 for c in chunks)
-    assert all(approx_tokens(c.context_text()) <= 128 for c in chunks_of(PAGE))
+    assert all(approx_tokens(c.context_text()) <= MAX_TOKENS for c in chunks_of(PAGE))
 
 
 def test_a_long_paragraph_is_split_at_sentence_ends():

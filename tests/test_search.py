@@ -43,3 +43,51 @@ def test_without_time_the_year_is_only_a_word(ngo_index, embedder):
     untimed = search(ngo_index, embedder, "What did ACE do in 2018?", k=3, use_time=False)
     assert untimed.time is None and timed.time is not None
     assert [h.score for h in untimed.hits] == sorted([h.score for h in untimed.hits], reverse=True)
+
+
+def test_time_fit_prefers_the_asked_years_then_the_nearest():
+    from qa.chunking import Chunk
+    from qa.querytime import TimeScope
+    from qa.searching import time_fit
+
+    def fit(dates, start, end):
+        return time_fit(Chunk("t", None, "s", 1, dates=dates), TimeScope(start, end))
+
+    assert fit([["2004", "2006"]], "2005", "2005") == 1.0  # a range reaching into the scope
+    assert fit([["1990", None], ["2005-03", None]], "2005", "2005") == 1.0  # any mention counts
+    assert fit([], "2005", "2005") == 0.0
+    assert 0 < fit([["2001", None]], "2005", "2005") < fit([["2004", None]], "2005", "2005") < 1.0
+    assert fit([["2019-12", None]], "2020-01", "2020-01") > fit([["2019", None]], "2020-01", "2020-01") > 0.3
+    assert fit([["1800", None]], None, "2016") == 1.0  # an open bound
+    assert fit([["2017", None]], None, "2016") < 1.0
+
+
+def test_the_best_document_lifts_its_other_passages(tmp_path, fake_embedder):
+    from qa.building import build
+    from qa.indexing import load_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "cocoa.txt").write_text("Cocoa campaign\n\nThe cocoa campaign began with farmers.\n\n"
+                                      "Farmers met the ministry about the campaign.\n")
+    (corpus / "other.txt").write_text("Other\n\nFarmers met the ministry about roads.\n")
+    build(corpus, tmp_path / "index", fake_embedder)
+    index = load_index(tmp_path / "index")
+    hits = search(index, fake_embedder, "cocoa campaign farmers ministry", k=3).hits
+    assert hits[0].source.endswith("cocoa.txt")
+    assert [h.source.endswith("cocoa.txt") for h in hits[:2]] == [True, True]
+
+
+def test_repeated_passages_are_shown_once(tmp_path, fake_embedder):
+    from qa.building import build
+    from qa.indexing import load_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Album list\n\n- Live ( 1996 )\n\nSome words\n\n- Live ( 1996 )\n\nMore words\n")
+    build(corpus, tmp_path / "index", fake_embedder)
+    index = load_index(tmp_path / "index")
+    assert sum(1 for c in index.chunks if "Live ( 1996 )" in c.text) == 2
+    texts = [h.text for h in search(index, fake_embedder, "live 1996", k=5).hits]
+    assert texts.count("- Live ( 1996 )") == 1
+    assert len(texts) == len(set(texts))
