@@ -1,22 +1,42 @@
-"""Builds the index from the corpus: load -> chunk -> date -> embed -> write.
+"""Builds the index from the corpus: load -> chunk -> date -> embed -> write, re-embedding only what changed.
 
-Left out: incremental builds; every build embeds the whole corpus again.
+A chunk's vector depends only on the model and the text it embeds (title, heading, text),
+so a build reuses the current index's vector for every chunk whose embedded text is
+unchanged, whatever file it now sits in, and embeds the rest. Files edited, added, removed
+or renamed, and a change of chunking rules, therefore cost only the chunks they change; a
+change of model re-embeds everything, and so does `full=True`. The result equals a full
+build of the same corpus (same chunks, same vectors up to float rounding).
+Left out: caching chunks per file (chunking the whole corpus again takes well under the
+time of embedding one document's worth of chunks).
 """
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import numpy as np
 
 from .chunking import CHUNKER_VERSION, Chunk, chunk_document
 from .dating import date_chunk
 from .embedding import Embedder
 from .errors import BadIndexError, CorpusError
-from .indexing import make_manifest, read_manifest, write_index
+from .indexing import (
+    Manifest,
+    build_lock,
+    clean_up,
+    current_generation,
+    load_index,
+    make_manifest,
+    read_manifest,
+    write_index,
+)
 from .keywords import KeywordIndex
-from .loading import corpus_files, file_hash, load_corpus
+from .loading import MAX_FILE_MB, Document, corpus_files, file_hash, load_corpus
 
 
 @dataclass
@@ -25,23 +45,78 @@ class BuildReport:
     chunks: int
     seconds: float
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    renamed: int = 0
+    unchanged: int = 0
+    embedded: int = 0
+    reused: int = 0
+    full: bool = False
 
     def summary(self, index: Path) -> str:
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
-        return f"built {index}/: {self.files} files{skipped}, {self.chunks} chunks in {self.seconds:.1f} s"
+        files = (f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.renamed} renamed,"
+                 f" {self.unchanged} unchanged")
+        how = "full build" if self.full else f"{self.embedded} embedded, {self.reused} reused"
+        return (f"built {index}/: {self.files} files{skipped} ({files}), {self.chunks} chunks ({how})"
+                f" in {self.seconds:.1f} s")
 
 
-def chunk_corpus(folder: Path, embedder: Embedder | None = None) -> tuple[list[Chunk], dict[str, str], list]:
+def chunk_key(chunk: Chunk) -> str:
+    """What a chunk's vector depends on besides the model: the text it embeds."""
+    return hashlib.sha256(chunk.context_text().encode("utf-8")).hexdigest()
+
+
+def _chunks_of(doc: Document, count) -> list[Chunk]:
+    kwargs = {"count": count} if count else {}
+    chunks = [date_chunk(c) for c in chunk_document(doc.text, doc.source, doc.markdown, **kwargs)]
+    if doc.page_lines:  # a PDF: the location of a passage is its page
+        chunks = [replace(c, line=bisect.bisect_right(doc.page_lines, c.line), unit="page") for c in chunks]
+    return chunks
+
+
+def chunk_corpus(
+    folder: Path, embedder: Embedder | None = None, max_mb: float = MAX_FILE_MB
+) -> tuple[list[Chunk], dict[str, str], list]:
     """The dated chunks of every document, with the hash of each file read and the files skipped."""
-    corpus = load_corpus(folder)
-    kwargs = {}
-    if embedder is not None:  # budget chunks in the model's own word pieces
-        kwargs["count"] = embedder.count_tokens
+    corpus = load_corpus(folder, max_mb)
+    count = embedder.count_tokens if embedder is not None else None  # budget in the model's word pieces
     chunks: list[Chunk] = []
     for doc in corpus.documents:
-        markdown = doc.path.lower().endswith(".md")
-        chunks += [date_chunk(c) for c in chunk_document(doc.text, doc.source, markdown, **kwargs)]
+        chunks += _chunks_of(doc, count)
     return chunks, corpus.hashes, corpus.skipped
+
+
+def compare_files(old: dict[str, str], new: dict[str, str]) -> dict[str, int]:
+    """Counts of files added, changed, removed, renamed (same content, new path) and unchanged.
+
+    >>> compare_files({"a": "1", "b": "2", "c": "3"}, {"a": "1", "b": "9", "d": "3", "e": "4"})
+    {'added': 1, 'changed': 1, 'removed': 0, 'renamed': 1, 'unchanged': 1}
+    """
+    added = {p: h for p, h in new.items() if p not in old}
+    removed = {p: h for p, h in old.items() if p not in new}
+    moved = set(added.values()) & set(removed.values())
+    renamed = sum(1 for h in added.values() if h in moved)
+    return {
+        "added": len(added) - renamed,
+        "changed": sum(1 for p, h in new.items() if p in old and old[p] != h),
+        "removed": sum(1 for h in removed.values() if h not in moved),
+        "renamed": renamed,
+        "unchanged": sum(1 for p, h in new.items() if old.get(p) == h),
+    }
+
+
+def _stored_vectors(index: Path, embedder: Embedder) -> tuple[Manifest | None, dict[str, np.ndarray]]:
+    """The current index's manifest and its vectors by chunk key, when they were made by this model."""
+    try:
+        old = load_index(index, embedder.name, check_versions=False)
+    except BadIndexError:
+        return None, {}
+    if old.manifest.dimension != embedder.dim:
+        return old.manifest, {}
+    vectors = old.vectors.reconstruct_n(0, old.vectors.ntotal)
+    return old.manifest, {chunk_key(c): vectors[i] for i, c in enumerate(old.chunks)}
 
 
 def build(
@@ -49,28 +124,56 @@ def build(
     index: Path,
     embedder: Embedder,
     progress: Callable[[int, int], None] | None = None,
+    full: bool = False,
+    max_mb: float = MAX_FILE_MB,
 ) -> BuildReport:
-    """Builds `index` from `corpus`; `progress(done, total)` follows the embedding."""
+    """Builds `index` from `corpus`; `progress(done, total)` follows the embedding of new chunks.
+
+    Raises IndexBusyError when another build holds the index, CorpusError for an unusable corpus.
+    """
     t0 = time.perf_counter()
-    chunks, files, skipped = chunk_corpus(corpus, embedder)
-    done = 0
+    with build_lock(index):
+        gen = current_generation(index)
+        clean_up(index, {gen.name} if gen else set())  # what a killed build left
+        chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb)
+        old, stored = (None, {}) if full else _stored_vectors(index, embedder)
+        if full:
+            try:
+                old = read_manifest(index)
+            except BadIndexError:
+                old = None
+        keys = [chunk_key(c) for c in chunks]
+        todo = list(dict.fromkeys(k for k in keys if k not in stored))  # each new text embedded once
+        by_key = {c_key: c for c_key, c in zip(keys, chunks, strict=True)}
+        done = 0
 
-    def step(n: int) -> None:
-        nonlocal done
-        done += n
+        def step(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress:
+                progress(done, len(todo))
+
         if progress:
-            progress(done, len(chunks))
+            progress(0, len(todo))
+        fresh = embedder.encode([by_key[k].context_text() for k in todo], progress=step) if todo else None
+        vector_of = dict(stored)
+        if fresh is not None:
+            vector_of.update(zip(todo, fresh, strict=True))
+        vectors = np.stack([vector_of[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
+        keywords = KeywordIndex.build([c.context_text() for c in chunks])
+        manifest = make_manifest(embedder.name, embedder.dim, chunks, files, str(corpus))
+        write_index(index, manifest, chunks, vectors, keywords)
+    unread = {path for path, _ in skipped}
+    read = {p: h for p, h in files.items() if p not in unread}
+    diff = compare_files({p: h for p, h in (old.files if old else {}).items() if p not in unread}, read)
+    reused = sum(1 for k in keys if k in stored)
+    return BuildReport(len(read), len(chunks),
+                       time.perf_counter() - t0, skipped, **diff, embedded=len(chunks) - reused, reused=reused,
+                       full=full or not stored)
 
-    texts = [c.context_text() for c in chunks]
-    vectors = embedder.encode(texts, progress=step)
-    keywords = KeywordIndex.build(texts)
-    manifest = make_manifest(embedder.name, embedder.dim, chunks, files, str(corpus))
-    write_index(index, manifest, chunks, vectors, keywords)
-    return BuildReport(len(files) - len(skipped), len(chunks), time.perf_counter() - t0, skipped)
 
-
-def is_current(corpus: Path, index: Path, model: str) -> bool:
-    """True when `index` exists, was built with `model`, and every corpus file is as it was."""
+def is_current(corpus: Path, index: Path, model: str, max_mb: float = MAX_FILE_MB) -> bool:
+    """True when `index` exists, was built with `model` and these rules, and every corpus file is as it was."""
     try:
         manifest = read_manifest(index)
     except BadIndexError:
@@ -78,7 +181,8 @@ def is_current(corpus: Path, index: Path, model: str) -> bool:
     if manifest.model != model or manifest.chunker_version != CHUNKER_VERSION:
         return False
     try:
-        files = {p.relative_to(corpus).as_posix(): file_hash(p.read_bytes()) for p in corpus_files(corpus)}
+        paths, _ = corpus_files(corpus, max_mb)
+        files = {rel: file_hash(p.read_bytes()) for p, rel in paths}
     except (OSError, CorpusError):
         return False
     return files == manifest.files

@@ -53,6 +53,7 @@ class Chunk:
     date_end: str | None = None
     dates: list[list[str | None]] = field(default_factory=list)  # every [start, end] mentioned
     title: str | None = None  # the document's title, context for a passage that says "she" or "we"
+    unit: str = "line"  # what `line` counts: "line", or "page" in a PDF
 
     def context_text(self) -> str:
         """What gets embedded and keyword-indexed: title, heading, then the text as written."""

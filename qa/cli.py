@@ -45,13 +45,16 @@ def _progress_bar(desc: str):
     return update
 
 
-def build_index(corpus: Path, index: Path, model: str | None, quiet: bool = False):
+def build_index(corpus: Path, index: Path, model: str | None, quiet: bool = False, full: bool = False,
+                max_mb: float | None = None):
     """Builds, reporting skipped files and a one-line summary on stderr."""
     from .building import build
     from .embedding import Embedder
+    from .loading import MAX_FILE_MB
 
     embedder = Embedder(model)
-    report = build(corpus, index, embedder, progress=None if quiet else _progress_bar("embedding"))
+    report = build(corpus, index, embedder, progress=None if quiet else _progress_bar("embedding"), full=full,
+                   max_mb=max_mb or MAX_FILE_MB)
     for path, why in report.skipped:
         print(f"qa: warning: skipped {path}: {why}", file=sys.stderr)
     print(report.summary(index), file=sys.stderr)
@@ -67,8 +70,18 @@ def open_index(index: Path, model: str | None):
     return load_index(index, wanted), Embedder(wanted)
 
 
+def _megabytes(text: str) -> float:
+    try:
+        mb = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of megabytes, got {text!r}") from None
+    if not mb > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
+    return mb
+
+
 def cmd_build(args) -> int:
-    build_index(args.corpus, args.index, args.model)
+    build_index(args.corpus, args.index, args.model, full=args.full, max_mb=args.max_file_mb)
     return 0
 
 
@@ -178,12 +191,17 @@ def parser() -> argparse.ArgumentParser:
     model_help = "embedding model: all-MiniLM-L6-v2 (bundled) or a local model folder (default: $QA_MODEL, else the bundled one)"
 
     b = sub.add_parser("build", help="build the index from the corpus", description=(
-        "Chunks and dates every .txt and .md file below the corpus folder, embeds the chunks and"
-        " writes the index. Rebuilds from scratch each time, so edits, additions and removals are"
-        " all picked up."))
+        "Chunks and dates every .txt, .md, .html and .pdf file below the corpus folder, embeds the"
+        " chunks and writes the index. Only chunks whose text changed are embedded again; edits,"
+        " additions, removals and renames are all picked up. The new index replaces the old one in"
+        " one atomic step; a build killed part-way leaves the old one in force. Bad files are"
+        " skipped with a warning."))
     b.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: corpus/)")
     b.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
     b.add_argument("--model", help=model_help)
+    b.add_argument("--full", action="store_true", help="embed every chunk again instead of reusing unchanged ones")
+    b.add_argument("--max-file-mb", type=_megabytes, metavar="MB",
+                   help="skip files larger than this (default: 20)")
     b.set_defaults(func=cmd_build)
 
     a = sub.add_parser("ask", help="answer questions from the index", description=(

@@ -15,3 +15,7 @@ class BadIndexError(QAError):
 
 class QuestionError(QAError):
     """A question that cannot be asked (empty, say)."""
+
+
+class IndexBusyError(QAError):
+    """Another build holds the index's lock."""

@@ -1,23 +1,30 @@
-"""The index on disk: plain files, checked by a manifest before anything is read.
+"""The index on disk: plain files in generations, checked by a manifest before anything is read.
 
-    index/manifest.json   format version, model, dimension, chunk count, corpus file hashes
-    index/chunks.jsonl    one chunk a line: text, heading, date, date_end, dates, source, line
-    index/vectors.faiss   a FAISS inner-product index over the unit vectors, row i = chunk i
-    index/bm25/           the BM25 index over the same texts (bm25s's own plain files)
+    index/CURRENT                   the name of the generation in force (one line)
+    index/.lock                     held by the build that is writing (flock)
+    index/g-<time>-<pid>/manifest.json   format version, model, dimension, chunk count,
+                                    corpus file hashes, size and SHA-256 of every file below
+    index/g-…/chunks.jsonl          one chunk a line: text, heading, dates, source, line
+    index/g-…/vectors.faiss         a FAISS inner-product index over the unit vectors, row i = chunk i
+    index/g-…/bm25/                 the BM25 index over the same texts (bm25s's own plain files)
 
-Every file's size and SHA-256 are in the manifest and checked before FAISS or bm25s read it.
-
-A build writes a new folder beside the old one and swaps it in by renaming, so a reader
-never sees half an index. Left out: incremental updates, locking between builders.
+A build writes a complete new generation, fsyncs it, and then replaces CURRENT in one
+atomic rename, so a reader (or a build killed at any moment) always leaves a whole index
+in force. The next build removes what a killed one left. Every file's size and hash are
+checked before FAISS or bm25s read it (FAISS files are trusted input only).
+Left out: sharing one index between machines.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import os
 import shutil
-import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -25,12 +32,14 @@ import faiss
 import numpy as np
 
 from .chunking import CHUNKER_VERSION, Chunk
-from .errors import BadIndexError
+from .errors import BadIndexError, IndexBusyError
 from .keywords import TOKENIZER, KeywordIndex
 from .loading import file_hash
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST, CHUNKS, VECTORS, BM25 = "manifest.json", "chunks.jsonl", "vectors.faiss", "bm25"
+CURRENT, LOCK, GENERATION = "CURRENT", ".lock", "g-"
+_LEGACY = (MANIFEST, CHUNKS, VECTORS, BM25)  # format 2 kept these directly in index/
 
 
 @dataclass
@@ -53,6 +62,7 @@ class Index:
     chunks: list[Chunk]
     vectors: faiss.Index
     keywords: KeywordIndex
+    generation: str = ""  # the folder under index/ it was read from
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
         """(chunk number, cosine) of the k nearest chunks to one unit vector, best first."""
@@ -74,15 +84,78 @@ def _index_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
 
 
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def build_lock(folder: Path) -> Iterator[None]:
+    """Holds index/.lock for one build; IndexBusyError at once if another build holds it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / LOCK, "a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            if e.errno not in (errno.EWOULDBLOCK, errno.EACCES):
+                raise
+            f.seek(0)
+            holder = f.read().strip() or "?"
+            raise IndexBusyError(
+                f"another build is writing {folder}/ (pid {holder}); wait for it to finish and try again"
+            ) from None
+        f.seek(0)
+        f.truncate()
+        f.write(str(os.getpid()))
+        f.flush()
+        try:
+            yield
+        finally:
+            f.truncate(0)
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def current_generation(folder: Path) -> Path | None:
+    """The generation folder CURRENT names, or None when there is none."""
+    try:
+        name = (folder / CURRENT).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not name.startswith(GENERATION) or "/" in name:
+        return None
+    return folder / name
+
+
+def clean_up(folder: Path, keep: set[str]) -> None:
+    """Removes generations, temp pointers and format-2 files that are not in `keep`. Call under the lock."""
+    if not folder.is_dir():
+        return
+    for p in folder.iterdir():
+        stale = (p.name.startswith(GENERATION) and p.name not in keep) or p.name.startswith(CURRENT + ".tmp") \
+            or p.name in _LEGACY
+        if stale:
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
+
+
 def write_index(
     folder: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, keywords: KeywordIndex
-) -> None:
-    """Writes a complete index into a fresh folder beside `folder`, then swaps it in."""
+) -> Path:
+    """Writes a complete new generation under `folder` and makes it current; returns it.
+
+    Call under `build_lock(folder)`. The previous generation is kept for readers still
+    opening it; older ones are removed.
+    """
     if vectors.shape != (len(chunks), manifest.dimension):
         raise ValueError(f"{vectors.shape[0]} vectors of {vectors.shape[1]} for {len(chunks)} chunks")
-    folder = folder.resolve()
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+    folder.mkdir(parents=True, exist_ok=True)
+    new = folder / f"{GENERATION}{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{os.getpid()}-{time.time_ns() % 10**9}"
+    new.mkdir()
     try:
         flat = faiss.IndexFlatIP(manifest.dimension)
         flat.add(np.ascontiguousarray(vectors, dtype=np.float32))
@@ -94,22 +167,29 @@ def write_index(
         manifest.index_files = {
             p.relative_to(new).as_posix(): [p.stat().st_size, file_hash(p.read_bytes())] for p in _index_files(new)
         }
-        # The manifest goes last: a folder without one is never taken for an index.
         (new / MANIFEST).write_text(json.dumps(asdict(manifest), indent=1, ensure_ascii=False) + "\n")
-        new.chmod(0o755)
-        old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
-        if folder.exists():
-            folder.rename(old)
-        new.rename(folder)
-        shutil.rmtree(old, ignore_errors=True)
+        for p in [*new.rglob("*"), new]:
+            _fsync(p)
+        previous = current_generation(folder)
+        pointer = folder / f"{CURRENT}.tmp-{os.getpid()}"
+        with open(pointer, "w", encoding="utf-8") as f:
+            f.write(new.name + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(pointer, folder / CURRENT)  # the one atomic step
+        _fsync(folder)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
+    clean_up(folder, {new.name} | ({previous.name} if previous else set()))
+    return new
 
 
-def read_manifest(folder: Path) -> Manifest:
-    path = folder / MANIFEST
-    if not path.is_file():
+def read_manifest(folder: Path, generation: Path | None = None) -> Manifest:
+    """The manifest of the current generation (or of `generation`); BadIndexError if there is none."""
+    gen = generation or current_generation(folder)
+    path = gen / MANIFEST if gen else folder / CURRENT
+    if gen is None or not path.is_file():
         raise BadIndexError(f"no index in {folder}/: run 'qa build --index {folder}' to build it")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -126,20 +206,35 @@ def read_manifest(folder: Path) -> Manifest:
         raise BadIndexError(f"{path} is not a qa manifest: run 'qa build --index {folder}' to rebuild") from e
 
 
-def load_index(folder: Path, model: str | None = None) -> Index:
-    """The index in `folder`; BadIndexError if it is missing, damaged or built with another model."""
-    manifest = read_manifest(folder)
+def load_index(folder: Path, model: str | None = None, check_versions: bool = True) -> Index:
+    """The current index in `folder`; BadIndexError if it is missing, damaged or built with another model.
+
+    A build may replace the generation while it is being read; the read then starts over
+    on the new one.
+    """
+    for attempt in range(3):
+        gen = current_generation(folder)
+        try:
+            return _load_generation(folder, gen, model, check_versions)
+        except BadIndexError:
+            if attempt == 2 or current_generation(folder) == gen:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _load_generation(folder: Path, gen: Path | None, model: str | None, check_versions: bool) -> Index:
+    manifest = read_manifest(folder, gen)
     rebuild = f"run 'qa build --index {folder}' to rebuild"
     if model is not None and manifest.model != model:
         raise BadIndexError(f"{folder}/ was built with model {manifest.model}; this run uses {model}: {rebuild}")
-    if manifest.chunker_version != CHUNKER_VERSION or manifest.tokenizer != TOKENIZER:
+    if check_versions and (manifest.chunker_version != CHUNKER_VERSION or manifest.tokenizer != TOKENIZER):
         raise BadIndexError(f"{folder}/ was cut or tokenized by an older qa: {rebuild}")
-    _verify_files(folder, manifest, rebuild)
+    _verify_files(gen, manifest, rebuild)
     try:
-        with open(folder / CHUNKS, encoding="utf-8") as f:
+        with open(gen / CHUNKS, encoding="utf-8") as f:
             chunks = [Chunk(**json.loads(line)) for line in f]
-        vectors = faiss.read_index(str(folder / VECTORS))
-        keywords = KeywordIndex.load(folder / BM25, len(chunks))
+        vectors = faiss.read_index(str(gen / VECTORS))
+        keywords = KeywordIndex.load(gen / BM25, len(chunks))
     except (OSError, ValueError, TypeError, RuntimeError) as e:
         raise BadIndexError(f"{folder}/ is damaged ({type(e).__name__}): {rebuild}") from e
     if len(chunks) != manifest.chunk_count or vectors.ntotal != manifest.chunk_count:
@@ -149,17 +244,20 @@ def load_index(folder: Path, model: str | None = None) -> Index:
         )
     if vectors.d != manifest.dimension:
         raise BadIndexError(f"{folder}/ holds vectors of {vectors.d}, manifest says {manifest.dimension}: {rebuild}")
-    return Index(manifest, chunks, vectors, keywords)
+    return Index(manifest, chunks, vectors, keywords, gen.name)
 
 
-def _verify_files(folder: Path, manifest: Manifest, rebuild: str) -> None:
+def _verify_files(gen: Path, manifest: Manifest, rebuild: str) -> None:
     """Refuses an index whose files are not the ones its manifest lists, byte for byte."""
-    found = {p.relative_to(folder).as_posix() for p in _index_files(folder)}
-    listed = set(manifest.index_files)
-    if not listed or found != listed:
-        what = sorted(listed - found)[:1] or sorted(found - listed)[:1] or ["its file list"]
-        raise BadIndexError(f"{folder}/ does not match its manifest ({what[0]} missing or extra): {rebuild}")
-    for name, (size, digest) in manifest.index_files.items():
-        path = folder / name
-        if path.stat().st_size != size or file_hash(path.read_bytes()) != digest:
-            raise BadIndexError(f"{folder}/{name} is truncated or altered: {rebuild}")
+    try:
+        found = {p.relative_to(gen).as_posix() for p in _index_files(gen)}
+        listed = set(manifest.index_files)
+        if not listed or found != listed:
+            what = sorted(listed - found)[:1] or sorted(found - listed)[:1] or ["its file list"]
+            raise BadIndexError(f"{gen}/ does not match its manifest ({what[0]} missing or extra): {rebuild}")
+        for name, (size, digest) in manifest.index_files.items():
+            path = gen / name
+            if path.stat().st_size != size or file_hash(path.read_bytes()) != digest:
+                raise BadIndexError(f"{gen}/{name} is truncated or altered: {rebuild}")
+    except OSError as e:  # removed by a build while being read
+        raise BadIndexError(f"{gen}/ could not be read ({e.strerror}): {rebuild}") from e

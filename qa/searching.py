@@ -48,6 +48,7 @@ class Hit:
     line: int
     score: float
     highlight: tuple[int, int]  # character offsets of the best-answering sentence in `text`
+    unit: str = "line"  # what `line` counts: "line", or "page" in a PDF
 
 
 @dataclass(frozen=True)
@@ -199,5 +200,5 @@ def search(
         c = index.chunks[i]
         score = dense[i] if retriever == "dense" and not scope else fused[i]
         hits.append(Hit(c.text, c.heading, c.date, c.date_end, c.source, c.line, round(float(score), 4),
-                        _highlight(c.text, words, scope)))
+                        _highlight(c.text, words, scope), c.unit))
     return Answer(q, scope, hits)

@@ -57,6 +57,11 @@ def time_note(answer: Answer) -> str:
     return f"Showing events {answer.time.describe()}" if answer.time else ""
 
 
+def location(hit: Hit) -> str:
+    """"corpus/a.txt:12", or "corpus/report.pdf, page 3"."""
+    return f"{hit.source}:{hit.line}" if hit.unit == "line" else f"{hit.source}, {hit.unit} {hit.line}"
+
+
 def listing(answer: Answer) -> str:
     """A plain-text answer for the terminal."""
     hits = answer.hits
@@ -67,7 +72,7 @@ def listing(answer: Answer) -> str:
         lines.append("  (no passages)")
     for n, h in enumerate(hits, 1):
         date = readable_date(h.date, h.date_end) or "undated"
-        lines.append(f"{n}. [{date}] {h.source}:{h.line}  score {h.score:.2f}")
+        lines.append(f"{n}. [{date}] {location(h)}  score {h.score:.2f}")
         if h.heading:
             lines.append(f"   {h.heading}")
         lines.append(f"   {h.text}")
@@ -104,6 +109,6 @@ def markdown(hits: list[Hit]) -> str:
         head = f"**{n}. {escape_markdown(date)}**"
         if h.heading:
             head += f" · *{escape_markdown(h.heading)}*"
-        meta = f"{escape_markdown(h.source)}, line {h.line} · score {h.score:.2f}"
+        meta = f"{escape_markdown(h.source)}, {h.unit} {h.line} · score {h.score:.2f}"
         blocks.append(f"{head}\n\n{marked(h.text, h.highlight)}\n\n<sub>{meta}</sub>")
     return "\n\n---\n\n".join(blocks)

@@ -1,7 +1,9 @@
 """The chat page (Gradio): a question in, the best passages out, each with its date and source.
 
 Served on 127.0.0.1:7860 unless told otherwise; nothing is fetched from the web (no
-analytics, system fonts only). Left out: login, rebuilding from the page, timelines.
+analytics, system fonts only). The page shows the index's status and can rebuild it; a
+new index, from the page or from `qa build`, is picked up without a restart (see `live`).
+Left out: login, timelines.
 """
 
 from __future__ import annotations
@@ -28,31 +30,53 @@ def _offline_gradio():
     return gr
 
 
-def build_app(index_dir: Path, model: str | None = None):
-    """The page over the index in `index_dir` (which must exist)."""
-    gr = _offline_gradio()
-    from .cli import open_index
-    from .searching import search
-    from .showing import markdown, readable_date, time_note
+def _status_line(live) -> str:
+    from .showing import readable_date
 
-    index, embedder = open_index(index_dir, model)
-    m = index.manifest
-    dated = sorted(c.date for c in index.chunks if c.date)
-    span = f", dated {readable_date(dated[0])} to {readable_date(dated[-1])}" if dated else ""
-    docs = f"{len(m.files)} document{'s' * (len(m.files) != 1)}"
-    status = f"{docs}, {m.chunk_count} passages{span}; index built {m.built_at}"
+    st = live.status()
+    span = f", dated {readable_date(st.first_date)} to {readable_date(st.last_date)}" if st.first_date else ""
+    docs = f"{st.documents} document{'s' * (st.documents != 1)}"
+    return f"{docs}, {st.chunks} passages{span}; index built {st.built_at}"
+
+
+def build_app(index_dir: Path, model: str | None = None, corpus: Path = Path("corpus")):
+    """The page over the index in `index_dir` (which must exist), rebuilding from `corpus` on request."""
+    gr = _offline_gradio()
+    from .live import LiveIndex
+    from .searching import search
+    from .showing import markdown, time_note
+
+    live = LiveIndex(corpus, index_dir, model)
 
     def answer(message: str, history: list, k: float) -> str:
         try:
-            result = search(index, embedder, message, int(k))
+            result = search(live.get(), live.embedder, message, int(k))
         except QAError as e:
             return f"⚠️ {e}"
         note = time_note(result)
         return (f"*{note}*\n\n" if note else "") + markdown(result.hits)
 
+    def status() -> str:
+        return f"<small>{_status_line(live)}</small>"
+
+    def rebuild(progress=gr.Progress()) -> str:  # noqa: B008 - how Gradio asks for a progress bar
+        def step(done: int, total: int) -> None:
+            if total:
+                progress((done, total), desc="Embedding new passages", unit="passages")
+
+        try:
+            report = live.rebuild(step)
+        except QAError as e:
+            return f"{status()}  \n⚠️ {e}"
+        skipped = "".join(f"  \n⚠️ skipped {p}: {why}" for p, why in report.skipped)
+        return f"{status()}  \n<small>Rebuilt: {report.summary(index_dir)}</small>{skipped}"
+
     with gr.Blocks(title="Dated-passage QA", fill_height=True) as app:
-        gr.Markdown(f"## Dated-passage QA\nAsk about the documents; each answer lists the passages that"
-                    f" answer it, with their dates and sources.  \n<small>{status}</small>")
+        gr.Markdown("## Dated-passage QA\nAsk about the documents; each answer lists the passages that"
+                    " answer it, with their dates and sources.")
+        with gr.Row():
+            status_box = gr.Markdown(status(), elem_id="index-status")
+            rebuild_button = gr.Button("Rebuild index", size="sm", scale=0, elem_id="rebuild")
         k = gr.Slider(1, 20, value=5, step=1, label="Passages per answer", render=False)
         gr.ChatInterface(
             answer,
@@ -63,6 +87,8 @@ def build_app(index_dir: Path, model: str | None = None):
             textbox=gr.Textbox(placeholder="Ask a question, e.g. What happened in November 2019?", scale=7),
             api_name="chat",
         )
+        rebuild_button.click(rebuild, outputs=status_box, api_name="rebuild", concurrency_limit=1)
+        app.load(status, outputs=status_box, api_name=False)
     return app
 
 
@@ -76,7 +102,7 @@ def serve(corpus: Path, index: Path, model: str | None = None, host: str | None 
         print(f"qa: {index}/ is missing or out of date; building it from {corpus}/", file=sys.stderr)
         build_index(corpus, index, model)
     gr = _offline_gradio()
-    app = build_app(index, model)
+    app = build_app(index, model, corpus)
     host = host or os.environ.get("GRADIO_SERVER_NAME") or DEFAULT_HOST
     port = port or int(os.environ.get("GRADIO_SERVER_PORT") or DEFAULT_PORT)
     theme = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"],

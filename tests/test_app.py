@@ -49,7 +49,8 @@ def server(tmp_path_factory):
 
 def test_first_run_builds_the_index(server):
     _, work = server
-    assert (work / "index" / "manifest.json").is_file()
+    assert (work / "index" / "CURRENT").is_file()
+    assert (work / "index" / (work / "index" / "CURRENT").read_text().strip() / "manifest.json").is_file()
     assert "building it from corpus/" in (work / "app.log").read_text()
 
 
@@ -79,3 +80,18 @@ def test_page_is_served_without_outside_assets(server):
     html = urllib.request.urlopen(server[0], timeout=10).read().decode()
     assert "Dated-passage QA" in html
     assert "fonts.googleapis.com" not in html
+
+
+def test_rebuild_from_the_page_and_from_the_cli_are_picked_up(server):
+    url, work = server
+    client = Client(url, verbose=False)
+    (work / "corpus" / "new.txt").write_text("Hotline\n\nMay 1, 2024   Opened a hotline for working children\n")
+    status = client.predict(api_name="/rebuild")
+    assert "Rebuilt: built index/: 2 files (1 added, 0 changed, 0 removed, 0 renamed, 1 unchanged)" in status
+    assert "(2 embedded, 54 reused)" in status and "to 1 May 2024" in status  # the new title and entry
+    assert "hotline" in client.predict("When was the hotline opened?", 1, api_name="/chat")
+    (work / "corpus" / "more.txt").write_text("School\n\nJune 2, 2025   Opened a school in Ghana\n")
+    subprocess.run([sys.executable, "-m", "qa.cli", "build"], cwd=work, check=True, capture_output=True,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    reply = client.predict("When was the school in Ghana opened?", 1, api_name="/chat")  # no restart
+    assert "2 June 2025" in reply

@@ -33,13 +33,14 @@ def run(capsys, *argv):
 def test_build_then_ask_json(project, capsys):
     code, _, err = run(capsys, "build")
     assert code == 0
-    assert err.strip().splitlines()[-1].startswith("built index/: 2 files, 4 chunks in ")
+    assert err.strip().splitlines()[-1].startswith(
+        "built index/: 2 files (2 added, 0 changed, 0 removed, 0 renamed, 0 unchanged), 4 chunks (full build) in ")
     code, out, _ = run(capsys, "ask", "--json", "-k", "2", "When were signatures submitted?", "What happened in 2018?")
     assert code == 0
     first, second = [json.loads(line) for line in out.strip().splitlines()]
     assert first["question"] == "When were signatures submitted?" and first["time"] is None
     top = first["passages"][0]
-    assert set(top) == {"text", "heading", "date", "date_end", "source", "line", "score", "highlight"}
+    assert set(top) == {"text", "heading", "date", "date_end", "source", "line", "unit", "score", "highlight"}
     assert (top["date"], top["source"], top["line"]) == ("2021-06-15", "corpus/events.txt", 5)
     assert top["heading"] is None  # a timeline entry ends the heading above it
     assert len(first["passages"]) == 2 and first["passages"][0]["score"] >= first["passages"][1]["score"]
@@ -88,12 +89,12 @@ def test_errors_are_one_line(project, capsys, argv, message):
 def test_empty_corpus_and_unreadable_files(project, capsys):
     (project / "empty").mkdir()
     code, _, err = run(capsys, "build", "--corpus", "empty")
-    assert code == 1 and "has no readable .txt or .md files" in err
-    (project / "corpus" / "broken.txt").write_bytes(b"\xff\xfe bad bytes \x80")
+    assert code == 1 and "has no readable .txt, .md, .html or .pdf files" in err
+    (project / "corpus" / "broken.txt").write_bytes(b"\x80\x81 bad bytes \x90")
     code, _, err = run(capsys, "build")
     assert code == 0
     assert "qa: warning: skipped broken.txt: not UTF-8 text" in err
-    assert "2 files, 1 skipped, 4 chunks" in err
+    assert "2 files, 1 skipped (2 added, 0 changed, 0 removed, 0 renamed, 0 unchanged), 4 chunks (full build)" in err
 
 
 def test_model_mismatch_is_refused(project, capsys):

@@ -5,7 +5,7 @@ import pytest
 
 from qa.building import build, chunk_corpus, is_current
 from qa.errors import BadIndexError, CorpusError, QuestionError
-from qa.indexing import CHUNKS, MANIFEST, VECTORS, load_index
+from qa.indexing import CHUNKS, MANIFEST, VECTORS, current_generation, load_index
 from qa.searching import fuse, search
 
 SMALL = {
@@ -24,7 +24,7 @@ def test_round_trip_keeps_chunks_and_vectors(write_corpus, tmp_path, fake_embedd
     assert loaded.chunks == chunks
     vectors = loaded.vectors.reconstruct_n(0, loaded.vectors.ntotal)
     np.testing.assert_allclose(vectors, fake_embedder.encode([c.context_text() for c in chunks]), atol=1e-6)
-    manifest = json.loads((tmp_path / "index" / MANIFEST).read_text())
+    manifest = json.loads((current_generation(tmp_path / "index") / MANIFEST).read_text())
     assert manifest["model"] == fake_embedder.name and manifest["chunk_count"] == 3
     assert set(manifest["files"]) == {"notes.txt", "sub/more.md"}
     assert loaded.chunks[0].source == f"{corpus.as_posix()}/notes.txt"
@@ -60,11 +60,12 @@ def test_missing_mismatched_and_damaged_indexes_are_refused(write_corpus, tmp_pa
     build(write_corpus(SMALL), tmp_path / "index", fake_embedder)
     with pytest.raises(BadIndexError, match="built with model fake-bag-of-words; this run uses other"):
         load_index(tmp_path / "index", "other")
-    vectors = tmp_path / "index" / VECTORS
+    gen = current_generation(tmp_path / "index")
+    vectors = gen / VECTORS
     vectors.write_bytes(vectors.read_bytes()[:-10])
     with pytest.raises(BadIndexError, match="truncated or altered"):
         load_index(tmp_path / "index")
-    (tmp_path / "index" / MANIFEST).write_text("{not json")
+    (gen / MANIFEST).write_text("{not json")
     with pytest.raises(BadIndexError, match="unreadable"):
         load_index(tmp_path / "index")
 
@@ -83,18 +84,19 @@ def test_rebuild_follows_edits_adds_and_removals(write_corpus, tmp_path, fake_em
     assert sorted(c.text for c in loaded.chunks) == ["A new file about Accra.", "Only this now."]
     assert is_current(corpus, index, fake_embedder.name)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".index")]  # no leftovers
+    assert len([p for p in index.iterdir() if p.name.startswith("g-")]) == 2  # the current one and the one before
 
 
 def test_bad_corpora_raise_clear_errors(write_corpus, tmp_path, fake_embedder):
     with pytest.raises(CorpusError, match="does not exist"):
         build(tmp_path / "missing", tmp_path / "index", fake_embedder)
     empty = write_corpus({"skip.pdf": b"%PDF"})
-    with pytest.raises(CorpusError, match="no readable .txt or .md"):
+    with pytest.raises(CorpusError, match="no readable .txt, .md, .html or .pdf"):
         build(empty, tmp_path / "index", fake_embedder)
 
 
 def test_unreadable_files_are_skipped_and_reported(write_corpus, tmp_path, fake_embedder):
-    corpus = write_corpus({"good.txt": "Fine text.", "bad.txt": b"\xff\xfe\xfa not utf-8", "nul.md": b"a\x00b"})
+    corpus = write_corpus({"good.txt": "Fine text.", "bad.txt": b"\xfa\xfb not utf-8 \x81", "nul.md": b"a\x00b"})
     report = build(corpus, tmp_path / "index", fake_embedder)
     assert report.files == 1
     assert sorted(path for path, _ in report.skipped) == ["bad.txt", "nul.md"]
@@ -114,4 +116,4 @@ def test_questions_are_checked(write_corpus, tmp_path, fake_embedder):
     # more passages asked for than exist: all of them, once each
     hits = search(index, fake_embedder, "cocoa \u202e\ufeff 🎉", k=50).hits
     assert len(hits) == len({(h.source, h.line, h.text) for h in hits}) <= 3
-    assert (tmp_path / "index" / CHUNKS).read_text(encoding="utf-8").count("\n") == 3
+    assert (current_generation(tmp_path / "index") / CHUNKS).read_text(encoding="utf-8").count("\n") == 3

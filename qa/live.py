@@ -1,0 +1,61 @@
+"""Keeps a running process on the current index: it reloads when a build (from the page or
+the CLI) makes a new generation current, and can run that build itself.
+
+Each question is answered from the one Index object it got, so a swap in the middle of
+a query never mixes two indexes. Left out: watching the corpus folder for edits (a
+rebuild is asked for, on the page or with `qa build`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .embedding import Embedder
+from .indexing import Index, current_generation, load_index
+
+
+@dataclass(frozen=True)
+class Status:
+    documents: int
+    chunks: int
+    first_date: str | None
+    last_date: str | None
+    built_at: str
+    generation: str
+
+
+class LiveIndex:
+    def __init__(self, corpus: Path, folder: Path, model: str | None = None):
+        self.corpus, self.folder = corpus, folder
+        self._lock = threading.Lock()
+        self._build_lock = threading.Lock()
+        self.index = load_index(folder, model)
+        self.embedder = Embedder(model or self.index.manifest.model)
+
+    def get(self) -> Index:
+        """The current index, reloaded first if another generation has become current."""
+        gen = current_generation(self.folder)
+        if gen is not None and gen.name != self.index.generation:
+            with self._lock:
+                if gen.name != self.index.generation:
+                    self.index = load_index(self.folder, self.embedder.name)
+        return self.index
+
+    def status(self) -> Status:
+        index = self.get()
+        dated = sorted(c.date for c in index.chunks if c.date)
+        m = index.manifest
+        return Status(len(m.files), m.chunk_count, dated[0] if dated else None, dated[-1] if dated else None,
+                      m.built_at, index.generation)
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None):
+        """Runs an incremental build of the corpus and switches to the result; returns its BuildReport."""
+        from .building import build
+
+        with self._build_lock:
+            report = build(self.corpus, self.folder, self.embedder, progress=progress)
+        self.get()
+        return report
