@@ -35,7 +35,7 @@ from .indexing import (
     read_manifest,
     write_index,
 )
-from .keywords import KeywordIndex
+from .keywords import TOKENIZER, KeywordIndex
 from .loading import MAX_FILE_MB, Document, corpus_files, file_hash, load_corpus
 
 
@@ -178,7 +178,7 @@ def is_current(corpus: Path, index: Path, model: str, max_mb: float = MAX_FILE_M
         manifest = read_manifest(index)
     except BadIndexError:
         return False
-    if manifest.model != model or manifest.chunker_version != CHUNKER_VERSION:
+    if manifest.model != model or manifest.chunker_version != CHUNKER_VERSION or manifest.tokenizer != TOKENIZER:
         return False
     try:
         paths, _ = corpus_files(corpus, max_mb)

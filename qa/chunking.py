@@ -9,7 +9,8 @@
 - A short line followed by another short line, a timeline or the end is an item of a list
   (an organisation); a dash-wrapped line under it ("- ACE as Board Member -") and a
   parenthesised line ("(Japan NGO Center …)") stay with it.
-- A paragraph longer than the budget is split at sentence boundaries into near-equal parts.
+- A paragraph longer than the budget is split at sentence boundaries into near-equal parts,
+  each repeating the sentence before it when that fits.
 Left out: tables, Markdown lists nested in lists, and any reading of dates (see `dating`).
 """
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .dating import leading_date
 
-CHUNKER_VERSION = 3  # bump when the rules change: it invalidates built indexes
+CHUNKER_VERSION = 4  # bump when the rules change: it invalidates built indexes
 MAX_TOKENS = 240  # budget for title + heading + text, in model word pieces (the model reads 256)
 CONTINUATION_INDENT = 10  # a line indented this far continues the entry above it
 LABEL_CHARS = 100  # a line this short, without closing punctuation, is a label
@@ -171,14 +172,22 @@ def _fit(text: str, heading: str | None, budget: int, count: Callable[[str], int
     sizes = [count(u) for u in units]
     parts = math.ceil(sum(sizes) / room)
     target = sum(sizes) / parts
-    pieces, piece, size = [], [], 0
-    for unit, n in zip(units, sizes, strict=False):
-        if piece and (size + n > room or size >= target):
-            pieces.append(" ".join(piece))
-            piece, size = [], 0
-        piece.append(unit)
+    groups: list[list[int]] = [[]]
+    size = 0
+    for u, n in enumerate(sizes):
+        if groups[-1] and (size + n > room or size >= target):
+            groups.append([])
+            size = 0
+        groups[-1].append(u)
         size += n
-    pieces.append(" ".join(piece))
+    # Each piece after the first repeats the sentence before it when it fits, so that a
+    # statement spanning the cut is whole in one of the two.
+    pieces = []
+    for g, group in enumerate(groups):
+        first = group[0]
+        if g and sizes[first - 1] + sum(sizes[u] for u in group) <= room:
+            group = [first - 1, *group]
+        pieces.append(" ".join(units[u] for u in group))
     return pieces
 
 

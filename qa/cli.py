@@ -36,6 +36,8 @@ def _progress_bar(desc: str):
 
     def update(done: int, total: int) -> None:
         nonlocal bar
+        if total == 0:  # nothing to embed: no bar
+            return
         if bar is None:
             bar = tqdm(total=total, desc=desc, unit="chunk", file=sys.stderr, leave=False)
         bar.update(done - bar.n)

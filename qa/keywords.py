@@ -13,7 +13,8 @@ import bm25s
 import numpy as np
 import Stemmer
 
-TOKENIZER = "bm25s regex, lower, stopwords=en, snowball-english"  # recorded in the manifest
+K1, B = 1.2, 0.5  # BM25 term saturation and length normalisation (b below the usual 0.75: see README)
+TOKENIZER = f"bm25s regex, lower, stopwords=en, snowball-english; k1={K1} b={B}"  # recorded in the manifest
 _stemmer = Stemmer.Stemmer("english")
 
 
@@ -28,7 +29,7 @@ class KeywordIndex:
 
     @classmethod
     def build(cls, texts: list[str]) -> KeywordIndex:
-        retriever = bm25s.BM25()
+        retriever = bm25s.BM25(k1=K1, b=B)
         tokens = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer, show_progress=False, allow_empty=True)
         retriever.index(tokens, show_progress=False)
         return cls(retriever, len(texts))

@@ -7,10 +7,12 @@ Hybrid fuses them by a convex combination of normalised scores (it keeps how far
 candidate is, which reciprocal-rank fusion throws away; Bruch et al., "An Analysis of
 Fusion Functions for Hybrid Retrieval", 2023). Each candidate then gains a share of the best
 score in its document, since a question usually names its subject. When the question names a
-time, candidates whose dates fall in it get a bonus, smaller the more years they miss it by
-("latest"/"earliest": a bonus by date order), so passages of that time rise to the top while
-a strongly matching undated passage is not dropped. A text repeated in the corpus is shown
-once. Within each passage the sentence that best answers is marked.
+time, candidates whose dates fall in it get a bonus, smaller the more years they miss it by,
+and a little more if dated in the first year of a longer period, since narrative reports a
+state when it begins ("latest"/"earliest": a bonus by date order instead). So passages of
+that time rise to the top while a strongly matching undated passage is not dropped. A text
+repeated in the corpus is shown once. Within each passage the sentence that best answers is
+marked.
 Left out: answer generation, cross-encoder re-ranking.
 """
 
@@ -35,6 +37,7 @@ ALPHA = 0.5  # weight of the dense scores against BM25's in hybrid retrieval
 DOC_WEIGHT = 0.5  # share of its document's best score a candidate gets on top of its own
 TIME_BONUS = 0.3  # added to a passage of the asked time (fused scores lie in 0..1) ...
 TIME_DECAY = 1.0  # ... and e^(-years/TIME_DECAY) of it to one that misses it by some years
+START_BONUS = 0.1  # added for a period of several years to a passage dated in its first year
 ORDER_BONUS = 1.0  # "latest"/"earliest": added to the first by date, the n-th gets 1/(1 + n/2) of it
 
 
@@ -94,6 +97,22 @@ def time_fit(chunk: Chunk, scope: TimeScope) -> float:
     high = _years(scope.end) if scope.end else float("inf")
     miss = min(max(0.0, _years(a) - high, low - _years(b or a)) for a, b in chunk.dates)
     return float(np.exp(-miss / TIME_DECAY))
+
+
+def starts(chunk: Chunk, scope: TimeScope) -> bool:
+    """True when the scope spans several years and the chunk mentions a date in the first.
+
+    Narrative text reports a state when it begins ("In 2004 she joined …"), so for "from
+    2004 to 2006" the passage dated 2004 is likelier to tell what held then than one dated 2005.
+
+    >>> from .chunking import Chunk
+    >>> c = Chunk("t", None, "s", 1, dates=[["2004-03", None]])
+    >>> starts(c, TimeScope("2004", "2006")), starts(c, TimeScope("2004", "2004")), starts(c, TimeScope("2003", "2006"))
+    (True, False, False)
+    """
+    if not (scope.start and scope.end) or scope.start[:4] == scope.end[:4]:
+        return False
+    return any(start[:4] == scope.start[:4] for start, _ in chunk.dates)
 
 
 def by_document(scores: dict[int, float], chunks: list[Chunk]) -> dict[int, float]:
@@ -192,7 +211,7 @@ def search(
             fused[i] += ORDER_BONUS / (1 + n / 2)
     elif scope:
         for i in fused:
-            fused[i] += TIME_BONUS * time_fit(index.chunks[i], scope)
+            fused[i] += TIME_BONUS * time_fit(index.chunks[i], scope) + START_BONUS * starts(index.chunks[i], scope)
     order = _distinct(sorted(fused, key=lambda i: -fused[i]), index.chunks, k)
     words = set(tokenize([q])[0])
     hits = []

@@ -117,3 +117,16 @@ def test_questions_are_checked(write_corpus, tmp_path, fake_embedder):
     hits = search(index, fake_embedder, "cocoa \u202e\ufeff 🎉", k=50).hits
     assert len(hits) == len({(h.source, h.line, h.text) for h in hits}) <= 3
     assert (current_generation(tmp_path / "index") / CHUNKS).read_text(encoding="utf-8").count("\n") == 3
+
+
+def test_an_index_from_other_rules_is_not_current(write_corpus, tmp_path, fake_embedder):
+    corpus, index = write_corpus(SMALL), tmp_path / "index"
+    build(corpus, index, fake_embedder)
+    assert is_current(corpus, index, fake_embedder.name)
+    manifest_path = current_generation(index) / MANIFEST
+    for field, value in [("tokenizer", "another tokenizer"), ("chunker_version", 1)]:
+        original = manifest_path.read_text()
+        manifest_path.write_text(json.dumps({**json.loads(original), field: value}))
+        assert not is_current(corpus, index, fake_embedder.name)
+        manifest_path.write_text(original)
+    assert not is_current(corpus, index, "another-model")
