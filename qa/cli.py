@@ -171,7 +171,7 @@ def _misses(results, k: int) -> list[dict]:
 def cmd_serve(args) -> int:
     from .web import serve
 
-    serve(args.corpus, args.index, args.model, args.host, args.port)
+    serve(args.corpus, args.index, args.model, args.host, args.port, args.auth)
     return 0
 
 
@@ -239,6 +239,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--model", help=model_help)
     s.add_argument("--host", help="address to listen on (default: $GRADIO_SERVER_NAME, else 127.0.0.1)")
     s.add_argument("--port", type=int, help="port (default: $GRADIO_SERVER_PORT, else 7860)")
+    s.add_argument("--auth", metavar="USER:PASSWORD",
+                   help="ask for this login before showing the page (default: $QA_AUTH, else no login)")
     s.set_defaults(func=cmd_serve)
     return p
 

@@ -31,6 +31,8 @@ from .keywords import tokenize
 from .querytime import TimeScope, question_time
 
 MAX_QUESTION_CHARS = 1000
+MIN_COSINE = 0.25  # no passage this close in meaning ...
+MIN_COSINE_WITH_WORDS = 0.2  # ... nor this close and sharing a keyword: nothing is about the question
 RETRIEVERS = ("hybrid", "dense", "bm25")
 POOL = 100  # candidates taken from each ranking before fusion
 ALPHA = 0.5  # weight of the dense scores against BM25's in hybrid retrieval
@@ -59,6 +61,23 @@ class Answer:
     question: str
     time: TimeScope | None
     hits: list[Hit]
+    found: bool = True  # False when no passage is about the question (the hits are then empty)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the person narrowed the answer to, beside the question itself."""
+
+    from_year: int | None = None  # passages shown with a date in from_year..to_year; undated ones are left out
+    to_year: int | None = None
+    by_date: bool = False  # the k best, shown newest first instead of best first
+
+    @property
+    def years(self) -> TimeScope | None:
+        if self.from_year is None and self.to_year is None:
+            return None
+        return TimeScope(None if self.from_year is None else f"{self.from_year:04d}",
+                         None if self.to_year is None else f"{self.to_year:04d}")
 
 
 def clean_question(question: str) -> str:
@@ -73,6 +92,11 @@ def clean_question(question: str) -> str:
 
 def _in_scope(chunk: Chunk, scope: TimeScope) -> bool:
     return any(scope.overlaps(start, end) for start, end in chunk.dates)
+
+
+def _shown_in(chunk: Chunk, scope: TimeScope) -> bool:
+    """True when the date the chunk is shown with overlaps the scope (a filter the person set)."""
+    return chunk.date is not None and scope.overlaps(chunk.date, chunk.date_end)
 
 
 def _years(iso: str) -> float:
@@ -154,6 +178,17 @@ def _highlight(text: str, words: set[str], scope: TimeScope | None) -> tuple[int
     return best
 
 
+def _about(dense: dict[int, float], bm25: dict[int, float], retriever: str) -> bool:
+    """Whether any candidate is about the question: close enough in meaning, or a little less
+    close and sharing a keyword (BM25 alone: sharing a keyword). Thresholds set on the NGO page:
+    its 50 questions all pass (lowest best cosine 0.28), off-topic ones ("How do I bake bread?"
+    0.15, "Who won the 2018 World Cup?" 0.15 with a keyword) do not."""
+    if retriever == "bm25":
+        return bool(bm25)
+    best = max(dense.values(), default=0.0)
+    return best >= MIN_COSINE or (bool(bm25) and best >= MIN_COSINE_WITH_WORDS)
+
+
 def _distinct(order: list[int], chunks: list[Chunk], k: int) -> list[int]:
     """The first k of `order` whose texts differ (a list item repeated in a document shows once)."""
     seen, out = set(), []
@@ -184,15 +219,22 @@ def fuse(dense: dict[int, float], bm25: dict[int, float], alpha: float) -> dict[
 
 
 def search(
-    index: Index, embedder: Embedder, question: str, k: int = 5, retriever: str = "hybrid", use_time: bool = True
+    index: Index, embedder: Embedder, question: str, k: int = 5, retriever: str = "hybrid", use_time: bool = True,
+    filters: Filters = Filters(),  # noqa: B008 - frozen, so one shared default is safe
 ) -> Answer:
-    """The k passages that best answer `question`, best first."""
+    """The k passages that best answer `question`, best first.
+
+    Answer.found is False, with no hits, when no passage is about the question (see `_about`).
+    """
     if k < 1:
         raise QuestionError(f"k must be at least 1, got {k}")
+    years = filters.years
+    if years and years.start and years.end and years.start > years.end:
+        raise QuestionError(f"the year range {years.start}–{years.end} is empty: 'from' must not be after 'to'")
     if retriever not in RETRIEVERS:
         raise QuestionError(f"unknown retriever {retriever!r}: choose one of {', '.join(RETRIEVERS)}")
     q = clean_question(question)
-    pool = max(POOL, k)
+    pool = max(POOL if years is None else 10 * POOL, k)
     dense: dict[int, float] = {}
     bm25: dict[int, float] = {}
     if retriever in ("dense", "hybrid"):
@@ -201,10 +243,15 @@ def search(
         scores = index.keywords.scores(q)
         top = [int(i) for i in np.argsort(-scores, kind="stable")[:pool] if scores[i] > 0]
         bm25 = {i: float(scores[i]) for i in top}
+    if years is not None:
+        dense = {i: v for i, v in dense.items() if _shown_in(index.chunks[i], years)}
+        bm25 = {i: v for i, v in bm25.items() if _shown_in(index.chunks[i], years)}
+    scope = question_time(q) if use_time else None
+    if not _about(dense, bm25, retriever):
+        return Answer(q, scope, [], found=False)
     fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))
     if retriever == "hybrid":
         fused = by_document(fused, index.chunks)
-    scope = question_time(q) if use_time else None
     if scope and scope.order:  # "latest"/"earliest": a bonus falling with date order
         picked = time_ranking(index.chunks, sorted(fused, key=lambda i: -fused[i]), scope)
         for n, i in enumerate(picked):
@@ -213,6 +260,8 @@ def search(
         for i in fused:
             fused[i] += TIME_BONUS * time_fit(index.chunks[i], scope) + START_BONUS * starts(index.chunks[i], scope)
     order = _distinct(sorted(fused, key=lambda i: -fused[i]), index.chunks, k)
+    if filters.by_date:
+        order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
     words = set(tokenize([q])[0])
     hits = []
     for i in order:

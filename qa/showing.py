@@ -11,6 +11,7 @@ from dataclasses import asdict
 
 from .searching import Answer, Hit
 
+NOTHING = "No passage about that in the documents."
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
 
@@ -48,6 +49,7 @@ def answer_json(answer: Answer) -> dict:
     return {
         "question": answer.question,
         "time": answer.time.as_json() if answer.time else None,
+        "found": answer.found,
         "passages": [{**asdict(h), "highlight": list(h.highlight)} for h in answer.hits],
     }
 
@@ -69,7 +71,7 @@ def listing(answer: Answer) -> str:
     if answer.time:
         lines.append(f"   ({time_note(answer)})")
     if not hits:
-        lines.append("  (no passages)")
+        lines.append(f"   {NOTHING}")
     for n, h in enumerate(hits, 1):
         date = readable_date(h.date, h.date_end) or "undated"
         lines.append(f"{n}. [{date}] {location(h)}  score {h.score:.2f}")
@@ -102,7 +104,7 @@ def marked(text: str, span: tuple[int, int]) -> str:
 def markdown(hits: list[Hit]) -> str:
     """The answer as Markdown for the chat page: one numbered passage after another."""
     if not hits:
-        return "No passages found."
+        return NOTHING
     blocks = []
     for n, h in enumerate(hits, 1):
         date = readable_date(h.date, h.date_end) or "Undated"

@@ -4,7 +4,13 @@ and a tiny deterministic embedder for tests that don't care about meaning."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -78,3 +84,41 @@ def write_corpus(tmp_path):
         return root
 
     return write
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_app(work: Path, files: dict[str, str], *args: str, env: dict | None = None):
+    """`python app.py ARGS` serving `files` as corpus/ in `work`, on a free port; yields its URL."""
+    (work / "corpus").mkdir(parents=True, exist_ok=True)
+    for rel, text in files.items():
+        (work / "corpus" / rel).write_text(text, encoding="utf-8")
+    port = free_port()
+    env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "PYTHONPATH": str(ROOT), **(env or {})}
+    log = open(work / "app.log", "w")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), *args], cwd=work, env=env, stdout=log, stderr=log)
+    try:
+        deadline = time.time() + 180
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"app.py exited: {(work / 'app.log').read_text()}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise RuntimeError(f"app.py did not listen in time: {(work / 'app.log').read_text()}") from None
+                time.sleep(0.5)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()

@@ -1,50 +1,26 @@
 """The real page, started as `python app.py` on a free port and answered over HTTP."""
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
 
 import pytest
-from conftest import NGO_PAGE, ROOT
+from conftest import NGO_PAGE, ROOT, running_app
 from gradio_client import Client
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def ask(client, question: str, k: int = 5, from_year="any", to_year="any", order="best first") -> str:
+    """The reply's text (the chat endpoint also returns the timeline's data)."""
+    reply, _ = client.predict(question, k, from_year, to_year, order, api_name="/chat")
+    return reply
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """app.py serving a copy of the NGO page, its index built on first run."""
     work = tmp_path_factory.mktemp("app")
-    (work / "corpus").mkdir()
-    shutil.copy(NGO_PAGE, work / "corpus" / NGO_PAGE.name)
-    port = free_port()
-    env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "PYTHONPATH": str(ROOT)}
-    log = open(work / "app.log", "w")
-    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], cwd=work, env=env, stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"app.py exited: {(work / 'app.log').read_text()}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        raise RuntimeError(f"app.py did not listen in time: {(work / 'app.log').read_text()}")
-    yield url, work
-    proc.terminate()
-    proc.wait(timeout=30)
-    log.close()
+    with running_app(work, {NGO_PAGE.name: NGO_PAGE.read_text(encoding="utf-8")}) as url:
+        yield url, work
 
 
 def test_first_run_builds_the_index(server):
@@ -57,7 +33,7 @@ def test_first_run_builds_the_index(server):
 def test_chat_answers_with_dates_sources_and_scores(server):
     url, _ = server
     client = Client(url, verbose=False)
-    reply = client.predict("What did ACE do in November 2019?", 3, api_name="/chat")
+    reply = ask(client, "What did ACE do in November 2019?", 3)
     assert reply.startswith("*Showing events in November 2019*")
     assert reply.count("corpus/ace\\-advocacy\\-record\\.txt, line ") == 3
     first = reply.split("---")[0]
@@ -67,10 +43,10 @@ def test_chat_answers_with_dates_sources_and_scores(server):
 
 def test_passage_count_and_bad_questions(server):
     client = Client(server[0], verbose=False)
-    assert client.predict("Which networks is ACE a board member of?", 1, api_name="/chat").count("line ") == 1
-    empty = client.predict("   ", 5, api_name="/chat")
+    assert ask(client, "Which networks is ACE a board member of?", 1).count("line ") == 1
+    empty = ask(client, "   ")
     assert "question is empty" in empty and "Traceback" not in empty
-    long = client.predict("why " * 400, 5, api_name="/chat")
+    long = ask(client, "why " * 400)
     assert "limit is 1000" in long
 
 
@@ -89,9 +65,9 @@ def test_rebuild_from_the_page_and_from_the_cli_are_picked_up(server):
     status = client.predict(api_name="/rebuild")
     assert "Rebuilt: built index/: 2 files (1 added, 0 changed, 0 removed, 0 renamed, 1 unchanged)" in status
     assert "(2 embedded, 54 reused)" in status and "to 1 May 2024" in status  # the new title and entry
-    assert "hotline" in client.predict("When was the hotline opened?", 1, api_name="/chat")
+    assert "hotline" in ask(client, "When was the hotline opened?", 1)
     (work / "corpus" / "more.txt").write_text("School\n\nJune 2, 2025   Opened a school in Ghana\n")
     subprocess.run([sys.executable, "-m", "qa.cli", "build"], cwd=work, check=True, capture_output=True,
                    env={**os.environ, "PYTHONPATH": str(ROOT)})
-    reply = client.predict("When was the school in Ghana opened?", 1, api_name="/chat")  # no restart
+    reply = ask(client, "When was the school in Ghana opened?", 1)  # no restart
     assert "2 June 2025" in reply

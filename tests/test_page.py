@@ -1,0 +1,220 @@
+"""The page as staff use it, in headless Chromium (Debian's package, driven by Playwright), and
+what the server lets through: hostile documents, file routes, limits, login, settings."""
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import NGO_PAGE, ROOT, running_app
+from gradio_client import Client
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]
+HOSTILE = """Hostile notes
+
+March 3, 2020   Payload one <script>window.__xss = 1; fetch("http://evil.example/s")</script> cocoa
+March 4, 2020   Payload two <img src=x onerror="window.__xss = 2"> cocoa
+March 5, 2020   Payload three <svg onload="window.__xss = 3"></svg> cocoa
+March 6, 2020   Payload four [click me](javascript:window.__xss=4) and <a href="javascript:window.__xss=5">link</a> cocoa
+March 7, 2020   Payload five ![tracker](http://evil.example/pixel.png) <iframe src="http://evil.example/"></iframe> cocoa
+"""
+SECRET = "TOP-SECRET-MARKER-7f3a"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("page")
+    (work / "notes.txt").write_text(SECRET)  # beside the corpus, in the working folder
+    files = {NGO_PAGE.name: NGO_PAGE.read_text(encoding="utf-8"), "hostile.txt": HOSTILE,
+             "secret.txt": f"Secret file\n\nThe marker is {SECRET}.\n"}
+    with running_app(work, files) as url:
+        yield url, work
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} missing: apt-get install chromium (.ci/run does)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    """A fresh tab on the page, recording every request it makes and every dialog it opens."""
+    url, _ = site
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.requests, tab.dialogs = [], []
+    tab.on("request", lambda r: tab.requests.append(r.url))
+    tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
+    tab.goto(url)
+    tab.locator("#question textarea").wait_for()
+    tab.locator("#timeline").wait_for()
+    yield tab
+    context.close()
+
+
+def _ask(tab, question: str) -> str:
+    """Types the question, presses Enter, and returns the text of the new answer."""
+    before = tab.locator("[data-testid='bot']").count()
+    box = tab.locator("#question textarea")
+    box.fill(question)
+    box.press("Enter")
+    bots = tab.locator("[data-testid='bot']")
+    bots.nth(before).wait_for(timeout=30000)
+    tab.wait_for_function(
+        "n => { const b = document.querySelectorAll(\"[data-testid='bot']\"); return b.length > n &&"
+        " /score|No passage|⚠️/.test(b[b.length - 1].innerText) }", arg=before, timeout=30000)
+    return bots.last.inner_text()
+
+
+def _dates_in(answer: str) -> list[str]:
+    return re.findall(r"^\d+\. (.+)$", answer, re.M)
+
+
+def test_a_question_typed_and_sent_shows_dated_passages_with_sources(page, site):
+    answer = _ask(page, "What did ACE do in November 2019?")
+    assert "Showing events in November 2019" in answer
+    dates = _dates_in(answer)
+    assert len(dates) == 5 and "25–27 November 2019" in dates[:2]
+    assert answer.count("corpus/ace-advocacy-record.txt, line ") >= 4
+    assert page.locator("[data-testid='bot'] mark").count() >= 1  # the answering sentence
+    assert not [u for u in page.requests if not u.startswith(site[0])]
+    page.locator("[data-testid='user']").last.scroll_into_view_if_needed()
+    page.screenshot(path=str(ROOT / "docs" / "page.png"))  # the README's picture of a real answer
+
+
+def test_an_example_and_the_passage_count(page):
+    page.get_by_text("When did ACE hand over the 70,000 signatures?").first.click()  # fills in the question
+    box = page.locator("#question textarea")
+    assert box.input_value() == "When did ACE hand over the 70,000 signatures?"
+    box.press("Enter")
+    page.wait_for_function("() => /score/.test(document.querySelector(\"[data-testid='bot']\")?.innerText)",
+                           timeout=30000)
+    assert "15 June 2021" in page.locator("[data-testid='bot']").first.inner_text()
+    slider = page.locator("#passages input[type='number']")
+    slider.fill("2")
+    slider.press("Enter")
+    assert len(_dates_in(_ask(page, "Which networks is ACE a board member of?"))) == 2
+
+
+def test_year_filters_and_newest_first(page):
+    for field, year in (("#from-year", "2019"), ("#to-year", "2019")):
+        box = page.locator(f"{field} input")
+        box.fill(year)
+        box.press("Enter")
+    page.get_by_label("newest first").check()
+    answer = _ask(page, "Which conferences did ACE take part in?")
+    dates = _dates_in(answer)
+    assert dates and all(re.search(r"\b2019\b", d.split(" · ")[0]) for d in dates), dates
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    # newest first: a month-precise date before the year-only ones of the same year is not required,
+    # but later months come before earlier ones
+    order = [next((i for i, m in enumerate(months) if m in d.split(" · ")[0]), None) for d in dates]
+    known = [m for m in order if m is not None]
+    assert known == sorted(known, reverse=True), dates
+
+
+def test_the_timeline_marks_the_answer(page):
+    timeline = page.locator("#timeline")
+    page.wait_for_function("() => /score in this answer/.test(document.querySelector('#timeline').innerText)",
+                           timeout=15000)
+    before = timeline.inner_text()
+    _ask(page, "What did ACE do in 2018?")
+    page.wait_for_function("() => /1\\.[0-9]/.test(document.querySelector('#timeline').innerText)", timeout=15000)
+    assert timeline.inner_text() != before  # the answer's passages now stand above the line
+    timeline.locator("canvas, svg").first.wait_for()
+
+
+def test_nothing_relevant_is_said_plainly(page):
+    assert "No passage about that in the documents." in _ask(page, "How do I bake sourdough bread?")
+
+
+def test_hostile_documents_render_inert(page, site):
+    answer = _ask(page, "Which payloads mention cocoa in March 2020?")
+    assert "Payload" in answer
+    for question in ["What was payload two?", "What was payload four?", "What was payload five?"]:
+        _ask(page, question)
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__xss") is None
+    assert page.dialogs == []
+    assert not [u for u in page.requests if not u.startswith(site[0])]
+    text = page.locator("[data-testid='bot']").first.inner_text()
+    assert "<script>" in text  # shown as text
+    assert page.locator("[data-testid='bot'] img, [data-testid='bot'] iframe, [data-testid='bot'] svg[onload]"
+                        ).count() == 0
+    assert page.locator("[data-testid='bot'] a[href^='javascript']").count() == 0
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def test_no_file_route_reads_the_corpus_the_index_or_the_system(site):
+    url, work = site
+    targets = ["corpus/secret.txt", str(work / "corpus" / "secret.txt"), "notes.txt", str(work / "notes.txt"),
+               "../notes.txt", "index/CURRENT", "/etc/passwd", "../../../../etc/passwd", str(ROOT / "pyproject.toml")]
+    tried = 0
+    for target in targets:
+        for variant in {target, urllib.parse.quote(target, safe=""), target.replace("/", "%2F"),
+                        target.replace("..", "%2e%2e"), target.upper()}:
+            for route in ("gradio_api/file=", "file=", "gradio_api/file/", "static/", "assets/"):
+                status, body = _get(url + route + variant)
+                tried += 1
+                assert SECRET.encode() not in body and b"root:x:0:0" not in body and b"[project]" not in body, \
+                    (route, variant, status)
+    assert tried > 100
+
+
+def test_server_limits_hold_over_the_api(site):
+    client = Client(site[0], verbose=False)
+    too_long, _ = client.predict("why " * 400, 5, "any", "any", "best first", api_name="/chat")
+    assert "limit is 1000" in too_long
+    for odd in ["\x00\x01\x02", "cocoa\x00farmers", "\u202e\ufeff\u200b", "🎉" * 200, "\ud7ff?"]:
+        reply, _ = client.predict(odd, 5, "any", "any", "best first", api_name="/chat")
+        assert "Traceback" not in reply and "Error" not in reply.split("⚠️")[0]
+    bad_year, _ = client.predict("cocoa", 5, "twenty", "any", "best first", api_name="/chat")
+    assert "a year must be a number" in bad_year
+    empty_range, _ = client.predict("cocoa", 5, "2020", "2019", "best first", api_name="/chat")
+    assert "is empty" in empty_range
+    status, body = _get(site[0] + "monitoring")
+    assert status in (403, 404) and b"not enabled" in body or status == 404
+
+
+def test_settings_are_in_one_place_and_the_server_uses_them(site):
+    from qa.web import SETTINGS, launch_options
+
+    opts = launch_options(None, None, None, [Path("corpus")])
+    assert opts["server_name"] == SETTINGS.host == "127.0.0.1"
+    assert (opts["show_error"], opts["enable_monitoring"], opts["mcp_server"]) == (False, False, False)
+    assert opts["blocked_paths"] == [str(Path("corpus").resolve())]
+    config = json.loads(_get(site[0] + "config")[1])
+    assert (config["show_error"], config["mcp_server"], config["analytics_enabled"]) == (False, False, False)
+    assert config["max_file_size"] == 1024  # SETTINGS.max_file_size, "1kb": nothing is uploaded here
+
+
+def test_a_login_is_asked_for_when_set(tmp_path):
+    files = {"a.txt": "Notes\n\nJune 15, 2021   Submitted 70 thousand signatures\n"}
+    with running_app(tmp_path, files, "--auth", "staff:long-secret") as url:
+        status, body = _get(url + "config")
+        assert status in (401, 403) or b"auth_required" in body or b'"auth_required":true' in body.replace(b" ", b"")
+        with pytest.raises(Exception):  # noqa: B017 - any refusal will do
+            Client(url, verbose=False).predict("signatures?", 1, "any", "any", "best first", api_name="/chat")
+        client = Client(url, auth=("staff", "long-secret"), verbose=False)
+        reply, _ = client.predict("When were the signatures submitted?", 1, "any", "any", "best first",
+                                  api_name="/chat")
+        assert "15 June 2021" in reply
