@@ -36,6 +36,7 @@ class Settings:
     port: int = 7860  # $GRADIO_SERVER_PORT or --port
     concurrency: int = 16  # questions answered at once: retrieval takes ~15 ms, so threads don't wait long
     queue_size: int = 256  # questions waiting beyond that are refused with "queue full", not held forever
+    status_update_seconds: float = 2.0  # queue-position updates to waiting users, at most this often
     rebuilds_at_once: int = 1
     show_error: bool = False  # errors reach the user as one line, never a stack trace
     enable_monitoring: bool = False  # no /monitoring dashboard
@@ -99,26 +100,41 @@ def _years_of(chunks) -> list[int]:
     return sorted({int(d[:4]) for c in chunks for pair in c.dates for d in pair if d})
 
 
-def timeline_frame(chunks, hits=()):
-    """One row per dated passage: its date, a short text, its document, and its score in this
-    answer (0 when the answer doesn't show it), so the answer's passages stand above the rest."""
-    import pandas as pd
+TIMELINE_POINTS = 1500  # beyond this many dated passages the plot shows an even sample (and every answer's)
 
-    from .showing import readable_date
 
-    score = {(h.source, h.line, h.text): h.score for h in hits}
-    rows = []
-    for c in chunks:
-        if not c.date:
-            continue
-        rows.append({
-            "date": pd.Timestamp(c.date if len(c.date) == 10 else c.date + "-01-01"[len(c.date) - 4:]),
-            "when": readable_date(c.date, c.date_end),
-            "document": c.source.rsplit("/", 1)[-1],
-            "passage": c.text if len(c.text) <= 140 else c.text[:137] + "…",
-            "score in this answer": round(score.get((c.source, c.line, c.text), 0.0), 2),
+class Timeline:
+    """The timeline's rows for one index, built once; each answer only sets their scores.
+
+    One row per dated passage: its date, a short text, its document, and its score in this
+    answer (0 when the answer doesn't show it), so the answer's passages stand above the rest.
+    A large corpus is thinned to an even sample of about TIMELINE_POINTS, keeping the answer's.
+    """
+
+    def __init__(self, chunks):
+        import pandas as pd
+
+        from .showing import readable_date
+
+        self.dated = [c for c in chunks if c.date]
+        self.row = {(c.source, c.line, c.text): n for n, c in enumerate(self.dated)}
+        self.frame = pd.DataFrame({
+            "date": pd.to_datetime([c.date + "-01-01"[len(c.date) - 4:] if len(c.date) < 10 else c.date
+                                    for c in self.dated]),
+            "when": [readable_date(c.date, c.date_end) for c in self.dated],
+            "document": [c.source.rsplit("/", 1)[-1] for c in self.dated],
+            "passage": [c.text if len(c.text) <= 140 else c.text[:137] + "…" for c in self.dated],
+            "score in this answer": 0.0,
         })
-    return pd.DataFrame(rows, columns=["date", "when", "document", "passage", "score in this answer"])
+        step = max(1, -(-len(self.dated) // TIMELINE_POINTS))
+        self.sample = list(range(0, len(self.dated), step))
+
+    def for_answer(self, hits=()):
+        rows = {self.row[k]: h.score for h in hits if (k := (h.source, h.line, h.text)) in self.row}
+        frame = self.frame.iloc[sorted(set(self.sample) | set(rows))].copy()
+        for n, score in rows.items():
+            frame.loc[n, "score in this answer"] = round(score, 2)
+        return frame.reset_index(drop=True)
 
 
 def build_app(index_dir: Path, model: str | None = None, corpus: Path = Path("corpus")):
@@ -129,6 +145,13 @@ def build_app(index_dir: Path, model: str | None = None, corpus: Path = Path("co
     from .showing import markdown, time_note
 
     live = LiveIndex(corpus, index_dir, model)
+    timelines: dict[str, Timeline] = {}
+
+    def timeline_of(index) -> Timeline:
+        if index.generation not in timelines:
+            timelines.clear()
+            timelines[index.generation] = Timeline(index.chunks)
+        return timelines[index.generation]
 
     def answer(message: str, history: list, k: float, from_year, to_year, order: str):
         index = live.get()
@@ -136,10 +159,10 @@ def build_app(index_dir: Path, model: str | None = None, corpus: Path = Path("co
             filters = Filters(_year(from_year), _year(to_year), order == "newest first")
             result = search(index, live.embedder, message, int(k), filters=filters)
         except QAError as e:
-            return f"⚠️ {e}", timeline_frame(index.chunks)
+            return f"⚠️ {e}", timeline_of(index).for_answer()
         note = time_note(result)
         text = (f"*{note}*\n\n" if note else "") + markdown(result.hits)
-        return text, timeline_frame(index.chunks, result.hits)
+        return text, timeline_of(index).for_answer(result.hits)
 
     def status() -> str:
         return f"<small>{_status_line(live)}</small>"
@@ -176,7 +199,7 @@ def build_app(index_dir: Path, model: str | None = None, corpus: Path = Path("co
                 # The answer's passages are marked by height (their score), not colour: a native
                 # plot keeps the colour categories of its first value.
                 timeline = gr.ScatterPlot(
-                    timeline_frame(live.get().chunks), x="date", y="score in this answer",
+                    timeline_of(live.get()).for_answer(), x="date", y="score in this answer",
                     tooltip=["when", "passage", "document", "score in this answer"], height=300, render=False,
                     title="Dated passages (the answer's stand above the line)", elem_id="timeline")
                 gr.ChatInterface(
@@ -196,7 +219,8 @@ def build_app(index_dir: Path, model: str | None = None, corpus: Path = Path("co
         rebuild_button.click(rebuild, outputs=status_box, api_name="rebuild",
                              concurrency_limit=SETTINGS.rebuilds_at_once)
         app.load(status, outputs=status_box, api_name=False)
-    app.queue(max_size=SETTINGS.queue_size, default_concurrency_limit=SETTINGS.concurrency)
+    app.queue(max_size=SETTINGS.queue_size, default_concurrency_limit=SETTINGS.concurrency,
+              status_update_rate=SETTINGS.status_update_seconds)
     return app
 
 

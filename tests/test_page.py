@@ -96,6 +96,8 @@ def test_a_question_typed_and_sent_shows_dated_passages_with_sources(page, site)
 def test_an_example_and_the_passage_count(page):
     page.get_by_text("When did ACE hand over the 70,000 signatures?").first.click()  # fills in the question
     box = page.locator("#question textarea")
+    page.wait_for_function("() => document.querySelector('#question textarea').value.includes('70,000')",
+                           timeout=10000)
     assert box.input_value() == "When did ACE hand over the 70,000 signatures?"
     box.press("Enter")
     page.wait_for_function("() => /score/.test(document.querySelector(\"[data-testid='bot']\")?.innerText)",
