@@ -9,17 +9,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import bm25s
 import numpy as np
 import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
 
 K1, B = 1.2, 0.5  # BM25 term saturation and length normalisation (b below the usual 0.75: see README)
 TOKENIZER = f"bm25s regex, lower, stopwords=en, snowball-english; k1={K1} b={B}"  # recorded in the manifest
 _stemmer = Stemmer.Stemmer("english")
 
 
+_WORD = re.compile(r"(?u)\b\w\w+\b")  # bm25s's own token pattern
+_STOP = frozenset(STOPWORDS_EN)
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer, return_ids=False, show_progress=False)
+
+
+def words(text: str) -> set[str]:
+    """The index terms of one text, as `tokenize` makes them, without bm25s's per-call set-up.
+
+    >>> sorted(words("The signatures were submitted to the Ministry"))
+    ['ministri', 'signatur', 'submit', 'were']
+    """
+    return set(_stemmer.stemWords([w for w in _WORD.findall(text.lower()) if w not in _STOP]))
 
 
 class KeywordIndex:

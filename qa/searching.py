@@ -27,7 +27,7 @@ from .dating import find_dates
 from .embedding import Embedder
 from .errors import QuestionError
 from .indexing import Index
-from .keywords import tokenize
+from .keywords import words as keywords_of
 from .querytime import TimeScope, question_time
 
 MAX_QUESTION_CHARS = 1000
@@ -170,7 +170,7 @@ def _highlight(text: str, words: set[str], scope: TimeScope | None) -> tuple[int
     for sentence in split_sentences(text):
         start = text.find(sentence, pos)
         pos = start + len(sentence)
-        score = len(words & set(tokenize([sentence])[0]))
+        score = len(words & keywords_of(sentence))
         if scope and scope.bounded:
             score += 0.5 * any(scope.overlaps(s.start, s.end) for s in find_dates(sentence))
         if score > best_score:
@@ -262,7 +262,7 @@ def search(
     order = _distinct(sorted(fused, key=lambda i: -fused[i]), index.chunks, k)
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
-    words = set(tokenize([q])[0])
+    words = keywords_of(q)
     hits = []
     for i in order:
         c = index.chunks[i]

@@ -130,3 +130,23 @@ def test_an_index_from_other_rules_is_not_current(write_corpus, tmp_path, fake_e
         assert not is_current(corpus, index, fake_embedder.name)
         manifest_path.write_text(original)
     assert not is_current(corpus, index, "another-model")
+
+
+def test_a_large_index_switches_to_hnsw_and_says_so(write_corpus, tmp_path, fake_embedder, monkeypatch):
+    import qa.indexing
+
+    corpus = write_corpus({f"d{i}.txt": f"Item {i} talks about {' '.join(['cocoa', 'ghana', 'labour', 'trade'][:i % 4 + 1])}"
+                           f" and number {i}." for i in range(60)})
+    monkeypatch.setattr(qa.indexing, "EXACT_LIMIT", 50)
+    build(corpus, tmp_path / "index", fake_embedder)
+    index = load_index(tmp_path / "index")
+    assert index.manifest.vector_index == qa.indexing.HNSW and index.vectors.hnsw.efSearch == 128
+    again = build(corpus, tmp_path / "index", fake_embedder)  # vectors read back out of the graph
+    assert again.reused == again.chunks == 60
+    monkeypatch.setattr(qa.indexing, "EXACT_LIMIT", 1000)
+    build(corpus, tmp_path / "exact", fake_embedder, full=True)
+    exact = load_index(tmp_path / "exact")
+    assert exact.manifest.vector_index == {"type": "flat"}
+    for question in ["cocoa ghana", "labour trade number", "item 7"]:
+        q = fake_embedder.encode([question])[0]
+        assert [s for _, s in index.search(q, 5)] == pytest.approx([s for _, s in exact.search(q, 5)], abs=1e-5)
