@@ -42,7 +42,7 @@ def measure(index: faiss.Index, data: np.ndarray, queries: np.ndarray, truth: np
         times.append(time.perf_counter() - t0)
         found.append(ids[0])
     found = np.array(found)
-    recall = 1.0 if truth is None else float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, truth)]))
+    recall = 1.0 if truth is None else float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, truth, strict=True)]))
     return build, size_mb, 1000 * statistics.median(times), recall, found
 
 

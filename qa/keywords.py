@@ -7,9 +7,8 @@ BM25 catches them. Texts are lower-cased, stripped of English stop words and ste
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import bm25s
 import numpy as np

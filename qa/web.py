@@ -248,11 +248,11 @@ def serve(corpus: Path, index: Path, model: str | None = None, host: str | None 
           auth: str | None = None):
     """Builds the index if it is missing or stale, then serves the page until interrupted."""
     from .building import is_current
-    from .cli import build_index
-    from .embedding import model_name
+    from .cli import build_index, model_for
 
     login = parse_auth(auth or os.environ.get(AUTH_ENV))
-    if not is_current(corpus, index, model or model_name()):
+    model = model_for(index, model)
+    if not is_current(corpus, index, model):
         print(f"qa: {index}/ is missing or out of date; building it from {corpus}/", file=sys.stderr)
         build_index(corpus, index, model)
     app = build_app(index, model, corpus)

@@ -1,0 +1,45 @@
+"""The two ways of running the model: sentence-transformers (PyTorch) and the int8 ONNX graph."""
+
+import numpy as np
+import pytest
+
+from qa.embedding import ONNX_INT8, Embedder, OnnxEmbedder, TorchEmbedder
+
+TEXTS = ["Sabine Hossenfelder worked at the Perimeter Institute from 2006 to 2009.",
+         "June 15, 2021   Submitted more than 70 thousand signatures to the Chief Cabinet Secretary",
+         "ACE is a board member of the Global March Against Child Labour.", "Hi"]
+
+
+@pytest.fixture(scope="module")
+def onnx(tmp_path_factory):
+    import os
+
+    os.environ["QA_CACHE"] = str(tmp_path_factory.mktemp("cache"))  # a fresh export, not a cached one
+    try:
+        yield Embedder("all-MiniLM-L6-v2" + ONNX_INT8)
+    finally:
+        del os.environ["QA_CACHE"]
+
+
+def test_the_int8_graph_gives_nearly_the_float_vectors(onnx, embedder):
+    assert isinstance(onnx, OnnxEmbedder) and isinstance(embedder, TorchEmbedder)
+    assert onnx.name == "all-MiniLM-L6-v2@onnx-int8" and onnx.dim == embedder.dim == 384
+    a, b = onnx.encode(TEXTS), embedder.encode(TEXTS)
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    cos = (a * b).sum(1)
+    assert cos.min() > 0.97 and cos.mean() > 0.985
+    # it ranks like the float model: each text is nearest its own float vector
+    assert ((a @ b.T).argmax(1) == np.arange(len(TEXTS))).all()
+    assert [onnx.count_tokens(t) for t in TEXTS] == [embedder.count_tokens(t) for t in TEXTS]
+
+
+def test_batches_change_the_int8_vectors_only_a_little(onnx):
+    # Dynamic quantization scales activations per batch, so a text's vector depends slightly on
+    # its batch mates: the reason this backend is not the default (an incremental build would
+    # not equal a full one to float tolerance).
+    one_by_one = np.stack([onnx.encode([t])[0] for t in TEXTS])
+    together = onnx.encode(TEXTS)
+    assert (one_by_one * together).sum(1).min() > 0.97
+    assert np.allclose(together, onnx.encode(TEXTS[::-1])[::-1], atol=1e-5)  # order alone changes nothing
+    long = " ".join(["word"] * 1000)  # longer than the model reads: truncated, not an error
+    assert onnx.encode([long]).shape == (1, 384)
