@@ -8,9 +8,8 @@ A name ending in "@onnx-int8" runs the same model as an int8 ONNX graph (onnxrun
 model's own fast tokenizer): exported from the PyTorch weights once and kept in the cache
 folder ($QA_CACHE, else ~/.cache/qa), then loaded without importing PyTorch at all. Its
 vectors differ a little from the float model's (mean cosine 0.993), so it is a different model
-to the index: an index is searched with the model that built it. It is not the default:
-dynamic quantization scales activations per batch, so a text's vector shifts slightly with its
-batch mates, and an incremental build would no longer equal a full one.
+to the index: an index is searched with the model that built it. Texts are encoded one at a
+time, so each vector depends on its own text only (see OnnxEmbedder.encode).
 Left out: model downloads, GPUs.
 """
 
@@ -188,12 +187,15 @@ class OnnxEmbedder:
         return (pooled / np.linalg.norm(pooled, axis=1, keepdims=True)).astype(np.float32)
 
     def encode(self, texts: list[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
-        """Unit vectors for `texts`, in batches of similar length; `progress(n)` after each."""
+        """Unit vectors for `texts`, one text per run; `progress(n)` after each 64.
+
+        One at a time on purpose: dynamic quantization scales activations over the whole batch,
+        so in a batch a text's vector would shift with its batch mates (cosine down to 0.97); alone
+        it depends on its own text only, and with no padding to compute it is faster too.
+        """
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        order = np.argsort([-len(t) for t in texts], kind="stable")
-        for i in range(0, len(texts), self.batch_size):
-            idx = order[i:i + self.batch_size]
-            out[idx] = self._encode_batch([texts[j] for j in idx])
-            if progress:
-                progress(len(idx))
+        for i, text in enumerate(texts):
+            out[i] = self._encode_batch([text])[0]
+            if progress and (i + 1) % 64 == 0 or progress and i + 1 == len(texts):
+                progress(64 if (i + 1) % 64 == 0 else (i + 1) % 64)
         return out
