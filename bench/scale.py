@@ -35,15 +35,8 @@ def measure(index: faiss.Index, data: np.ndarray, queries: np.ndarray, truth: np
     index.add(data)
     build = time.perf_counter() - t0
     size_mb = faiss.serialize_index(index).nbytes / 1e6
-    times, found = [], []
-    for q in queries:
-        t0 = time.perf_counter()
-        _, ids = index.search(q[None, :], 10)
-        times.append(time.perf_counter() - t0)
-        found.append(ids[0])
-    found = np.array(found)
-    recall = 1.0 if truth is None else float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, truth, strict=True)]))
-    return build, size_mb, 1000 * statistics.median(times), recall, found
+    p50, recall, found = measure_search(index, queries, truth)
+    return build, size_mb, p50, recall, found
 
 
 def main() -> None:
@@ -66,7 +59,7 @@ def main() -> None:
         b, mb, _, _, _ = measure(hnsw, data, queries[:1], None, False)
         for ef in (64, 128):
             hnsw.hnsw.efSearch = ef
-            _, _, p50, recall, _ = measure_search(hnsw, queries, truth)
+            p50, recall, _ = measure_search(hnsw, queries, truth)
             print(f"{n:>9} {f'hnsw M=32 efSearch={ef}':<26} {b:>8.1f} {mb:>7.0f} {p50:>7.2f} {recall:>9.3f}",
                   flush=True)
         nlist = int(4 * np.sqrt(n))
@@ -74,20 +67,22 @@ def main() -> None:
         b, mb, _, _, _ = measure(ivf, data, queries[:1], None, True)
         for nprobe in (16, 64):
             ivf.nprobe = nprobe
-            _, _, p50, recall, _ = measure_search(ivf, queries, truth)
+            p50, recall, _ = measure_search(ivf, queries, truth)
             print(f"{n:>9} {f'ivf{nlist} nprobe={nprobe}':<26} {b:>8.1f} {mb:>7.0f} {p50:>7.2f} {recall:>9.3f}",
                   flush=True)
 
 
-def measure_search(index: faiss.Index, queries: np.ndarray, truth: np.ndarray):
+def measure_search(index: faiss.Index, queries: np.ndarray, truth: np.ndarray | None):
+    """Single-query p50 in ms, recall@10 against `truth` (1 when there is none), and the ids found."""
     times, found = [], []
     for q in queries:
         t0 = time.perf_counter()
         _, ids = index.search(q[None, :], 10)
         times.append(time.perf_counter() - t0)
         found.append(ids[0])
-    recall = float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, truth, strict=True)]))
-    return None, None, 1000 * statistics.median(times), recall, found
+    found = np.array(found)
+    recall = 1.0 if truth is None else float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, truth, strict=True)]))
+    return 1000 * statistics.median(times), recall, found
 
 
 if __name__ == "__main__":
