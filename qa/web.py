@@ -34,7 +34,7 @@ class Settings:
 
     host: str = "127.0.0.1"  # $GRADIO_SERVER_NAME or --host to expose it
     port: int = 7860  # $GRADIO_SERVER_PORT or --port
-    concurrency: int = 16  # questions answered at once: retrieval takes ~15 ms, so threads don't wait long
+    concurrency: int = 4  # questions answered at once: more threads only contend for the GIL (16 gave p95 +30%)
     queue_size: int = 256  # questions waiting beyond that are refused with "queue full", not held forever
     status_update_seconds: float = 2.0  # queue-position updates to waiting users, at most this often
     rebuilds_at_once: int = 1
