@@ -107,16 +107,23 @@ def compare_files(old: dict[str, str], new: dict[str, str]) -> dict[str, int]:
     }
 
 
-def _stored_vectors(index: Path, embedder: Embedder) -> tuple[Manifest | None, dict[str, np.ndarray]]:
-    """The current index's manifest and its vectors by chunk key, when they were made by this model."""
+def _previous_manifest(index: Path) -> Manifest | None:
+    try:
+        return read_manifest(index)
+    except BadIndexError:
+        return None
+
+
+def _stored_vectors(index: Path, embedder: Embedder) -> dict[str, np.ndarray]:
+    """The current index's vectors by chunk key, when they were made by this model (else none)."""
     try:
         old = load_index(index, embedder.name, check_versions=False)
     except BadIndexError:
-        return None, {}
+        return {}
     if old.manifest.dimension != embedder.dim:
-        return old.manifest, {}
+        return {}
     vectors = old.vectors.reconstruct_n(0, old.vectors.ntotal)
-    return old.manifest, {chunk_key(c): vectors[i] for i, c in enumerate(old.chunks)}
+    return {chunk_key(c): vectors[i] for i, c in enumerate(old.chunks)}
 
 
 def build(
@@ -136,14 +143,12 @@ def build(
         gen = current_generation(index)
         clean_up(index, {gen.name} if gen else set())  # what a killed build left
         chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb)
-        old, stored = (None, {}) if full else _stored_vectors(index, embedder)
-        if full:
-            try:
-                old = read_manifest(index)
-            except BadIndexError:
-                old = None
+        old = _previous_manifest(index)
+        stored = {} if full else _stored_vectors(index, embedder)
         keys = [chunk_key(c) for c in chunks]
         todo = list(dict.fromkeys(k for k in keys if k not in stored))  # each new text embedded once
+        reused = sum(1 for k in keys if k in stored)
+        first = not stored  # nothing to reuse: a full build, whatever was asked
         by_key = {c_key: c for c_key, c in zip(keys, chunks, strict=True)}
         done = 0
 
@@ -155,21 +160,19 @@ def build(
 
         if progress:
             progress(0, len(todo))
-        fresh = embedder.encode([by_key[k].context_text() for k in todo], progress=step) if todo else None
-        vector_of = dict(stored)
-        if fresh is not None:
-            vector_of.update(zip(todo, fresh, strict=True))
-        vectors = np.stack([vector_of[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
+        if todo:
+            fresh = embedder.encode([by_key[k].context_text() for k in todo], progress=step)
+            stored.update(zip(todo, fresh, strict=True))
+        vectors = np.stack([stored[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
         keywords = KeywordIndex.build([c.context_text() for c in chunks])
         manifest = make_manifest(embedder.name, embedder.dim, chunks, files, str(corpus))
         write_index(index, manifest, chunks, vectors, keywords)
     unread = {path for path, _ in skipped}
     read = {p: h for p, h in files.items() if p not in unread}
     diff = compare_files({p: h for p, h in (old.files if old else {}).items() if p not in unread}, read)
-    reused = sum(1 for k in keys if k in stored)
     return BuildReport(len(read), len(chunks),
                        time.perf_counter() - t0, skipped, **diff, embedded=len(chunks) - reused, reused=reused,
-                       full=full or not stored)
+                       full=first)
 
 
 def is_current(corpus: Path, index: Path, model: str, max_mb: float = MAX_FILE_MB) -> bool:
