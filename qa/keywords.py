@@ -24,17 +24,28 @@ _WORD = re.compile(r"(?u)\b\w\w+\b")  # bm25s's own token pattern
 _STOP = frozenset(STOPWORDS_EN)
 
 
-def tokenize(texts: list[str]) -> list[list[str]]:
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer, return_ids=False, show_progress=False)
+def terms(text: str) -> list[str]:
+    """The index terms of one text in order, as bm25s's tokenizer makes them, without its per-call set-up.
+
+    >>> terms("The signatures were submitted to the Ministry")
+    ['signatur', 'were', 'submit', 'ministri']
+    """
+    return _stemmer.stemWords([w for w in _WORD.findall(text.lower()) if w not in _STOP])
+
+
+def terms_at(text: str) -> tuple[list[re.Match], list[str]]:
+    """Each word of `text` that is not a stop word, and its index term (a year stays as written).
+
+    >>> [(m.start(), t) for m, t in zip(*terms_at("Signatures were sent in 2019."))]
+    [(0, 'signatur'), (11, 'were'), (16, 'sent'), (24, '2019')]
+    """
+    found = [m for m in _WORD.finditer(text.lower()) if m.group() not in _STOP]
+    return found, _stemmer.stemWords([m.group() for m in found])
 
 
 def words(text: str) -> set[str]:
-    """The index terms of one text, as `tokenize` makes them, without bm25s's per-call set-up.
-
-    >>> sorted(words("The signatures were submitted to the Ministry"))
-    ['ministri', 'signatur', 'submit', 'were']
-    """
-    return set(_stemmer.stemWords([w for w in _WORD.findall(text.lower()) if w not in _STOP]))
+    """The distinct index terms of one text."""
+    return set(terms(text))
 
 
 class KeywordIndex:
@@ -58,7 +69,7 @@ class KeywordIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """The BM25 score of every text for `query` (zeros when no query word is indexed)."""
-        tokens = [t for t in tokenize([query])[0] if t in self.retriever.vocab_dict]
+        tokens = [t for t in terms(query) if t in self.retriever.vocab_dict]
         if not tokens:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self.retriever.get_scores(tokens), dtype=np.float32)

@@ -23,12 +23,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from .chunking import Chunk, split_sentences
-from .dating import find_dates
 from .embedding import Embedder
 from .errors import QuestionError
 from .indexing import Index
+from .keywords import terms_at as _terms_at
 from .keywords import words as keywords_of
 from .querytime import TimeScope, question_time
+from .tables import ChunkTable
 
 MAX_QUESTION_CHARS = 1000
 MIN_COSINE = 0.25  # no passage this close in meaning ...
@@ -90,19 +91,12 @@ def clean_question(question: str) -> str:
     return q
 
 
-def _in_scope(chunk: Chunk, scope: TimeScope) -> bool:
-    return any(scope.overlaps(start, end) for start, end in chunk.dates)
-
-
-def _shown_in(chunk: Chunk, scope: TimeScope) -> bool:
-    """True when the date the chunk is shown with overlaps the scope (a filter the person set)."""
-    return chunk.date is not None and scope.overlaps(chunk.date, chunk.date_end)
-
-
-def _years(iso: str) -> float:
-    """An ISO prefix as a point on a line of years, at its start: "2019-07" -> 2019.5."""
-    parts = [int(p) for p in iso.split("-")[:2]]
-    return parts[0] + (parts[1] - 1) / 12 if len(parts) == 2 else parts[0]
+def _table(index: Index) -> ChunkTable:
+    """The index's per-chunk arrays, made on its first question."""
+    table = index.derived.get("table")
+    if table is None:
+        table = index.derived["table"] = ChunkTable.of(index.chunks)
+    return table
 
 
 def time_fit(chunk: Chunk, scope: TimeScope) -> float:
@@ -113,86 +107,70 @@ def time_fit(chunk: Chunk, scope: TimeScope) -> float:
     >>> time_fit(c, TimeScope("2016", "2016")), round(time_fit(c, TimeScope("2018", "2019")), 3)
     (1.0, 0.135)
     """
-    if not chunk.dates or not scope.bounded:
-        return 0.0
-    if _in_scope(chunk, scope):
-        return 1.0
-    low = _years(scope.start) if scope.start else float("-inf")
-    high = _years(scope.end) if scope.end else float("inf")
-    miss = min(max(0.0, _years(a) - high, low - _years(b or a)) for a, b in chunk.dates)
-    return float(np.exp(-miss / TIME_DECAY))
+    return float(ChunkTable.of([chunk]).time_fit(np.array([0]), scope, TIME_DECAY)[0])
 
 
-def starts(chunk: Chunk, scope: TimeScope) -> bool:
-    """True when the scope spans several years and the chunk mentions a date in the first.
-
-    Narrative text reports a state when it begins ("In 2004 she joined …"), so for "from
-    2004 to 2006" the passage dated 2004 is likelier to tell what held then than one dated 2005.
-
-    >>> from .chunking import Chunk
-    >>> c = Chunk("t", None, "s", 1, dates=[["2004-03", None]])
-    >>> starts(c, TimeScope("2004", "2006")), starts(c, TimeScope("2004", "2004")), starts(c, TimeScope("2003", "2006"))
-    (True, False, False)
-    """
-    if not (scope.start and scope.end) or scope.start[:4] == scope.end[:4]:
-        return False
-    return any(start[:4] == scope.start[:4] for start, _ in chunk.dates)
-
-
-def by_document(scores: dict[int, float], chunks: list[Chunk]) -> dict[int, float]:
+def by_document(ids: np.ndarray, scores: np.ndarray, table: ChunkTable) -> np.ndarray:
     """Each score plus DOC_WEIGHT times the best score in its document.
 
     A question usually names its subject (a person, a club, a campaign); passages from the
     document that answers best about it are likelier to be about it too.
 
     >>> from .chunking import Chunk
-    >>> cs = [Chunk("a", None, "x", 1), Chunk("b", None, "x", 2), Chunk("c", None, "y", 1)]
-    >>> by_document({0: 0.5, 1: 0.25, 2: 0.75}, cs)
-    {0: 0.75, 1: 0.5, 2: 1.125}
+    >>> t = ChunkTable.of([Chunk("a", None, "x", 1), Chunk("b", None, "x", 2), Chunk("c", None, "y", 1)])
+    >>> by_document(np.array([0, 1, 2]), np.array([0.5, 0.25, 0.75]), t).tolist()
+    [0.75, 0.5, 1.125]
     """
-    best: dict[str, float] = {}
-    for i, s in scores.items():
-        best[chunks[i].source] = max(best.get(chunks[i].source, s), s)
-    return {i: s + DOC_WEIGHT * best[chunks[i].source] for i, s in scores.items()}
+    document = table.document[ids]
+    best = np.full(table.documents, -np.inf)
+    np.maximum.at(best, document, scores)
+    return scores + DOC_WEIGHT * best[document]
 
 
-def time_ranking(chunks: list[Chunk], candidates: list[int], scope: TimeScope) -> list[int]:
-    """The candidates the time of the question favours, best first (see the module docstring)."""
-    picked = [i for i in candidates if chunks[i].date and (not scope.bounded or _in_scope(chunks[i], scope))]
+def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, scope: TimeScope) -> list[int]:
+    """The candidates (`ranked` best first) the time of the question favours, best first."""
+    keep = table.dated[ranked].copy()
+    if scope.bounded:
+        keep &= table.time_fit(ranked, scope, TIME_DECAY) == 1.0
+    picked = [int(i) for i in ranked[keep]]
     if scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: chunks[i].date, reverse=scope.order == "latest")
     return picked
 
 
-def _highlight(text: str, words: set[str], scope: TimeScope | None) -> tuple[int, int]:
-    """Offsets of the sentence sharing most question words (ties: the earlier one)."""
+def _highlight(chunk: Chunk, words: set[str], scope: TimeScope | None) -> tuple[int, int]:
+    """Offsets of the sentence of the chunk's text sharing most question words, half a word more
+    for naming the year of one of its dates in the question's time (ties: the earlier sentence)."""
+    text = chunk.text
+    years = {a[:4] for a, b in chunk.dates if scope.overlaps(a, b)} if scope and scope.bounded else set()
+    found = [(m.start(), term) for m, term in zip(*_terms_at(text), strict=True) if term in words or term in years]
     best, best_score, pos = (0, len(text)), -1.0, 0
     for sentence in split_sentences(text):
         start = text.find(sentence, pos)
         pos = start + len(sentence)
-        score = len(words & keywords_of(sentence))
-        if scope and scope.bounded:
-            score += 0.5 * any(scope.overlaps(s.start, s.end) for s in find_dates(sentence))
+        inside = {term for at, term in found if start <= at < pos}
+        score = len(inside & words) + 0.5 * bool(inside & years)
         if score > best_score:
-            best, best_score = (start, start + len(sentence)), score
+            best, best_score = (start, pos), score
     return best
 
 
-def _about(dense: dict[int, float], bm25: dict[int, float], retriever: str) -> bool:
-    """Whether any candidate is about the question: close enough in meaning, or a little less
-    close and sharing a keyword (BM25 alone: sharing a keyword). Thresholds set on the NGO page:
-    its 50 questions all pass (lowest best cosine 0.28), off-topic ones ("How do I bake bread?"
-    0.15, "Who won the 2018 World Cup?" 0.15 with a keyword) do not."""
+def _about(dense: np.ndarray, bm25: np.ndarray, retriever: str) -> bool:
+    """Whether any candidate is about the question, given the candidates' cosines and BM25 scores:
+    close enough in meaning, or a little less close and sharing a keyword (BM25 alone: sharing a
+    keyword). Thresholds set on the NGO page: its 50 questions all pass (lowest best cosine 0.28),
+    off-topic ones ("How do I bake bread?" 0.15, "Who won the 2018 World Cup?" 0.15 with a
+    keyword) do not."""
     if retriever == "bm25":
-        return bool(bm25)
-    best = max(dense.values(), default=0.0)
-    return best >= MIN_COSINE or (bool(bm25) and best >= MIN_COSINE_WITH_WORDS)
+        return bool(len(bm25))
+    best = float(np.max(dense)) if len(dense) else 0.0
+    return best >= MIN_COSINE or (bool(len(bm25)) and best >= MIN_COSINE_WITH_WORDS)
 
 
-def _distinct(order: list[int], chunks: list[Chunk], k: int) -> list[int]:
+def _distinct(order: np.ndarray, chunks: list[Chunk], k: int) -> list[int]:
     """The first k of `order` whose texts differ (a list item repeated in a document shows once)."""
     seen, out = set(), []
-    for i in order:
+    for i in order.tolist():
         text = " ".join(chunks[i].text.split())
         if text not in seen:
             seen.add(text)
@@ -202,20 +180,39 @@ def _distinct(order: list[int], chunks: list[Chunk], k: int) -> list[int]:
     return out
 
 
-def fuse(dense: dict[int, float], bm25: dict[int, float], alpha: float) -> dict[int, float]:
+def fuse(dense: tuple[np.ndarray, np.ndarray], bm25: tuple[np.ndarray, np.ndarray],
+         alpha: float) -> tuple[np.ndarray, np.ndarray]:
     """alpha * cosine + (1 - alpha) * bm25 / best bm25, over the union of candidates (absent: 0).
 
+    Each argument is (chunk numbers, scores); so is the result, the dense candidates first.
     Cosines keep their own scale (negatives count as 0) rather than being stretched over the
     candidates, so that near-equal cosines stay near-equal in a small corpus.
 
-    >>> fuse({1: 0.9, 2: 0.5}, {2: 8.0, 3: 2.0}, 0.5)
-    {1: 0.45, 2: 0.75, 3: 0.125}
+    >>> ids, scores = fuse((np.array([1, 2]), np.array([0.9, 0.5])), (np.array([2, 3]), np.array([8.0, 2.0])), 0.5)
+    >>> ids.tolist(), scores.tolist()
+    ([1, 2, 3], [0.45, 0.75, 0.125])
     """
-    top = max(bm25.values(), default=0.0) or 1.0
-    return {
-        i: alpha * max(dense.get(i, 0.0), 0.0) + (1 - alpha) * bm25.get(i, 0.0) / top
-        for i in dict.fromkeys([*dense, *bm25])
-    }
+    both = np.concatenate([dense[0], bm25[0]]).astype(np.int64)
+    _, first = np.unique(both, return_index=True)
+    ids = both[np.sort(first)]
+    sorter = np.argsort(ids)
+    scores = np.zeros(len(ids))
+    if len(dense[0]):
+        scores[sorter[np.searchsorted(ids, dense[0], sorter=sorter)]] += alpha * np.maximum(dense[1], 0.0)
+    if len(bm25[0]):
+        top = float(np.max(bm25[1])) or 1.0
+        scores[sorter[np.searchsorted(ids, bm25[0], sorter=sorter)]] += (1 - alpha) * bm25[1] / top
+    return ids, scores
+
+
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    """The chunk numbers of the n highest positive scores, highest first."""
+    if n < len(scores):
+        ids = np.argpartition(-scores, n - 1)[:n]
+    else:
+        ids = np.arange(len(scores))
+    ids = ids[scores[ids] > 0]
+    return ids[np.argsort(-scores[ids], kind="stable")]
 
 
 def search(
@@ -234,39 +231,41 @@ def search(
     if retriever not in RETRIEVERS:
         raise QuestionError(f"unknown retriever {retriever!r}: choose one of {', '.join(RETRIEVERS)}")
     q = clean_question(question)
+    table = _table(index)
     pool = max(POOL if years is None else 10 * POOL, k)
-    dense: dict[int, float] = {}
-    bm25: dict[int, float] = {}
+    none = (np.empty(0, dtype=np.int64), np.empty(0))
+    dense, bm25 = none, none
     if retriever in ("dense", "hybrid"):
-        dense = dict(index.search(embedder.encode([q])[0], pool))
+        dense = index.search(embedder.encode([q])[0], pool)
     if retriever in ("bm25", "hybrid"):
         scores = index.keywords.scores(q)
-        top = [int(i) for i in np.argsort(-scores, kind="stable")[:pool] if scores[i] > 0]
-        bm25 = {i: float(scores[i]) for i in top}
+        top = _top(scores, pool)
+        bm25 = top, scores[top]
     if years is not None:
-        dense = {i: v for i, v in dense.items() if _shown_in(index.chunks[i], years)}
-        bm25 = {i: v for i, v in bm25.items() if _shown_in(index.chunks[i], years)}
+        dense, bm25 = [(ids[keep], s[keep]) for ids, s in (dense, bm25) for keep in [table.shown_in(ids, years)]]
     scope = question_time(q) if use_time else None
-    if not _about(dense, bm25, retriever):
+    if not _about(dense[1], bm25[1], retriever):
         return Answer(q, scope, [], found=False)
-    fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))
+    ids, fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))
     if retriever == "hybrid":
-        fused = by_document(fused, index.chunks)
+        fused = by_document(ids, fused, table)
     if scope and scope.order:  # "latest"/"earliest": a bonus falling with date order
-        picked = time_ranking(index.chunks, sorted(fused, key=lambda i: -fused[i]), scope)
-        for n, i in enumerate(picked):
-            fused[i] += ORDER_BONUS / (1 + n / 2)
+        at = {int(i): n for n, i in enumerate(ids)}
+        for n, i in enumerate(time_ranking(index.chunks, table, ids[np.argsort(-fused, kind="stable")], scope)):
+            fused[at[i]] += ORDER_BONUS / (1 + n / 2)
     elif scope:
-        for i in fused:
-            fused[i] += TIME_BONUS * time_fit(index.chunks[i], scope) + START_BONUS * starts(index.chunks[i], scope)
-    order = _distinct(sorted(fused, key=lambda i: -fused[i]), index.chunks, k)
+        fused = fused + TIME_BONUS * table.time_fit(ids, scope, TIME_DECAY) + START_BONUS * table.starts(ids, scope)
+    ranked = np.argsort(-fused, kind="stable")
+    order = _distinct(ids[ranked], index.chunks, k)
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
+    score_of = dict(zip(ids.tolist(), fused.tolist(), strict=True))
+    if retriever == "dense" and not scope:  # the cosine itself, negative or not
+        score_of = dict(zip(dense[0].tolist(), dense[1].tolist(), strict=True))
     words = keywords_of(q)
     hits = []
     for i in order:
         c = index.chunks[i]
-        score = dense[i] if retriever == "dense" and not scope else fused[i]
-        hits.append(Hit(c.text, c.heading, c.date, c.date_end, c.source, c.line, round(float(score), 4),
-                        _highlight(c.text, words, scope), c.unit))
+        hits.append(Hit(c.text, c.heading, c.date, c.date_end, c.source, c.line, round(float(score_of[i]), 4),
+                        _highlight(c, words, scope), c.unit))
     return Answer(q, scope, hits)

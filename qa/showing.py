@@ -7,11 +7,12 @@ escaped, so a passage can't inject HTML, links or images into the page.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import fields
 
 from .searching import Answer, Hit
 
 NOTHING = "No passage about that in the documents."
+_HIT_FIELDS = [f.name for f in fields(Hit)]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
 
@@ -50,7 +51,7 @@ def answer_json(answer: Answer) -> dict:
         "question": answer.question,
         "time": answer.time.as_json() if answer.time else None,
         "found": answer.found,
-        "passages": [{**asdict(h), "highlight": list(h.highlight)} for h in answer.hits],
+        "passages": [{**{f: getattr(h, f) for f in _HIT_FIELDS}, "highlight": list(h.highlight)} for h in answer.hits],
     }
 
 

@@ -1,5 +1,7 @@
 """Retrieval with the real model over the real NGO page."""
 
+import pytest
+
 from qa.dating import find_dates
 from qa.searching import search
 
@@ -91,3 +93,51 @@ def test_repeated_passages_are_shown_once(tmp_path, fake_embedder):
     texts = [h.text for h in search(index, fake_embedder, "live 1996", k=5).hits]
     assert texts.count("- Live ( 1996 )") == 1
     assert len(texts) == len(set(texts))
+
+
+def test_chunk_table_scores_any_mix_of_chunks_as_each_alone():
+    # The table gathers each candidate's dates out of one flat array; picking chunks with 0 to 3
+    # dates in any order, with repeats, must score each as it scores alone.
+    import math
+    import random
+
+    import numpy as np
+
+    from qa.chunking import Chunk
+    from qa.querytime import TimeScope
+    from qa.tables import ChunkTable
+
+    rng = random.Random(7)
+
+    def date():
+        y = rng.randint(1995, 2022)
+        return rng.choice([[str(y), None], [f"{y}-{rng.randint(1, 12):02d}", None], [str(y), str(y + rng.randint(1, 4))]])
+
+    chunks = []
+    for n in range(60):
+        dates = [date() for _ in range(rng.randint(0, 3))]
+        chunks.append(Chunk(f"t{n}", None, f"doc{n % 7}", n, date=dates[0][0] if dates else None,
+                            date_end=dates[0][1] if dates else None, dates=dates))
+    def years(iso):
+        return int(iso[:4]) + (int(iso[5:7]) - 1) / 12 if len(iso) >= 7 else int(iso[:4])
+
+    def fit(chunk, scope):  # the rule, written out per date with the ISO strings
+        if not chunk.dates or not scope.bounded:
+            return 0.0
+        lo = years(scope.start) if scope.start else -math.inf
+        hi = years(scope.end) if scope.end else math.inf
+        return max(1.0 if scope.overlaps(a, b) else math.exp(-max(0.0, years(a) - hi, lo - years(b or a)))
+                   for a, b in chunk.dates)
+
+    table = ChunkTable.of(chunks)
+    ids = np.array([rng.randrange(60) for _ in range(200)])
+    scopes = [TimeScope("2004", "2006"), TimeScope("2010-03", "2010-03"), TimeScope(None, "2000"),
+              TimeScope("2020", None), TimeScope(None, None, "latest")]
+    for scope in scopes:
+        alone = [ChunkTable.of([chunks[i]]) for i in ids]
+        assert table.time_fit(ids, scope, 1.0).tolist() == pytest.approx([fit(chunks[i], scope) for i in ids])
+        assert table.starts(ids, scope).tolist() == [bool(t.starts(np.array([0]), scope)[0]) for t in alone]
+        shown = [c.date is not None and scope.overlaps(c.date, c.date_end) for c in (chunks[i] for i in ids)]
+        assert table.shown_in(ids, scope).tolist() == shown
+    fits = table.time_fit(ids, scopes[0], 1.0)
+    assert 0 < fits.sum() < len(ids) and (fits[[not chunks[i].dates for i in ids]] == 0).all()

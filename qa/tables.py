@@ -1,0 +1,125 @@
+"""Per-chunk facts the searcher needs on every question, as numpy arrays built once per index.
+
+A question scores a few hundred candidate chunks by their document and their dates; reading
+those from Chunk objects in Python loops cost more than encoding the question. Here they are
+arrays: each chunk's document number, the shown date, and every date a chunk mentions (rows
+ptr[i]:ptr[i+1] belong to chunk i) as day keys and as points on a line of years.
+
+Day keys are an ISO prefix's first day and a number at or above its last, as integers
+("2019-11" -> 20191101 .. 20191199), so comparing them is comparing the ISO strings.
+Left out: anything that depends on the question (that is `searching`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .chunking import Chunk
+from .querytime import TimeScope, lower_bound, upper_bound
+
+_NONE_LOW, _NONE_HIGH = 99_999_999, -1  # an undated chunk's shown-date keys: no scope overlaps them
+
+
+def low_key(iso: str | None) -> int:
+    """The first day of an ISO prefix as YYYYMMDD; 0 when open."""
+    return int(lower_bound(iso).replace("-", "")) if iso else 0
+
+
+def high_key(iso: str | None) -> int:
+    """A YYYYMMDD number at or above every day of an ISO prefix; 99999999 when open."""
+    return int(upper_bound(iso).replace("-", "")) if iso else 99_999_999
+
+
+def years(iso: str) -> float:
+    """An ISO prefix as a point on a line of years, at its start: "2019-07" -> 2019.5."""
+    parts = [int(p) for p in iso.split("-")[:2]]
+    return parts[0] + (parts[1] - 1) / 12 if len(parts) == 2 else parts[0]
+
+
+@dataclass(frozen=True)
+class ChunkTable:
+    document: np.ndarray  # int32, the document number of each chunk
+    documents: int
+    dated: np.ndarray  # bool, whether each chunk is shown with a date
+    shown_low: np.ndarray  # int64 day keys of the date each chunk is shown with
+    shown_high: np.ndarray
+    ptr: np.ndarray  # int64, len(chunks) + 1: chunk i's dates are rows ptr[i]:ptr[i+1] below
+    low: np.ndarray  # int64 day keys of every date mentioned
+    high: np.ndarray
+    start_years: np.ndarray  # float64 years() of each date's start ...
+    end_years: np.ndarray  # ... and of its end (its start when it has none)
+    first_year: np.ndarray  # int32, the year each date starts in
+
+    @classmethod
+    def of(cls, chunks: list[Chunk]) -> ChunkTable:
+        sources: dict[str, int] = {}
+        document = np.array([sources.setdefault(c.source, len(sources)) for c in chunks], dtype=np.int32)
+        dates = [d for c in chunks for d in c.dates]
+        return cls(
+            document=document,
+            documents=len(sources),
+            dated=np.array([c.date is not None for c in chunks], dtype=bool),
+            shown_low=np.array([low_key(c.date) if c.date else _NONE_LOW for c in chunks], dtype=np.int64),
+            shown_high=np.array([high_key(c.date_end or c.date) if c.date else _NONE_HIGH for c in chunks],
+                                dtype=np.int64),
+            ptr=np.cumsum([0] + [len(c.dates) for c in chunks], dtype=np.int64),
+            low=np.array([low_key(a) for a, _ in dates], dtype=np.int64),
+            high=np.array([high_key(b or a) for a, b in dates], dtype=np.int64),
+            start_years=np.array([years(a) for a, _ in dates], dtype=np.float64),
+            end_years=np.array([years(b or a) for a, b in dates], dtype=np.float64),
+            first_year=np.array([int(a[:4]) for a, _ in dates], dtype=np.int32),
+        )
+
+    def shown_in(self, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
+        """Which of the chunks `ids` are shown with a date overlapping `scope` (undated: none)."""
+        return (self.shown_low[ids] <= high_key(scope.end)) & (self.shown_high[ids] >= low_key(scope.start))
+
+    def _rows(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The date rows of chunks `ids`, the position in `ids` each belongs to, and which ids have any."""
+        counts = self.ptr[ids + 1] - self.ptr[ids]
+        owner = np.repeat(np.arange(len(ids)), counts)
+        rows = self.ptr[ids][owner] + (np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts))
+        return rows, owner, counts > 0
+
+    def time_fit(self, ids: np.ndarray, scope: TimeScope, decay: float) -> np.ndarray:
+        """For each chunk of `ids`: 1 when a date it mentions falls in `scope`, else e^(-years/decay)
+        for the fewest years one misses it by; 0 when undated or the scope is unbounded.
+
+        >>> from .chunking import Chunk
+        >>> t = ChunkTable.of([Chunk("t", None, "s", 1, dates=[["2016", None]]), Chunk("u", None, "s", 2)])
+        >>> t.time_fit(np.array([0, 1]), TimeScope("2018", "2019"), 1.0).round(3).tolist()
+        [0.135, 0.0]
+        """
+        out = np.zeros(len(ids))
+        if not scope.bounded or not len(ids):
+            return out
+        rows, owner, dated = self._rows(ids)
+        inside = (self.low[rows] <= high_key(scope.end)) & (self.high[rows] >= low_key(scope.start))
+        first = years(scope.start) if scope.start else -np.inf
+        last = years(scope.end) if scope.end else np.inf
+        miss = np.maximum(0.0, np.maximum(self.start_years[rows] - last, first - self.end_years[rows]))
+        fit = np.where(inside, 1.0, np.exp(-miss / decay))
+        best = np.zeros(len(ids))
+        np.maximum.at(best, owner, fit)
+        out[dated] = best[dated]
+        return out
+
+    def starts(self, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
+        """For each chunk of `ids`: whether `scope` spans several years and it mentions a date in the first.
+
+        Narrative text reports a state when it begins ("In 2004 she joined …"), so for "from
+        2004 to 2006" the passage dated 2004 is likelier to tell what held then than one dated 2005.
+
+        >>> from .chunking import Chunk
+        >>> t = ChunkTable.of([Chunk("t", None, "s", 1, dates=[["2004-03", None]])])
+        >>> [bool(t.starts(np.array([0]), TimeScope(a, b))[0]) for a, b in [("2004", "2006"), ("2004", "2004"), ("2003", "2006")]]
+        [True, False, False]
+        """
+        if not (scope.start and scope.end) or scope.start[:4] == scope.end[:4] or not len(ids):
+            return np.zeros(len(ids), dtype=bool)
+        rows, owner, _ = self._rows(ids)
+        hit = np.zeros(len(ids), dtype=bool)
+        hit[owner[self.first_year[rows] == int(scope.start[:4])]] = True
+        return hit
