@@ -165,7 +165,7 @@ def build(
             stored.update(zip(todo, fresh, strict=True))
         vectors = np.stack([stored[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
         keywords = KeywordIndex.build([c.context_text() for c in chunks])
-        manifest = make_manifest(embedder.name, embedder.dim, chunks, files, str(corpus))
+        manifest = make_manifest(embedder.name, embedder.dim, chunks, files, str(corpus.resolve()))
         write_index(index, manifest, chunks, vectors, keywords)
     unread = {path for path, _ in skipped}
     read = {p: h for p, h in files.items() if p not in unread}

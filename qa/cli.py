@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import QAError
 
 DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_QUERIES = Path("corpus"), Path("index"), Path("eval/queries.jsonl")
+CORPUS_HELP = "corpus folder (default: the one the index was built from, else corpus/)"
 
 
 def _positive(text: str) -> int:
@@ -78,6 +79,21 @@ def model_for(index: Path, model: str | None) -> str:
         return DEFAULT_MODEL
 
 
+def corpus_for(index: Path, corpus: Path | None) -> Path:
+    """The corpus a run uses: the one asked for, else the folder the index was built from (if it
+    is still there), else corpus/. So `qa eval --index other/` does not rebuild other/ from corpus/."""
+    from .errors import BadIndexError
+    from .indexing import read_manifest
+
+    if corpus is not None:
+        return corpus
+    try:
+        built_from = Path(read_manifest(index).corpus)
+    except BadIndexError:
+        return DEFAULT_CORPUS
+    return built_from if built_from.is_dir() else DEFAULT_CORPUS
+
+
 def open_index(index: Path, model: str | None):
     """The index and an embedder for the model it was built with (or the one asked for)."""
     from .embedding import Embedder
@@ -98,7 +114,8 @@ def _megabytes(text: str) -> float:
 
 
 def cmd_build(args) -> int:
-    build_index(args.corpus, args.index, model_for(args.index, args.model), full=args.full, max_mb=args.max_file_mb)
+    build_index(corpus_for(args.index, args.corpus), args.index, model_for(args.index, args.model), full=args.full,
+                max_mb=args.max_file_mb)
     return 0
 
 
@@ -124,9 +141,10 @@ def cmd_eval(args) -> int:
 
     queries = load_queries(args.queries)
     model = model_for(args.index, args.model)
-    if not is_current(args.corpus, args.index, model):
-        print(f"qa: {args.index}/ is missing or out of date; building it from {args.corpus}/", file=sys.stderr)
-        build_index(args.corpus, args.index, model)
+    corpus = corpus_for(args.index, args.corpus)
+    if not is_current(corpus, args.index, model):
+        print(f"qa: {args.index}/ is missing or out of date; building it from {corpus}/", file=sys.stderr)
+        build_index(corpus, args.index, model)
     index, embedder = open_index(args.index, model)
     if args.compare:
         return _compare(queries, index, embedder, args)
@@ -185,7 +203,7 @@ def _misses(results, k: int) -> list[dict]:
 def cmd_serve(args) -> int:
     from .web import serve
 
-    serve(args.corpus, args.index, args.model, args.host, args.port, args.auth)
+    serve(corpus_for(args.index, args.corpus), args.index, args.model, args.host, args.port, args.auth)
     return 0
 
 
@@ -204,7 +222,9 @@ def parser() -> argparse.ArgumentParser:
         description="Dated-passage QA: answers questions over a folder of documents with dated passages.",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    model_help = "embedding model: all-MiniLM-L6-v2 (bundled) or a local model folder (default: $QA_MODEL, else the bundled one)"
+    model_help = ("embedding model: all-MiniLM-L6-v2@onnx-int8 (bundled, int8 ONNX), all-MiniLM-L6-v2 (bundled, PyTorch)"
+                  " or a local model folder, with or without @onnx-int8 (default: $QA_MODEL, else the model the"
+                  " index was built with, else all-MiniLM-L6-v2@onnx-int8)")
 
     b = sub.add_parser("build", help="build the index from the corpus", description=(
         "Chunks and dates every .txt, .md, .html and .pdf file below the corpus folder, embeds the"
@@ -212,7 +232,7 @@ def parser() -> argparse.ArgumentParser:
         " additions, removals and renames are all picked up. The new index replaces the old one in"
         " one atomic step; a build killed part-way leaves the old one in force. Bad files are"
         " skipped with a warning."))
-    b.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: corpus/)")
+    b.add_argument("--corpus", type=Path, help=CORPUS_HELP)
     b.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
     b.add_argument("--model", help=model_help)
     b.add_argument("--full", action="store_true", help="embed every chunk again instead of reusing unchanged ones")
@@ -234,7 +254,7 @@ def parser() -> argparse.ArgumentParser:
         "Runs every query in the file, building the index first if it is missing or older than the"
         " corpus, and prints hit@1, hit@k, MRR@10, date@1, read@300, read@1000 and query latency."
         ' Query file: one JSON object a line, {"q": "...", "gold": ["..."], "date": "2019-11"}.'))
-    e.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: corpus/)")
+    e.add_argument("--corpus", type=Path, help=CORPUS_HELP)
     e.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
     e.add_argument("--queries", type=Path, default=DEFAULT_QUERIES, help="query file (default: eval/queries.jsonl)")
     e.add_argument("-k", type=_positive, default=5, help="the k of hit@k (default: 5)")
@@ -248,7 +268,7 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="start the chat page (same as python app.py)", description=(
         "Serves the chat page, building the index first if it is missing or older than the corpus."))
-    s.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: corpus/)")
+    s.add_argument("--corpus", type=Path, help=CORPUS_HELP)
     s.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
     s.add_argument("--model", help=model_help)
     s.add_argument("--host", help="address to listen on (default: $GRADIO_SERVER_NAME, else 127.0.0.1)")

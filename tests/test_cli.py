@@ -73,6 +73,23 @@ def test_eval_builds_when_needed_and_reports_metrics(project, capsys):
         assert name in out
 
 
+def test_an_index_keeps_its_own_corpus(project, capsys, write_corpus):
+    other = project / "other"
+    other.mkdir()
+    (other / "club.txt").write_text("In 2012 the club moved to Lyon.\n", encoding="utf-8")
+    assert run(capsys, "build", "--corpus", "other", "--index", "other-index")[0] == 0
+    queries = project / "q.jsonl"
+    queries.write_text(json.dumps({"q": "Where did the club move in 2012?", "gold": ["Lyon"]}) + "\n")
+    # no --corpus: the index's own corpus is used, not corpus/, so nothing is rebuilt
+    code, out, err = run(capsys, "eval", "--index", "other-index", "--queries", str(queries), "--json")
+    assert code == 0 and "building" not in err and json.loads(out)["metrics"]["hit@1"] == 1.0
+    (other / "club.txt").write_text("In 2012 the club moved to Lille.\n", encoding="utf-8")
+    code, _, err = run(capsys, "build", "--index", "other-index")
+    assert "1 changed" in err
+    code, out, _ = run(capsys, "ask", "--index", "other-index", "--json", "Where did the club move?")
+    assert "Lille" in json.loads(out)["passages"][0]["text"]
+
+
 @pytest.mark.parametrize("argv, message", [
     (["build", "--corpus", "nowhere"], "corpus folder nowhere/ does not exist"),
     (["ask", "--index", "nowhere", "hello?"], "no index in nowhere/: run 'qa build --index nowhere'"),
@@ -101,7 +118,7 @@ def test_model_mismatch_is_refused(project, capsys):
     run(capsys, "build")
     code, _, err = run(capsys, "ask", "--model", "some/other-model", "hello?")
     assert code == 1
-    assert "was built with model all-MiniLM-L6-v2; this run uses some/other-model" in err
+    assert "was built with model all-MiniLM-L6-v2@onnx-int8; this run uses some/other-model" in err
 
 
 def test_bad_arguments_exit_2_with_usage(project, capsys):

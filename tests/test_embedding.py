@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from qa.embedding import ONNX_INT8, Embedder, OnnxEmbedder, TorchEmbedder
+from qa.embedding import BASE_MODEL, DEFAULT_MODEL, ONNX_INT8, Embedder, OnnxEmbedder, TorchEmbedder
 
 TEXTS = ["Sabine Hossenfelder worked at the Perimeter Institute from 2006 to 2009.",
          "June 15, 2021   Submitted more than 70 thousand signatures to the Chief Cabinet Secretary",
@@ -16,12 +16,22 @@ def onnx(tmp_path_factory):
 
     os.environ["QA_CACHE"] = str(tmp_path_factory.mktemp("cache"))  # a fresh export, not a cached one
     try:
-        yield Embedder("all-MiniLM-L6-v2" + ONNX_INT8)
+        yield Embedder(BASE_MODEL + ONNX_INT8)
     finally:
         del os.environ["QA_CACHE"]
 
 
-def test_the_int8_graph_gives_nearly_the_float_vectors(onnx, embedder):
+@pytest.fixture(scope="module")
+def torch_model():
+    return Embedder(BASE_MODEL)
+
+
+def test_the_default_is_the_int8_graph(embedder):
+    assert isinstance(embedder, OnnxEmbedder) and embedder.name == DEFAULT_MODEL == BASE_MODEL + ONNX_INT8
+
+
+def test_the_int8_graph_gives_nearly_the_float_vectors(onnx, torch_model):
+    embedder = torch_model
     assert isinstance(onnx, OnnxEmbedder) and isinstance(embedder, TorchEmbedder)
     assert onnx.name == "all-MiniLM-L6-v2@onnx-int8" and onnx.dim == embedder.dim == 384
     a, b = onnx.encode(TEXTS), embedder.encode(TEXTS)
