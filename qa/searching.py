@@ -41,6 +41,7 @@ DOC_WEIGHT = 0.5  # share of its document's best score a candidate gets on top o
 TIME_BONUS = 0.3  # added to a passage of the asked time (fused scores lie in 0..1) ...
 TIME_DECAY = 1.0  # ... and e^(-years/TIME_DECAY) of it to one that misses it by some years
 START_BONUS = 0.1  # added for a period of several years to a passage dated in its first year
+SENTENCE_CACHE = 4096  # chunks whose sentences are kept split and stemmed for highlighting
 ORDER_BONUS = 1.0  # "latest"/"earliest": added to the first by date, the n-th gets 1/(1 + n/2) of it
 
 
@@ -138,20 +139,43 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     return picked
 
 
-def _highlight(chunk: Chunk, words: set[str], scope: TimeScope | None) -> tuple[int, int]:
-    """Offsets of the sentence of the chunk's text sharing most question words, half a word more
-    for naming the year of one of its dates in the question's time (ties: the earlier sentence)."""
-    text = chunk.text
+def _sentences(index: Index, i: int) -> list[tuple[int, int, frozenset[str]]]:
+    """Each sentence of chunk i's text as its offsets and index terms.
+
+    Kept for the last SENTENCE_CACHE chunks shown: splitting and stemming a passage costs more
+    than all the scoring of a question, and the same passages answer many questions.
+    """
+    cache = index.derived.setdefault("sentences", {})
+    found = cache.get(i)
+    if found is None:
+        text = index.chunks[i].text
+        matches, terms = _terms_at(text)
+        found, pos, n = [], 0, 0
+        for sentence in split_sentences(text):
+            start = text.find(sentence, pos)
+            pos = start + len(sentence)
+            inside = set()
+            while n < len(matches) and matches[n].start() < pos:
+                if matches[n].start() >= start:
+                    inside.add(terms[n])
+                n += 1
+            found.append((start, pos, frozenset(inside)))
+        if len(cache) >= SENTENCE_CACHE:
+            cache.clear()
+        cache[i] = found
+    return found
+
+
+def _highlight(index: Index, i: int, words: set[str], scope: TimeScope | None) -> tuple[int, int]:
+    """Offsets of the sentence of chunk i sharing most question words, half a word more for
+    naming the year of one of its dates in the question's time (ties: the earlier sentence)."""
+    chunk = index.chunks[i]
     years = {a[:4] for a, b in chunk.dates if scope.overlaps(a, b)} if scope and scope.bounded else set()
-    found = [(m.start(), term) for m, term in zip(*_terms_at(text), strict=True) if term in words or term in years]
-    best, best_score, pos = (0, len(text)), -1.0, 0
-    for sentence in split_sentences(text):
-        start = text.find(sentence, pos)
-        pos = start + len(sentence)
-        inside = {term for at, term in found if start <= at < pos}
-        score = len(inside & words) + 0.5 * bool(inside & years)
+    best, best_score = (0, len(chunk.text)), -1.0
+    for start, end, terms in _sentences(index, i):
+        score = len(terms & words) + 0.5 * bool(terms & years)
         if score > best_score:
-            best, best_score = (start, pos), score
+            best, best_score = (start, end), score
     return best
 
 
@@ -167,11 +191,10 @@ def _about(dense: np.ndarray, bm25: np.ndarray, retriever: str) -> bool:
     return best >= MIN_COSINE or (bool(len(bm25)) and best >= MIN_COSINE_WITH_WORDS)
 
 
-def _distinct(order: np.ndarray, chunks: list[Chunk], k: int) -> list[int]:
+def _distinct(order: np.ndarray, table: ChunkTable, k: int) -> list[int]:
     """The first k of `order` whose texts differ (a list item repeated in a document shows once)."""
     seen, out = set(), []
-    for i in order.tolist():
-        text = " ".join(chunks[i].text.split())
+    for i, text in zip(order.tolist(), table.text[order].tolist(), strict=True):
         if text not in seen:
             seen.add(text)
             out.append(i)
@@ -192,17 +215,14 @@ def fuse(dense: tuple[np.ndarray, np.ndarray], bm25: tuple[np.ndarray, np.ndarra
     >>> ids.tolist(), scores.tolist()
     ([1, 2, 3], [0.45, 0.75, 0.125])
     """
-    both = np.concatenate([dense[0], bm25[0]]).astype(np.int64)
-    _, first = np.unique(both, return_index=True)
-    ids = both[np.sort(first)]
-    sorter = np.argsort(ids)
-    scores = np.zeros(len(ids))
-    if len(dense[0]):
-        scores[sorter[np.searchsorted(ids, dense[0], sorter=sorter)]] += alpha * np.maximum(dense[1], 0.0)
+    seen = np.zeros(int(max(dense[0].max(initial=-1), bm25[0].max(initial=-1))) + 1, dtype=bool)
+    seen[dense[0]] = True
+    ids = np.concatenate([dense[0], bm25[0][~seen[bm25[0]]]]).astype(np.int64)
+    total = np.zeros(len(seen))
+    total[dense[0]] = alpha * np.maximum(dense[1], 0.0)
     if len(bm25[0]):
-        top = float(np.max(bm25[1])) or 1.0
-        scores[sorter[np.searchsorted(ids, bm25[0], sorter=sorter)]] += (1 - alpha) * bm25[1] / top
-    return ids, scores
+        total[bm25[0]] += (1 - alpha) * bm25[1] / (float(np.max(bm25[1])) or 1.0)
+    return ids, total[ids]
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
@@ -256,7 +276,7 @@ def search(
     elif scope:
         fused = fused + TIME_BONUS * table.time_fit(ids, scope, TIME_DECAY) + START_BONUS * table.starts(ids, scope)
     ranked = np.argsort(-fused, kind="stable")
-    order = _distinct(ids[ranked], index.chunks, k)
+    order = _distinct(ids[ranked], table, k)
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
     score_of = dict(zip(ids.tolist(), fused.tolist(), strict=True))
@@ -267,5 +287,5 @@ def search(
     for i in order:
         c = index.chunks[i]
         hits.append(Hit(c.text, c.heading, c.date, c.date_end, c.source, c.line, round(float(score_of[i]), 4),
-                        _highlight(c, words, scope), c.unit))
+                        _highlight(index, i, words, scope), c.unit))
     return Answer(q, scope, hits)

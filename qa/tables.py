@@ -42,6 +42,7 @@ def years(iso: str) -> float:
 class ChunkTable:
     document: np.ndarray  # int32, the document number of each chunk
     documents: int
+    text: np.ndarray  # int32, the same number for chunks whose texts differ in whitespace only
     dated: np.ndarray  # bool, whether each chunk is shown with a date
     shown_low: np.ndarray  # int64 day keys of the date each chunk is shown with
     shown_high: np.ndarray
@@ -56,10 +57,13 @@ class ChunkTable:
     def of(cls, chunks: list[Chunk]) -> ChunkTable:
         sources: dict[str, int] = {}
         document = np.array([sources.setdefault(c.source, len(sources)) for c in chunks], dtype=np.int32)
+        texts: dict[str, int] = {}
+        text = np.array([texts.setdefault(" ".join(c.text.split()), len(texts)) for c in chunks], dtype=np.int32)
         dates = [d for c in chunks for d in c.dates]
         return cls(
             document=document,
             documents=len(sources),
+            text=text,
             dated=np.array([c.date is not None for c in chunks], dtype=bool),
             shown_low=np.array([low_key(c.date) if c.date else _NONE_LOW for c in chunks], dtype=np.int64),
             shown_high=np.array([high_key(c.date_end or c.date) if c.date else _NONE_HIGH for c in chunks],
