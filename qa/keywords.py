@@ -69,7 +69,8 @@ class KeywordIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """The BM25 score of every text for `query` (zeros when no query word is indexed)."""
-        tokens = [t for t in terms(query) if t in self.retriever.vocab_dict]
-        if not tokens:
+        vocab = self.retriever.vocab_dict
+        ids = [vocab[t] for t in terms(query) if t in vocab]
+        if not ids:
             return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self.retriever.get_scores(tokens), dtype=np.float32)
+        return np.asarray(self.retriever.get_scores_from_ids(ids), dtype=np.float32)
