@@ -77,14 +77,20 @@ def _chunks_of(doc: Document, count) -> list[Chunk]:
 
 
 def chunk_corpus(
-    folder: Path, embedder: Embedder | None = None, max_mb: float = MAX_FILE_MB
+    folder: Path, embedder: Embedder | None = None, max_mb: float = MAX_FILE_MB,
+    known: dict[tuple[str, str], list[Chunk]] | None = None,
 ) -> tuple[list[Chunk], dict[str, str], list]:
-    """The dated chunks of every document, with the hash of each file read and the files skipped."""
+    """The dated chunks of every document, with the hash of each file read and the files skipped.
+
+    `known` holds the chunks of files already chunked by the same rules, by (source, file hash):
+    those files are not chunked again.
+    """
     corpus = load_corpus(folder, max_mb)
     count = embedder.count_tokens if embedder is not None else None  # budget in the model's word pieces
+    known = known or {}
     chunks: list[Chunk] = []
     for doc in corpus.documents:
-        chunks += _chunks_of(doc, count)
+        chunks += known.get((doc.source, corpus.hashes[doc.path])) or _chunks_of(doc, count)
     return chunks, corpus.hashes, corpus.skipped
 
 
@@ -114,16 +120,23 @@ def _previous_manifest(index: Path) -> Manifest | None:
         return None
 
 
-def _stored_vectors(index: Path, embedder: Embedder) -> dict[str, np.ndarray]:
-    """The current index's vectors by chunk key, when they were made by this model (else none)."""
+def _previous(index: Path, embedder: Embedder) -> tuple[dict, dict[str, np.ndarray]]:
+    """What the current index offers a build with this model: its chunks by (source, file hash),
+    if cut by these rules, and its vectors by chunk key. Nothing from another model."""
     try:
         old = load_index(index, embedder.name, check_versions=False)
     except BadIndexError:
-        return {}
+        return {}, {}
     if old.manifest.dimension != embedder.dim:
-        return {}
+        return {}, {}
     vectors = old.vectors.reconstruct_n(0, old.vectors.ntotal)
-    return {chunk_key(c): vectors[i] for i, c in enumerate(old.chunks)}
+    stored = {chunk_key(c): vectors[i] for i, c in enumerate(old.chunks)}
+    known: dict[tuple[str, str], list[Chunk]] = {}
+    if old.manifest.chunker_version == CHUNKER_VERSION:
+        hashes = {(Path(old.manifest.corpus) / rel).as_posix(): h for rel, h in old.manifest.files.items()}
+        for c in old.chunks:
+            known.setdefault((c.source, hashes.get(c.source, "")), []).append(c)
+    return known, stored
 
 
 def build(
@@ -142,9 +155,9 @@ def build(
     with build_lock(index):
         gen = current_generation(index)
         clean_up(index, {gen.name} if gen else set())  # what a killed build left
-        chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb)
+        known, stored = ({}, {}) if full else _previous(index, embedder)
+        chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb, known)
         old = _previous_manifest(index)
-        stored = {} if full else _stored_vectors(index, embedder)
         keys = [chunk_key(c) for c in chunks]
         todo = list(dict.fromkeys(k for k in keys if k not in stored))  # each new text embedded once
         reused = sum(1 for k in keys if k in stored)
@@ -165,7 +178,7 @@ def build(
             stored.update(zip(todo, fresh, strict=True))
         vectors = np.stack([stored[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
         keywords = KeywordIndex.build([c.context_text() for c in chunks])
-        manifest = make_manifest(embedder.name, embedder.dim, chunks, files, str(corpus.resolve()))
+        manifest = make_manifest(embedder.name, embedder.dim, chunks, files, corpus)
         write_index(index, manifest, chunks, vectors, keywords)
     unread = {path for path, _ in skipped}
     read = {p: h for p, h in files.items() if p not in unread}

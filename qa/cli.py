@@ -88,10 +88,13 @@ def corpus_for(index: Path, corpus: Path | None) -> Path:
     if corpus is not None:
         return corpus
     try:
-        built_from = Path(read_manifest(index).corpus)
+        manifest = read_manifest(index)
     except BadIndexError:
         return DEFAULT_CORPUS
-    return built_from if built_from.is_dir() else DEFAULT_CORPUS
+    as_given, folder = Path(manifest.corpus), Path(manifest.corpus_path or manifest.corpus)
+    if not folder.is_dir():
+        return DEFAULT_CORPUS
+    return as_given if as_given.resolve() == folder.resolve() else folder  # keeps the passages' sources as they were
 
 
 def open_index(index: Path, model: str | None):

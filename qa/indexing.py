@@ -59,10 +59,11 @@ class Manifest:
     chunker_version: int
     tokenizer: str  # how the BM25 index was tokenized
     files: dict[str, str]  # corpus path -> sha256
-    corpus: str  # the corpus folder it was built from
+    corpus: str  # the corpus folder it was built from, as given (passages' sources start with it)
     built_at: str  # ISO 8601, UTC
     index_files: dict[str, list] = field(default_factory=dict)  # index file -> [size, sha256]
     vector_index: dict = field(default_factory=lambda: {"type": "flat"})  # FAISS index type and parameters
+    corpus_path: str = ""  # the same folder as an absolute path
 
 
 @dataclass
@@ -84,10 +85,10 @@ class Index:
         return ids[0][found], scores[0][found]
 
 
-def make_manifest(model: str, dimension: int, chunks: list[Chunk], files: dict[str, str], corpus: str) -> Manifest:
+def make_manifest(model: str, dimension: int, chunks: list[Chunk], files: dict[str, str], corpus: Path) -> Manifest:
     return Manifest(
         FORMAT_VERSION, model, dimension, len(chunks), CHUNKER_VERSION, TOKENIZER, dict(sorted(files.items())),
-        corpus, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        corpus.as_posix(), time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), corpus_path=str(corpus.resolve()),
     )
 
 
@@ -189,7 +190,7 @@ def write_index(
         faiss.write_index(vector_index(vectors, manifest.vector_index), str(new / VECTORS))
         with open(new / CHUNKS, "w", encoding="utf-8") as f:
             for c in chunks:
-                f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+                f.write(json.dumps(vars(c), ensure_ascii=False) + "\n")  # its fields, without asdict's deep copy
         keywords.save(new / BM25)
         manifest.index_files = {
             p.relative_to(new).as_posix(): [p.stat().st_size, file_hash(p.read_bytes())] for p in _index_files(new)

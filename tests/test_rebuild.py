@@ -70,6 +70,30 @@ def test_incremental_equals_full_over_edits_adds_deletes_and_renames(write_corpu
     assert r.full and r.embedded == r.chunks
 
 
+def test_only_new_and_changed_files_are_chunked_again(write_corpus, tmp_path, fake_embedder, monkeypatch):
+    import qa.building
+    import qa.indexing
+
+    chunked = []
+    real = qa.building._chunks_of
+    monkeypatch.setattr(qa.building, "_chunks_of", lambda doc, count: chunked.append(doc.path) or real(doc, count))
+    corpus, index, full = write_corpus(DOCS), tmp_path / "index", tmp_path / "full"
+    build(corpus, index, fake_embedder)
+    assert sorted(chunked) == ["a.txt", "b.md", "sub/c.txt"]
+    chunked.clear()
+    (corpus / "b.md").write_text(DOCS["b.md"] + "\nIn 2023 ACE hosted the network's annual meeting.\n")
+    (corpus / "d.txt").write_text("In 2016 ACE opened an office in Osaka.\n")
+    build(corpus, index, fake_embedder)
+    assert sorted(chunked) == ["b.md", "d.txt"]
+    build(corpus, full, fake_embedder, full=True)
+    assert load_index(index).chunks == load_index(full).chunks
+    chunked.clear()
+    for module in (qa.building, qa.indexing):  # new chunking rules: every file is cut again
+        monkeypatch.setattr(module, "CHUNKER_VERSION", module.CHUNKER_VERSION + 1)
+    build(corpus, index, fake_embedder)
+    assert len(chunked) == 4
+
+
 def test_a_model_change_reuses_nothing(write_corpus, tmp_path, embedder, fake_embedder):
     corpus, index = write_corpus(DOCS), tmp_path / "index"
     build(corpus, index, fake_embedder)
