@@ -59,9 +59,12 @@ def query_and_build(corpus: Path, queries: list[str], work: Path) -> dict:
     embedder = Embedder()
     chunks, _, _ = chunk_corpus(corpus, embedder)
     texts = list(dict.fromkeys(c.context_text() for c in chunks))
-    t0 = time.perf_counter()
-    embedder.encode(texts)
-    bare_build = time.perf_counter() - t0
+    embedder.encode(texts[:8])
+    t0, rounds = time.perf_counter(), 0
+    while rounds == 0 or time.perf_counter() - t0 < 2:  # a small corpus is encoded a few times over
+        embedder.encode(texts)
+        rounds += 1
+    bare_build = (time.perf_counter() - t0) / rounds
     report = build(corpus, work / "index", embedder, full=True)
     index = load_index(work / "index")
 
@@ -155,7 +158,7 @@ def main() -> int:
         ("query: overhead (ask p50 / encode p50)", f"{r['ask_p50_ms'] / r['encode_p50_ms']:.2f}x"),
         ("build: qa build --full", f"{r['build_chunks_s']:.0f} chunks/s ({r['chunks']} chunks, {r['build_s']:.1f} s)"),
         ("build: bare encode of the same texts", f"{r['encode_chunks_s']:.0f} chunks/s"),
-        ("build: share of time that is embedding", f"{r['build_chunks_s'] / r['encode_chunks_s']:.0%}"),
+        ("build: its speed / the bare encode's", f"{r['build_chunks_s'] / r['encode_chunks_s']:.0%}"),
         ("incremental: one document edited", f"{r['incremental_s']:.2f} s = {r['incremental_s'] / r['build_s']:.1%}"
                                              f" of full, {r['incremental_embedded']} chunks embedded"),
         ("start: qa ask to first answer", f"{r['ask_start_s']:.1f} s"),
