@@ -82,15 +82,16 @@ def chunk_corpus(
 ) -> tuple[list[Chunk], dict[str, str], list]:
     """The dated chunks of every document, with the hash of each file read and the files skipped.
 
-    `known` holds the chunks of files already chunked by the same rules, by (source, file hash):
-    those files are not chunked again.
+    `known` holds the chunks of files already chunked by the same rules, by (path in the corpus,
+    file hash): those files are not chunked again (their passages take the source they have now).
     """
     corpus = load_corpus(folder, max_mb)
     count = embedder.count_tokens if embedder is not None else None  # budget in the model's word pieces
     known = known or {}
     chunks: list[Chunk] = []
     for doc in corpus.documents:
-        chunks += known.get((doc.source, corpus.hashes[doc.path])) or _chunks_of(doc, count)
+        same = known.get((doc.path, corpus.hashes[doc.path]))
+        chunks += [replace(c, source=doc.source) for c in same] if same else _chunks_of(doc, count)
     return chunks, corpus.hashes, corpus.skipped
 
 
@@ -121,7 +122,7 @@ def _previous_manifest(index: Path) -> Manifest | None:
 
 
 def _previous(index: Path, embedder: Embedder) -> tuple[dict, dict[str, np.ndarray]]:
-    """What the current index offers a build with this model: its chunks by (source, file hash),
+    """What the current index offers a build with this model: its chunks by (path, file hash),
     if cut by these rules, and its vectors by chunk key. Nothing from another model."""
     try:
         old = load_index(index, embedder.name, check_versions=False)
@@ -133,9 +134,10 @@ def _previous(index: Path, embedder: Embedder) -> tuple[dict, dict[str, np.ndarr
     stored = {chunk_key(c): vectors[i] for i, c in enumerate(old.chunks)}
     known: dict[tuple[str, str], list[Chunk]] = {}
     if old.manifest.chunker_version == CHUNKER_VERSION:
-        hashes = {(Path(old.manifest.corpus) / rel).as_posix(): h for rel, h in old.manifest.files.items()}
+        sources = {(Path(old.manifest.corpus) / rel).as_posix(): (rel, h) for rel, h in old.manifest.files.items()}
         for c in old.chunks:
-            known.setdefault((c.source, hashes.get(c.source, "")), []).append(c)
+            if c.source in sources:
+                known.setdefault(sources[c.source], []).append(c)
     return known, stored
 
 

@@ -88,9 +88,12 @@ def test_only_new_and_changed_files_are_chunked_again(write_corpus, tmp_path, fa
     build(corpus, full, fake_embedder, full=True)
     assert load_index(index).chunks == load_index(full).chunks
     chunked.clear()
+    moved = corpus.rename(tmp_path / "moved-corpus")  # a moved folder: same files, new sources
+    build(moved, index, fake_embedder)
+    assert chunked == [] and all(c.source.startswith(moved.as_posix() + "/") for c in load_index(index).chunks)
     for module in (qa.building, qa.indexing):  # new chunking rules: every file is cut again
         monkeypatch.setattr(module, "CHUNKER_VERSION", module.CHUNKER_VERSION + 1)
-    build(corpus, index, fake_embedder)
+    build(moved, index, fake_embedder)
     assert len(chunked) == 4
 
 
