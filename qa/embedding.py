@@ -17,9 +17,11 @@ Left out: model downloads, GPUs.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -111,18 +113,39 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("QA_CACHE") or Path.home() / ".cache" / "qa")
 
 
+@contextmanager
+def _quiet():
+    """Keeps the libraries' notes during an export off the user's terminal: the tracer's warnings
+    about shapes it fixes, the quantizer's hint on the root logger (which installs a root handler
+    that would then print every library's debug lines), transformers' weight-loading bar."""
+    import warnings
+
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    logging.disable(logging.WARNING)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logging.disable(logging.NOTSET)
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                root.removeHandler(handler)
+
+
 def export_int8(model_dir: str, target: Path) -> None:
     """Exports the transformer of a sentence-transformers model to ONNX and quantizes its weights
     to int8 per channel (dynamic quantization: activations stay float), into `target`."""
     import shutil
     import tempfile
-    import warnings
 
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from sentence_transformers import SentenceTransformer
-
-    model = SentenceTransformer(model_dir, device="cpu")[0].auto_model.eval()
 
     class Hidden(torch.nn.Module):
         def __init__(self, m):
@@ -134,8 +157,8 @@ def export_int8(model_dir: str, target: Path) -> None:
                           token_type_ids=token_type_ids).last_hidden_state
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent) as tmp, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the tracer's notes on shapes it fixes; the graph is checked by tests
+    with _quiet(), tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        model = SentenceTransformer(model_dir, device="cpu")[0].auto_model.eval()
         ids = torch.ones((2, 8), dtype=torch.long)
         names = ["input_ids", "attention_mask", "token_type_ids"]
         torch.onnx.export(Hidden(model), (ids, ids, torch.zeros_like(ids)), f"{tmp}/float.onnx",

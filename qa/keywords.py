@@ -14,6 +14,7 @@ import bm25s
 import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
+from bm25s.tokenization import Tokenized
 
 K1, B = 1.2, 0.5  # BM25 term saturation and length normalisation (b below the usual 0.75: see README)
 TOKENIZER = f"bm25s regex, lower, stopwords=en, snowball-english; k1={K1} b={B}"  # recorded in the manifest
@@ -22,6 +23,7 @@ _stemmer = Stemmer.Stemmer("english")
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")  # bm25s's own token pattern
 _STOP = frozenset(STOPWORDS_EN)
+_NO_WORD = "\x00"  # not a \w character: no question's terms include it
 
 
 def terms(text: str) -> list[str]:
@@ -57,6 +59,8 @@ class KeywordIndex:
     def build(cls, texts: list[str]) -> KeywordIndex:
         retriever = bm25s.BM25(k1=K1, b=B)
         tokens = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer, show_progress=False, allow_empty=True)
+        if not any(tokens.ids):  # no text has a word to index: one term no question can contain
+            tokens = Tokenized(ids=[[0]] * len(texts), vocab={_NO_WORD: 0})
         retriever.index(tokens, show_progress=False)
         return cls(retriever, len(texts))
 

@@ -156,3 +156,13 @@ def test_a_large_index_switches_to_hnsw_and_says_so(write_corpus, tmp_path, fake
     for question in ["cocoa ghana", "labour trade number", "item 7"]:
         q = fake_embedder.encode([question])[0]
         assert list(index.search(q, 5)[1]) == pytest.approx(list(exact.search(q, 5)[1]), abs=1e-5)
+
+
+def test_a_corpus_without_a_single_word_to_index_still_builds(write_corpus, tmp_path, fake_embedder):
+    # bm25s cannot index an empty vocabulary; such a corpus (one-letter words, digits, punctuation)
+    # is still searchable by meaning, and keyword search finds nothing in it.
+    build(write_corpus({"x.txt": "a b c . ; 1\n", "y.txt": "- 2 -\n"}), tmp_path / "index", fake_embedder)
+    index = load_index(tmp_path / "index")
+    assert len(index.chunks) == 2
+    assert not search(index, fake_embedder, "a b c", 2, retriever="bm25").found
+    assert search(index, fake_embedder, "a b c", 2, retriever="dense").hits[0].text == "a b c . ; 1"
