@@ -132,7 +132,7 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     """The candidates (`ranked` best first) the time of the question favours, best first."""
     keep = table.dated[ranked].copy()
     if scope.bounded:
-        keep &= table.time_fit(ranked, scope, TIME_DECAY) == 1.0
+        keep &= table.time_fit(ranked, scope, TIME_DECAY) == 1.0  # a date it mentions lies in the scope
     picked = [int(i) for i in ranked[keep]]
     if scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: chunks[i].date, reverse=scope.order == "latest")
@@ -261,8 +261,11 @@ def search(
         scores = index.keywords.scores(q)
         top = _top(scores, pool)
         bm25 = top, scores[top]
-    if years is not None:
-        dense, bm25 = [(ids[keep], s[keep]) for ids, s in (dense, bm25) for keep in [table.shown_in(ids, years)]]
+    if years is not None:  # only passages shown with a date in the person's year range
+        shown = table.shown_in(dense[0], years)
+        dense = dense[0][shown], dense[1][shown]
+        shown = table.shown_in(bm25[0], years)
+        bm25 = bm25[0][shown], bm25[1][shown]
     scope = question_time(q) if use_time else None
     if not _about(dense[1], bm25[1], retriever):
         return Answer(q, scope, [], found=False)
