@@ -184,14 +184,22 @@ class OnnxEmbedder:
                           f" {ONNX_INT8})")
         key = hashlib.sha256(str(Path(model_dir).resolve()).encode()).hexdigest()[:16]
         graph = _cache_dir() / "onnx" / key / "model-int8.onnx"
-        if not graph.is_file():
-            print(f"qa: preparing {name} in {graph.parent} (once; about 20 s)", file=sys.stderr, flush=True)
-            try:
-                export_int8(model_dir, graph)
-            except Exception as e:
-                raise QAError(f"cannot export {name!r} to ONNX ({type(e).__name__}: {e})") from e
         self._graph, self._ort = str(graph), ort
-        self.session = self._open(min(4, os.cpu_count() or 1))  # one question: all cores on it
+        for attempt in (1, 2):
+            if not graph.is_file():
+                print(f"qa: preparing {name} in {graph.parent} (once; about 20 s)", file=sys.stderr, flush=True)
+                try:
+                    export_int8(model_dir, graph)
+                except Exception as e:
+                    raise QAError(f"cannot export {name!r} to ONNX ({type(e).__name__}: {e}); if the folder is not"
+                                  " writable, set QA_CACHE to one that is") from e
+            try:
+                self.session = self._open(min(4, os.cpu_count() or 1))  # one question: all cores on it
+                break
+            except Exception as e:  # a damaged cached graph (a full disk, a copy cut short): made again, once
+                if attempt == 2:
+                    raise QAError(f"cannot load {graph} ({type(e).__name__}): delete {graph.parent} and run again") from e
+                graph.unlink(missing_ok=True)
         self._bulk = None  # many texts: one single-threaded run per core (see encode)
         self.tokenizer = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_SEQ)

@@ -55,3 +55,14 @@ def test_a_vector_depends_on_its_own_text_only(onnx):
     done = []
     onnx.encode(TEXTS * 40, progress=done.append)
     assert sum(done) == 160
+
+
+def test_a_damaged_cached_graph_is_made_again(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("QA_CACHE", str(tmp_path))
+    first = Embedder(BASE_MODEL + ONNX_INT8)
+    graph = next(tmp_path.rglob("model-int8.onnx"))
+    expected = first.encode(TEXTS[:2])
+    graph.write_bytes(graph.read_bytes()[:1000])  # cut short, as by a full disk
+    again = Embedder(BASE_MODEL + ONNX_INT8)
+    assert np.array_equal(again.encode(TEXTS[:2]), expected)
+    assert capsys.readouterr().err.count("qa: preparing") == 2
