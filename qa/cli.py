@@ -152,11 +152,12 @@ def cmd_eval(args) -> int:
     if args.compare:
         return _compare(queries, index, embedder, args)
     metrics, results = run(queries, lambda q, n: search(index, embedder, q, n, args.retriever, not args.no_time).hits,
-                           args.k)
+                           args.k, not args.text_only)
     if args.json:
-        print(json.dumps({"k": args.k, "metrics": metrics, "misses": _misses(results, args.k)}, ensure_ascii=False))
+        print(json.dumps({"k": args.k, "headings": not args.text_only, "metrics": metrics,
+                          "misses": _misses(results, args.k)}, ensure_ascii=False))
         return 0
-    print(f"{len(queries)} queries from {args.queries}, index {args.index}/ ({index.manifest.chunk_count} chunks)")
+    print(_title(queries, index, args))
     for name, value in metrics.items():
         if name == "queries":
             continue
@@ -180,13 +181,13 @@ def _compare(queries, index, embedder, args) -> int:
     rows = []
     for retriever, use_time in COMPARED:
         metrics, _ = run(queries, lambda q, n, r=retriever, t=use_time: search(index, embedder, q, n, r, t).hits,
-                         args.k)
+                         args.k, not args.text_only)
         rows.append({"retriever": retriever, "time": use_time, **metrics})
     if args.json:
-        print(json.dumps({"k": args.k, "runs": rows}, ensure_ascii=False))
+        print(json.dumps({"k": args.k, "headings": not args.text_only, "runs": rows}, ensure_ascii=False))
         return 0
     columns = [c.format(k=args.k) for c in COLUMNS]
-    print(f"{len(queries)} queries from {args.queries}, index {args.index}/ ({index.manifest.chunk_count} chunks)")
+    print(_title(queries, index, args))
     print(f"{'retriever':<14}" + "".join(f"{c:>10}" for c in columns))
     for row in rows:
         name = row["retriever"] + ("+time" if row["time"] else "")
@@ -196,9 +197,14 @@ def _compare(queries, index, embedder, args) -> int:
     return 0
 
 
+def _title(queries, index, args) -> str:
+    read = "passages' texts only" if args.text_only else "passages read as shown: heading, then text"
+    return f"{len(queries)} queries from {args.queries}, index {args.index}/ ({index.manifest.chunk_count} chunks); {read}"
+
+
 def _misses(results, k: int) -> list[dict]:
     return [
-        {"q": r.query.q, "rank": r.rank, "top": r.hits[0].text[:200] if r.hits else None}
+        {"q": r.query.q, "rank": r.rank, "top": r.read[0][:200] if r.hits else None}
         for r in results if r.rank is None or r.rank >= k
     ]
 
@@ -264,6 +270,9 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the metrics and the missed queries as one JSON object")
     e.add_argument("--model", help=model_help)
     _retrieval_options(e)
+    e.add_argument("--text-only", action="store_true", help=(
+        "match gold strings and count characters read in passages' texts only; by default a passage is"
+        " read as the page and 'qa ask' show it, its heading (if any) and then its text"))
     e.add_argument("--compare", action="store_true", help=(
         "run dense, bm25 and hybrid, each with and without time, on the same queries and print one"
         " table (--retriever and --no-time are then ignored)"))

@@ -1,8 +1,10 @@
 """Scores retrieval on a file of questions with known answers.
 
 Query file: one JSON object a line, `{"q": question, "gold": [strings], "date": "2019-11"}`
-(`date` optional). A passage is relevant when its whitespace-collapsed text contains a
-gold string. Metrics, each a share of the queries:
+(`date` optional). What is read of a passage is what the page and `qa ask` show of it: its
+heading, when it has one, then its text (`headings=False`: the text alone). A passage is
+relevant when what is read of it, whitespace collapsed, contains a gold string. Metrics,
+each a share of the queries:
   hit@1, hit@k   a relevant passage is first / in the first k
   mrr@10         mean of 1/rank of the first relevant passage in the first 10 (0 if none)
   date@1         of the queries with a date: the first passage is relevant and its date
@@ -85,15 +87,25 @@ def read_depth(texts: list[str], gold: list[str]) -> int | None:
     return None
 
 
+def shown(hit: Hit, headings: bool = True) -> str:
+    """What a reader reads of a passage: its heading (a line above it on the page), then its text."""
+    return f"{hit.heading}\n{hit.text}" if headings and hit.heading else hit.text
+
+
 @dataclass
 class QueryResult:
     query: Query
     hits: list[Hit]
     seconds: float
+    headings: bool = True  # read passages' headings as well as their texts
+
+    @property
+    def read(self) -> list[str]:
+        return [shown(h, self.headings) for h in self.hits]
 
     @property
     def rank(self) -> int | None:
-        return first_relevant([h.text for h in self.hits], self.query.gold)
+        return first_relevant(self.read, self.query.gold)
 
 
 def score(results: list[QueryResult], k: int) -> dict[str, float]:
@@ -113,17 +125,17 @@ def score(results: list[QueryResult], k: int) -> dict[str, float]:
         "date@1": date_ok / len(dated) if dated else float("nan"),
     }
     for limit in READ_LIMITS:
-        depths = [read_depth([h.text for h in r.hits], r.query.gold) for r in results]
+        depths = [read_depth(r.read, r.query.gold) for r in results]
         out[f"read@{limit}"] = sum(1 for d in depths if d is not None and d <= limit) / n
     ms = sorted(r.seconds * 1000 for r in results)
     out["p50_ms"] = statistics.median(ms)
     out["p95_ms"] = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
-    tops = [len(_collapse(r.hits[0].text)) for r in results if r.hits]
+    tops = [len(_collapse(r.read[0])) for r in results if r.hits]
     out["median_top_chars"] = statistics.median(tops) if tops else 0
     return out
 
 
-def run(queries: list[Query], ask, k: int) -> tuple[dict[str, float], list[QueryResult]]:
+def run(queries: list[Query], ask, k: int, headings: bool = True) -> tuple[dict[str, float], list[QueryResult]]:
     """Asks every query with `ask(question, n) -> hits` and scores the answers.
 
     Enough passages are fetched to fill the longest read@N window, whatever k is.
@@ -133,5 +145,5 @@ def run(queries: list[Query], ask, k: int) -> tuple[dict[str, float], list[Query
     for q in queries:
         t0 = time.perf_counter()
         hits = ask(q.q, depth)
-        results.append(QueryResult(q, hits, time.perf_counter() - t0))
+        results.append(QueryResult(q, hits, time.perf_counter() - t0, headings))
     return score(results, k), results

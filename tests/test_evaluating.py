@@ -41,6 +41,19 @@ def test_metrics_by_hand():
     assert math.isnan(no_dates["date@1"]) and no_dates["hit@1"] == 0
 
 
+def test_a_heading_is_read_before_its_text_unless_text_only():
+    from dataclasses import replace
+
+    gateshead = replace(hit("Mills returned to management with the club in 2013."), heading="Gateshead .")
+    hits = [hit("x" * 20), gateshead]
+    shown = QueryResult(Query("Which club?", ["Gateshead ."]), hits, 0.0)
+    plain = QueryResult(Query("Which club?", ["Gateshead ."]), hits, 0.0, headings=False)
+    assert shown.rank == 1 and plain.rank is None
+    assert read_depth(shown.read, ["Gateshead ."]) == 21 + len("Gateshead .")
+    assert read_depth(shown.read, ["in 2013"]) == 21 + len("Gateshead . Mills returned to management with the club in 2013")
+    assert score([shown], k=2)["hit@2"] == 1 and score([plain], k=2)["hit@2"] == 0
+
+
 def test_load_queries_reports_bad_lines(tmp_path):
     good = tmp_path / "q.jsonl"
     good.write_text(json.dumps({"q": "When?", "gold": ["then"], "date": "2019"}) + "\n\n")
