@@ -100,17 +100,6 @@ def _table(index: Index) -> ChunkTable:
     return table
 
 
-def time_fit(chunk: Chunk, scope: TimeScope) -> float:
-    """1 when a date of the chunk falls in the scope, decaying with the years it misses by; 0 if undated.
-
-    >>> from .chunking import Chunk
-    >>> c = Chunk("t", None, "s", 1, dates=[["2016", None]])
-    >>> time_fit(c, TimeScope("2016", "2016")), round(time_fit(c, TimeScope("2018", "2019")), 3)
-    (1.0, 0.135)
-    """
-    return float(ChunkTable.of([chunk]).time_fit(np.array([0]), scope, TIME_DECAY)[0])
-
-
 def by_document(ids: np.ndarray, scores: np.ndarray, table: ChunkTable) -> np.ndarray:
     """Each score plus DOC_WEIGHT times the best score in its document.
 

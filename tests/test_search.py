@@ -1,5 +1,6 @@
 """Retrieval with the real model over the real NGO page."""
 
+import numpy as np
 import pytest
 
 from qa.dating import find_dates
@@ -50,10 +51,12 @@ def test_without_time_the_year_is_only_a_word(ngo_index, embedder):
 def test_time_fit_prefers_the_asked_years_then_the_nearest():
     from qa.chunking import Chunk
     from qa.querytime import TimeScope
-    from qa.searching import time_fit
+    from qa.searching import TIME_DECAY
+    from qa.tables import ChunkTable
 
     def fit(dates, start, end):
-        return time_fit(Chunk("t", None, "s", 1, dates=dates), TimeScope(start, end))
+        table = ChunkTable.of([Chunk("t", None, "s", 1, dates=dates)])
+        return float(table.time_fit(np.array([0]), TimeScope(start, end), TIME_DECAY)[0])
 
     assert fit([["2004", "2006"]], "2005", "2005") == 1.0  # a range reaching into the scope
     assert fit([["1990", None], ["2005-03", None]], "2005", "2005") == 1.0  # any mention counts
