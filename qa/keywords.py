@@ -35,16 +35,6 @@ def terms(text: str) -> list[str]:
     return _stemmer.stemWords([w for w in _WORD.findall(text.lower()) if w not in _STOP])
 
 
-def terms_at(text: str) -> tuple[list[re.Match], list[str]]:
-    """Each word of `text` that is not a stop word, and its index term (a year stays as written).
-
-    >>> [(m.start(), t) for m, t in zip(*terms_at("Signatures were sent in 2019."))]
-    [(0, 'signatur'), (11, 'were'), (16, 'sent'), (24, '2019')]
-    """
-    found = [m for m in _WORD.finditer(text.lower()) if m.group() not in _STOP]
-    return found, _stemmer.stemWords([m.group() for m in found])
-
-
 def words(text: str) -> set[str]:
     """The distinct index terms of one text."""
     return set(terms(text))

@@ -26,7 +26,7 @@ from .chunking import Chunk, split_sentences
 from .embedding import Embedder
 from .errors import QuestionError
 from .indexing import Index
-from .keywords import terms_at as _terms_at
+from .keywords import terms as _terms
 from .keywords import words as keywords_of
 from .querytime import TimeScope, question_time
 from .tables import ChunkTable
@@ -138,17 +138,11 @@ def _sentences(index: Index, i: int) -> list[tuple[int, int, frozenset[str]]]:
     found = cache.get(i)
     if found is None:
         text = index.chunks[i].text
-        matches, terms = _terms_at(text)
-        found, pos, n = [], 0, 0
+        found, pos = [], 0
         for sentence in split_sentences(text):
             start = text.find(sentence, pos)
             pos = start + len(sentence)
-            inside = set()
-            while n < len(matches) and matches[n].start() < pos:
-                if matches[n].start() >= start:
-                    inside.add(terms[n])
-                n += 1
-            found.append((start, pos, frozenset(inside)))
+            found.append((start, pos, frozenset(_terms(sentence))))
         if len(cache) >= SENTENCE_CACHE:
             cache.clear()
         cache[i] = found
