@@ -24,6 +24,8 @@ _stemmer = Stemmer.Stemmer("english")
 _WORD = re.compile(r"(?u)\b\w\w+\b")  # bm25s's own token pattern
 _STOP = frozenset(STOPWORDS_EN)
 _NO_WORD = "\x00"  # not a \w character: no question's terms include it
+_TERM_OF: dict[str, str] = {}  # word -> its term ("" for a stop word): stemming is most of highlighting's cost
+_TERMS_KEPT = 200_000  # words remembered before the memo starts over
 
 
 def terms(text: str) -> list[str]:
@@ -32,7 +34,16 @@ def terms(text: str) -> list[str]:
     >>> terms("The signatures were submitted to the Ministry")
     ['signatur', 'were', 'submit', 'ministri']
     """
-    return _stemmer.stemWords([w for w in _WORD.findall(text.lower()) if w not in _STOP])
+    found = []
+    for word in _WORD.findall(text.lower()):
+        term = _TERM_OF.get(word)
+        if term is None:
+            if len(_TERM_OF) >= _TERMS_KEPT:
+                _TERM_OF.clear()
+            term = _TERM_OF[word] = "" if word in _STOP else _stemmer.stemWord(word)
+        if term:
+            found.append(term)
+    return found
 
 
 def words(text: str) -> set[str]:

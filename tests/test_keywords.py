@@ -1,0 +1,23 @@
+import bm25s
+
+import qa.keywords
+from qa.keywords import _stemmer, terms
+
+TEXTS = [
+    "June 15, 2021  Submitted more than 70 thousand signatures to the Ministry of Labour.",
+    "C20 JAPAN 2019: the Civil-20 summit's working groups; children's rights, CLCCG & JNATIP.",
+    "Ünïcode wörds, İstanbul and ÉCOLE; the the THE of a an.",
+    "",
+]
+
+
+def test_terms_are_the_terms_bm25s_indexes(monkeypatch):
+    tokens = bm25s.tokenize(TEXTS, stopwords="en", stemmer=_stemmer, show_progress=False, allow_empty=True)
+    word_of = {i: w for w, i in tokens.vocab.items()}
+    expected = [[word_of[i] for i in ids if word_of[i]] for ids in tokens.ids]
+    assert [terms(t) for t in TEXTS] == expected
+    assert [terms(t) for t in TEXTS] == expected  # again, from the memo
+    monkeypatch.setattr(qa.keywords, "_TERM_OF", {})
+    monkeypatch.setattr(qa.keywords, "_TERMS_KEPT", 3)  # the memo starting over keeps the terms right
+    assert [terms(t) for t in TEXTS] == expected
+    assert len(qa.keywords._TERM_OF) <= 3
