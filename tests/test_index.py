@@ -1,5 +1,6 @@
 import json
 
+import faiss
 import numpy as np
 import pytest
 
@@ -147,12 +148,14 @@ def test_a_large_index_switches_to_hnsw_and_says_so(write_corpus, tmp_path, fake
     build(corpus, tmp_path / "index", fake_embedder)
     index = load_index(tmp_path / "index")
     assert index.manifest.vector_index == qa.indexing.HNSW and index.vectors.hnsw.efSearch == 128
+    assert isinstance(index.vectors, faiss.IndexHNSWSQ)  # float16 vectors in the graph
     again = build(corpus, tmp_path / "index", fake_embedder)  # vectors read back out of the graph
     assert again.reused == again.chunks == 60
     monkeypatch.setattr(qa.indexing, "EXACT_LIMIT", 1000)
     build(corpus, tmp_path / "exact", fake_embedder, full=True)
     exact = load_index(tmp_path / "exact")
     assert exact.manifest.vector_index == {"type": "flat", "storage": "fp16"}
+    assert isinstance(exact.vectors, faiss.IndexScalarQuantizer)
     for question in ["cocoa ghana", "labour trade number", "item 7"]:
         q = fake_embedder.encode([question])[0]
         assert list(index.search(q, 5)[1]) == pytest.approx(list(exact.search(q, 5)[1]), abs=1e-3)  # exact: float16
