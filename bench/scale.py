@@ -1,7 +1,9 @@
 """How the vector index scales: synthetic unit vectors of dimension 384, no text embedded.
 
-For each size, each index type (exact and HNSW, with float32 and with float16 vectors as the product keeps them; IVF): build seconds (all cores), memory (serialized size), single-query
-p50 (one thread, as the product searches), and recall@10 against exact search. The vectors are drawn around 2,000 random centres on the sphere
+For each size, each index type (exact and HNSW, each with float32 vectors and with float16 ones as
+the product keeps them; IVF): build seconds (all cores), memory (serialized size), single-query p50
+(one thread, as the product searches), and recall@10 against exact search. The vectors are drawn
+around 2,000 random centres on the sphere
 (text embeddings cluster by topic; uniform random vectors would flatter no index and match no corpus).
 
     python bench/scale.py [--sizes 10000 100000 1000000] [--queries 200]
