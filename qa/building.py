@@ -21,10 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .chunking import CHUNKER_VERSION, Chunk, chunk_document
+from .chunking import CHUNKER_VERSION, MAX_CHUNKS, Chunk, TooManyChunks, chunk_document
 from .dating import date_chunk
 from .embedding import Embedder
-from .errors import BadIndexError, CorpusError
+from .errors import BadIndexError, CorpusError, IndexWriteError
 from .indexing import (
     Manifest,
     build_lock,
@@ -54,6 +54,13 @@ class BuildReport:
     reused: int = 0
     full: bool = False
 
+    def as_json(self, index: Path) -> dict:
+        """The report as data (`qa build --json`)."""
+        return {"index": index.as_posix(), "files": self.files, "chunks": self.chunks, "seconds": round(self.seconds, 3),
+                "added": self.added, "changed": self.changed, "removed": self.removed, "renamed": self.renamed,
+                "unchanged": self.unchanged, "embedded": self.embedded, "reused": self.reused, "full": self.full,
+                "skipped": [{"path": p, "reason": why} for p, why in self.skipped]}
+
     def summary(self, index: Path) -> str:
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
         files = (f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.renamed} renamed,"
@@ -68,9 +75,10 @@ def chunk_key(chunk: Chunk) -> str:
     return hashlib.sha256(chunk.context_text().encode("utf-8")).hexdigest()
 
 
-def _chunks_of(doc: Document, count) -> list[Chunk]:
-    kwargs = {"count": count} if count else {}
-    chunks = [date_chunk(c) for c in chunk_document(doc.text, doc.source, doc.markdown, **kwargs)]
+def _chunks_of(doc: Document, embedder: Embedder | None, limit: int = MAX_CHUNKS) -> list[Chunk]:
+    # The budget is counted in the model's word pieces when there is a model.
+    kwargs = {"count": embedder.count_tokens, "cut_at": getattr(embedder, "cut_at", None)} if embedder else {}
+    chunks = [date_chunk(c) for c in chunk_document(doc.text, doc.source, doc.markdown, limit=limit, **kwargs)]
     if doc.page_lines:  # a PDF: the location of a passage is its page
         chunks = [replace(c, line=bisect.bisect_right(doc.page_lines, c.line), unit="page") for c in chunks]
     return chunks
@@ -78,21 +86,24 @@ def _chunks_of(doc: Document, count) -> list[Chunk]:
 
 def chunk_corpus(
     folder: Path, embedder: Embedder | None = None, max_mb: float = MAX_FILE_MB,
-    known: dict[tuple[str, str], list[Chunk]] | None = None,
+    known: dict[tuple[str, str], list[Chunk]] | None = None, max_chunks: int = MAX_CHUNKS,
 ) -> tuple[list[Chunk], dict[str, str], list]:
     """The dated chunks of every document, with the hash of each file read and the files skipped.
 
     `known` holds the chunks of files already chunked by the same rules, by (path in the corpus,
     file hash): those files are not chunked again (their passages take the source they have now).
+    A file cut into more than `max_chunks` passages is skipped.
     """
     corpus = load_corpus(folder, max_mb)
-    count = embedder.count_tokens if embedder is not None else None  # budget in the model's word pieces
     known = known or {}
     chunks: list[Chunk] = []
     for doc in corpus.documents:
         same = known.get((doc.path, corpus.hashes[doc.path]))
-        chunks += [replace(c, source=doc.source) for c in same] if same else _chunks_of(doc, count)
-    return chunks, corpus.hashes, corpus.skipped
+        try:
+            chunks += [replace(c, source=doc.source) for c in same] if same else _chunks_of(doc, embedder, max_chunks)
+        except TooManyChunks as e:
+            corpus.skipped.append((doc.path, str(e)))
+    return chunks, corpus.hashes, sorted(corpus.skipped)
 
 
 def compare_files(old: dict[str, str], new: dict[str, str]) -> dict[str, int]:
@@ -148,17 +159,28 @@ def build(
     progress: Callable[[int, int], None] | None = None,
     full: bool = False,
     max_mb: float = MAX_FILE_MB,
+    max_chunks: int = MAX_CHUNKS,
 ) -> BuildReport:
     """Builds `index` from `corpus`; `progress(done, total)` follows the embedding of new chunks.
 
     Raises IndexBusyError when another build holds the index, CorpusError for an unusable corpus.
     """
     t0 = time.perf_counter()
+    try:
+        return _build(corpus, index, embedder, progress, full, max_mb, max_chunks, t0)
+    except OSError as e:  # writing: a full disk, a read-only folder, a file-size limit
+        where = f" ({e.filename})" if e.filename else ""
+        raise IndexWriteError(f"cannot write the index in {index}/: {e.strerror or e}{where}; the index in force"
+                              " is unchanged") from e
+
+
+def _build(corpus: Path, index: Path, embedder: Embedder, progress, full: bool, max_mb: float, max_chunks: int,
+           t0: float) -> BuildReport:
     with build_lock(index):
         gen = current_generation(index)
         clean_up(index, {gen.name} if gen else set())  # what a killed build left
         known, stored = ({}, {}) if full else _previous(index, embedder)
-        chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb, known)
+        chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb, known, max_chunks)
         old = _previous_manifest(index)
         keys = [chunk_key(c) for c in chunks]
         todo = list(dict.fromkeys(k for k in keys if k not in stored))  # each new text embedded once

@@ -16,17 +16,26 @@ Left out: tables, Markdown lists nested in lists, and any reading of dates (see 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .dating import leading_date
 
-CHUNKER_VERSION = 4  # bump when the rules change: it invalidates built indexes
+CHUNKER_VERSION = 5  # bump when the rules change: it invalidates built indexes
 MAX_TOKENS = 240  # budget for title + heading + text, in model word pieces (the model reads 256)
 CONTINUATION_INDENT = 10  # a line indented this far continues the entry above it
 LABEL_CHARS = 100  # a line this short, without closing punctuation, is a label
+HEADING_CHARS = 200  # a longer heading or title is cut to this for its passages
+MIN_ROOM = 16  # word pieces left for a passage's text however long its heading
+MAX_CHARS_PER_TOKEN = 64  # no real word piece is longer: a longer text can't fit the budget
+MAX_CHUNKS = 5000  # a file cut into more passages is refused (`qa build --max-file-chunks`)
+
+
+class TooManyChunks(ValueError):
+    """A document would be cut into more passages than its limit allows."""
 
 _ROLE = re.compile(r"^[-–—]\s*\S.*[-–—]$")
 _PAREN = re.compile(r"^\(.*\)$")
@@ -68,10 +77,15 @@ class _Block:
     line: int
     kind: str = "prose"  # prose | timeline | label | section | role | paren | heading
     level: int = 0  # Markdown heading level
+    more: list[str] = field(default_factory=list)  # lines still to join on
 
 
 def _collapse(s: str) -> str:
     return " ".join(s.split())
+
+
+def _short(text: str, limit: int = HEADING_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _classify(b: _Block) -> None:
@@ -108,16 +122,19 @@ def _blocks(text: str, markdown: bool) -> list[_Block]:
             # an entry's continuation, indented far right after a blank line
             or len(raw) - len(raw.lstrip()) >= CONTINUATION_INDENT
             # a sentence carried on after a blank line
-            or (content[0].islower() and not re.search(r"[.!?:;]$", last.text))
+            or (content[0].islower() and not re.search(r"[.!?:;]$", last.more[-1] if last.more else last.text))
         )
         prev_blank = False
         if joins:
-            last.text += " " + content
+            last.more.append(content)
         elif md:
-            blocks.append(_Block(md.group(2), n, "heading", len(md.group(1))))
+            blocks.append(_Block(_short(md.group(2)), n, "heading", len(md.group(1))))
         else:
             blocks.append(_Block(content, n))
     for b in blocks:
+        if b.more:  # joined once: adding line by line would copy a long paragraph again for each line
+            b.text = " ".join([b.text, *b.more])
+            b.more = []
         _classify(b)
     return blocks
 
@@ -136,39 +153,103 @@ def _merge_labels(blocks: list[_Block]) -> list[_Block]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Splits at sentence ends, not after abbreviations.
+    """Splits at sentence ends, not after abbreviations nor inside an open quotation.
 
     >>> split_sentences("He met the U.S. Department. It went well! Then?")
     ['He met the U.S. Department.', 'It went well!', 'Then?']
     """
-    parts, start = [], 0
+    parts, start, checked, open_quotes = [], 0, 0, 0
     for m in _SENTENCE_END.finditer(text):
-        head = text[start:m.start()].rstrip("\"'”’)]")
-        if _ABBREV.search(head[-6:]) or head.count("“") > head.count("”"):
+        end = m.start()
+        open_quotes += text.count("“", checked, end) - text.count("”", checked, end)
+        checked = end
+        tail = text[max(start, end - 8):end].rstrip("\"'”’)]")  # only the last word decides
+        if _ABBREV.search(tail[-6:]) or open_quotes > 0:
             continue
-        parts.append(text[start:m.start()].strip())
+        parts.append(text[start:end].strip())
         start = m.end()
     parts.append(text[start:].strip())
     return [p for p in parts if p]
 
 
-def _fit(text: str, heading: str | None, budget: int, count: Callable[[str], int]) -> list[str]:
-    """`text` as one piece, or cut at sentence ends into near-equal pieces that fit `budget`."""
-    room = budget - (count(heading) if heading else 0)
-    if count(text) <= room:
+def _cut_words(sentence: str, room: int, count: Callable[[str], int],
+               cut_at: Callable[[str, int], int] | None = None) -> Iterator[str]:
+    """A sentence too long for `room`, cut between words into pieces that fit.
+
+    Looks at `room` words at a time (no more can fit: a word is at least one piece) and
+    never at one word at a time: with `cut_at` (where a tokenizer's offsets put the cut)
+    each piece costs one tokenizer call; with `count` alone, a search that starts from the
+    last piece's size, two calls for a run of like pieces. Either way the cost grows with
+    the sentence's length, not with its square.
+    """
+    words = (m.group() for m in re.finditer(r"\S+", sentence))
+    window: list[str] = []
+    guess = room // 2
+    while True:
+        window += itertools.islice(words, room - len(window))
+        if not window:
+            return
+        if cut_at is not None:
+            text = " ".join(window)
+            size = max(1, text[:cut_at(text, room)].count(" ") + 1)
+        else:
+            size = _longest_fit(window, room, count, min(guess, len(window)))
+        yield " ".join(window[:size])
+        del window[:size]
+        guess = size
+
+
+def _longest_fit(words: list[str], room: int, count: Callable[[str], int], guess: int) -> int:
+    """The most leading words that fit `room` (at least one), searched outward from `guess`."""
+    def fits(n: int) -> bool:
+        return count(" ".join(words[:n])) <= room
+
+    lo, hi, step = 1, len(words), 1  # the answer lies in [lo, hi]
+    if fits(guess):
+        lo = guess
+        while lo < hi:
+            probe = min(hi, lo + step)
+            if not fits(probe):
+                hi = probe - 1
+                break
+            lo, step = probe, step * 2
+    else:
+        hi = guess - 1
+        while lo < hi:
+            probe = max(lo, hi - step + 1)
+            if fits(probe):
+                lo = probe
+                break
+            hi, step = probe - 1, step * 2
+    while lo < hi:  # binary search within the bracket
+        mid = (lo + hi + 1) // 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return max(lo, 1)
+
+
+def _fit(text: str, heading: str | None, budget: int, count: Callable[[str], int], limit: int | None = None,
+         cut_at: Callable[[str, int], int] | None = None) -> list[str]:
+    """`text` as one piece, or cut at sentence ends into near-equal pieces that fit `budget`;
+    TooManyChunks as soon as more than `limit` pieces are certain."""
+    room = max(budget - (count(heading) if heading else 0), MIN_ROOM)
+
+    def fits(piece: str) -> bool:  # the length test first: no tokenizer call on a megabyte
+        return len(piece) <= room * MAX_CHARS_PER_TOKEN and count(piece) <= room
+
+    if fits(text):
         return [text]
     units: list[str] = []
     for sentence in split_sentences(text):
-        if count(sentence) <= room:
+        if fits(sentence):
             units.append(sentence)
-        else:  # a sentence too long alone: cut between words
-            words, piece = sentence.split(), []
-            for w in words:
-                if piece and count(" ".join(piece + [w])) > room:
-                    units.append(" ".join(piece))
-                    piece = []
-                piece.append(w)
-            units.append(" ".join(piece))
+        else:  # a sentence too long alone: cut between words, each part a passage of its own
+            for piece in _cut_words(sentence, room, count, cut_at):
+                units.append(piece)
+                if limit is not None and len(units) > limit:
+                    raise TooManyChunks(f"over {limit} passages (limit per file)")
     sizes = [count(u) for u in units]
     parts = math.ceil(sum(sizes) / room)
     target = sum(sizes) / parts
@@ -194,9 +275,9 @@ def _fit(text: str, heading: str | None, budget: int, count: Callable[[str], int
 def title_of(blocks: list[_Block], source: str) -> str:
     """The document's title: its first heading or opening short line, else its file name in words."""
     if blocks and blocks[0].kind in ("heading", "label"):
-        return blocks[0].text
+        return _short(blocks[0].text)
     stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return " ".join(re.sub(r"[_\-.]+", " ", stem).split()) or stem
+    return _short(" ".join(re.sub(r"[_\-.]+", " ", stem).split()) or stem)
 
 
 def chunk_document(
@@ -205,8 +286,18 @@ def chunk_document(
     markdown: bool = False,
     budget: int = MAX_TOKENS,
     count: Callable[[str], int] = approx_tokens,
+    limit: int | None = None,
+    cut_at: Callable[[str, int], int] | None = None,
 ) -> list[Chunk]:
-    """The passages of one document, in reading order, undated."""
+    """The passages of one document, in reading order, undated; TooManyChunks past `limit`.
+
+    `count` gives a text's size in the model's word pieces; `cut_at(text, n)`, where given,
+    the length of the longest run of whole words at the start of `text` within n pieces.
+    """
+    if limit is not None and len(text) > limit * budget:  # a cheap bound first: a word is at least a piece
+        words = sum(1 for _ in re.finditer(r"\S+", text))
+        if words > limit * budget:
+            raise TooManyChunks(f"over {limit} passages (limit per file)")
     blocks = _merge_labels(_blocks(text, markdown))
     title = title_of(blocks, source)
     budget -= count(title)
@@ -215,8 +306,11 @@ def chunk_document(
     inferred: str | None = None  # a plain-text heading in force until the next label or entry
 
     def emit(block_text: str, line: int, heading: str | None) -> None:
-        for piece in _fit(block_text, heading, budget, count):
+        heading = heading and _short(heading, HEADING_CHARS * 2)
+        for piece in _fit(block_text, heading, budget, count, limit, cut_at):
             chunks.append(Chunk(piece, heading, source, line, title=title))
+            if limit is not None and len(chunks) > limit:
+                raise TooManyChunks(f"over {limit} passages (limit per file)")
 
     for i, b in enumerate(blocks):
         md = " › ".join(md_heading) or None

@@ -49,15 +49,19 @@ def _progress_bar(desc: str):
 
 
 def build_index(corpus: Path, index: Path, model: str | None, quiet: bool = False, full: bool = False,
-                max_mb: float | None = None):
-    """Builds, reporting skipped files and a one-line summary on stderr."""
+                max_mb: float | None = None, max_chunks: int | None = None, as_json: bool = False):
+    """Builds, reporting skipped files and a one-line summary on stderr (or the report as JSON on stdout)."""
     from .building import build
+    from .chunking import MAX_CHUNKS
     from .embedding import Embedder
     from .loading import MAX_FILE_MB
 
     embedder = Embedder(model)
-    report = build(corpus, index, embedder, progress=None if quiet else _progress_bar("embedding"), full=full,
-                   max_mb=max_mb or MAX_FILE_MB)
+    report = build(corpus, index, embedder, progress=None if quiet or as_json else _progress_bar("embedding"),
+                   full=full, max_mb=max_mb or MAX_FILE_MB, max_chunks=max_chunks or MAX_CHUNKS)
+    if as_json:
+        print(json.dumps(report.as_json(index), ensure_ascii=False))
+        return embedder
     for path, why in report.skipped:
         print(f"qa: warning: skipped {path}: {why}", file=sys.stderr)
     print(report.summary(index), file=sys.stderr)
@@ -106,6 +110,12 @@ def open_index(index: Path, model: str | None):
     return load_index(index, wanted), Embedder(wanted)
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, got {text!r}")
+    return int(text)
+
+
 def _megabytes(text: str) -> float:
     try:
         mb = float(text)
@@ -118,7 +128,7 @@ def _megabytes(text: str) -> float:
 
 def cmd_build(args) -> int:
     build_index(corpus_for(args.index, args.corpus), args.index, model_for(args.index, args.model), full=args.full,
-                max_mb=args.max_file_mb)
+                max_mb=args.max_file_mb, max_chunks=args.max_file_chunks, as_json=args.json)
     return 0
 
 
@@ -212,7 +222,8 @@ def _misses(results, k: int) -> list[dict]:
 def cmd_serve(args) -> int:
     from .web import serve
 
-    serve(corpus_for(args.index, args.corpus), args.index, args.model, args.host, args.port, args.auth)
+    serve(corpus_for(args.index, args.corpus), args.index, args.model, args.host, args.port, args.auth,
+          args.allowed_hosts)
     return 0
 
 
@@ -247,6 +258,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--full", action="store_true", help="embed every chunk again instead of reusing unchanged ones")
     b.add_argument("--max-file-mb", type=_megabytes, metavar="MB",
                    help="skip files larger than this (default: 20)")
+    b.add_argument("--max-file-chunks", type=_positive, metavar="N",
+                   help="skip a file that would be cut into more passages than this (default: 5000)")
+    b.add_argument("--json", action="store_true",
+                   help="print the build's report (counts, every skipped file and why) as one JSON object")
     b.set_defaults(func=cmd_build)
 
     a = sub.add_parser("ask", help="answer questions from the index", description=(
@@ -284,9 +299,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
     s.add_argument("--model", help=model_help)
     s.add_argument("--host", help="address to listen on (default: $GRADIO_SERVER_NAME, else 127.0.0.1)")
-    s.add_argument("--port", type=int, help="port (default: $GRADIO_SERVER_PORT, else 7860)")
+    s.add_argument("--port", type=_port, help="port (default: $GRADIO_SERVER_PORT, else 7860)")
     s.add_argument("--auth", metavar="USER:PASSWORD",
                    help="ask for this login before showing the page (default: $QA_AUTH, else no login)")
+    s.add_argument("--allowed-hosts", metavar="NAMES", help=(
+        "more host names the page answers to, comma-separated, e.g. qa.example.org (default: $QA_ALLOWED_HOSTS;"
+        " the listening address and localhost always; '*' for any)"))
     s.set_defaults(func=cmd_serve)
     return p
 
@@ -297,6 +315,16 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except QAError as e:
         print(f"qa: error: {e}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `qa ask … | head` closed the pipe: stop quietly, as other tools do
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError:
+            pass
+        return 1
+    except OSError as e:  # a folder or file the core could not read or write, said in one line
+        where = f": {e.filename}" if e.filename else ""
+        print(f"qa: error: {e.strerror or e}{where}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("qa: interrupted", file=sys.stderr)

@@ -64,6 +64,23 @@ def Embedder(name: str | None = None, batch_size: int = 64):  # noqa: N802 - rea
     return TorchEmbedder(name, batch_size)
 
 
+def word_cut(text: str, offsets: list[tuple[int, int]], n: int) -> int:
+    """Where to cut `text` so that the part before holds at most `n` of the word pieces whose
+    character `offsets` are given: at the last space before piece n+1 (never inside a word),
+    or after the first word when even that one is longer.
+
+    >>> word_cut("ab cd ef", [(0, 2), (3, 4), (4, 5), (6, 8)], 2)
+    2
+    """
+    if len(offsets) <= n:
+        return len(text)
+    space = text.rfind(" ", 0, offsets[n][0] + 1)
+    if space <= 0:
+        space = text.find(" ")
+        return len(text) if space < 0 else space
+    return space
+
+
 class TorchEmbedder:
     """A sentence-transformers model: `encode` gives L2-normalised float32 rows."""
 
@@ -92,6 +109,11 @@ class TorchEmbedder:
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees for `text`, without [CLS] and [SEP]."""
         return len(self._tokenizer.tokenize(text))
+
+    def cut_at(self, text: str, n: int) -> int:
+        """The length of the longest run of whole words at the start of `text` within `n` word pieces."""
+        offsets = self._tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+        return word_cut(text, offsets, n)
 
     def encode(self, texts: list[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         """Unit vectors for `texts`, in batches; `progress(n)` is told of each batch done."""
@@ -218,6 +240,10 @@ class OnnxEmbedder:
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees for `text`, without [CLS] and [SEP]."""
         return len(self._counter.encode(text, add_special_tokens=False).ids)
+
+    def cut_at(self, text: str, n: int) -> int:
+        """The length of the longest run of whole words at the start of `text` within `n` word pieces."""
+        return word_cut(text, self._counter.encode(text, add_special_tokens=False).offsets, n)
 
     def _encode_batch(self, texts: list[str], session=None) -> np.ndarray:
         batch = self.tokenizer.encode_batch(texts)

@@ -19,3 +19,7 @@ class QuestionError(QAError):
 
 class IndexBusyError(QAError):
     """Another build holds the index's lock."""
+
+
+class IndexWriteError(QAError):
+    """The index folder can't be written (full disk, read-only, over a file-size limit)."""

@@ -194,7 +194,10 @@ def write_index(
     new.mkdir()
     try:
         manifest.vector_index = dict(HNSW if len(chunks) > EXACT_LIMIT else FLAT)
-        faiss.write_index(vector_index(vectors, manifest.vector_index), str(new / VECTORS))
+        try:
+            faiss.write_index(vector_index(vectors, manifest.vector_index), str(new / VECTORS))
+        except RuntimeError as e:  # FAISS reports a failed write (full disk, say) as a RuntimeError
+            raise OSError(errno.EIO, "could not write the vectors (disk full?)") from e
         with open(new / CHUNKS, "w", encoding="utf-8") as f:
             for c in chunks:
                 f.write(json.dumps(vars(c), ensure_ascii=False) + "\n")  # its fields, without asdict's deep copy

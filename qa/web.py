@@ -12,9 +12,12 @@ Left out: accounts and roles (one shared login), HTTPS (put a reverse proxy in f
 
 from __future__ import annotations
 
+import errno
+import json
 import os
 import sys
-from dataclasses import dataclass
+import traceback
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import QAError
@@ -26,6 +29,7 @@ EXAMPLES = [
     "What is the most recent activity on record?",
 ]
 AUTH_ENV = "QA_AUTH"  # "user:password" asks for a login
+HOSTS_ENV = "QA_ALLOWED_HOSTS"  # more Host names the page answers to, comma-separated
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,8 @@ class Settings:
     enable_monitoring: bool = False  # no /monitoring dashboard
     mcp_server: bool = False
     ssr_mode: bool = False  # no Node server beside Python
-    max_file_size: str = "1kb"  # nothing is uploaded to this page
+    max_file_size: str = "1kb"  # nothing is uploaded to this page (the upload route is closed too)
+    max_body: int = 64 * 1024  # bytes a request may carry; refused before it is read (see gate)
     footer_links: tuple[str, ...] = ("api",)  # the API page stays: gradio_client and the load script use it
     blocked: tuple[str, ...] = ("corpus folder", "index folder", "working folder")  # never served by a file route
 
@@ -87,8 +92,10 @@ def _year(value) -> int | None:
     if value in (None, "", ANY_YEAR):
         return None
     try:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise TypeError
         year = int(float(value))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise QAError(f"a year must be a number, got {value!r}") from None
     if not 1000 <= year <= 2999:
         raise QAError(f"a year must lie between 1000 and 2999, got {year}")
@@ -137,101 +144,218 @@ class Timeline:
         return frame.reset_index(drop=True)
 
 
-def build_app(index_dir: Path, model: str | None = None, corpus: Path = Path("corpus")):
-    """The page over the index in `index_dir` (which must exist), rebuilding from `corpus` on request."""
-    gr = _offline_gradio()
-    from .live import LiveIndex
-    from .searching import Filters, search
-    from .showing import markdown, time_note
+MAX_TURNS = 50  # the conversation kept per browser tab (the page shows it; the server holds it)
 
-    live = LiveIndex(corpus, index_dir, model)
-    timelines: dict[str, Timeline] = {}
 
-    def timeline_of(index) -> Timeline:
-        if index.generation not in timelines:
-            timelines.clear()
-            timelines[index.generation] = Timeline(index.chunks)
-        return timelines[index.generation]
+def _passages(value) -> int:
+    """The "passages per answer" input as a whole number from 1 to 20; QAError for anything else."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise QAError(f"passages per answer must be a whole number from 1 to 20, got {value!r}")
+    try:
+        n = float(value)
+    except ValueError:
+        raise QAError(f"passages per answer must be a whole number from 1 to 20, got {value!r}") from None
+    if not (1 <= n <= 20) or n != int(n):
+        raise QAError(f"passages per answer must be a whole number from 1 to 20, got {value!r}")
+    return int(n)
 
-    def answer(message: str, history: list, k: float, from_year, to_year, order: str):
-        index = live.get()
+
+ORDERS = ("best first", "newest first")
+
+
+def _order(value) -> bool:
+    if value not in ORDERS:
+        raise QAError(f"order must be 'best first' or 'newest first', got {value!r}")
+    return value == "newest first"
+
+
+class Page:
+    """What the page's handlers share: the live index, its timelines, the folders it names."""
+
+    def __init__(self, index_dir: Path, model: str | None, corpus: Path):
+        from .live import LiveIndex
+
+        self.index_dir, self.corpus = index_dir, corpus
+        self.live = LiveIndex(corpus, index_dir, model)
+        self._timelines: dict[str, Timeline] = {}
+
+    def timeline(self, index) -> Timeline:
+        if index.generation not in self._timelines:
+            self._timelines.clear()
+            self._timelines[index.generation] = Timeline(index.chunks)
+        return self._timelines[index.generation]
+
+    def public(self, text: str) -> str:
+        """`text` without the server's absolute paths: the corpus and index folders by their names."""
+        for folder in (self.corpus, self.index_dir, Path.cwd()):
+            for form in {str(folder.resolve()), str(folder)}:
+                if Path(form).is_absolute() and len(form) > 1:
+                    text = text.replace(form, folder.name)
+        return text
+
+    def shown(self, hit):
+        """A passage as the page names its source: the corpus folder's name, then the file's path in it."""
+        prefix = self.live.get().manifest.corpus.rstrip("/") + "/"
+        if hit.source.startswith(prefix):
+            return replace(hit, source=f"{self.corpus.name}/{hit.source[len(prefix):]}")
+        return hit
+
+    def answer(self, message, k, from_year, to_year, order) -> tuple[str, object]:
+        """The answer to one question as Markdown, and the timeline with its passages marked."""
+        from .searching import Filters, search
+        from .showing import markdown, time_note
+
+        index = self.live.get()
         try:
-            filters = Filters(_year(from_year), _year(to_year), order == "newest first")
-            result = search(index, live.embedder, message, int(k), filters=filters)
+            if message is None:
+                message = ""
+            if not isinstance(message, str):
+                raise QAError("a question must be text")
+            filters = Filters(_year(from_year), _year(to_year), _order(order))
+            result = search(index, self.live.embedder, message, _passages(k), filters=filters)
         except QAError as e:
-            return f"⚠️ {e}", timeline_of(index).for_answer()
+            return f"⚠️ {self.public(str(e))}", self.timeline(index).for_answer()
+        except Exception:  # a bug: the user gets one line, the server's log the traceback
+            traceback.print_exc()
+            return "⚠️ Something went wrong answering that; the details are in the server's log.", \
+                self.timeline(index).for_answer()
         note = time_note(result)
-        text = (f"*{note}*\n\n" if note else "") + markdown(result.hits)
-        return text, timeline_of(index).for_answer(result.hits)
+        text = (f"*{note}*\n\n" if note else "") + markdown([self.shown(h) for h in result.hits])
+        return text, self.timeline(index).for_answer(result.hits)
 
-    def status() -> str:
-        return f"<small>{_status_line(live)}</small>"
+    def respond(self, message, history, k, from_year, to_year, order):
+        """The chat's turn: the question and its answer added to the conversation, the box emptied."""
+        from .showing import escape_markdown
 
-    def rebuild(progress=gr.Progress()) -> str:  # noqa: B008 - how Gradio asks for a progress bar
+        history = list(history or [])[-2 * (MAX_TURNS - 1):]
+        if not isinstance(message, str) or not message.strip():
+            return history, "", self.timeline(self.live.get()).for_answer(), history
+        text, timeline = self.answer(message, k, from_year, to_year, order)
+        history += [{"role": "user", "content": escape_markdown(message)}, {"role": "assistant", "content": text}]
+        return history, "", timeline, history
+
+    def status(self) -> str:
+        from .showing import escape_markdown
+
+        line = f"<small>{_status_line(self.live)}</small>"  # numbers and dates only
+        problem = self.live.status().problem
+        if problem:
+            line += (f"  \n<small>⚠️ A newer index failed its checks and was not taken; still answering from this one."
+                     f" ({escape_markdown(self.public(problem))})</small>")
+        return line
+
+    def rebuild(self, progress) -> str:
+        from .showing import escape_markdown
+
         def step(done: int, total: int) -> None:
             if total:
                 progress((done, total), desc="Embedding new passages", unit="passages")
 
         try:
-            report = live.rebuild(step)
+            report = self.live.rebuild(step)
         except QAError as e:
-            return f"{status()}  \n⚠️ {e}"
-        skipped = "".join(f"  \n⚠️ skipped {p}: {why}" for p, why in report.skipped)
-        return f"{status()}  \n<small>Rebuilt: {report.summary(index_dir)}</small>{skipped}"
+            return f"{self.status()}  \n⚠️ {escape_markdown(self.public(str(e)))}"
+        skipped = "".join(f"  \n⚠️ skipped {escape_markdown(p)}: {escape_markdown(why)}" for p, why in report.skipped)
+        summary = report.summary(Path(escape_markdown(self.index_dir.name)))
+        return f"{self.status()}  \n<small>Rebuilt: {summary}</small>{skipped}"
 
+
+def build_app(index_dir: Path, model: str | None = None, corpus: Path = Path("corpus")):
+    """The page over the index in `index_dir` (which must exist), rebuilding from `corpus` on request."""
+    gr = _offline_gradio()
+    page = Page(index_dir, model, corpus)
+
+    def rebuild(progress=gr.Progress()) -> str:  # noqa: B008 - how Gradio asks for a progress bar
+        return page.rebuild(progress)
+
+    # preprocess=False: the handlers get the values as sent and check each themselves, so a bad
+    # type from a hostile client is answered with a line saying what is wrong.
+    quiet = {"api_visibility": "undocumented", "concurrency_limit": SETTINGS.concurrency, "preprocess": False}
     with gr.Blocks(title="Dated-passage QA", fill_height=True) as app:
         gr.Markdown("## Dated-passage QA\nAsk about the documents; each answer lists the passages that"
                     " answer it, with their dates and sources.")
         with gr.Row():
-            status_box = gr.Markdown(status(), elem_id="index-status")
+            status_box = gr.Markdown(page.status(), elem_id="index-status")
             rebuild_button = gr.Button("Rebuild index", size="sm", scale=0, elem_id="rebuild")
         with gr.Row():
             with gr.Column(scale=3):
-                k = gr.Slider(1, 20, value=5, step=1, label="Passages per answer", render=False,
-                              elem_id="passages")
-                years = [ANY_YEAR] + [str(y) for y in _years_of(live.get().chunks)]
-                from_year = gr.Dropdown(years, value=ANY_YEAR, label="From year", allow_custom_value=True,
-                                        render=False, elem_id="from-year")
-                to_year = gr.Dropdown(years, value=ANY_YEAR, label="To year", allow_custom_value=True,
-                                      render=False, elem_id="to-year")
-                order = gr.Radio(["best first", "newest first"], value="best first", label="Order",
-                                 render=False, elem_id="order")
+                chatbot = gr.Chatbot(label="Answers", height="60vh", elem_id="chat")
+                history = gr.State([], time_to_live=24 * 3600)
+                with gr.Row():
+                    question = gr.Textbox(placeholder="Ask a question, e.g. What happened in November 2019?",
+                                          show_label=False, scale=7, elem_id="question")
+                    send = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="send")
+                with gr.Row(elem_id="examples"):
+                    for q in EXAMPLES:  # fill in the question, in the browser only
+                        gr.Button(q, size="sm", variant="secondary", min_width=0).click(
+                            None, None, question, js=f"() => {json.dumps(q)}")
+                with gr.Accordion("Options and filters", open=True):
+                    k = gr.Slider(1, 20, value=5, step=1, label="Passages per answer", elem_id="passages")
+                    years = [ANY_YEAR] + [str(y) for y in _years_of(page.live.get().chunks)]
+                    from_year = gr.Dropdown(years, value=ANY_YEAR, label="From year", allow_custom_value=True,
+                                            elem_id="from-year")
+                    to_year = gr.Dropdown(years, value=ANY_YEAR, label="To year", allow_custom_value=True,
+                                          elem_id="to-year")
+                    order = gr.Radio(list(ORDERS), value=ORDERS[0], label="Order", elem_id="order")
+            with gr.Column(scale=2):
                 # The answer's passages are marked by height (their score), not colour: a native
                 # plot keeps the colour categories of its first value.
                 timeline = gr.ScatterPlot(
-                    timeline_of(live.get()).for_answer(), x="date", y="score in this answer",
-                    tooltip=["when", "passage", "document", "score in this answer"], height=300, render=False,
+                    page.timeline(page.live.get()).for_answer(), x="date", y="score in this answer",
+                    tooltip=["when", "passage", "document", "score in this answer"], height=300,
                     title="Dated passages (the answer's stand above the line)", elem_id="timeline")
-                gr.ChatInterface(
-                    answer,
-                    additional_inputs=[k, from_year, to_year, order],
-                    additional_inputs_accordion=gr.Accordion("Options and filters", open=True, render=False),
-                    additional_outputs=[timeline],
-                    examples=[[q, 5, ANY_YEAR, ANY_YEAR, "best first"] for q in EXAMPLES],
-                    chatbot=gr.Chatbot(label="Answers", height="60vh"),
-                    textbox=gr.Textbox(placeholder="Ask a question, e.g. What happened in November 2019?", scale=7,
-                                       elem_id="question"),
-                    api_name="chat",
-                    concurrency_limit=SETTINGS.concurrency,
-                )
-            with gr.Column(scale=2):
-                timeline.render()
+        options = [k, from_year, to_year, order]
+        for trigger in (question.submit, send.click):
+            trigger(page.respond, [question, history, *options], [chatbot, question, timeline, history], **quiet)
+        # The API: gradio_client's predict(question, k, from, to, order, api_name="/chat") and
+        # Gradio's REST call POST /gradio_api/call/chat; both go through the queue.
+        api_answer = gr.Markdown(visible=False)
+        gr.Button(visible=False).click(page.answer, [question, *options], [api_answer, timeline], api_name="chat",
+                                       concurrency_limit=SETTINGS.concurrency, preprocess=False)
         rebuild_button.click(rebuild, outputs=status_box, api_name="rebuild",
                              concurrency_limit=SETTINGS.rebuilds_at_once)
-        app.load(status, outputs=status_box, api_name=False)
+        app.load(page.status, outputs=status_box, api_visibility="undocumented")
     app.queue(max_size=SETTINGS.queue_size, default_concurrency_limit=SETTINGS.concurrency,
               status_update_rate=SETTINGS.status_update_seconds)
     return app
 
 
-def launch_options(host: str | None, port: int | None, auth: tuple[str, str] | None, roots: list[Path]) -> dict:
+def events_of(app) -> dict[int, tuple[str | None, int]]:
+    """Each event of the page by its number: its API name (None when it has none) and how many inputs it takes."""
+    return {n: (fn.api_name if isinstance(fn.api_name, str) else None, len(fn.inputs)) for n, fn in app.fns.items()}
+
+
+def allowed_hosts(host: str, extra: str | None = None) -> frozenset[str]:
+    """The Host names the page answers to: the address it listens on, localhost, and those
+    given (--allowed-hosts or $QA_ALLOWED_HOSTS, comma-separated; "*" for any). Listening on
+    every address (0.0.0.0) adds this machine's own names."""
+    import socket
+
+    hosts = {host.lower(), "localhost", "127.0.0.1", "::1"}
+    if host in ("0.0.0.0", "::", ""):
+        hosts |= {socket.gethostname().lower(), socket.getfqdn().lower()}
+    for name in (extra or os.environ.get(HOSTS_ENV) or "").split(","):
+        if name.strip():
+            hosts.add(name.strip().lower())
+    return frozenset(hosts)
+
+
+def launch_options(host: str | None, port: int | None, auth: tuple[str, str] | None, roots: list[Path],
+                   app=None, hosts: str | None = None) -> dict:
     """The keyword arguments for Blocks.launch, from SETTINGS and what the command line gave."""
+    from starlette.middleware import Middleware
+
+    from .gate import Gate
+
     gr = _offline_gradio()
     theme = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"],
                               font_mono=["ui-monospace", "SFMono-Regular", "monospace"])
+    server_name = host or os.environ.get("GRADIO_SERVER_NAME") or SETTINGS.host
+    gate = Middleware(Gate, hosts=allowed_hosts(server_name, hosts), max_body=SETTINGS.max_body,
+                      events=lambda: events_of(app))
     return {
-        "server_name": host or os.environ.get("GRADIO_SERVER_NAME") or SETTINGS.host,
-        "server_port": port or int(os.environ.get("GRADIO_SERVER_PORT") or SETTINGS.port),
+        "server_name": server_name,
+        "server_port": port or _port(os.environ.get("GRADIO_SERVER_PORT")) or SETTINGS.port,
         "auth": auth,
         "theme": theme,
         "show_error": SETTINGS.show_error,
@@ -241,11 +365,41 @@ def launch_options(host: str | None, port: int | None, auth: tuple[str, str] | N
         "max_file_size": SETTINGS.max_file_size,
         "footer_links": list(SETTINGS.footer_links),
         "blocked_paths": [str(p.resolve()) for p in roots],
+        "app_kwargs": {"middleware": [gate]},
+        "quiet": True,  # no advice about share links; `serve` says where the page is
     }
 
 
+def _port(text: str | None) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise QAError(f"a port must be a number from 1 to 65535, got {text!r}")
+    return int(text)
+
+
+def _check_address(host: str, port: int) -> None:
+    """QAError in one line when the page could not listen there (a busy port, an unknown address)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        raise QAError(f"cannot listen on {host}: no such address on this machine (try --host 127.0.0.1)") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(address)
+        except OSError as e:
+            if e.errno == errno.EADDRINUSE:
+                raise QAError(f"port {port} on {host} is in use: stop what runs there or pick another with"
+                              " --port") from None
+            raise QAError(f"cannot listen on {host}:{port}: {e.strerror}") from None
+
+
 def serve(corpus: Path, index: Path, model: str | None = None, host: str | None = None, port: int | None = None,
-          auth: str | None = None):
+          auth: str | None = None, hosts: str | None = None):
     """Builds the index if it is missing or stale, then serves the page until interrupted."""
     from .building import is_current
     from .cli import build_index, model_for
@@ -256,4 +410,8 @@ def serve(corpus: Path, index: Path, model: str | None = None, host: str | None 
         print(f"qa: {index}/ is missing or out of date; building it from {corpus}/", file=sys.stderr)
         build_index(corpus, index, model)
     app = build_app(index, model, corpus)
-    app.launch(**launch_options(host, port, login, [corpus, index, Path.cwd()]))
+    options = launch_options(host, port, login, [corpus, index, Path.cwd()], app, hosts)
+    _check_address(options["server_name"], options["server_port"])
+    host_shown = f"[{options['server_name']}]" if ":" in options["server_name"] else options["server_name"]
+    print(f"qa: serving the page at http://{host_shown}:{options['server_port']}/ (Ctrl-C to stop)", file=sys.stderr)
+    app.launch(**options)

@@ -76,7 +76,7 @@ def test_only_new_and_changed_files_are_chunked_again(write_corpus, tmp_path, fa
 
     chunked = []
     real = qa.building._chunks_of
-    monkeypatch.setattr(qa.building, "_chunks_of", lambda doc, count: chunked.append(doc.path) or real(doc, count))
+    monkeypatch.setattr(qa.building, "_chunks_of", lambda doc, *rest: chunked.append(doc.path) or real(doc, *rest))
     corpus, index, full = write_corpus(DOCS), tmp_path / "index", tmp_path / "full"
     build(corpus, index, fake_embedder)
     assert sorted(chunked) == ["a.txt", "b.md", "sub/c.txt"]

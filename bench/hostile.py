@@ -1,0 +1,276 @@
+"""What hostile documents and clients cost the product: each hostile file built alone, and the page
+under a flood of requests.
+
+    python bench/hostile.py                 # every hostile file at full size: build time, peak memory, outcome
+    python bench/hostile.py --scale 0.1     # the same files at a tenth of the size
+    python bench/hostile.py --page          # a page rebuilding all of them while questions are asked
+    python bench/hostile.py --flood         # 1,500 concurrent POSTs to /gradio_api/run/chat, 20 bodies of 10 MB
+
+Each file is built by `qa build` in a process of its own (a fresh index, the real model); its
+peak memory is the largest of that process and of the worker that parses HTML and PDF. The
+files are made here, at the sizes the hostile-input issue gives; `tests/test_hostile.py`
+makes the same files small to check that their cost grows linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def deep_html(scale: float) -> bytes:
+    """HTML nested 100,000 levels deep (1.1 MB)."""
+    depth = int(100_000 * scale)
+    return b"<html><body>" + b"<div>" * depth + b"Deep text of 2019." + b"</div>" * depth + b"</body></html>"
+
+
+def unclosed_html(scale: float) -> bytes:
+    """20,000 unclosed <p> of old-style HTML."""
+    return b"<html><body>" + b"".join(b"<p>Paragraph %d about cocoa in 2019" % n for n in range(int(20_000 * scale)))
+
+
+def words(scale: float) -> bytes:
+    """15 MB of unpunctuated words, all different passages."""
+    rng = random.Random(7)
+    vocab = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(5000)]
+    out, size, target = [], 0, int(15e6 * scale)
+    while size < target:
+        w = rng.choice(vocab)
+        out.append(w)
+        size += len(w) + 1
+    return " ".join(out).encode()
+
+
+def abbreviations(scale: float) -> bytes:
+    """'A. ' a million times (3 MB): a million sentence ends that are not."""
+    return b"A. " * int(1_000_000 * scale)
+
+
+def date_lines(scale: float) -> bytes:
+    """8 MB of dates, one a line."""
+    rng = random.Random(8)
+    out, size, target = [], 0, int(8e6 * scale)
+    while size < target:
+        line = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(1990, 2029)}"
+        out.append(line)
+        size += len(line) + 1
+    return "\n".join(out).encode()
+
+
+def date_paragraph(scale: float) -> bytes:
+    """8 MB of dates in one paragraph."""
+    return date_lines(scale).replace(b"\n", b" ")
+
+
+def page_tree_pdf(scale: float) -> bytes:
+    """A PDF whose page tree points 100,000 times at one page (600 KB)."""
+    count = int(100_000 * scale)
+    content = b"BT /F1 12 Tf 72 720 Td (In May 2019 the one real page was written.) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count %d /Kids [" % count + b"3 0 R " * count + b"] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+HOSTILE = {  # file name -> maker(scale)
+    "deep.html": deep_html,
+    "unclosed.html": unclosed_html,
+    "words.txt": words,
+    "abbreviations.txt": abbreviations,
+    "date-lines.txt": date_lines,
+    "date-paragraph.txt": date_paragraph,
+    "page-tree.pdf": page_tree_pdf,
+}
+
+_MEASURE = """
+import json, resource, sys, time
+from qa.cli import main
+t0 = time.perf_counter()
+code = main(sys.argv[1:])
+seconds = time.perf_counter() - t0
+own = int(next(l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM")))
+children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"code": code, "seconds": seconds, "peak_mb": max(own, children) / 1024}), file=sys.stderr)
+"""
+
+
+def build_one(name: str, data: bytes, work: Path) -> dict:
+    """`qa build --json` of a corpus holding just this file, in a process of its own."""
+    corpus = work / "corpus"
+    shutil.rmtree(work, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    (corpus / name).write_bytes(data)
+    (corpus / "note.txt").write_text("Notes\n\nJune 15, 2021   Submitted 70 thousand signatures.\n")
+    proc = subprocess.run([sys.executable, "-c", _MEASURE, "build", "--corpus", str(corpus), "--index",
+                           str(work / "index"), "--json"], capture_output=True, text=True, cwd=work,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    measured = json.loads(proc.stderr.strip().splitlines()[-1])
+    report = json.loads(proc.stdout) if proc.stdout.strip() else {}
+    skipped = dict((s["path"], s["reason"]) for s in report.get("skipped", []))
+    outcome = f"skipped: {skipped[name]}" if name in skipped else f"indexed ({report.get('chunks', '?')} passages)"
+    return {**measured, "outcome": outcome}
+
+
+def files_table(scale: float) -> None:
+    work = Path(tempfile.mkdtemp(prefix="qa-hostile-"))
+    try:
+        print("| file | size | outcome | build s | peak MB |\n| --- | --- | --- | --- | --- |")
+        for name, make in HOSTILE.items():
+            data = make(scale)
+            r = build_one(name, data, work / "w")
+            print(f"| {name} | {len(data) / 1e6:.1f} MB | {r['outcome']} | {r['seconds']:.1f} | {r['peak_mb']:.0f} |",
+                  flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _start_page(work: Path) -> tuple[subprocess.Popen, str]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import free_port
+
+    port = free_port()
+    env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], cwd=work, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    import urllib.request
+
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return proc, url
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("the page did not start")
+
+
+def _rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as f:
+        return int(next(line.split()[1] for line in f if line.startswith("VmRSS"))) / 1024
+
+
+def page_during_rebuild(scale: float) -> None:
+    """Questions answered while the page rebuilds a corpus of every hostile file."""
+    from gradio_client import Client
+
+    work = Path(tempfile.mkdtemp(prefix="qa-hostile-page-"))
+    (work / "corpus").mkdir()
+    (work / "corpus" / "ace.txt").write_bytes((ROOT / "corpus" / "ace-advocacy-record.txt").read_bytes())
+    proc, url = _start_page(work)
+    try:
+        for name, make in HOSTILE.items():
+            (work / "corpus" / name).write_bytes(make(scale))
+        client = Client(url, verbose=False, ssl_verify=False)
+        done: list[str] = []
+        rebuild = threading.Thread(target=lambda: done.append(client.predict(api_name="/rebuild")))
+        t0 = time.perf_counter()
+        rebuild.start()
+        asker = Client(url, verbose=False, ssl_verify=False)
+        waits, errors = [], 0
+        while rebuild.is_alive():
+            q0 = time.perf_counter()
+            try:
+                reply, _ = asker.predict("When were the signatures submitted?", 3, "any", "any", "best first",
+                                         api_name="/chat")
+                errors += "2021" not in reply
+            except Exception:
+                errors += 1
+            waits.append(time.perf_counter() - q0)
+        rebuild.join()
+        print(f"rebuild of {len(HOSTILE)} hostile files (scale {scale:g}) took {time.perf_counter() - t0:.1f} s;"
+              f" {len(waits)} questions answered meanwhile, slowest {max(waits or [0]):.2f} s, {errors} wrong or failed")
+        print("status after it:", done[0].replace("  \n", " | ")[:600] if done else "?")
+    finally:
+        proc.terminate()
+        proc.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def flood() -> None:
+    """1,500 concurrent POSTs to /gradio_api/run/chat, then twenty 10 MB bodies: the page's answers and memory."""
+    import http.client
+    from concurrent.futures import ThreadPoolExecutor
+
+    work = Path(tempfile.mkdtemp(prefix="qa-hostile-flood-"))
+    (work / "corpus").mkdir()
+    (work / "corpus" / "ace.txt").write_bytes((ROOT / "corpus" / "ace-advocacy-record.txt").read_bytes())
+    proc, url = _start_page(work)
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    try:
+        before = _rss_mb(proc.pid)
+
+        def post(path: str, body: bytes) -> int:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            try:
+                conn.request("POST", path, body=body, headers={"Content-Type": "application/json"})
+                return conn.getresponse().status
+            except OSError:
+                return -1
+            finally:
+                conn.close()
+
+        body = json.dumps({"data": ["cocoa", 5, "any", "any", "best first"]}).encode()
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(200) as pool:
+            codes = list(pool.map(lambda _: post("/gradio_api/run/chat", body), range(1500)))
+        print(f"1500 POST /gradio_api/run/chat in {time.perf_counter() - t0:.1f} s: "
+              + ", ".join(f"{codes.count(c)} x {c}" for c in sorted(set(codes))))
+        big = b'{"data": ["' + b"x" * 10_000_000 + b'"]}'
+        with ThreadPoolExecutor(20) as pool:
+            codes = list(pool.map(lambda _: post("/gradio_api/queue/join", big), range(20)))
+        print("20 x 10 MB POST /gradio_api/queue/join: " + ", ".join(f"{codes.count(c)} x {c}" for c in set(codes)))
+        from gradio_client import Client
+
+        reply, _ = Client(url, verbose=False, ssl_verify=False).predict(
+            "When were the signatures submitted?", 1, "any", "any", "best first", api_name="/chat")
+        print(f"page memory {before:.0f} MB before, {_rss_mb(proc.pid):.0f} MB after;"
+              f" still answering: {'2021' in reply}")
+    finally:
+        proc.terminate()
+        proc.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scale", type=float, default=1.0, help="size of the hostile files (1 = the issue's sizes)")
+    ap.add_argument("--page", action="store_true", help="rebuild them all in a running page while asking questions")
+    ap.add_argument("--flood", action="store_true", help="flood a running page with requests and large bodies")
+    args = ap.parse_args()
+    if args.page:
+        page_during_rebuild(args.scale)
+    elif args.flood:
+        flood()
+    else:
+        files_table(args.scale)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""The one gate every request to the page passes before Gradio sees it (an ASGI middleware).
+
+- Hosts: a request whose Host header is not an allowed name is refused (DNS rebinding).
+- Routes: only the routes the page, `gradio_client` and Gradio's REST calls need are open;
+  every other route (`/gradio_api/run/…`, which skips the queue; uploads, unless switched
+  on; MCP, monitoring, proxies) answers 404. Everything that answers or rebuilds goes
+  through Gradio's queue, and so through its concurrency and size limits.
+- Bodies: capped before they are read (Content-Length, then the bytes as they arrive);
+  a queued call must name an event that exists and give it as many inputs as it takes.
+- Logins: after a few failures from one address, further tries wait, longer each time.
+Every refusal is one line of JSON: {"error": "..."}.
+Left out: rate limits on questions (the queue's size bounds them), HTTPS.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+# Method -> route patterns that stay open (the page, its assets, the queue, gradio_client, login).
+OPEN = {
+    "GET": re.compile(
+        r"^/(|config/?|static/.*|assets/.*|svelte/.*|favicon\.ico|theme\.css|robots\.txt|manifest\.json"
+        r"|pwa_icon(/\d+)?|logout|gradio_api/(info/?|queue/data|heartbeat/[\w-]+|call/[\w-]+/[\w-]+"
+        r"|startup-events|app_id/?|user/?|login_check/?|theme\.css|token/?))$"),
+    "HEAD": re.compile(r"^/$"),
+    "POST": re.compile(r"^/(login/?|gradio_api/(queue/join|call/[\w-]+/?|cancel|reset/?))$"),
+}
+UPLOAD = re.compile(r"^/gradio_api/upload$")
+LOGIN = re.compile(r"^/login/?$")
+FREE_FAILURES = 5  # failed logins from one address before the next has to wait
+LONGEST_WAIT = 600.0  # seconds
+
+
+@dataclass
+class Logins:
+    """Failed logins by client address: after FREE_FAILURES, each try waits 2^(n - FREE_FAILURES) s
+    after the last failure, up to LONGEST_WAIT; a success forgets the address."""
+
+    failures: dict[str, tuple[int, float]] = field(default_factory=dict)  # address -> (count, last time)
+    clock: Callable[[], float] = time.monotonic
+
+    def wait(self, address: str) -> float:
+        """Seconds before `address` may try again (0 when it may now)."""
+        count, last = self.failures.get(address, (0, 0.0))
+        if count < FREE_FAILURES:
+            return 0.0
+        return max(0.0, last + min(LONGEST_WAIT, 2.0 ** (count - FREE_FAILURES)) - self.clock())
+
+    def record(self, address: str, ok: bool) -> None:
+        if ok:
+            self.failures.pop(address, None)
+        else:
+            count, _ = self.failures.get(address, (0, 0.0))
+            self.failures[address] = (count + 1, self.clock())
+            if len(self.failures) > 10_000:  # forget the oldest rather than grow without bound
+                del self.failures[next(iter(self.failures))]
+
+
+def host_of(header: str) -> str:
+    """The host name of a Host header, without its port, lower-cased.
+
+    >>> host_of("LocalHost:7860"), host_of("[::1]:7860"), host_of("example.org")
+    ('localhost', '::1', 'example.org')
+    """
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+async def _refuse(send, status: int, message: str, headers: list | None = None) -> None:
+    body = json.dumps({"error": message}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            *(headers or [])]})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _read_body(receive, limit: int) -> bytes | None:
+    """The request's body, or None as soon as it passes `limit` bytes (the rest is never read)."""
+    parts, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return b"".join(parts)
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        parts.append(chunk)
+        if not message.get("more_body"):
+            return b"".join(parts)
+
+
+def _replay(body: bytes, receive):
+    sent = False
+
+    async def again():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return again
+
+
+class Gate:
+    """ASGI middleware for the page's app. `events()` gives {fn_index: (api_name or None, input count)}
+    of the page's events, read when the first call is checked (the app is built by then)."""
+
+    def __init__(self, app, hosts: frozenset[str], max_body: int, events: Callable[[], dict[int, tuple]],
+                 uploads: bool = False, logins: Logins | None = None):
+        self.app, self.hosts, self.max_body, self.uploads = app, hosts, max_body, uploads
+        self._events, self._known = events, None
+        self.logins = logins or Logins()
+
+    def _fns(self) -> dict[int, tuple]:
+        if self._known is None:
+            self._known = self._events()
+        return self._known
+
+    def _route_open(self, method: str, path: str) -> bool:
+        if self.uploads and method == "POST" and UPLOAD.match(path):
+            return True
+        pattern = OPEN.get(method)
+        return bool(pattern and pattern.match(path))
+
+    def _call_problem(self, path: str, body: bytes) -> str | None:
+        """Why a queued or REST call can't be taken, or None."""
+        if not path.startswith("/gradio_api/call/") and path != "/gradio_api/queue/join":
+            return None
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            return "the body must be JSON"
+        if not isinstance(payload, dict) or not isinstance(payload.get("data", []), list):
+            return 'the body must be a JSON object with "data": [...]'
+        fns = self._fns()
+        if path == "/gradio_api/queue/join":
+            fn = payload.get("fn_index")
+            if not isinstance(fn, int) or isinstance(fn, bool) or fn not in fns:
+                return f"no event {fn!r} on this page"
+            name, count = fns[fn]
+        else:
+            name = path.removeprefix("/gradio_api/call/").strip("/")
+            found = [count for api, count in fns.values() if api == name]
+            if not found:
+                return f"no endpoint {name!r} on this page (see /gradio_api/info)"
+            count = found[0]
+        given = len(payload.get("data", []))
+        if given != count:
+            return f"{name or 'this event'} takes {count} inputs, got {given}"
+        return None
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] not in ("http", "websocket"):
+            return await self.app(scope, receive, send)
+        headers = {k.lower(): v for k, v in scope.get("headers", [])}
+        host = host_of(headers.get(b"host", b"").decode("latin-1"))
+        if "*" not in self.hosts and host not in self.hosts:
+            if scope["type"] == "websocket":
+                return await send({"type": "websocket.close", "code": 1008})
+            return await _refuse(send, 400, "unknown host: this page answers only to the names it is served as")
+        if scope["type"] == "websocket":  # the page uses none
+            return await send({"type": "websocket.close", "code": 1008})
+        method, path = scope["method"], scope["path"]
+        if not self._route_open(method, path):
+            return await _refuse(send, 404, "no such route on this page")
+        length = headers.get(b"content-length", b"")
+        if length and (not length.isdigit() or int(length) > self.max_body):
+            return await _refuse(send, 413, f"request body over {self.max_body} bytes")
+        if method == "POST":
+            body = await _read_body(receive, self.max_body)
+            if body is None:
+                return await _refuse(send, 413, f"request body over {self.max_body} bytes")
+            problem = self._call_problem(path, body)
+            if problem:
+                return await _refuse(send, 422, problem)
+            receive = _replay(body, receive)
+            if LOGIN.match(path):
+                return await self._login(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+    async def _login(self, scope, receive, send):
+        address = (scope.get("client") or ("?", 0))[0]
+        wait = self.logins.wait(address)
+        if wait > 0:
+            return await _refuse(send, 429, f"too many failed logins: try again in {wait:.0f} s",
+                                 [(b"retry-after", str(int(wait) + 1).encode())])
+        status = 500
+
+        async def watch(message):
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        await self.app(scope, receive, watch)
+        self.logins.record(address, status < 400)
