@@ -32,12 +32,12 @@ class Status:
 
 
 class LiveIndex:
-    def __init__(self, corpus: Path, folder: Path, model: str | None = None):
+    def __init__(self, corpus: Path, folder: Path, model: str | None = None, embedder=None):
         self.corpus, self.folder = corpus, folder
         self._lock = threading.Lock()
         self._build_lock = threading.Lock()
         self.index = load_index(folder, model)
-        self.embedder = Embedder(model or self.index.manifest.model)
+        self.embedder = embedder or Embedder(model or self.index.manifest.model)
         self.problem: str | None = None
         self._refused: tuple[str, float] | None = None  # the generation last refused, and CURRENT's mtime then
 

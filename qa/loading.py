@@ -334,6 +334,8 @@ def _serve(memory_mb: int) -> None:
 
     resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 2**20, memory_mb * 2**20))
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    stdout.write(b"ready\n")  # the clock for the first file starts after the interpreter has
+    stdout.flush()
     while header := stdin.readline():
         job = json.loads(header)
         data = stdin.read(job["size"])
@@ -349,15 +351,20 @@ class ParserWorker:
     third-party parser. The process is a fresh interpreter (`python -m qa.loading`), not a
     copy of this one with its threads and model."""
 
-    def __init__(self, seconds: float = PARSE_SECONDS, memory_mb: int = PARSE_MEMORY_MB):
-        self.seconds, self.memory_mb = seconds, memory_mb
+    def __init__(self, seconds: float | None = None, memory_mb: int | None = None):
+        self.seconds, self.memory_mb = seconds or PARSE_SECONDS, memory_mb or PARSE_MEMORY_MB
         self._proc: subprocess.Popen | None = None
 
     def read(self, data: bytes, rel: str, source: str) -> Document:
         if self._proc is None or self._proc.poll() is not None:
             self._proc = subprocess.Popen([sys.executable, "-m", "qa.loading", str(self.memory_mb)],
                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                          env={**os.environ, "PYTHONPATH": _PACKAGE_ROOT})
+                                          env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                                              filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")]))})
+            ready, _, _ = select.select([self._proc.stdout], [], [], 60)
+            if not ready or self._proc.stdout.readline() != b"ready\n":
+                self.close()
+                raise CorpusError("the process that reads HTML and PDF files did not start")
         header = json.dumps({"rel": rel, "source": source, "size": len(data)}).encode("utf-8", "surrogatepass")
         try:
             self._proc.stdin.write(header + b"\n" + data)

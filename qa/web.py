@@ -172,11 +172,11 @@ def _order(value) -> bool:
 class Page:
     """What the page's handlers share: the live index, its timelines, the folders it names."""
 
-    def __init__(self, index_dir: Path, model: str | None, corpus: Path):
+    def __init__(self, index_dir: Path, model: str | None, corpus: Path, embedder=None):
         from .live import LiveIndex
 
         self.index_dir, self.corpus = index_dir, corpus
-        self.live = LiveIndex(corpus, index_dir, model)
+        self.live = LiveIndex(corpus, index_dir, model, embedder)
         self._timelines: dict[str, Timeline] = {}
 
     def timeline(self, index) -> Timeline:

@@ -94,7 +94,8 @@ def free_port() -> int:
 
 @contextmanager
 def running_app(work: Path, files: dict[str, str], *args: str, env: dict | None = None):
-    """`python app.py ARGS` serving `files` as corpus/ in `work`, on a free port; yields its URL."""
+    """`python app.py ARGS` serving `files` as corpus/ in `work`, on a free port; yields its URL.
+    The process's id is in `work`/app.pid."""
     (work / "corpus").mkdir(parents=True, exist_ok=True)
     for rel, text in files.items():
         (work / "corpus" / rel).write_text(text, encoding="utf-8")
@@ -102,6 +103,7 @@ def running_app(work: Path, files: dict[str, str], *args: str, env: dict | None 
     env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "PYTHONPATH": str(ROOT), **(env or {})}
     log = open(work / "app.log", "w")
     proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), *args], cwd=work, env=env, stdout=log, stderr=log)
+    (work / "app.pid").write_text(str(proc.pid))
     try:
         deadline = time.time() + 180
         while True:

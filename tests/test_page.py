@@ -4,6 +4,7 @@ what the server lets through: hostile documents, file routes, limits, login, set
 import json
 import os
 import re
+import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,6 +26,10 @@ March 6, 2020   Payload four [click me](javascript:window.__xss=4) and <a href="
 March 7, 2020   Payload five ![tracker](http://evil.example/pixel.png) <iframe src="http://evil.example/"></iframe> cocoa
 """
 SECRET = "TOP-SECRET-MARKER-7f3a"
+LISTENER = socket.socket()  # a file name below points here: nothing may come to fetch it
+LISTENER.bind(("127.0.0.1", 0))
+LISTENER.listen()
+MARKUP_NAME = f"![b](http:&#47;&#47;127.0.0.1:{LISTENER.getsockname()[1]}&#47;x.png) x.txt"
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +37,7 @@ def site(tmp_path_factory):
     work = tmp_path_factory.mktemp("page")
     (work / "notes.txt").write_text(SECRET)  # beside the corpus, in the working folder
     files = {NGO_PAGE.name: NGO_PAGE.read_text(encoding="utf-8"), "hostile.txt": HOSTILE,
-             "secret.txt": f"Secret file\n\nThe marker is {SECRET}.\n"}
+             "secret.txt": f"Secret file\n\nThe marker is {SECRET}.\n", MARKUP_NAME: ""}
     with running_app(work, files) as url:
         yield url, work
 
@@ -195,8 +200,7 @@ def test_server_limits_hold_over_the_api(site):
     assert "a year must be a number" in bad_year
     empty_range, _ = client.predict("cocoa", 5, "2020", "2019", "best first", api_name="/chat")
     assert "is empty" in empty_range
-    status, body = _get(site[0] + "monitoring")
-    assert status in (403, 404) and b"not enabled" in body or status == 404
+    assert _get(site[0] + "monitoring") == (404, b'{"error": "no such route on this page"}')
 
 
 def test_settings_are_in_one_place_and_the_server_uses_them(site):
@@ -211,14 +215,14 @@ def test_settings_are_in_one_place_and_the_server_uses_them(site):
     assert config["max_file_size"] == 1024  # SETTINGS.max_file_size, "1kb": nothing is uploaded here
 
 
-def test_a_login_is_asked_for_when_set(tmp_path):
-    files = {"a.txt": "Notes\n\nJune 15, 2021   Submitted 70 thousand signatures\n"}
-    with running_app(tmp_path, files, "--auth", "staff:long-secret") as url:
-        status, body = _get(url + "config")
-        assert status in (401, 403) or b"auth_required" in body or b'"auth_required":true' in body.replace(b" ", b"")
-        with pytest.raises(Exception):  # noqa: B017 - any refusal will do
-            Client(url, verbose=False).predict("signatures?", 1, "any", "any", "best first", api_name="/chat")
-        client = Client(url, auth=("staff", "long-secret"), verbose=False)
-        reply, _ = client.predict("When were the signatures submitted?", 1, "any", "any", "best first",
-                                  api_name="/chat")
-        assert "15 June 2021" in reply
+def test_a_file_name_is_shown_as_text_after_a_rebuild(page, site):
+    page.locator("#rebuild").click()
+    page.wait_for_function("() => /Rebuilt/.test(document.querySelector('#index-status').innerText)", timeout=60000)
+    status = page.locator("#index-status").inner_text()
+    assert f"skipped {MARKUP_NAME}: empty file" in status  # the name as it is, not rendered
+    assert page.locator("#index-status img").count() == 0
+    page.wait_for_timeout(500)
+    assert not [u for u in page.requests if not u.startswith(site[0])]
+    LISTENER.settimeout(0.5)
+    with pytest.raises(TimeoutError):
+        LISTENER.accept()

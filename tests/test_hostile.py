@@ -1,0 +1,209 @@
+"""Hostile files and a failing disk: each is indexed or skipped with its reason, at a cost that grows
+linearly with its size, and every failure is one line. The files are bench/hostile.py's, made small."""
+
+import errno
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from qa.building import build, chunk_corpus
+from qa.chunking import chunk_document
+from qa.cli import main
+from qa.errors import BadIndexError
+from qa.indexing import CURRENT, load_index
+from qa.loading import display_name, html_text, load_corpus, pdf_pages
+
+sys.path.insert(0, str(ROOT / "bench"))
+import hostile  # noqa: E402 - the bench's hostile files, made small here
+
+
+def _fastest(run, times: int = 3) -> float:
+    best = float("inf")
+    for _ in range(times):
+        t0 = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def _growth(run_at, small: float) -> float:
+    """How many times longer `run_at(4 * small)` takes than `run_at(small)`: about 4 when the
+    cost is linear, 16 when it is quadratic."""
+    return _fastest(lambda: run_at(4 * small)) / _fastest(lambda: run_at(small))
+
+
+@pytest.mark.parametrize("maker, small", [(hostile.deep_html, 0.02), (hostile.unclosed_html, 0.1)])
+def test_html_costs_grow_linearly_however_deep_or_unclosed(maker, small):
+    assert "Deep text" in html_text(hostile.deep_html(0.01)) or maker is not hostile.deep_html
+    assert _growth(lambda s: html_text(maker(s)), small) < 8
+
+
+@pytest.mark.parametrize("maker, small", [(hostile.words, 0.004), (hostile.abbreviations, 0.02),
+                                          (hostile.date_paragraph, 0.005), (hostile.date_lines, 0.005)])
+def test_chunking_costs_grow_linearly(maker, small, embedder):
+    texts = {s: maker(s).decode() for s in (small, 4 * small)}
+    counts = {"calls": 0}
+
+    def count(text: str) -> int:
+        counts["calls"] += 1
+        return embedder.count_tokens(text)
+
+    def chunk(s):
+        return chunk_document(texts[s], "x.txt", count=count, cut_at=embedder.cut_at)
+
+    assert _growth(chunk, small) < 8
+    counts["calls"] = 0
+    pieces = len(chunk(4 * small))
+    assert counts["calls"] <= 3 * pieces + 10  # no tokenizer call per word
+
+
+def test_cutting_with_offsets_gives_the_pieces_a_search_by_counts_gives(embedder):
+    text = hostile.words(0.002).decode() + " " + hostile.abbreviations(0.002).decode()
+    by_offsets = [c.text for c in chunk_document(text, "x.txt", count=embedder.count_tokens, cut_at=embedder.cut_at)]
+    by_counts = [c.text for c in chunk_document(text, "x.txt", count=embedder.count_tokens)]
+    assert by_offsets == by_counts and len(by_offsets) > 5
+    assert max(embedder.count_tokens(t) for t in by_offsets) <= 240
+
+
+def test_a_pdf_page_tree_pointing_at_one_page_many_times_is_read_once(write_corpus):
+    data = hostile.page_tree_pdf(0.02)  # 2,000 pointers at one page
+    assert pdf_pages(data) == [pdf_pages(data)[0]] and "one real page" in pdf_pages(data)[0]
+    chunks, _, skipped = chunk_corpus(write_corpus({"tree.pdf": data}))
+    assert len(chunks) == 1 and skipped == []
+
+
+def test_a_file_cut_into_too_many_passages_is_skipped_and_the_rest_built(write_corpus, tmp_path, fake_embedder):
+    corpus = write_corpus({"dates.txt": hostile.date_lines(0.002), "ok.txt": "In May 2020 we met farmers.\n"})
+    report = build(corpus, tmp_path / "index", fake_embedder, max_chunks=100)
+    assert report.skipped == [("dates.txt", "over 100 passages (limit per file)")]
+    assert report.files == 1 and report.chunks == 1
+
+
+def test_a_parser_that_runs_too_long_is_stopped_and_its_file_skipped(write_corpus, monkeypatch):
+    monkeypatch.setattr("qa.loading.PARSE_SECONDS", 0.05)
+    corpus = write_corpus({"tree.pdf": hostile.page_tree_pdf(1.0), "ok.txt": "In 2020 we met farmers.\n"})
+    t0 = time.perf_counter()
+    found = load_corpus(corpus)
+    assert dict(found.skipped) == {"tree.pdf": "took over 0.05 s to read"}
+    assert [d.path for d in found.documents] == ["ok.txt"] and time.perf_counter() - t0 < 5
+
+
+def test_any_file_name_is_indexed_under_a_showable_name(tmp_path, embedder, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in (b"bad\xff\xfename.txt", b"two\nlines \x1b[31mred.txt"):
+        with open(os.path.join(os.fsencode(corpus), name), "wb") as f:
+            f.write(b"Notes\n\nMay 7, 2020   Met cocoa farmers in Ghana.\n")
+    assert display_name(os.fsdecode(b"bad\xff\xfename.txt")) == "bad\\xff\\xfename.txt"
+    os.chdir(tmp_path)
+    assert main(["build"]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "\x1b" not in err
+    sources = {c.source for c in load_index(tmp_path / "index").chunks}
+    assert sources == {"corpus/bad\\xff\\xfename.txt", "corpus/two\\u000alines \\u001b[31mred.txt"}
+    assert main(["ask", "--json", "Who met cocoa farmers?"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and json.loads(out)["passages"]
+
+
+def test_an_unreadable_folder_is_listed_as_skipped(write_corpus, monkeypatch):
+    corpus = write_corpus({"ok.txt": "In 2020 we met farmers.\n", "locked/inside.txt": "hidden from us"})
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert load_corpus(corpus).skipped == [("locked", "unreadable folder (Permission denied)")]
+
+
+def _qa(*args, cwd: Path, limit_bytes: int | None = None) -> subprocess.CompletedProcess:
+    def limit():
+        if limit_bytes is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    return subprocess.run([sys.executable, "-m", "qa.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          preexec_fn=limit, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_a_write_failure_is_one_line_and_keeps_the_index_in_force(write_corpus, tmp_path):
+    write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"})
+    assert _qa("build", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "index" / CURRENT).read_text()
+    (tmp_path / "corpus" / "b.txt").write_text("Notes\n\nJune 1, 2021   " + "Opened a school. " * 3000 + "\n")
+    full = _qa("build", cwd=tmp_path, limit_bytes=20_000)  # as on a full disk: writes past 20 kB fail
+    assert full.returncode == 1
+    last = full.stderr.strip().splitlines()[-1]
+    assert last.startswith("qa: error: cannot write the index in index/: ") and last.endswith("is unchanged")
+    assert "Traceback" not in full.stderr
+    assert (tmp_path / "index" / CURRENT).read_text() == before
+    assert "May 7, 2020" in _qa("ask", "cocoa farmers", cwd=tmp_path).stdout
+
+
+def test_a_read_only_index_folder_is_one_line(write_corpus, tmp_path, fake_embedder, monkeypatch, capsys):
+    write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"})
+    monkeypatch.chdir(tmp_path)
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system", str(tmp_path / "index"))
+
+    monkeypatch.setattr("qa.indexing.Path.mkdir", read_only)
+    assert main(["build"]) == 1
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        f"qa: error: cannot write the index in index/: Read-only file system ({tmp_path / 'index'});"
+        " the index in force is unchanged")
+
+
+def test_a_closed_pipe_ends_qa_ask_quietly(write_corpus, tmp_path):
+    write_corpus({"a.txt": "Notes\n\n" + "".join(f"May {d}, 2020   Met farmers, day {d}.\n\n" for d in range(1, 28))})
+    assert _qa("build", cwd=tmp_path).returncode == 0
+    run = subprocess.run(f"{sys.executable} -m qa.cli ask -k 20 farmers farmers farmers | head -1", shell=True,
+                         cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.stdout.startswith("Q: farmers") and run.stderr == ""
+
+
+def test_a_damaged_or_missing_new_index_is_not_taken(write_corpus, tmp_path, fake_embedder):
+    from qa.live import LiveIndex
+
+    corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"})
+    index = tmp_path / "index"
+    build(corpus, index, fake_embedder)
+    live = LiveIndex(corpus, index, fake_embedder.name, fake_embedder)
+    good = live.get().generation
+    (corpus / "b.txt").write_text("Notes\n\nJune 1, 2021   Opened a school.\n")
+    build(corpus, index, fake_embedder)
+    new = index / (index / CURRENT).read_text().strip()
+    chunks = (new / "chunks.jsonl").read_bytes()
+    (new / "chunks.jsonl").write_bytes(chunks[:10] + bytes([chunks[10] ^ 1]) + chunks[11:])
+    with pytest.raises(BadIndexError):
+        load_index(index)
+    assert live.get().generation == good and "truncated or altered" in live.status().problem
+    (index / CURRENT).write_text("g-missing\n")
+    assert live.get().generation == good and "no index" in live.status().problem
+    (new / "chunks.jsonl").write_bytes(chunks)
+    (index / CURRENT).write_text(new.name + "\n")
+    assert live.get().generation == new.name and live.status().problem is None
+
+
+def test_the_page_names_no_absolute_path(write_corpus, tmp_path, fake_embedder):
+    from qa.web import Page
+
+    corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"}).resolve()
+    index = (tmp_path / "index").resolve()
+    build(corpus, index, fake_embedder)
+    page = Page(index, fake_embedder.name, corpus, fake_embedder)
+    answer, _ = page.answer("cocoa farmers", 1, "any", "any", "best first")
+    assert "corpus/a\\.txt, line 3" in answer and str(tmp_path) not in answer
+    (corpus / "a.txt").rename(tmp_path / "moved.txt")
+    corpus.rmdir()
+    status = page.rebuild(lambda *a, **k: None)
+    assert "corpus folder corpus/ does not exist" in status.replace("\\", "") and str(tmp_path) not in status
