@@ -133,7 +133,7 @@ def build_one(name: str, data: bytes, work: Path) -> dict:
     measured = json.loads(proc.stderr.strip().splitlines()[-1])
     report = json.loads(proc.stdout) if proc.stdout.strip() else {}
     skipped = dict((s["path"], s["reason"]) for s in report.get("skipped", []))
-    outcome = f"skipped: {skipped[name]}" if name in skipped else f"indexed ({report.get('chunks', '?')} passages)"
+    outcome = f"skipped: {skipped[name]}" if name in skipped else f"indexed (the index: {report.get('chunks', '?')} passages)"
     return {**measured, "outcome": outcome}
 
 

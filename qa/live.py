@@ -69,7 +69,8 @@ class LiveIndex:
         index = self.get()
         dated = sorted(c.date for c in index.chunks if c.date)
         m = index.manifest
-        return Status(len(m.files), m.chunk_count, dated[0] if dated else None, dated[-1] if dated else None,
+        documents = len({c.source for c in index.chunks})  # read and cut into passages (not those skipped)
+        return Status(documents, m.chunk_count, dated[0] if dated else None, dated[-1] if dated else None,
                       m.built_at, index.generation, self.problem)
 
     def rebuild(self, progress: Callable[[int, int], None] | None = None):

@@ -3,12 +3,20 @@
 - Text and Markdown are read as UTF-8; a file that is not UTF-8 is read as UTF-16 when it
   starts with a byte-order mark, or as Windows-1252 when that gives clean text, else skipped.
 - HTML keeps its visible text and heading structure (headings become Markdown `#` lines);
-  scripts, styles, navigation, headers, footers and forms are dropped (Beautiful Soup).
-- PDF gives the text of each page (pypdf); a passage's location is its page.
+  scripts, styles, navigation, headers, footers, forms and hidden elements are dropped. It is
+  read in one pass over the tags (the standard library's tokenizer, no tree), so its cost
+  grows with the page's size however deep the nesting or however many tags are left open.
+- PDF gives the text of each page (pypdf), a page the page tree lists again read once; a
+  passage's location is its page.
+- HTML and PDF are read in a separate process (`ParserWorker`), killed when a file takes
+  longer than PARSE_SECONDS or more than PARSE_MEMORY_MB.
+- Any file name is taken: bytes that are not UTF-8 and characters that can't be shown are
+  escaped (`display_name`), and that form is how passages name the file.
 Bad files are skipped with a reason and never stop a build: empty, over the size limit,
-binary, undecodable, unreadable PDF or HTML, symlinks leading outside the corpus folder,
-symlink loops, FIFOs and other non-regular files. Folders reached through a symlink are not
-followed. Left out: files hidden by a leading dot, Office documents, OCR of scanned PDFs.
+binary, undecodable, unreadable PDF or HTML, too slow or too large to parse, symlinks
+leading outside the corpus folder, symlink loops, FIFOs and other non-regular files,
+unreadable folders. Folders reached through a symlink are not followed.
+Left out: files hidden by a leading dot, Office documents, OCR of scanned PDFs.
 """
 
 from __future__ import annotations
