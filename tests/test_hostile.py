@@ -172,12 +172,13 @@ def test_a_closed_pipe_ends_qa_ask_quietly(write_corpus, tmp_path):
 
 
 def test_a_damaged_or_missing_new_index_is_not_taken(write_corpus, tmp_path, fake_embedder):
-    from qa.live import LiveIndex
+    from qa.web import Page
 
     corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"})
     index = tmp_path / "index"
     build(corpus, index, fake_embedder)
-    live = LiveIndex(corpus, index, fake_embedder.name, fake_embedder)
+    page = Page(index, fake_embedder.name, corpus, fake_embedder)
+    live = page.live
     good = live.get().generation
     (corpus / "b.txt").write_text("Notes\n\nJune 1, 2021   Opened a school.\n")
     build(corpus, index, fake_embedder)
@@ -187,6 +188,8 @@ def test_a_damaged_or_missing_new_index_is_not_taken(write_corpus, tmp_path, fak
     with pytest.raises(BadIndexError):
         load_index(index)
     assert live.get().generation == good and "truncated or altered" in live.status().problem
+    assert "A newer index failed its checks and was not taken; still answering from this one" in page.status()
+    assert "7 May 2020" in page.answer("cocoa farmers", 1, "any", "any", "best first")[0]
     (index / CURRENT).write_text("g-missing\n")
     assert live.get().generation == good and "no index" in live.status().problem
     (new / "chunks.jsonl").write_bytes(chunks)
