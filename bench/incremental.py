@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from qa.building import build
-from qa.embedding import Embedder
+from qa.embedding import load_embedder
 
 
 def make_corpus(source: Path, target: Path, docs: int) -> int:
@@ -40,7 +40,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="qa-bench-"))
     try:
         n = make_corpus(args.source, work / "corpus", args.docs)
-        embedder = Embedder()
+        embedder = load_embedder()
         full = build(work / "corpus", work / "index", embedder, full=True)
         doc = sorted((work / "corpus").glob("*.txt"))[n // 2]
         doc.write_text(doc.read_text(encoding="utf-8") + "\nIn March 2024 this document was edited.\n", encoding="utf-8")

@@ -52,12 +52,12 @@ def _free_port() -> int:
 
 def query_and_build(corpus: Path, queries: list[str], work: Path) -> dict:
     from qa.building import build, chunk_corpus
-    from qa.embedding import Embedder
+    from qa.embedding import load_embedder
     from qa.indexing import load_index
     from qa.searching import search
     from qa.showing import answer_json
 
-    embedder = Embedder()
+    embedder = load_embedder()
     chunks, _, _ = chunk_corpus(corpus, embedder)
     texts = list(dict.fromkeys(c.context_text() for c in chunks))
     embedder.encode(texts[:8])

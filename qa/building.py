@@ -6,8 +6,9 @@ unchanged, whatever file it now sits in, and embeds the rest. Files edited, adde
 or renamed, and a change of chunking rules, therefore cost only the chunks they change; a
 change of model re-embeds everything, and so does `full=True`. The result equals a full
 build of the same corpus (same chunks, same vectors up to float rounding).
-Left out: caching chunks per file (chunking the whole corpus again takes well under the
-time of embedding one document's worth of chunks).
+A file whose path and bytes are unchanged is not even chunked again: its chunks are taken
+from the index.
+Left out: embedding on several machines.
 """
 
 from __future__ import annotations
@@ -25,16 +26,7 @@ from .chunking import CHUNKER_VERSION, MAX_CHUNKS, Chunk, TooManyChunks, chunk_d
 from .dating import date_chunk
 from .embedding import Embedder
 from .errors import BadIndexError, CorpusError, IndexWriteError
-from .indexing import (
-    Manifest,
-    build_lock,
-    clean_up,
-    current_generation,
-    load_index,
-    make_manifest,
-    read_manifest,
-    write_index,
-)
+from .indexing import build_lock, clean_up, current_generation, find_manifest, load_index, make_manifest, write_index
 from .keywords import TOKENIZER, KeywordIndex
 from .loading import MAX_FILE_MB, Document, corpus_files, file_hash, load_corpus
 
@@ -125,13 +117,6 @@ def compare_files(old: dict[str, str], new: dict[str, str]) -> dict[str, int]:
     }
 
 
-def _previous_manifest(index: Path) -> Manifest | None:
-    try:
-        return read_manifest(index)
-    except BadIndexError:
-        return None
-
-
 def _previous(index: Path, embedder: Embedder) -> tuple[dict, dict[str, np.ndarray]]:
     """What the current index offers a build with this model: its chunks by (path, file hash),
     if cut by these rules, and its vectors by chunk key. Nothing from another model."""
@@ -181,7 +166,7 @@ def _build(corpus: Path, index: Path, embedder: Embedder, progress, full: bool, 
         clean_up(index, {gen.name} if gen else set())  # what a killed build left
         known, stored = ({}, {}) if full else _previous(index, embedder)
         chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb, known, max_chunks)
-        old = _previous_manifest(index)
+        old = find_manifest(index)
         keys = [chunk_key(c) for c in chunks]
         todo = list(dict.fromkeys(k for k in keys if k not in stored))  # each new text embedded once
         reused = sum(1 for k in keys if k in stored)
@@ -214,11 +199,8 @@ def _build(corpus: Path, index: Path, embedder: Embedder, progress, full: bool, 
 
 def is_current(corpus: Path, index: Path, model: str, max_mb: float = MAX_FILE_MB) -> bool:
     """True when `index` exists, was built with `model` and these rules, and every corpus file is as it was."""
-    try:
-        manifest = read_manifest(index)
-    except BadIndexError:
-        return False
-    if manifest.model != model or manifest.chunker_version != CHUNKER_VERSION or manifest.tokenizer != TOKENIZER:
+    manifest = find_manifest(index)
+    if manifest is None or manifest.model != model or manifest.chunker_version != CHUNKER_VERSION or manifest.tokenizer != TOKENIZER:
         return False
     try:
         paths, _ = corpus_files(corpus, max_mb)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .dating import leading_date
+from .dates import leading_date
 
 CHUNKER_VERSION = 5  # bump when the rules change: it invalidates built indexes
 MAX_TOKENS = 240  # budget for title + heading + text, in model word pieces (the model reads 256)

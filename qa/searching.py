@@ -22,13 +22,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .chunking import Chunk, split_sentences
+from .chunking import Chunk
+from .dates import TimeScope
 from .embedding import Embedder
 from .errors import QuestionError
 from .indexing import Index
-from .keywords import terms as _terms
 from .keywords import words as keywords_of
-from .querytime import TimeScope, question_time
+from .querytime import question_time
 from .tables import ChunkTable
 
 MAX_QUESTION_CHARS = 1000
@@ -41,21 +41,25 @@ DOC_WEIGHT = 0.5  # share of its document's best score a candidate gets on top o
 TIME_BONUS = 0.3  # added to a passage of the asked time (fused scores lie in 0..1) ...
 TIME_DECAY = 1.0  # ... and e^(-years/TIME_DECAY) of it to one that misses it by some years
 START_BONUS = 0.1  # added for a period of several years to a passage dated in its first year
-SENTENCE_CACHE = 4096  # chunks whose sentences are kept split and stemmed for highlighting
 ORDER_BONUS = 1.0  # "latest"/"earliest": added to the first by date, the n-th gets 1/(1 + n/2) of it
 
 
 @dataclass(frozen=True)
 class Hit:
-    text: str
-    heading: str | None
-    date: str | None
-    date_end: str | None
-    source: str
-    line: int
-    score: float
-    highlight: tuple[int, int]  # character offsets of the best-answering sentence in `text`
-    unit: str = "line"  # what `line` counts: "line", or "page" in a PDF
+    """A passage in an answer: the chunk, its score, and where its best-answering sentence is."""
+
+    chunk: Chunk
+    score: float  # higher is better; compare within one answer
+    highlight: tuple[int, int]  # character offsets of the best-answering sentence in the chunk's text
+
+    # The chunk's fields, as the answer shows them.
+    text = property(lambda self: self.chunk.text)
+    heading = property(lambda self: self.chunk.heading)
+    date = property(lambda self: self.chunk.date)
+    date_end = property(lambda self: self.chunk.date_end)
+    source = property(lambda self: self.chunk.source)
+    line = property(lambda self: self.chunk.line)
+    unit = property(lambda self: self.chunk.unit)
 
 
 @dataclass(frozen=True)
@@ -92,14 +96,6 @@ def clean_question(question: str) -> str:
     return q
 
 
-def _table(index: Index) -> ChunkTable:
-    """The index's per-chunk arrays, made on its first question."""
-    table = index.derived.get("table")
-    if table is None:
-        table = index.derived["table"] = ChunkTable.of(index.chunks)
-    return table
-
-
 def by_document(ids: np.ndarray, scores: np.ndarray, table: ChunkTable) -> np.ndarray:
     """Each score plus DOC_WEIGHT times the best score in its document.
 
@@ -128,34 +124,13 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     return picked
 
 
-def _sentences(index: Index, i: int) -> list[tuple[int, int, frozenset[str]]]:
-    """Each sentence of chunk i's text as its offsets and index terms.
-
-    Kept for the last SENTENCE_CACHE chunks shown: splitting and stemming a passage costs more
-    than all the scoring of a question, and the same passages answer many questions.
-    """
-    cache = index.derived.setdefault("sentences", {})
-    found = cache.get(i)
-    if found is None:
-        text = index.chunks[i].text
-        found, pos = [], 0
-        for sentence in split_sentences(text):
-            start = text.find(sentence, pos)
-            pos = start + len(sentence)
-            found.append((start, pos, frozenset(_terms(sentence))))
-        if len(cache) >= SENTENCE_CACHE:
-            cache.clear()
-        cache[i] = found
-    return found
-
-
 def _highlight(index: Index, i: int, words: set[str], scope: TimeScope | None) -> tuple[int, int]:
     """Offsets of the sentence of chunk i sharing most question words, half a word more for
     naming the year of one of its dates in the question's time (ties: the earlier sentence)."""
     chunk = index.chunks[i]
     years = {a[:4] for a, b in chunk.dates if scope.overlaps(a, b)} if scope and scope.bounded else set()
     best, best_score = (0, len(chunk.text)), -1.0
-    for start, end, terms in _sentences(index, i):
+    for start, end, terms in index.sentences(i):
         score = len(terms & words) + 0.5 * bool(terms & years)
         if score > best_score:
             best, best_score = (start, end), score
@@ -218,14 +193,7 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
     return ids[np.argsort(-scores[ids], kind="stable")]
 
 
-def search(
-    index: Index, embedder: Embedder, question: str, k: int = 5, retriever: str = "hybrid", use_time: bool = True,
-    filters: Filters = Filters(),  # noqa: B008 - frozen, so one shared default is safe
-) -> Answer:
-    """The k passages that best answer `question`, best first.
-
-    Answer.found is False, with no hits, when no passage is about the question (see `_about`).
-    """
+def _check(k: int, retriever: str, filters: Filters) -> None:
     if k < 1:
         raise QuestionError(f"k must be at least 1, got {k}")
     years = filters.years
@@ -233,45 +201,85 @@ def search(
         raise QuestionError(f"the year range {years.start}–{years.end} is empty: 'from' must not be after 'to'")
     if retriever not in RETRIEVERS:
         raise QuestionError(f"unknown retriever {retriever!r}: choose one of {', '.join(RETRIEVERS)}")
-    q = clean_question(question)
-    table = _table(index)
-    pool = max(POOL if years is None else 10 * POOL, k)
-    none = (np.empty(0, dtype=np.int64), np.empty(0))
-    dense, bm25 = none, none
+
+
+Ranked = tuple[np.ndarray, np.ndarray]  # chunk numbers and their scores
+_NONE: Ranked = (np.empty(0, dtype=np.int64), np.empty(0))
+
+
+def candidates(index: Index, embedder: Embedder, q: str, retriever: str, pool: int,
+               years: TimeScope | None) -> tuple[Ranked, Ranked]:
+    """The `pool` best chunks by cosine and by BM25 (each empty when the retriever leaves it
+    out), only those shown with a date in `years` when the person set a year range."""
+    dense, bm25 = _NONE, _NONE
     if retriever in ("dense", "hybrid"):
         dense = index.search(embedder.encode([q])[0], pool)
     if retriever in ("bm25", "hybrid"):
         scores = index.keywords.scores(q)
         top = _top(scores, pool)
         bm25 = top, scores[top]
-    if years is not None:  # only passages shown with a date in the person's year range
-        shown = table.shown_in(dense[0], years)
-        dense = dense[0][shown], dense[1][shown]
-        shown = table.shown_in(bm25[0], years)
-        bm25 = bm25[0][shown], bm25[1][shown]
+    if years is not None:
+        dense = _shown_in(dense, index.table, years)
+        bm25 = _shown_in(bm25, index.table, years)
+    return dense, bm25
+
+
+def _shown_in(ranked: Ranked, table: ChunkTable, years: TimeScope) -> Ranked:
+    keep = table.shown_in(ranked[0], years)
+    return ranked[0][keep], ranked[1][keep]
+
+
+def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScope | None) -> np.ndarray:
+    """The scores with the question's time counted: TIME_BONUS (and START_BONUS) for passages
+    of the period it names, or ORDER_BONUS falling with date order for "latest"/"earliest"."""
+    if scope is None:
+        return scores
+    table = index.table
+    if not scope.order:
+        return scores + TIME_BONUS * table.time_fit(ids, scope, TIME_DECAY) + START_BONUS * table.starts(ids, scope)
+    scores = scores.copy()
+    at = {int(i): n for n, i in enumerate(ids)}
+    for n, i in enumerate(time_ranking(index.chunks, table, ids[np.argsort(-scores, kind="stable")], scope)):
+        scores[at[i]] += ORDER_BONUS / (1 + n / 2)
+    return scores
+
+
+def _shown_scores(ids: np.ndarray, fused: np.ndarray, dense: Ranked, retriever: str,
+                  scope: TimeScope | None) -> dict[int, float]:
+    """The score each passage is shown with: the cosine itself for dense retrieval without time,
+    else the fused score."""
+    if retriever == "dense" and not scope:
+        return dict(zip(dense[0].tolist(), dense[1].tolist(), strict=True))
+    return dict(zip(ids.tolist(), fused.tolist(), strict=True))
+
+
+def hits(index: Index, order: list[int], score_of: dict[int, float], q: str, scope: TimeScope | None) -> list[Hit]:
+    """The chosen chunks as Hits, each with its score and best-answering sentence."""
+    words = keywords_of(q)
+    return [Hit(index.chunks[i], round(float(score_of[i]), 4), _highlight(index, i, words, scope)) for i in order]
+
+
+def search(
+    index: Index, embedder: Embedder, question: str, k: int = 5, retriever: str = "hybrid", use_time: bool = True,
+    filters: Filters = Filters(),  # noqa: B008 - frozen, so one shared default is safe
+) -> Answer:
+    """The k passages that best answer `question`, best first.
+
+    candidates -> fuse -> document weight -> time -> distinct -> hits. Answer.found is False,
+    with no hits, when no passage is about the question (see `_about`).
+    """
+    _check(k, retriever, filters)
+    q = clean_question(question)
+    pool = max(POOL if filters.years is None else 10 * POOL, k)
+    dense, bm25 = candidates(index, embedder, q, retriever, pool, filters.years)
     scope = question_time(q) if use_time else None
     if not _about(dense[1], bm25[1], retriever):
         return Answer(q, scope, [], found=False)
     ids, fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))
     if retriever == "hybrid":
-        fused = by_document(ids, fused, table)
-    if scope and scope.order:  # "latest"/"earliest": a bonus falling with date order
-        at = {int(i): n for n, i in enumerate(ids)}
-        for n, i in enumerate(time_ranking(index.chunks, table, ids[np.argsort(-fused, kind="stable")], scope)):
-            fused[at[i]] += ORDER_BONUS / (1 + n / 2)
-    elif scope:
-        fused = fused + TIME_BONUS * table.time_fit(ids, scope, TIME_DECAY) + START_BONUS * table.starts(ids, scope)
-    ranked = np.argsort(-fused, kind="stable")
-    order = _distinct(ids[ranked], table, k)
+        fused = by_document(ids, fused, index.table)
+    fused = with_time(index, ids, fused, scope)
+    order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, k)
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
-    score_of = dict(zip(ids.tolist(), fused.tolist(), strict=True))
-    if retriever == "dense" and not scope:  # the cosine itself, negative or not
-        score_of = dict(zip(dense[0].tolist(), dense[1].tolist(), strict=True))
-    words = keywords_of(q)
-    hits = []
-    for i in order:
-        c = index.chunks[i]
-        hits.append(Hit(c.text, c.heading, c.date, c.date_end, c.source, c.line, round(float(score_of[i]), 4),
-                        _highlight(index, i, words, scope), c.unit))
-    return Answer(q, scope, hits)
+    return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope))

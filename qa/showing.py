@@ -7,51 +7,19 @@ escaped, so a passage can't inject HTML, links or images into the page.
 from __future__ import annotations
 
 import re
-from dataclasses import fields
 
+from .dates import readable_date
 from .searching import Answer, Hit
 
 NOTHING = "No passage about that in the documents."
-_HIT_FIELDS = [f.name for f in fields(Hit)]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
-
-
-def _parts(iso: str) -> tuple[int, int | None, int | None]:
-    p = [int(x) for x in iso.split("-")]
-    return p[0], (p[1] if len(p) > 1 else None), (p[2] if len(p) > 2 else None)
-
-
-def _one(iso: str) -> str:
-    y, m, d = _parts(iso)
-    return " ".join(str(x) for x in (d, _MONTHS[m - 1] if m else None, y) if x is not None)
-
-
-def readable_date(start: str | None, end: str | None = None) -> str:
-    """"2021-06-15" -> "15 June 2021"; ("2019-11-25", "2019-11-27") -> "25–27 November 2019".
-
-    Ranges drop what their two ends share: "18 February – 2 March 2019", "2004–2005".
-    """
-    if not start:
-        return ""
-    if not end or end == start:
-        return _one(start)
-    (y1, m1, d1), (y2, m2, d2) = _parts(start), _parts(end)
-    if y1 == y2 and m1 and m1 == m2 and d1 and d2:
-        return f"{d1}–{d2} {_MONTHS[m1 - 1]} {y1}"
-    if y1 == y2 and m1 and m2:
-        first = " ".join(str(x) for x in (d1, _MONTHS[m1 - 1]) if x is not None)
-        return f"{first} – {_one(end)}"
-    return f"{_one(start)} – {_one(end)}" if (m1 or m2) else f"{y1}–{y2}"
-
-
+PASSAGE_FIELDS = ("text", "heading", "date", "date_end", "source", "line", "unit", "score")  # `qa ask --json`
 def answer_json(answer: Answer) -> dict:
     """The `qa ask --json` object: question, time understood (or null), passages best first."""
     return {
         "question": answer.question,
         "time": answer.time.as_json() if answer.time else None,
         "found": answer.found,
-        "passages": [{**{f: getattr(h, f) for f in _HIT_FIELDS}, "highlight": list(h.highlight)} for h in answer.hits],
+        "passages": [{**{f: getattr(h, f) for f in PASSAGE_FIELDS}, "highlight": list(h.highlight)} for h in answer.hits],
     }
 
 

@@ -7,17 +7,22 @@ ptr[i]:ptr[i+1] belong to chunk i) as day keys and as points on a line of years.
 
 Day keys are an ISO prefix's first day and a number at or above its last, as integers
 ("2019-11" -> 20191101 .. 20191199), so comparing them is comparing the ISO strings.
+`SentenceCache` keeps the sentences of the passages last shown, split and stemmed, for marking
+the sentence that best answers.
 Left out: anything that depends on the question (that is `searching`).
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 
-from .chunking import Chunk
-from .querytime import TimeScope, lower_bound, upper_bound
+from .chunking import Chunk, split_sentences
+from .dates import TimeScope, lower_bound, upper_bound
+from .keywords import terms
 
 _NONE_LOW, _NONE_HIGH = 99_999_999, -1  # an undated chunk's shown-date keys: no scope overlaps them
 
@@ -127,3 +132,47 @@ class ChunkTable:
         hit = np.zeros(len(ids), dtype=bool)
         hit[owner[self.first_year[rows] == int(scope.start[:4])]] = True
         return hit
+
+
+Sentence = tuple[int, int, frozenset[str]]  # offsets in the text, and the sentence's index terms
+
+SENTENCE_CACHE = 4096  # chunks whose sentences are kept
+
+
+class SentenceCache:
+    """Each sentence of a chunk's text as its offsets and index terms, kept for the last `size`
+    chunks asked for (the least recently asked is dropped first).
+
+    Splitting and stemming a passage costs more than all the scoring of a question, and the
+    same passages answer many questions. Safe to share between threads.
+
+    >>> cache = SentenceCache([Chunk("Met farmers. Signed it.", None, "s", 1)], size=1)
+    >>> [(a, b) for a, b, _ in cache(0)]
+    [(0, 12), (13, 23)]
+    """
+
+    def __init__(self, chunks: list[Chunk], size: int = SENTENCE_CACHE):
+        self._chunks, self._size = chunks, size
+        self._kept: OrderedDict[int, list[Sentence]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, i: int) -> list[Sentence]:
+        with self._lock:
+            found = self._kept.get(i)
+            if found is not None:
+                self._kept.move_to_end(i)
+                return found
+        text = self._chunks[i].text
+        found, pos = [], 0
+        for sentence in split_sentences(text):
+            start = text.find(sentence, pos)
+            pos = start + len(sentence)
+            found.append((start, pos, frozenset(terms(sentence))))
+        with self._lock:
+            self._kept[i] = found
+            if len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+        return found
+
+    def __len__(self) -> int:
+        return len(self._kept)

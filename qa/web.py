@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import QAError
+from .workspace import Workspace
 
 EXAMPLES = [
     "What did ACE do in 2018?",
@@ -77,7 +78,7 @@ def parse_auth(text: str | None) -> tuple[str, str] | None:
 
 
 def _status_line(live) -> str:
-    from .showing import readable_date
+    from .dates import readable_date
 
     st = live.status()
     span = f", dated {readable_date(st.first_date)} to {readable_date(st.last_date)}" if st.first_date else ""
@@ -121,7 +122,7 @@ class Timeline:
     def __init__(self, chunks):
         import pandas as pd
 
-        from .showing import readable_date
+        from .dates import readable_date
 
         self.dated = [c for c in chunks if c.date]
         self.row = {(c.source, c.line, c.text): n for n, c in enumerate(self.dated)}
@@ -172,11 +173,9 @@ def _order(value) -> bool:
 class Page:
     """What the page's handlers share: the live index, its timelines, the folders it names."""
 
-    def __init__(self, index_dir: Path, model: str | None, corpus: Path, embedder=None):
-        from .live import LiveIndex
-
-        self.index_dir, self.corpus = index_dir, corpus
-        self.live = LiveIndex(corpus, index_dir, model, embedder)
+    def __init__(self, workspace: Workspace):
+        self.index_dir, self.corpus = workspace.index, workspace.corpus
+        self.live = workspace.live()
         self._timelines: dict[str, Timeline] = {}
 
     def timeline(self, index) -> Timeline:
@@ -197,7 +196,7 @@ class Page:
         """A passage as the page names its source: the corpus folder's name, then the file's path in it."""
         prefix = self.live.get().manifest.corpus.rstrip("/") + "/"
         if hit.source.startswith(prefix):
-            return replace(hit, source=f"{self.corpus.name}/{hit.source[len(prefix):]}")
+            return replace(hit, chunk=replace(hit.chunk, source=f"{self.corpus.name}/{hit.source[len(prefix):]}"))
         return hit
 
     def answer(self, message, k, from_year, to_year, order) -> tuple[str, object]:
@@ -260,10 +259,10 @@ class Page:
         return f"{self.status()}  \n<small>Rebuilt: {summary}</small>{skipped}"
 
 
-def build_app(index_dir: Path, model: str | None = None, corpus: Path = Path("corpus")):
-    """The page over the index in `index_dir` (which must exist), rebuilding from `corpus` on request."""
+def build_app(workspace: Workspace):
+    """The page over the workspace's index (which must exist), rebuilding it from its corpus on request."""
     gr = _offline_gradio()
-    page = Page(index_dir, model, corpus)
+    page = Page(workspace)
 
     def rebuild(progress=gr.Progress()) -> str:  # noqa: B008 - how Gradio asks for a progress bar
         return page.rebuild(progress)
@@ -398,19 +397,12 @@ def _check_address(host: str, port: int) -> None:
             raise QAError(f"cannot listen on {host}:{port}: {e.strerror}") from None
 
 
-def serve(corpus: Path, index: Path, model: str | None = None, host: str | None = None, port: int | None = None,
-          auth: str | None = None, hosts: str | None = None):
-    """Builds the index if it is missing or stale, then serves the page until interrupted."""
-    from .building import is_current
-    from .cli import build_index, model_for
-
+def serve(workspace: Workspace, host: str | None = None, port: int | None = None, auth: str | None = None,
+          hosts: str | None = None):
+    """Serves the page over the workspace's index (which must exist) until interrupted."""
     login = parse_auth(auth or os.environ.get(AUTH_ENV))
-    model = model_for(index, model)
-    if not is_current(corpus, index, model):
-        print(f"qa: {index}/ is missing or out of date; building it from {corpus}/", file=sys.stderr)
-        build_index(corpus, index, model)
-    app = build_app(index, model, corpus)
-    options = launch_options(host, port, login, [corpus, index, Path.cwd()], app, hosts)
+    app = build_app(workspace)
+    options = launch_options(host, port, login, [workspace.corpus, workspace.index, Path.cwd()], app, hosts)
     _check_address(options["server_name"], options["server_port"])
     host_shown = f"[{options['server_name']}]" if ":" in options["server_name"] else options["server_name"]
     print(f"qa: serving the page at http://{host_shown}:{options['server_port']}/ (Ctrl-C to stop)", file=sys.stderr)

@@ -21,7 +21,7 @@ NGO_PAGE = ROOT / "corpus" / "ace-advocacy-record.txt"
 
 
 class FakeEmbedder:
-    """Bag of hashed words, L2-normalised: texts sharing words are near, others far."""
+    """Bag of hashed words, L2-normalised: texts sharing words are near, others far (an Embedder)."""
 
     name = "fake-bag-of-words"
     dim = 64
@@ -48,9 +48,9 @@ def fake_embedder():
 
 @pytest.fixture(scope="session")
 def embedder():
-    from qa.embedding import Embedder
+    from qa.embedding import load_embedder
 
-    return Embedder()
+    return load_embedder()
 
 
 @pytest.fixture(scope="session")

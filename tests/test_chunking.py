@@ -4,7 +4,8 @@ from collections import Counter
 from conftest import NGO_PAGE
 
 from qa.chunking import MAX_TOKENS, approx_tokens, chunk_document, split_sentences
-from qa.dating import date_chunk, leading_date
+from qa.dates import leading_date
+from qa.dating import date_chunk
 
 PAGE = NGO_PAGE.read_text(encoding="utf-8")
 

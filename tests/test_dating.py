@@ -1,7 +1,8 @@
 import pytest
 
 from qa.chunking import Chunk
-from qa.dating import date_chunk, find_dates, leading_date, primary_date
+from qa.dates import find_dates, leading_date
+from qa.dating import date_chunk, primary_date
 
 
 @pytest.mark.parametrize("text, expected", [

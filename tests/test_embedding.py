@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from qa.embedding import BASE_MODEL, DEFAULT_MODEL, ONNX_INT8, Embedder, OnnxEmbedder, TorchEmbedder
+from qa.embedding import BASE_MODEL, DEFAULT_MODEL, ONNX_INT8, Embedder, OnnxEmbedder, TorchEmbedder, load_embedder
 
 TEXTS = ["Sabine Hossenfelder worked at the Perimeter Institute from 2006 to 2009.",
          "June 15, 2021   Submitted more than 70 thousand signatures to the Chief Cabinet Secretary",
@@ -16,14 +16,14 @@ def onnx(tmp_path_factory):
 
     os.environ["QA_CACHE"] = str(tmp_path_factory.mktemp("cache"))  # a fresh export, not a cached one
     try:
-        yield Embedder(BASE_MODEL + ONNX_INT8)
+        yield load_embedder(BASE_MODEL + ONNX_INT8)
     finally:
         del os.environ["QA_CACHE"]
 
 
 @pytest.fixture(scope="module")
 def torch_model():
-    return Embedder(BASE_MODEL)
+    return load_embedder(BASE_MODEL)
 
 
 def test_the_default_is_the_int8_graph(embedder):
@@ -59,10 +59,26 @@ def test_a_vector_depends_on_its_own_text_only(onnx):
 
 def test_a_damaged_cached_graph_is_made_again(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("QA_CACHE", str(tmp_path))
-    first = Embedder(BASE_MODEL + ONNX_INT8)
+    first = load_embedder(BASE_MODEL + ONNX_INT8)
     graph = next(tmp_path.rglob("model-int8.onnx"))
     expected = first.encode(TEXTS[:2])
     graph.write_bytes(graph.read_bytes()[:1000])  # cut short, as by a full disk
-    again = Embedder(BASE_MODEL + ONNX_INT8)
+    again = load_embedder(BASE_MODEL + ONNX_INT8)
     assert np.array_equal(again.encode(TEXTS[:2]), expected)
     assert capsys.readouterr().err.count("qa: preparing") == 2
+
+
+def test_every_embedder_follows_the_one_interface(onnx, torch_model, fake_embedder):
+    for e in (onnx, torch_model, fake_embedder):
+        assert isinstance(e, Embedder), type(e).__name__
+        assert isinstance(e.name, str) and e.encode(["a text"]).shape == (1, e.dim) and e.count_tokens("two words") >= 2
+
+
+def test_cut_at_keeps_whole_words_within_the_pieces(onnx, torch_model):
+    text = "Internationalization of antidisestablishmentarianism reached Ghana in 2019."
+    for e in (onnx, torch_model):
+        for n in range(1, e.count_tokens(text) + 1):
+            cut = e.cut_at(text, n)
+            assert cut == len(text) or text[cut] == " "
+            assert e.count_tokens(text[:cut]) <= n or " " not in text[:cut]  # one word always goes
+        assert e.cut_at(text, 100) == len(text)

@@ -3,13 +3,14 @@ import math
 
 import pytest
 
+from qa.chunking import Chunk
 from qa.errors import QAError
 from qa.evaluating import Query, QueryResult, first_relevant, load_queries, read_depth, score
 from qa.searching import Hit
 
 
 def hit(text, date=None):
-    return Hit(text, None, date, None, "corpus/x.txt", 1, 0.5, (0, len(text)))
+    return Hit(Chunk(text, None, "corpus/x.txt", 1, date=date), 0.5, (0, len(text)))
 
 
 def test_first_relevant_and_read_depth_by_hand():
@@ -44,7 +45,8 @@ def test_metrics_by_hand():
 def test_a_heading_is_read_before_its_text_unless_text_only():
     from dataclasses import replace
 
-    gateshead = replace(hit("Mills returned to management with the club in 2013."), heading="Gateshead .")
+    plain = hit("Mills returned to management with the club in 2013.")
+    gateshead = replace(plain, chunk=replace(plain.chunk, heading="Gateshead ."))
     hits = [hit("x" * 20), gateshead]
     shown = QueryResult(Query("Which club?", ["Gateshead ."]), hits, 0.0)
     plain = QueryResult(Query("Which club?", ["Gateshead ."]), hits, 0.0, headings=False)

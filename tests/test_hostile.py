@@ -173,11 +173,12 @@ def test_a_closed_pipe_ends_qa_ask_quietly(write_corpus, tmp_path):
 
 def test_a_damaged_or_missing_new_index_is_not_taken(write_corpus, tmp_path, fake_embedder):
     from qa.web import Page
+    from qa.workspace import Workspace
 
     corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"})
     index = tmp_path / "index"
     build(corpus, index, fake_embedder)
-    page = Page(index, fake_embedder.name, corpus, fake_embedder)
+    page = Page(Workspace(corpus, index, fake_embedder.name, fake_embedder))
     live = page.live
     good = live.get().generation
     (corpus / "b.txt").write_text("Notes\n\nJune 1, 2021   Opened a school.\n")
@@ -199,11 +200,12 @@ def test_a_damaged_or_missing_new_index_is_not_taken(write_corpus, tmp_path, fak
 
 def test_the_page_names_no_absolute_path(write_corpus, tmp_path, fake_embedder):
     from qa.web import Page
+    from qa.workspace import Workspace
 
     corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"}).resolve()
     index = (tmp_path / "index").resolve()
     build(corpus, index, fake_embedder)
-    page = Page(index, fake_embedder.name, corpus, fake_embedder)
+    page = Page(Workspace(corpus, index, fake_embedder.name, fake_embedder))
     answer, _ = page.answer("cocoa farmers", 1, "any", "any", "best first")
     assert "corpus/a\\.txt, line 3" in answer and str(tmp_path) not in answer
     (corpus / "a.txt").rename(tmp_path / "moved.txt")

@@ -1,6 +1,7 @@
 import pytest
 
-from qa.querytime import TimeScope, question_time
+from qa.dates import TimeScope
+from qa.querytime import question_time
 
 
 @pytest.mark.parametrize("question, start, end, order", [

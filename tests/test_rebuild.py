@@ -13,8 +13,8 @@ import pytest
 from qa.building import build
 from qa.errors import BadIndexError, IndexBusyError
 from qa.indexing import CURRENT, build_lock, current_generation, load_index
-from qa.live import LiveIndex
 from qa.searching import search
+from qa.workspace import Workspace
 
 DOCS = {
     "a.txt": "Cocoa campaign\n\nJune 15, 2021   Submitted 70 thousand signatures to the ministry\n\n"
@@ -160,7 +160,7 @@ def test_killing_a_build_leaves_the_old_index_answering(write_corpus, tmp_path, 
 def test_queries_during_swaps_all_get_whole_answers(write_corpus, tmp_path, embedder):
     corpus, index = write_corpus(DOCS), tmp_path / "index"
     build(corpus, index, embedder)
-    live = LiveIndex(corpus, index)
+    live = Workspace(corpus, index, embedder.name, embedder).live()
     errors, answered, stop = [], [0], threading.Event()
 
     def ask():
@@ -195,8 +195,7 @@ def test_queries_during_swaps_all_get_whole_answers(write_corpus, tmp_path, embe
 def test_status_reports_what_the_index_holds(write_corpus, tmp_path, fake_embedder, monkeypatch):
     corpus, index = write_corpus(DOCS), tmp_path / "index"
     build(corpus, index, fake_embedder)
-    monkeypatch.setattr("qa.live.Embedder", lambda name: fake_embedder)
-    st = LiveIndex(corpus, index).status()
+    st = Workspace(corpus, index, fake_embedder.name, fake_embedder).live().status()
     assert (st.documents, st.chunks) == (3, 6)
     assert (st.first_date, st.last_date) == ("2012", "2021-06-15")
     assert st.generation == current_generation(index).name

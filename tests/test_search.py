@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from qa.dating import find_dates
+from qa.dates import find_dates
 from qa.searching import search
 
 
@@ -50,7 +50,7 @@ def test_without_time_the_year_is_only_a_word(ngo_index, embedder):
 
 def test_time_fit_prefers_the_asked_years_then_the_nearest():
     from qa.chunking import Chunk
-    from qa.querytime import TimeScope
+    from qa.dates import TimeScope
     from qa.searching import TIME_DECAY
     from qa.tables import ChunkTable
 
@@ -107,7 +107,7 @@ def test_chunk_table_scores_any_mix_of_chunks_as_each_alone():
     import numpy as np
 
     from qa.chunking import Chunk
-    from qa.querytime import TimeScope
+    from qa.dates import TimeScope
     from qa.tables import ChunkTable
 
     rng = random.Random(7)

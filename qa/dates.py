@@ -1,0 +1,237 @@
+"""Dates as text: reading the dates a text mentions, writing a date in words, and time scopes.
+
+Dates are ISO 8601 prefixes that keep the precision the text gives: "2019", "2019-04",
+"2019-04-23". A range ("November 25-27, 2019", "from 2004 to 2005") has an end as well.
+Understood forms: "June 15, 2021", "15 June 2021", "November 25-27, 2019",
+"February 18 - March 2, 2019", "April 2019", "January, 2018", "2021-06-15", "2019-04",
+"2004-2005", "2004-05", "from 2004 to 2005", "between 2018 and 2019", "the 1990s" and
+bare years 1000-2099.
+A date is written in words at its precision ("25–27 November 2019"); a TimeScope is a
+period with open or closed ends, as a question asks about one (see `querytime`).
+The helper below chunking, dating, the question's time and showing.
+Left out: relative dates ("last year"), weekdays, times of day, and numbers that only look
+like years in context ("2000 people" is read as a year).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DASH = r"\s*(?:-|–|—|to|until)\s*"
+_YEAR = r"(?:1\d{3}|20\d{2})"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# A year must not touch other digits, letters or a decimal point ("C20", "8.7", "1,000").
+_YB = r"(?<![\w.,$£€-])"
+_YA = r"(?![\w%]|[.,]\d)"
+
+# (kind, pattern): tried in this order, earlier matches win where they overlap.
+_PATTERNS = [
+    ("iso_day", rf"{_YB}(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_YA}"),
+    ("md_md_y", rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR}){_YA}"),
+    ("m_dd_y", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR}){_YA}"),
+    ("m_d_y", rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR}){_YA}"),
+    ("dd_m_y", rf"(?<!\d)(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR}){_YA}"),
+    ("d_m_y", rf"(?<!\d)(?P<d>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR}){_YA}"),
+    ("m_m_y", rf"(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH}),?\s+(?P<y>{_YEAR}){_YA}"),
+    ("m_y", rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR}){_YA}"),
+    ("y_y", rf"{_YB}(?:(?:from|between)\s+)?(?P<y1>{_YEAR})(?:\s*(?:-|–|—)\s*|\s+(?:to|and|until)\s+)(?P<y2>{_YEAR}|\d{{2}}){_YA}"),
+    ("iso_month", rf"{_YB}(?P<y>{_YEAR})-(?P<m>[01]\d){_YA}"),
+    ("decade", rf"{_YB}(?P<y>(?:1\d|20)\d0)s(?!\w)"),
+    ("y", rf"{_YB}(?P<y>{_YEAR}){_YA}"),
+]
+_COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date or range a text mentions: ISO prefixes, `end` None for a single date."""
+
+    start: str
+    end: str | None
+    offset: int  # where in the text it was found
+    length: int
+
+    def refines(self, other: DateSpan) -> bool:
+        """True when self lies inside `other` and is more precise ("2019-04" refines "2019")."""
+        inside = self.end is None or self.end.startswith(other.start)
+        return inside and self.start.startswith(other.start) and len(self.start) > len(other.start)
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.rstrip(".").lower()[:3]]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    """ISO prefix, or None when the parts make no calendar date."""
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    if not 1 <= d <= calendar.monthrange(y, m)[1]:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _span(kind: str, g: dict[str, str]) -> tuple[str | None, str | None]:
+    if kind in ("iso_day", "iso_month"):
+        y, m = int(g["y"]), int(g["m"])
+        return _iso(y, m, int(g["d"]) if kind == "iso_day" else None), None
+    if kind in ("m_d_y", "d_m_y"):
+        return _iso(int(g["y"]), _month(g["m"]), _day(g["d"])), None
+    if kind in ("m_dd_y", "dd_m_y"):
+        y, m = int(g["y"]), _month(g["m"])
+        d1, d2 = _day(g["d1"]), _day(g["d2"])
+        if d2 <= d1:
+            return None, None
+        return _iso(y, m, d1), _iso(y, m, d2)
+    if kind == "md_md_y":
+        y, m1, m2 = int(g["y"]), _month(g["m1"]), _month(g["m2"])
+        if m2 <= m1:
+            return None, None
+        return _iso(y, m1, _day(g["d1"])), _iso(y, m2, _day(g["d2"]))
+    if kind == "m_m_y":
+        y, m1, m2 = int(g["y"]), _month(g["m1"]), _month(g["m2"])
+        if m2 <= m1:
+            return None, None
+        return _iso(y, m1), _iso(y, m2)
+    if kind == "m_y":
+        return _iso(int(g["y"]), _month(g["m"])), None
+    if kind == "y_y":
+        y1, y2 = int(g["y1"]), g["y2"]
+        end = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+        if end <= y1:
+            return None, None
+        return _iso(y1), _iso(end)
+    if kind == "decade":
+        y = int(g["y"])
+        return _iso(y), _iso(y + 9)
+    return _iso(int(g["y"])), None
+
+
+def find_dates(text: str) -> list[DateSpan]:
+    """Every date the text mentions, in order of appearance.
+
+    >>> [(s.start, s.end) for s in find_dates("Met on November 25-27, 2019, and in April 2020.")]
+    [('2019-11-25', '2019-11-27'), ('2020-04', None)]
+    """
+    taken = [False] * len(text)
+    found: list[DateSpan] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if any(taken[a:b]):
+                continue
+            start, end = _span(kind, m.groupdict())
+            if start is None:
+                continue
+            found.append(DateSpan(start, end, a, b - a))
+            taken[a:b] = [True] * (b - a)
+    return sorted(found, key=lambda s: s.offset)
+
+
+def leading_date(text: str) -> DateSpan | None:
+    """The date a line starts with, if it is at least as precise as a month ("June 15, 2021 …")."""
+    spans = find_dates(text[:40])
+    if spans and spans[0].offset == 0 and len(spans[0].start) >= 7:
+        return spans[0]
+    return None
+
+
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def _parts(iso: str) -> tuple[int, int | None, int | None]:
+    p = [int(x) for x in iso.split("-")]
+    return p[0], (p[1] if len(p) > 1 else None), (p[2] if len(p) > 2 else None)
+
+
+def _one(iso: str) -> str:
+    y, m, d = _parts(iso)
+    return " ".join(str(x) for x in (d, _MONTH_NAMES[m - 1] if m else None, y) if x is not None)
+
+
+def readable_date(start: str | None, end: str | None = None) -> str:
+    """"2021-06-15" -> "15 June 2021"; ("2019-11-25", "2019-11-27") -> "25–27 November 2019".
+
+    Ranges drop what their two ends share: "18 February – 2 March 2019", "2004–2005".
+    """
+    if not start:
+        return ""
+    if not end or end == start:
+        return _one(start)
+    (y1, m1, d1), (y2, m2, d2) = _parts(start), _parts(end)
+    if y1 == y2 and m1 and m1 == m2 and d1 and d2:
+        return f"{d1}–{d2} {_MONTH_NAMES[m1 - 1]} {y1}"
+    if y1 == y2 and m1 and m2:
+        first = " ".join(str(x) for x in (d1, _MONTH_NAMES[m1 - 1]) if x is not None)
+        return f"{first} – {_one(end)}"
+    return f"{_one(start)} – {_one(end)}" if (m1 or m2) else f"{y1}–{y2}"
+
+
+_LOW, _HIGH = "0000-00-00", "9999-99-99"
+
+
+def lower_bound(iso: str) -> str:
+    """The first day an ISO prefix covers, as YYYY-MM-DD: "2019" -> "2019-01-01"."""
+    return iso + "-01-01"[len(iso) - 4:] if len(iso) < 10 else iso
+
+
+def upper_bound(iso: str) -> str:
+    """A string at or above every day an ISO prefix covers: "2019-11" -> "2019-11-99"."""
+    return iso + "-99-99"[len(iso) - 4:] if len(iso) < 10 else iso
+
+
+@dataclass(frozen=True)
+class TimeScope:
+    start: str | None  # ISO prefix, None for open
+    end: str | None  # ISO prefix (inclusive), None for open
+    order: str | None = None  # "latest" | "earliest" | None
+
+    @property
+    def low(self) -> str:
+        return lower_bound(self.start) if self.start else _LOW
+
+    @property
+    def high(self) -> str:
+        return upper_bound(self.end) if self.end else _HIGH
+
+    @property
+    def bounded(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def overlaps(self, start: str, end: str | None) -> bool:
+        """True when the period start..end (ISO prefixes) shares a day with this scope."""
+        return lower_bound(start) <= self.high and upper_bound(end or start) >= self.low
+
+    def describe(self) -> str:
+        """Plain words for the page: "in November 2019", "before 2017", "latest first"."""
+        if self.start and self.end:
+            when = "in " + readable_date(self.start, None if self.end == self.start else self.end)
+        elif self.start:
+            when = "from " + readable_date(self.start)
+        elif self.end:
+            when = "up to " + readable_date(self.end)
+        else:
+            when = ""
+        order = {"latest": "latest first", "earliest": "earliest first"}.get(self.order or "", "")
+        return ", ".join(x for x in (when, order) if x)
+
+    def as_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "order": self.order}
