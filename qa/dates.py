@@ -88,40 +88,35 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+def _ordered(first: str | None, last: str | None, later: bool) -> tuple[str | None, str | None]:
+    """A range, or no date when its end does not come after its start."""
+    return (first, last) if later else (None, None)
+
+
 def _span(kind: str, g: dict[str, str]) -> tuple[str | None, str | None]:
+    y = int(g["y"]) if g.get("y") else 0
     if kind in ("iso_day", "iso_month"):
-        y, m = int(g["y"]), int(g["m"])
-        return _iso(y, m, int(g["d"]) if kind == "iso_day" else None), None
+        return _iso(y, int(g["m"]), int(g["d"]) if kind == "iso_day" else None), None
     if kind in ("m_d_y", "d_m_y"):
-        return _iso(int(g["y"]), _month(g["m"]), _day(g["d"])), None
+        return _iso(y, _month(g["m"]), _day(g["d"])), None
     if kind in ("m_dd_y", "dd_m_y"):
-        y, m = int(g["y"]), _month(g["m"])
-        d1, d2 = _day(g["d1"]), _day(g["d2"])
-        if d2 <= d1:
-            return None, None
-        return _iso(y, m, d1), _iso(y, m, d2)
+        m, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
+        return _ordered(_iso(y, m, d1), _iso(y, m, d2), d2 > d1)
     if kind == "md_md_y":
-        y, m1, m2 = int(g["y"]), _month(g["m1"]), _month(g["m2"])
-        if m2 <= m1:
-            return None, None
-        return _iso(y, m1, _day(g["d1"])), _iso(y, m2, _day(g["d2"]))
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        return _ordered(_iso(y, m1, _day(g["d1"])), _iso(y, m2, _day(g["d2"])), m2 > m1)
     if kind == "m_m_y":
-        y, m1, m2 = int(g["y"]), _month(g["m1"]), _month(g["m2"])
-        if m2 <= m1:
-            return None, None
-        return _iso(y, m1), _iso(y, m2)
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        return _ordered(_iso(y, m1), _iso(y, m2), m2 > m1)
     if kind == "m_y":
-        return _iso(int(g["y"]), _month(g["m"])), None
+        return _iso(y, _month(g["m"])), None
     if kind == "y_y":
         y1, y2 = int(g["y1"]), g["y2"]
         end = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
-        if end <= y1:
-            return None, None
-        return _iso(y1), _iso(end)
+        return _ordered(_iso(y1), _iso(end), end > y1)
     if kind == "decade":
-        y = int(g["y"])
         return _iso(y), _iso(y + 9)
-    return _iso(int(g["y"])), None
+    return _iso(y), None
 
 
 def find_dates(text: str) -> list[DateSpan]:

@@ -275,10 +275,10 @@ class OnnxEmbedder:
         """Unit vectors for `texts`, one text per run; `progress(n)` after each 64.
 
         One at a time on purpose: dynamic quantization scales activations over the whole batch,
-        so in a batch a text's vector would shift with its batch mates (cosine down to 0.97); alone
-        it depends on its own text only, and with no padding to compute it is faster too. Many
-        texts run on one single-threaded session per core at once, which embeds 1.6x as many a
-        second as one run at a time on all cores (a short text keeps two threads poorly busy).
+        so in a batch a text's vector would shift with its batch mates; alone it depends on its
+        own text only, and with no padding to compute it is faster too. Many texts run on one
+        single-threaded session per core at once, which embeds more a second than one run at a
+        time on all cores (a short text keeps several threads poorly busy).
         """
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if len(texts) == 1:

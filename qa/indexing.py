@@ -42,19 +42,15 @@ from .tables import ChunkTable, SentenceCache
 FORMAT_VERSION = 3
 MANIFEST, CHUNKS, VECTORS, BM25 = "manifest.json", "chunks.jsonl", "vectors.faiss", "bm25"
 CURRENT, LOCK, GENERATION = "CURRENT", ".lock", "g-"
-# Exact search while it is fast enough; beyond this many chunks an HNSW graph (see bench/scale.py:
-# on one thread exact float16 search takes 5 ms a query at 200k vectors and 24 ms at 1M, HNSW under 1 ms at
-# recall@10 >= 0.95).
+# Exact search while it takes a few milliseconds; beyond this many chunks an HNSW graph
+# (bench/scale.py measures both; docs/benchmarks.md gives the figures).
 EXACT_LIMIT = 200_000
 HNSW = {"type": "hnsw", "M": 32, "efConstruction": 80, "efSearch": 128, "storage": "fp16"}
-# Both keep the vectors as float16: half the memory, and an exact scan twice as fast right after
-# the encoder has filled the cache (10k chunks: 0.21 vs 0.41 ms), at the same top 100 (recall@100
-# 0.9998 against float32 on TimeQA's questions; cosines within 1e-3). The graph at 1M: 1.0 GB
-# instead of 1.8, built faster, recall@10 0.978 against 0.972.
+# Both keep the vectors as float16: half the memory and a faster scan, at the same top 100 as
+# float32 to within rounding.
 FLAT = {"type": "flat", "storage": "fp16"}
-# One question's search is faster on one thread: split over 2 cores it waits on threads the
-# encoder has just used (measured on 10k chunks: 0.24 ms alone vs 0.5 ms on 2 threads, 6 ms
-# right after an onnxruntime run). Building an HNSW graph uses all cores (see vector_index).
+# One question's search is faster on one thread: split over several it waits on threads the
+# encoder has just used. Building an HNSW graph uses all cores (see vector_index).
 faiss.omp_set_num_threads(1)
 _LEGACY = (MANIFEST, CHUNKS, VECTORS, BM25)  # format 2 kept these directly in index/
 

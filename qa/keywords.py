@@ -16,7 +16,7 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
 from bm25s.tokenization import Tokenized
 
-K1, B = 1.2, 0.5  # BM25 term saturation and length normalisation (b below the usual 0.75: see README)
+K1, B = 1.2, 0.5  # BM25 term saturation and length normalisation (b below the usual 0.75: see docs/design.md)
 TOKENIZER = f"bm25s regex, lower, stopwords=en, snowball-english; k1={K1} b={B}"  # recorded in the manifest
 _stemmer = Stemmer.Stemmer("english")
 

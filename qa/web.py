@@ -39,7 +39,7 @@ class Settings:
 
     host: str = "127.0.0.1"  # $GRADIO_SERVER_NAME or --host to expose it
     port: int = 7860  # $GRADIO_SERVER_PORT or --port
-    concurrency: int = 4  # questions answered at once: more threads only contend for the GIL (16 gave p95 +30%)
+    concurrency: int = 4  # questions answered at once: more threads only contend for the GIL
     queue_size: int = 256  # questions waiting beyond that are refused with "queue full", not held forever
     status_update_seconds: float = 2.0  # queue-position updates to waiting users, at most this often
     rebuilds_at_once: int = 1
@@ -259,61 +259,83 @@ class Page:
         return f"{self.status()}  \n<small>Rebuilt: {summary}</small>{skipped}"
 
 
+@dataclass
+class _Parts:
+    """The page's components that its events connect."""
+
+    status: object
+    rebuild: object
+    chat: object
+    history: object
+    question: object
+    send: object
+    options: list  # passages per answer, from year, to year, order
+    timeline: object
+
+
+def _layout(gr, page: Page) -> _Parts:
+    """Header and status, the chat with its box, examples and options, and the timeline beside it."""
+    gr.Markdown("## Dated-passage QA\nAsk about the documents; each answer lists the passages that"
+                " answer it, with their dates and sources.")
+    with gr.Row():
+        status = gr.Markdown(page.status(), elem_id="index-status")
+        rebuild = gr.Button("Rebuild index", size="sm", scale=0, elem_id="rebuild")
+    with gr.Row():
+        with gr.Column(scale=3):
+            chat = gr.Chatbot(label="Answers", height="60vh", elem_id="chat")
+            history = gr.State([], time_to_live=24 * 3600)  # the conversation, kept on the server
+            with gr.Row():
+                question = gr.Textbox(placeholder="Ask a question, e.g. What happened in November 2019?",
+                                      show_label=False, scale=7, elem_id="question")
+                send = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="send")
+            with gr.Row(elem_id="examples"):
+                for q in EXAMPLES:  # fill in the question, in the browser only
+                    gr.Button(q, size="sm", variant="secondary", min_width=0).click(
+                        None, None, question, js=f"() => {json.dumps(q)}")
+            with gr.Accordion("Options and filters", open=True):
+                years = [ANY_YEAR] + [str(y) for y in _years_of(page.live.get().chunks)]
+                options = [
+                    gr.Slider(1, 20, value=5, step=1, label="Passages per answer", elem_id="passages"),
+                    gr.Dropdown(years, value=ANY_YEAR, label="From year", allow_custom_value=True, elem_id="from-year"),
+                    gr.Dropdown(years, value=ANY_YEAR, label="To year", allow_custom_value=True, elem_id="to-year"),
+                    gr.Radio(list(ORDERS), value=ORDERS[0], label="Order", elem_id="order"),
+                ]
+        with gr.Column(scale=2):
+            # The answer's passages are marked by height (their score), not colour: a native
+            # plot keeps the colour categories of its first value.
+            timeline = gr.ScatterPlot(
+                page.timeline(page.live.get()).for_answer(), x="date", y="score in this answer",
+                tooltip=["when", "passage", "document", "score in this answer"], height=300,
+                title="Dated passages (the answer's stand above the line)", elem_id="timeline")
+    return _Parts(status, rebuild, chat, history, question, send, options, timeline)
+
+
 def build_app(workspace: Workspace):
-    """The page over the workspace's index (which must exist), rebuilding it from its corpus on request."""
+    """The page over the workspace's index (which must exist), rebuilding it from its corpus on request.
+
+    Every event that answers goes through the queue. preprocess=False: the handlers get the
+    values as sent and check each themselves, so a bad type from a hostile client is answered
+    with a line saying what is wrong.
+    """
     gr = _offline_gradio()
     page = Page(workspace)
 
-    def rebuild(progress=gr.Progress()) -> str:  # noqa: B008 - how Gradio asks for a progress bar
+    def rebuild(progress=gr.Progress()) -> str:  # noqa: B008 - how Gradio hands a handler its progress bar
         return page.rebuild(progress)
 
-    # preprocess=False: the handlers get the values as sent and check each themselves, so a bad
-    # type from a hostile client is answered with a line saying what is wrong.
     quiet = {"api_visibility": "undocumented", "concurrency_limit": SETTINGS.concurrency, "preprocess": False}
     with gr.Blocks(title="Dated-passage QA", fill_height=True) as app:
-        gr.Markdown("## Dated-passage QA\nAsk about the documents; each answer lists the passages that"
-                    " answer it, with their dates and sources.")
-        with gr.Row():
-            status_box = gr.Markdown(page.status(), elem_id="index-status")
-            rebuild_button = gr.Button("Rebuild index", size="sm", scale=0, elem_id="rebuild")
-        with gr.Row():
-            with gr.Column(scale=3):
-                chatbot = gr.Chatbot(label="Answers", height="60vh", elem_id="chat")
-                history = gr.State([], time_to_live=24 * 3600)
-                with gr.Row():
-                    question = gr.Textbox(placeholder="Ask a question, e.g. What happened in November 2019?",
-                                          show_label=False, scale=7, elem_id="question")
-                    send = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="send")
-                with gr.Row(elem_id="examples"):
-                    for q in EXAMPLES:  # fill in the question, in the browser only
-                        gr.Button(q, size="sm", variant="secondary", min_width=0).click(
-                            None, None, question, js=f"() => {json.dumps(q)}")
-                with gr.Accordion("Options and filters", open=True):
-                    k = gr.Slider(1, 20, value=5, step=1, label="Passages per answer", elem_id="passages")
-                    years = [ANY_YEAR] + [str(y) for y in _years_of(page.live.get().chunks)]
-                    from_year = gr.Dropdown(years, value=ANY_YEAR, label="From year", allow_custom_value=True,
-                                            elem_id="from-year")
-                    to_year = gr.Dropdown(years, value=ANY_YEAR, label="To year", allow_custom_value=True,
-                                          elem_id="to-year")
-                    order = gr.Radio(list(ORDERS), value=ORDERS[0], label="Order", elem_id="order")
-            with gr.Column(scale=2):
-                # The answer's passages are marked by height (their score), not colour: a native
-                # plot keeps the colour categories of its first value.
-                timeline = gr.ScatterPlot(
-                    page.timeline(page.live.get()).for_answer(), x="date", y="score in this answer",
-                    tooltip=["when", "passage", "document", "score in this answer"], height=300,
-                    title="Dated passages (the answer's stand above the line)", elem_id="timeline")
-        options = [k, from_year, to_year, order]
-        for trigger in (question.submit, send.click):
-            trigger(page.respond, [question, history, *options], [chatbot, question, timeline, history], **quiet)
+        p = _layout(gr, page)
+        for trigger in (p.question.submit, p.send.click):
+            trigger(page.respond, [p.question, p.history, *p.options], [p.chat, p.question, p.timeline, p.history],
+                    **quiet)
         # The API: gradio_client's predict(question, k, from, to, order, api_name="/chat") and
-        # Gradio's REST call POST /gradio_api/call/chat; both go through the queue.
+        # Gradio's REST call POST /gradio_api/call/chat.
         api_answer = gr.Markdown(visible=False)
-        gr.Button(visible=False).click(page.answer, [question, *options], [api_answer, timeline], api_name="chat",
-                                       concurrency_limit=SETTINGS.concurrency, preprocess=False)
-        rebuild_button.click(rebuild, outputs=status_box, api_name="rebuild",
-                             concurrency_limit=SETTINGS.rebuilds_at_once)
-        app.load(page.status, outputs=status_box, api_visibility="undocumented")
+        gr.Button(visible=False).click(page.answer, [p.question, *p.options], [api_answer, p.timeline],
+                                       api_name="chat", concurrency_limit=SETTINGS.concurrency, preprocess=False)
+        p.rebuild.click(rebuild, outputs=p.status, api_name="rebuild", concurrency_limit=SETTINGS.rebuilds_at_once)
+        app.load(page.status, outputs=p.status, api_visibility="undocumented")
     app.queue(max_size=SETTINGS.queue_size, default_concurrency_limit=SETTINGS.concurrency,
               status_update_rate=SETTINGS.status_update_seconds)
     return app

@@ -1,0 +1,58 @@
+"""The package's imports go one way, down the pipeline: a module imports only modules below it.
+
+    errors
+    loading                         load
+    dates                           (dates as text: the helper below chunking, dating, time, showing)
+    chunking                        chunk
+    dating                          date
+    embedding                       embed
+    keywords                        (BM25 and the words it indexes)
+    tables                          (per-index arrays and sentences)
+    indexing                        index
+    building                        build = load -> chunk -> date -> embed -> index
+    querytime                       (the time a question names)
+    searching                       search
+    showing, evaluating             show, evaluate
+    workspace                       the run policy: corpus, index, model, build, open, follow
+    gate                            (the page's request gate)
+    web, cli                        the page and the command, thin shells over the core
+"""
+
+import ast
+from pathlib import Path
+
+from conftest import ROOT
+
+LAYERS = [
+    ["errors"], ["loading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
+    ["indexing"], ["building"], ["querytime"], ["searching"], ["showing", "evaluating"], ["workspace"], ["gate"],
+    ["web"], ["cli"],
+]
+LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}
+
+
+def _imports(path: Path) -> set[str]:
+    """The qa modules a module imports, at its top or inside functions, type-only imports included."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("qa."):
+            found.add(node.module.split(".")[1])
+    return found
+
+
+def test_every_module_has_a_layer():
+    modules = {p.stem for p in (ROOT / "qa").glob("*.py") if p.stem != "__init__"}
+    assert modules == set(LEVEL)
+
+
+def test_imports_only_go_down():
+    upward = []
+    for path in sorted((ROOT / "qa").glob("*.py")):
+        if path.stem == "__init__":
+            continue
+        for name in _imports(path):
+            if LEVEL[name] >= LEVEL[path.stem]:
+                upward.append(f"{path.stem} imports {name}")
+    assert upward == []
