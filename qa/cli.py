@@ -125,20 +125,39 @@ def cmd_eval(args) -> int:
     if args.compare:
         return _compare(queries, index, embedder, args)
     metrics, results = run(queries, lambda q, n: search(index, embedder, q, n, args.retriever, not args.no_time).hits,
-                           args.k, not args.text_only)
+                           args.k, not args.text_only, _converser(index, embedder, args.retriever, not args.no_time))
     if args.json:
         print(json.dumps({"k": args.k, "headings": not args.text_only, "metrics": metrics,
                           "misses": _misses(results, args.k)}, ensure_ascii=False))
         return 0
     print(_title(queries, index, args))
+    _print_metrics(metrics)
+    for part, title in (("followups", "follow-up turns, in context"), ("followups_alone", "the same turns asked alone")):
+        if part in metrics:
+            print(f"{title} ({metrics[part]['queries']}):")
+            _print_metrics(metrics[part])
+    return 0
+
+
+def _converser(index, embedder, retriever: str, use_time: bool):
+    """A maker of conversations for `run`: each a new `(question, n) -> hits` keeping its own context."""
+    from .conversing import Conversation
+
+    def new():
+        conversation = Conversation()
+        return lambda q, n: conversation.ask(index, embedder, q, n, retriever, use_time)[0].hits
+
+    return new
+
+
+def _print_metrics(metrics: dict) -> None:
     for name, value in metrics.items():
-        if name == "queries":
+        if name == "queries" or isinstance(value, dict):
             continue
         if name.endswith("_ms") or name == "median_top_chars":
             print(f"  {name:<17}{value:8.1f}")
         else:
             print(f"  {name:<17}{'   n/a' if math.isnan(value) else f'{value:8.3f}'}")
-    return 0
 
 
 COMPARED = [(r, t) for r in ("dense", "bm25", "hybrid") for t in (False, True)]
@@ -154,7 +173,8 @@ def _compare(queries, index, embedder, args) -> int:
     rows = []
     for retriever, use_time in COMPARED:
         metrics, _ = run(queries, lambda q, n, r=retriever, t=use_time: search(index, embedder, q, n, r, t).hits,
-                         args.k, not args.text_only)
+                         args.k, not args.text_only, _converser(index, embedder, retriever, use_time))
+        metrics = {name: value for name, value in metrics.items() if not isinstance(value, dict)}
         rows.append({"retriever": retriever, "time": use_time, **metrics})
     if args.json:
         print(json.dumps({"k": args.k, "headings": not args.text_only, "runs": rows}, ensure_ascii=False))

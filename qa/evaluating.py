@@ -1,7 +1,9 @@
 """Scores retrieval on a file of questions with known answers.
 
 Query file: one JSON object a line, `{"q": question, "gold": [strings], "date": "2019-11"}`
-(`date` optional). What is read of a passage is what the page and `qa ask` show of it: its
+(`date` optional), or a conversation, `{"turns": [{"q", "gold", "date"?}, ...]}`, whose turns
+are asked in order, each in the context of those before; its follow-up turns (all but the
+first) are also scored apart, in context and asked alone. What is read of a passage is what the page and `qa ask` show of it: its
 heading, when it has one, then its text (`headings=False`: the text alone). A passage is
 relevant when what is read of it, whitespace collapsed, contains a gold string. Metrics,
 each a share of the queries:
@@ -35,25 +37,45 @@ class Query:
     date: str | None = None
 
 
-def load_queries(path: Path) -> list[Query]:
-    """The queries in a JSON-lines file; QAError naming the line of a malformed one."""
+@dataclass(frozen=True)
+class Dialogue:
+    """A conversation: its turns are asked in order, each in the context of those before."""
+
+    turns: list[Query]
+
+
+def _query(obj, where: str) -> Query:
+    try:
+        q = Query(obj["q"], list(obj["gold"]), obj.get("date"))
+    except (KeyError, TypeError) as e:
+        raise QAError(f"{where}: not a query ({e!r}); expected {{\"q\": ..., \"gold\": [...]}}") from e
+    if not isinstance(q.q, str) or not q.q.strip() or not q.gold or not all(isinstance(g, str) and g.strip()
+                                                                          for g in q.gold):
+        raise QAError(f"{where}: a query needs a question and at least one non-empty gold string")
+    return q
+
+
+def load_queries(path: Path) -> list[Query | Dialogue]:
+    """The queries and conversations in a JSON-lines file; QAError naming the line of a malformed one."""
     if not path.is_file():
         raise QAError(f"query file {path} does not exist")
-    queries = []
+    items: list[Query | Dialogue] = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
-            q = Query(obj["q"], list(obj["gold"]), obj.get("date"))
-        except (ValueError, KeyError, TypeError) as e:
-            raise QAError(f"{path}:{n}: not a query ({e!r}); expected {{\"q\": ..., \"gold\": [...]}}") from e
-        if not q.q.strip() or not q.gold or not all(isinstance(g, str) and g.strip() for g in q.gold):
-            raise QAError(f"{path}:{n}: a query needs a question and at least one non-empty gold string")
-        queries.append(q)
-    if not queries:
+        except ValueError as e:
+            raise QAError(f"{path}:{n}: not JSON ({e})") from e
+        if isinstance(obj, dict) and "turns" in obj:
+            if not isinstance(obj["turns"], list) or not obj["turns"]:
+                raise QAError(f"{path}:{n}: a conversation needs a list of turns")
+            items.append(Dialogue([_query(t, f"{path}:{n}, turn {i}") for i, t in enumerate(obj["turns"], 1)]))
+        else:
+            items.append(_query(obj, f"{path}:{n}"))
+    if not items:
         raise QAError(f"query file {path} holds no queries")
-    return queries
+    return items
 
 
 def _collapse(s: str) -> str:
@@ -135,15 +157,35 @@ def score(results: list[QueryResult], k: int) -> dict[str, float]:
     return out
 
 
-def run(queries: list[Query], ask, k: int, headings: bool = True) -> tuple[dict[str, float], list[QueryResult]]:
+def _timed(query: Query, ask, depth: int, headings: bool) -> QueryResult:
+    t0 = time.perf_counter()
+    hits = ask(query.q, depth)
+    return QueryResult(query, hits, time.perf_counter() - t0, headings)
+
+
+def run(items: list[Query | Dialogue], ask, k: int, headings: bool = True,
+        converse=None) -> tuple[dict, list[QueryResult]]:
     """Asks every query with `ask(question, n) -> hits` and scores the answers.
 
-    Enough passages are fetched to fill the longest read@N window, whatever k is.
+    A conversation's turns go to one `converse()`, a new `(question, n) -> hits` that keeps its
+    own context; with any conversation, the metrics also hold "followups" (its later turns, in
+    context) and "followups_alone" (the same turns asked with `ask`). Enough passages are
+    fetched to fill the longest read@N window, whatever k is.
     """
     depth = max(k, 40)
-    results = []
-    for q in queries:
-        t0 = time.perf_counter()
-        hits = ask(q.q, depth)
-        results.append(QueryResult(q, hits, time.perf_counter() - t0, headings))
-    return score(results, k), results
+    results, followups, alone = [], [], []
+    for item in items:
+        if isinstance(item, Query):
+            results.append(_timed(item, ask, depth, headings))
+            continue
+        say = converse()
+        for n, turn in enumerate(item.turns):
+            results.append(_timed(turn, say, depth, headings))
+            if n:
+                followups.append(results[-1])
+                alone.append(_timed(turn, ask, depth, headings))
+    metrics = score(results, k)
+    if followups:
+        metrics["followups"] = score(followups, k)
+        metrics["followups_alone"] = score(alone, k)
+    return metrics, results

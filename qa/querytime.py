@@ -4,7 +4,9 @@
 -> that period; "before 2017", "until 2018" -> up to it; "after 2020", "since 2019" -> from
 it; "the latest", "most recent", "earliest", "the first time" -> an order. Numbers that
 are not years ("70 thousand", "SDG 8.7", "C20") are left alone (see `dates`).
-Left out: relative times ("last year", "recently" as a period), seasons, decades as bounds.
+"last year", "this month", "next year" -> that period counted from today (times relative to
+an earlier answer, "the year after", are read by `conversing`).
+Left out: "recently" as a period, seasons, decades as bounds.
 """
 
 from __future__ import annotations
@@ -33,16 +35,36 @@ def _step(iso: str, delta: int) -> str:
     return (datetime.date(*parts) + datetime.timedelta(days=delta)).isoformat()
 
 
-def question_time(question: str) -> TimeScope | None:
-    """The time `question` asks about, or None.
+_TODAY_RELATIVE = re.compile(r"\b(last|this|past|previous|next|coming|current)\s+(year|month)\b", re.I)
+
+
+def _today_relative(question: str, today: datetime.date) -> TimeScope | None:
+    """ "last year", "this month", "next year": a period counted from today."""
+    m = _TODAY_RELATIVE.search(question)
+    if m is None:
+        return None
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1).lower(), 0)
+    iso = f"{today.year:04d}" if m.group(2).lower() == "year" else f"{today.year:04d}-{today.month:02d}"
+    iso = _step(iso, step) if step else iso
+    return TimeScope(iso, iso)
+
+
+def question_time(question: str, today: datetime.date | None = None) -> TimeScope | None:
+    """The time `question` asks about, or None; "last year", "this month" are counted from `today`.
 
     >>> question_time("What did ACE do in November 2019?")
     TimeScope(start='2019-11', end='2019-11', order=None)
     >>> question_time("What happened before 2017?")
     TimeScope(start=None, end='2016', order=None)
+    >>> question_time("What did we do last year?", datetime.date(2026, 11, 27))
+    TimeScope(start='2025', end='2025', order=None)
     """
     order = "latest" if _LATEST.search(question) else "earliest" if _EARLIEST.search(question) else None
     spans = find_dates(question)
+    if not spans:
+        relative = _today_relative(question, today or datetime.date.today())
+        if relative is not None:
+            return TimeScope(relative.start, relative.end, order)
     start = end = None
     if spans:
         first, last = spans[0], spans[-1]

@@ -18,6 +18,7 @@ Left out: answer generation, cross-encoder re-ranking.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -117,7 +118,7 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     """The candidates (`ranked` best first) the time of the question favours, best first."""
     keep = table.dated[ranked].copy()
     if scope.bounded:
-        keep &= table.time_fit(ranked, scope, TIME_DECAY) == 1.0  # a date it mentions lies in the scope
+        keep &= table.shown_in(ranked, scope)  # the date it is shown with lies in the scope
     picked = [int(i) for i in ranked[keep]]
     if scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: chunks[i].date, reverse=scope.order == "latest")
@@ -231,10 +232,14 @@ def _shown_in(ranked: Ranked, table: ChunkTable, years: TimeScope) -> Ranked:
 
 def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScope | None) -> np.ndarray:
     """The scores with the question's time counted: TIME_BONUS (and START_BONUS) for passages
-    of the period it names, or ORDER_BONUS falling with date order for "latest"/"earliest"."""
+    of the period it names (for an open period, "before 2017", passages shown with a date in
+    it: a 2017 event that mentions 2004 is not from before 2017), or ORDER_BONUS falling with
+    date order for "latest"/"earliest"."""
     if scope is None:
         return scores
     table = index.table
+    if not scope.order and not (scope.start and scope.end):  # "before 2017", "since 2019": nearest the bound first
+        scope = TimeScope(scope.start, scope.end, "latest" if scope.end else "earliest")
     if not scope.order:
         return scores + TIME_BONUS * table.time_fit(ids, scope, TIME_DECAY) + START_BONUS * table.starts(ids, scope)
     scores = scores.copy()
@@ -259,20 +264,37 @@ def hits(index: Index, order: list[int], score_of: dict[int, float], q: str, sco
     return [Hit(index.chunks[i], round(float(score_of[i]), 4), _highlight(index, i, words, scope)) for i in order]
 
 
+READ_FROM_QUESTION = object()
+
+
+def _matched(q: str, scope: TimeScope | None) -> str:
+    """The words a passage is matched on: the question, less the year that bounds an open period
+    ("before 2017": a passage that names 2017 is not closer for it)."""
+    if scope is None or scope.order or (scope.start and scope.end) or not scope.bounded:
+        return q
+    return _BOUND.sub(" ", q).strip() or q
+
+
+_BOUND = re.compile(r"\b(?:before|prior to|until|till|up to|by|earlier than|after|since|following|later than)"
+                    r"\s+(?:the\s+)?(?:end\s+of\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:1\d{3}|20\d{2})\b", re.I)
+
+
 def search(
     index: Index, embedder: Embedder, question: str, k: int = 5, retriever: str = "hybrid", use_time: bool = True,
     filters: Filters = Filters(),  # noqa: B008 - frozen, so one shared default is safe
+    when: TimeScope | None | object = READ_FROM_QUESTION,
 ) -> Answer:
     """The k passages that best answer `question`, best first.
 
-    candidates -> fuse -> document weight -> time -> distinct -> hits. Answer.found is False,
-    with no hits, when no passage is about the question (see `_about`).
+    candidates -> fuse -> document weight -> time -> distinct -> hits. The time is the one the
+    question names, or `when` when the conversation gave one. Answer.found is False, with no
+    hits, when no passage is about the question (see `_about`).
     """
     _check(k, retriever, filters)
     q = clean_question(question)
+    scope = (question_time(q) if when is READ_FROM_QUESTION else when) if use_time else None
     pool = max(POOL if filters.years is None else 10 * POOL, k)
-    dense, bm25 = candidates(index, embedder, q, retriever, pool, filters.years)
-    scope = question_time(q) if use_time else None
+    dense, bm25 = candidates(index, embedder, _matched(q, scope), retriever, pool, filters.years)
     if not _about(dense[1], bm25[1], retriever):
         return Answer(q, scope, [], found=False)
     ids, fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))

@@ -12,6 +12,7 @@
     building                        build = load -> chunk -> date -> embed -> index
     querytime                       (the time a question names)
     searching                       search
+    conversing                      follow-up questions read in the light of the conversation
     showing, evaluating             show, evaluate
     workspace                       the run policy: corpus, index, model, build, open, follow
     gate                            (the page's request gate)
@@ -25,7 +26,7 @@ from conftest import ROOT
 
 LAYERS = [
     ["errors"], ["loading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
-    ["indexing"], ["building"], ["querytime"], ["searching"], ["showing", "evaluating"], ["workspace"], ["gate"],
+    ["indexing"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating"], ["workspace"], ["gate"],
     ["web"], ["cli"],
 ]
 LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}
