@@ -105,13 +105,60 @@ def cmd_ask(args) -> int:
     questions = [clean_question(q) for q in args.question]
     ws = _workspace(args)
     index = ws.open()
+    if args.conversation:
+        from .conversing import Conversation, as_read, describe
+
+        conversation = Conversation()
     for n, q in enumerate(questions):
-        answer = search(index, ws.embedder, q, args.k, args.retriever, not args.no_time)
-        if args.json:
-            print(json.dumps(answer_json(answer), ensure_ascii=False))
+        if not args.conversation:
+            answer = search(index, ws.embedder, q, args.k, args.retriever, not args.no_time)
+            shown = answer_json(answer) if args.json else listing(answer)
         else:
-            print(("\n" if n else "") + listing(answer))
+            answer, understood = conversation.ask(index, ws.embedder, q, args.k, args.retriever, not args.no_time)
+            shown = (answer_json(answer, q, as_read(understood)) if args.json
+                     else listing(answer, q, describe(understood)))
+        print(json.dumps(shown, ensure_ascii=False) if args.json else ("\n" if n else "") + shown)
     return 0
+
+
+CHAT_HELP = "Ask a question; follow-ups are read in the light of the last answer. /new starts over, /quit ends."
+
+
+def cmd_chat(args) -> int:
+    """An interactive conversation in the terminal, with the same engine as the page."""
+    from .conversing import Conversation, describe
+    from .errors import QuestionError
+    from .showing import listing
+
+    try:
+        import readline  # noqa: F401 - line editing and history for input()
+    except ImportError:
+        pass
+    ws = _workspace(args)
+    index = ws.open()
+    conversation = Conversation()
+    print(CHAT_HELP, file=sys.stderr)
+    while True:
+        try:
+            line = input("? ").strip()
+        except EOFError:
+            print(file=sys.stderr)
+            return 0
+        if line in ("/quit", "/exit", "/q"):
+            return 0
+        if line == "/new":
+            conversation.clear()
+            print("(a new conversation)", file=sys.stderr)
+            continue
+        if line in ("/help", "/?") or not line:
+            print(CHAT_HELP, file=sys.stderr)
+            continue
+        try:
+            answer, understood = conversation.ask(index, ws.embedder, line, args.k)
+        except QuestionError as e:
+            print(f"qa: {e}", file=sys.stderr)
+            continue
+        print(listing(answer, line, describe(understood)) + "\n")
 
 
 def cmd_eval(args) -> int:
@@ -255,8 +302,19 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("-k", type=_positive, default=5, help="passages per question (default: 5)")
     a.add_argument("--json", action="store_true", help="one JSON object per question per line")
     a.add_argument("--model", help="embedding model (default: the one the index was built with)")
+    a.add_argument("--conversation", action="store_true", help=(
+        "answer the questions in order as one conversation, each in the context of those before"
+        " (--json then adds \"understood_as\")"))
     _retrieval_options(a)
     a.set_defaults(func=cmd_ask)
+
+    c = sub.add_parser("chat", help="a conversation in the terminal", description=(
+        "Asks questions one after another in the terminal; each is read in the light of the answers"
+        " before it (\"when did she go there?\"). /new starts a new conversation, /quit or Ctrl-D ends."))
+    c.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
+    c.add_argument("-k", type=_positive, default=5, help="passages per answer (default: 5)")
+    c.add_argument("--model", help="embedding model (default: the one the index was built with)")
+    c.set_defaults(func=cmd_chat)
 
     e = sub.add_parser("eval", help="score retrieval on a query file", description=(
         "Runs every query in the file, building the index first if it is missing or older than the"

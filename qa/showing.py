@@ -13,10 +13,13 @@ from .searching import Answer, Hit
 
 NOTHING = "No passage about that in the documents."
 PASSAGE_FIELDS = ("text", "heading", "date", "date_end", "source", "line", "unit", "score")  # `qa ask --json`
-def answer_json(answer: Answer) -> dict:
-    """The `qa ask --json` object: question, time understood (or null), passages best first."""
+def answer_json(answer: Answer, asked: str | None = None, understood: str | None = None) -> dict:
+    """The `qa ask --json` object: question, time understood (or null), passages best first; in a
+    conversation, also the question as it was understood (`understood_as`)."""
+    extra = {} if understood is None else {"understood_as": understood}
     return {
-        "question": answer.question,
+        "question": asked or answer.question,
+        **extra,
         "time": answer.time.as_json() if answer.time else None,
         "found": answer.found,
         "passages": [{**{f: getattr(h, f) for f in PASSAGE_FIELDS}, "highlight": list(h.highlight)} for h in answer.hits],
@@ -33,10 +36,10 @@ def location(hit: Hit) -> str:
     return f"{hit.source}:{hit.line}" if hit.unit == "line" else f"{hit.source}, {hit.unit} {hit.line}"
 
 
-def listing(answer: Answer) -> str:
-    """A plain-text answer for the terminal."""
+def listing(answer: Answer, asked: str | None = None, understood: str = "") -> str:
+    """A plain-text answer for the terminal (`understood`: how a follow-up was read, if it was)."""
     hits = answer.hits
-    lines = [f"Q: {answer.question}"]
+    lines = [f"Q: {asked or answer.question}"] + ([f"   ({understood})"] if understood else [])
     if answer.time:
         lines.append(f"   ({time_note(answer)})")
     if not hits:
