@@ -189,7 +189,7 @@ def page_during_rebuild(scale: float) -> None:
             (work / "corpus" / name).write_bytes(make(scale))
         client = Client(url, verbose=False, ssl_verify=False)
         done: list[str] = []
-        rebuild = threading.Thread(target=lambda: done.append(client.predict(api_name="/rebuild")))
+        rebuild = threading.Thread(target=lambda: done.append(client.predict(api_name="/rebuild")[1]))
         t0 = time.perf_counter()
         rebuild.start()
         asker = Client(url, verbose=False, ssl_verify=False)

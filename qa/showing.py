@@ -6,6 +6,7 @@ escaped, so a passage can't inject HTML, links or images into the page.
 
 from __future__ import annotations
 
+import html
 import re
 
 from .dates import readable_date
@@ -73,8 +74,20 @@ def marked(text: str, span: tuple[int, int]) -> str:
     return f"{escape_markdown(text[:a])}<mark>{escape_markdown(text[a:b])}</mark>{escape_markdown(text[b:])}"
 
 
-def markdown(hits: list[Hit]) -> str:
-    """The answer as Markdown for the chat page: one numbered passage after another."""
+def in_context(chunks: list, here) -> str:
+    """The passages around one, as HTML for the page, that one marked: a fold the reader opens."""
+    rows = []
+    for c in chunks:
+        where = f"{c.unit} {c.line}"
+        text = html.escape(" ".join(c.text.split()))
+        heading = f"<b>{html.escape(c.heading)}</b> " if c.heading and c is here else ""
+        rows.append(f'<p class="{"here" if c is here else "near"}"><small>{where}</small> {heading}{text}</p>')
+    return f'<details><summary>In its document</summary><div class="context">{"".join(rows)}</div></details>'
+
+
+def markdown(hits: list[Hit], contexts: list[list] | None = None) -> str:
+    """The answer as Markdown for the chat page: one numbered passage after another, each with
+    its surroundings in its document to open (`contexts`, in the hits' order) when given."""
     if not hits:
         return NOTHING
     blocks = []
@@ -84,5 +97,11 @@ def markdown(hits: list[Hit]) -> str:
         if h.heading:
             head += f" · *{escape_markdown(h.heading)}*"
         meta = f"{escape_markdown(h.source)}, {h.unit} {h.line} · score {h.score:.2f}"
-        blocks.append(f"{head}\n\n{marked(h.text, h.highlight)}\n\n<sub>{meta}</sub>")
+        fold = f"\n\n{in_context(contexts[n - 1], _same(contexts[n - 1], h))}" if contexts else ""
+        blocks.append(f"{head}\n\n{marked(h.text, h.highlight)}\n\n<sub>{meta}</sub>{fold}")
     return "\n\n---\n\n".join(blocks)
+
+
+def _same(chunks: list, hit: Hit):
+    """The chunk among `chunks` that `hit` shows (its source may be renamed for the page)."""
+    return next((c for c in chunks if c.line == hit.line and c.text == hit.text), None)

@@ -12,15 +12,21 @@ Left out: accounts and roles (one shared login), HTTPS (put a reverse proxy in f
 
 from __future__ import annotations
 
+import calendar
 import errno
 import json
 import os
 import sys
+import time
 import traceback
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .conversing import Conversation, describe
 from .errors import QAError
+from .searching import READ_FROM_QUESTION
+from .showing import escape_markdown
+from .timeline import Timeline
 from .workspace import Workspace
 
 EXAMPLES = [
@@ -77,13 +83,31 @@ def parse_auth(text: str | None) -> tuple[str, str] | None:
     return user, password
 
 
+def ago(built_at: str, now: float | None = None) -> str:
+    """ "2026-11-27T15:33:16Z" -> "5 minutes ago" (UTC timestamps, as the manifest writes them).
+
+    >>> ago("2026-11-27T15:33:16Z", calendar.timegm((2026, 11, 27, 15, 38, 20)))
+    '5 minutes ago'
+    """
+    try:
+        then = calendar.timegm(time.strptime(built_at, "%Y-%m-%dT%H:%M:%SZ"))
+    except ValueError:
+        return built_at
+    seconds = max(0, (time.time() if now is None else now) - then)
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            n = int(seconds // size)
+            return f"{n} {unit}{'s' * (n != 1)} ago"
+    return "just now"
+
+
 def _status_line(live) -> str:
     from .dates import readable_date
 
     st = live.status()
     span = f", dated {readable_date(st.first_date)} to {readable_date(st.last_date)}" if st.first_date else ""
     docs = f"{st.documents} document{'s' * (st.documents != 1)}"
-    return f"{docs}, {st.chunks} passages{span}; index built {st.built_at}"
+    return f"{docs}, {st.chunks} passages{span}; built {ago(st.built_at)}"
 
 
 ANY_YEAR = "any"
@@ -103,49 +127,16 @@ def _year(value) -> int | None:
     return year
 
 
-def _years_of(chunks) -> list[int]:
-    """Every year a passage mentions, in order (the choices of the year filters)."""
-    return sorted({int(d[:4]) for c in chunks for pair in c.dates for d in pair if d})
+def _years_of(chunks) -> list[str]:
+    """Every year a passage mentions, in order, after "any" (the choices of the year filters)."""
+    return [ANY_YEAR] + [str(y) for y in sorted({int(d[:4]) for c in chunks for pair in c.dates for d in pair if d})]
 
 
-TIMELINE_POINTS = 1500  # beyond this many dated passages the plot shows an even sample (and every answer's)
-
-
-class Timeline:
-    """The timeline's rows for one index, built once; each answer only sets their scores.
-
-    One row per dated passage: its date, a short text, its document, and its score in this
-    answer (0 when the answer doesn't show it), so the answer's passages stand above the rest.
-    A large corpus is thinned to an even sample of about TIMELINE_POINTS, keeping the answer's.
-    """
-
-    def __init__(self, chunks):
-        import pandas as pd
-
-        from .dates import readable_date
-
-        self.dated = [c for c in chunks if c.date]
-        self.row = {(c.source, c.line, c.text): n for n, c in enumerate(self.dated)}
-        self.frame = pd.DataFrame({
-            "date": pd.to_datetime([c.date + "-01-01"[len(c.date) - 4:] if len(c.date) < 10 else c.date
-                                    for c in self.dated]),
-            "when": [readable_date(c.date, c.date_end) for c in self.dated],
-            "document": [c.source.rsplit("/", 1)[-1] for c in self.dated],
-            "passage": [c.text if len(c.text) <= 140 else c.text[:137] + "…" for c in self.dated],
-            "score in this answer": 0.0,
-        })
-        step = max(1, -(-len(self.dated) // TIMELINE_POINTS))
-        self.sample = list(range(0, len(self.dated), step))
-
-    def for_answer(self, hits=()):
-        rows = {self.row[k]: h.score for h in hits if (k := (h.source, h.line, h.text)) in self.row}
-        frame = self.frame.iloc[sorted(set(self.sample) | set(rows))].copy()
-        for n, score in rows.items():
-            frame.loc[n, "score in this answer"] = round(score, 2)
-        return frame.reset_index(drop=True)
-
-
-MAX_TURNS = 50  # the conversation kept per browser tab (the page shows it; the server holds it)
+def _outside(asked, years) -> bool:
+    """Whether the time a question asks about lies wholly outside the person's year filter."""
+    if asked is None or years is None or not asked.bounded or asked.order:
+        return False
+    return not years.overlaps(asked.start or "0001", asked.end)
 
 
 def _passages(value) -> int:
@@ -162,6 +153,8 @@ def _passages(value) -> int:
 
 
 ORDERS = ("best first", "newest first")
+MAX_TURNS = 50  # the conversation kept per browser tab (the page shows it; the server holds it)
+CONTEXT = 2  # passages shown before and after one opened in context
 
 
 def _order(value) -> bool:
@@ -170,13 +163,23 @@ def _order(value) -> bool:
     return value == "newest first"
 
 
+@dataclass
+class Chat:
+    """One browser tab's conversation: the messages shown and what the engine remembers."""
+
+    messages: list = field(default_factory=list)
+    conversation: Conversation = field(default_factory=Conversation)
+
+
 class Page:
-    """What the page's handlers share: the live index, its timelines, the folders it names."""
+    """What the page's handlers share: the live index, its timelines, the folders it names.
+    Each handler is a method, called by Gradio and by the tests alike."""
 
     def __init__(self, workspace: Workspace):
         self.index_dir, self.corpus = workspace.index, workspace.corpus
         self.live = workspace.live()
         self._timelines: dict[str, Timeline] = {}
+        self._positions: dict[str, dict[int, int]] = {}
 
     def timeline(self, index) -> Timeline:
         if index.generation not in self._timelines:
@@ -199,43 +202,99 @@ class Page:
             return replace(hit, chunk=replace(hit.chunk, source=f"{self.corpus.name}/{hit.source[len(prefix):]}"))
         return hit
 
-    def answer(self, message, k, from_year, to_year, order) -> tuple[str, object]:
-        """The answer to one question as Markdown, and the timeline with its passages marked."""
+    def context(self, index, hit) -> list:
+        """The passages around `hit` in its document (CONTEXT each side), in reading order, itself among them."""
+        if index.generation not in self._positions:
+            self._positions = {index.generation: {id(c): n for n, c in enumerate(index.chunks)}}
+        at = self._positions[index.generation].get(id(hit.chunk))
+        if at is None:
+            return [hit.chunk]
+        near = index.chunks[max(0, at - CONTEXT):at + CONTEXT + 1]
+        return [c for c in near if c.source == hit.chunk.source]
+
+    def _answer(self, message, k, from_year, to_year, order, conversation: Conversation | None):
+        """The answer as Markdown, its hits, and the index it came from; QAError for bad inputs."""
         from .searching import Filters, search
         from .showing import markdown, time_note
 
         index = self.live.get()
+        if message is None:
+            message = ""
+        if not isinstance(message, str):
+            raise QAError("a question must be text")
+        filters = Filters(_year(from_year), _year(to_year), _order(order))
+        n = _passages(k)
+        if conversation is None:
+            result, understood = search(index, self.live.embedder, message, n, filters=filters), None
+        else:
+            result, understood = conversation.ask(index, self.live.embedder, message, n, filters=filters)
+        outside = _outside(result.time, filters.years)
+        hits = [] if outside else result.hits
+        text = markdown([self.shown(h) for h in hits], [self.context(index, h) for h in hits])
+        note = time_note(result)
+        if understood is not None and understood.followup:
+            text = f"*{escape_markdown(describe(understood))}*\n\n" + text
+        elif note:
+            text = f"*{note}*\n\n" + text
+        if not hits and filters.years is not None:
+            text += self._hidden_by_filter(index, result, understood, n, from_year, to_year, outside)
+        return text, hits, index
+
+    def _hidden_by_filter(self, index, result, understood, k, from_year, to_year, outside: bool) -> str:
+        """What the year filter hid, when it hid everything that would have answered (or the time
+        the question asks about lies outside it)."""
+        from .conversing import as_read
+        from .searching import search
+
+        question = as_read(understood) if understood is not None else result.question
+        when = understood.when if understood is not None else READ_FROM_QUESTION
+        unfiltered = search(index, self.live.embedder, question, k, when=when)
+        if not unfiltered.hits:
+            return ""
+        dates = sorted({h.date[:4] for h in unfiltered.hits if h.date})
+        years = f"from {escape_markdown(str(from_year))} to {escape_markdown(str(to_year))}"
+        found = f" (dated {', '.join(dates)})" if dates else ""
+        why = (f"leaves out {result.time.describe().removeprefix('in ')}, the time the question asks about"
+               if outside else "hides every passage that answers this")
+        return (f"\n\n⚠️ The year filter ({years}) {why}: {len(unfiltered.hits)} passages answer it without the"
+                f" filter{found}. Press **Clear filters** under *Options and filters* to see them.")
+
+    def answer(self, message, k, from_year, to_year, order) -> tuple[str, str]:
+        """The API's answer to one question, on its own: Markdown, and the timeline with its passages marked."""
+        index = self.live.get()
         try:
-            if message is None:
-                message = ""
-            if not isinstance(message, str):
-                raise QAError("a question must be text")
-            filters = Filters(_year(from_year), _year(to_year), _order(order))
-            result = search(index, self.live.embedder, message, _passages(k), filters=filters)
+            text, hits, index = self._answer(message, k, from_year, to_year, order, None)
         except QAError as e:
-            return f"⚠️ {self.public(str(e))}", self.timeline(index).for_answer()
+            return f"⚠️ {self.public(str(e))}", self.timeline(index).svg()
         except Exception:  # a bug: the user gets one line, the server's log the traceback
             traceback.print_exc()
             return "⚠️ Something went wrong answering that; the details are in the server's log.", \
-                self.timeline(index).for_answer()
-        note = time_note(result)
-        text = (f"*{note}*\n\n" if note else "") + markdown([self.shown(h) for h in result.hits])
-        return text, self.timeline(index).for_answer(result.hits)
+                self.timeline(index).svg()
+        return text, self.timeline(index).svg(hits)
 
-    def respond(self, message, history, k, from_year, to_year, order):
+    def respond(self, message, chat, k, from_year, to_year, order):
         """The chat's turn: the question and its answer added to the conversation, the box emptied."""
-        from .showing import escape_markdown
-
-        history = list(history or [])[-2 * (MAX_TURNS - 1):]
+        chat = chat if isinstance(chat, Chat) else Chat()
+        index = self.live.get()
         if not isinstance(message, str) or not message.strip():
-            return history, "", self.timeline(self.live.get()).for_answer(), history
-        text, timeline = self.answer(message, k, from_year, to_year, order)
-        history += [{"role": "user", "content": escape_markdown(message)}, {"role": "assistant", "content": text}]
-        return history, "", timeline, history
+            return chat.messages, "", self.timeline(index).svg(), chat
+        hits = []
+        try:
+            text, hits, index = self._answer(message, k, from_year, to_year, order, chat.conversation)
+        except QAError as e:
+            text = f"⚠️ {self.public(str(e))}"
+        except Exception:
+            traceback.print_exc()
+            text = "⚠️ Something went wrong answering that; the details are in the server's log."
+        chat.messages = chat.messages[-2 * (MAX_TURNS - 1):] + [
+            {"role": "user", "content": escape_markdown(message)}, {"role": "assistant", "content": text}]
+        return chat.messages, "", self.timeline(index).svg(hits), chat
+
+    def new_topic(self):
+        """A new conversation: the chat emptied, nothing carried over."""
+        return [], "", self.timeline(self.live.get()).svg(), Chat()
 
     def status(self) -> str:
-        from .showing import escape_markdown
-
         line = f"<small>{_status_line(self.live)}</small>"  # numbers and dates only
         problem = self.live.status().problem
         if problem:
@@ -243,9 +302,17 @@ class Page:
                      f" ({escape_markdown(self.public(problem))})</small>")
         return line
 
-    def rebuild(self, progress) -> str:
-        from .showing import escape_markdown
+    def refreshed(self, gr, seen: str | None = None):
+        """Status, year choices and timeline of the index in force (all skipped when `seen` is still current)."""
+        index = self.live.get()
+        if seen is not None and seen == index.generation:
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), seen
+        years = _years_of(index.chunks)
+        return (self.status(), gr.update(choices=years), gr.update(choices=years), self.timeline(index).svg(),
+                index.generation)
 
+    def rebuild(self, progress) -> tuple[str, str]:
+        """Rebuilds the index; the status line, and what the build did (or why it could not)."""
         def step(done: int, total: int) -> None:
             if total:
                 progress((done, total), desc="Embedding new passages", unit="passages")
@@ -253,10 +320,37 @@ class Page:
         try:
             report = self.live.rebuild(step)
         except QAError as e:
-            return f"{self.status()}  \n⚠️ {escape_markdown(self.public(str(e)))}"
+            return self.status(), f"⚠️ {escape_markdown(self.public(str(e)))}"
         skipped = "".join(f"  \n⚠️ skipped {escape_markdown(p)}: {escape_markdown(why)}" for p, why in report.skipped)
         summary = report.summary(Path(escape_markdown(self.index_dir.name)))
-        return f"{self.status()}  \n<small>Rebuilt: {summary}</small>{skipped}"
+        return self.status(), f"<small>Rebuilt: {summary}</small>{skipped}"
+
+
+PLACEHOLDER = ("**Ask about the documents.** Each answer lists the passages that answer it, with their dates and"
+               " sources; open a passage to read it in its document. Then ask on: *when did she go there?*,"
+               " *and the year after?* — or start a **New topic**.")
+CSS = """
+#chat { min-height: 320px; }
+#examples button { font-weight: 400; }
+.timeline figcaption { font-size: 0.85em; color: #4b5563; margin: 0 0 4px; }
+.timeline svg .dot:hover circle { stroke: #111827; stroke-width: 1.5; }
+.context { border-left: 3px solid #d1d5db; padding-left: 8px; margin: 6px 0; font-size: 0.92em; }
+.context p { margin: 4px 0; color: #4b5563; }
+.context p.here { color: inherit; background: #fef3c7; }
+#question-row { flex-wrap: nowrap; }
+@media (max-width: 640px) {
+  #question-row { flex-wrap: wrap; }
+  #question-row > *:has(#question) { flex: 1 1 100% !important; min-width: 100% !important; }
+  #send, #new-topic { flex: 1 1 40% !important; min-width: 40% !important; }
+  #examples { flex-wrap: wrap; }
+  #examples button { flex: 1 1 45% !important; min-width: 45% !important; }
+}
+"""
+# After an answer, the newest answer's first passage is brought into view (not its last).
+SHOW_ANSWER = """() => { setTimeout(() => {
+  const asked = document.querySelectorAll('#chat [data-testid="user"]');
+  if (asked.length) asked[asked.length - 1].scrollIntoView({block: 'start', behavior: 'instant'});
+}, 60); }"""
 
 
 @dataclass
@@ -265,49 +359,54 @@ class _Parts:
 
     status: object
     rebuild: object
+    progress: object
     chat: object
-    history: object
+    state: object
     question: object
     send: object
+    new_topic: object
     options: list  # passages per answer, from year, to year, order
+    clear: object
     timeline: object
+    seen: object  # the generation the page shows
 
 
 def _layout(gr, page: Page) -> _Parts:
-    """Header and status, the chat with its box, examples and options, and the timeline beside it."""
+    """Header and status, the chat with its box and examples, options, and the timeline beside it."""
     gr.Markdown("## Dated-passage QA\nAsk about the documents; each answer lists the passages that"
-                " answer it, with their dates and sources.")
-    with gr.Row():
+                " answer it, with their dates and sources. Ask follow-up questions as you would a person.")
+    with gr.Row(equal_height=True):
         status = gr.Markdown(page.status(), elem_id="index-status")
-        rebuild = gr.Button("Rebuild index", size="sm", scale=0, elem_id="rebuild")
+        rebuild = gr.Button("Rebuild index", size="sm", scale=0, min_width=130, elem_id="rebuild")
+    progress = gr.Markdown("", elem_id="rebuild-report")
+    index = page.live.get()
     with gr.Row():
-        with gr.Column(scale=3):
-            chat = gr.Chatbot(label="Answers", height="60vh", elem_id="chat")
-            history = gr.State([], time_to_live=24 * 3600)  # the conversation, kept on the server
-            with gr.Row():
+        with gr.Column(scale=3, min_width=320):
+            chat = gr.Chatbot(label="Answers", show_label=False, height="62vh", elem_id="chat", autoscroll=False,
+                              buttons=["copy"], placeholder=PLACEHOLDER)
+            state = gr.State(Chat(), time_to_live=24 * 3600)  # the conversation, kept on the server
+            with gr.Row(elem_id="question-row", equal_height=True):
                 question = gr.Textbox(placeholder="Ask a question, e.g. What happened in November 2019?",
-                                      show_label=False, scale=7, elem_id="question")
-                send = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="send")
+                                      show_label=False, scale=6, min_width=160, elem_id="question", lines=1)
+                send = gr.Button("Send", variant="primary", scale=1, min_width=70, elem_id="send")
+                new_topic = gr.Button("New topic", scale=1, min_width=110, elem_id="new-topic")
             with gr.Row(elem_id="examples"):
                 for q in EXAMPLES:  # fill in the question, in the browser only
                     gr.Button(q, size="sm", variant="secondary", min_width=0).click(
                         None, None, question, js=f"() => {json.dumps(q)}")
-            with gr.Accordion("Options and filters", open=True):
-                years = [ANY_YEAR] + [str(y) for y in _years_of(page.live.get().chunks)]
+        with gr.Column(scale=2, min_width=300):
+            timeline = gr.HTML(page.timeline(index).svg(), elem_id="timeline")
+            with gr.Accordion("Options and filters", open=False, elem_id="options"):
+                years = _years_of(index.chunks)
                 options = [
                     gr.Slider(1, 20, value=5, step=1, label="Passages per answer", elem_id="passages"),
                     gr.Dropdown(years, value=ANY_YEAR, label="From year", allow_custom_value=True, elem_id="from-year"),
                     gr.Dropdown(years, value=ANY_YEAR, label="To year", allow_custom_value=True, elem_id="to-year"),
                     gr.Radio(list(ORDERS), value=ORDERS[0], label="Order", elem_id="order"),
                 ]
-        with gr.Column(scale=2):
-            # The answer's passages are marked by height (their score), not colour: a native
-            # plot keeps the colour categories of its first value.
-            timeline = gr.ScatterPlot(
-                page.timeline(page.live.get()).for_answer(), x="date", y="score in this answer",
-                tooltip=["when", "passage", "document", "score in this answer"], height=300,
-                title="Dated passages (the answer's stand above the line)", elem_id="timeline")
-    return _Parts(status, rebuild, chat, history, question, send, options, timeline)
+                clear = gr.Button("Clear filters", size="sm", elem_id="clear-filters")
+    seen = gr.State(index.generation)
+    return _Parts(status, rebuild, progress, chat, state, question, send, new_topic, options, clear, timeline, seen)
 
 
 def build_app(workspace: Workspace):
@@ -320,25 +419,37 @@ def build_app(workspace: Workspace):
     gr = _offline_gradio()
     page = Page(workspace)
 
-    def rebuild(progress=gr.Progress()) -> str:  # noqa: B008 - how Gradio hands a handler its progress bar
-        return page.rebuild(progress)
+    def rebuild(progress=gr.Progress()):  # noqa: B008 - how Gradio hands a handler its progress bar
+        status, report = page.rebuild(progress)
+        return (status, report, *page.refreshed(gr)[1:])
 
     quiet = {"api_visibility": "undocumented", "concurrency_limit": SETTINGS.concurrency, "preprocess": False}
     with gr.Blocks(title="Dated-passage QA", fill_height=True) as app:
         p = _layout(gr, page)
+        fresh = [p.status, p.options[1], p.options[2], p.timeline, p.seen]
         for trigger in (p.question.submit, p.send.click):
-            trigger(page.respond, [p.question, p.history, *p.options], [p.chat, p.question, p.timeline, p.history],
-                    **quiet)
+            trigger(page.respond, [p.question, p.state, *p.options], [p.chat, p.question, p.timeline, p.state],
+                    **quiet).then(None, js=SHOW_ANSWER)
+        p.new_topic.click(page.new_topic, None, [p.chat, p.question, p.timeline, p.state], **quiet)
+        p.clear.click(lambda: (ANY_YEAR, ANY_YEAR), None, [p.options[1], p.options[2]], **quiet)
         # The API: gradio_client's predict(question, k, from, to, order, api_name="/chat") and
         # Gradio's REST call POST /gradio_api/call/chat.
         api_answer = gr.Markdown(visible=False)
         gr.Button(visible=False).click(page.answer, [p.question, *p.options], [api_answer, p.timeline],
                                        api_name="chat", concurrency_limit=SETTINGS.concurrency, preprocess=False)
-        p.rebuild.click(rebuild, outputs=p.status, api_name="rebuild", concurrency_limit=SETTINGS.rebuilds_at_once)
-        app.load(page.status, outputs=p.status, api_visibility="undocumented")
+        p.rebuild.click(rebuild, outputs=[p.status, p.progress, *fresh[1:]], api_name="rebuild",
+                        concurrency_limit=SETTINGS.rebuilds_at_once, show_progress_on=[p.progress])
+        app.load(lambda: page.refreshed(gr), None, fresh, api_visibility="undocumented")
+        # A build from the CLI is picked up by the next question; the status, filters and
+        # timeline follow it within TIMER_SECONDS.
+        gr.Timer(TIMER_SECONDS).tick(lambda seen: page.refreshed(gr, seen), p.seen, fresh,
+                                     api_visibility="undocumented", show_progress="hidden", queue=True)
     app.queue(max_size=SETTINGS.queue_size, default_concurrency_limit=SETTINGS.concurrency,
               status_update_rate=SETTINGS.status_update_seconds)
     return app
+
+
+TIMER_SECONDS = 15
 
 
 def events_of(app) -> dict[int, tuple[str | None, int]]:
@@ -386,6 +497,7 @@ def launch_options(host: str | None, port: int | None, auth: tuple[str, str] | N
         "max_file_size": SETTINGS.max_file_size,
         "footer_links": list(SETTINGS.footer_links),
         "blocked_paths": [str(p.resolve()) for p in roots],
+        "css": CSS,
         "app_kwargs": {"middleware": [gate]},
         "quiet": True,  # no advice about share links; `serve` says where the page is
     }

@@ -215,5 +215,5 @@ def test_the_page_names_no_absolute_path(write_corpus, tmp_path, fake_embedder):
     assert "corpus/a\\.txt, line 3" in answer and str(tmp_path) not in answer
     (corpus / "a.txt").rename(tmp_path / "moved.txt")
     corpus.rmdir()
-    status = page.rebuild(lambda *a, **k: None)
-    assert "corpus folder corpus/ does not exist" in status.replace("\\", "") and str(tmp_path) not in status
+    _, report = page.rebuild(lambda *a, **k: None)
+    assert "corpus folder corpus/ does not exist" in report.replace("\\", "") and str(tmp_path) not in report

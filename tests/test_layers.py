@@ -13,7 +13,7 @@
     querytime                       (the time a question names)
     searching                       search
     conversing                      follow-up questions read in the light of the conversation
-    showing, evaluating             show, evaluate
+    showing, evaluating, timeline   show, evaluate; the page's timeline
     workspace                       the run policy: corpus, index, model, build, open, follow
     gate                            (the page's request gate)
     web, cli                        the page and the command, thin shells over the core
@@ -26,7 +26,7 @@ from conftest import ROOT
 
 LAYERS = [
     ["errors"], ["loading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
-    ["indexing"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating"], ["workspace"], ["gate"],
+    ["indexing"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline"], ["workspace"], ["gate"],
     ["web"], ["cli"],
 ]
 LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}

@@ -53,11 +53,12 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, site):
+@pytest.fixture(params=[(1400, 900)], ids=["desktop"])
+def page(browser, site, request):
     """A fresh tab on the page, recording every request it makes and every dialog it opens."""
     url, _ = site
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    width, height = request.param
+    context = browser.new_context(viewport={"width": width, "height": height})
     tab = context.new_page()
     tab.requests, tab.dialogs = [], []
     tab.on("request", lambda r: tab.requests.append(r.url))
@@ -69,18 +70,28 @@ def page(browser, site):
     context.close()
 
 
-def _ask(tab, question: str) -> str:
-    """Types the question, presses Enter, and returns the text of the new answer."""
+def _ask(tab, question: str, send: bool = False) -> str:
+    """Types the question, presses Enter (or the Send button), and returns the text of the new answer."""
     before = tab.locator("[data-testid='bot']").count()
     box = tab.locator("#question textarea")
     box.fill(question)
-    box.press("Enter")
+    if send:
+        tab.locator("#send").click()
+    else:
+        box.press("Enter")
     bots = tab.locator("[data-testid='bot']")
     bots.nth(before).wait_for(timeout=30000)
     tab.wait_for_function(
         "n => { const b = document.querySelectorAll(\"[data-testid='bot']\"); return b.length > n &&"
         " /score|No passage|⚠️/.test(b[b.length - 1].innerText) }", arg=before, timeout=30000)
     return bots.last.inner_text()
+
+
+def _options(tab) -> None:
+    """Opens *Options and filters* (closed when the page loads)."""
+    if not tab.locator("#passages").is_visible():
+        tab.get_by_text("Options and filters").click()
+        tab.locator("#passages").wait_for()
 
 
 def _dates_in(answer: str) -> list[str]:
@@ -110,13 +121,14 @@ def test_an_example_and_the_passage_count(page):
     page.wait_for_function("() => /score/.test(document.querySelector(\"[data-testid='bot']\")?.innerText)",
                            timeout=30000)
     assert "15 June 2021" in page.locator("[data-testid='bot']").first.inner_text()
-    slider = page.locator("#passages input[type='number']")
-    slider.fill("2")
-    slider.press("Enter")
+    _options(page)
+    page.locator("#passages input[type='range']").fill("2")
+    page.wait_for_function("() => document.querySelector(\"#passages input[type='number']\").value === '2'")
     assert len(_dates_in(_ask(page, "Which networks is ACE a board member of?"))) == 2
 
 
 def test_year_filters_and_newest_first(page):
+    _options(page)
     for field, year in (("#from-year", "2019"), ("#to-year", "2019")):
         box = page.locator(f"{field} input")
         box.fill(year)
@@ -135,14 +147,17 @@ def test_year_filters_and_newest_first(page):
 
 
 def test_the_timeline_marks_the_answer(page):
-    timeline = page.locator("#timeline")
-    page.wait_for_function("() => /score in this answer/.test(document.querySelector('#timeline').innerText)",
-                           timeout=15000)
-    before = timeline.inner_text()
+    caption = page.locator("#timeline figcaption")
+    assert caption.inner_text() == "45 dated passages, 2004 to 24 August 2021"  # no axis to read, no marks yet
+    assert page.locator("#timeline svg text").filter(has_text="2004").count() == 1
     _ask(page, "What did ACE do in 2018?")
-    page.wait_for_function("() => /1\\.[0-9]/.test(document.querySelector('#timeline').innerText)", timeout=15000)
-    assert timeline.inner_text() != before  # the answer's passages now stand above the line
-    timeline.locator("canvas, svg").first.wait_for()
+    page.wait_for_function("() => /numbered/.test(document.querySelector('#timeline figcaption').innerText)")
+    marks = page.locator("#timeline svg g.dot:has(text) title")
+    first = [t for t in marks.all_text_contents() if t.startswith("1. ")]
+    assert len(first) == 1 and "2018" in first[0]  # the hover: rank, date in words, text, document
+    assert not any(" 00:00" in t for t in marks.all_text_contents())
+    box, svg = page.locator("#timeline svg").bounding_box(), page.locator("#timeline svg g.dot").first.bounding_box()
+    assert svg["x"] >= box["x"] and svg["y"] >= box["y"]  # nothing drawn outside the picture
 
 
 def test_nothing_relevant_is_said_plainly(page):
@@ -217,12 +232,82 @@ def test_settings_are_in_one_place_and_the_server_uses_them(site):
 
 def test_a_file_name_is_shown_as_text_after_a_rebuild(page, site):
     page.locator("#rebuild").click()
-    page.wait_for_function("() => /Rebuilt/.test(document.querySelector('#index-status').innerText)", timeout=60000)
-    status = page.locator("#index-status").inner_text()
-    assert f"skipped {MARKUP_NAME}: empty file" in status  # the name as it is, not rendered
-    assert page.locator("#index-status img").count() == 0
+    page.wait_for_function("() => /Rebuilt/.test(document.querySelector('#rebuild-report').innerText)", timeout=60000)
+    report = page.locator("#rebuild-report").inner_text()
+    assert f"skipped {MARKUP_NAME}: empty file" in report  # the name as it is, not rendered
+    assert page.locator("#rebuild-report img").count() == 0
     page.wait_for_timeout(500)
     assert not [u for u in page.requests if not u.startswith(site[0])]
     LISTENER.settimeout(0.5)
     with pytest.raises(TimeoutError):
         LISTENER.accept()
+
+
+def _first_passage_in_view(tab) -> bool:
+    """Whether the newest answer's first passage ("1. <date>") starts inside the window and inside
+    the chat's scrolled area."""
+    return tab.evaluate("""() => {
+        const bots = document.querySelectorAll("#chat [data-testid='bot']");
+        const first = [...bots[bots.length - 1].querySelectorAll('strong')].find(s => /^1\\./.test(s.innerText));
+        const e = first.getBoundingClientRect(), box = document.querySelector('#chat [role="log"]').getBoundingClientRect();
+        return e.top >= Math.max(0, box.top) - 1 && e.bottom <= Math.min(window.innerHeight, box.bottom) + 1; }""")
+
+
+@pytest.mark.parametrize("page", [(1400, 900), (390, 844)], ids=["desktop", "phone"], indirect=True)
+def test_a_conversation_shows_how_each_follow_up_was_understood_with_the_first_passage_in_view(page, tmp_path):
+    first = _ask(page, "Who is ACE's managing director?", send=True)
+    assert "Tomoko Shiroki" in first.split("2.")[0] and "Understood as" not in first
+    second = _ask(page, "when did she go to the cocoa industry meeting?")
+    assert second.startswith("Understood as: when did Tomoko Shiroki go to the cocoa industry meeting?")
+    third = _ask(page, "and where was that held?")
+    assert third.startswith("Understood as:") and "Cote D'Ivoire" in third.split("2.")[0]
+    page.wait_for_timeout(300)
+    assert _first_passage_in_view(page), "passage 1 is out of view"
+    size = page.viewport_size
+    page.screenshot(path=str(Path(os.environ.get("QA_SCREENSHOTS") or tmp_path) / f"page-{size['width']}.png"))
+    page.locator("#new-topic").click()
+    page.wait_for_function("() => document.querySelectorAll(\"#chat [data-testid='bot']\").length === 0")
+    alone = _ask(page, "when did she go to the cocoa industry meeting?")
+    assert "Understood as" not in alone  # a new topic: nothing carried over
+
+
+def test_a_passage_opens_in_its_document(page):
+    _ask(page, "When did ACE hand over the 70,000 signatures?")
+    fold = page.locator("#chat [data-testid='bot']").last.locator("details").first
+    fold.locator("summary").click()
+    here = fold.locator(".context p.here")
+    here.wait_for()
+    assert "70 thousand signatures" in here.inner_text()
+    assert fold.locator(".context p").count() >= 3  # the passages before and after it too
+
+
+def test_a_filter_that_hides_every_answer_says_so_and_can_be_cleared(page):
+    _options(page)
+    for field in ("#from-year", "#to-year"):
+        box = page.locator(f"{field} input")
+        box.fill("2021")
+        box.press("Enter")
+    answer = _ask(page, "What did ACE do in 2018?")
+    assert "No passage about that in the documents." in answer
+    assert "The year filter (from 2021 to 2021) leaves out 2018, the time the question asks about" in answer
+    assert "Press Clear filters" in answer
+    page.locator("#clear-filters").click()
+    page.wait_for_function("() => document.querySelector('#from-year input').value === 'any'")
+    assert "2018" in _dates_in(_ask(page, "What did ACE do in 2018?"))[0]
+
+
+def test_the_filters_and_timeline_follow_a_rebuild(page, site, browser):
+    url, work = site
+    (work / "corpus" / "news.txt").write_text("News\n\nMarch 3, 2022   Opened a hotline for working children\n")
+    page.locator("#rebuild").click()
+    page.wait_for_function("() => /Rebuilt/.test(document.querySelector('#rebuild-report').innerText)", timeout=60000)
+    assert "3 March 2022" in page.locator("#index-status").inner_text()
+    assert "to 3 March 2022" in page.locator("#timeline figcaption").inner_text()
+    _options(page)
+    page.locator("#to-year input").click()
+    assert page.get_by_role("option", name="2022").count() == 1
+    fresh = browser.new_page()
+    fresh.goto(url)
+    fresh.locator("#timeline figcaption").wait_for()
+    fresh.wait_for_function("() => /3 March 2022/.test(document.querySelector('#timeline figcaption').innerText)")
+    fresh.close()
