@@ -11,7 +11,8 @@ Every ratio is measured side by side in the same run (the machine is noisy: read
 - build: chunks/s of `qa build --full` against bare model.encode of the same chunk texts;
 - incremental: a rebuild after editing one document, as a share of the full build;
 - start: seconds from process start to the first answer, for `qa ask` and for the page;
-- memory: peak RSS of the page serving the corpus, and of a build.
+- memory: peak RSS of the page serving the corpus, and of a build;
+- follow-ups (with a conversations file): what reading a follow-up in its conversation adds to a turn.
 """
 
 from __future__ import annotations
@@ -50,7 +51,38 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def query_and_build(corpus: Path, queries: list[str], work: Path) -> dict:
+def conversation_cost(index, embedder, path: Path) -> dict:
+    """What follow-up handling costs: for each follow-up turn of the conversations in `path`,
+    reading it in context alone, the whole turn (reading + search), and the same search asked
+    with the understood question and time given (so only the reading differs)."""
+    from qa.conversing import Conversation, as_read
+    from qa.evaluating import Dialogue, load_queries
+    from qa.searching import search
+
+    reading, turn, same = [], [], []
+    for _ in range(3):  # a few rounds, for steadier medians
+        for item in load_queries(path):
+            if not isinstance(item, Dialogue):
+                continue
+            conversation = Conversation()
+            for n, q in enumerate(item.turns):
+                t0 = time.perf_counter()
+                understood = conversation.understand(q.q)
+                t1 = time.perf_counter()
+                answer = search(index, embedder, as_read(understood), 5, when=understood.when)
+                t2 = time.perf_counter()
+                conversation.add(q.q, understood, answer.time, answer.hits)
+                if n:
+                    reading.append(t1 - t0)
+                    turn.append(t2 - t0)
+                    t0 = time.perf_counter()
+                    search(index, embedder, as_read(understood), 5, when=understood.when)
+                    same.append(time.perf_counter() - t0)
+    return {"understand_p50_ms": 1000 * statistics.median(reading), "turn_p50_ms": 1000 * statistics.median(turn),
+            "same_p50_ms": 1000 * statistics.median(same), "followups": len(reading) // 3}
+
+
+def query_and_build(corpus: Path, queries: list[str], work: Path, conversations: Path | None = None) -> dict:
     from qa.building import build, chunk_corpus
     from qa.embedding import load_embedder
     from qa.indexing import load_index
@@ -94,6 +126,8 @@ def query_and_build(corpus: Path, queries: list[str], work: Path) -> dict:
         st.append(time.perf_counter() - t0)
     del plain
 
+    followup = conversation_cost(index, embedder, conversations) if conversations else {}
+
     edited = work / "corpus-copy"
     shutil.copytree(corpus, edited)
     shutil.copytree(work / "index", work / "index-copy")
@@ -107,7 +141,7 @@ def query_and_build(corpus: Path, queries: list[str], work: Path) -> dict:
         "ask_p50_ms": 1000 * statistics.median(ask), "ask_p95_ms": 1000 * _pct(ask, 0.95),
         "encode_p50_ms": 1000 * statistics.median(bare), "plain_p50_ms": 1000 * statistics.median(st),
         "build_chunks_s": report.chunks / report.seconds, "encode_chunks_s": len(texts) / bare_build,
-        "build_s": report.seconds, "incremental_s": inc_seconds, "incremental_embedded": inc.embedded,
+        "build_s": report.seconds, "incremental_s": inc_seconds, "incremental_embedded": inc.embedded, **followup,
     }
 
 
@@ -159,13 +193,17 @@ def main() -> int:
     ap.add_argument("--queries", type=Path, default=ROOT / "eval" / "queries.jsonl")
     ap.add_argument("--label", default="NGO page")
     ap.add_argument("--max-queries", type=int, default=200)
+    ap.add_argument("--conversations", type=Path, default=ROOT / "eval" / "conversations.jsonl",
+                    help="conversations whose follow-up turns time the reading of a follow-up (NGO page only by default)")
     args = ap.parse_args()
     from qa.evaluating import load_queries
 
     queries = [q.q for q in load_queries(args.queries)][: args.max_queries]
     work = Path(tempfile.mkdtemp(prefix="qa-bench-"))
     try:
-        r = query_and_build(args.corpus.resolve(), queries, work)
+        on_ngo = args.corpus.resolve() == (ROOT / "corpus").resolve()
+        conversations = args.conversations if (on_ngo or "--conversations" in sys.argv) else None
+        r = query_and_build(args.corpus.resolve(), queries, work, conversations)
         r |= start_times(args.corpus.resolve(), work, queries[0])
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -175,6 +213,10 @@ def main() -> int:
         ("query: overhead (ask p50 / encode p50)", f"{r['ask_p50_ms'] / r['encode_p50_ms']:.2f}x"),
         ("query: plain sentence-transformers encode p50", f"{r['plain_p50_ms']:.1f} ms"),
         ("query: ask p50 / that", f"{r['ask_p50_ms'] / r['plain_p50_ms']:.2f}x"),
+        *([("follow-up: reading it in context p50", f"{r['understand_p50_ms']:.2f} ms"),
+           ("follow-up: whole turn p50 / same search p50", f"{r['turn_p50_ms']:.2f} / {r['same_p50_ms']:.2f} ms"
+                                                          f" ({r['followups']} follow-ups)")]
+          if "understand_p50_ms" in r else []),
         ("build: qa build --full", f"{r['build_chunks_s']:.0f} chunks/s ({r['chunks']} chunks, {r['build_s']:.1f} s)"),
         ("build: bare encode of the same texts", f"{r['encode_chunks_s']:.0f} chunks/s"),
         ("build: its speed / the bare encode's", f"{r['build_chunks_s'] / r['encode_chunks_s']:.0%}"),

@@ -338,6 +338,7 @@ CSS = """
 .context p { margin: 4px 0; color: #4b5563; }
 .context p.here { color: inherit; background: #fef3c7; }
 #question-row { flex-wrap: nowrap; }
+#new-topic { white-space: nowrap; }
 @media (max-width: 640px) {
   #question-row { flex-wrap: wrap; }
   #question-row > *:has(#question) { flex: 1 1 100% !important; min-width: 100% !important; }
