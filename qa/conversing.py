@@ -332,7 +332,7 @@ def _person(prev: Turn) -> str | None:
             name = m.group(1)
             if not name[0].isupper() or any(w.lower() in _TITLES for w in name.split()):
                 continue
-            near = text[max(0, m.start() - 30):m.end() + 30].lower()
+            near = text[max(0, m.start() - 40):m.start()].lower()  # the title and what comes before it
             score = sum(1 for w in words if w in near) - rank - m.start() / 10_000
             if score > best_score:
                 best, best_score = name, score
@@ -367,7 +367,7 @@ def _subject(prev: Turn) -> str:
     spans = find_dates(text[:40])
     if spans and spans[0].offset == 0:
         event = _LEAD_VERB.sub("", text[spans[0].length:].strip(" ,:-–"), count=1)
-        event = re.split(r"\s+(?:HERE|Read more)\b|[.;★]", event)[0]
+        event = re.split(r"\s+(?:HERE|Read more)\b|[.;★](?:\s|$)", event)[0]
         return " ".join(event.split()[:14])
     if top.heading:
         return _label(top.heading.split(" › ")[-1])
@@ -397,7 +397,7 @@ def _swap_pronouns(q: str, prev: Turn, notes: list[str]) -> tuple[str, bool]:
     if THING.search(q):
         subject = _subject(prev)
         if subject:
-            q = THING.sub(lambda m: f"[{subject}]", q, count=1)
+            q = THING.sub(lambda m: f"{'at ' if m.group(0).lower() == 'there' else ''}[{subject}]", q, count=1)
             q = THING.sub("", q)
             notes.append(f"it = {subject}")
             swapped = True

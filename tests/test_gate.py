@@ -229,3 +229,18 @@ def test_concurrent_questions_and_a_rebuild_are_answered(site):
         replies = list(pool.map(ask, range(16)))
     rebuild.join()
     assert all("15 June 2021" in r for r in replies) and "Rebuilt" in answers[0]
+
+
+def test_an_unknown_address_is_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("In 2020 we met farmers.\n")
+    run = subprocess.run([sys.executable, str(ROOT / "app.py"), "--host", "no-such-host.invalid"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.strip().splitlines()[-1] == (
+        "qa: error: cannot listen on no-such-host.invalid: no such address on this machine (try --host 127.0.0.1)")
