@@ -13,7 +13,6 @@ Left out: embedding on several machines.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import time
 from collections.abc import Callable
@@ -28,7 +27,8 @@ from .embedding import Embedder
 from .errors import BadIndexError, CorpusError, IndexWriteError
 from .indexing import build_lock, clean_up, current_generation, find_manifest, load_index, make_manifest, write_index
 from .keywords import TOKENIZER, KeywordIndex
-from .loading import MAX_FILE_MB, Document, corpus_files, file_hash, load_corpus
+from .loaders import Document
+from .loading import MAX_FILE_MB, corpus_files, file_hash, load_corpus
 
 
 @dataclass
@@ -71,8 +71,8 @@ def _chunks_of(doc: Document, embedder: Embedder | None, limit: int = MAX_CHUNKS
     # The budget is counted in the model's word pieces when there is a model.
     kwargs = {"count": embedder.count_tokens, "cut_at": getattr(embedder, "cut_at", None)} if embedder else {}
     chunks = [date_chunk(c) for c in chunk_document(doc.text, doc.source, doc.markdown, limit=limit, **kwargs)]
-    if doc.page_lines:  # a PDF: the location of a passage is its page
-        chunks = [replace(c, line=bisect.bisect_right(doc.page_lines, c.line), unit="page") for c in chunks]
+    if doc.locations:  # a page, a slide, a sheet's row: where in the file a passage is
+        chunks = [replace(c, unit=unit, line=number) for c in chunks for unit, number in [doc.where(c.line)]]
     return chunks
 
 

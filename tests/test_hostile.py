@@ -18,7 +18,9 @@ from qa.chunking import chunk_document
 from qa.cli import main
 from qa.errors import BadIndexError
 from qa.indexing import CURRENT, load_index
-from qa.loading import display_name, html_text, load_corpus, pdf_pages
+from qa.loaders.html import html_text
+from qa.loaders.pdf import pdf_pages
+from qa.loading import display_name, load_corpus
 
 sys.path.insert(0, str(ROOT / "bench"))
 import hostile  # noqa: E402 - the bench's hostile files, made small here

@@ -1,6 +1,7 @@
 """The package's imports go one way, down the pipeline: a module imports only modules below it.
 
     errors
+    loaders                         (one reader a kind of document: qa/loaders/)
     loading                         load
     dates                           (dates as text: the helper below chunking, dating, time, showing)
     chunking                        chunk
@@ -25,35 +26,42 @@ from pathlib import Path
 from conftest import ROOT
 
 LAYERS = [
-    ["errors"], ["loading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
+    ["errors"], ["loaders"], ["loading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
     ["indexing"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline"], ["workspace"], ["gate"],
     ["web"], ["cli"],
 ]
 LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}
 
 
-def _imports(path: Path) -> set[str]:
-    """The qa modules a module imports, at its top or inside functions, type-only imports included."""
+def _imports(path: Path, depth: int) -> set[str]:
+    """The qa modules a module `depth` packages below qa/ imports (its siblings in a subpackage
+    not counted), at its top or inside functions, type-only imports included."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+        if isinstance(node, ast.ImportFrom) and node.level == depth + 1 and node.module:
             found.add(node.module.split(".")[0])
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("qa."):
             found.add(node.module.split(".")[1])
     return found
 
 
+def _modules():
+    """(layer name, file, depth) for every module of the package; a subpackage is one layer."""
+    for path in sorted((ROOT / "qa").rglob("*.py")):
+        parts = path.relative_to(ROOT / "qa").parts
+        if parts == ("__init__.py",):
+            continue
+        yield (parts[0] if len(parts) > 1 else path.stem), path, len(parts) - 1
+
+
 def test_every_module_has_a_layer():
-    modules = {p.stem for p in (ROOT / "qa").glob("*.py") if p.stem != "__init__"}
-    assert modules == set(LEVEL)
+    assert {name for name, _, _ in _modules()} == set(LEVEL)
 
 
 def test_imports_only_go_down():
     upward = []
-    for path in sorted((ROOT / "qa").glob("*.py")):
-        if path.stem == "__init__":
-            continue
-        for name in _imports(path):
-            if LEVEL[name] >= LEVEL[path.stem]:
-                upward.append(f"{path.stem} imports {name}")
+    for name, path, depth in _modules():
+        for imported in _imports(path, depth):
+            if LEVEL[imported] >= LEVEL[name]:
+                upward.append(f"{path.relative_to(ROOT)} imports {imported}")
     assert upward == []

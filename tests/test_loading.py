@@ -6,7 +6,8 @@ import pytest
 from conftest import NGO_PAGE
 
 from qa.building import build, chunk_corpus
-from qa.loading import html_text, load_corpus
+from qa.loaders.html import html_text
+from qa.loading import load_corpus
 
 
 def _reasons(corpus, **kw):
