@@ -14,6 +14,7 @@ Left out: embedding on several machines.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -46,12 +47,20 @@ class BuildReport:
     reused: int = 0
     full: bool = False
 
+    def by_reason(self) -> dict[str, int]:
+        """How many files were skipped for each kind of reason, most first."""
+        counts: dict[str, int] = {}
+        for _, why in self.skipped:
+            counts[reason_kind(why)] = counts.get(reason_kind(why), 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
     def as_json(self, index: Path) -> dict:
         """The report as data (`qa build --json`)."""
         return {"index": index.as_posix(), "files": self.files, "chunks": self.chunks, "seconds": round(self.seconds, 3),
                 "added": self.added, "changed": self.changed, "removed": self.removed, "renamed": self.renamed,
                 "unchanged": self.unchanged, "embedded": self.embedded, "reused": self.reused, "full": self.full,
-                "skipped": [{"path": p, "reason": why} for p, why in self.skipped]}
+                "skipped": [{"path": p, "reason": why} for p, why in self.skipped],
+                "skipped_by_reason": self.by_reason()}
 
     def summary(self, index: Path) -> str:
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
@@ -60,6 +69,25 @@ class BuildReport:
         how = "full build" if self.full else f"{self.embedded} embedded, {self.reused} reused"
         return (f"built {index}/: {self.files} files{skipped} ({files}), {self.chunks} chunks ({how})"
                 f" in {self.seconds:.1f} s")
+
+
+_KINDS = [  # (pattern of a skip reason, the kind it is counted as)
+    (r"^unsupported type", "unsupported type"), (r"over the .* limit", "too large"),
+    (r"passages \(limit per file\)", "too many passages"), (r"^(took|needs) over", "too slow or large to read"),
+    (r"^(empty file|no text|no visible text)", "empty"), (r"^(binary file|not UTF-8)", "not text"),
+    (r"^unreadable|^over \d+ (pages|rows)", "damaged or too long"), (r"without text", "no text layer"),
+    (r"symlink|not a regular file", "link or special file"), (r"outside", "outside the corpus"),
+    (r"^unreadable folder", "unreadable folder"),
+]
+
+
+def reason_kind(why: str) -> str:
+    """The kind of reason a file was skipped for, to count them by: "too large", "unsupported type"…
+
+    >>> reason_kind("2.1 MB, over the 2 MB limit"), reason_kind("unsupported type .docx")
+    ('too large', 'unsupported type')
+    """
+    return next((kind for pattern, kind in _KINDS if re.search(pattern, why)), why)
 
 
 def chunk_key(chunk: Chunk) -> str:
@@ -187,7 +215,7 @@ def _build(corpus: Path, index: Path, embedder: Embedder, progress, full: bool, 
             stored.update(zip(todo, fresh, strict=True))
         vectors = np.stack([stored[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
         keywords = KeywordIndex.build([c.context_text() for c in chunks])
-        manifest = make_manifest(embedder.name, embedder.dim, chunks, files, corpus)
+        manifest = make_manifest(embedder.name, embedder.dim, chunks, files, corpus, skipped)
         write_index(index, manifest, chunks, vectors, keywords)
     unread = {path for path, _ in skipped}
     read = {p: h for p, h in files.items() if p not in unread}

@@ -3,7 +3,8 @@
 - A timeline entry ("June 15, 2021   Submitted …") is one chunk, with the continuation
   lines that follow it (indented far right, after a blank line) joined back on.
 - A short line followed by prose is a heading ("C20 JAPAN 2019"); the paragraphs under it
-  are chunks that keep it as their heading. Markdown `#` lines are headings too.
+  are chunks that keep it as their heading. Markdown `#` lines are headings too, and so is a
+  document's short first line ("Annual report 2022") above entries or a list.
 - A few words closed by a detached full stop ("Early life .", as in tokenized text) are a
   section heading wherever they stand.
 - A short line followed by another short line, a timeline or the end is an item of a list
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .dates import leading_date
 
-CHUNKER_VERSION = 5  # bump when the rules change: it invalidates built indexes
+CHUNKER_VERSION = 6  # bump when the rules change: it invalidates built indexes
 MAX_TOKENS = 240  # budget for title + heading + text, in model word pieces (the model reads 256)
 CONTINUATION_INDENT = 10  # a line indented this far continues the entry above it
 LABEL_CHARS = 100  # a line this short, without closing punctuation, is a label
@@ -321,7 +322,10 @@ def chunk_document(
             inferred = " › ".join(filter(None, [md, b.text]))
         elif b.kind == "label":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if nxt is not None and nxt.kind == "prose":
+            if i == 0 and nxt is not None and nxt.kind in ("timeline", "label"):  # a title: the heading of what follows
+                md_heading[:] = [b.text]
+                inferred = None
+            elif nxt is not None and nxt.kind == "prose":
                 inferred = " › ".join(filter(None, [md, b.text]))
             else:
                 inferred = None

@@ -70,14 +70,21 @@ def _workspace(args):
     return Workspace.choose(args.index, getattr(args, "corpus", None), getattr(args, "model", None))
 
 
-def _print_report(report, index: Path, as_json: bool = False) -> None:
-    """A build's report: every skipped file and a one-line summary on stderr, or one JSON object on stdout."""
+def _print_report(report, index: Path, as_json: bool = False, verbose: bool = False) -> None:
+    """A build's report on stderr: a one-line summary, the files skipped counted by reason (each
+    listed with `verbose`); or one JSON object on stdout."""
     if as_json:
         print(json.dumps(report.as_json(index), ensure_ascii=False))
         return
-    for path, why in report.skipped:
-        print(f"qa: warning: skipped {path}: {why}", file=sys.stderr)
+    if verbose:
+        for path, why in report.skipped:
+            print(f"qa: skipped {path}: {why}", file=sys.stderr)
     print(report.summary(index), file=sys.stderr)
+    if report.skipped:
+        n = len(report.skipped)
+        counts = ", ".join(f"{count} {kind}" for kind, count in report.by_reason().items())
+        hint = "" if verbose else " (qa build --verbose lists them)"
+        print(f"qa: skipped {n} file{'s' * (n != 1)}: {counts}{hint}", file=sys.stderr)
 
 
 def _ensure_built(ws) -> None:
@@ -94,7 +101,7 @@ def cmd_build(args) -> int:
     ws = _workspace(args)
     report = ws.build(None if args.json else _progress_bar("embedding"), full=args.full,
                       max_mb=args.max_file_mb or MAX_FILE_MB, max_chunks=args.max_file_chunks or MAX_CHUNKS)
-    _print_report(report, ws.index, args.json)
+    _print_report(report, ws.index, args.json, args.verbose)
     return 0
 
 
@@ -293,6 +300,7 @@ def parser() -> argparse.ArgumentParser:
                    help="skip a file that would be cut into more passages than this (default: 5000)")
     b.add_argument("--json", action="store_true",
                    help="print the build's report (counts, every skipped file and why) as one JSON object")
+    b.add_argument("--verbose", "-v", action="store_true", help="list every file skipped, with its reason")
     b.set_defaults(func=cmd_build)
 
     a = sub.add_parser("ask", help="answer questions from the index", description=(

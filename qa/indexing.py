@@ -69,6 +69,7 @@ class Manifest:
     index_files: dict[str, list] = field(default_factory=dict)  # index file -> [size, sha256]
     vector_index: dict = field(default_factory=lambda: {"type": "flat"})  # FAISS index type and parameters
     corpus_path: str = ""  # the same folder as an absolute path
+    skipped: list = field(default_factory=list)  # [path, reason] of every file the build did not read
 
 
 @dataclass
@@ -99,10 +100,12 @@ class Index:
         return ids[0][found], scores[0][found]
 
 
-def make_manifest(model: str, dimension: int, chunks: list[Chunk], files: dict[str, str], corpus: Path) -> Manifest:
+def make_manifest(model: str, dimension: int, chunks: list[Chunk], files: dict[str, str], corpus: Path,
+                  skipped: list | None = None) -> Manifest:
     return Manifest(
         FORMAT_VERSION, model, dimension, len(chunks), CHUNKER_VERSION, TOKENIZER, dict(sorted(files.items())),
         corpus.as_posix(), time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), corpus_path=str(corpus.resolve()),
+        skipped=[list(s) for s in skipped or []],
     )
 
 

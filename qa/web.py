@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import errno
+import html
 import json
 import os
 import sys
@@ -296,6 +297,12 @@ class Page:
 
     def status(self) -> str:
         line = f"<small>{_status_line(self.live)}</small>"  # numbers and dates only
+        skipped = self.live.get().manifest.skipped
+        if skipped:
+            items = "".join(f"<li>{html.escape(str(p))}: {html.escape(str(why))}</li>" for p, why in skipped)
+            n = len(skipped)
+            line += (f'\n\n<details id="skipped"><summary><small>{n} file{"s" * (n != 1)} skipped</small></summary>'
+                     f"<ul>{items}</ul></details>")
         problem = self.live.status().problem
         if problem:
             line += (f"  \n<small>⚠️ A newer index failed its checks and was not taken; still answering from this one."

@@ -110,8 +110,14 @@ def test_empty_corpus_and_unreadable_files(project, capsys):
     (project / "corpus" / "broken.txt").write_bytes(b"\x80\x81 bad bytes \x90")
     code, _, err = run(capsys, "build")
     assert code == 0
-    assert "qa: warning: skipped broken.txt: not UTF-8 text" in err
     assert "2 files, 1 skipped (2 added, 0 changed, 0 removed, 0 renamed, 0 unchanged), 4 chunks (full build)" in err
+    assert err.strip().splitlines()[-1] == "qa: skipped 1 file: 1 not text (qa build --verbose lists them)"
+    (project / "corpus" / "notes.docx").write_bytes(b"not really a Word file")
+    (project / "corpus" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    code, _, err = run(capsys, "build", "--verbose")
+    assert "qa: skipped broken.txt: not UTF-8 text (byte 0)" in err and "qa: skipped photo.jpg: unsupported type .jpg" in err
+    assert "qa: skipped notes.docx: unreadable Word file (" in err
+    assert err.strip().splitlines()[-1] == "qa: skipped 3 files: 1 damaged or too long, 1 not text, 1 unsupported type"
 
 
 def test_model_mismatch_is_refused(project, capsys):
