@@ -281,6 +281,15 @@ def title_of(blocks: list[_Block], source: str) -> str:
     return _short(" ".join(re.sub(r"[_\-.]+", " ", stem).split()) or stem)
 
 
+def _check_size(text: str, limit: int | None, budget: int) -> None:
+    """TooManyChunks at once when a text has more words than `limit` passages can hold (a word is
+    at least one word piece), before any of it is cut."""
+    if limit is not None and len(text) > limit * budget:
+        words = sum(1 for _ in re.finditer(r"\S+", text))
+        if words > limit * budget:
+            raise TooManyChunks(f"over {limit} passages (limit per file)")
+
+
 def chunk_document(
     text: str,
     source: str,
@@ -295,11 +304,10 @@ def chunk_document(
     `count` gives a text's size in the model's word pieces; `cut_at(text, n)`, where given,
     the length of the longest run of whole words at the start of `text` within n pieces.
     """
-    if limit is not None and len(text) > limit * budget:  # a cheap bound first: a word is at least a piece
-        words = sum(1 for _ in re.finditer(r"\S+", text))
-        if words > limit * budget:
-            raise TooManyChunks(f"over {limit} passages (limit per file)")
+    _check_size(text, limit, budget)
     blocks = _merge_labels(_blocks(text, markdown))
+    if len(blocks) > 1 and blocks[0].kind == "label" and blocks[1].kind in ("timeline", "label"):
+        blocks[0].kind, blocks[0].level = "heading", 1  # a title line: the heading of what follows
     title = title_of(blocks, source)
     budget -= count(title)
     chunks: list[Chunk] = []
@@ -322,10 +330,7 @@ def chunk_document(
             inferred = " › ".join(filter(None, [md, b.text]))
         elif b.kind == "label":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if i == 0 and nxt is not None and nxt.kind in ("timeline", "label"):  # a title: the heading of what follows
-                md_heading[:] = [b.text]
-                inferred = None
-            elif nxt is not None and nxt.kind == "prose":
+            if nxt is not None and nxt.kind == "prose":
                 inferred = " › ".join(filter(None, [md, b.text]))
             else:
                 inferred = None

@@ -261,7 +261,7 @@ def cmd_serve(args) -> int:
 
     ws = _workspace(args)
     _ensure_built(ws)
-    serve(ws, args.host, args.port, args.auth, args.allowed_hosts)
+    serve(ws, args.host, args.port, args.auth, args.allowed_hosts, args.allow_upload)
     return 0
 
 
@@ -352,6 +352,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=_port, help="port (default: $GRADIO_SERVER_PORT, else 7860)")
     s.add_argument("--auth", metavar="USER:PASSWORD",
                    help="ask for this login before showing the page (default: $QA_AUTH, else no login)")
+    s.add_argument("--allow-upload", action="store_true", help=(
+        "let people add documents from the page and move them to the trash (needs --auth unless the page"
+        " listens on 127.0.0.1 only)"))
     s.add_argument("--allowed-hosts", metavar="NAMES", help=(
         "more host names the page answers to, comma-separated, e.g. qa.example.org (default: $QA_ALLOWED_HOSTS;"
         " the listening address and localhost always; '*' for any)"))

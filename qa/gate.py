@@ -3,7 +3,7 @@
 - Hosts: a request whose Host header is not an allowed name is refused (DNS rebinding).
 - Routes: only the routes the page, `gradio_client` and Gradio's REST calls need are open;
   every other route (`/gradio_api/run/…`, which skips the queue; uploads, unless switched
-  on; MCP, monitoring, proxies) answers 404. Everything that answers or rebuilds goes
+  on, and then with their own size limit; MCP, monitoring, proxies) answers 404. Everything that answers or rebuilds goes
   through Gradio's queue, and so through its concurrency and size limits.
 - Bodies: capped before they are read (Content-Length, then the bytes as they arrive);
   a queued call must name an event that exists and give it as many inputs as it takes.
@@ -114,8 +114,9 @@ class Gate:
     of the page's events, read when the first call is checked (the app is built by then)."""
 
     def __init__(self, app, hosts: frozenset[str], max_body: int, events: Callable[[], dict[int, tuple]],
-                 uploads: bool = False, logins: Logins | None = None):
+                 uploads: bool = False, logins: Logins | None = None, max_upload: int = 0):
         self.app, self.hosts, self.max_body, self.uploads = app, hosts, max_body, uploads
+        self.max_upload = max_upload
         self._events, self._known = events, None
         self.logins = logins or Logins()
 
@@ -171,13 +172,14 @@ class Gate:
         method, path = scope["method"], scope["path"]
         if not self._route_open(method, path):
             return await _refuse(send, 404, "no such route on this page")
+        limit = self.max_upload if self.uploads and UPLOAD.match(path) else self.max_body
         length = headers.get(b"content-length", b"")
-        if length and (not length.isdigit() or int(length) > self.max_body):
-            return await _refuse(send, 413, f"request body over {self.max_body} bytes")
+        if length and (not length.isdigit() or int(length) > limit):
+            return await _refuse(send, 413, f"request body over {limit} bytes")
         if method == "POST":
-            body = await _read_body(receive, self.max_body)
+            body = await _read_body(receive, limit)
             if body is None:
-                return await _refuse(send, 413, f"request body over {self.max_body} bytes")
+                return await _refuse(send, 413, f"request body over {limit} bytes")
             problem = self._call_problem(path, body)
             if problem:
                 return await _refuse(send, 422, problem)

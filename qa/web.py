@@ -54,8 +54,10 @@ class Settings:
     enable_monitoring: bool = False  # no /monitoring dashboard
     mcp_server: bool = False
     ssr_mode: bool = False  # no Node server beside Python
-    max_file_size: str = "1kb"  # nothing is uploaded to this page (the upload route is closed too)
+    max_file_size: str = "1kb"  # nothing is uploaded to this page (the upload route is closed too) ...
     max_body: int = 64 * 1024  # bytes a request may carry; refused before it is read (see gate)
+    upload_mb: float = 20.0  # ... unless uploads are allowed: then a file up to this, a few in one request
+    uploads_at_once: int = 5
     footer_links: tuple[str, ...] = ("api",)  # the API page stays: gradio_client and the load script use it
     blocked: tuple[str, ...] = ("corpus folder", "index folder", "working folder")  # never served by a file route
 
@@ -295,6 +297,38 @@ class Page:
         """A new conversation: the chat emptied, nothing carried over."""
         return [], "", self.timeline(self.live.get()).svg(), Chat()
 
+    def add(self, files, progress=None) -> tuple[str, str]:
+        """Saves uploaded files into the corpus folder and rebuilds; the status, and what was done."""
+        from .uploading import save
+
+        done, refused = [], []
+        for item in (files or [])[:SETTINGS.uploads_at_once]:
+            path = Path(getattr(item, "name", None) or str(item))
+            try:
+                added = save(self.corpus, _original_name(path), path.read_bytes(), SETTINGS.upload_mb)
+                done.append(f"added {added.name}" + (f" (a file named {added.asked} was there)" if added.renamed else ""))
+            except (QAError, OSError) as e:
+                refused.append(self.public(str(e)))
+        if not done:
+            return self.status(), "⚠️ " + escape_markdown("; ".join(refused) or "no file was given")
+        status, report = self.rebuild(progress or (lambda *a, **k: None))
+        lines = [escape_markdown(x) for x in done] + [f"⚠️ refused {escape_markdown(r)}" for r in refused]
+        return status, "  \n".join(lines) + "  \n" + report
+
+    def remove(self, rel, progress=None) -> tuple[str, str]:
+        """Moves a document into the trash and rebuilds; the status, and what was done."""
+        from .uploading import remove
+
+        try:
+            where = remove(self.corpus, rel if isinstance(rel, str) else "", set(self.live.get().manifest.files))
+        except (QAError, OSError) as e:
+            return self.status(), f"⚠️ {escape_markdown(self.public(str(e)))}"
+        status, report = self.rebuild(progress or (lambda *a, **k: None))
+        return status, f"moved {escape_markdown(rel)} to {escape_markdown(where)}  \n{report}"
+
+    def documents(self) -> list[str]:
+        return sorted(self.live.get().manifest.files)
+
     def status(self) -> str:
         line = f"<small>{_status_line(self.live)}</small>"  # numbers and dates only
         skipped = self.live.get().manifest.skipped
@@ -417,7 +451,7 @@ def _layout(gr, page: Page) -> _Parts:
     return _Parts(status, rebuild, progress, chat, state, question, send, new_topic, options, clear, timeline, seen)
 
 
-def build_app(workspace: Workspace):
+def build_app(workspace: Workspace, uploads: bool = False):
     """The page over the workspace's index (which must exist), rebuilding it from its corpus on request.
 
     Every event that answers goes through the queue. preprocess=False: the handlers get the
@@ -434,6 +468,8 @@ def build_app(workspace: Workspace):
     quiet = {"api_visibility": "undocumented", "concurrency_limit": SETTINGS.concurrency, "preprocess": False}
     with gr.Blocks(title="Dated-passage QA", fill_height=True) as app:
         p = _layout(gr, page)
+        if uploads:
+            _documents(gr, page, p)
         fresh = [p.status, p.options[1], p.options[2], p.timeline, p.seen]
         for trigger in (p.question.submit, p.send.click):
             trigger(page.respond, [p.question, p.state, *p.options], [p.chat, p.question, p.timeline, p.state],
@@ -460,6 +496,35 @@ def build_app(workspace: Workspace):
 TIMER_SECONDS = 15
 
 
+def _original_name(path: Path) -> str:
+    """The name an upload came with (Gradio keeps it as the file's name in its own folder)."""
+    return path.name
+
+
+def _documents(gr, page: Page, p: _Parts) -> None:
+    """Adding and removing documents, when the operator allows it (`qa serve --allow-upload`)."""
+    from .loaders import SUFFIXES
+
+    def add(files, progress=gr.Progress()):  # noqa: B008 - how Gradio hands a handler its progress bar
+        status, report = page.add(files, progress)
+        return status, report, gr.update(choices=page.documents(), value=None), None
+
+    def remove(rel, progress=gr.Progress()):  # noqa: B008
+        status, report = page.remove(rel, progress)
+        return status, report, gr.update(choices=page.documents(), value=None)
+
+    with gr.Accordion("Add or remove documents", open=False, elem_id="documents"):
+        files = gr.File(file_count="multiple", file_types=list(SUFFIXES), label="Drop or choose files",
+                        elem_id="upload")
+        add_button = gr.Button("Add to the documents", variant="primary", size="sm", elem_id="add")
+        chosen = gr.Dropdown(page.documents(), value=None, label="A document", elem_id="document")
+        remove_button = gr.Button("Move it to the trash", size="sm", elem_id="remove")
+    limits = {"concurrency_limit": SETTINGS.rebuilds_at_once, "api_visibility": "undocumented",
+              "show_progress_on": [p.progress]}
+    add_button.click(add, files, [p.status, p.progress, chosen, files], **limits)
+    remove_button.click(remove, chosen, [p.status, p.progress, chosen], **limits)
+
+
 def events_of(app) -> dict[int, tuple[str | None, int]]:
     """Each event of the page by its number: its API name (None when it has none) and how many inputs it takes."""
     return {n: (fn.api_name if isinstance(fn.api_name, str) else None, len(fn.inputs)) for n, fn in app.fns.items()}
@@ -481,7 +546,7 @@ def allowed_hosts(host: str, extra: str | None = None) -> frozenset[str]:
 
 
 def launch_options(host: str | None, port: int | None, auth: tuple[str, str] | None, roots: list[Path],
-                   app=None, hosts: str | None = None) -> dict:
+                   app=None, hosts: str | None = None, uploads: bool = False) -> dict:
     """The keyword arguments for Blocks.launch, from SETTINGS and what the command line gave."""
     from starlette.middleware import Middleware
 
@@ -491,7 +556,8 @@ def launch_options(host: str | None, port: int | None, auth: tuple[str, str] | N
     theme = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"],
                               font_mono=["ui-monospace", "SFMono-Regular", "monospace"])
     server_name = host or os.environ.get("GRADIO_SERVER_NAME") or SETTINGS.host
-    gate = Middleware(Gate, hosts=allowed_hosts(server_name, hosts), max_body=SETTINGS.max_body,
+    gate = Middleware(Gate, hosts=allowed_hosts(server_name, hosts), max_body=SETTINGS.max_body, uploads=uploads,
+                      max_upload=int(SETTINGS.upload_mb * 1e6 * SETTINGS.uploads_at_once) + 2**20,
                       events=lambda: events_of(app))
     return {
         "server_name": server_name,
@@ -502,7 +568,7 @@ def launch_options(host: str | None, port: int | None, auth: tuple[str, str] | N
         "enable_monitoring": SETTINGS.enable_monitoring,
         "mcp_server": SETTINGS.mcp_server,
         "ssr_mode": SETTINGS.ssr_mode,
-        "max_file_size": SETTINGS.max_file_size,
+        "max_file_size": f"{SETTINGS.upload_mb:g}mb" if uploads else SETTINGS.max_file_size,
         "footer_links": list(SETTINGS.footer_links),
         "blocked_paths": [str(p.resolve()) for p in roots],
         "css": CSS,
@@ -539,12 +605,20 @@ def _check_address(host: str, port: int) -> None:
             raise QAError(f"cannot listen on {host}:{port}: {e.strerror}") from None
 
 
+LOCAL = ("127.0.0.1", "localhost", "::1")
+
+
 def serve(workspace: Workspace, host: str | None = None, port: int | None = None, auth: str | None = None,
-          hosts: str | None = None):
-    """Serves the page over the workspace's index (which must exist) until interrupted."""
+          hosts: str | None = None, uploads: bool = False):
+    """Serves the page over the workspace's index (which must exist) until interrupted; with
+    `uploads`, people may add and remove documents from the page (only behind a login, or on
+    this machine alone)."""
     login = parse_auth(auth or os.environ.get(AUTH_ENV))
-    app = build_app(workspace)
-    options = launch_options(host, port, login, [workspace.corpus, workspace.index, Path.cwd()], app, hosts)
+    listen = host or os.environ.get("GRADIO_SERVER_NAME") or SETTINGS.host
+    if uploads and login is None and listen not in LOCAL:
+        raise QAError(f"--allow-upload on {listen} needs a login: add --auth user:password, or listen on 127.0.0.1")
+    app = build_app(workspace, uploads)
+    options = launch_options(host, port, login, [workspace.corpus, workspace.index, Path.cwd()], app, hosts, uploads)
     _check_address(options["server_name"], options["server_port"])
     host_shown = f"[{options['server_name']}]" if ":" in options["server_name"] else options["server_name"]
     print(f"qa: serving the page at http://{host_shown}:{options['server_port']}/ (Ctrl-C to stop)", file=sys.stderr)

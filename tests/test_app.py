@@ -64,7 +64,7 @@ def test_rebuild_from_the_page_and_from_the_cli_are_picked_up(server):
     (work / "corpus" / "new.txt").write_text("Hotline\n\nMay 1, 2024   Opened a hotline for working children\n")
     status, report, from_years, to_years, timeline = client.predict(api_name="/rebuild")
     assert "Rebuilt: built index/: 2 files (1 added, 0 changed, 0 removed, 0 renamed, 1 unchanged)" in report
-    assert "(2 embedded, 54 reused)" in report and "to 1 May 2024" in status  # the new title and entry
+    assert "55 chunks (1 embedded, 54 reused)" in report and "to 1 May 2024" in status  # the title heads the entry
     assert "41 dated passages, 2004 to 1 May 2024" in timeline
     assert "hotline" in ask(client, "When was the hotline opened?", 1)
     (work / "corpus" / "more.txt").write_text("School\n\nJune 2, 2025   Opened a school in Ghana\n")

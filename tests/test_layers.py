@@ -3,6 +3,7 @@
     errors
     loaders                         (one reader a kind of document: qa/loaders/)
     loading                         load
+    uploading                       (documents added and removed from the page)
     dates                           (dates as text: the helper below chunking, dating, time, showing)
     chunking                        chunk
     dating                          date
@@ -26,7 +27,7 @@ from pathlib import Path
 from conftest import ROOT
 
 LAYERS = [
-    ["errors"], ["loaders"], ["loading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
+    ["errors"], ["loaders"], ["loading"], ["uploading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
     ["indexing"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline"], ["workspace"], ["gate"],
     ["web"], ["cli"],
 ]
