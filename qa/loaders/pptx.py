@@ -37,7 +37,7 @@ def read(data: bytes, rel: str, source: str) -> Document:
         notes = ""
         if slide.has_notes_slide:
             notes = " ".join(slide.notes_slide.notes_text_frame.text.split())
-        lines = [f"## {title or f'Slide {n}'}", *body] + ([f"Notes: {notes}"] if notes else [])
+        lines = [f"# {title or f'Slide {n}'}", *body] + ([f"Notes: {notes}"] if notes else [])
         parts.append(("slide", n, "\n\n".join(lines)))
     text, locations = joined(parts)
     if not text.strip():

@@ -47,7 +47,7 @@ def read(data: bytes, rel: str, source: str) -> Document:
     for sheet in book.worksheets:
         rows = sheet.iter_rows(values_only=True)
         header = None
-        parts.append((f"sheet {sheet.title}, row", 1, f"## {sheet.title}"))
+        parts.append((f"sheet {sheet.title}, row", 1, f"# {sheet.title}"))
         for r, values in enumerate(rows, 1):
             if not any(v is not None and str(v).strip() for v in values):
                 continue
