@@ -6,6 +6,7 @@ import datetime
 import email.message
 import io
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -240,3 +241,14 @@ def test_a_document_uploaded_from_the_page_answers_and_removed_stops(tmp_path):
         assert len(list((tmp_path / "work" / "corpus" / ".trash").iterdir())) == 1  # kept, not deleted
         assert "report.docx" not in ask("How many farmers did the cocoa programme train?")
         browser.close()
+
+
+def test_the_page_status_line_counts_and_lists_skipped_files(office, tmp_path):
+    from qa.web import Page
+    from qa.workspace import Workspace
+
+    _, index = office
+    folder = Path(index.manifest.corpus_path)
+    page = Page(Workspace(folder, folder.parent / "index", index.manifest.model))
+    status = page.status()
+    assert "4 files skipped</small></summary>" in status and "<li>photo.jpg: unsupported type .jpg</li>" in status
