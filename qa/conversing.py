@@ -134,6 +134,8 @@ def _understand(question: str, turns: list[Turn], today: datetime.date) -> Under
     if relative is not None:
         q = " ".join(q.replace(relative[1], " ").split())
     elliptical = bool(ELLIPSIS.search(q)) and not _names_own_subject(q)
+    if relative is not None and _WH.match(ELLIPSIS.sub("", q, count=1)):
+        elliptical = False  # "and what came next?" asks its own question about another time
     q, swapped = _swap_pronouns(q, prev, notes)
     if elliptical and not swapped:
         q = _fill_ellipsis(q, prev, own_time, relative is not None, notes)
@@ -367,8 +369,10 @@ def _subject(prev: Turn) -> str:
     spans = find_dates(text[:40])
     if spans and spans[0].offset == 0:
         event = _LEAD_VERB.sub("", text[spans[0].length:].strip(" ,:-–"), count=1)
-        event = re.split(r"\s+(?:HERE|Read more)\b|[.;★](?:\s|$)", event)[0]
-        return " ".join(event.split()[:14])
+        event = re.split(r"\s+(?:HERE|Read more)\b|[.;★](?:\s|$)", event)[0].split()[:14]
+        while event and event[-1].lower() in _STOP:  # not ending on "on the"
+            event.pop()
+        return " ".join(event)
     if top.heading:
         return _label(top.heading.split(" › ")[-1])
     if len(text) <= 120:

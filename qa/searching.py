@@ -118,7 +118,7 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     """The candidates (`ranked` best first) the time of the question favours, best first."""
     keep = table.dated[ranked].copy()
     if scope.bounded:
-        keep &= table.shown_in(ranked, scope)  # the date it is shown with lies in the scope
+        keep &= table.starting_in(ranked, scope)  # what it is shown with begins in the scope
     picked = [int(i) for i in ranked[keep]]
     if scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: chunks[i].date, reverse=scope.order == "latest")

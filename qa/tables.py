@@ -85,6 +85,12 @@ class ChunkTable:
         """Which of the chunks `ids` are shown with a date overlapping `scope` (undated: none)."""
         return (self.shown_low[ids] <= high_key(scope.end)) & (self.shown_high[ids] >= low_key(scope.start))
 
+    def starting_in(self, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
+        """Which of the chunks `ids` are shown with a date that starts inside `scope` (undated: none):
+        after 15 November 2019, "2019" does not; before 13 July 2019, "9-18 July 2019" does."""
+        start = self.shown_low[ids]
+        return (start >= low_key(scope.start)) & (start <= high_key(scope.end))
+
     def _rows(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The date rows of chunks `ids`, the position in `ids` each belongs to, and which ids have any."""
         counts = self.ptr[ids + 1] - self.ptr[ids]

@@ -98,3 +98,9 @@ def test_a_new_conversation_forgets():
     conversation = _after("Who is ACE's managing director?", DIRECTOR)
     conversation.clear()
     assert conversation.understand("when did she meet the prime minister?").followup is False
+
+
+def test_a_question_of_its_own_about_another_time_is_not_filled_from_the_last():
+    forum = _after("Did ACE go to the UN Forum?", FORUM)
+    u = forum.understand("and what came next?")
+    assert (as_read(u), u.when) == ("and what came on or after 28 November 2019?", TimeScope("2019-11-28", None, "earliest"))
