@@ -14,6 +14,7 @@ Left out: editing documents in place, restoring from the trash (move the file ba
 
 from __future__ import annotations
 
+import io
 import os
 import time
 import zipfile
@@ -63,7 +64,7 @@ def check_content(name: str, data: bytes, max_mb: float) -> None:
         raise QAError(f"{name}: the file is empty")
     if suffix in _ZIPPED:
         try:
-            with zipfile.ZipFile(_Bytes(data)) as z:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
                 if _ZIPPED[suffix] not in z.namelist():
                     raise QAError(f"{name}: not a {suffix} file inside (it lacks {_ZIPPED[suffix]})")
         except zipfile.BadZipFile:
@@ -75,12 +76,6 @@ def check_content(name: str, data: bytes, max_mb: float) -> None:
             decode_text(data)
         except ValueError as e:
             raise QAError(f"{name}: not text inside ({e})") from None
-
-
-def _Bytes(data: bytes):  # noqa: N802 - a tiny adapter
-    import io
-
-    return io.BytesIO(data)
 
 
 def save(folder: Path, name: str, data: bytes, max_mb: float) -> Added:

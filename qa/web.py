@@ -305,7 +305,8 @@ class Page:
         for item in (files or [])[:SETTINGS.uploads_at_once]:
             path = Path(getattr(item, "name", None) or str(item))
             try:
-                added = save(self.corpus, _original_name(path), path.read_bytes(), SETTINGS.upload_mb)
+                # Gradio keeps an upload under the name it came with, in a folder of its own.
+                added = save(self.corpus, path.name, path.read_bytes(), SETTINGS.upload_mb)
                 done.append(f"added {added.name}" + (f" (a file named {added.asked} was there)" if added.renamed else ""))
             except (QAError, OSError) as e:
                 refused.append(self.public(str(e)))
@@ -494,11 +495,6 @@ def build_app(workspace: Workspace, uploads: bool = False):
 
 
 TIMER_SECONDS = 15
-
-
-def _original_name(path: Path) -> str:
-    """The name an upload came with (Gradio keeps it as the file's name in its own folder)."""
-    return path.name
 
 
 def _documents(gr, page: Page, p: _Parts) -> None:
