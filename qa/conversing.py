@@ -45,8 +45,8 @@ _UNIT = r"(?P<unit>day|week|month|year)s?"
 _RELATIVE = [  # (pattern, kind): the time a follow-up names relative to the previous answer
     (re.compile(rf"\b{_AMOUNT}\s+{_UNIT}\s+(?:later|after(?:wards?)?|on)\b", re.I), "later"),
     (re.compile(rf"\b{_AMOUNT}\s+{_UNIT}\s+(?:earlier|before(?:hand)?|prior)\b", re.I), "earlier"),
-    (re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:after|later)\b|\b(?:the\s+)?(?:next|following)\s+(?P<unit2>day|week|month|year)\b", re.I), "next"),
-    (re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:before|earlier)\b|\b(?:the\s+)?(?:previous|preceding)\s+(?P<unit2>day|week|month|year)\b", re.I), "previous"),
+    (re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:after|later)(?:\s+(?:that|this|it))?\b|\b(?:the\s+)?(?:next|following)\s+(?P<unit2>day|week|month|year)\b", re.I), "next"),
+    (re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:before|earlier)(?:\s+(?:that|this|it))?\b|\b(?:the\s+)?(?:previous|preceding)\s+(?P<unit2>day|week|month|year)\b", re.I), "previous"),
     (re.compile(r"\b(?:earlier|before)\s+(?:that|the same)\s+(?P<unit>year|month)\b", re.I), "earlier in"),
     (re.compile(r"\b(?:later|after(?:wards)?)\s+(?:that|the same)\s+(?P<unit>year|month)\b", re.I), "later in"),
     (re.compile(r"\b(?:that|the same)\s+(?P<unit>day|week|month|year)\b", re.I), "same"),
@@ -412,6 +412,10 @@ def _fill_ellipsis(q: str, prev: Turn, own_time: TimeScope | None, relative: boo
     """An elliptical question as the previous one with its time, ordinal or last name swapped."""
     base = prev.understood.topic if (own_time is not None or relative) else prev.understood.question
     rest = " ".join(ELLIPSIS.sub("", q, count=1).strip(" ?.!").split())
+    if re.fullmatch(r"(?i)(who|what|when|where|why|how)", rest):  # "and where?": of the last answer's subject
+        subject = _subject(prev)
+        notes.append(f"about: {subject}")
+        return f"{rest} was [{subject}]?"
     ordinal = _ORDINAL.search(rest)
     if relative and not _content(rest):
         notes.append("as before")

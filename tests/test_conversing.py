@@ -104,3 +104,12 @@ def test_a_question_of_its_own_about_another_time_is_not_filled_from_the_last():
     forum = _after("Did ACE go to the UN Forum?", FORUM)
     u = forum.understand("and what came next?")
     assert (as_read(u), u.when) == ("and what came on or after 28 November 2019?", TimeScope("2019-11-28", None, "earliest"))
+
+
+def test_a_bare_question_word_asks_it_of_the_last_subject():
+    forum = _after("Did ACE go to the UN Forum?", FORUM)
+    assert as_read(forum.understand("and where?")) == \
+        "where was the 2019 UN Forum on Business and Human Rights in Geneva?"
+    in_2019 = _after("What did ACE do in 2019?", FORUM, time=TimeScope("2019", "2019"))
+    u = in_2019.understand("what about the year before that?")
+    assert (as_read(u), u.when) == ("What did ACE do in 2018?", TimeScope("2018", "2018"))
