@@ -150,6 +150,14 @@ def _about(dense: np.ndarray, bm25: np.ndarray, retriever: str) -> bool:
     return best >= MIN_COSINE or (bool(len(bm25)) and best >= MIN_COSINE_WITH_WORDS)
 
 
+def _in_period(index: Index, dense: np.ndarray, bm25: np.ndarray, scope: TimeScope | None) -> bool:
+    """Whether a question that only bounds a period ("What happened before 2017?", whose year is not
+    matched as a word) has candidates shown in that period: the period is then what it is about."""
+    if scope is None or scope.order or (scope.start and scope.end) or not scope.bounded:
+        return False
+    return bool(index.table.starting_in(np.concatenate([dense, bm25]).astype(np.int64), scope).any())
+
+
 def _distinct(order: np.ndarray, table: ChunkTable, k: int) -> list[int]:
     """The first k of `order` whose texts differ (a list item repeated in a document shows once)."""
     seen, out = set(), []
@@ -295,7 +303,7 @@ def search(
     scope = (question_time(q) if when is READ_FROM_QUESTION else when) if use_time else None
     pool = max(POOL if filters.years is None else 10 * POOL, k)
     dense, bm25 = candidates(index, embedder, _matched(q, scope), retriever, pool, filters.years)
-    if not _about(dense[1], bm25[1], retriever):
+    if not _about(dense[1], bm25[1], retriever) and not _in_period(index, dense[0], bm25[0], scope):
         return Answer(q, scope, [], found=False)
     ids, fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))
     if retriever == "hybrid":

@@ -151,3 +151,8 @@ def test_chunk_table_scores_any_mix_of_chunks_as_each_alone():
         assert table.shown_in(ids, scope).tolist() == shown
     fits = table.time_fit(ids, scopes[0], 1.0)
     assert 0 < fits.sum() < len(ids) and (fits[[not chunks[i].dates for i in ids]] == 0).all()
+
+
+def test_before_a_year_means_shown_before_it_nearest_first(ngo_index, embedder):
+    answer = search(ngo_index, embedder, "What happened before 2017?", k=3)
+    assert answer.found and [h.date for h in answer.hits[:2]] == ["2016-05-13", "2004"]
