@@ -170,7 +170,9 @@ def split_sentences(text: str) -> list[str]:
         parts.append(text[start:end].strip())
         start = m.end()
     parts.append(text[start:].strip())
-    return [p for p in parts if p]
+    if "。" in text or "！" in text or "？" in text:  # Japanese: a sentence ends at 。！？, no space after
+        parts = [q for p in parts for q in re.split(r"(?<=[。！？])(?![」』）\)])", p)]
+    return [p.strip() for p in parts if p.strip()]
 
 
 def _cut_words(sentence: str, room: int, count: Callable[[str], int],

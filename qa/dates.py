@@ -51,6 +51,24 @@ _PATTERNS = [
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
 
+# Japanese: 西暦 with 年月日, the era names, ranges with 〜, and 2021/6/15; full-width digits are read
+# as digits (see find_dates). Tried only on a text that holds 年 or a slash.
+_JA_DASH = r"\s*[〜～~－\-—–]\s*"
+_ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926}
+_JA_YEAR = r"(?:(?P<y>\d{4})|(?P<era>令和|平成|昭和)(?P<ey>元|\d{1,2}))年"  # 2019年 or 令和元年
+_JA_PATTERNS = [
+    ("ja_md_md", rf"{_JA_YEAR}(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日?{_JA_DASH}(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})日"),
+    ("ja_m_dd", rf"{_JA_YEAR}(?P<m>\d{{1,2}})月(?P<d1>\d{{1,2}})日?{_JA_DASH}(?P<d2>\d{{1,2}})日"),
+    ("ja_m_m", rf"{_JA_YEAR}(?P<m1>\d{{1,2}})月?{_JA_DASH}(?P<m2>\d{{1,2}})月"),
+    ("ja_y_y", rf"(?P<y1>\d{{4}})年?{_JA_DASH}(?P<y2>\d{{4}})年"),
+    ("ja_ymd", rf"{_JA_YEAR}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日"),
+    ("ja_ym", rf"{_JA_YEAR}(?P<m>\d{{1,2}})月"),
+    ("ja_y", rf"(?<!\d){_JA_YEAR}(?!\d)"),
+    ("slash", r"(?<![\d/])(?P<y>(?:1\d|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"),
+]
+_JA_COMPILED = [(kind, re.compile(p)) for kind, p in _JA_PATTERNS]
+_WIDE = str.maketrans("０１２３４５６７８９／", "0123456789/")  # one character for one: offsets stay
+
 
 @dataclass(frozen=True)
 class DateSpan:
@@ -93,7 +111,31 @@ def _ordered(first: str | None, last: str | None, later: bool) -> tuple[str | No
     return (first, last) if later else (None, None)
 
 
+def _ja_span(kind: str, g: dict[str, str]) -> tuple[str | None, str | None]:
+    """A Japanese date's ISO prefix (and end for a range)."""
+    if kind == "ja_y_y":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        return _ordered(_iso(y1), _iso(y2), y2 > y1)
+    if g.get("era"):  # 令和元年 = 2019, 平成30年 = 2018
+        y = _ERAS[g["era"]] + (1 if g["ey"] == "元" else int(g["ey"])) - 1
+    else:
+        y = int(g["y"])
+    if kind == "ja_md_md":
+        m1, m2 = int(g["m1"]), int(g["m2"])
+        return _ordered(_iso(y, m1, int(g["d1"])), _iso(y, m2, int(g["d2"])), m2 > m1)
+    if kind == "ja_m_dd":
+        m, d1, d2 = int(g["m"]), int(g["d1"]), int(g["d2"])
+        return _ordered(_iso(y, m, d1), _iso(y, m, d2), d2 > d1)
+    if kind == "ja_m_m":
+        m1, m2 = int(g["m1"]), int(g["m2"])
+        return _ordered(_iso(y, m1), _iso(y, m2), m2 > m1)
+    m = int(g["m"]) if g.get("m") else None
+    return _iso(y, m, int(g["d"]) if g.get("d") else None), None
+
+
 def _span(kind: str, g: dict[str, str]) -> tuple[str | None, str | None]:
+    if kind.startswith("ja_") or kind == "slash":
+        return _ja_span(kind, g)
     y = int(g["y"]) if g.get("y") else 0
     if kind in ("iso_day", "iso_month"):
         return _iso(y, int(g["m"]), int(g["d"]) if kind == "iso_day" else None), None
@@ -127,7 +169,11 @@ def find_dates(text: str) -> list[DateSpan]:
     """
     taken = [False] * len(text)
     found: list[DateSpan] = []
-    for kind, rx in _COMPILED:
+    patterns = _COMPILED
+    if "年" in text or "/" in text or "／" in text:
+        text = text.translate(_WIDE)
+        patterns = _JA_COMPILED + _COMPILED
+    for kind, rx in patterns:
         for m in rx.finditer(text):
             a, b = m.span()
             if any(taken[a:b]):
@@ -160,6 +206,36 @@ def _parts(iso: str) -> tuple[int, int | None, int | None]:
 def _one(iso: str) -> str:
     y, m, d = _parts(iso)
     return " ".join(str(x) for x in (d, _MONTH_NAMES[m - 1] if m else None, y) if x is not None)
+
+
+def japanese_date(start: str | None, end: str | None = None) -> str:
+    """"2019-11-25" -> "2019年11月25日"; ("2019-11-25", "2019-11-27") -> "2019年11月25日〜27日".
+
+    >>> japanese_date("2019-04", "2019-06"), japanese_date("2019")
+    ('2019年4月〜6月', '2019年')
+    """
+    if not start:
+        return ""
+
+    def one(iso: str, drop: int = 0) -> str:
+        parts = [int(p) for p in iso.split("-")]
+        return "".join(f"{v}{u}" for v, u in list(zip(parts, "年月日", strict=False))[drop:])
+
+    if not end or end == start:
+        return one(start)
+    shared = 0
+    a, b = start.split("-"), end.split("-")
+    while shared < min(len(a), len(b)) - 1 and a[shared] == b[shared]:
+        shared += 1
+    return f"{one(start)}〜{one(end, shared)}"
+
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # kana and kanji
+
+
+def date_for(text: str, start: str | None, end: str | None = None) -> str:
+    """A date in the words of the text it belongs to: Japanese beside Japanese, else English."""
+    return japanese_date(start, end) if JAPANESE.search(text) else readable_date(start, end)
 
 
 def readable_date(start: str | None, end: str | None = None) -> str:

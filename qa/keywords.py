@@ -2,7 +2,10 @@
 
 Dense vectors miss exact names, acronyms and numbers ("CLCCG", "JNATIP", "70 thousand");
 BM25 catches them. Texts are lower-cased, stripped of English stop words and stemmed
-(Snowball, via PyStemmer) so "signatures" finds "signature". Left out: phrase queries.
+(Snowball, via PyStemmer) so "signatures" finds "signature". Japanese, written without spaces,
+is cut into words by a morphological analyser (SudachiPy with its core dictionary, short
+units) and each word is indexed by its normalised form, without particles, auxiliaries and
+symbols; a text or question may mix both languages. Left out: phrase queries.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from bm25s.stopwords import STOPWORDS_EN
 from bm25s.tokenization import Tokenized
 
 K1, B = 1.2, 0.5  # BM25 term saturation and length normalisation (b below the usual 0.75: see docs/design.md)
-TOKENIZER = f"bm25s regex, lower, stopwords=en, snowball-english; k1={K1} b={B}"  # recorded in the manifest
+TOKENIZER = f"bm25s regex, lower, stopwords=en, snowball-english, sudachi-A for Japanese (TICAD7 also TICAD, 7); k1={K1} b={B}"  # in the manifest
 _stemmer = Stemmer.Stemmer("english")
 
 
@@ -28,27 +31,69 @@ _TERM_OF: dict[str, str] = {}  # word -> its term ("" for a stop word): stemming
 _TERMS_KEPT = 200_000  # words remembered before the memo starts over
 
 
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_JA_SKIPPED = ("助詞", "助動詞", "補助記号", "記号", "空白")  # particles, auxiliaries, symbols
+_sudachi = None
+
+
+def _japanese_terms(word: str) -> list[str]:
+    """The words of a run of Japanese (with any digits or Latin letters in it), normalised."""
+    global _sudachi
+    if _sudachi is None:
+        from sudachipy import Dictionary, SplitMode
+
+        _sudachi = Dictionary(dict="core").create(SplitMode.A)
+    out = []
+    for m in _sudachi.tokenize(word):
+        if m.part_of_speech()[0] in _JA_SKIPPED:
+            continue
+        term = m.normalized_form().lower()
+        if len(term) > 1 or _JAPANESE.match(term) and not re.match(r"[\u3040-\u309f]", term):  # no lone kana
+            out.append(term)
+            mixed = re.fullmatch(r"([a-z]+)(\d+)|(\d+)([a-z]+)", term)  # "ticad7": "ticad" and "7" too
+            if mixed:
+                out += [part for part in mixed.groups() if part]
+    return out
+
+
 def terms(text: str) -> list[str]:
     """The index terms of one text in order, as bm25s's tokenizer makes them, without its per-call set-up.
 
     >>> terms("The signatures were submitted to the Ministry")
     ['signatur', 'were', 'submit', 'ministri']
+    >>> terms("児童労働について")
+    ['児童', '労働', 'つく']
     """
     found = []
+    japanese = bool(_JAPANESE.search(text))
     for word in _WORD.findall(text.lower()):
         term = _TERM_OF.get(word)
         if term is None:
             if len(_TERM_OF) >= _TERMS_KEPT:
                 _TERM_OF.clear()
-            term = _TERM_OF[word] = "" if word in _STOP else _stemmer.stemWord(word)
-        if term:
+            if _JAPANESE.search(word):
+                term = _TERM_OF[word] = "\x1f".join(_japanese_terms(word))
+            else:
+                term = _TERM_OF[word] = "" if word in _STOP else _stemmer.stemWord(word)
+        if "\x1f" in term:
+            found += term.split("\x1f")
+        elif term:
             found.append(term)
+            mixed = re.fullmatch(r"([a-z]+)(\d+)", word) if japanese else None
+            if mixed:  # in Japanese text "TICAD7" is also "TICAD": a question writes it without the number
+                found += [mixed.group(1), mixed.group(2)]
     return found
 
 
 def words(text: str) -> set[str]:
     """The distinct index terms of one text."""
     return set(terms(text))
+
+
+def _tokenized(texts_terms: list[list[str]]) -> Tokenized:
+    vocab: dict[str, int] = {}
+    ids = [[vocab.setdefault(t, len(vocab)) for t in ts] for ts in texts_terms]
+    return Tokenized(ids=ids, vocab=vocab or {_NO_WORD: 0})
 
 
 class KeywordIndex:
@@ -59,7 +104,10 @@ class KeywordIndex:
     @classmethod
     def build(cls, texts: list[str]) -> KeywordIndex:
         retriever = bm25s.BM25(k1=K1, b=B)
-        tokens = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer, show_progress=False, allow_empty=True)
+        if any(_JAPANESE.search(t) for t in texts):  # words that bm25s's own tokenizer can't cut
+            tokens = _tokenized([terms(t) for t in texts])
+        else:
+            tokens = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer, show_progress=False, allow_empty=True)
         if not any(tokens.ids):  # no text has a word to index: one term no question can contain
             tokens = Tokenized(ids=[[0]] * len(texts), vocab={_NO_WORD: 0})
         retriever.index(tokens, show_progress=False)

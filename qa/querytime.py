@@ -16,10 +16,15 @@ import re
 
 from .dates import TimeScope, find_dates, lower_bound
 
-_LATEST = re.compile(r"\b(latest|most recent(?:ly)?|recently|recent|newest|lately|last time|last (?:event|activity|thing))\b",
-                     re.I)
+_LATEST = re.compile(r"\b(latest|most recent(?:ly)?|recently|recent|newest|lately|last time|last (?:event|activity|thing))\b"
+                     r"|最新|最近|直近|一番新しい", re.I)
 _EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first ever|very first|first .{0,40}\bever)\b"
-                       r"|\bwhen did\b.{0,60}\bfirst\b", re.I)
+                       r"|\bwhen did\b.{0,60}\bfirst\b|初めて|最初|一番古い", re.I)
+# Japanese puts the bound after the date: 2018年以前 (up to it), 2020年以降 (from it), 2017年より前 (before it)
+_JA_UNTIL = re.compile(r"^\s*(以前|まで)")
+_JA_BEFORE = re.compile(r"^\s*(より前|の前)")
+_JA_FROM = re.compile(r"^\s*(以降|以後|から)")
+_JA_AFTER = re.compile(r"^\s*(より後|の後)")
 _BEFORE = re.compile(r"\b(before|prior to|until|till|up to|by|earlier than)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _AFTER = re.compile(r"\b(after|since|from|following|later than|starting(?: in)?|beginning(?: in)?)\s+(?:the\s+)?$", re.I)
 
@@ -36,15 +41,22 @@ def _step(iso: str, delta: int) -> str:
 
 
 _TODAY_RELATIVE = re.compile(r"\b(last|this|past|previous|next|coming|current)\s+(year|month)\b", re.I)
+_JA_TODAY = {"去年": (-1, "year"), "昨年": (-1, "year"), "今年": (0, "year"), "本年": (0, "year"), "来年": (1, "year"),
+             "先月": (-1, "month"), "今月": (0, "month"), "来月": (1, "month")}
 
 
 def _today_relative(question: str, today: datetime.date) -> TimeScope | None:
     """ "last year", "this month", "next year": a period counted from today."""
     m = _TODAY_RELATIVE.search(question)
-    if m is None:
+    ja = next((v for k, v in _JA_TODAY.items() if k in question), None)
+    if m is None and ja is None:
         return None
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1).lower(), 0)
-    iso = f"{today.year:04d}" if m.group(2).lower() == "year" else f"{today.year:04d}-{today.month:02d}"
+    if m is not None:
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1).lower(), 0)
+        unit = m.group(2).lower()
+    else:
+        step, unit = ja
+    iso = f"{today.year:04d}" if unit == "year" else f"{today.year:04d}-{today.month:02d}"
     iso = _step(iso, step) if step else iso
     return TimeScope(iso, iso)
 
@@ -70,7 +82,12 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
         first, last = spans[0], spans[-1]
         lead = question[:first.offset]
         span_end = last.end or last.start
-        if _BEFORE.search(lead) and len(spans) == 1:
+        tail = question[last.offset + last.length:]
+        if len(spans) == 1 and (_JA_UNTIL.match(tail) or _JA_BEFORE.match(tail)):
+            end = span_end if _JA_UNTIL.match(tail) else _step(first.start, -1)
+        elif len(spans) == 1 and first.end is None and (_JA_FROM.match(tail) or _JA_AFTER.match(tail)):
+            start = first.start if _JA_FROM.match(tail) else _step(first.start, 1)
+        elif _BEFORE.search(lead) and len(spans) == 1:
             word = _BEFORE.search(lead).group(1).lower()
             end = span_end if word in ("until", "till", "up to", "by") else _step(first.start, -1)
         elif _AFTER.search(lead) and len(spans) == 1 and first.end is None:

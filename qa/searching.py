@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .chunking import Chunk
-from .dates import TimeScope
+from .dates import JAPANESE, TimeScope
 from .embedding import Embedder
 from .errors import QuestionError
 from .indexing import Index
@@ -300,6 +300,8 @@ def search(
     """
     _check(k, retriever, filters)
     q = clean_question(question)
+    if retriever == "hybrid" and JAPANESE.search(q):  # the model reads English only: keywords and time
+        retriever = "bm25"
     scope = (question_time(q) if when is READ_FROM_QUESTION else when) if use_time else None
     pool = max(POOL if filters.years is None else 10 * POOL, k)
     dense, bm25 = candidates(index, embedder, _matched(q, scope), retriever, pool, filters.years)

@@ -9,10 +9,17 @@ from __future__ import annotations
 import html
 import re
 
-from .dates import readable_date
+from .dates import JAPANESE, date_for, japanese_date
 from .searching import Answer, Hit
 
 NOTHING = "No passage about that in the documents."
+NOTHING_JA = "資料の中に、その質問についての記述は見つかりませんでした。"
+KEYWORDS_ONLY_JA = "日本語の質問は、キーワードと日付で探しています（意味による検索は英語の質問だけです）。"
+
+
+def nothing(question: str) -> str:
+    """The "no passage" line in the question's language."""
+    return NOTHING_JA if JAPANESE.search(question) else NOTHING
 PASSAGE_FIELDS = ("text", "heading", "date", "date_end", "source", "line", "unit", "score")  # `qa ask --json`
 def answer_json(answer: Answer, asked: str | None = None, understood: str | None = None) -> dict:
     """The `qa ask --json` object: question, time understood (or null), passages best first; in a
@@ -28,8 +35,17 @@ def answer_json(answer: Answer, asked: str | None = None, understood: str | None
 
 
 def time_note(answer: Answer) -> str:
-    """"Showing events in November 2019", or "" when the question names no time."""
-    return f"Showing events {answer.time.describe()}" if answer.time else ""
+    """"Showing events in November 2019" (in Japanese for a Japanese question), or "" when the
+    question names no time."""
+    t = answer.time
+    if not t:
+        return ""
+    if not JAPANESE.search(answer.question):
+        return f"Showing events {t.describe()}"
+    when = (japanese_date(t.start, None if t.end == t.start else t.end) if t.start and t.end else
+            f"{japanese_date(t.start)}以降" if t.start else f"{japanese_date(t.end)}まで" if t.end else "")
+    order = {"latest": "新しい順", "earliest": "古い順"}.get(t.order or "", "")
+    return "、".join(x for x in (f"{when}の出来事を表示しています" if when else "", order) if x)
 
 
 def location(hit: Hit) -> str:
@@ -44,9 +60,9 @@ def listing(answer: Answer, asked: str | None = None, understood: str = "") -> s
     if answer.time:
         lines.append(f"   ({time_note(answer)})")
     if not hits:
-        lines.append(f"   {NOTHING}")
+        lines.append(f"   {nothing(answer.question)}")
     for n, h in enumerate(hits, 1):
-        date = readable_date(h.date, h.date_end) or "undated"
+        date = date_for(h.text, h.date, h.date_end) or "undated"
         lines.append(f"{n}. [{date}] {location(h)}  score {h.score:.2f}")
         if h.heading:
             lines.append(f"   {h.heading}")
@@ -74,7 +90,7 @@ def marked(text: str, span: tuple[int, int]) -> str:
     return f"{escape_markdown(text[:a])}<mark>{escape_markdown(text[a:b])}</mark>{escape_markdown(text[b:])}"
 
 
-def in_context(chunks: list, here) -> str:
+def in_context(chunks: list, here, question: str = "") -> str:
     """The passages around one, as HTML for the page, that one marked: a fold the reader opens."""
     rows = []
     for c in chunks:
@@ -82,22 +98,23 @@ def in_context(chunks: list, here) -> str:
         text = html.escape(" ".join(c.text.split()))
         heading = f"<b>{html.escape(c.heading)}</b> " if c.heading and c is here else ""
         rows.append(f'<p class="{"here" if c is here else "near"}"><small>{where}</small> {heading}{text}</p>')
-    return f'<details><summary>In its document</summary><div class="context">{"".join(rows)}</div></details>'
+    label = "文書の中で見る" if JAPANESE.search(question) else "In its document"
+    return f'<details><summary>{label}</summary><div class="context">{"".join(rows)}</div></details>'
 
 
-def markdown(hits: list[Hit], contexts: list[list] | None = None) -> str:
+def markdown(hits: list[Hit], contexts: list[list] | None = None, question: str = "") -> str:
     """The answer as Markdown for the chat page: one numbered passage after another, each with
     its surroundings in its document to open (`contexts`, in the hits' order) when given."""
     if not hits:
-        return NOTHING
+        return nothing(question)
     blocks = []
     for n, h in enumerate(hits, 1):
-        date = readable_date(h.date, h.date_end) or "Undated"
+        date = date_for(h.text, h.date, h.date_end) or "Undated"
         head = f"**{n}. {escape_markdown(date)}**"
         if h.heading:
             head += f" · *{escape_markdown(h.heading)}*"
         meta = f"{escape_markdown(h.source)}, {h.unit} {h.line} · score {h.score:.2f}"
-        fold = f"\n\n{in_context(contexts[n - 1], _same(contexts[n - 1], h))}" if contexts else ""
+        fold = f"\n\n{in_context(contexts[n - 1], _same(contexts[n - 1], h), question)}" if contexts else ""
         blocks.append(f"{head}\n\n{marked(h.text, h.highlight)}\n\n<sub>{meta}</sub>{fold}")
     return "\n\n---\n\n".join(blocks)
 

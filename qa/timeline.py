@@ -14,7 +14,7 @@ import html
 import math
 
 from .chunking import Chunk
-from .dates import readable_date
+from .dates import japanese_date, readable_date
 
 POINTS = 1500  # beyond this many dated passages the line shows an even sample (and every answer's)
 WIDTH, HEIGHT, PAD = 440, 170, 22
@@ -79,8 +79,9 @@ class Timeline:
         return (f'<g class="dot"><title>{html.escape(tip)}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" '
                 f'fill="{fill}"/>{mark}</g>')
 
-    def svg(self, hits=()) -> str:
-        """The timeline with the answer's dated passages numbered by rank above the line."""
+    def svg(self, hits=(), lang: str = "en") -> str:
+        """The timeline with the answer's dated passages numbered by rank above the line; its caption
+        in Japanese when `lang` is "ja"."""
         if not self.count:
             return '<p class="timeline-empty">No passage in the documents has a date.</p>'
         marks, placed = [], []  # placed: (x, row) of the numbers drawn so far, so that none covers another
@@ -91,8 +92,12 @@ class Timeline:
             row = next(r for r in range(len(hits) + 1) if all(abs(x - px) >= 18 or pr != r for px, pr in placed))
             placed.append((x, row))
             marks.append(self._dot(h.chunk, x, BASE - 58 - 19 * (row % 5), 8.5, "#ea580c", str(n)))
-        title = (f"{self.count} dated passages, {readable_date(self.first)} to {readable_date(self.last)}"
-                 + ("; this answer's are numbered" if marks else ""))
+        if lang == "ja":
+            title = (f"日付のある記述 {self.count}件（{japanese_date(self.first)}〜{japanese_date(self.last)}）"
+                     + ("。この答えの記述に番号を付けています" if marks else ""))
+        else:
+            title = (f"{self.count} dated passages, {readable_date(self.first)} to {readable_date(self.last)}"
+                     + ("; this answer's are numbered" if marks else ""))
         return (f'<figure class="timeline" aria-label="{html.escape(title)}"><figcaption>{html.escape(title)}'
                 f'</figcaption><svg viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
                 f'font-size="13" font-family="system-ui, sans-serif" fill="#374151">{self._base}'

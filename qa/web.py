@@ -24,9 +24,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .conversing import Conversation, describe
+from .dates import JAPANESE
 from .errors import QAError
 from .searching import READ_FROM_QUESTION
-from .showing import escape_markdown
+from .showing import KEYWORDS_ONLY_JA, escape_markdown
 from .timeline import Timeline
 from .workspace import Workspace
 
@@ -86,7 +87,7 @@ def parse_auth(text: str | None) -> tuple[str, str] | None:
     return user, password
 
 
-def ago(built_at: str, now: float | None = None) -> str:
+def ago(built_at: str, now: float | None = None, lang: str = "en") -> str:
     """ "2026-11-27T15:33:16Z" -> "5 minutes ago" (UTC timestamps, as the manifest writes them).
 
     >>> ago("2026-11-27T15:33:16Z", calendar.timegm((2026, 11, 27, 15, 38, 20)))
@@ -97,17 +98,20 @@ def ago(built_at: str, now: float | None = None) -> str:
     except ValueError:
         return built_at
     seconds = max(0, (time.time() if now is None else now) - then)
-    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+    for unit, ja, size in (("day", "日", 86400), ("hour", "時間", 3600), ("minute", "分", 60)):
         if seconds >= size:
             n = int(seconds // size)
-            return f"{n} {unit}{'s' * (n != 1)} ago"
-    return "just now"
+            return f"{n}{ja}前" if lang == "ja" else f"{n} {unit}{'s' * (n != 1)} ago"
+    return "たった今" if lang == "ja" else "just now"
 
 
-def _status_line(live) -> str:
-    from .dates import readable_date
+def _status_line(live, lang: str = "en") -> str:
+    from .dates import japanese_date, readable_date
 
     st = live.status()
+    if lang == "ja":
+        span = f"、{japanese_date(st.first_date)}〜{japanese_date(st.last_date)}" if st.first_date else ""
+        return f"資料 {st.documents}件、記述 {st.chunks}件{span}。索引の作成：{ago(st.built_at, lang='ja')}"
     span = f", dated {readable_date(st.first_date)} to {readable_date(st.last_date)}" if st.first_date else ""
     docs = f"{st.documents} document{'s' * (st.documents != 1)}"
     return f"{docs}, {st.chunks} passages{span}; built {ago(st.built_at)}"
@@ -233,12 +237,14 @@ class Page:
             result, understood = conversation.ask(index, self.live.embedder, message, n, filters=filters)
         outside = _outside(result.time, filters.years)
         hits = [] if outside else result.hits
-        text = markdown([self.shown(h) for h in hits], [self.context(index, h) for h in hits])
+        text = markdown([self.shown(h) for h in hits], [self.context(index, h) for h in hits], message)
         note = time_note(result)
         if understood is not None and understood.followup:
             text = f"*{escape_markdown(describe(understood))}*\n\n" + text
         elif note:
             text = f"*{note}*\n\n" + text
+        if JAPANESE.search(message):
+            text = f"<small>{KEYWORDS_ONLY_JA}</small>\n\n" + text
         if not hits and filters.years is not None:
             text += self._hidden_by_filter(index, result, understood, n, from_year, to_year, outside)
         return text, hits, index
@@ -273,7 +279,7 @@ class Page:
             traceback.print_exc()
             return "⚠️ Something went wrong answering that; the details are in the server's log.", \
                 self.timeline(index).svg()
-        return text, self.timeline(index).svg(hits)
+        return text, self.timeline(index).svg(hits, "ja" if JAPANESE.search(str(message)) else "en")
 
     def respond(self, message, chat, k, from_year, to_year, order):
         """The chat's turn: the question and its answer added to the conversation, the box emptied."""
@@ -291,7 +297,7 @@ class Page:
             text = "⚠️ Something went wrong answering that; the details are in the server's log."
         chat.messages = chat.messages[-2 * (MAX_TURNS - 1):] + [
             {"role": "user", "content": escape_markdown(message)}, {"role": "assistant", "content": text}]
-        return chat.messages, "", self.timeline(index).svg(hits), chat
+        return chat.messages, "", self.timeline(index).svg(hits, "ja" if JAPANESE.search(message) else "en"), chat
 
     def new_topic(self):
         """A new conversation: the chat emptied, nothing carried over."""
@@ -330,28 +336,28 @@ class Page:
     def documents(self) -> list[str]:
         return sorted(self.live.get().manifest.files)
 
-    def status(self) -> str:
-        line = f"<small>{_status_line(self.live)}</small>"  # numbers and dates only
+    def status(self, lang: str = "en") -> str:
+        line = f"<small>{_status_line(self.live, lang)}</small>"  # numbers and dates only
         skipped = self.live.get().manifest.skipped
         if skipped:
             items = "".join(f"<li>{html.escape(str(p))}: {html.escape(str(why))}</li>" for p, why in skipped)
             n = len(skipped)
-            line += (f'\n\n<details id="skipped"><summary><small>{n} file{"s" * (n != 1)} skipped</small></summary>'
-                     f"<ul>{items}</ul></details>")
+            says = f"{n}件のファイルを読み込めませんでした" if lang == "ja" else f"{n} file{'s' * (n != 1)} skipped"
+            line += f'\n\n<details id="skipped"><summary><small>{says}</small></summary><ul>{items}</ul></details>'
         problem = self.live.status().problem
         if problem:
             line += (f"  \n<small>⚠️ A newer index failed its checks and was not taken; still answering from this one."
                      f" ({escape_markdown(self.public(problem))})</small>")
         return line
 
-    def refreshed(self, gr, seen: str | None = None):
+    def refreshed(self, gr, seen: str | None = None, lang: str = "en"):
         """Status, year choices and timeline of the index in force (all skipped when `seen` is still current)."""
         index = self.live.get()
         if seen is not None and seen == index.generation:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), seen
         years = _years_of(index.chunks)
-        return (self.status(), gr.update(choices=years), gr.update(choices=years), self.timeline(index).svg(),
-                index.generation)
+        return (self.status(lang), gr.update(choices=years), gr.update(choices=years),
+                self.timeline(index).svg((), lang), index.generation)
 
     def rebuild(self, progress) -> tuple[str, str]:
         """Rebuilds the index; the status line, and what the build did (or why it could not)."""
@@ -366,6 +372,35 @@ class Page:
         skipped = "".join(f"  \n⚠️ skipped {escape_markdown(p)}: {escape_markdown(why)}" for p, why in report.skipped)
         summary = report.summary(Path(escape_markdown(self.index_dir.name)))
         return self.status(), f"<small>Rebuilt: {summary}</small>{skipped}"
+
+
+LABELS = {  # the page's own words; the browser's language picks them (Japanese when it asks for it)
+    "en": {"intro": "## Dated-passage QA\nAsk about the documents; each answer lists the passages that answer it,"
+                    " with their dates and sources. Ask follow-up questions as you would a person.",
+           "rebuild": "Rebuild index", "placeholder": "Ask a question, e.g. What happened in November 2019?",
+           "send": "Send", "new_topic": "New topic", "options": "Options and filters",
+           "passages": "Passages per answer", "from_year": "From year", "to_year": "To year", "order": "Order",
+           "clear": "Clear filters", "documents": "Add or remove documents", "drop": "Drop or choose files",
+           "add": "Add to the documents", "document": "A document", "remove": "Move it to the trash"},
+    "ja": {"intro": "## 日付つき資料検索\n資料について質問してください。答えとなる記述を、その日付と出典とともに示します。"
+                    "人に尋ねるように、続けて質問できます。日本語の質問はキーワードと日付で探します。",
+           "rebuild": "索引を作り直す", "placeholder": "質問を入力（例：2019年11月に何がありましたか？）",
+           "send": "送信", "new_topic": "新しい話題", "options": "表示の設定と絞り込み",
+           "passages": "表示する記述の数", "from_year": "開始年", "to_year": "終了年", "order": "並び順",
+           "clear": "絞り込みを解除", "documents": "資料の追加と削除", "drop": "ファイルをドロップまたは選択",
+           "add": "資料に追加", "document": "資料", "remove": "ごみ箱へ移す"},
+}
+
+
+def language(request) -> str:
+    """ "ja" when the browser asks for Japanese first, else "en"."""
+    asked = (request.headers.get("accept-language", "") if request is not None else "").lower()
+    return "ja" if asked.startswith("ja") else "en"
+
+
+def translations(gr):
+    """The page's labels for Gradio's i18n (the browser's language chooses; English otherwise)."""
+    return gr.I18n(**LABELS)
 
 
 PLACEHOLDER = ("**Ask about the documents.** Each answer lists the passages that answer it, with their dates and"
@@ -414,13 +449,12 @@ class _Parts:
     seen: object  # the generation the page shows
 
 
-def _layout(gr, page: Page) -> _Parts:
+def _layout(gr, page: Page, t) -> _Parts:
     """Header and status, the chat with its box and examples, options, and the timeline beside it."""
-    gr.Markdown("## Dated-passage QA\nAsk about the documents; each answer lists the passages that"
-                " answer it, with their dates and sources. Ask follow-up questions as you would a person.")
+    gr.Markdown(t("intro"))
     with gr.Row(equal_height=True):
         status = gr.Markdown(page.status(), elem_id="index-status")
-        rebuild = gr.Button("Rebuild index", size="sm", scale=0, min_width=130, elem_id="rebuild")
+        rebuild = gr.Button(t("rebuild"), size="sm", scale=0, min_width=130, elem_id="rebuild")
     progress = gr.Markdown("", elem_id="rebuild-report")
     index = page.live.get()
     with gr.Row():
@@ -429,25 +463,25 @@ def _layout(gr, page: Page) -> _Parts:
                               buttons=["copy"], placeholder=PLACEHOLDER)
             state = gr.State(Chat(), time_to_live=24 * 3600)  # the conversation, kept on the server
             with gr.Row(elem_id="question-row", equal_height=True):
-                question = gr.Textbox(placeholder="Ask a question, e.g. What happened in November 2019?",
+                question = gr.Textbox(placeholder=t("placeholder"),
                                       show_label=False, scale=6, min_width=160, elem_id="question", lines=1)
-                send = gr.Button("Send", variant="primary", scale=1, min_width=70, elem_id="send")
-                new_topic = gr.Button("New topic", scale=1, min_width=110, elem_id="new-topic")
+                send = gr.Button(t("send"), variant="primary", scale=1, min_width=70, elem_id="send")
+                new_topic = gr.Button(t("new_topic"), scale=1, min_width=110, elem_id="new-topic")
             with gr.Row(elem_id="examples"):
                 for q in EXAMPLES:  # fill in the question, in the browser only
                     gr.Button(q, size="sm", variant="secondary", min_width=0).click(
                         None, None, question, js=f"() => {json.dumps(q)}")
         with gr.Column(scale=2, min_width=300):
             timeline = gr.HTML(page.timeline(index).svg(), elem_id="timeline")
-            with gr.Accordion("Options and filters", open=False, elem_id="options"):
+            with gr.Accordion(t("options"), open=False, elem_id="options"):
                 years = _years_of(index.chunks)
                 options = [
-                    gr.Slider(1, 20, value=5, step=1, label="Passages per answer", elem_id="passages"),
-                    gr.Dropdown(years, value=ANY_YEAR, label="From year", allow_custom_value=True, elem_id="from-year"),
-                    gr.Dropdown(years, value=ANY_YEAR, label="To year", allow_custom_value=True, elem_id="to-year"),
-                    gr.Radio(list(ORDERS), value=ORDERS[0], label="Order", elem_id="order"),
+                    gr.Slider(1, 20, value=5, step=1, label=t("passages"), elem_id="passages"),
+                    gr.Dropdown(years, value=ANY_YEAR, label=t("from_year"), allow_custom_value=True, elem_id="from-year"),
+                    gr.Dropdown(years, value=ANY_YEAR, label=t("to_year"), allow_custom_value=True, elem_id="to-year"),
+                    gr.Radio(list(ORDERS), value=ORDERS[0], label=t("order"), elem_id="order"),
                 ]
-                clear = gr.Button("Clear filters", size="sm", elem_id="clear-filters")
+                clear = gr.Button(t("clear"), size="sm", elem_id="clear-filters")
     seen = gr.State(index.generation)
     return _Parts(status, rebuild, progress, chat, state, question, send, new_topic, options, clear, timeline, seen)
 
@@ -468,9 +502,10 @@ def build_app(workspace: Workspace, uploads: bool = False):
 
     quiet = {"api_visibility": "undocumented", "concurrency_limit": SETTINGS.concurrency, "preprocess": False}
     with gr.Blocks(title="Dated-passage QA", fill_height=True) as app:
-        p = _layout(gr, page)
+        t = translations(gr)
+        p = _layout(gr, page, t)
         if uploads:
-            _documents(gr, page, p)
+            _documents(gr, page, p, t)
         fresh = [p.status, p.options[1], p.options[2], p.timeline, p.seen]
         for trigger in (p.question.submit, p.send.click):
             trigger(page.respond, [p.question, p.state, *p.options], [p.chat, p.question, p.timeline, p.state],
@@ -484,10 +519,16 @@ def build_app(workspace: Workspace, uploads: bool = False):
                                        api_name="chat", concurrency_limit=SETTINGS.concurrency, preprocess=False)
         p.rebuild.click(rebuild, outputs=[p.status, p.progress, *fresh[1:]], api_name="rebuild",
                         concurrency_limit=SETTINGS.rebuilds_at_once, show_progress_on=[p.progress])
-        app.load(lambda: page.refreshed(gr), None, fresh, api_visibility="undocumented")
+        def load(request: gr.Request):
+            return page.refreshed(gr, None, language(request))
+
+        def tick(seen, request: gr.Request):
+            return page.refreshed(gr, seen, language(request))
+
+        app.load(load, None, fresh, api_visibility="undocumented")
         # A build from the CLI is picked up by the next question; the status, filters and
         # timeline follow it within TIMER_SECONDS.
-        gr.Timer(TIMER_SECONDS).tick(lambda seen: page.refreshed(gr, seen), p.seen, fresh,
+        gr.Timer(TIMER_SECONDS).tick(tick, p.seen, fresh,
                                      api_visibility="undocumented", show_progress="hidden", queue=True)
     app.queue(max_size=SETTINGS.queue_size, default_concurrency_limit=SETTINGS.concurrency,
               status_update_rate=SETTINGS.status_update_seconds)
@@ -497,7 +538,7 @@ def build_app(workspace: Workspace, uploads: bool = False):
 TIMER_SECONDS = 15
 
 
-def _documents(gr, page: Page, p: _Parts) -> None:
+def _documents(gr, page: Page, p: _Parts, t) -> None:
     """Adding and removing documents, when the operator allows it (`qa serve --allow-upload`)."""
     from .loaders import SUFFIXES
 
@@ -509,12 +550,12 @@ def _documents(gr, page: Page, p: _Parts) -> None:
         status, report = page.remove(rel, progress)
         return status, report, gr.update(choices=page.documents(), value=None)
 
-    with gr.Accordion("Add or remove documents", open=False, elem_id="documents"):
-        files = gr.File(file_count="multiple", file_types=list(SUFFIXES), label="Drop or choose files",
+    with gr.Accordion(t("documents"), open=False, elem_id="documents"):
+        files = gr.File(file_count="multiple", file_types=list(SUFFIXES), label=t("drop"),
                         elem_id="upload")
-        add_button = gr.Button("Add to the documents", variant="primary", size="sm", elem_id="add")
-        chosen = gr.Dropdown(page.documents(), value=None, label="A document", elem_id="document")
-        remove_button = gr.Button("Move it to the trash", size="sm", elem_id="remove")
+        add_button = gr.Button(t("add"), variant="primary", size="sm", elem_id="add")
+        chosen = gr.Dropdown(page.documents(), value=None, label=t("document"), elem_id="document")
+        remove_button = gr.Button(t("remove"), size="sm", elem_id="remove")
     limits = {"concurrency_limit": SETTINGS.rebuilds_at_once, "api_visibility": "undocumented",
               "show_progress_on": [p.progress]}
     add_button.click(add, files, [p.status, p.progress, chosen, files], **limits)
@@ -568,6 +609,7 @@ def launch_options(host: str | None, port: int | None, auth: tuple[str, str] | N
         "footer_links": list(SETTINGS.footer_links),
         "blocked_paths": [str(p.resolve()) for p in roots],
         "css": CSS,
+        "i18n": translations(gr),
         "app_kwargs": {"middleware": [gate]},
         "quiet": True,  # no advice about share links; `serve` says where the page is
     }
