@@ -42,7 +42,7 @@ def _japanese_terms(word: str) -> list[str]:
     if _sudachi is None:
         from sudachipy import Dictionary, SplitMode
 
-        _sudachi = Dictionary(dict="core").create(SplitMode.A)
+        _sudachi = Dictionary(dict="core").tokenizer(mode=SplitMode.A)
     out = []
     for m in _sudachi.tokenize(word):
         if m.part_of_speech()[0] in _JA_SKIPPED:

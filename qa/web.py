@@ -496,9 +496,12 @@ def build_app(workspace: Workspace, uploads: bool = False):
     gr = _offline_gradio()
     page = Page(workspace)
 
-    def rebuild(progress=gr.Progress()):  # noqa: B008 - how Gradio hands a handler its progress bar
-        status, report = page.rebuild(progress)
-        return (status, report, *page.refreshed(gr)[1:])
+    def rebuild(request, progress=gr.Progress()):  # noqa: B008 - how Gradio hands a handler its progress bar
+        _, report = page.rebuild(progress)
+        lang = language(request)
+        return (page.status(lang), report, *page.refreshed(gr, None, lang)[1:])
+
+    rebuild.__annotations__["request"] = gr.Request
 
     quiet = {"api_visibility": "undocumented", "concurrency_limit": SETTINGS.concurrency, "preprocess": False}
     with gr.Blocks(title="Dated-passage QA", fill_height=True) as app:
@@ -519,11 +522,14 @@ def build_app(workspace: Workspace, uploads: bool = False):
                                        api_name="chat", concurrency_limit=SETTINGS.concurrency, preprocess=False)
         p.rebuild.click(rebuild, outputs=[p.status, p.progress, *fresh[1:]], api_name="rebuild",
                         concurrency_limit=SETTINGS.rebuilds_at_once, show_progress_on=[p.progress])
-        def load(request: gr.Request):
+        def load(request):
             return page.refreshed(gr, None, language(request))
 
-        def tick(seen, request: gr.Request):
+        def tick(seen, request):
             return page.refreshed(gr, seen, language(request))
+
+        for handler in (load, tick):  # how Gradio hands a handler the request (its headers: the language)
+            handler.__annotations__["request"] = gr.Request
 
         app.load(load, None, fresh, api_visibility="undocumented")
         # A build from the CLI is picked up by the next question; the status, filters and

@@ -1,0 +1,98 @@
+"""Japanese documents and questions: dates in every written form, question times, keyword words,
+the evaluation on eval/corpus-ja, and the page in Japanese in a real browser."""
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from qa.dates import TimeScope, date_for, find_dates, japanese_date, leading_date
+from qa.keywords import terms
+from qa.querytime import question_time
+
+TODAY = datetime.date(2026, 11, 27)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("会合は2019年11月25日に開かれた", [("2019-11-25", None, "2019年11月25日")]),
+    ("２０２１年６月１５日に署名を提出した", [("2021-06-15", None, "２０２１年６月１５日")]),
+    ("2021/6/15 提出", [("2021-06-15", None, "2021/6/15")]),
+    ("2019年11月25日〜27日にジュネーブで", [("2019-11-25", "2019-11-27", "2019年11月25日〜27日")]),
+    ("2019年11月25日～12月2日の出張", [("2019-11-25", "2019-12-02", "2019年11月25日～12月2日")]),
+    ("2019年4月〜6月に調査", [("2019-04", "2019-06", "2019年4月〜6月")]),
+    ("2020年3月に開始", [("2020-03", None, "2020年3月")]),
+    ("2018年の記録", [("2018", None, "2018年")]),
+    ("令和元年11月に開催", [("2019-11", None, "令和元年11月")]),
+    ("平成30年6月18日、国会で", [("2018-06-18", None, "平成30年6月18日")]),
+    ("昭和64年の記録", [("1989", None, "昭和64年")]),
+    ("令和元年7月9日〜18日　ニューヨーク", [("2019-07-09", "2019-07-18", "令和元年7月9日〜18日")]),
+    ("2016年から2018年まで", [("2016", None, "2016年"), ("2018", None, "2018年")]),
+])
+def test_japanese_dates_are_read_at_their_precision(text, found):
+    assert [(s.start, s.end, text[s.offset:s.offset + s.length]) for s in find_dates(text)] == found
+
+
+def test_a_japanese_timeline_entry_starts_with_its_date_and_is_shown_in_japanese():
+    assert leading_date("令和3年4月21日　衆議院議員会館で会合を開催").start == "2021-04-21"
+    assert japanese_date("2019-11-25", "2019-11-27") == "2019年11月25日〜27日"
+    assert date_for("ジュネーブで参加", "2019-04") == "2019年4月" and date_for("Met in Geneva", "2019-04") == "April 2019"
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("2019年に何をしましたか", TimeScope("2019", "2019")),
+    ("2018年以前の活動は？", TimeScope(None, "2018")),
+    ("2017年より前には？", TimeScope(None, "2016")),
+    ("2020年以降の活動", TimeScope("2020", None)),
+    ("最新の活動は何ですか", TimeScope(None, None, "latest")),
+    ("最初の会合はいつ", TimeScope(None, None, "earliest")),
+    ("去年の活動", TimeScope("2025", "2025")),
+    ("今年は何をしましたか", TimeScope("2026", "2026")),
+    ("令和元年11月の出来事", TimeScope("2019-11", "2019-11")),
+])
+def test_japanese_question_times(question, scope):
+    assert question_time(question, TODAY) == scope
+
+
+def test_japanese_is_cut_into_words_and_english_is_stemmed_as_before():
+    assert terms("児童労働について教えて") == ["児童", "労働", "つく", "教える"]
+    assert "ticad" in terms("横浜で開催された会議（TICAD7）") and "ticad" in terms("TICADでは何をしましたか")
+    assert terms("The signatures were submitted") == ["signatur", "were", "submit"]
+
+
+def test_the_japanese_questions_are_answered(tmp_path, capsys):
+    from qa.cli import main
+
+    assert main(["eval", "--corpus", str(ROOT / "eval" / "corpus-ja"), "--index", str(tmp_path / "index"),
+                 "--queries", str(ROOT / "eval" / "queries-ja.jsonl"), "--json"]) == 0
+    metrics = json.loads(capsys.readouterr().out)["metrics"]
+    assert metrics["queries"] >= 30
+    assert metrics["hit@1"] >= 0.85 and metrics["hit@5"] >= 0.95 and metrics["date@1"] >= 0.85, metrics
+
+
+def test_the_page_speaks_japanese_to_a_japanese_browser(tmp_path):
+    from conftest import running_app
+
+    chromium = "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        pytest.skip(f"{chromium} missing: apt-get install chromium (.ci/run does)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    corpus = (ROOT / "eval" / "corpus-ja" / "katsudou-kiroku.txt").read_text(encoding="utf-8")
+    with running_app(tmp_path, {"katsudou-kiroku.txt": corpus}) as url, sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu",
+                                                                    "--disable-background-networking", "--no-first-run"])
+        page = browser.new_context(viewport={"width": 1400, "height": 900}, locale="ja-JP").new_page()
+        page.goto(url)
+        page.locator("#question textarea").wait_for()
+        assert page.locator("#send").inner_text() == "送信" and page.locator("#new-topic").inner_text() == "新しい話題"
+        page.wait_for_function("() => /資料 1件、記述 48件/.test(document.querySelector('#index-status').innerText)")
+        page.locator("#question textarea").fill("ジュネーブの国連フォーラムに参加したのはいつ？")
+        page.locator("#send").click()
+        page.wait_for_function("() => document.querySelectorAll(\"#chat [data-testid='bot']\").length > 0")
+        page.wait_for_timeout(300)
+        answer = page.locator("#chat [data-testid='bot']").last.inner_text()
+        assert answer.startswith("日本語の質問は、キーワードと日付で探しています")
+        assert "1. 2019年11月25日〜27日" in answer and "国連ビジネスと人権フォーラム" in answer.split("2.")[0]
+        assert "文書の中で見る" in answer
+        browser.close()
