@@ -54,6 +54,13 @@ def words(scale: float) -> bytes:
     return " ".join(out).encode()
 
 
+def japanese(scale: float) -> bytes:
+    """6 MB of Japanese with no space and no sentence end: one 2-million-character word."""
+    rng = random.Random(9)
+    kana = "あいうえおかきくけこさしすせそたちつてとなにぬねの児童労働撤廃署名提出政府企業市民"
+    return "".join(rng.choice(kana) for _ in range(int(2_000_000 * scale))).encode()
+
+
 def abbreviations(scale: float) -> bytes:
     """'A. ' a million times (3 MB): a million sentence ends that are not."""
     return b"A. " * int(1_000_000 * scale)
@@ -103,6 +110,7 @@ HOSTILE = {  # file name -> maker(scale)
     "unclosed.html": unclosed_html,
     "words.txt": words,
     "abbreviations.txt": abbreviations,
+    "japanese.txt": japanese,
     "date-lines.txt": date_lines,
     "date-paragraph.txt": date_paragraph,
     "page-tree.pdf": page_tree_pdf,

@@ -185,11 +185,20 @@ def _cut_words(sentence: str, room: int, count: Callable[[str], int],
     last piece's size, two calls for a run of like pieces. Either way the cost grows with
     the sentence's length, not with its square.
     """
-    words = (m.group() for m in re.finditer(r"\S+", sentence))
+    # A "word" longer than any real one (Japanese has no spaces; a hostile file, none at all) is
+    # taken a room's worth of characters at a time: in Japanese a character is about a word piece.
+    words = (w[i:i + room] if len(w) > room * 4 else w
+             for w in (m.group() for m in re.finditer(r"\S+", sentence))
+             for i in (range(0, len(w), room) if len(w) > room * 4 else (0,)))
     window: list[str] = []
     guess = room // 2
     while True:
-        window += itertools.islice(words, room - len(window))
+        size = sum(map(len, window))
+        for word in itertools.islice(words, room - len(window)):  # at most `room` words, and not a book
+            window.append(word)
+            size += len(word) + 1
+            if size > room * 8:
+                break
         if not window:
             return
         if cut_at is not None:
@@ -284,10 +293,12 @@ def title_of(blocks: list[_Block], source: str) -> str:
 
 
 def _check_size(text: str, limit: int | None, budget: int) -> None:
-    """TooManyChunks at once when a text has more words than `limit` passages can hold (a word is
-    at least one word piece), before any of it is cut."""
+    """TooManyChunks at once when a text has more words than `limit` passages can hold (a word, or
+    a Japanese character, is at least one word piece), before any of it is cut."""
     if limit is not None and len(text) > limit * budget:
         words = sum(1 for _ in re.finditer(r"\S+", text))
+        if words <= limit * budget:  # Japanese has no spaces, but a kana or kanji is at least a piece
+            words += sum(1 for _ in re.finditer(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]", text))
         if words > limit * budget:
             raise TooManyChunks(f"over {limit} passages (limit per file)")
 

@@ -52,7 +52,7 @@ def test_deep_and_unclosed_html_keep_their_text():
                                                                       "Paragraph 1 about cocoa in 2019"]
 
 
-@pytest.mark.parametrize("maker, small", [(hostile.words, 0.004), (hostile.abbreviations, 0.02),
+@pytest.mark.parametrize("maker, small", [(hostile.words, 0.004), (hostile.abbreviations, 0.02), (hostile.japanese, 0.01),
                                           (hostile.date_paragraph, 0.005), (hostile.date_lines, 0.005)])
 def test_chunking_costs_grow_linearly(maker, small, embedder):
     texts = {s: maker(s).decode() for s in (small, 4 * small)}
