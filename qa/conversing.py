@@ -136,7 +136,7 @@ def _understand(question: str, turns: list[Turn], today: datetime.date) -> Under
     elliptical = bool(ELLIPSIS.search(q)) and not _names_own_subject(q)
     if relative is not None and _WH.match(ELLIPSIS.sub("", q, count=1)):
         elliptical = False  # "and what came next?" asks its own question about another time
-    q, swapped = _swap_pronouns(q, prev, notes)
+    q, swapped = _swap_pronouns(q, turns, notes)
     if elliptical and not swapped:
         q = _fill_ellipsis(q, prev, own_time, relative is not None, notes)
     elif elliptical and "[" not in q:  # "and who went with her?": her, and what the last answer was about
@@ -213,7 +213,11 @@ def _content(text: str) -> list[str]:
 
 
 def _anchor(prev: Turn) -> tuple[str, str] | None:
-    """The period the previous answer was about: its first passage's date, else the time it was asked for."""
+    """The period the previous turn was about: the one its question named, else its first passage's
+    date, else the time it was searched with."""
+    asked = question_time(prev.asked)
+    if asked is not None and asked.start and asked.end and not asked.order:
+        return asked.start, asked.end
     top = next((h for h in prev.hits[:3] if h.date), None)  # the first dated of the first passages
     if top is not None:
         return top.date, top.date_end or top.date
@@ -320,12 +324,27 @@ _TITLED = re.compile(r"(?i:\b(?:" + "|".join(_TITLES) + r")\b)\.?,?\s+((?:[A-Z][
                      r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?)")
 
 
-def _person(prev: Turn) -> str | None:
-    """The person the previous turn is about: named in its question, else the name after a title
-    ("Managing Director Tomoko Shiroki") in its first passages that stands nearest the question's words."""
+def _person(turns: list[Turn]) -> str | None:
+    """The person the conversation is about: named in the last question, else the name after a title
+    ("Managing Director Tomoko Shiroki") in its first passages that stands nearest the question's
+    words, else named in an earlier question, else the title of the first passage's document when
+    it reads as a name ("Sabine Hossenfelder")."""
+    prev = turns[-1]
     own = _names(prev.asked)
     if own:
         return own[-1]
+    titled = _titled(prev)
+    if titled:
+        return titled
+    earlier = next((n for t in reversed(turns[:-1]) for n in reversed(_names(t.asked))), None)
+    if earlier:
+        return earlier
+    title = (prev.hits[0].chunk.title or "") if prev.hits else ""
+    return title if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}", title) else None
+
+
+def _titled(prev: Turn) -> str | None:
+    """The name after a title in the last answer's first passages, nearest the question's words."""
     words = {w.lower() for w in _content(prev.understood.question)}
     best, best_score = None, -1.0
     for rank, hit in enumerate(prev.hits[:3]):
@@ -388,18 +407,18 @@ def _label(text: str) -> str:
     return " ".join(text.split()).strip(" ,")
 
 
-def _swap_pronouns(q: str, prev: Turn, notes: list[str]) -> tuple[str, bool]:
+def _swap_pronouns(q: str, turns: list[Turn], notes: list[str]) -> tuple[str, bool]:
     """The question with its pronouns replaced by what they stand for; whether any was."""
     swapped = False
     if PERSON.search(q):
-        person = _person(prev)
+        person = _person(turns)
         if person:
             pronoun = PERSON.search(q).group(1).lower()
             q = PERSON.sub(lambda m: person + ("'s" if m.group(1).lower() in ("his", "hers") else ""), q)
             notes.append(f"{pronoun} = {person}")
             swapped = True
     if THING.search(q):
-        subject = _subject(prev)
+        subject = _subject(turns[-1])
         if subject:
             q = THING.sub(lambda m: f"{'at ' if m.group(0).lower() == 'there' else ''}[{subject}]", q, count=1)
             q = THING.sub("", q)
@@ -449,6 +468,8 @@ def _time_phrase(rest: str) -> str:
     if not spans:
         return rest
     text = rest[spans[0].offset:spans[-1].offset + spans[-1].length]
+    if re.match(r"(?i)(from|between)\b", text):  # "from 2006 to 2009" says its own preposition
+        return text
     lead = re.search(r"\b(in|on|during|from|since|until|before|after|by)\s+$", rest[:spans[0].offset])
     return f"{lead.group(1) if lead else 'in'} {text}"
 

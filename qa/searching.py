@@ -119,6 +119,9 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     keep = table.dated[ranked].copy()
     if scope.bounded:
         keep &= table.starting_in(ranked, scope)  # what it is shown with begins in the scope
+        # "after that", "before 2017": the next event of the subject asked about, so of the
+        # documents the best candidate comes from, not of any topic the corpus holds
+        keep &= table.document[ranked] == table.document[ranked[0]] if len(ranked) else keep
     picked = [int(i) for i in ranked[keep]]
     if scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: chunks[i].date, reverse=scope.order == "latest")

@@ -113,3 +113,16 @@ def test_a_bare_question_word_asks_it_of_the_last_subject():
     in_2019 = _after("What did ACE do in 2019?", FORUM, time=TimeScope("2019", "2019"))
     u = in_2019.understand("what about the year before that?")
     assert (as_read(u), u.when) == ("What did ACE do in 2018?", TimeScope("2018", "2018"))
+
+
+def test_she_in_a_biography_is_the_person_asked_about_before_and_the_period_asked_counts():
+    conversation = Conversation(today=TODAY)
+    bio = Hit(Chunk("Hossenfelder worked at the Perimeter Institute from 2006 to 2009.", None, "corpus/s.txt", 1,
+                    date="2006", date_end="2009", title="Sabine Hossenfelder"), 1.0, (0, 10))
+    for question in ("Where did Sabine Hossenfelder work from 2004 to 2005?", "and from 2006 to 2009?"):
+        u = conversation.understand(question)
+        conversation.add(question, u, None, [bio])
+    assert as_read(conversation.understand("and from 2006 to 2009?")) == \
+        "Where did Sabine Hossenfelder work from 2006 to 2009?"
+    u = conversation.understand("where did she go after that?")
+    assert as_read(u) == "where did Sabine Hossenfelder go on or after 1 January 2010?"
