@@ -105,10 +105,10 @@ def ago(built_at: str, now: float | None = None, lang: str = "en") -> str:
     return "たった今" if lang == "ja" else "just now"
 
 
-def _status_line(live, lang: str = "en") -> str:
+def _status_line(st, lang: str = "en") -> str:
+    """What the index holds (a workspace.Status), in the page's language."""
     from .dates import japanese_date, readable_date
 
-    st = live.status()
     if lang == "ja":
         span = f"、{japanese_date(st.first_date)}〜{japanese_date(st.last_date)}" if st.first_date else ""
         return f"資料 {st.documents}件、記述 {st.chunks}件{span}。索引の作成：{ago(st.built_at, lang='ja')}"
@@ -268,18 +268,21 @@ class Page:
         return (f"\n\n⚠️ The year filter ({years}) {why}: {len(unfiltered.hits)} passages answer it without the"
                 f" filter{found}. Press **Clear filters** under *Options and filters* to see them.")
 
-    def answer(self, message, k, from_year, to_year, order) -> tuple[str, str]:
-        """The API's answer to one question, on its own: Markdown, and the timeline with its passages marked."""
-        index = self.live.get()
+    def _reply(self, message, k, from_year, to_year, order, conversation: Conversation | None):
+        """`_answer`, with whatever goes wrong as the one line the user reads instead; and the timeline."""
+        index, hits = self.live.get(), []
         try:
-            text, hits, index = self._answer(message, k, from_year, to_year, order, None)
+            text, hits, index = self._answer(message, k, from_year, to_year, order, conversation)
         except QAError as e:
-            return f"⚠️ {self.public(str(e))}", self.timeline(index).svg()
+            text = f"⚠️ {self.public(str(e))}"
         except Exception:  # a bug: the user gets one line, the server's log the traceback
             traceback.print_exc()
-            return "⚠️ Something went wrong answering that; the details are in the server's log.", \
-                self.timeline(index).svg()
+            text = "⚠️ Something went wrong answering that; the details are in the server's log."
         return text, self.timeline(index).svg(hits, "ja" if JAPANESE.search(str(message)) else "en")
+
+    def answer(self, message, k, from_year, to_year, order) -> tuple[str, str]:
+        """The API's answer to one question, on its own: Markdown, and the timeline with its passages marked."""
+        return self._reply(message, k, from_year, to_year, order, None)
 
     def respond(self, message, chat, k, from_year, to_year, order):
         """The chat's turn: the question and its answer added to the conversation, the box emptied."""
@@ -287,17 +290,10 @@ class Page:
         index = self.live.get()
         if not isinstance(message, str) or not message.strip():
             return chat.messages, "", self.timeline(index).svg(), chat
-        hits = []
-        try:
-            text, hits, index = self._answer(message, k, from_year, to_year, order, chat.conversation)
-        except QAError as e:
-            text = f"⚠️ {self.public(str(e))}"
-        except Exception:
-            traceback.print_exc()
-            text = "⚠️ Something went wrong answering that; the details are in the server's log."
+        text, timeline = self._reply(message, k, from_year, to_year, order, chat.conversation)
         chat.messages = chat.messages[-2 * (MAX_TURNS - 1):] + [
             {"role": "user", "content": escape_markdown(message)}, {"role": "assistant", "content": text}]
-        return chat.messages, "", self.timeline(index).svg(hits, "ja" if JAPANESE.search(message) else "en"), chat
+        return chat.messages, "", timeline, chat
 
     def new_topic(self):
         """A new conversation: the chat emptied, nothing carried over."""
@@ -337,14 +333,15 @@ class Page:
         return sorted(self.live.get().manifest.files)
 
     def status(self, lang: str = "en") -> str:
-        line = f"<small>{_status_line(self.live, lang)}</small>"  # numbers and dates only
-        skipped = self.live.get().manifest.skipped
+        st = self.live.status()
+        line = f"<small>{_status_line(st, lang)}</small>"  # numbers and dates only
+        skipped = self.live.index.manifest.skipped
         if skipped:
             items = "".join(f"<li>{html.escape(str(p))}: {html.escape(str(why))}</li>" for p, why in skipped)
             n = len(skipped)
             says = f"{n}件のファイルを読み込めませんでした" if lang == "ja" else f"{n} file{'s' * (n != 1)} skipped"
             line += f'\n\n<details id="skipped"><summary><small>{says}</small></summary><ul>{items}</ul></details>'
-        problem = self.live.status().problem
+        problem = st.problem
         if problem:
             line += (f"  \n<small>⚠️ A newer index failed its checks and was not taken; still answering from this one."
                      f" ({escape_markdown(self.public(problem))})</small>")
