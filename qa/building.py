@@ -8,7 +8,7 @@ change of model re-embeds everything, and so does `full=True`. The result equals
 build of the same corpus (same chunks, same vectors up to float rounding).
 A file whose path and bytes are unchanged is not even chunked again: its chunks are taken
 from the index.
-Left out: embedding on several machines.
+Where the index is written is the store's business (qa/stores/). Left out: embedding on several machines.
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ from .chunking import CHUNKER_VERSION, MAX_CHUNKS, Chunk, TooManyChunks, chunk_d
 from .dating import date_chunk
 from .embedding import Embedder
 from .errors import BadIndexError, CorpusError, IndexWriteError
-from .indexing import build_lock, clean_up, current_generation, find_manifest, load_index, make_manifest, write_index
-from .keywords import TOKENIZER, KeywordIndex
+from .indexing import make_manifest
+from .keywords import TOKENIZER
 from .loaders import Document
 from .loading import MAX_FILE_MB, corpus_files, file_hash, load_corpus
+from .stores import Store, open_store
 
 
 @dataclass
@@ -54,20 +55,21 @@ class BuildReport:
             counts[reason_kind(why)] = counts.get(reason_kind(why), 0) + 1
         return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
-    def as_json(self, index: Path) -> dict:
-        """The report as data (`qa build --json`)."""
-        return {"index": index.as_posix(), "files": self.files, "chunks": self.chunks, "seconds": round(self.seconds, 3),
+    def as_json(self, index: str) -> dict:
+        """The report as data (`qa build --json`); `index` names the store."""
+        return {"index": index, "files": self.files, "chunks": self.chunks, "seconds": round(self.seconds, 3),
                 "added": self.added, "changed": self.changed, "removed": self.removed, "renamed": self.renamed,
                 "unchanged": self.unchanged, "embedded": self.embedded, "reused": self.reused, "full": self.full,
                 "skipped": [{"path": p, "reason": why} for p, why in self.skipped],
                 "skipped_by_reason": self.by_reason()}
 
-    def summary(self, index: Path) -> str:
+    def summary(self, index: str) -> str:
+        """One line; `index` names the store as messages do ("index/", "milvus://db:19530/qa")."""
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
         files = (f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.renamed} renamed,"
                  f" {self.unchanged} unchanged")
         how = "full build" if self.full else f"{self.embedded} embedded, {self.reused} reused"
-        return (f"built {index}/: {self.files} files{skipped} ({files}), {self.chunks} chunks ({how})"
+        return (f"built {index}: {self.files} files{skipped} ({files}), {self.chunks} chunks ({how})"
                 f" in {self.seconds:.1f} s")
 
 
@@ -145,16 +147,16 @@ def compare_files(old: dict[str, str], new: dict[str, str]) -> dict[str, int]:
     }
 
 
-def _previous(index: Path, embedder: Embedder) -> tuple[dict, dict[str, np.ndarray]]:
+def _previous(store: Store, embedder: Embedder) -> tuple[dict, dict[str, np.ndarray]]:
     """What the current index offers a build with this model: its chunks by (path, file hash),
     if cut by these rules, and its vectors by chunk key. Nothing from another model."""
     try:
-        old = load_index(index, embedder.name, check_versions=False)
+        old = store.load(embedder.name, check_versions=False)
     except BadIndexError:
         return {}, {}
     if old.manifest.dimension != embedder.dim:
         return {}, {}
-    vectors = old.vectors.reconstruct_n(0, old.vectors.ntotal)
+    vectors = old.stored_vectors()
     stored = {chunk_key(c): vectors[i] for i, c in enumerate(old.chunks)}
     known: dict[tuple[str, str], list[Chunk]] = {}
     if old.manifest.chunker_version == CHUNKER_VERSION:
@@ -167,34 +169,35 @@ def _previous(index: Path, embedder: Embedder) -> tuple[dict, dict[str, np.ndarr
 
 def build(
     corpus: Path,
-    index: Path,
+    index: Path | str | Store,
     embedder: Embedder,
     progress: Callable[[int, int], None] | None = None,
     full: bool = False,
     max_mb: float = MAX_FILE_MB,
     max_chunks: int = MAX_CHUNKS,
 ) -> BuildReport:
-    """Builds `index` from `corpus`; `progress(done, total)` follows the embedding of new chunks.
+    """Builds the index (a folder, or a store: qa/stores/) from `corpus`; `progress(done, total)`
+    follows the embedding of new chunks.
 
     Raises IndexBusyError when another build holds the index, CorpusError for an unusable corpus.
     """
     t0 = time.perf_counter()
+    store = open_store(index)
     try:
-        return _build(corpus, index, embedder, progress, full, max_mb, max_chunks, t0)
+        return _build(corpus, store, embedder, progress, full, max_mb, max_chunks, t0)
     except OSError as e:  # writing: a full disk, a read-only folder, a file-size limit
         where = f" ({e.filename})" if e.filename else ""
-        raise IndexWriteError(f"cannot write the index in {index}/: {e.strerror or e}{where}; the index in force"
-                              " is unchanged") from e
+        raise IndexWriteError(f"cannot write the index in {store.label}: {e.strerror or e}{where}; the index in"
+                              " force is unchanged") from e
 
 
-def _build(corpus: Path, index: Path, embedder: Embedder, progress, full: bool, max_mb: float, max_chunks: int,
+def _build(corpus: Path, store: Store, embedder: Embedder, progress, full: bool, max_mb: float, max_chunks: int,
            t0: float) -> BuildReport:
-    with build_lock(index):
-        gen = current_generation(index)
-        clean_up(index, {gen.name} if gen else set())  # what a killed build left
-        known, stored = ({}, {}) if full else _previous(index, embedder)
+    with store.lock():
+        store.clean_up()  # what a killed build left
+        known, stored = ({}, {}) if full else _previous(store, embedder)
         chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb, known, max_chunks)
-        old = find_manifest(index)
+        old = store.manifest()
         keys = [chunk_key(c) for c in chunks]
         todo = list(dict.fromkeys(k for k in keys if k not in stored))  # each new text embedded once
         reused = sum(1 for k in keys if k in stored)
@@ -214,9 +217,9 @@ def _build(corpus: Path, index: Path, embedder: Embedder, progress, full: bool, 
             fresh = embedder.encode([by_key[k].context_text() for k in todo], progress=step)
             stored.update(zip(todo, fresh, strict=True))
         vectors = np.stack([stored[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
-        keywords = KeywordIndex.build([c.context_text() for c in chunks])
-        manifest = make_manifest(embedder.name, embedder.dim, chunks, files, corpus, skipped)
-        write_index(index, manifest, chunks, vectors, keywords)
+        manifest = make_manifest(embedder.name, embedder.dim, chunks, files, corpus, skipped,
+                                 getattr(embedder, "described", "cpu"))
+        store.write(manifest, chunks, vectors)
     unread = {path for path, _ in skipped}
     read = {p: h for p, h in files.items() if p not in unread}
     diff = compare_files({p: h for p, h in (old.files if old else {}).items() if p not in unread}, read)
@@ -225,9 +228,9 @@ def _build(corpus: Path, index: Path, embedder: Embedder, progress, full: bool, 
                        full=first)
 
 
-def is_current(corpus: Path, index: Path, model: str, max_mb: float = MAX_FILE_MB) -> bool:
-    """True when `index` exists, was built with `model` and these rules, and every corpus file is as it was."""
-    manifest = find_manifest(index)
+def is_current(corpus: Path, index: Path | str | Store, model: str, max_mb: float = MAX_FILE_MB) -> bool:
+    """True when the index exists, was built with `model` and these rules, and every corpus file is as it was."""
+    manifest = open_store(index).manifest()
     if manifest is None or manifest.model != model or manifest.chunker_version != CHUNKER_VERSION or manifest.tokenizer != TOKENIZER:
         return False
     try:

@@ -67,19 +67,22 @@ def _megabytes(text: str) -> float:
 def _workspace(args):
     from .workspace import Workspace
 
-    return Workspace.choose(args.index, getattr(args, "corpus", None), getattr(args, "model", None))
+    store = getattr(args, "store", None)
+    if store and args.index != DEFAULT_INDEX:
+        raise QAError("give --index (a folder) or --store (Milvus), not both")
+    return Workspace.choose(store or args.index, getattr(args, "corpus", None), getattr(args, "model", None))
 
 
-def _print_report(report, index: Path, as_json: bool = False, verbose: bool = False) -> None:
+def _print_report(report, store, as_json: bool = False, verbose: bool = False) -> None:
     """A build's report on stderr: a one-line summary, the files skipped counted by reason (each
     listed with `verbose`); or one JSON object on stdout."""
     if as_json:
-        print(json.dumps(report.as_json(index), ensure_ascii=False))
+        print(json.dumps(report.as_json(store.name), ensure_ascii=False))
         return
     if verbose:
         for path, why in report.skipped:
             print(f"qa: skipped {path}: {why}", file=sys.stderr)
-    print(report.summary(index), file=sys.stderr)
+    print(report.summary(store.label), file=sys.stderr)
     if report.skipped:
         n = len(report.skipped)
         counts = ", ".join(f"{count} {kind}" for kind, count in report.by_reason().items())
@@ -91,7 +94,7 @@ def _ensure_built(ws) -> None:
     """Builds the workspace's index when it is missing or stale, saying so on stderr."""
     report = ws.ensure_built(lambda line: print(f"qa: {line}", file=sys.stderr), _progress_bar("embedding"))
     if report is not None:
-        _print_report(report, ws.index)
+        _print_report(report, ws.store)
 
 
 def cmd_build(args) -> int:
@@ -100,8 +103,9 @@ def cmd_build(args) -> int:
 
     ws = _workspace(args)
     report = ws.build(None if args.json else _progress_bar("embedding"), full=args.full,
-                      max_mb=args.max_file_mb or MAX_FILE_MB, max_chunks=args.max_file_chunks or MAX_CHUNKS)
-    _print_report(report, ws.index, args.json, args.verbose)
+                      max_mb=args.max_file_mb or MAX_FILE_MB, max_chunks=args.max_file_chunks or MAX_CHUNKS,
+                      device=args.device)
+    _print_report(report, ws.store, args.json, args.verbose)
     return 0
 
 
@@ -246,7 +250,8 @@ def _compare(queries, index, embedder, args) -> int:
 
 def _title(queries, index, args) -> str:
     read = "passages' texts only" if args.text_only else "passages read as shown: heading, then text"
-    return f"{len(queries)} queries from {args.queries}, index {args.index}/ ({index.manifest.chunk_count} chunks); {read}"
+    where = args.store or f"{args.index}/"
+    return f"{len(queries)} queries from {args.queries}, index {where} ({index.manifest.chunk_count} chunks); {read}"
 
 
 def _misses(results, k: int) -> list[dict]:
@@ -274,6 +279,17 @@ def _retrieval_options(p: argparse.ArgumentParser) -> None:
                    help="ignore the time the question names (by default passages of that time rank first)")
 
 
+STORE_HELP = ("keep the index in Milvus instead of a folder: milvus://HOST:PORT/NAME (Milvus standalone or a"
+              " cluster; NAME is the collection alias, letters, digits and _) or PATH.db (Milvus Lite, in this"
+              " process). Several page processes and machines can share one Milvus index; see the README")
+
+
+def _where(p: argparse.ArgumentParser) -> None:
+    """--index and --store: where the index is kept."""
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
+    p.add_argument("--store", metavar="URI", help=STORE_HELP)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="qa",
@@ -285,15 +301,19 @@ def parser() -> argparse.ArgumentParser:
                   " index was built with, else all-MiniLM-L6-v2@onnx-int8)")
 
     b = sub.add_parser("build", help="build the index from the corpus", description=(
-        "Chunks and dates every .txt, .md, .html and .pdf file below the corpus folder, embeds the"
+        "Chunks and dates every document below the corpus folder (text, Markdown, HTML, PDF, Word,"
+        " PowerPoint, Excel, OpenDocument, e-mail), embeds the"
         " chunks and writes the index. Only chunks whose text changed are embedded again; edits,"
         " additions, removals and renames are all picked up. The new index replaces the old one in"
         " one atomic step; a build killed part-way leaves the old one in force. Bad files are"
         " skipped with a warning."))
     b.add_argument("--corpus", type=Path, help=CORPUS_HELP)
-    b.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
+    _where(b)
     b.add_argument("--model", help=model_help)
     b.add_argument("--full", action="store_true", help="embed every chunk again instead of reusing unchanged ones")
+    b.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto", help=(
+        "where to embed: a CUDA GPU (float16, large batches), the CPU, or auto: the GPU when there is one"
+        " (default). Questions are always answered on the CPU"))
     b.add_argument("--max-file-mb", type=_megabytes, metavar="MB",
                    help="skip files larger than this (default: 20)")
     b.add_argument("--max-file-chunks", type=_positive, metavar="N",
@@ -306,7 +326,7 @@ def parser() -> argparse.ArgumentParser:
     a = sub.add_parser("ask", help="answer questions from the index", description=(
         "Prints the passages that best answer each question, best first, with their dates and sources."))
     a.add_argument("question", nargs="+", metavar="QUESTION", help="one or more questions (quote each)")
-    a.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
+    _where(a)
     a.add_argument("-k", type=_positive, default=5, help="passages per question (default: 5)")
     a.add_argument("--json", action="store_true", help="one JSON object per question per line")
     a.add_argument("--model", help="embedding model (default: the one the index was built with)")
@@ -319,7 +339,7 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("chat", help="a conversation in the terminal", description=(
         "Asks questions one after another in the terminal; each is read in the light of the answers"
         " before it (\"when did she go there?\"). /new starts a new conversation, /quit or Ctrl-D ends."))
-    c.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
+    _where(c)
     c.add_argument("-k", type=_positive, default=5, help="passages per answer (default: 5)")
     c.add_argument("--model", help="embedding model (default: the one the index was built with)")
     c.set_defaults(func=cmd_chat)
@@ -329,7 +349,7 @@ def parser() -> argparse.ArgumentParser:
         " corpus, and prints hit@1, hit@k, MRR@10, date@1, read@300, read@1000 and query latency."
         ' Query file: one JSON object a line, {"q": "...", "gold": ["..."], "date": "2019-11"}.'))
     e.add_argument("--corpus", type=Path, help=CORPUS_HELP)
-    e.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
+    _where(e)
     e.add_argument("--queries", type=Path, default=DEFAULT_QUERIES, help="query file (default: eval/queries.jsonl)")
     e.add_argument("-k", type=_positive, default=5, help="the k of hit@k (default: 5)")
     e.add_argument("--json", action="store_true", help="print the metrics and the missed queries as one JSON object")
@@ -346,7 +366,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="start the chat page (same as python app.py)", description=(
         "Serves the chat page, building the index first if it is missing or older than the corpus."))
     s.add_argument("--corpus", type=Path, help=CORPUS_HELP)
-    s.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: index/)")
+    _where(s)
     s.add_argument("--model", help=model_help)
     s.add_argument("--host", help="address to listen on (default: $GRADIO_SERVER_NAME, else 127.0.0.1)")
     s.add_argument("--port", type=_port, help="port (default: $GRADIO_SERVER_PORT, else 7860)")

@@ -15,7 +15,13 @@ A name without "@onnx-int8" runs the model on PyTorch with sentence-transformers
 "all-MiniLM-L6-v2", a local model folder, or a hub name already in the local cache (nothing is
 downloaded). The two give slightly different vectors, so they are different models to the index: an
 index is searched with the model that built it.
-Left out: model downloads, GPUs.
+
+A build may embed on a CUDA GPU (`GpuEmbedder`, `device_for`): the same model on PyTorch in
+float16, in large batches, the next batches tokenized in worker threads while the GPU runs.
+Its vectors stand in for the index's model (cosine >= 0.999 to the CPU's; docs/benchmarks.md
+gives the agreement and its effect on retrieval): questions are still encoded on the CPU, where
+one question is faster than on a GPU.
+Left out: model downloads; answering questions on a GPU.
 """
 
 from __future__ import annotations
@@ -79,6 +85,42 @@ def load_embedder(name: str | None = None) -> Embedder:
     if name.endswith(ONNX_INT8):
         return OnnxEmbedder(name)
     return TorchEmbedder(name)
+
+
+def has_cuda() -> bool:
+    """Whether a CUDA GPU can be used, asked of PyTorch only when an NVIDIA driver is loaded
+    (importing PyTorch costs the CPU path seconds it need not spend)."""
+    if not Path("/proc/driver/nvidia/version").exists() and not os.environ.get("CUDA_VISIBLE_DEVICES"):
+        return False
+    try:
+        import torch
+    except ImportError:
+        return False
+    return bool(torch.cuda.is_available())
+
+
+DEVICES = ("auto", "cpu", "cuda")
+
+
+def device_for(asked: str = "auto") -> str:
+    """"cuda" or "cpu": the one asked for, or for "auto" a CUDA GPU when there is one.
+    QAError when a GPU is asked for and there is none."""
+    if asked not in DEVICES:
+        raise QAError(f"unknown device {asked!r}: choose one of {', '.join(DEVICES)}")
+    if asked == "cpu" or (asked == "auto" and not has_cuda()):
+        return "cpu"
+    if not has_cuda():
+        raise QAError("--device cuda: no CUDA GPU can be used here (no NVIDIA driver, or PyTorch without CUDA);"
+                      " build with --device cpu")
+    return "cuda"
+
+
+def build_embedder(model: str, device: str = "cpu", query_embedder: Embedder | None = None) -> Embedder:
+    """The embedder a build uses on `device` ("cpu" or "cuda") for the index's `model`: on the CPU
+    the model itself (`query_embedder` when already loaded), on a GPU a GpuEmbedder standing in for it."""
+    if device == "cpu":
+        return query_embedder or load_embedder(model)
+    return GpuEmbedder(model, device)
 
 
 def word_cut(text: str, offsets: list[tuple[int, int]], n: int) -> int:
@@ -205,6 +247,52 @@ def export_int8(model_dir: str, target: Path) -> None:
                           dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "hidden"]})
         quantize_dynamic(f"{tmp}/float.onnx", f"{tmp}/int8.onnx", weight_type=QuantType.QInt8, per_channel=True)
         shutil.move(f"{tmp}/int8.onnx", target)  # whole or not at all
+
+
+class GpuEmbedder:
+    """The model on PyTorch on `device` for bulk embedding, named as the index's model (`name`,
+    which may end in @onnx-int8: the float model stands in for its int8 graph). Float16 on a GPU,
+    float32 on the CPU (what the tests run). `encode` sorts texts by length, cuts them into
+    batches, and keeps tokenizing `ahead` batches in worker threads while the device runs one."""
+
+    def __init__(self, name: str = DEFAULT_MODEL, device: str = "cuda", batch_size: int = 512, ahead: int = 4,
+                 half: bool | None = None):
+        import torch
+
+        self._torch = torch
+        self.name, self.batch_size, self.ahead = name, batch_size, ahead
+        base = TorchEmbedder(name[: -len(ONNX_INT8)] if name.endswith(ONNX_INT8) else name, batch_size)
+        self.model = base.model.to(device)
+        self.half = device.startswith("cuda") if half is None else half
+        if self.half:
+            self.model = self.model.half()
+        self.model.eval()
+        self.dim, self.count_tokens, self.cut_at = base.dim, base.count_tokens, base.cut_at
+        what = torch.cuda.get_device_name(torch.device(device)) if device.startswith("cuda") else "CPU"
+        self.device, self.described = device, f"{device} ({what}, {'float16' if self.half else 'float32'})"
+
+    def encode(self, texts: list[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
+        from concurrent.futures import ThreadPoolExecutor
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        batches = [order[i:i + self.batch_size] for i in range(0, len(texts), self.batch_size)]
+        tokenize = getattr(self.model, "preprocess", None) or self.model.tokenize  # its name from sentence-transformers 6
+        with ThreadPoolExecutor(max(1, min(self.ahead, os.cpu_count() or 1))) as pool:
+            tokenized = [pool.submit(tokenize, [texts[j] for j in idx]) for idx in batches[:self.ahead]]
+            for n, idx in enumerate(batches):
+                features = tokenized[n].result()
+                if n + self.ahead < len(batches):
+                    tokenized.append(pool.submit(tokenize, [texts[j] for j in batches[n + self.ahead]]))
+                with self._torch.inference_mode():
+                    features = {k: v.to(self.device, non_blocking=True) if hasattr(v, "to") else v
+                                for k, v in features.items()}
+                    vectors = self.model(features)["sentence_embedding"].float()
+                    vectors = self._torch.nn.functional.normalize(vectors, dim=1)
+                out[idx] = vectors.cpu().numpy()
+                if progress:
+                    progress(len(idx))
+        return out
 
 
 class OnnxEmbedder:

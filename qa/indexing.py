@@ -13,7 +13,7 @@ A build writes a complete new generation, fsyncs it, and then replaces CURRENT i
 atomic rename, so a reader (or a build killed at any moment) always leaves a whole index
 in force. The next build removes what a killed one left. Every file's size and hash are
 checked before FAISS or bm25s read it (FAISS files are trusted input only).
-Left out: sharing one index between machines.
+Sharing one index between machines is the Milvus store's (qa/stores/milvus.py).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ import faiss
 import numpy as np
 
 from .chunking import CHUNKER_VERSION, Chunk
+from .dates import TimeScope
 from .errors import BadIndexError, IndexBusyError
 from .keywords import TOKENIZER, KeywordIndex
 from .loading import file_hash
@@ -70,6 +71,7 @@ class Manifest:
     vector_index: dict = field(default_factory=lambda: {"type": "flat"})  # FAISS index type and parameters
     corpus_path: str = ""  # the same folder as an absolute path
     skipped: list = field(default_factory=list)  # [path, reason] of every file the build did not read
+    embedded_on: str = ""  # where the last build embedded its new passages: "cpu", "cuda (NVIDIA H200, float16)"
 
 
 @dataclass
@@ -90,8 +92,10 @@ class Index:
         """The sentences of the passages last shown, split and stemmed."""
         return SentenceCache(self.chunks)
 
-    def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Chunk numbers and cosines of the k nearest chunks to one unit vector, best first."""
+    def search(self, query: np.ndarray, k: int, within: TimeScope | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Chunk numbers and cosines of the k nearest chunks to one unit vector, best first.
+        (`within`: a store that filters in its engine keeps only chunks shown in that period;
+        here the caller filters.)"""
         k = min(k, len(self.chunks))
         if k <= 0:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
@@ -99,13 +103,25 @@ class Index:
         found = ids[0] >= 0
         return ids[0][found], scores[0][found]
 
+    def keyword_search(self, query: str, k: int, within: TimeScope | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Chunk numbers and BM25 scores of the k best keyword matches to `query` (positive scores only), best first."""
+        scores = self.keywords.scores(query)
+        ids = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        ids = ids[scores[ids] > 0]
+        ids = ids[np.argsort(-scores[ids], kind="stable")]
+        return ids, scores[ids]
+
+    def stored_vectors(self) -> np.ndarray:
+        """Every chunk's vector, row i for chunk i (what a build reuses for unchanged texts)."""
+        return self.vectors.reconstruct_n(0, self.vectors.ntotal)
+
 
 def make_manifest(model: str, dimension: int, chunks: list[Chunk], files: dict[str, str], corpus: Path,
-                  skipped: list | None = None) -> Manifest:
+                  skipped: list | None = None, embedded_on: str = "cpu") -> Manifest:
     return Manifest(
         FORMAT_VERSION, model, dimension, len(chunks), CHUNKER_VERSION, TOKENIZER, dict(sorted(files.items())),
         corpus.as_posix(), time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), corpus_path=str(corpus.resolve()),
-        skipped=[list(s) for s in skipped or []],
+        skipped=[list(s) for s in skipped or []], embedded_on=embedded_on,
     )
 
 

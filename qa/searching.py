@@ -195,16 +195,6 @@ def fuse(dense: tuple[np.ndarray, np.ndarray], bm25: tuple[np.ndarray, np.ndarra
     return ids, total[ids]
 
 
-def _top(scores: np.ndarray, n: int) -> np.ndarray:
-    """The chunk numbers of the n highest positive scores, highest first."""
-    if n < len(scores):
-        ids = np.argpartition(-scores, n - 1)[:n]
-    else:
-        ids = np.arange(len(scores))
-    ids = ids[scores[ids] > 0]
-    return ids[np.argsort(-scores[ids], kind="stable")]
-
-
 def _check(k: int, retriever: str, filters: Filters) -> None:
     if k < 1:
         raise QuestionError(f"k must be at least 1, got {k}")
@@ -225,11 +215,9 @@ def candidates(index: Index, embedder: Embedder, q: str, retriever: str, pool: i
     out), only those shown with a date in `years` when the person set a year range."""
     dense, bm25 = _NONE, _NONE
     if retriever in ("dense", "hybrid"):
-        dense = index.search(embedder.encode([q])[0], pool)
+        dense = index.search(embedder.encode([q])[0], pool, years)
     if retriever in ("bm25", "hybrid"):
-        scores = index.keywords.scores(q)
-        top = _top(scores, pool)
-        bm25 = top, scores[top]
+        bm25 = index.keyword_search(q, pool, years)
     if years is not None:
         dense = _shown_in(dense, index.table, years)
         bm25 = _shown_in(bm25, index.table, years)

@@ -183,7 +183,7 @@ class Page:
     Each handler is a method, called by Gradio and by the tests alike."""
 
     def __init__(self, workspace: Workspace):
-        self.index_dir, self.corpus = workspace.index, workspace.corpus
+        self.store, self.corpus = workspace.store, workspace.corpus
         self.live = workspace.live()
         self._timelines: dict[str, Timeline] = {}
         self._positions: dict[str, dict[int, int]] = {}
@@ -196,7 +196,7 @@ class Page:
 
     def public(self, text: str) -> str:
         """`text` without the server's absolute paths: the corpus and index folders by their names."""
-        for folder in (self.corpus, self.index_dir, Path.cwd()):
+        for folder in (self.corpus, *self.store.local_paths, Path.cwd()):
             for form in {str(folder.resolve()), str(folder)}:
                 if Path(form).is_absolute() and len(form) > 1:
                     text = text.replace(form, folder.name)
@@ -367,7 +367,7 @@ class Page:
         except QAError as e:
             return self.status(), f"⚠️ {escape_markdown(self.public(str(e)))}"
         skipped = "".join(f"  \n⚠️ skipped {escape_markdown(p)}: {escape_markdown(why)}" for p, why in report.skipped)
-        summary = report.summary(Path(escape_markdown(self.index_dir.name)))
+        summary = report.summary(escape_markdown(self.public(self.store.label)))
         return self.status(), f"<small>Rebuilt: {summary}</small>{skipped}"
 
 
@@ -659,7 +659,7 @@ def serve(workspace: Workspace, host: str | None = None, port: int | None = None
     if uploads and login is None and listen not in LOCAL:
         raise QAError(f"--allow-upload on {listen} needs a login: add --auth user:password, or listen on 127.0.0.1")
     app = build_app(workspace, uploads)
-    options = launch_options(host, port, login, [workspace.corpus, workspace.index, Path.cwd()], app, hosts, uploads)
+    options = launch_options(host, port, login, [workspace.corpus, *workspace.store.local_paths, Path.cwd()], app, hosts, uploads)
     _check_address(options["server_name"], options["server_port"])
     host_shown = f"[{options['server_name']}]" if ":" in options["server_name"] else options["server_name"]
     print(f"qa: serving the page at http://{host_shown}:{options['server_port']}/ (Ctrl-C to stop)", file=sys.stderr)

@@ -22,32 +22,34 @@ import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .building import BuildReport, build, is_current
 from .chunking import MAX_CHUNKS
-from .embedding import DEFAULT_MODEL, Embedder, load_embedder
+from .embedding import DEFAULT_MODEL, Embedder, build_embedder, device_for, load_embedder
 from .errors import BadIndexError
-from .indexing import CURRENT, Index, current_generation, find_manifest, load_index
+from .indexing import Index
 from .loading import MAX_FILE_MB
+from .stores import Store, open_store
 
 DEFAULT_CORPUS, DEFAULT_INDEX = Path("corpus"), Path("index")
 MODEL_ENV = "QA_MODEL"
 
 
-def choose_model(index: Path, asked: str | None = None, env: Mapping[str, str] = os.environ) -> str:
+def choose_model(index: Path | str | Store, asked: str | None = None, env: Mapping[str, str] = os.environ) -> str:
     """The model a run uses: the one asked for, then $QA_MODEL, else the index's, else the default."""
     if asked or env.get(MODEL_ENV):
         return asked or env[MODEL_ENV]
-    manifest = find_manifest(index)
+    manifest = open_store(index).manifest()
     return manifest.model if manifest else DEFAULT_MODEL
 
 
-def choose_corpus(index: Path, asked: Path | None = None) -> Path:
+def choose_corpus(index: Path | str | Store, asked: Path | None = None) -> Path:
     """The corpus a run uses: the one asked for, else the folder the index was built from, else corpus/."""
     if asked is not None:
         return asked
-    manifest = find_manifest(index)
+    manifest = open_store(index).manifest()
     if manifest is None:
         return DEFAULT_CORPUS
     as_given, folder = Path(manifest.corpus), Path(manifest.corpus_path or manifest.corpus)
@@ -58,17 +60,23 @@ def choose_corpus(index: Path, asked: Path | None = None) -> Path:
 
 @dataclass
 class Workspace:
-    """One corpus, one index folder, one model: what every command and the page work on."""
+    """One corpus, one index (a folder, or a store: qa/stores/), one model: what every command and
+    the page work on."""
 
     corpus: Path
-    index: Path
+    index: Path | str | Store
     model: str
     _embedder: Embedder | None = field(default=None, repr=False)
 
     @classmethod
-    def choose(cls, index: Path = DEFAULT_INDEX, corpus: Path | None = None, model: str | None = None) -> Workspace:
+    def choose(cls, index: Path | str = DEFAULT_INDEX, corpus: Path | None = None, model: str | None = None) -> Workspace:
         """The workspace the policy above picks for what was asked."""
-        return cls(choose_corpus(index, corpus), index, choose_model(index, model))
+        store = open_store(index)
+        return cls(choose_corpus(store, corpus), store, choose_model(store, model))
+
+    @cached_property
+    def store(self) -> Store:
+        return open_store(self.index)
 
     @property
     def embedder(self) -> Embedder:
@@ -79,12 +87,15 @@ class Workspace:
 
     def is_current(self) -> bool:
         """True when the index exists, was built with this model and these rules from the corpus as it is."""
-        return is_current(self.corpus, self.index, self.model)
+        return is_current(self.corpus, self.store, self.model)
 
     def build(self, progress: Callable[[int, int], None] | None = None, full: bool = False,
-              max_mb: float = MAX_FILE_MB, max_chunks: int = MAX_CHUNKS) -> BuildReport:
-        """An incremental build of the index from the corpus (a full one with `full`)."""
-        return build(self.corpus, self.index, self.embedder, progress=progress, full=full, max_mb=max_mb,
+              max_mb: float = MAX_FILE_MB, max_chunks: int = MAX_CHUNKS, device: str = "cpu") -> BuildReport:
+        """An incremental build of the index from the corpus (a full one with `full`), embedding on
+        `device` ("cpu", "cuda", or "auto": a GPU when there is one)."""
+        on = device_for(device)
+        embedder = self.embedder if on == "cpu" else build_embedder(self.model, on)
+        return build(self.corpus, self.store, embedder, progress=progress, full=full, max_mb=max_mb,
                      max_chunks=max_chunks)
 
     def ensure_built(self, say: Callable[[str], None],
@@ -92,12 +103,12 @@ class Workspace:
         """Builds the index when it is missing or out of date, telling `say` first; the report, or None."""
         if self.is_current():
             return None
-        say(f"{self.index}/ is missing or out of date; building it from {self.corpus}/")
+        say(f"{self.store.label} is missing or out of date; building it from {self.corpus}/")
         return self.build(progress)
 
     def open(self) -> Index:
         """The current index; BadIndexError if it is missing, damaged or built with another model."""
-        return load_index(self.index, self.model)
+        return self.store.load(self.model)
 
     def live(self) -> LiveIndex:
         return LiveIndex(self)
@@ -127,14 +138,8 @@ class LiveIndex:
         self._refused: tuple[str, float] | None = None  # the generation last refused, and CURRENT's mtime then
 
     def _pointer(self) -> tuple[str, float]:
-        """What CURRENT names now and when it was written (a name that can't be read counts as a change)."""
-        folder = self.workspace.index
-        gen = current_generation(folder)
-        try:
-            mtime = (folder / CURRENT).stat().st_mtime
-        except OSError:
-            mtime = -1.0
-        return (gen.name if gen is not None else ""), mtime
+        """The generation in force now and when it was made so (one that can't be read counts as a change)."""
+        return self.workspace.store.pointer()
 
     def get(self) -> Index:
         """The current index, reloaded first if another generation has become current and passes its checks."""
@@ -149,7 +154,7 @@ class LiveIndex:
 
     def _reload(self, pointer: tuple[str, float]) -> None:
         try:
-            self.index = load_index(self.workspace.index, self.embedder.name)
+            self.index = self.workspace.store.load(self.embedder.name)
             self.problem, self._refused = None, None
         except BadIndexError as e:
             self.problem, self._refused = str(e), pointer

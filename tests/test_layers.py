@@ -11,6 +11,7 @@
     keywords                        (BM25 and the words it indexes)
     tables                          (per-index arrays and sentences)
     indexing                        index
+    stores                          (where an index is kept: folders, Milvus: qa/stores/)
     building                        build = load -> chunk -> date -> embed -> index
     querytime                       (the time a question names)
     searching                       search
@@ -28,7 +29,7 @@ from conftest import ROOT
 
 LAYERS = [
     ["errors"], ["loaders"], ["loading"], ["uploading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
-    ["indexing"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline"], ["workspace"], ["gate"],
+    ["indexing"], ["stores"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline"], ["workspace"], ["gate"],
     ["web"], ["cli"],
 ]
 LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}

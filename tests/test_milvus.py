@@ -1,0 +1,159 @@
+"""The Milvus store, against Milvus Lite: embedded (PATH.db) and as a local server shared by two
+page processes while a build switches the alias."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from conftest import NGO_PAGE, ROOT, free_port, running_app
+
+pytest.importorskip("pymilvus")
+pytest.importorskip("milvus_lite")
+
+from qa.building import build  # noqa: E402
+from qa.errors import BadIndexError  # noqa: E402
+from qa.searching import Filters, search  # noqa: E402
+from qa.stores import open_store  # noqa: E402
+from qa.workspace import Workspace  # noqa: E402
+
+QUESTIONS = [json.loads(line)["q"] for line in (ROOT / "eval" / "queries.jsonl").read_text().splitlines()[:12]]
+
+
+def test_the_milvus_store_answers_as_the_file_store_does(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / NGO_PAGE.name).write_bytes(NGO_PAGE.read_bytes())
+    build(corpus, tmp_path / "index", embedder)
+    build(corpus, str(tmp_path / "ngo.db"), embedder)
+    files, milvus = open_store(tmp_path / "index").load(), open_store(str(tmp_path / "ngo.db")).load()
+    assert [vars(c) for c in milvus.chunks] == [vars(c) for c in files.chunks]
+    for q in QUESTIONS + ["What did ACE do in 2019?"]:
+        a, b = search(files, embedder, q, 5), search(milvus, embedder, q, 5)
+        assert [h.text for h in b.hits] == [h.text for h in a.hits], q
+        assert [h.score for h in b.hits] == pytest.approx([h.score for h in a.hits], abs=2e-3)
+    years = Filters(from_year=2019, to_year=2019)
+    a, b = (search(i, embedder, "conference", 5, filters=years) for i in (files, milvus))
+    assert [h.text for h in b.hits] == [h.text for h in a.hits] and all(h.date.startswith("2019") for h in b.hits)
+
+
+def test_a_build_embeds_only_what_changed_and_moves_the_alias(write_corpus, tmp_path, fake_embedder):
+    corpus = write_corpus({"a.txt": "Alpha\n\nIn 2001 the first school opened.\n\nIn 2002 a second one did.",
+                           "b.txt": "Beta\n\nIn 2010 a campaign began."})
+    where = str(tmp_path / "store.db")
+    first = build(corpus, where, fake_embedder)
+    store = open_store(where)
+    gen1 = store.pointer()[0]
+    (corpus / "b.txt").write_text("Beta\n\nIn 2010 a campaign began.\n\nIn 2012 it ended.")
+    second = build(corpus, where, fake_embedder)
+    assert first.full and (second.embedded, second.reused, second.changed, second.unchanged) == (1, 3, 1, 1)
+    store = open_store(where)  # a new reader sees the new generation at once
+    index = store.load(fake_embedder.name)
+    assert index.generation != gen1 and [c.text for c in index.chunks][-1] == "In 2012 it ended."
+    assert index.manifest.files == open_store(where).manifest().files and len(index.manifest.files) == 2
+    build(corpus, where, fake_embedder, full=True)
+    kept = [n for n in store.client.list_collections() if n.startswith("qa_g")]
+    assert gen1 not in kept and len(kept) == 2  # the one in force and the one before it
+    with pytest.raises(BadIndexError, match="built with model fake-bag-of-words; this run uses other"):
+        open_store(where).load("other")
+
+
+def test_bad_addresses_say_what_is_wrong(tmp_path):
+    with pytest.raises(BadIndexError, match="not a Milvus address"):
+        open_store("milvus://host:19530")
+    with pytest.raises(BadIndexError, match="can't name a Milvus collection"):
+        open_store("milvus://host:19530/my-index")
+    port = free_port()
+    done = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "--store", f"milvus://127.0.0.1:{port}/qa", "x"],
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1 and done.stderr.startswith(f"qa: error: cannot reach Milvus at http://127.0.0.1:{port}")
+    assert len(done.stderr.strip().splitlines()) == 1
+    empty = Workspace.choose(str(tmp_path / "none.db"))
+    with pytest.raises(BadIndexError, match="no index in .*none.db: run 'qa build --store"):
+        empty.open()
+
+
+def _milvus_server(data: Path, port: int, stack: ExitStack) -> None:
+    log = stack.enter_context(open(data.parent / "milvus.log", "w"))
+    proc = subprocess.Popen([sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(data), "--port", str(port)],
+                            stdout=log, stderr=log)
+    stack.callback(lambda: (proc.terminate(), proc.wait(timeout=30)))
+    deadline = time.time() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                raise RuntimeError(f"milvus-lite server did not start: {(data.parent / 'milvus.log').read_text()}") from None
+            time.sleep(0.3)
+
+
+def _documents(word: str) -> dict[str, str]:
+    """A corpus whose every passage names `word`: an answer's passages tell its generation."""
+    return {f"{n}.txt": f"Report {n}\n\nIn {2000 + n} the {word} programme opened school {n}.\n\n"
+                        f"In {2001 + n} the {word} programme trained {n} teachers." for n in range(6)}
+
+
+def test_two_pages_share_one_milvus_while_builds_switch_generations(tmp_path):
+    from gradio_client import Client
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with ExitStack() as stack:
+        port = free_port()
+        _milvus_server(tmp_path / "milvus", port, stack)
+        store = f"milvus://127.0.0.1:{port}/shared"
+        work = [tmp_path / "page1", tmp_path / "page2"]
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+
+        def write(word: str) -> None:
+            for name, text in _documents(word).items():
+                (corpus / name).write_text(text)
+
+        def qa_build() -> None:
+            subprocess.run([sys.executable, "-m", "qa.cli", "build", "--corpus", str(corpus), "--store", store],
+                           check=True, capture_output=True, env=env, timeout=300)
+
+        write("alpha")
+        qa_build()
+        urls = [stack.enter_context(running_app(w, {}, "--store", store, "--corpus", str(corpus))) for w in work]
+        seen, errors, stop = [], [], threading.Event()
+
+        def ask(url) -> None:
+            client = Client(url, verbose=False)  # one each: a client is not shared between threads
+            while not stop.is_set():
+                try:
+                    reply, _ = client.predict("When did the programme open a school?", 5, "any", "any", "best first",
+                                              api_name="/chat")
+                    words = {w for w in ("alpha", "beta", "gamma") if w in reply}
+                    seen.append(words)
+                    if len(words) != 1:
+                        errors.append(reply[:300])
+                except Exception as e:  # noqa: BLE001 - every failure counts
+                    errors.append(repr(e))
+
+        threads = [threading.Thread(target=ask, args=(u,)) for u in urls for _ in range(2)]
+        for t in threads:
+            t.start()
+        for word in ("beta", "gamma"):
+            time.sleep(2)
+            write(word)
+            qa_build()
+        time.sleep(3)  # each page follows the alias within a second
+        stop.set()
+        for t in threads:
+            t.join()
+        last = [Client(u, verbose=False).predict("When did the programme open a school?", 5, "any", "any",
+                                                 "best first", api_name="/chat")[0] for u in urls]
+    assert errors == [] and len(seen) > 20
+    assert {"alpha"} in seen and {"gamma"} in seen
+    assert all("gamma" in reply and "alpha" not in reply for reply in last)
