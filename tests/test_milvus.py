@@ -13,6 +13,7 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import NGO_PAGE, ROOT, free_port, running_app
 
@@ -45,25 +46,35 @@ def test_the_milvus_store_answers_as_the_file_store_does(tmp_path, embedder):
     assert [h.text for h in b.hits] == [h.text for h in a.hits] and all(h.date.startswith("2019") for h in b.hits)
 
 
-def test_a_build_embeds_only_what_changed_and_moves_the_alias(write_corpus, tmp_path, fake_embedder):
+def test_a_build_writes_only_what_changed_into_the_other_collection_then_moves_the_alias(
+        write_corpus, tmp_path, fake_embedder):
     corpus = write_corpus({"a.txt": "Alpha\n\nIn 2001 the first school opened.\n\nIn 2002 a second one did.",
-                           "b.txt": "Beta\n\nIn 2010 a campaign began."})
-    where = str(tmp_path / "store.db")
-    first = build(corpus, where, fake_embedder)
-    store = open_store(where)
+                           "b.txt": "Beta\n\nIn 2010 a campaign began.", "c.txt": "Gamma\n\nIn 2015 a law passed."})
+    store = open_store(str(tmp_path / "store.db"))
+    first = build(corpus, store, fake_embedder)
     gen1 = store.pointer()[0]
+    assert first.full and gen1.startswith("qa_blue@") and store.last_write == {"upserted": 4, "deleted": 0}
     (corpus / "b.txt").write_text("Beta\n\nIn 2010 a campaign began.\n\nIn 2012 it ended.")
-    second = build(corpus, where, fake_embedder)
-    assert first.full and (second.embedded, second.reused, second.changed, second.unchanged) == (1, 3, 1, 1)
-    store = open_store(where)  # a new reader sees the new generation at once
+    second = build(corpus, store, fake_embedder)
+    assert (second.embedded, second.reused, second.changed, second.unchanged) == (1, 4, 1, 2)
+    assert store.last_write == {"upserted": 5, "deleted": 0}  # the other collection was empty: all of it
+    index = open_store(str(tmp_path / "store.db")).load(fake_embedder.name)  # a new reader: the new generation
+    assert index.generation.startswith("qa_green@") and index.chunks[-2].text == "In 2012 it ended."
+    (corpus / "c.txt").unlink()
+    (corpus / "a.txt").write_text("Alpha\n\nIn 2001 the first school opened.\n\nIn 2003 a second one did.")
+    third = build(corpus, store, fake_embedder)
+    # blue held the first generation: a.txt's passages (2, one new) and b.txt's (2, one new since) are
+    # upserted; a.txt's old passage and c.txt's are deleted; nothing else is written
+    assert third.embedded == 1 and store.last_write == {"upserted": 4, "deleted": 2}
     index = store.load(fake_embedder.name)
-    assert index.generation != gen1 and [c.text for c in index.chunks][-1] == "In 2012 it ended."
-    assert index.manifest.files == open_store(where).manifest().files and len(index.manifest.files) == 2
-    build(corpus, where, fake_embedder, full=True)
-    kept = [n for n in store.client.list_collections() if n.startswith("qa_g")]
-    assert gen1 not in kept and len(kept) == 2  # the one in force and the one before it
+    assert index.generation.startswith("qa_blue@") and index.generation != gen1
+    full = open_store(tmp_path / "files")
+    build(corpus, full, fake_embedder)
+    assert [vars(c) for c in index.chunks] == [vars(c) for c in full.load().chunks]
+    assert np.allclose(index.stored_vectors(), full.load().stored_vectors(), atol=1e-3)
+    assert index.manifest.files == store.manifest().files and len(index.manifest.files) == 2
     with pytest.raises(BadIndexError, match="built with model fake-bag-of-words; this run uses other"):
-        open_store(where).load("other")
+        store.load("other")
 
 
 def test_bad_addresses_say_what_is_wrong(tmp_path):

@@ -1,24 +1,28 @@
-"""The index in Milvus: one collection a generation behind an alias, for many page processes and
-machines sharing one index, and for archives past one machine.
+"""The index in Milvus, for many page processes and machines sharing one index, and for archives
+past one machine.
 
     milvus://HOST:PORT/NAME   Milvus standalone or distributed (NAME: the alias readers follow)
     PATH.db                   Milvus Lite, embedded in this process (one process at a time)
 
-Each generation is a collection NAME_g<time>_<pid> holding, per chunk: its number in the
-generation, its vector, the passage's fields (text, heading, source, line, dates), the date it
-is shown with as two integer day keys (for the engine's filters), and its keyword terms. The
-terms are the product's own (qa/keywords.py: stemmed, stop words out, Japanese cut into words),
-joined by spaces; Milvus's BM25 function indexes them and answers keyword searches, so the same
-words match as in the file store. The manifest goes in NAME_manifests. A build writes the new
-collection whole, then moves the alias (one atomic step for readers) and drops generations older
-than the previous one. A reader holds one generation's collection by name, so each answer
-comes from one whole generation; it follows the alias between questions.
+Two collections, NAME_blue and NAME_green, take turns: the alias NAME points at the one in force,
+and a build brings the other one up to date, then moves the alias (one atomic step for readers).
+The collection a build writes is the one before last: it holds the generation before the one
+in force, so no reader is on it (a reader follows the alias within a second). The build changes
+only what differs from that generation: for each document whose passages changed, it upserts
+their rows by content hash (source, text and which repeat of that text it is) and deletes the
+rows whose hash is gone; rows of unchanged documents are not written. So a build costs what
+changed, in embeddings and in writes.
 
-Vectors of texts that did not change are read back from the generation in force by their
-content hash, so a build embeds only what changed; the rows are written again, since a
-generation readers may hold is never altered.
-Left out: a build lock across machines (two builds at once each write a whole generation; the
-last to move the alias wins), and in-place upserts into the generation in force.
+A row holds a chunk's vector, its fields (text, heading, source, line, dates), its place in its
+document, the date it is shown with as two integer day keys (for the engine's filters) and its
+keyword terms. The terms are the product's own (qa/keywords.py: stemmed, stop words out,
+Japanese cut into words) joined by spaces; Milvus's BM25 function indexes them and answers
+keyword searches, so the same words match as in the file store. Each collection's manifest,
+the order of its documents and a digest per document go in NAME_manifests; a build deletes its
+target's manifest first, so a build killed half-way leaves a collection the next build rewrites
+whole.
+Left out: a build lock across machines (two builds at once may write the same standby
+collection; run builds from one place).
 """
 
 from __future__ import annotations
@@ -26,10 +30,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 import threading
 import time
+from collections import defaultdict
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -47,9 +51,10 @@ BATCH = 1000  # rows a write or read carries
 MAX_TEXT = 65_535  # Milvus's longest VARCHAR
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,200}$")
 _PART = 60_000  # characters of manifest JSON a row holds
-_FIELDS = ["row", "text", "heading", "source", "line", "date", "date_end", "dates", "title", "unit"]
+_FIELDS = ["pk", "seq", "text", "heading", "source", "line", "date", "date_end", "dates", "title", "unit"]
 POINTER_SECONDS = 1.0  # how long a reader trusts the alias it last read
 UNDATED_LOW, UNDATED_HIGH = 10**9, -1  # day keys no period contains
+SIDES = ("blue", "green")
 
 
 def _client(uri: str):
@@ -59,6 +64,7 @@ def _client(uri: str):
         raise BadIndexError("the Milvus store needs pymilvus and milvus-lite: pip install -e '.[milvus]'") from e
     # pymilvus logs every failed call (an alias not made yet, say) before raising it: the raise is enough
     logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
+    logging.getLogger("grpc._server").setLevel(logging.CRITICAL)  # Milvus Lite's server, on calls it lacks
     try:
         return MilvusClient(uri)
     except Exception as e:  # noqa: BLE001 - pymilvus raises its own kinds, and gRPC's
@@ -69,10 +75,8 @@ def _reason(e: Exception) -> str:
     return str(getattr(e, "message", None) or e).splitlines()[0][:200]
 
 
-def _day_keys(c: Chunk) -> tuple[int, int]:
-    if not c.date:
-        return UNDATED_LOW, UNDATED_HIGH
-    return low_key(c.date), high_key(c.date_end or c.date)
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a string literal in Milvus's filter expressions
 
 
 def _within(years: TimeScope | None) -> str:
@@ -83,11 +87,50 @@ def _within(years: TimeScope | None) -> str:
 
 
 @dataclass
+class Row:
+    """A chunk as the store keeps it: its key, its place in its document, the row written."""
+
+    pk: str
+    source: str
+    fields: dict
+
+
+def rows_of(chunks: list[Chunk], vectors: np.ndarray) -> list[Row]:
+    """The rows of a generation; a chunk's key hashes its source, its embedded text and which
+    repeat of that text in its document it is (a list item may repeat)."""
+    seen: dict[tuple[str, str], int] = defaultdict(int)
+    seq: dict[str, int] = defaultdict(int)
+    out = []
+    for c, v in zip(chunks, vectors, strict=True):
+        text = c.context_text()
+        repeat = seen[c.source, text]
+        seen[c.source, text] += 1
+        pk = hashlib.sha256(f"{c.source}\x00{repeat}\x00{text}".encode()).hexdigest()
+        low, high = (low_key(c.date), high_key(c.date_end or c.date)) if c.date else (UNDATED_LOW, UNDATED_HIGH)
+        out.append(Row(pk, c.source, {
+            "pk": pk, "seq": seq[c.source], "vector": np.asarray(v, dtype=np.float32).tolist(),
+            "terms": " ".join(terms(text))[:MAX_TEXT], "low": low, "high": high, "text": c.text,
+            "heading": c.heading or "", "source": c.source, "dates": json.dumps(c.dates), "title": c.title or "",
+            "date": c.date or "", "date_end": c.date_end or "", "unit": c.unit, "line": c.line}))
+        seq[c.source] += 1
+    return out
+
+
+def _digest(rows: list[Row]) -> str:
+    """What a document's rows come to, vectors left out (they follow from the texts)."""
+    h = hashlib.sha256()
+    for r in rows:
+        h.update(json.dumps({k: v for k, v in r.fields.items() if k != "vector"}, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+@dataclass
 class MilvusIndex(Index):
     """A generation in Milvus: chunks and manifest in memory, vectors and keywords in the engine."""
 
     client: object = field(default=None, repr=False)
     collection: str = ""
+    row_of: dict[str, int] = field(default_factory=dict, repr=False)  # a row's key -> chunk number
 
     def search(self, query: np.ndarray, k: int, within: TimeScope | None = None) -> tuple[np.ndarray, np.ndarray]:
         return self._ask([np.asarray(query, dtype=np.float32).tolist()], "vector", k, within)
@@ -102,27 +145,24 @@ class MilvusIndex(Index):
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
         try:
             found = self.client.search(self.collection, data=data, anns_field=field_name, limit=k,
-                                       filter=_within(within), output_fields=["row"])[0]
+                                       filter=_within(within), output_fields=["pk"])[0]
         except Exception as e:  # noqa: BLE001
             raise BadIndexError(f"Milvus did not answer from {self.collection}: {_reason(e)}") from e
-        ids = np.array([h["entity"]["row"] for h in found], dtype=np.int64)
-        # BM25 comes back as a distance in some Milvus versions (negative) and a score in others
-        scores = np.abs(np.array([h["distance"] for h in found], dtype=np.float32))
-        if field_name == "sparse":
-            keep = scores > 0
-            ids, scores = ids[keep], scores[keep]
-        return ids, scores
+        hits = [(self.row_of.get(h["entity"]["pk"], -1), abs(float(h["distance"]))) for h in found]
+        # BM25 comes back as a distance (negative) from some Milvus versions and a score from others
+        hits = [(i, s) for i, s in hits if i >= 0 and (s > 0 or field_name == "vector")]
+        return np.array([i for i, _ in hits], dtype=np.int64), np.array([s for _, s in hits], dtype=np.float32)
 
     def stored_vectors(self) -> np.ndarray:
         vectors = np.zeros((len(self.chunks), self.manifest.dimension), dtype=np.float32)
-        for batch in _rows(self.client, self.collection, ["row", "vector"]):
+        for batch in _rows(self.client, self.collection, ["pk", "vector"]):
             for r in batch:
-                vectors[r["row"]] = r["vector"]
+                vectors[self.row_of[r["pk"]]] = r["vector"]
         return vectors
 
 
-def _rows(client, collection: str, fields: list[str]):
-    it = client.query_iterator(collection, batch_size=BATCH, filter="row >= 0", output_fields=fields)
+def _rows(client, collection: str, fields: list[str], where: str = "seq >= 0"):
+    it = client.query_iterator(collection, batch_size=BATCH, filter=where, output_fields=fields)
     try:
         while batch := it.next():
             yield batch
@@ -143,6 +183,7 @@ class MilvusStore:
         self._lock = threading.Lock()
         self._pointer: tuple[float, tuple[str, float]] | None = None
         self._manifests_loaded = False
+        self.rebuild = f"run 'qa build --store {name}' to rebuild"
 
     @classmethod
     def at(cls, where: str) -> MilvusStore:
@@ -168,123 +209,153 @@ class MilvusStore:
         return f"{self.alias}_manifests"
 
     def _current(self) -> str | None:
+        """The collection the alias points at, None when there is none yet."""
+        client = self.client
         try:
-            return self.client.describe_alias(self.alias)["collection_name"]
-        except BadIndexError:
-            raise
+            return client.describe_alias(self.alias)["collection_name"]
         except Exception:  # noqa: BLE001 - no such alias yet
             return None
 
-    def _generations(self) -> list[str]:
-        return sorted(n for n in self.client.list_collections() if n.startswith(f"{self.alias}_g"))
-
-    def manifest(self) -> Manifest | None:
-        try:
-            gen = self._current()
-            return self._manifest(gen) if gen else None
-        except BadIndexError:
+    def _meta(self, collection: str) -> dict | None:
+        """What NAME_manifests holds for `collection`: its generation, manifest, document order and
+        digests; None when it holds nothing (never written, or a build of it was cut short)."""
+        if not self.client.has_collection(self._manifests):
             return None
-
-    def _manifest(self, gen: str) -> Manifest:
-        rebuild = f"run 'qa build --store {self.name}' to rebuild"
         try:
             if not self._manifests_loaded:
                 self.client.load_collection(self._manifests)
                 self._manifests_loaded = True
-            parts = self.client.query(self._manifests, filter=f'generation == "{gen}"', output_fields=["part", "body"])
-            data = json.loads("".join(p["body"] for p in sorted(parts, key=lambda p: p["part"])))
+            parts = self.client.query(self._manifests, filter=f"collection == {_quoted(collection)}",
+                                      output_fields=["part", "body"])
+            return json.loads("".join(p["body"] for p in sorted(parts, key=lambda p: p["part"]))) if parts else None
         except Exception as e:  # noqa: BLE001
-            raise BadIndexError(f"the manifest of {gen} in {self.name} can't be read ({_reason(e)}): {rebuild}") from e
-        if data.get("format_version") != FORMAT_VERSION:
-            raise BadIndexError(f"{self.name} has index format {data.get('format_version')}, this qa reads"
-                                f" {FORMAT_VERSION}: {rebuild}")
-        return Manifest(**data)
+            raise BadIndexError(f"the manifest of {collection} in {self.name} can't be read ({_reason(e)}):"
+                                f" {self.rebuild}") from e
+
+    def manifest(self) -> Manifest | None:
+        try:
+            current = self._current()
+            meta = self._meta(current) if current else None
+            return _manifest(meta, self.name, self.rebuild) if meta else None
+        except BadIndexError:
+            return None
 
     def lock(self):
         return nullcontext()
 
     def clean_up(self) -> None:
-        """Drops generations older than the one before the generation in force (a reader may still hold that one)."""
-        current = self._current()
-        older = [g for g in self._generations() if current and g < current]
-        for gen in older[:-1]:
-            self._drop(gen)
-
-    def _drop(self, gen: str) -> None:
-        self.client.drop_collection(gen)
-        if self.client.has_collection(self._manifests):
-            self.client.delete(self._manifests, filter=f'generation == "{gen}"')
+        """Nothing to do: a build cut short left its collection without a manifest, and the next
+        build rewrites that one whole."""
 
     def load(self, model: str | None = None, check_versions: bool = True) -> Index:
-        rebuild = f"run 'qa build --store {self.name}' to rebuild"
-        for attempt in range(3):  # a build may move the alias and drop a generation while it is read
-            gen = self._current()
-            if gen is None:
+        for attempt in range(3):  # a build may move the alias while it is read
+            current = self._current()
+            if current is None:
                 raise BadIndexError(f"no index in {self.name}: run 'qa build --store {self.name}' to build it")
             try:
-                return self._load(gen, model, check_versions, rebuild)
+                return self._load(current, model, check_versions)
             except BadIndexError:
-                if attempt == 2 or self._current() == gen:
+                if attempt == 2 or self._current() == current:
                     raise
         raise AssertionError("unreachable")
 
-    def _load(self, gen: str, model: str | None, check_versions: bool, rebuild: str) -> MilvusIndex:
-        manifest = self._manifest(gen)
+    def _load(self, collection: str, model: str | None, check_versions: bool) -> MilvusIndex:
+        meta = self._meta(collection)
+        if meta is None:
+            raise BadIndexError(f"{collection} in {self.name} has no manifest: {self.rebuild}")
+        manifest = _manifest(meta, self.name, self.rebuild)
         if model is not None and manifest.model != model:
-            raise BadIndexError(f"{self.name} was built with model {manifest.model}; this run uses {model}: {rebuild}")
+            raise BadIndexError(f"{self.name} was built with model {manifest.model}; this run uses {model}:"
+                                f" {self.rebuild}")
         if check_versions and (manifest.chunker_version != CHUNKER_VERSION or manifest.tokenizer != TOKENIZER):
-            raise BadIndexError(f"{self.name} was cut or tokenized by an older qa: {rebuild}")
-        chunks: list[Chunk | None] = [None] * manifest.chunk_count
+            raise BadIndexError(f"{self.name} was cut or tokenized by an older qa: {self.rebuild}")
+        rank = {s: n for n, s in enumerate(meta["sources"])}
+        found = []
         try:
-            self.client.load_collection(gen)
-            for batch in _rows(self.client, gen, _FIELDS):
-                for r in batch:
-                    chunks[r["row"]] = Chunk(r["text"], r["heading"] or None, r["source"], r["line"], r["date"] or None,
-                                             r["date_end"] or None, json.loads(r["dates"]), r["title"] or None,
-                                             r["unit"])
-        except (IndexError, ValueError, KeyError) as e:
-            raise BadIndexError(f"{gen} in {self.name} is damaged ({type(e).__name__}): {rebuild}") from e
+            self.client.load_collection(collection)
+            for batch in _rows(self.client, collection, _FIELDS):
+                found += batch
+            found.sort(key=lambda r: (rank[r["source"]], r["seq"]))
+            chunks = [Chunk(r["text"], r["heading"] or None, r["source"], r["line"], r["date"] or None,
+                            r["date_end"] or None, json.loads(r["dates"]), r["title"] or None, r["unit"]) for r in found]
+        except (KeyError, ValueError, TypeError) as e:
+            raise BadIndexError(f"{collection} in {self.name} is damaged ({type(e).__name__}): {self.rebuild}") from e
         except Exception as e:  # noqa: BLE001
-            raise BadIndexError(f"{gen} in {self.name} can't be read ({_reason(e)}): {rebuild}") from e
-        if any(c is None for c in chunks):
-            raise BadIndexError(f"{gen} in {self.name} is missing chunks the manifest lists: {rebuild}")
-        return MilvusIndex(manifest, chunks, None, None, gen, self.client, gen)
+            raise BadIndexError(f"{collection} in {self.name} can't be read ({_reason(e)}): {self.rebuild}") from e
+        if len(chunks) != manifest.chunk_count:
+            raise BadIndexError(f"{collection} in {self.name} holds {len(chunks)} chunks, its manifest says"
+                                f" {manifest.chunk_count}: {self.rebuild}")
+        return MilvusIndex(manifest, chunks, None, None, f"{collection}@{meta['generation']}", self.client,
+                           collection, {r["pk"]: i for i, r in enumerate(found)})
 
     def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray) -> str:
         if vectors.shape != (len(chunks), manifest.dimension):
             raise ValueError(f"{vectors.shape[0]} vectors of {vectors.shape[1]} for {len(chunks)} chunks")
-        gen = f"{self.alias}_g{time.strftime('%Y%m%d_%H%M%S', time.gmtime())}_{os.getpid()}_{time.time_ns() % 10**6}"
-        manifest.vector_index = {"type": "milvus", "index": "FLAT", "metric": "IP", "bm25": "milvus"}
+        current = self._current()
+        target = f"{self.alias}_{SIDES[current == f'{self.alias}_{SIDES[0]}']}"  # the other one
+        generation = f"{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{time.time_ns() % 10**9}"
+        manifest.vector_index = {"type": "milvus", "index": "FLAT", "metric": "IP", "bm25": "milvus",
+                                 "collection": target}
         manifest.index_files = {}
         try:
-            self._create(gen, manifest.dimension)
-            for start in range(0, len(chunks), BATCH):
-                self.client.insert(gen, [_row(start + n, c, v) for n, (c, v) in
-                                         enumerate(zip(chunks[start:start + BATCH], vectors[start:start + BATCH],
-                                                       strict=True))])
-            self.client.flush(gen)
-            self.client.load_collection(gen)
-            self._save_manifest(gen, manifest)
-            self._switch(gen)
+            written = self._update(target, manifest, rows_of(chunks, vectors), generation)
+            self._switch(target, current)
+        except BadIndexError:
+            raise
         except Exception as e:  # noqa: BLE001
-            try:
-                self._drop(gen)
-            except Exception:  # noqa: BLE001, S110 - the first failure is the one to report
-                pass
-            if isinstance(e, BadIndexError | ValueError):
-                raise
             raise IndexWriteError(f"cannot write the index in {self.name}: {_reason(e)}; the index in force is"
                                   " unchanged") from e
-        self.clean_up()
         self._pointer = None
-        return gen
+        self.last_write = written
+        return f"{target}@{generation}"
 
-    def _create(self, gen: str, dim: int) -> None:
+    def _update(self, target: str, manifest: Manifest, rows: list[Row], generation: str) -> dict[str, int]:
+        """Brings `target` to these rows, writing only the documents that differ from what it holds;
+        counts of rows upserted and deleted."""
+        old = self._meta(target)
+        if self.client.has_collection(self._manifests):  # from here on, a build cut short leaves no manifest
+            self.client.delete(self._manifests, filter=f"collection == {_quoted(target)}")
+        same_shape = old is not None and all(old["manifest"].get(k) == getattr(manifest, k) for k in ("dimension", "model"))
+        if not same_shape and self.client.has_collection(target):
+            self.client.drop_collection(target)
+        if not self.client.has_collection(target):
+            self._create(target, manifest.dimension)
+            old = None
+        by_source: dict[str, list[Row]] = defaultdict(list)
+        for r in rows:
+            by_source[r.source].append(r)
+        digests = {s: _digest(rs) for s, rs in by_source.items()}
+        before = old["digests"] if old else {}
+        changed = [s for s in by_source if before.get(s) != digests[s]]
+        stale = [s for s in before if before[s] != digests.get(s)]
+        keep = {r.pk for s in changed for r in by_source[s]}
+        gone = [pk for pk in self._keys(target, stale) if pk not in keep]
+        for start in range(0, len(gone), BATCH):
+            self.client.delete(target, ids=gone[start:start + BATCH])
+        fresh = [r.fields for s in changed for r in by_source[s]]
+        for start in range(0, len(fresh), BATCH):
+            self.client.upsert(target, fresh[start:start + BATCH])
+        self.client.flush(target)
+        self.client.load_collection(target)
+        self._save_meta(target, {"generation": generation, "manifest": asdict(manifest),
+                                 "sources": list(by_source), "digests": digests})
+        return {"upserted": len(fresh), "deleted": len(gone)}
+
+    def _keys(self, collection: str, sources: list[str]) -> list[str]:
+        keys: list[str] = []
+        self.client.load_collection(collection)
+        for start in range(0, len(sources), 100):
+            where = f"source in [{', '.join(_quoted(s) for s in sources[start:start + 100])}]"
+            for batch in _rows(self.client, collection, ["pk"], where):
+                keys += [r["pk"] for r in batch]
+        return keys
+
+    def _create(self, collection: str, dim: int) -> None:
         from pymilvus import DataType, Function, FunctionType, MilvusClient
 
         s = MilvusClient.create_schema(auto_id=False)
         s.add_field("pk", DataType.VARCHAR, is_primary=True, max_length=64)
-        s.add_field("row", DataType.INT64)
+        s.add_field("seq", DataType.INT64)
         s.add_field("vector", DataType.FLOAT_VECTOR, dim=dim)
         s.add_field("terms", DataType.VARCHAR, max_length=MAX_TEXT, enable_analyzer=True,
                     analyzer_params={"tokenizer": "standard"})
@@ -305,50 +376,55 @@ class MilvusStore:
         # k1 1.5, b 0.75); as a "params" JSON key too, both read them
         index.add_index(field_name="sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25",
                         params={**bm25, "params": bm25})
-        index.add_index(field_name="row", index_type="INVERTED")
-        self.client.create_collection(gen, schema=s, index_params=index, consistency_level="Strong")
+        index.add_index(field_name="source", index_type="INVERTED")
+        self.client.create_collection(collection, schema=s, index_params=index, consistency_level="Strong")
 
-    def _save_manifest(self, gen: str, manifest: Manifest) -> None:
+    def _save_meta(self, collection: str, meta: dict) -> None:
         from pymilvus import DataType, MilvusClient
 
         if not self.client.has_collection(self._manifests):
             s = MilvusClient.create_schema(auto_id=False)
-            s.add_field("key", DataType.VARCHAR, is_primary=True, max_length=256)
-            s.add_field("generation", DataType.VARCHAR, max_length=256)
+            s.add_field("key", DataType.VARCHAR, is_primary=True, max_length=512)
+            s.add_field("collection", DataType.VARCHAR, max_length=256)
             s.add_field("part", DataType.INT64)
             s.add_field("body", DataType.VARCHAR, max_length=MAX_TEXT)
             s.add_field("v", DataType.FLOAT_VECTOR, dim=2)  # Milvus wants a vector field in every collection
             index = self.client.prepare_index_params()
             index.add_index(field_name="v", index_type="FLAT", metric_type="L2")
             self.client.create_collection(self._manifests, schema=s, index_params=index, consistency_level="Strong")
-        body = json.dumps(asdict(manifest), ensure_ascii=False)
+        body = json.dumps(meta, ensure_ascii=False)
         parts = [body[i:i + _PART] for i in range(0, len(body), _PART)]
-        self.client.insert(self._manifests, [{"key": f"{gen}:{n}", "generation": gen, "part": n, "body": p,
-                                              "v": [0.0, 0.0]} for n, p in enumerate(parts)])
+        self.client.insert(self._manifests, [{"key": f"{collection}:{n}", "collection": collection, "part": n,
+                                              "body": p, "v": [0.0, 0.0]} for n, p in enumerate(parts)])
         self.client.flush(self._manifests)
         self.client.load_collection(self._manifests)
+        self._manifests_loaded = True
 
-    def _switch(self, gen: str) -> None:
-        if self._current() is None:
-            self.client.create_alias(gen, self.alias)
+    def _switch(self, target: str, current: str | None) -> None:
+        if current is None:
+            self.client.create_alias(target, self.alias)
         else:
-            self.client.alter_alias(gen, self.alias)
+            self.client.alter_alias(target, self.alias)
 
     def pointer(self) -> tuple[str, float]:
         now = time.monotonic()
         if self._pointer is None or now - self._pointer[0] > POINTER_SECONDS:
             try:
-                gen = self._current() or ""
+                current = self._current()
+                meta = self._meta(current) if current else None
+                at = f"{current}@{meta['generation']}" if meta else ""
             except BadIndexError:
-                gen = ""
-            self._pointer = (now, (gen, 0.0))
+                at = ""
+            self._pointer = (now, (at, 0.0))
         return self._pointer[1]
 
 
-def _row(n: int, c: Chunk, v: np.ndarray) -> dict:
-    low, high = _day_keys(c)
-    key = hashlib.sha256(f"{c.source}\x00{n}\x00{c.context_text()}".encode()).hexdigest()[:64]
-    return {"pk": key, "row": n, "vector": v.tolist(), "terms": " ".join(terms(c.context_text()))[:MAX_TEXT],
-            "low": low, "high": high, "text": c.text, "heading": c.heading or "", "source": c.source,
-            "dates": json.dumps(c.dates), "title": c.title or "", "date": c.date or "", "date_end": c.date_end or "",
-            "unit": c.unit, "line": c.line}
+def _manifest(meta: dict, name: str, rebuild: str) -> Manifest:
+    data = meta["manifest"]
+    if data.get("format_version") != FORMAT_VERSION:
+        raise BadIndexError(f"{name} has index format {data.get('format_version')}, this qa reads {FORMAT_VERSION}:"
+                            f" {rebuild}")
+    try:
+        return Manifest(**data)
+    except TypeError as e:
+        raise BadIndexError(f"the manifest in {name} is not a qa manifest: {rebuild}") from e
