@@ -65,11 +65,14 @@ def _megabytes(text: str) -> float:
 
 
 def _workspace(args):
+    from .stores import is_milvus
     from .workspace import Workspace
 
     store = getattr(args, "store", None)
     if store and args.index != DEFAULT_INDEX:
         raise QAError("give --index (a folder) or --store (Milvus), not both")
+    if store and not is_milvus(store):
+        raise QAError(f"--store {store}: give milvus://HOST:PORT/NAME or a PATH.db file (an index folder is --index)")
     return Workspace.choose(store or args.index, getattr(args, "corpus", None), getattr(args, "model", None))
 
 

@@ -87,6 +87,11 @@ def test_bad_addresses_say_what_is_wrong(tmp_path):
                           capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 1 and done.stderr.startswith(f"qa: error: cannot reach Milvus at http://127.0.0.1:{port}")
     assert len(done.stderr.strip().splitlines()) == 1
+    for args, said in ((["--store", "somewhere"], "--store somewhere: give milvus://HOST:PORT/NAME or a PATH.db"),
+                       (["--store", "x.db", "--index", "other"], "give --index (a folder) or --store (Milvus), not both")):
+        done = subprocess.run([sys.executable, "-m", "qa.cli", "ask", *args, "x"], capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=tmp_path)
+        assert done.returncode == 1 and done.stderr.startswith(f"qa: error: {said}")
     empty = Workspace.choose(str(tmp_path / "none.db"))
     with pytest.raises(BadIndexError, match="no index in .*none.db: run 'qa build --store"):
         empty.open()

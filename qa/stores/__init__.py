@@ -52,10 +52,11 @@ def is_milvus(where: str) -> bool:
 
 
 def open_store(where: Path | str | Store) -> Store:
-    """The store `where` names: milvus://HOST:PORT/NAME or PATH.db for Milvus, else an index folder."""
+    """The store `where` names: a Path is an index folder; a string milvus://HOST:PORT/NAME or
+    PATH.db is Milvus, any other string a folder."""
     if not isinstance(where, (str, Path)):
         return where
-    if is_milvus(str(where)):
+    if isinstance(where, str) and is_milvus(where):
         from .milvus import MilvusStore  # pymilvus is loaded only by those who use it
 
         return MilvusStore.at(str(where))
