@@ -77,6 +77,26 @@ def test_a_build_writes_only_what_changed_into_the_other_collection_then_moves_t
         store.load("other")
 
 
+def test_a_large_index_is_searched_through_a_graph(write_corpus, tmp_path, fake_embedder, monkeypatch):
+    import qa.stores.milvus as milvus
+
+    monkeypatch.setattr(milvus, "EXACT_LIMIT", 3)  # "large": more than 3 passages
+    corpus = write_corpus({f"{n}.txt": f"Report {n}\n\nIn {2000 + n} the {word} programme began."
+                           for n, word in enumerate(["school", "water", "farm", "clinic", "radio"])})
+    store = open_store(str(tmp_path / "graph.db"))
+    build(corpus, store, fake_embedder)
+    index = store.load()
+    assert index.manifest.vector_index["index"] == "HNSW"
+    assert search(index, fake_embedder, "the clinic programme", 1).hits[0].text == "In 2003 the clinic programme began."
+    monkeypatch.setattr(milvus, "EXACT_LIMIT", 200_000)
+    (corpus / "0.txt").write_text("Report 0\n\nIn 2000 the school programme ended.")
+    build(corpus, store, fake_embedder)
+    build(corpus, store, fake_embedder)  # back on the collection that held the graph: made again, exact
+    index = store.load()
+    assert index.manifest.vector_index["index"] == "FLAT" and len(index.chunks) == 5
+    assert search(index, fake_embedder, "school programme ended", 1).hits[0].text.endswith("ended.")
+
+
 def test_bad_addresses_say_what_is_wrong(tmp_path):
     with pytest.raises(BadIndexError, match="not a Milvus address"):
         open_store("milvus://host:19530")

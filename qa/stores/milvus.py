@@ -44,7 +44,7 @@ import numpy as np
 from ..chunking import CHUNKER_VERSION, Chunk
 from ..dates import TimeScope
 from ..errors import BadIndexError, IndexWriteError
-from ..indexing import FORMAT_VERSION, Index, Manifest
+from ..indexing import EXACT_LIMIT, FORMAT_VERSION, HNSW, Index, Manifest
 from ..keywords import K1, TOKENIZER, B, terms
 from ..tables import high_key, low_key
 
@@ -147,9 +147,11 @@ class MilvusIndex(Index):
         k = min(k, len(self.chunks))
         if k <= 0:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
+        graph = field_name == "vector" and self.manifest.vector_index.get("index") == "HNSW"
         try:
             found = self.client.search(self.collection, data=data, anns_field=field_name, limit=k,
-                                       filter=_within(within), output_fields=["pk"])[0]
+                                       filter=_within(within), output_fields=["pk"],
+                                       search_params={"params": {"ef": max(HNSW["efSearch"], k)}} if graph else None)[0]
         except Exception as e:  # noqa: BLE001
             raise BadIndexError(f"Milvus did not answer from {self.collection}: {_reason(e)}") from e
         hits = [(self.row_of.get(h["entity"]["pk"], -1), abs(float(h["distance"]))) for h in found]
@@ -298,8 +300,9 @@ class MilvusStore:
         current = self._current()
         target = f"{self.alias}_{SIDES[current == f'{self.alias}_{SIDES[0]}']}"  # the other one
         generation = f"{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{time.time_ns() % 10**9}"
-        manifest.vector_index = {"type": "milvus", "index": "FLAT", "metric": "IP", "bm25": "milvus",
-                                 "collection": target}
+        # exact search while it takes milliseconds, a graph past that, as in the file store
+        kind = "HNSW" if len(chunks) > EXACT_LIMIT else "FLAT"
+        manifest.vector_index = {"type": "milvus", "index": kind, "metric": "IP", "bm25": "milvus", "collection": target}
         manifest.index_files = {}
         try:
             written = self._update(target, manifest, rows_of(chunks, vectors), generation)
@@ -319,11 +322,12 @@ class MilvusStore:
         old = self._meta(target)
         if self.client.has_collection(self._manifests):  # from here on, a build cut short leaves no manifest
             self.client.delete(self._manifests, filter=f"collection == {_quoted(target)}")
-        same_shape = old is not None and all(old["manifest"].get(k) == getattr(manifest, k) for k in ("dimension", "model"))
+        same_shape = old is not None and all(old["manifest"].get(k) == getattr(manifest, k) for k in ("dimension", "model")) \
+            and old["manifest"]["vector_index"].get("index") == manifest.vector_index["index"]
         if not same_shape and self.client.has_collection(target):
             self.client.drop_collection(target)
         if not self.client.has_collection(target):
-            self._create(target, manifest.dimension)
+            self._create(target, manifest.dimension, manifest.vector_index["index"])
             old = None
         by_source: dict[str, list[Row]] = defaultdict(list)
         for r in rows:
@@ -354,7 +358,19 @@ class MilvusStore:
                 keys += [r["pk"] for r in batch]
         return keys
 
-    def _create(self, collection: str, dim: int) -> None:
+    def _create(self, collection: str, dim: int, kind: str) -> None:
+        # terms are already cut, so split on spaces; Milvus Lite knows only its "standard" tokenizer,
+        # which cuts these terms the same way (they hold word characters only)
+        for tokenizer in ("whitespace", "standard"):
+            try:
+                return self._create_with(collection, dim, kind, tokenizer)
+            except Exception as e:  # noqa: BLE001
+                if tokenizer == "standard" or "tokenizer" not in str(e):
+                    raise
+                if self.client.has_collection(collection):
+                    self.client.drop_collection(collection)
+
+    def _create_with(self, collection: str, dim: int, kind: str, tokenizer: str) -> None:
         from pymilvus import DataType, Function, FunctionType, MilvusClient
 
         s = MilvusClient.create_schema(auto_id=False)
@@ -362,7 +378,7 @@ class MilvusStore:
         s.add_field("seq", DataType.INT64)
         s.add_field("vector", DataType.FLOAT_VECTOR, dim=dim)
         s.add_field("terms", DataType.VARCHAR, max_length=MAX_TEXT, enable_analyzer=True,
-                    analyzer_params={"tokenizer": "standard"})
+                    analyzer_params={"tokenizer": tokenizer})
         s.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
         s.add_field("low", DataType.INT64)
         s.add_field("high", DataType.INT64)
@@ -374,7 +390,8 @@ class MilvusStore:
         s.add_function(Function(name="bm25", function_type=FunctionType.BM25, input_field_names=["terms"],
                                 output_field_names=["sparse"]))
         index = self.client.prepare_index_params()
-        index.add_index(field_name="vector", index_type="FLAT", metric_type="IP")
+        graph = {"M": HNSW["M"], "efConstruction": HNSW["efConstruction"]} if kind == "HNSW" else {}
+        index.add_index(field_name="vector", index_type=kind, metric_type="IP", params=graph)
         bm25 = {"bm25_k1": K1, "bm25_b": B}  # the file store's, so that the same passages match
         # pymilvus sends these as separate keys, which Milvus reads and Milvus Lite 3.2 drops (using
         # k1 1.5, b 0.75); as a "params" JSON key too, both read them
