@@ -112,6 +112,18 @@ def test_bad_addresses_say_what_is_wrong(tmp_path):
         done = subprocess.run([sys.executable, "-m", "qa.cli", "ask", *args, "x"], capture_output=True, text=True,
                               env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=tmp_path)
         assert done.returncode == 1 and done.stderr.startswith(f"qa: error: {said}")
+    held = str(tmp_path / "held.db")
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from qa.stores import open_store;"
+                               f" open_store({held!r}).client; print('ready', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        done = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "--store", held, "x"], capture_output=True,
+                              text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    finally:
+        holder.kill()
+    assert done.returncode == 1 and done.stderr.startswith(f"qa: error: cannot open {held}: another process may have")
+    assert "milvus://127.0.0.1:19530/NAME" in done.stderr and len(done.stderr.strip().splitlines()) == 1
     empty = Workspace.choose(str(tmp_path / "none.db"))
     with pytest.raises(BadIndexError, match="no index in .*none.db: run 'qa build --store"):
         empty.open()

@@ -69,9 +69,15 @@ def _client(uri: str):
     # pymilvus logs every failed call (an alias not made yet, say) before raising it: the raise is enough
     logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
     logging.getLogger("grpc._server").setLevel(logging.CRITICAL)  # Milvus Lite's server, on calls it lacks
+    logging.getLogger("milvus_lite").setLevel(logging.CRITICAL)  # its failures come back to us as errors
     try:
         return MilvusClient(uri)
     except Exception as e:  # noqa: BLE001 - pymilvus raises its own kinds, and gRPC's
+        if not uri.startswith("http"):
+            raise BadIndexError(
+                f"cannot open {uri}: another process may have it open (Milvus Lite in a file serves one"
+                " process; for several, run 'milvus-lite server --data-dir DIR --port 19530' and give"
+                f" --store milvus://127.0.0.1:19530/NAME) [{_reason(e)}]") from e
         raise BadIndexError(f"cannot reach Milvus at {uri}: {_reason(e)}") from e
 
 
