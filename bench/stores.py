@@ -4,7 +4,8 @@
         --queries ../shared/benchmarks/timeqa/queries.jsonl [--store milvus://HOST:PORT/NAME]
 
 Copies the corpus to a temporary folder, builds it into both stores (full builds, timed), then
-edits one document and builds again (incremental, timed), and asks every question of both:
+twice edits one document and builds again (incremental, timed: Milvus's second build fills its
+second collection whole, the third writes only what changed), and asks every question of both:
 prints the top-10 overlap (the same passages, in any order), hit@1, hit@5, MRR@10 and read@1000
 of each (passages' texts only, as `qa eval --text-only`), and answer p50/p95. --store defaults to
 Milvus Lite in the temporary folder.
@@ -49,11 +50,13 @@ def main() -> int:
             report = build(corpus, store, embedder, full=True)
             rows[name]["full build s"] = round(time.perf_counter() - t0, 1)
             rows[name]["chunks"] = report.chunks
-        first.write_text(first.read_text(encoding="utf-8") + "\n\nIn 2031 an edit was made for this benchmark.\n")
-        for name, store in stores.items():
-            t0 = time.perf_counter()
-            build(corpus, store, embedder)
-            rows[name]["one-file build s"] = round(time.perf_counter() - t0, 2)
+        # Milvus writes the other of its two collections: whole the first time, only what changed after
+        for column in ("edit, 2nd build s", "edit, 3rd build s"):
+            first.write_text(first.read_text(encoding="utf-8") + f"\n\nIn 2031 an edit was made ({column}).\n")
+            for name, store in stores.items():
+                t0 = time.perf_counter()
+                build(corpus, store, embedder)
+                rows[name][column] = round(time.perf_counter() - t0, 2)
         indexes = {name: store.load() for name, store in stores.items()}
         tops = {name: [] for name in stores}
         for name, index in indexes.items():

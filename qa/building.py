@@ -219,7 +219,7 @@ def _build(corpus: Path, store: Store, embedder: Embedder, progress, full: bool,
         vectors = np.stack([stored[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
         manifest = make_manifest(embedder.name, embedder.dim, chunks, files, corpus, skipped,
                                  getattr(embedder, "described", "cpu"))
-        store.write(manifest, chunks, vectors)
+        store.write(manifest, chunks, vectors, whole=first)
     unread = {path for path, _ in skipped}
     read = {p: h for p, h in files.items() if p not in unread}
     diff = compare_files({p: h for p, h in (old.files if old else {}).items() if p not in unread}, read)

@@ -73,6 +73,8 @@ def test_a_build_writes_only_what_changed_into_the_other_collection_then_moves_t
     assert [vars(c) for c in index.chunks] == [vars(c) for c in full.load().chunks]
     assert np.allclose(index.stored_vectors(), full.load().stored_vectors(), atol=1e-3)
     assert index.manifest.files == store.manifest().files and len(index.manifest.files) == 2
+    build(corpus, store, fake_embedder, full=True)  # a full build writes the collection whole
+    assert store.last_write == {"upserted": 4, "deleted": 0} and len(store.load().chunks) == 4
     with pytest.raises(BadIndexError, match="built with model fake-bag-of-words; this run uses other"):
         store.load("other")
 

@@ -38,8 +38,9 @@ class Store(Protocol):
     def load(self, model: str | None = None, check_versions: bool = True) -> Index:
         """The generation in force; BadIndexError if missing, damaged or built with another model."""
 
-    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray) -> str:
-        """Writes a whole new generation and makes it current; its name. Call under the lock."""
+    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False) -> str:
+        """Writes a whole new generation and makes it current; its name. Call under the lock.
+        `whole`: a full build, which a store that writes only what changed writes all of."""
 
     def pointer(self) -> tuple[str, float]:
         """The generation in force now, and a stamp that changes when the pointer is rewritten

@@ -42,7 +42,7 @@ class FileStore:
     def load(self, model: str | None = None, check_versions: bool = True) -> Index:
         return load_index(self.folder, model, check_versions)
 
-    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray) -> str:
+    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False) -> str:
         keywords = KeywordIndex.build([c.context_text() for c in chunks])
         return write_index(self.folder, manifest, chunks, vectors, keywords).name
 

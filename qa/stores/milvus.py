@@ -300,7 +300,7 @@ class MilvusStore:
         return MilvusIndex(manifest, chunks, None, None, f"{collection}@{meta['generation']}", self.client,
                            collection, {r["pk"]: i for i, r in enumerate(found)})
 
-    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray) -> str:
+    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False) -> str:
         if vectors.shape != (len(chunks), manifest.dimension):
             raise ValueError(f"{vectors.shape[0]} vectors of {vectors.shape[1]} for {len(chunks)} chunks")
         current = self._current()
@@ -311,7 +311,7 @@ class MilvusStore:
         manifest.vector_index = {"type": "milvus", "index": kind, "metric": "IP", "bm25": "milvus", "collection": target}
         manifest.index_files = {}
         try:
-            written = self._update(target, manifest, rows_of(chunks, vectors), generation)
+            written = self._update(target, manifest, rows_of(chunks, vectors), generation, whole)
             self._switch(target, current)
         except BadIndexError:
             raise
@@ -322,10 +322,11 @@ class MilvusStore:
         self.last_write = written
         return f"{target}@{generation}"
 
-    def _update(self, target: str, manifest: Manifest, rows: list[Row], generation: str) -> dict[str, int]:
-        """Brings `target` to these rows, writing only the documents that differ from what it holds;
-        counts of rows upserted and deleted."""
-        old = self._meta(target)
+    def _update(self, target: str, manifest: Manifest, rows: list[Row], generation: str,
+                whole: bool = False) -> dict[str, int]:
+        """Brings `target` to these rows, writing only the documents that differ from what it holds
+        (all of them when `whole`); counts of rows upserted and deleted."""
+        old = None if whole else self._meta(target)
         if self.client.has_collection(self._manifests):  # from here on, a build cut short leaves no manifest
             self.client.delete(self._manifests, filter=f"collection == {_quoted(target)}")
         same_shape = old is not None and all(old["manifest"].get(k) == getattr(manifest, k) for k in ("dimension", "model")) \
