@@ -59,3 +59,7 @@ def test_an_index_built_by_the_bulk_embedder_is_answered_by_the_int8_encoder(bul
     assert hits[0].date == "2021-06-15"
     q = embedder.encode([c.context_text() for c in index.chunks[:20]])
     assert np.min(np.sum(q * index.stored_vectors()[:20], axis=1)) > 0.98  # int8 against float, same texts
+    page = corpus / NGO_PAGE.name
+    page.write_text(page.read_text(encoding="utf-8") + "\nMay 1, 2024   Opened a hotline for working children\n")
+    again = build(corpus, tmp_path / "index", embedder)  # on the CPU, the page cut again: into the same passages
+    assert (again.embedded, again.reused) == (1, len(index.chunks))
