@@ -259,15 +259,28 @@ def read_manifest(folder: Path, generation: Path | None = None) -> Manifest:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise BadIndexError(f"{path} is unreadable ({e}): run 'qa build --index {folder}' to rebuild") from e
+    return manifest_of(data, f"{folder}/", f"run 'qa build --index {folder}' to rebuild", str(path))
+
+
+def manifest_of(data: dict, where: str, rebuild: str, what: str | None = None) -> Manifest:
+    """The Manifest in `data` as read from a store (`where` names it in messages, `what` the file
+    or record read); BadIndexError for another format or what is not a manifest."""
     if data.get("format_version") != FORMAT_VERSION:
-        raise BadIndexError(
-            f"{folder}/ has index format {data.get('format_version')}, this qa reads {FORMAT_VERSION}:"
-            f" run 'qa build --index {folder}' to rebuild"
-        )
+        raise BadIndexError(f"{where} has index format {data.get('format_version')}, this qa reads {FORMAT_VERSION}:"
+                            f" {rebuild}")
     try:
         return Manifest(**data)
     except TypeError as e:
-        raise BadIndexError(f"{path} is not a qa manifest: run 'qa build --index {folder}' to rebuild") from e
+        raise BadIndexError(f"{what or f'the manifest in {where}'} is not a qa manifest: {rebuild}") from e
+
+
+def check_manifest(manifest: Manifest, where: str, model: str | None, check_versions: bool, rebuild: str) -> None:
+    """BadIndexError when the index was built with another model than `model`, or (`check_versions`)
+    cut or tokenized by other rules than this qa's."""
+    if model is not None and manifest.model != model:
+        raise BadIndexError(f"{where} was built with model {manifest.model}; this run uses {model}: {rebuild}")
+    if check_versions and (manifest.chunker_version != CHUNKER_VERSION or manifest.tokenizer != TOKENIZER):
+        raise BadIndexError(f"{where} was cut or tokenized by an older qa: {rebuild}")
 
 
 def find_manifest(folder: Path) -> Manifest | None:
@@ -297,10 +310,7 @@ def load_index(folder: Path, model: str | None = None, check_versions: bool = Tr
 def _load_generation(folder: Path, gen: Path | None, model: str | None, check_versions: bool) -> Index:
     manifest = read_manifest(folder, gen)
     rebuild = f"run 'qa build --index {folder}' to rebuild"
-    if model is not None and manifest.model != model:
-        raise BadIndexError(f"{folder}/ was built with model {manifest.model}; this run uses {model}: {rebuild}")
-    if check_versions and (manifest.chunker_version != CHUNKER_VERSION or manifest.tokenizer != TOKENIZER):
-        raise BadIndexError(f"{folder}/ was cut or tokenized by an older qa: {rebuild}")
+    check_manifest(manifest, f"{folder}/", model, check_versions, rebuild)
     _verify_files(gen, manifest, rebuild)
     try:
         with open(gen / CHUNKS, encoding="utf-8") as f:

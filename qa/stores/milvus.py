@@ -41,10 +41,10 @@ from pathlib import Path
 
 import numpy as np
 
-from ..chunking import CHUNKER_VERSION, Chunk
+from ..chunking import Chunk
 from ..dates import TimeScope
 from ..errors import BadIndexError, IndexWriteError
-from ..indexing import EXACT_LIMIT, FORMAT_VERSION, HNSW, Index, Manifest
+from ..indexing import EXACT_LIMIT, HNSW, Index, Manifest, check_manifest, manifest_of
 from ..keywords import K1, TOKENIZER, B, terms
 from ..tables import high_key, low_key
 
@@ -96,41 +96,30 @@ def _within(years: TimeScope | None) -> str:
     return f"low <= {high_key(years.end)} and high >= {low_key(years.start)}"
 
 
-@dataclass
-class Row:
-    """A chunk as the store keeps it: its key, its place in its document, the row written."""
-
-    pk: str
-    source: str
-    fields: dict
-
-
-def rows_of(chunks: list[Chunk], vectors: np.ndarray) -> list[Row]:
-    """The rows of a generation; a chunk's key hashes its source, its embedded text and which
-    repeat of that text in its document it is (a list item may repeat)."""
-    seen: dict[tuple[str, str], int] = defaultdict(int)
-    seq: dict[str, int] = defaultdict(int)
+def rows_of(chunks: list[Chunk], vectors: np.ndarray) -> list[dict]:
+    """The rows of one document's chunks, in order; a chunk's key hashes its source, its embedded
+    text and which repeat of that text in its document it is (a list item may repeat)."""
+    seen: dict[str, int] = defaultdict(int)
     out = []
-    for c, v in zip(chunks, vectors, strict=True):
+    for seq, (c, v) in enumerate(zip(chunks, vectors, strict=True)):
         text = c.context_text()
-        repeat = seen[c.source, text]
-        seen[c.source, text] += 1
-        pk = hashlib.sha256(f"{c.source}\x00{repeat}\x00{text}".encode()).hexdigest()
+        pk = hashlib.sha256(f"{c.source}\x00{seen[text]}\x00{text}".encode()).hexdigest()
+        seen[text] += 1
         low, high = (low_key(c.date), high_key(c.date_end or c.date)) if c.date else (UNDATED_LOW, UNDATED_HIGH)
-        out.append(Row(pk, c.source, {
-            "pk": pk, "seq": seq[c.source], "vector": np.asarray(v, dtype=np.float32).tolist(),
+        out.append({
+            "pk": pk, "seq": seq, "vector": np.asarray(v, dtype=np.float32).tolist(),
             "terms": " ".join(terms(text))[:MAX_TEXT], "low": low, "high": high, "text": c.text,
             "heading": c.heading or "", "source": c.source, "dates": json.dumps(c.dates), "title": c.title or "",
-            "date": c.date or "", "date_end": c.date_end or "", "unit": c.unit, "line": c.line}))
-        seq[c.source] += 1
+            "date": c.date or "", "date_end": c.date_end or "", "unit": c.unit, "line": c.line})
     return out
 
 
-def _digest(rows: list[Row]) -> str:
-    """What a document's rows come to, vectors left out (they follow from the texts)."""
-    h = hashlib.sha256()
-    for r in rows:
-        h.update(json.dumps({k: v for k, v in r.fields.items() if k != "vector"}, sort_keys=True).encode())
+def _digest(chunks: list[Chunk]) -> str:
+    """What a document's rows follow from, but for the model (a collection holds one): its chunks
+    in order, and how their keyword terms are made."""
+    h = hashlib.sha256(TOKENIZER.encode())
+    for c in chunks:
+        h.update(json.dumps(vars(c), sort_keys=True).encode())
     return h.hexdigest()
 
 
@@ -195,6 +184,7 @@ class MilvusStore:
         self._lock = threading.Lock()
         self._pointer: tuple[float, tuple[str, float]] | None = None
         self._manifests_loaded = False
+        self.last_write: dict[str, int] = {}  # rows the last build upserted and deleted
         self.rebuild = f"run 'qa build --store {name}' to rebuild"
 
     @classmethod
@@ -248,7 +238,7 @@ class MilvusStore:
         try:
             current = self._current()
             meta = self._meta(current) if current else None
-            return _manifest(meta, self.name, self.rebuild) if meta else None
+            return manifest_of(meta["manifest"], self.name, self.rebuild) if meta else None
         except BadIndexError:
             return None
 
@@ -275,12 +265,8 @@ class MilvusStore:
         meta = self._meta(collection)
         if meta is None:
             raise BadIndexError(f"{collection} in {self.name} has no manifest: {self.rebuild}")
-        manifest = _manifest(meta, self.name, self.rebuild)
-        if model is not None and manifest.model != model:
-            raise BadIndexError(f"{self.name} was built with model {manifest.model}; this run uses {model}:"
-                                f" {self.rebuild}")
-        if check_versions and (manifest.chunker_version != CHUNKER_VERSION or manifest.tokenizer != TOKENIZER):
-            raise BadIndexError(f"{self.name} was cut or tokenized by an older qa: {self.rebuild}")
+        manifest = manifest_of(meta["manifest"], self.name, self.rebuild)
+        check_manifest(manifest, self.name, model, check_versions, self.rebuild)
         rank = {s: n for n, s in enumerate(meta["sources"])}
         found = []
         try:
@@ -311,7 +297,7 @@ class MilvusStore:
         manifest.vector_index = {"type": "milvus", "index": kind, "metric": "IP", "bm25": "milvus", "collection": target}
         manifest.index_files = {}
         try:
-            written = self._update(target, manifest, rows_of(chunks, vectors), generation, whole)
+            written = self._update(target, manifest, chunks, vectors, generation, whole)
             self._switch(target, current)
         except BadIndexError:
             raise
@@ -322,9 +308,9 @@ class MilvusStore:
         self.last_write = written
         return f"{target}@{generation}"
 
-    def _update(self, target: str, manifest: Manifest, rows: list[Row], generation: str,
+    def _update(self, target: str, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, generation: str,
                 whole: bool = False) -> dict[str, int]:
-        """Brings `target` to these rows, writing only the documents that differ from what it holds
+        """Brings `target` to these chunks, writing only the documents that differ from what it holds
         (all of them when `whole`); counts of rows upserted and deleted."""
         old = None if whole else self._meta(target)
         if self.client.has_collection(self._manifests):  # from here on, a build cut short leaves no manifest
@@ -336,18 +322,18 @@ class MilvusStore:
         if not self.client.has_collection(target):
             self._create(target, manifest.dimension, manifest.vector_index["index"])
             old = None
-        by_source: dict[str, list[Row]] = defaultdict(list)
-        for r in rows:
-            by_source[r.source].append(r)
-        digests = {s: _digest(rs) for s, rs in by_source.items()}
+        by_source: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(chunks):
+            by_source[c.source].append(i)
+        digests = {s: _digest([chunks[i] for i in ids]) for s, ids in by_source.items()}
         before = old["digests"] if old else {}
         changed = [s for s in by_source if before.get(s) != digests[s]]
         stale = [s for s in before if before[s] != digests.get(s)]
-        keep = {r.pk for s in changed for r in by_source[s]}
+        fresh = [row for s in changed for row in rows_of([chunks[i] for i in by_source[s]], vectors[by_source[s]])]
+        keep = {row["pk"] for row in fresh}
         gone = [pk for pk in self._keys(target, stale) if pk not in keep]
         for start in range(0, len(gone), BATCH):
             self.client.delete(target, ids=gone[start:start + BATCH])
-        fresh = [r.fields for s in changed for r in by_source[s]]
         for start in range(0, len(fresh), BATCH):
             self.client.upsert(target, fresh[start:start + BATCH])
         self.client.flush(target)
@@ -446,13 +432,3 @@ class MilvusStore:
             self._pointer = (now, (at, 0.0))
         return self._pointer[1]
 
-
-def _manifest(meta: dict, name: str, rebuild: str) -> Manifest:
-    data = meta["manifest"]
-    if data.get("format_version") != FORMAT_VERSION:
-        raise BadIndexError(f"{name} has index format {data.get('format_version')}, this qa reads {FORMAT_VERSION}:"
-                            f" {rebuild}")
-    try:
-        return Manifest(**data)
-    except TypeError as e:
-        raise BadIndexError(f"the manifest in {name} is not a qa manifest: {rebuild}") from e
