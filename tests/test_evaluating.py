@@ -69,3 +69,24 @@ def test_load_queries_reports_bad_lines(tmp_path):
     (tmp_path / "empty.jsonl").write_text("")
     with pytest.raises(QAError, match="holds no queries"):
         load_queries(tmp_path / "empty.jsonl")
+
+
+def test_bench_fit_scores_the_product_as_qa_eval_does(ngo_index, embedder):
+    """bench/fit.py re-ranks the product's own candidates; ranked by the product's score they must
+    measure what `qa eval` measures, or its fitted changes are against the wrong baseline."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    from qa.evaluating import run
+    from qa.searching import search
+
+    spec = importlib.util.spec_from_file_location("fit", ROOT / "bench" / "fit.py")
+    fit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fit)
+    queries = load_queries(ROOT / "eval" / "queries.jsonl")
+    items = fit.gather(ngo_index, embedder, queries, headings=True)
+    metrics, _ = run(queries, lambda q, n: search(ngo_index, embedder, q, n).hits, 5)
+    measured = fit.score(items, lambda c: c.X[:, 0])
+    assert measured.tolist() == pytest.approx([metrics[m] for m in fit.METRICS])
+    assert any(c.gold_end.max() >= 0 for c in items) and measured[0] > 0.5  # the gold strings were found
