@@ -10,11 +10,13 @@ and each half is held out once. On each fitting half this fits:
   bonus for a passage that names the question's last year, by hit@1 + hit@5 + MRR@10;
 - linear: a listwise logistic re-scorer (softmax over a question's candidates, scipy's L-BFGS)
   over the product's score and features any document has: naming the question's first or last
-  year, how many years a passage names, being a list item, the question's words in its heading.
-It prints, for each, the mean change on the held-out halves against the product as it is
-(the smallest change over the halves in brackets), and the weights fitted on the whole file
-for reference. Candidates are the product's own (searching.candidates, fuse, by_document,
-with_time), so the product as it is scores exactly what `qa eval` does.
+  year, how many years a passage names, being a list item, the question's words in its heading;
+  applied to every candidate, or only to re-order the first five (what the product keeps, with
+  round weights: searching.named_years_first).
+It prints, for each, the mean change on the held-out halves against the product's score before
+its first five are re-ordered (the smallest change over the halves in brackets), and the weights
+fitted on the whole file for reference. Candidates are the product's own (searching.candidates,
+fuse, by_document, with_time, named_years_first), so the product scores exactly what `qa eval` does.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ class Candidates:
     doc: np.ndarray  # document numbers
     fit: np.ndarray  # table.time_fit
     starts: np.ndarray  # table.starts
-    X: np.ndarray  # FEATURES, the product's score first
+    X: np.ndarray  # FEATURES, first the product's score before its first five are re-ordered
+    product: np.ndarray  # the product's scores: sorted, the order it shows
     text: np.ndarray  # text numbers (a text repeated in the corpus is shown once)
     length: np.ndarray  # characters read of each
     gold_end: np.ndarray  # where the gold string ends in it, -1 when it holds none
@@ -65,7 +68,9 @@ def gather(index, embedder, queries: list[Query], headings: bool) -> list[Candid
         scope = question_time(q)
         dense, bm25 = S.candidates(index, embedder, S._matched(q, scope), "hybrid", S.POOL, None)
         ids, fused = S.fuse(dense, bm25, S.ALPHA)
-        product = S.with_time(index, ids, S.by_document(ids, fused, table), scope)
+        before = S.with_time(index, ids, S.by_document(ids, fused, table), scope)
+        order = S._distinct(ids[np.argsort(-before, kind="stable")], table, S.FIRST_FIVE)
+        _, product = S.named_years_first(table, ids, before, order, scope)
         cos = np.zeros(len(ids))
         where = {i: n for n, i in enumerate(ids.tolist())}
         cos[[where[i] for i in dense[0].tolist()]] = np.maximum(dense[1], 0)
@@ -79,13 +84,13 @@ def gather(index, embedder, queries: list[Query], headings: bool) -> list[Candid
         X = np.array([[p, float(first in named[i]), float(last in named[i]), np.log1p(len(named[i])),
                        float(chunks[i].text.startswith(("- ", "* "))),
                        len(words & heading_terms[i]) / max(1, len(words))]
-                      for i, p in zip(ids.tolist(), product, strict=True)])
+                      for i, p in zip(ids.tolist(), before, strict=True)])
         gold = [_collapse(g) for g in query.gold]
         ends = [min((read[i].find(g) + len(g) for g in gold if g in read[i]), default=-1) for i in ids.tolist()]
         out.append(Candidates(
             cos, share, table.document[ids], table.time_fit(ids, scope, S.TIME_DECAY) if closed else np.zeros(len(ids)),
             table.starts(ids, scope).astype(float) if scope else np.zeros(len(ids)), X.reshape(len(ids), len(FEATURES)),
-            table.text[ids], np.array([len(read[i]) for i in ids.tolist()]), np.array(ends)))
+            product, table.text[ids], np.array([len(read[i]) for i in ids.tolist()]), np.array(ends)))
     return out
 
 
@@ -148,6 +153,22 @@ def fit_linear(items: list[Candidates], columns: list[int], l2: float = 1e-2) ->
     return w
 
 
+def first_five(w: np.ndarray):
+    """Ranking by the score before, with only its first five distinct texts re-ordered by X @ w."""
+    def rank(c: Candidates) -> np.ndarray:
+        seen, top = set(), []
+        for j in np.argsort(-c.X[:, 0], kind="stable").tolist():
+            if c.text[j] not in seen:
+                seen.add(c.text[j])
+                top.append(j)
+                if len(top) == S.FIRST_FIVE:
+                    break
+        s = c.X[:, 0].copy()
+        s[top] = 1000 + c.X[top] @ w
+        return s
+    return rank
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--index", default="index")
@@ -161,15 +182,17 @@ def main() -> int:
     ws = Workspace.choose(args.index)
     items = gather(ws.open(), ws.embedder, [q for q in load_queries(args.queries) if isinstance(q, Query)],
                    not args.text_only)
-    product = lambda c: c.X[:, 0]  # noqa: E731
-    print(f"{len(items)} questions; the product as it is: "
-          + ", ".join(f"{m} {v:.3f}" for m, v in zip(METRICS, score(items, product), strict=True)))
+    product, before = (lambda c: c.product), (lambda c: c.X[:, 0])
+    for name, rank in (("the product", product), ("before its first five are re-ordered", before)):
+        print(f"{len(items)} questions, {name}: "
+              + ", ".join(f"{m} {v:.3f}" for m, v in zip(METRICS, score(items, rank), strict=True)))
     first_doc = np.array([int(c.doc[np.argmax(c.X[:, 0])]) for c in items])
     if len(np.unique(first_doc)) < 2:
         print("fit.py: the questions are answered from one document; halves by document need two or more",
               file=sys.stderr)
         return 2
-    changes: dict[str, list[np.ndarray]] = {"grid": [], **{name: [] for name in SUBSETS}}
+    changes: dict[str, list[np.ndarray]] = {"the product (0.2 and 0.1, first five)": [], "grid": [],
+                                            **{name: [] for name in SUBSETS}, "linear, years named, first five": []}
     for seed in range(args.seeds):
         docs = np.unique(first_doc)
         np.random.default_rng(seed).shuffle(docs)
@@ -177,12 +200,15 @@ def main() -> int:
         for held in (half, ~half):
             fitting = [c for c, h in zip(items, held, strict=True) if not h]
             checking = [c for c, h in zip(items, held, strict=True) if h]
-            base = score(checking, product)
+            base = score(checking, before)
+            changes["the product (0.2 and 0.1, first five)"].append(score(checking, product) - base)
             changes["grid"].append(score(checking, knobs(*fit_grid(fitting))) - base)
             for name, columns in SUBSETS.items():
                 w = fit_linear(fitting, columns)
                 changes[name].append(score(checking, lambda c, w=w: c.X @ w) - base)
-    print(f"\nheld-out change against the product, mean of {2 * args.seeds} halves (smallest in brackets):")
+            w = fit_linear(fitting, SUBSETS["linear, years named"])
+            changes["linear, years named, first five"].append(score(checking, first_five(w)) - base)
+    print(f"\nheld-out change against the product before its first five are re-ordered, mean of {2 * args.seeds} halves (smallest in brackets):")
     print("| fitted | " + " | ".join(METRICS) + " |\n|---|" + "---|" * len(METRICS))
     for name, rows in changes.items():
         rows = np.array(rows)
@@ -191,6 +217,7 @@ def main() -> int:
     alpha, doc, time, start, end = fit_grid(items)
     print(f"\nfitted on all: grid ALPHA {alpha}, DOC_WEIGHT {doc}, TIME_BONUS {time}, START_BONUS {start}, "
           f"last-year bonus {end} (the product: {S.ALPHA}, {S.DOC_WEIGHT}, {S.TIME_BONUS}, {S.START_BONUS}, 0)")
+    print(f"the product's FIRST_YEAR_BONUS {S.FIRST_YEAR_BONUS}, LAST_YEAR_BONUS {S.LAST_YEAR_BONUS}")
     for name, columns in SUBSETS.items():
         w = fit_linear(items, columns)
         print(f"fitted on all: {name}, per unit of the product's score: "

@@ -10,7 +10,10 @@ score in its document, since a question usually names its subject. When the ques
 time, candidates whose dates fall in it get a bonus, smaller the more years they miss it by,
 and a little more if dated in the first year of a longer period, since narrative reports a
 state when it begins ("latest"/"earliest": a bonus by date order instead). So passages of
-that time rise to the top while a strongly matching undated passage is not dropped. A text
+that time rise to the top while a strongly matching undated passage is not dropped. Among the
+first five, a passage that names the year a period opens or closes then goes a little higher: it
+is likelier to tell what began or ended then than one whose span merely covers it (the two weights
+were fitted on half of a benchmark's questions and checked on the other: bench/fit.py). A text
 repeated in the corpus is shown once. Within each passage the sentence that best answers is
 marked.
 Left out: answer generation, cross-encoder re-ranking.
@@ -43,6 +46,9 @@ TIME_BONUS = 0.3  # added to a passage of the asked time (fused scores lie in 0.
 TIME_DECAY = 1.0  # ... and e^(-years/TIME_DECAY) of it to one that misses it by some years
 START_BONUS = 0.1  # added for a period of several years to a passage dated in its first year
 ORDER_BONUS = 1.0  # "latest"/"earliest": added to the first by date, the n-th gets 1/(1 + n/2) of it
+FIRST_FIVE = 5  # the passages re-ordered by the years they name, whatever k is ...
+FIRST_YEAR_BONUS = 0.2  # ... with this for naming the year a period opens ...
+LAST_YEAR_BONUS = 0.1  # ... and this for the year it closes
 
 
 @dataclass(frozen=True)
@@ -248,6 +254,24 @@ def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScop
     return scores
 
 
+def named_years_first(table: ChunkTable, ids: np.ndarray, scores: np.ndarray, order: list[int],
+                      scope: TimeScope | None) -> tuple[list[int], np.ndarray]:
+    """`order` with its first five re-ordered by their scores plus FIRST_YEAR_BONUS for naming the
+    year a period opens and LAST_YEAR_BONUS for the year it closes, and the scores with those
+    bonuses; unchanged unless the question names a period with both ends ("from 2004 to 2006",
+    "in 1998"). Only the first five move, so what the five are stays as scored."""
+    if scope is None or scope.order or not (scope.start and scope.end):
+        return order, scores
+    first = np.array(order[:FIRST_FIVE], dtype=np.int64)
+    position = {i: n for n, i in enumerate(ids.tolist())}
+    at = np.array([position[i] for i in order[:FIRST_FIVE]], dtype=np.int64)
+    scores = scores.copy()
+    scores[at] += (FIRST_YEAR_BONUS * table.names_year(first, int(scope.start[:4]))
+                   + LAST_YEAR_BONUS * table.names_year(first, int(scope.end[:4])))
+    moved = first[np.argsort(-scores[at], kind="stable")]
+    return [int(i) for i in moved] + order[FIRST_FIVE:], scores
+
+
 def _shown_scores(ids: np.ndarray, fused: np.ndarray, dense: Ranked, retriever: str,
                   scope: TimeScope | None) -> dict[int, float]:
     """The score each passage is shown with: the cosine itself for dense retrieval without time,
@@ -285,9 +309,9 @@ def search(
 ) -> Answer:
     """The k passages that best answer `question`, best first.
 
-    candidates -> fuse -> document weight -> time -> distinct -> hits. The time is the one the
-    question names, or `when` when the conversation gave one. Answer.found is False, with no
-    hits, when no passage is about the question (see `_about`).
+    candidates -> fuse -> document weight -> time -> distinct -> years named -> hits. The time is
+    the one the question names, or `when` when the conversation gave one. Answer.found is False,
+    with no hits, when no passage is about the question (see `_about`).
     """
     _check(k, retriever, filters)
     q = clean_question(question)
@@ -302,7 +326,9 @@ def search(
     if retriever == "hybrid":
         fused = by_document(ids, fused, index.table)
     fused = with_time(index, ids, fused, scope)
-    order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, k)
+    order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE))
+    order, fused = named_years_first(index.table, ids, fused, order, scope)
+    order = order[:k]
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope))

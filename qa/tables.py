@@ -139,6 +139,21 @@ class ChunkTable:
         hit[owner[self.first_year[rows] == int(scope.start[:4])]] = True
         return hit
 
+    def names_year(self, ids: np.ndarray, year: int) -> np.ndarray:
+        """For each chunk of `ids`: whether a date it mentions starts or ends in `year`.
+
+        >>> from .chunking import Chunk
+        >>> t = ChunkTable.of([Chunk("t", None, "s", 1, dates=[["2004-03", "2008"]]), Chunk("u", None, "s", 2)])
+        >>> [t.names_year(np.array([0, 1]), y).tolist() for y in (2004, 2006, 2008)]
+        [[True, False], [False, False], [True, False]]
+        """
+        if not len(ids):
+            return np.zeros(0, dtype=bool)
+        rows, owner, _ = self._rows(ids)
+        hit = np.zeros(len(ids), dtype=bool)
+        hit[owner[(self.first_year[rows] == year) | (np.floor(self.end_years[rows]) == year)]] = True
+        return hit
+
 
 Sentence = tuple[int, int, frozenset[str]]  # offsets in the text, and the sentence's index terms
 

@@ -87,6 +87,6 @@ def test_bench_fit_scores_the_product_as_qa_eval_does(ngo_index, embedder):
     queries = load_queries(ROOT / "eval" / "queries.jsonl")
     items = fit.gather(ngo_index, embedder, queries, headings=True)
     metrics, _ = run(queries, lambda q, n: search(ngo_index, embedder, q, n).hits, 5)
-    measured = fit.score(items, lambda c: c.X[:, 0])
+    measured = fit.score(items, lambda c: c.product)
     assert measured.tolist() == pytest.approx([metrics[m] for m in fit.METRICS])
     assert any(c.gold_end.max() >= 0 for c in items) and measured[0] > 0.5  # the gold strings were found

@@ -43,7 +43,7 @@ def test_highlight_marks_the_answering_sentence(ngo_index, embedder):
 
 
 def test_without_time_the_year_is_only_a_word(ngo_index, embedder):
-    from qa.searching import TIME_BONUS
+    from qa.searching import FIRST_FIVE, FIRST_YEAR_BONUS, LAST_YEAR_BONUS, TIME_BONUS
 
     timed = search(ngo_index, embedder, "What did ACE do in 2018?", k=20)
     untimed = search(ngo_index, embedder, "What did ACE do in 2018?", k=20, use_time=False)
@@ -51,8 +51,11 @@ def test_without_time_the_year_is_only_a_word(ngo_index, embedder):
     untimed_score = {(h.source, h.line): h.score for h in untimed.hits}
     of_2018 = [h for h in timed.hits if h.date and h.date.startswith("2018") and (h.source, h.line) in untimed_score]
     assert of_2018  # a passage of 2018 in both answers ...
-    for h in of_2018:  # ... loses exactly its time bonus without time
-        assert h.score - untimed_score[(h.source, h.line)] == pytest.approx(TIME_BONUS, abs=2e-4)
+    first_five = timed.hits[:FIRST_FIVE]
+    for h in of_2018:  # ... loses exactly its time bonus without time (and, among the first five, naming 2018)
+        bonus = TIME_BONUS + (FIRST_YEAR_BONUS + LAST_YEAR_BONUS) * (h in first_five)
+        assert h.score - untimed_score[(h.source, h.line)] == pytest.approx(bonus, abs=2e-4)
+    assert any(h in first_five for h in of_2018)
 
 
 def test_time_fit_prefers_the_asked_years_then_the_nearest():
@@ -72,6 +75,30 @@ def test_time_fit_prefers_the_asked_years_then_the_nearest():
     assert fit([["2019-12", None]], "2020-01", "2020-01") > fit([["2019", None]], "2020-01", "2020-01") > 0.3
     assert fit([["1800", None]], None, "2016") == 1.0  # an open bound
     assert fit([["2017", None]], None, "2016") < 1.0
+
+
+def test_the_first_five_are_reordered_by_the_years_they_name():
+    """A passage that names the year a period opens goes above one whose span merely covers it, only
+    among the first five: which five are shown does not change."""
+    from qa.chunking import Chunk
+    from qa.dates import TimeScope
+    from qa.searching import FIRST_YEAR_BONUS, named_years_first
+    from qa.tables import ChunkTable
+
+    dates = [[["2003", "2007"]], [["2004", None]], [["2006", None]], [], [["1990", None]], [["2004", None]], []]
+    table = ChunkTable.of([Chunk(f"t{n}", None, "s", n + 1, dates=d) for n, d in enumerate(dates)])
+    ids = np.array([6, 5, 4, 3, 2, 1, 0])  # the candidates in any order, with their scores
+    scores = np.array([0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0])
+    order = [0, 1, 2, 3, 4, 5, 6]  # best first
+    moved, new = named_years_first(table, ids, scores, order, TimeScope("2004", "2006"))
+    # 1 names 2004 (+0.2), 2 names 2006 (+0.1, tied with 0, which stays ahead); 5 names 2004 but is sixth
+    assert moved == [1, 0, 2, 3, 4, 5, 6]
+    assert new[ids.tolist().index(1)] == pytest.approx(0.95 + FIRST_YEAR_BONUS)
+    assert new[ids.tolist().index(5)] == pytest.approx(0.75)
+    for scope in (None, TimeScope(None, "2006"), TimeScope("2004", None), TimeScope(None, None, "latest")):
+        assert named_years_first(table, ids, scores, order, scope)[0] == order
+    single = named_years_first(table, ids, scores, order, TimeScope("2006", "2006"))[0]
+    assert single[0] == 2  # one year: naming it counts as opening and closing the period
 
 
 def test_the_best_document_lifts_its_other_passages(tmp_path, fake_embedder):
