@@ -60,7 +60,7 @@ class Candidates:
 def gather(index, embedder, queries: list[Query], headings: bool) -> list[Candidates]:
     table, chunks = index.table, index.chunks
     read = [_collapse(f"{c.heading}\n{c.text}" if headings and c.heading else c.text) for c in chunks]
-    named = [{int(a[:4]) for a, _ in c.dates} | {int(b[:4]) for _, b in c.dates if b} for c in chunks]
+    years_named = [len({int(a[:4]) for a, _ in c.dates} | {int(b[:4]) for _, b in c.dates if b}) for c in chunks]
     heading_terms = [set(terms(c.heading or "")) for c in chunks]
     out = []
     for query in queries:
@@ -78,13 +78,13 @@ def gather(index, embedder, queries: list[Query], headings: bool) -> list[Candid
         if len(bm25[0]):
             share[[where[i] for i in bm25[0].tolist()]] = bm25[1] / float(np.max(bm25[1]))
         closed = scope is not None and not scope.order and scope.start and scope.end
-        first = int(scope.start[:4]) if closed else None
-        last = int(scope.end[:4]) if closed else None
+        no = np.zeros(len(ids), dtype=bool)
+        first = table.names_year(ids, int(scope.start[:4])) if closed else no
+        last = table.names_year(ids, int(scope.end[:4])) if closed else no
         words = set(terms(q))
-        X = np.array([[p, float(first in named[i]), float(last in named[i]), np.log1p(len(named[i])),
-                       float(chunks[i].text.startswith(("- ", "* "))),
+        X = np.array([[p, float(f), float(e), np.log1p(years_named[i]), float(chunks[i].text.startswith(("- ", "* "))),
                        len(words & heading_terms[i]) / max(1, len(words))]
-                      for i, p in zip(ids.tolist(), before, strict=True)])
+                      for i, p, f, e in zip(ids.tolist(), before, first, last, strict=True)])
         gold = [_collapse(g) for g in query.gold]
         ends = [min((read[i].find(g) + len(g) for g in gold if g in read[i]), default=-1) for i in ids.tolist()]
         out.append(Candidates(
