@@ -120,7 +120,7 @@ def cmd_ask(args) -> int:
     ws = _workspace(args)
     index = ws.open()
     if args.conversation:
-        from .conversing import Conversation, as_read, describe
+        from .conversing import Conversation, describe
 
         conversation = Conversation()
     for n, q in enumerate(questions):
@@ -128,9 +128,9 @@ def cmd_ask(args) -> int:
             answer = search(index, ws.embedder, q, args.k, args.retriever, not args.no_time)
             shown = answer_json(answer) if args.json else listing(answer)
         else:
-            answer, understood = conversation.ask(index, ws.embedder, q, args.k, args.retriever, not args.no_time)
-            shown = (answer_json(answer, q, as_read(understood)) if args.json
-                     else listing(answer, q, describe(understood)))
+            answer, resolved = conversation.ask(index, ws.embedder, q, args.k, args.retriever, not args.no_time)
+            shown = (answer_json(answer, q, list(resolved.notes)) if args.json
+                     else listing(answer, q, describe(resolved)))
         print(json.dumps(shown, ensure_ascii=False) if args.json else ("\n" if n else "") + shown)
     return 0
 
@@ -185,28 +185,30 @@ def cmd_eval(args) -> int:
     index, embedder = ws.open(), ws.embedder
     if args.compare:
         return _compare(queries, index, embedder, args)
-    metrics, results = run(queries, lambda q, n: search(index, embedder, q, n, args.retriever, not args.no_time).hits,
-                           args.k, not args.text_only, _converser(index, embedder, args.retriever, not args.no_time))
+    metrics, results = run(queries, lambda q, n: search(index, embedder, q, n, args.retriever, not args.no_time),
+                           args.k, not args.text_only, _converser(index, embedder, args.retriever, not args.no_time, args.k))
     if args.json:
         print(json.dumps({"k": args.k, "headings": not args.text_only, "metrics": metrics,
                           "misses": _misses(results, args.k)}, ensure_ascii=False))
         return 0
     print(_title(queries, index, args))
     _print_metrics(metrics)
-    for part, title in (("followups", "follow-up turns, in context"), ("followups_alone", "the same turns asked alone")):
+    for part, title in (("followups", "follow-up turns, in context"), ("followups_alone", "the same turns asked alone"),
+                        ("followups_spelled", "the same turns spelled out by a person")):
         if part in metrics:
             print(f"{title} ({metrics[part]['queries']}):")
             _print_metrics(metrics[part])
     return 0
 
 
-def _converser(index, embedder, retriever: str, use_time: bool):
-    """A maker of conversations for `run`: each a new `(question, n) -> hits` keeping its own context."""
+def _converser(index, embedder, retriever: str, use_time: bool, k: int = 5):
+    """A maker of conversations for `run`: each a new `(question, n) -> Answer` keeping its own
+    context, in which the person has seen the first k passages of each answer."""
     from .conversing import Conversation
 
     def new():
-        conversation = Conversation()
-        return lambda q, n: conversation.ask(index, embedder, q, n, retriever, use_time)[0].hits
+        conversation = Conversation(shows=k)
+        return lambda q, n: conversation.ask(index, embedder, q, n, retriever, use_time)[0]
 
     return new
 
@@ -233,8 +235,8 @@ def _compare(queries, index, embedder, args) -> int:
     search(index, embedder, queries[0].q)  # warm up, so the first run's latency is not the model's start
     rows = []
     for retriever, use_time in COMPARED:
-        metrics, _ = run(queries, lambda q, n, r=retriever, t=use_time: search(index, embedder, q, n, r, t).hits,
-                         args.k, not args.text_only, _converser(index, embedder, retriever, use_time))
+        metrics, _ = run(queries, lambda q, n, r=retriever, t=use_time: search(index, embedder, q, n, r, t),
+                         args.k, not args.text_only, _converser(index, embedder, retriever, use_time, args.k))
         metrics = {name: value for name, value in metrics.items() if not isinstance(value, dict)}
         rows.append({"retriever": retriever, "time": use_time, **metrics})
     if args.json:
@@ -335,7 +337,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--model", help="embedding model (default: the one the index was built with)")
     a.add_argument("--conversation", action="store_true", help=(
         "answer the questions in order as one conversation, each in the context of those before"
-        " (--json then adds \"understood_as\")"))
+        " (--json then adds \"notes\": what each follow-up took from the conversation)"))
     _retrieval_options(a)
     a.set_defaults(func=cmd_ask)
 

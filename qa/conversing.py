@@ -1,22 +1,25 @@
-"""Follow-up questions: a question read in the light of the conversation so far.
+"""Follow-up questions: what a conversation keeps in mind, and a follow-up read against it.
 
-No language model: a few rules over the previous question, the passages just shown (their
-dates, headings and names) and the new question's own words, each of which can be said in a
-line ("she = Tomoko Shiroki", "the time: after 27 November 2019").
-
-- A pronoun is replaced by what it stands for: she/he/her/him/his by the person the previous
-  answer is about (a name after a title such as "Director" or "President", nearest the
-  previous question's words), it/they/them/that/there… by the previous answer's subject (its
-  first passage's event, heading, or the previous question's topic).
-- An elliptical question ("and in 2019?", "and the second one?", "what about London?") is the
-  previous question with its time, its ordinal or its last name swapped for the new one.
-- Time relative to the previous answer ("that month", "the year after", "two weeks later",
-  "before that") becomes a period around that answer's first date; time relative to today
-  ("last year") is read by `querytime`. A follow-up that names no time of its own keeps the
-  previous one's.
-- A question that names its own subject (none of the above) is answered on its own.
-Left out: coreference across more than the previous answer, plural people ("they" is read as
-the previous subject), questions that change topic without saying so.
+No language model, and no rewritten sentence. A conversation keeps a `Focus`, as a person does:
+the subjects in focus (short names from the questions and from the event titles and headings of
+the passages shown), the person in focus, the period in focus, and the list just shown. A new
+question is resolved against it into search signals (`searching.Signals`), in the words of its
+language's table (`qa/languages/`):
+- "she", 彼女: the person's name is searched beside the question's own words (at a lower weight);
+- "it", "there", "that meeting", その, そこ: the subject's names, likewise;
+- "and in 2017?", "what about London?", 2017年は？: the previous question's words, likewise, with
+  the new time or name;
+- "the third one", 第3回: the series' own numbering when the documents have it, else the third
+  passage of the list just shown, first;
+- "the month before", "that year", 翌月, その年: a period counted from the answer in focus;
+- "what else", ほかに: the same focus, the passages already shown left out;
+- no such word, and nothing named of its own (Japanese often drops the subject): about the
+  subject in focus.
+The passages just shown, and their document, count a little more (nearness). A question that
+names its own subject is a new topic. Each resolution is said in a short note ("she → Tomoko
+Shiroki", "that month → November 2019", "その年 → 2022年").
+Left out: coreference past the focus (an earlier topic returns only by being named), plural
+people ("they" is read as the subject in focus), yes/no answers (the passage is shown, not a yes).
 """
 
 from __future__ import annotations
@@ -24,218 +27,318 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-from .dates import TimeScope, find_dates, lower_bound, readable_date
+from .dates import JAPANESE, TimeScope, japanese_date, lower_bound, readable_date
 from .embedding import Embedder
 from .indexing import Index
+from .keywords import terms
+from .languages import Words, words_for
 from .querytime import question_time
-from .searching import READ_FROM_QUESTION, Answer, Filters, Hit, clean_question, search
+from .searching import READ_FROM_QUESTION, Answer, Filters, Hit, Signals, clean_question, search, specific_terms
 
-PERSON = re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.I)
-THING = re.compile(r"\b(it|its|they|them|their|theirs|there|those|these)\b|\b(that|this)(?=\s*(?:\?|$|\s+(?:was|is|were|held|happened|happen|take|took|one)\b))", re.I)
-ELLIPSIS = re.compile(r"^\s*(?:and|but|also|so)?\s*(?:what|how)\s+about\b|^\s*(?:and|but|also)\b", re.I)
-ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last",
-            "latest", "next", "previous"]
-_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
-_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3, "several": 3}
-_AMOUNT = r"(?P<n>\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_UNIT = r"(?P<unit>day|week|month|year)s?"
-_RELATIVE = [  # (pattern, kind): the time a follow-up names relative to the previous answer
-    (re.compile(rf"\b{_AMOUNT}\s+{_UNIT}\s+(?:later|after(?:wards?)?|on)\b", re.I), "later"),
-    (re.compile(rf"\b{_AMOUNT}\s+{_UNIT}\s+(?:earlier|before(?:hand)?|prior)\b", re.I), "earlier"),
-    (re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:after|later)(?:\s+(?:that|this|it))?\b|\b(?:the\s+)?(?:next|following)\s+(?P<unit2>day|week|month|year)\b", re.I), "next"),
-    (re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:before|earlier)(?:\s+(?:that|this|it))?\b|\b(?:the\s+)?(?:previous|preceding)\s+(?P<unit2>day|week|month|year)\b", re.I), "previous"),
-    (re.compile(r"\b(?:earlier|before)\s+(?:that|the same)\s+(?P<unit>year|month)\b", re.I), "earlier in"),
-    (re.compile(r"\b(?:later|after(?:wards)?)\s+(?:that|the same)\s+(?P<unit>year|month)\b", re.I), "later in"),
-    (re.compile(r"\b(?:that|the same)\s+(?P<unit>day|week|month|year)\b", re.I), "same"),
-    (re.compile(r"\b(?:before|prior to)\s+(?:that|this)\s+(?!was|is|were|happened)[a-z]+\b|\b(?:before|prior to)\s+(?:that|this|then|it)\b|\bearlier\b|\bbefore\s*(?=\?)", re.I), "before"),
-    (re.compile(r"\b(?:after|since)\s+(?:that|this)\s+(?!was|is|were|happened)[a-z]+\b|\b(?:after|since)\s+(?:that|this|then|it)\b|\bnext\b|\blater\b|\bafterwards\b|\bthen\s*(?=\?)", re.I), "after"),
-]
-_WH = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?(who|whom|whose|what|when|where|which|why|how)\b", re.I)
+UNSET = READ_FROM_QUESTION  # the time is read from the question as searched
+GENERIC = 0.3  # a name used by more than this share of the passages (the corpus's own organisation) names no subject
+OWN_SUBJECT = 2  # a question with this many specific words (and no reference word) is a new topic
+NOTE_CHARS = 60  # a name in a note is cut to this
 _TITLES = ("director", "president", "manager", "minister", "secretary", "chair", "chairman", "chairwoman",
            "chairperson", "laureate", "ceo", "founder", "coordinator", "officer", "head", "leader", "dr", "mr",
-           "mrs", "ms", "prof", "professor", "ambassador", "representative", "member", "governor", "mayor",
-           "senator", "king", "queen", "prince", "princess", "coach", "captain", "player")
-_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2})\b")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_STOP = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "about",
-         "did", "do", "does", "is", "was", "were", "are", "be", "been", "has", "have", "had", "what", "when",
-         "where", "who", "whom", "which", "why", "how", "we", "our", "us", "you", "i", "me", "my", "it", "its",
-         "they", "them", "their", "she", "he", "her", "him", "his", "that", "this", "there", "those", "these",
-         "then", "also", "so", "tell", "any", "some", "happen", "happened", "again", "one", "ones"}
-_LEAD_VERB = re.compile(r"^(?:[A-Z][\w-]*(?:ed|de|ne|d)\b|Made|Held|Took|Gave|Ran|Met|Won|Led)\s+(?:(?:in|on|at|to|with|for|a|an)\s+)?", re.I)
-UNSET = READ_FROM_QUESTION  # the time is read from the question as searched
+           "mrs", "ms", "prof", "professor", "ambassador", "representative", "governor", "mayor", "senator",
+           "coach", "captain")
+_TITLED = re.compile(r"(?i:\b(?:" + "|".join(_TITLES) + r")\b)\.?,?\s+((?:[A-Z][a-z]+(?:[-'][A-Za-z]+)?\s+){0,2}"
+                     r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?)")
 
 
 @dataclass(frozen=True)
-class Understood:
-    """How a question was understood: what is searched, with which time, and why."""
+class Resolved:
+    """A question resolved against the conversation: what is searched, with which signals, and why."""
 
-    question: str  # what is searched (the question itself when it needs no context)
-    when: TimeScope | None | object = UNSET  # the time to search with; UNSET: read it from `question`
-    notes: tuple[str, ...] = ()  # what was taken from the conversation, in words
-    base: str = ""  # the question without its time, for an elliptical next one ("and the year after?")
-
-    @property
-    def topic(self) -> str:
-        return self.base or _without_time(self.question)
+    question: str  # the question as asked: its own words are searched as they are
+    signals: Signals = Signals()
+    when: TimeScope | None | object = UNSET  # the time to search with; UNSET: read it from the question
+    notes: tuple[str, ...] = ()  # what was taken from the conversation, each a short line
 
     @property
     def followup(self) -> bool:
         return bool(self.notes)
 
 
-@dataclass(frozen=True)
-class Turn:
-    asked: str
-    understood: Understood
-    time: TimeScope | None  # the time the answer was searched with
-    hits: tuple[Hit, ...]
+@dataclass
+class Focus:
+    """What the conversation is about after a turn."""
+
+    subjects: list[str]  # short names, the main one first
+    person: str | None
+    period: TimeScope | None  # the period a question named, kept until another is named
+    shown: tuple[Hit, ...]  # the list just shown, in its order
+    frame: str  # the words of the last question that asked something of its own, without its time
+    language: str
+    anchor: tuple[str, str] | None = None  # the date of the answer in focus (the last dated first passage)
 
 
 @dataclass
 class Conversation:
-    """The turns so far (the last few are enough) and today's date, for "last year"."""
+    """The focus so far and today's date (for "last year")."""
 
-    turns: list[Turn] = field(default_factory=list)
+    focus: Focus | None = None
     today: datetime.date = field(default_factory=datetime.date.today)
-    keep: int = 6
-
-    def add(self, asked: str, understood: Understood, time: TimeScope | None, hits: list[Hit]) -> None:
-        self.turns.append(Turn(asked, understood, time, tuple(hits[:5])))
-        del self.turns[:-self.keep]
+    shows: int | None = None  # how many passages of an answer the person sees (None: all asked for)
 
     def clear(self) -> None:
-        self.turns.clear()
+        self.focus = None
 
     def ask(self, index: Index, embedder: Embedder, question: str, k: int = 5, retriever: str = "hybrid",
-            use_time: bool = True, filters: Filters = Filters()) -> tuple[Answer, Understood]:  # noqa: B008 - frozen
-        """Answers `question` as the next turn of this conversation; the answer and how the question was understood."""
+            use_time: bool = True, filters: Filters = Filters()) -> tuple[Answer, Resolved]:  # noqa: B008 - frozen
+        """Answers `question` as the next turn of this conversation; the answer and how it was resolved."""
         q = clean_question(question)
-        understood = self.understand(q)
-        answer = search(index, embedder, as_read(understood), k, retriever, use_time, filters, understood.when)
-        self.add(q, understood, answer.time, answer.hits)
-        return answer, understood
+        resolved = self.resolve(index, q)
+        answer = search(index, embedder, q, k, retriever, use_time, filters, resolved.when, resolved.signals)
+        self.focus = _next_focus(self.focus, index, q, resolved, answer, self.today, self.shows)
+        return answer, resolved
 
-    def understand(self, question: str) -> Understood:
-        """The question as it is meant after the turns so far (see the module's docstring)."""
-        answered = [t for t in self.turns if t.hits]
-        if not answered:
-            return Understood(question)
-        return _understand(question, answered, self.today)
+    def resolve(self, index: Index, question: str) -> Resolved:
+        """The question read against the focus (see the module's docstring)."""
+        if self.focus is None or not self.focus.shown:
+            return Resolved(question)
+        return _resolve(index, question, self.focus, self.today)
 
 
-def _understand(question: str, turns: list[Turn], today: datetime.date) -> Understood:
-    prev, q, notes = turns[-1], " ".join(question.split()), []
+def _fold(text: str) -> str:
+    """Full-width digits and letters as plain ones (３ -> 3), for the tables' patterns."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) -> Resolved:
+    q = _fold(question)
+    words = words_for(q)
     own_time = question_time(q, today)
-    relative = None if own_time else _relative_time(q, _anchor_turn(q, turns))
+    relative = None if own_time else _relative(q, words, focus)
+    ordinal = words.ordinal.search(q)
+    person = words.person.search(q)
+    thing = words.thing.search(q)
+    more = words.more.search(q)
+    elliptical = _elliptical(q, words)
+    own = _own_names(index, q, words)
+    if not (relative or ordinal or person or thing or more or elliptical):
+        if own or _specific(index, q, words) >= OWN_SUBJECT:
+            return Resolved(question)  # a new topic: it names what it is about
+    notes, context, item, exclude = [], [], None, ()
+    subject = focus.subjects[0] if focus.subjects else ""
+    if person and focus.person:
+        context.append(focus.person)
+        notes.append(f"{person.group(0)} → {_short(focus.person)}")
+    if thing and subject and not own:
+        named = _named_by(thing.group(0), focus, words)
+        context += list(dict.fromkeys([named] + focus.subjects[:1]))
+        notes.append(f"{thing.group(0).strip()} → {_short(named)}")
+    if elliptical and focus.frame:
+        frame = _without_ordinals(focus.frame, words) if ordinal else focus.frame
+        if own:
+            frame = _replace_last_name(frame, words, own[0])
+        context.append(frame)
+        if own or own_time:
+            slot = _short(own[0]) if own else _period_words(own_time, words)
+            notes.append(f"{'前の質問と同じ' if words.code == 'ja' else 'same question as before'}: {slot}")
+    if ordinal:
+        item, note = _list_item(index, q, words, ordinal, focus, subject)
+        if note:
+            notes.append(note)
+        if item is None and subject and subject not in context:
+            context.append(_without_ordinals(subject, words))
+    if more:
+        exclude = tuple(h.number for h in focus.shown[:1])  # the answer in focus
+        if subject and subject not in context:
+            context += focus.subjects[:2]
+        notes.append(f"{more.group(0)} → {'表示した箇所以外' if words.code == 'ja' else 'not the passages just shown'}")
+    if not notes and not relative and subject:  # nothing of its own named: about the subject in focus
+        context += focus.subjects[:2]
+        notes.append(f"{'話題' if words.code == 'ja' else 'about'} → {_short(subject)}")
+    when, named = UNSET, True
     if relative is not None:
-        q = " ".join(q.replace(relative[1], " ").split())
-    elliptical = bool(ELLIPSIS.search(q)) and not _names_own_subject(q)
-    if relative is not None and _WH.match(ELLIPSIS.sub("", q, count=1)):
-        elliptical = False  # "and what came next?" asks its own question about another time
-    q, swapped = _swap_pronouns(q, turns, notes)
-    if elliptical and not swapped:
-        q = _fill_ellipsis(q, prev, own_time, relative is not None, notes)
-    elif elliptical and "[" not in q:  # "and who went with her?": her, and what the last answer was about
-        q = _add_subject(q, prev, notes)
-    elif not swapped and relative is None and _needs_subject(q, own_time):
-        q = _add_subject(q, prev, notes)
-    if relative is not None:
-        scope, words = relative
-        when = time_words(scope)
-        notes.append(f"{words} = {when}")
-        base = q.rstrip(" ?") if _content(q) else "What happened"
-        return Understood(f"{base} [{when}]?", scope, tuple(notes), base=base + "?")
-    if not notes:
-        return Understood(question)
-    if own_time is None and prev.time is not None and not _WH_TIME.match(q):
-        notes.append(f"the time: {prev.time.describe()}, as before")
-        return Understood(q, prev.time, tuple(notes))
-    return Understood(q, UNSET, tuple(notes))
+        when, said = relative
+        notes.append(f"{said} → {_period_words(when, words)}")
+        if not context and subject:
+            context += focus.subjects[:1]
+    elif own_time is None and focus.period is not None:
+        when, named = focus.period, False  # the period in focus still counts, softly
+        notes.append(f"{'期間' if words.code == 'ja' else 'period'} → {_period_words(focus.period, words)}")
+    signals = Signals(" ".join(dict.fromkeys(c for c in context if c)), tuple(h.number for h in focus.shown[:3]),
+                      exclude, item, named)
+    return Resolved(question, signals, when, tuple(notes))
 
 
-def _add_subject(q: str, prev: Turn, notes: list[str]) -> str:
-    """A short question that names nothing of its own, about the previous answer's subject; an
-    ordinal one ("where was the third held?") about the thing the previous question counted."""
-    ordinal, counted = _ORDINAL.search(q), re.search(r"\b(?:" + "|".join(ORDINALS) + r")\s+([^?]+?)(?:\s+(?:in|at|on|held|was|took)\b|\?|$)",
-                                                    prev.understood.topic, re.I)
-    if ordinal and counted:
-        thing = counted.group(1)
-        notes.append(f"the {ordinal.group(1)} = the {ordinal.group(1)} {thing}")
-        return q[:ordinal.end()] + f" [{thing}]" + q[ordinal.end():]
-    subject = _subject(prev)
-    notes.append(f"about: {subject}")
-    return f"{q.rstrip(' ?')} [{subject}]?"
+def _elliptical(q: str, words: Words) -> bool:
+    """ "and in 2017?", "what about London?", 2017年は？: the previous question with a slot replaced,
+    not "and where was it held?", which asks its own question."""
+    m = words.ellipsis.search(q)
+    if m is None:
+        return False
+    rest = q[:m.start()] + q[m.end():]
+    return not words.question.search(rest) or bool(re.match(r"(?i)\s*(?:what|how)\s+about\b", q))
 
 
-def _without_time(question: str) -> str:
-    """A question with the dates it names (and their preposition) taken out."""
-    question = re.sub(r"\s*\[(?:in|on or|between)\b[^\]]*\]", "", question)
-    for span in reversed(find_dates(question)):
-        lead = re.search(r"(?:\b(?:in|on|during|from|since|until|before|after|of|by)\s+)?$", question[:span.offset])
-        question = question[:lead.start()].rstrip() + question[span.offset + span.length:]
-    return " ".join(question.split())
+def _short(name: str) -> str:
+    name = " ".join(name.split())
+    return name if len(name) <= NOTE_CHARS else name[:NOTE_CHARS - 1].rstrip() + "…"
 
 
-def time_words(scope: TimeScope) -> str:
-    """A period in the words a question would use: "in May 2021", "on or after 4 July 2021"."""
-    if scope.start and scope.end and not scope.order:
-        return "in " + readable_date(scope.start, None if scope.end == scope.start else scope.end)
+def _period_words(scope: TimeScope, words: Words) -> str:
+    """A period as a note says it: "November 2019", "2019年11月", "after 27 November 2019"."""
+    if words.code == "ja":
+        if scope.start and scope.end:
+            return japanese_date(scope.start, None if scope.end == scope.start else scope.end)
+        return f"{japanese_date(scope.start)}以降" if scope.start else f"{japanese_date(scope.end)}まで"
     if scope.start and scope.end:
-        return f"between {readable_date(scope.start)} and {readable_date(scope.end)}"
-    if scope.start:
-        return f"on or after {readable_date(scope.start)}"
-    return f"on or before {readable_date(scope.end or '')}"
+        return readable_date(scope.start, None if scope.end == scope.start else scope.end)
+    return f"after {readable_date(scope.start)}" if scope.start else f"before {readable_date(scope.end)}"
 
 
-def _needs_subject(q: str, own_time: TimeScope | None) -> bool:
-    """A short question that names nothing of its own ("where was the screening?") is about the
-    previous answer's subject."""
-    body = _WH.sub("", q, count=1)
-    named = re.search(r"(?<!^)\b[A-Z][\w'’-]*", body.strip()) or re.search(r"\d", body)
-    return own_time is None and not named and len(_content(body)) <= 2
+def _own_names(index: Index, q: str, words: Words) -> list[str]:
+    """The names a question gives of its own, less those most passages use (the corpus's own
+    organisation: "ACE" names no subject on its pages)."""
+    out = []
+    for name, _ in words.names(q):
+        used = [index.frequency(t) for t in terms(name)]
+        if used and min(used) <= GENERIC * len(index.chunks):
+            out.append(name)
+    return out
 
 
-_WH_TIME = re.compile(r"^\s*(?:and\s+)?when\b", re.I)
+def _specific(index: Index, q: str, words: Words) -> int:
+    """How many of the question's words few passages use (and some do)."""
+    return sum(1 for t in specific_terms(index, q) if t not in words.stop)
 
 
-def _names_own_subject(q: str) -> bool:
-    """An "and …" question that is whole by itself ("and what did ACE do in Ghana?") is not elliptical."""
-    rest = ELLIPSIS.sub("", q, count=1)
-    return bool(_WH.match(rest)) and len(_content(rest)) >= 3 and not THING.search(rest) and not PERSON.search(rest)
+def _without_ordinals(text: str, words: Words) -> str:
+    """The text without ordinal words ("First SDG 8.7 Dialogue" -> "SDG 8.7 Dialogue", 第1回 too)."""
+    bare = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words.ordinals if w.isascii()) + r")\b") \
+        if any(w.isascii() for w in words.ordinals) else None
+    text = words.ordinal.sub(" ", text)
+    return " ".join((bare.sub(" ", text) if bare else text).split())
 
 
-def _content(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if w.lower() not in _STOP]
+def _named_by(said: str, focus: Focus, words: Words) -> str:
+    """The subject "that alliance", "those dialogs", その会議 points at: the first of the subjects
+    in focus and of the passages just shown that shares the noun's word; else the main subject."""
+    noun = [t for t in terms(said) if t not in words.stop]
+    if noun:
+        for name in focus.subjects + [_label(h, words) for h in focus.shown[:5]] + \
+                [h.heading.split(" › ")[-1] for h in focus.shown[:5] if h.heading]:
+            if set(noun) & set(terms(name)):
+                return name
+    return focus.subjects[0]
 
 
-def _anchor(prev: Turn) -> tuple[str, str] | None:
-    """The period the previous turn was about: the one its question named, else its first passage's
-    date, else the time it was searched with."""
-    asked = question_time(prev.asked)
-    if asked is not None and asked.start and asked.end and not asked.order:
-        return asked.start, asked.end
-    top = next((h for h in prev.hits[:3] if h.date), None)  # the first dated of the first passages
-    if top is not None:
-        return top.date, top.date_end or top.date
-    if prev.time is not None and prev.time.start and prev.time.end:
-        return prev.time.start, prev.time.end
+def _replace_last_name(frame: str, words: Words, new: str) -> str:
+    """The frame with its last name swapped for the new one ("… in Geneva" -> "… in London")."""
+    found = words.names(frame)
+    if not found:
+        return f"{frame} {new}"
+    last = found[-1][0]
+    at = frame.rfind(last)
+    return frame[:at] + new + frame[at + len(last):]
+
+
+def _list_item(index: Index, q: str, words: Words, m: re.Match, focus: Focus, subject: str) -> tuple[int | None, str]:
+    """The passage "the third one" points at and its note: the series' own third when a passage
+    names it ("the third SDG 8.7 Dialogue", 第3回), else the third of the list just shown."""
+    said = next(g for g in m.groups() if g)
+    n = words.number(said)
+    if n is None:
+        return None, ""
+    if subject and _series_names(index, said, n, subject, words):
+        return None, f"{m.group(0).strip()} → {_short(_without_ordinals(subject, words))}, {said}"
+    shown = focus.shown
+    if not shown or abs(n) > len(shown) or n == 0:
+        return None, ""
+    hit = shown[n - 1] if n > 0 else shown[-1]
+    when = f" ({_hit_date(hit, words)})" if hit.date else ""
+    return hit.number, f"{m.group(0).strip()} → {_short(_label(hit, words))}{when}"
+
+
+def _series_names(index: Index, said: str, n: int, subject: str, words: Words) -> bool:
+    """Whether a passage about `subject` names its n-th ("third", "3rd", 第3回)."""
+    ids, _ = index.keyword_search(f"{said} {subject}", 5)
+    forms = {said.lower(), str(n)} | {w for w, v in words.ordinals.items() if v == n}
+    for i in ids.tolist():
+        text = _fold(index.chunks[i].text).lower()
+        if any(re.search(rf"(?<![\w]){re.escape(f)}(?:st|nd|rd|th)?(?![\w])", text) or f"第{n}回" in text
+               for f in forms if f and not f.isdigit()) or f"第{n}回" in text or f"{n}回目" in text:
+            return True
+    return False
+
+
+def _hit_date(hit: Hit, words: Words) -> str:
+    return japanese_date(hit.date, hit.date_end) if words.code == "ja" else readable_date(hit.date, hit.date_end)
+
+
+def _label(hit: Hit, words: Words) -> str:
+    """What a passage is about, as a short name: a dated entry's event, else its heading's last part,
+    else its first words."""
+    text = " ".join(hit.text.split())
+    from .dates import find_dates
+
+    spans = find_dates(text[:40])
+    if hit.date and spans and spans[0].offset == 0:
+        return words.label(text[spans[0].length:].strip(" ,:-–　"))
+    if hit.heading:
+        head = hit.heading.split(" › ")[-1]
+        head = re.sub(r"\s[-–—]\s*[^-–—]*[-–—]\s*$|^[-–—]\s*[^-–—]*[-–—]\s", " ", head)
+        head = re.sub(r"\s*\(.*?\)", "", head).strip(" ,") or head
+        return head
+    if hit.chunk.title and len(hit.chunk.title.split()) <= 6:
+        return hit.chunk.title
+    return words.label(text)
+
+
+def _relative(q: str, words: Words, focus: Focus) -> tuple[TimeScope, str] | None:
+    """The period a follow-up names relative to the answer in focus, and the words that named it."""
+    for rel in words.relative:
+        m = rel.pattern.search(q)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        unit = words.units.get(groups.get("unit") or groups.get("unit2") or "", rel.unit or "year")
+        anchor = _anchor(focus, unit)
+        if anchor is None:
+            return None
+        return _shifted(rel.kind, anchor, unit, groups.get("n"), words), m.group(0).strip()
     return None
 
 
-def _anchor_turn(q: str, turns: list[Turn]) -> Turn:
-    """The turn a relative time counts from: the last, or the last whose answer names the thing
-    "that <thing>" points at ("before that letter")."""
-    m = re.search(r"\b(?:that|this|the same)\s+([a-z][\w-]{2,})", q, re.I)
-    if m and m.group(1).lower() not in ("day", "week", "month", "year", "time", "one"):
-        word = m.group(1).lower().rstrip("s")
-        for turn in reversed(turns):
-            if word in turn.hits[0].text.lower():
-                return turn
-    return turns[-1]
+def _anchor(focus: Focus, unit: str) -> tuple[str, str] | None:
+    """The period a relative time counts from: the period a question named when it is a whole
+    year and the unit is a year; else the date of the answer in focus (the first dated of the first
+    three passages shown, one in the period in focus preferred); else the period in focus."""
+    period = focus.period
+    closed = period is not None and period.start and period.end and not period.order
+    if closed and len(period.start) <= {"year": 4, "month": 7}.get(unit, 10):
+        return period.start, period.end  # "that month" after "in November 2019": November
+    if focus.anchor is not None:
+        return focus.anchor
+    if closed:
+        return period.start, period.end
+    return None
+
+
+def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, words: Words) -> TimeScope:
+    start, end = anchor
+    if kind in ("later", "earlier"):
+        n = words.number(amount or "1") or 1
+        if kind == "later":  # the first event from half the way there on
+            return TimeScope(_halfway(end, unit, n, 1), None, "earliest")
+        return TimeScope(None, _halfway(start, unit, n, -1), "latest")
+    if kind in ("next", "previous"):
+        step = 1 if kind == "next" else -1
+        shifted = _shift(_at_precision(start if step < 0 else end, unit), unit, step)
+        return TimeScope(shifted, shifted)
+    if kind == "same":
+        key = _at_precision(start, unit)
+        return TimeScope(key, key)
+    if kind == "before":
+        return TimeScope(None, _day_before(start), "latest")
+    return TimeScope(_day_after(end), None, "earliest")
 
 
 def _shift(iso: str, unit: str, n: int) -> str:
@@ -269,44 +372,6 @@ def _day_after(iso: str) -> str:
     return (_last_day(iso) + datetime.timedelta(days=1)).isoformat()
 
 
-def _unit_of(m: re.Match) -> str:
-    return (m.groupdict().get("unit") or m.groupdict().get("unit2") or "year").lower()
-
-
-def _relative_time(q: str, prev: Turn) -> tuple[TimeScope, str] | None:
-    """The period a follow-up names relative to the previous answer, and the words that named it."""
-    anchor = _anchor(prev)
-    if anchor is None:
-        return None
-    start, end = anchor
-    for pattern, kind in _RELATIVE:
-        m = pattern.search(q)
-        if m is None:
-            continue
-        unit, words = _unit_of(m), m.group(0).strip()
-        if kind in ("later", "earlier"):
-            n = _NUMBER.get((m.group("n") or "").lower()) or int(m.group("n"))
-            if kind == "later":  # the first event from half the way there on
-                return TimeScope(_halfway(end, unit, n, 1), None, "earliest"), words
-            return TimeScope(None, _halfway(start, unit, n, -1), "latest"), words
-        if kind in ("next", "previous"):
-            step = 1 if kind == "next" else -1
-            key = start if step < 0 else end
-            shifted = _shift(_at_precision(key, unit), unit, step)
-            return TimeScope(shifted, shifted), words
-        if kind == "same":
-            key = _at_precision(start, unit)
-            return TimeScope(key, key), words
-        if kind == "earlier in":
-            return TimeScope(_at_precision(start, unit), _day_before(start), "latest"), words
-        if kind == "later in":
-            return TimeScope(_day_after(end), _at_precision(end, unit), "earliest"), words
-        if kind == "before":
-            return TimeScope(None, _day_before(start), "latest"), words
-        return TimeScope(_day_after(end), None, "earliest"), words
-    return None
-
-
 def _at_precision(iso: str, unit: str) -> str:
     """The ISO prefix cut to the unit's precision: ("2019-11-25", "month") -> "2019-11"."""
     return iso[:4] if unit == "year" else iso[:7] if unit == "month" else iso
@@ -320,178 +385,74 @@ def _halfway(iso: str, unit: str, n: int, sign: int) -> str:
     return (d + datetime.timedelta(days=sign * max(1, round(days)))).isoformat()
 
 
-_TITLED = re.compile(r"(?i:\b(?:" + "|".join(_TITLES) + r")\b)\.?,?\s+((?:[A-Z][a-z]+(?:[-'][A-Za-z]+)?\s+){0,2}"
-                     r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?)")
+def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, answer: Answer,
+                today: datetime.date, shows: int | None = None) -> Focus:
+    """The focus after a turn: the subjects named by the question, then the answer's event, then
+    the earlier ones; the person named or titled; the period named; the list shown."""
+    words = words_for(_fold(q))
+    own = _own_names(index, _fold(q), words)
+    top = answer.hits[0] if answer.hits and answer.found else None
+    about = [_label(top, words)] if top is not None else []
+    earlier = (focus.subjects if focus is not None and resolved.followup else [])
+    subjects = list(dict.fromkeys(s for s in own + about + earlier if s))[:4]
+    period = focus.period if focus is not None and resolved.followup else None
+    asked = question_time(_fold(q), today)
+    if asked is not None and asked.bounded and not asked.order:
+        period = asked
+    elif isinstance(resolved.when, TimeScope) and resolved.signals.named_time and not resolved.when.order:
+        period = resolved.when
+    frame = _frame(q, words, resolved)
+    people = [n for n, kind in words.names(_fold(q)) if kind == "person"]
+    person = people[-1] if people else _titled(answer.hits[:3], q) or (focus.person if focus else None) \
+        or _title_person(answer.hits)
+    anchor = focus.anchor if focus is not None else None
+    if top is not None and top.date:
+        anchor = (top.date, top.date_end or top.date)
+    return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor)
 
 
-def _person(turns: list[Turn]) -> str | None:
-    """The person the conversation is about: named in the last question, else the name after a title
-    ("Managing Director Tomoko Shiroki") in its first passages that stands nearest the question's
-    words, else named in an earlier question, else the title of the first passage's document when
-    it reads as a name ("Sabine Hossenfelder")."""
-    prev = turns[-1]
-    own = _names(prev.asked)
-    if own:
-        return own[-1]
-    titled = _titled(prev)
-    if titled:
-        return titled
-    earlier = next((n for t in reversed(turns[:-1]) for n in reversed(_names(t.asked))), None)
-    if earlier:
-        return earlier
-    title = (prev.hits[0].chunk.title or "") if prev.hits else ""
-    return title if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}", title) else None
+def _frame(q: str, words: Words, resolved: Resolved) -> str:
+    """The words an elliptical next question reuses: this question's own (without its time and its
+    reference words), and what it was searched beside."""
+    own = re.sub(r"[?？。!]", " ", _fold(q))
+    from .dates import find_dates
+
+    for span in reversed(find_dates(own)):
+        own = own[:span.offset] + " " + own[span.offset + span.length:]
+    own = words.ellipsis.sub(" ", own)
+    for pattern in (words.person, words.thing, words.more, words.ordinal, *(r.pattern for r in words.relative)):
+        own = pattern.sub(" ", own)
+    return " ".join(f"{own} {resolved.signals.context}".split())
 
 
-def _titled(prev: Turn) -> str | None:
-    """The name after a title in the last answer's first passages, nearest the question's words."""
-    words = {w.lower() for w in _content(prev.understood.question)}
+def _titled(hits, q: str) -> str | None:
+    """A name after a title ("Managing Director Tomoko Shiroki") in the passages shown, nearest the
+    question's words."""
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", q)}
     best, best_score = None, -1.0
-    for rank, hit in enumerate(prev.hits[:3]):
+    for rank, hit in enumerate(hits):
         text = f"{hit.heading or ''} {hit.text}"
         for m in _TITLED.finditer(text):
             name = m.group(1)
-            if not name[0].isupper() or any(w.lower() in _TITLES for w in name.split()):
+            if any(w.lower() in _TITLES for w in name.split()):
                 continue
-            near = text[max(0, m.start() - 40):m.start()].lower()  # the title and what comes before it
-            score = sum(1 for w in words if w in near) - rank - m.start() / 10_000
+            near = text[max(0, m.start() - 40):m.start()].lower()
+            score = sum(1 for w in asked if w in near) - rank - m.start() / 10_000
             if score > best_score:
                 best, best_score = name, score
     return best
 
 
-def _names(text: str) -> list[str]:
-    """Person-like names in a question: two or three capitalised words, not at its start, no title among them."""
-    out = []
-    for m in _NAME.finditer(text):
-        words = m.group(1).split()
-        if m.start() == 0 or any(w.lower() in _TITLES for w in words):
-            continue
-        out.append(m.group(1))
-    return out
+def _title_person(hits) -> str | None:
+    """The title of the answer's document when it reads as a person's name ("Sabine Hossenfelder")."""
+    title = (hits[0].chunk.title or "") if hits else ""
+    return title if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}", title) else None
 
 
-_FRAME = re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose|what|when|where|which|why|how)\b(?:\s+(?:did|do|does|is|was|were|are|has|have|had|can|could|will|would))?"
-                    r"(?:\s+(?:we|you|they|i|it|[A-Z]{2,6}))?\s*", re.I)
+def describe(resolved: Resolved) -> str:
+    """The notes for the reply, one line: "she → Tomoko Shiroki · that month → November 2019"."""
+    return " · ".join(resolved.notes)
 
 
-def _subject(prev: Turn) -> str:
-    """What the previous answer was about, as a phrase: its first passage's event (a dated entry
-    without its date and leading verb), else its heading; the previous question's own topic
-    instead when that passage shares few of its words (it may have answered something else)."""
-    top = prev.hits[0]
-    asked = _content(prev.understood.topic.replace("[", "").replace("]", ""))
-    seen = f"{top.heading or ''} {top.text}".lower()
-    if asked and sum(1 for w in asked if w.lower()[:5] in seen) * 2 < len(asked):
-        return _FRAME.sub("", _without_time(prev.understood.topic)).strip(" ?[]")
-    text = " ".join(top.text.split())
-    spans = find_dates(text[:40])
-    if spans and spans[0].offset == 0:
-        event = _LEAD_VERB.sub("", text[spans[0].length:].strip(" ,:-–"), count=1)
-        event = re.split(r"\s+(?:HERE|Read more)\b|[.;★](?:\s|$)", event)[0].split()[:14]
-        while event and event[-1].lower() in _STOP:  # not ending on "on the"
-            event.pop()
-        return " ".join(event)
-    if top.heading:
-        return _label(top.heading.split(" › ")[-1])
-    if len(text) <= 120:
-        return _label(text)
-    return " ".join(_content(prev.understood.question)[:8])
-
-
-def _label(text: str) -> str:
-    """A heading or list item as a name: without its role line ("- ACE as Board Member -") and brackets."""
-    text = re.sub(r"\s[-–—]\s*[^-–—]*[-–—]\s*$|^[-–—]\s*[^-–—]*[-–—]\s", " ", text)
-    inner = re.fullmatch(r"\s*\((.*)\)\s*", text)
-    text = inner.group(1) if inner else re.sub(r"\s*\(.*?\)", "", text)
-    return " ".join(text.split()).strip(" ,")
-
-
-def _swap_pronouns(q: str, turns: list[Turn], notes: list[str]) -> tuple[str, bool]:
-    """The question with its pronouns replaced by what they stand for; whether any was."""
-    swapped = False
-    if PERSON.search(q):
-        person = _person(turns)
-        if person:
-            pronoun = PERSON.search(q).group(1).lower()
-            q = PERSON.sub(lambda m: person + ("'s" if m.group(1).lower() in ("his", "hers") else ""), q)
-            notes.append(f"{pronoun} = {person}")
-            swapped = True
-    if THING.search(q):
-        subject = _subject(turns[-1])
-        if subject:
-            q = THING.sub(lambda m: f"{'at ' if m.group(0).lower() == 'there' else ''}[{subject}]", q, count=1)
-            q = THING.sub("", q)
-            notes.append(f"it = {subject}")
-            swapped = True
-    return " ".join(q.split()), swapped
-
-
-def _fill_ellipsis(q: str, prev: Turn, own_time: TimeScope | None, relative: bool, notes: list[str]) -> str:
-    """An elliptical question as the previous one with its time, ordinal or last name swapped."""
-    base = prev.understood.topic if (own_time is not None or relative) else prev.understood.question
-    rest = " ".join(ELLIPSIS.sub("", q, count=1).strip(" ?.!").split())
-    if re.fullmatch(r"(?i)(who|what|when|where|why|how)", rest):  # "and where?": of the last answer's subject
-        subject = _subject(prev)
-        notes.append(f"about: {subject}")
-        return f"{rest} was [{subject}]?"
-    ordinal = _ORDINAL.search(rest)
-    if relative and not _content(rest):
-        notes.append("as before")
-        return base
-    if own_time is not None:
-        new = _time_phrase(rest)
-        notes.append(f"as before, {new}")
-        return f"{base.rstrip(' ?')} {new}?"
-    if ordinal and _ORDINAL.search(base):
-        understood = _ORDINAL.sub(ordinal.group(1), base, count=1)
-        notes.append(f"as before, the {ordinal.group(1)}")
-        return understood
-    names = [m for m in _NAME.finditer(base) if m.start() > 0]
-    caps = [m for m in re.finditer(r"\b[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|the|de|for))*\s*[A-Z]?[\w'’-]*", base)
-            if m.start() > 0 and not re.fullmatch(r"[A-Z]{2,5}(?:'s|’s)?", m.group(0).strip())]
-    target = names[-1] if names else (caps[-1] if caps else None)
-    if target is not None and rest and rest[0].isupper():
-        understood = base[:target.start()] + rest + base[target.end():]
-        notes.append(f"as before, about {rest}")
-        return understood
-    frame = _frame(base)
-    understood = f"{frame} {rest}".strip()
-    understood = understood if understood.endswith("?") else understood + "?"
-    notes.append(f"as before: {frame} …")
-    return understood
-
-
-def _time_phrase(rest: str) -> str:
-    """ "in 2017" from "in 2017", "2017" or "the year 2017"."""
-    spans = find_dates(rest)
-    if not spans:
-        return rest
-    text = rest[spans[0].offset:spans[-1].offset + spans[-1].length]
-    if re.match(r"(?i)(from|between)\b", text):  # "from 2006 to 2009" says its own preposition
-        return text
-    lead = re.search(r"\b(in|on|during|from|since|until|before|after|by)\s+$", rest[:spans[0].offset])
-    return f"{lead.group(1) if lead else 'in'} {text}"
-
-
-def _frame(base: str) -> str:
-    """The start of a question up to its subject: "Who is ACE's" of "Who is ACE's managing director?"."""
-    m = re.match(r"^(.*?\b[\w'’-]+(?:'s|’s))\s", base)
-    if m:
-        return m.group(1)
-    m = re.match(r"^\s*(\w+(?:\s+(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would))?(?:\s+[A-Z][\w-]*)?)",
-                 base)
-    return m.group(1) if m else ""
-
-
-def describe(understood: Understood) -> str:
-    """ "Understood as: …" for the reply, or "" when the question was taken as it is."""
-    if not understood.followup:
-        return ""
-    q = understood.question.replace("[", "").replace("]", "")
-    return f"Understood as: {q} ({'; '.join(understood.notes)})"
-
-
-def as_read(understood: Understood) -> str:
-    """The question as searched: the brackets that mark what was filled in taken out."""
-    return understood.question.replace("[", "").replace("]", "")
+def japanese(text: str) -> bool:
+    return bool(JAPANESE.search(text))

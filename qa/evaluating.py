@@ -1,9 +1,14 @@
 """Scores retrieval on a file of questions with known answers.
 
 Query file: one JSON object a line, `{"q": question, "gold": [strings], "date": "2019-11"}`
-(`date` optional), or a conversation, `{"turns": [{"q", "gold", "date"?}, ...]}`, whose turns
-are asked in order, each in the context of those before; its follow-up turns (all but the
-first) are also scored apart, in context and asked alone. What is read of a passage is what the page and `qa ask` show of it: its
+(`date` optional), or a conversation, `{"turns": [{"q", "gold", "date"?, "spelled"?}, ...]}`, whose
+turns are asked in order, each in the context of those before; its follow-up turns (all but the
+first) are also scored apart, in context, asked alone and, where a turn has it, as `spelled` (the
+follow-up spelled out by a person: the ceiling). `{"q", "unanswerable": true}` is a question the
+documents can't answer: the reply should decline (`found` false). `"period": [START, END]` (ISO
+prefixes, null for an open end) marks a question that names a period: no passage shown outside it
+may be left unmarked, and one whose period holds nothing is also `unanswerable`.
+What is read of a passage is what the page and `qa ask` show of it: its
 heading, when it has one, then its text (`headings=False`: the text alone). A passage is
 relevant when what is read of it, whitespace collapsed, contains a gold string. Metrics,
 each a share of the queries:
@@ -13,6 +18,10 @@ each a share of the queries:
                  starts with the query's date
   read@N         a gold string ends within the first N characters of the ranked passages
                  read in order (collapsed, joined by one space)
+  declined       of the unanswerable questions: the reply says nothing answers
+  found          of the answerable questions: the reply does not decline
+  period         of the questions naming a period: every passage shown dated outside it (or
+                 undated) is marked outside, and an empty period is declined
 Left out: graded relevance, answers split across passages.
 """
 
@@ -24,8 +33,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dates import TimeScope
 from .errors import QAError
-from .searching import Hit
+from .searching import Answer, Hit
 
 READ_LIMITS = (300, 1000)
 
@@ -35,6 +45,9 @@ class Query:
     q: str
     gold: list[str]
     date: str | None = None
+    unanswerable: bool = False
+    period: tuple[str | None, str | None] | None = None
+    spelled: str | None = None  # a follow-up spelled out by a person
 
 
 @dataclass(frozen=True)
@@ -46,12 +59,18 @@ class Dialogue:
 
 def _query(obj, where: str) -> Query:
     try:
-        q = Query(obj["q"], list(obj["gold"]), obj.get("date"))
-    except (KeyError, TypeError) as e:
+        unanswerable = obj.get("unanswerable") is True
+        period = obj.get("period")
+        q = Query(obj["q"], list(obj.get("gold") or []) if unanswerable else list(obj["gold"]), obj.get("date"),
+                  unanswerable, tuple(period) if period is not None else None, obj.get("spelled"))
+    except (KeyError, TypeError, AttributeError) as e:
         raise QAError(f"{where}: not a query ({e!r}); expected {{\"q\": ..., \"gold\": [...]}}") from e
-    if not isinstance(q.q, str) or not q.q.strip() or not q.gold or not all(isinstance(g, str) and g.strip()
-                                                                          for g in q.gold):
-        raise QAError(f"{where}: a query needs a question and at least one non-empty gold string")
+    if not isinstance(q.q, str) or not q.q.strip() or not (q.gold or unanswerable) or not all(
+            isinstance(g, str) and g.strip() for g in q.gold):
+        raise QAError(f"{where}: a query needs a question and at least one non-empty gold string"
+                      " (or \"unanswerable\": true)")
+    if q.period is not None and (len(q.period) != 2 or not all(x is None or isinstance(x, str) for x in q.period)):
+        raise QAError(f"{where}: \"period\" must be [START, END], ISO prefixes or null")
     return q
 
 
@@ -117,9 +136,13 @@ def shown(hit: Hit, headings: bool = True) -> str:
 @dataclass
 class QueryResult:
     query: Query
-    hits: list[Hit]
+    answer: Answer
     seconds: float
     headings: bool = True  # read passages' headings as well as their texts
+
+    @property
+    def hits(self) -> list[Hit]:
+        return self.answer.hits
 
     @property
     def read(self) -> list[str]:
@@ -130,8 +153,39 @@ class QueryResult:
         return first_relevant(self.read, self.query.gold)
 
 
+def period_kept(r: QueryResult, k: int) -> bool:
+    """Whether every passage of the first k that is dated outside the query's period (or undated)
+    is marked outside, and an empty period declined."""
+    start, end = r.query.period
+    scope = TimeScope(start, end)
+    if r.query.unanswerable and r.answer.found:
+        return False
+    for h in r.hits[:k]:
+        inside = bool(h.date) and scope.overlaps(h.date, h.date_end)
+        if not inside and h.in_period is not False:
+            return False
+    return True
+
+
 def score(results: list[QueryResult], k: int) -> dict[str, float]:
     """The metrics above over `results` (each with at least k hits asked for)."""
+    out = {}
+    unanswerable = [r for r in results if r.query.unanswerable]
+    if unanswerable:
+        out["declined"] = sum(1 for r in unanswerable if not r.answer.found) / len(unanswerable)
+    periods = [r for r in results if r.query.period is not None]
+    results = [r for r in results if not r.query.unanswerable]
+    if unanswerable:
+        out["found"] = sum(1 for r in results if r.answer.found) / len(results) if results else float("nan")
+    if periods:
+        out["period"] = sum(1 for r in periods if period_kept(r, k)) / len(periods)
+        out["periods"] = len(periods)
+    if not results:
+        return {"queries": 0, **out}
+    return {**_ranked(results, k), **out}
+
+
+def _ranked(results: list[QueryResult], k: int) -> dict[str, float]:
     n = len(results)
     ranks = [r.rank for r in results]
     dated = [r for r in results if r.query.date]
@@ -157,23 +211,24 @@ def score(results: list[QueryResult], k: int) -> dict[str, float]:
     return out
 
 
-def _timed(query: Query, ask, depth: int, headings: bool) -> QueryResult:
+def _timed(query: Query, ask, depth: int, headings: bool, asked: str | None = None) -> QueryResult:
     t0 = time.perf_counter()
-    hits = ask(query.q, depth)
-    return QueryResult(query, hits, time.perf_counter() - t0, headings)
+    answer = ask(asked or query.q, depth)
+    return QueryResult(query, answer, time.perf_counter() - t0, headings)
 
 
 def run(items: list[Query | Dialogue], ask, k: int, headings: bool = True,
         converse=None) -> tuple[dict, list[QueryResult]]:
-    """Asks every query with `ask(question, n) -> hits` and scores the answers.
+    """Asks every query with `ask(question, n) -> Answer` and scores the answers.
 
-    A conversation's turns go to one `converse()`, a new `(question, n) -> hits` that keeps its
+    A conversation's turns go to one `converse()`, a new `(question, n) -> Answer` that keeps its
     own context; with any conversation, the metrics also hold "followups" (its later turns, in
-    context) and "followups_alone" (the same turns asked with `ask`). Enough passages are
-    fetched to fill the longest read@N window, whatever k is.
+    context), "followups_alone" (the same turns asked with `ask`) and "followups_spelled" (the
+    turns that have one, spelled out, asked with `ask`). Enough passages are fetched to fill the
+    longest read@N window, whatever k is.
     """
     depth = max(k, 40)
-    results, followups, alone = [], [], []
+    results, followups, alone, spelled = [], [], [], []
     for item in items:
         if isinstance(item, Query):
             results.append(_timed(item, ask, depth, headings))
@@ -184,8 +239,12 @@ def run(items: list[Query | Dialogue], ask, k: int, headings: bool = True,
             if n:
                 followups.append(results[-1])
                 alone.append(_timed(turn, ask, depth, headings))
+                if turn.spelled:
+                    spelled.append(_timed(turn, ask, depth, headings, turn.spelled))
     metrics = score(results, k)
     if followups:
         metrics["followups"] = score(followups, k)
         metrics["followups_alone"] = score(alone, k)
+    if spelled:
+        metrics["followups_spelled"] = score(spelled, k)
     return metrics, results

@@ -36,7 +36,7 @@ import numpy as np
 from .chunking import CHUNKER_VERSION, Chunk
 from .dates import TimeScope
 from .errors import BadIndexError, IndexBusyError
-from .keywords import TOKENIZER, KeywordIndex
+from .keywords import TOKENIZER, KeywordIndex, terms
 from .loading import file_hash
 from .tables import ChunkTable, SentenceCache
 
@@ -110,6 +110,27 @@ class Index:
         ids = ids[scores[ids] > 0]
         ids = ids[np.argsort(-scores[ids], kind="stable")]
         return ids, scores[ids]
+
+    @cached_property
+    def frequency(self):
+        """term -> the number of passages that use it (0 when none): from the BM25 index's postings,
+        else counted over the passages once."""
+        retriever = getattr(self.keywords, "retriever", None)
+        if retriever is not None and isinstance(getattr(retriever, "scores", None), dict):
+            vocab, indptr = retriever.vocab_dict, np.asarray(retriever.scores["indptr"])
+            last = len(retriever.scores["data"])
+
+            def df(term: str) -> int:
+                t = vocab.get(term)
+                if t is None:
+                    return 0
+                return int((indptr[t + 1] if t + 1 < len(indptr) else last) - indptr[t])
+            return df
+        counts: dict[str, int] = {}
+        for chunk in self.chunks:
+            for term in set(terms(chunk.context_text())):
+                counts[term] = counts.get(term, 0) + 1
+        return lambda term: counts.get(term, 0)
 
     def stored_vectors(self) -> np.ndarray:
         """Every chunk's vector, row i for chunk i (what a build reuses for unchanged texts)."""

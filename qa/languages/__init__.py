@@ -1,0 +1,59 @@
+"""The words a follow-up refers back with, one table a language (`en.py`, `ja.py`).
+
+A table says, as patterns, what points at the person in focus ("she", 彼女), at the thing in focus
+("it", "there", その), at the list just shown ("the third one", 第3回), at a time relative to the answer
+in focus ("the month before", 翌月), at more of the same ("what else", ほかに), and what makes a question
+elliptical ("and in 2019?", 2017年は？). `qa/conversing.py` reads them; a new language is a new table.
+Left out: inflection and agreement (a pattern matches words as written).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A time named relative to the answer in focus: `kind` is one of same, next, previous, later,
+    earlier, after, before; `unit` one of day, week, month, year (or None: the unit in the words)."""
+
+    pattern: re.Pattern
+    kind: str
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Words:
+    code: str  # "en", "ja"
+    person: re.Pattern  # the person in focus
+    thing: re.Pattern  # the thing, event or place in focus
+    more: re.Pattern  # "what else": the same focus, other passages
+    ellipsis: re.Pattern  # the previous question with one slot replaced
+    relative: tuple[Relative, ...]  # checked in order; the first that matches counts
+    ordinal: re.Pattern  # group "n": a number or an ordinal word; "the last one" -> "last"
+    ordinals: dict[str, int]  # ordinal words -> their number; "last" -> -1
+    units: dict[str, str]  # a unit as written -> day | week | month | year
+    numbers: dict[str, int]  # number words -> their value
+    question: re.Pattern  # the question words (who, when, 誰, いつ…): not a subject
+    names: Callable[[str], list[tuple[str, str]]]  # (name, kind) in a text, kind "person" or "thing"
+    label: Callable[[str], str]  # what a dated entry's text is about, as a short name
+    stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing
+
+    def number(self, text: str) -> int | None:
+        """ "3" -> 3, "third" -> 3, "三" -> 3, "last" -> -1."""
+        text = text.lower().strip()
+        if text.isdigit():
+            return int(text)
+        text = re.sub(r"(?:st|nd|rd|th)$", "", text) if text[:1].isdigit() else text
+        if text.isdigit():
+            return int(text)
+        return self.ordinals.get(text, self.numbers.get(text))
+
+
+def words_for(text: str) -> Words:
+    """The table for the language `text` is written in: Japanese when it has kana or kanji."""
+    from . import en, ja
+
+    return ja.WORDS if re.search(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]", text) else en.WORDS

@@ -1,0 +1,107 @@
+"""English: the words a follow-up refers back with (see `qa/languages/__init__.py`)."""
+
+from __future__ import annotations
+
+import re
+
+from . import Relative, Words
+
+_N = r"(?P<n>\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_U = r"(?P<unit>day|week|month|year)s?"
+_CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to)"
+_CAP = r"(?:[A-Z][\w.'’&-]*|\d+(?:\.\d+)?)"
+_NAME = re.compile(rf"(?<![\w])[A-Z][\w.'’&-]*(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
+_QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|did|do|does|is|was|were|are|can|could|"
+                             r"tell|and|but|so|also|ok|okay|then|please|any|has|have|had|i|we|the|a|an|in|on|at|"
+                             r"show|list|give|find|remind|yes|no)$", re.I)
+_PERSON = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}$")
+_LEAD_VERB = re.compile(r"^(?:[A-Z][\w-]*(?:ed|de|ne|d)\b|Made|Held|Took|Gave|Ran|Met|Won|Led|Signed|Sent)\s+"
+                        r"(?:(?:in|on|at|to|with|for|a|an|the)\s+)?", re.I)
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    """Names a text gives: runs of capitalised words ("UN Forum on Business and Human Rights",
+    "SDG 8.7 Dialogues"), a question's first word left out; "person" for two or three plain
+    capitalised words ("Tomoko Shiroki"), else "thing".
+
+    >>> names("Did ACE go to the UN Forum on Business and Human Rights?")
+    [('ACE', 'thing'), ('UN Forum on Business and Human Rights', 'thing')]
+    >>> names("When did Tomoko Shiroki go to Geneva?")
+    [('Tomoko Shiroki', 'person'), ('Geneva', 'thing')]
+    """
+    out = []
+    for m in _NAME.finditer(text):
+        words = m.group(0).split()
+        while words and _QUESTION_START.match(words[0]):
+            words.pop(0)
+        while words and re.fullmatch(_CONNECT, words[-1]):
+            words.pop()
+        name = " ".join(words).rstrip(".'’")
+        name = re.sub(r"(?:'s|’s)$", "", name)
+        if not name or len(name) < 2:
+            continue
+        out.append((name, "person" if _PERSON.match(name) else "thing"))
+    return out
+
+
+def label(text: str) -> str:
+    """A dated entry's event as a short name: the words after its date and leading verb, up to the
+    first stop ("Participated in the 2019 UN Forum on Business and Human Rights in Geneva" ->
+    "2019 UN Forum on Business and Human Rights in Geneva")."""
+    text = _LEAD_VERB.sub("", " ".join(text.split()), count=1)
+    text = re.split(r"\s+(?:HERE|Read more)\b|[.;:](?:\s|$)|[★(]|,\s", text)[0]
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    words = text.split()[:10]
+    while words and words[-1].lower() in ("the", "a", "an", "of", "on", "in", "at", "to", "for", "and", "with"):
+        words.pop()
+    return " ".join(words).strip(" ,“”\"")
+
+
+_ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+WORDS = Words(
+    code="en",
+    person=re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.I),
+    thing=re.compile(
+        r"\b(it|its|they|them|their|theirs|there|those|these)\b"
+        r"|\b(?:that|this|the same)\b(?!\s+(?:day|week|month|year|time)s?\b)(?:\s+(?!(?:was|is|were|did|does|has|had|have|will|would|can|could|\w+ed)\b)[a-z]+)?",
+        re.I),
+    more=re.compile(r"\b(?:what|anything|anyone|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
+                    r"|\bother\s+(?:things|events|activities|work)\b|\bbesides\s+(?:that|this|it)\b", re.I),
+    ellipsis=re.compile(r"^\s*(?:and|but|also|so|or|ok(?:ay)?,?|then)\b|^\s*(?:what|how)\s+about\b", re.I),
+    relative=(
+        Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:later|after(?:wards?)?(?:\s+that)?|on)\b", re.I), "later"),
+        Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b", re.I), "earlier"),
+        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:after|later)(?:\s+(?:that|this|it))?\b"
+                            r"|\b(?:the\s+)?(?:next|following)\s+(?P<unit2>day|week|month|year)\b", re.I), "next"),
+        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b"
+                            r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<unit2>day|week|month|year)\b", re.I),
+                 "previous"),
+        Relative(re.compile(r"\b(?:that|the same|this)\s+(?P<unit>day|week|month|year)\b", re.I), "same"),
+        Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
+                 "before"),
+        Relative(re.compile(r"\b(?:after|since)\s+(?:that|this|then|it)\b|\bafterwards\b|\blater\s*(?=\?|$)"
+                            r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)", re.I), "after"),
+    ),
+    ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last|latest|\d+(?:st|nd|rd|th))\b", re.I),
+    ordinals={w: n for n, w in enumerate(_ORD, 1)} | {"last": -1, "latest": -1},
+    units={"day": "day", "week": "week", "month": "month", "year": "year"},
+    numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3, "several": 3},
+    question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.I),
+    names=names,
+    label=label,
+    stop=frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+                    "about", "did", "do", "does", "is", "was", "were", "are", "be", "been", "has", "have", "had",
+                    "what", "when", "where", "who", "whom", "which", "why", "how", "we", "our", "us", "you", "your",
+                    "i", "me", "my", "it", "its", "they", "them", "their", "she", "he", "her", "him", "his", "that",
+                    "this", "there", "those", "these", "then", "also", "so", "tell", "any", "some", "happen",
+                    "happened", "again", "one", "ones", "else", "anything", "more", "can", "could", "would",
+                    "please", "know", "ok", "okay", "same", "other", "thing", "things", "yes", "no", "not", "ace",
+                    "organisation", "organization", "event", "events", "year", "month", "day", "week", "time", "work",
+                    "activity", "activities", "advocacy", "else", "done", "go", "went", "take", "took", "part",
+                    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "spring", "summer", "autumn", "fall", "winter", "first",
+                    "half", "second", "early", "late", "end", "start", "beginning", "during", "between", "before",
+                    "after", "since", "until"}),
+)

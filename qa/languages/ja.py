@@ -1,0 +1,106 @@
+"""Japanese: the words a follow-up refers back with (see `qa/languages/__init__.py`).
+
+Japanese drops the subject more often than it says それ: a question with no subject of its own
+is read against the focus by `qa/conversing.py` whatever its words. Digits are matched after
+NFKC folding (full-width ３ is 3).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import Relative, Words
+
+_sudachi = None
+
+
+def _tokens(text: str):
+    global _sudachi
+    if _sudachi is None:
+        from sudachipy import Dictionary, SplitMode
+
+        _sudachi = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+    return _sudachi.tokenize(text)
+
+
+def _compounds(text: str) -> list[tuple[str, set[str]]]:
+    """Runs of nouns (with prefixes and suffixes), each with the kinds of its words: "C20サミット",
+    "第1回SDG8.7ダイアログ", "安倍首相"; an action noun (開催, 参加) does not end a run."""
+    out, run, kinds = [], [], set()
+
+    def close():
+        while run and run[-1][1] == "サ変可能":
+            run.pop()
+        if run:
+            out.append(("".join(w for w, _ in run), set(kinds)))
+        run.clear()
+        kinds.clear()
+
+    for m in _tokens(text):
+        pos = m.part_of_speech()
+        if pos[0] in ("名詞", "接頭辞", "接尾辞") and pos[1] != "代名詞" and not (pos[0] == "接尾辞" and not run):
+            run.append((m.surface(), pos[2]))
+            kinds.add(pos[1] if pos[1] != "固有名詞" else "人名" if pos[2] == "人名" else "固有名詞")
+        else:
+            close()
+    close()
+    return out
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    """Names a text gives: noun runs holding a proper noun, Latin letters, digits or katakana;
+    "person" for a run with a person's name in it.
+
+    >>> names("岩附由香さんはロンドンで何をしましたか")
+    [('岩附由香さん', 'person'), ('ロンドン', 'thing')]
+    """
+    out = []
+    for run, kinds in _compounds(text):
+        if re.fullmatch(r"[\d.]+|[\d年月日]+", run) or len(run) < 2:
+            continue
+        if kinds & {"人名", "固有名詞"} or re.search(r"[A-Za-z\d\u30a0-\u30ff]", run):
+            out.append((run, "person" if "人名" in kinds else "thing"))
+    return out
+
+
+def label(text: str) -> str:
+    """A dated entry's event as a short name: its longest noun run before the first comma
+    ("東京で開催されたC20サミットの運営を支援し、…" -> "C20サミット")."""
+    clause = re.split(r"[、。]", text.strip(), maxsplit=1)[0]
+    runs = [r for r, kinds in _compounds(clause) if not re.fullmatch(r"[\d.年月日〜～-]+", r)]
+    named = [r for r in runs if re.search(r"[A-Za-z\u30a0-\u30ff]", r)] or runs
+    return max(named, key=len) if named else clause[:20]
+
+
+_N = r"(?P<n>\d+|[一二三四五六七八九十]+|数)"
+_U = r"(?P<unit>年|か月|ヶ月|カ月|ヵ月|箇月|ケ月|週間|週|日)"
+
+WORDS = Words(
+    code="ja",
+    person=re.compile(r"(彼女|彼(?!ら)|その人|この人|あの人|その方|この方)"),
+    thing=re.compile(r"(それ(?!以前|以降|以外|から|より前)|そこ|そちら|あそこ|その(?![年月日週後前翌次直])|この(?![年月日週])"
+                     r"|あの|同じ(?![年月日週])|彼ら)"),
+    more=re.compile(r"(ほか|他に|他の|その他|それ以外|ほかに|別の)"),
+    ellipsis=re.compile(r"^\s*(?:で、|では、|じゃあ|それで|あと、|じゃ、)|^[^？?。]{1,14}(?:は|では|だと|なら)[？?]?\s*$"),
+    relative=(
+        Relative(re.compile(rf"{_N}\s*{_U}\s*(?:後|あと|経って)"), "later"),
+        Relative(re.compile(rf"{_N}\s*{_U}\s*(?:前)"), "earlier"),
+        Relative(re.compile(r"(?:翌|次の|その次の)\s*(?P<unit>年|月|日|週)|(?P<unit2>年|月|日|週)の?(?:あと|後)の"), "next"),
+        Relative(re.compile(r"(?:前の|その前の|一つ前の)\s*(?P<unit>年|月|日|週)|(?P<unit2>前年|前月|前日|前週)"), "previous"),
+        Relative(re.compile(r"(?:その|同じ|同|この)\s*(?P<unit>年|月|日|週)"), "same"),
+        Relative(re.compile(r"(?:その前|それ以前|それより前|その直前|直前)"), "before"),
+        Relative(re.compile(r"(?:その後|それ以降|それから|そのあと|その次|次は|次に|直後)"), "after"),
+    ),
+    ordinal=re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*回|(?P<n2>\d+|[一二三四五六七八九十]+)\s*(?:回目|番目|つ目)"
+                       r"|(?P<n3>最初|最後|一番目|初回)"),
+    ordinals={"最初": 1, "初回": 1, "一番目": 1, "最後": -1},
+    units={"年": "year", "か月": "month", "ヶ月": "month", "カ月": "month", "ヵ月": "month", "箇月": "month",
+           "ケ月": "month", "月": "month", "週間": "week", "週": "week", "日": "day", "前年": "year", "前月": "month",
+           "前日": "day", "前週": "week"},
+    numbers={"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "数": 3},
+    question=re.compile(r"(誰|だれ|どこ|いつ|何|なに|なん|どう|どの|どんな|なぜ|どれ|いくつ|何人|何社)"),
+    names=names,
+    label=label,
+    stop=frozenset({"する", "ある", "いる", "なる", "こと", "もの", "ため", "よう", "とき", "活動", "出来事", "何", "誰", "どこ",
+                    "いつ", "教える", "知る", "ください", "ます", "です", "私", "たち", "私たち", "団体"}),
+)
