@@ -40,6 +40,7 @@ from .searching import READ_FROM_QUESTION, Answer, Filters, Hit, Signals, clean_
 
 UNSET = READ_FROM_QUESTION  # the time is read from the question as searched
 GENERIC = 0.3  # a name used by more than this share of the passages (the corpus's own organisation) names no subject
+CARRY_PERIOD = False
 OWN_SUBJECT = 2  # a question with this many specific words (and no reference word) is a new topic
 NOTE_CHARS = 60  # a name in a note is cut to this
 _TITLES = ("director", "president", "manager", "minister", "secretary", "chair", "chairman", "chairwoman",
@@ -128,7 +129,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     if person and focus.person:
         context.append(focus.person)
         notes.append(f"{person.group(0)} → {_short(focus.person)}")
-    if thing and subject and not own:
+    if thing and subject:
         named = _named_by(thing.group(0), focus, words)
         context += list(dict.fromkeys([named] + focus.subjects[:1]))
         notes.append(f"{thing.group(0).strip()} → {_short(named)}")
@@ -141,11 +142,11 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
             slot = _short(own[0]) if own else _period_words(own_time, words)
             notes.append(f"{'前の質問と同じ' if words.code == 'ja' else 'same question as before'}: {slot}")
     if ordinal:
-        item, note = _list_item(index, q, words, ordinal, focus, subject)
+        item, note, series = _list_item(index, words, ordinal, focus)
         if note:
             notes.append(note)
-        if item is None and subject and subject not in context:
-            context.append(_without_ordinals(subject, words))
+        if series:
+            context.append(series)
     if more:
         exclude = tuple(h.number for h in focus.shown[:1])  # the answer in focus
         if subject and subject not in context:
@@ -158,9 +159,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     if relative is not None:
         when, said = relative
         notes.append(f"{said} → {_period_words(when, words)}")
-        if not context and subject:
-            context += focus.subjects[:1]
-    elif own_time is None and focus.period is not None:
+    elif own_time is None and focus.period is not None and CARRY_PERIOD:
         when, named = focus.period, False  # the period in focus still counts, softly
         notes.append(f"{'期間' if words.code == 'ja' else 'period'} → {_period_words(focus.period, words)}")
     signals = Signals(" ".join(dict.fromkeys(c for c in context if c)), tuple(h.number for h in focus.shown[:3]),
@@ -221,11 +220,11 @@ def _without_ordinals(text: str, words: Words) -> str:
 def _named_by(said: str, focus: Focus, words: Words) -> str:
     """The subject "that alliance", "those dialogs", その会議 points at: the first of the subjects
     in focus and of the passages just shown that shares the noun's word; else the main subject."""
-    noun = [t for t in terms(said) if t not in words.stop]
+    noun = {t[:5] for t in terms(said) if t not in words.stop}
     if noun:
         for name in focus.subjects + [_label(h, words) for h in focus.shown[:5]] + \
                 [h.heading.split(" › ")[-1] for h in focus.shown[:5] if h.heading]:
-            if set(noun) & set(terms(name)):
+            if noun & {t[:5] for t in terms(name)}:
                 return name
     return focus.subjects[0]
 
@@ -240,37 +239,44 @@ def _replace_last_name(frame: str, words: Words, new: str) -> str:
     return frame[:at] + new + frame[at + len(last):]
 
 
-def _list_item(index: Index, q: str, words: Words, m: re.Match, focus: Focus, subject: str) -> tuple[int | None, str]:
-    """The passage "the third one" points at and its note: the series' own third when a passage
-    names it ("the third SDG 8.7 Dialogue", 第3回), else the third of the list just shown."""
+def _list_item(index: Index, words: Words, m: re.Match, focus: Focus) -> tuple[int | None, str, str]:
+    """The passage "the third one" points at, its note, and the series it belongs to: the series'
+    own third when a passage names it ("the third SDG 8.7 Dialogue", 第3回), else the third of the
+    list just shown."""
     said = next(g for g in m.groups() if g)
     n = words.number(said)
-    if n is None:
-        return None, ""
-    if subject and _series_names(index, said, n, subject, words):
-        return None, f"{m.group(0).strip()} → {_short(_without_ordinals(subject, words))}, {said}"
+    if n is None or n == 0:
+        return None, "", ""
+    for name in sorted(focus.subjects, key=len):
+        series = _without_ordinals(name, words)
+        found = _series_item(index, said, n, series, words) if series else None
+        if found is not None:
+            hit = index.chunks[found]
+            when = f" ({_date_words(hit.date, hit.date_end, words)})" if hit.date else ""
+            return found, f"{m.group(0).strip()} → {_short(series)}, {said}{when}", series
     shown = focus.shown
-    if not shown or abs(n) > len(shown) or n == 0:
-        return None, ""
+    if not shown or abs(n) > len(shown):
+        return None, "", ""
     hit = shown[n - 1] if n > 0 else shown[-1]
-    when = f" ({_hit_date(hit, words)})" if hit.date else ""
-    return hit.number, f"{m.group(0).strip()} → {_short(_label(hit, words))}{when}"
+    when = f" ({_date_words(hit.date, hit.date_end, words)})" if hit.date else ""
+    return hit.number, f"{m.group(0).strip()} → {_short(_label(hit, words))}{when}", ""
 
 
-def _series_names(index: Index, said: str, n: int, subject: str, words: Words) -> bool:
-    """Whether a passage about `subject` names its n-th ("third", "3rd", 第3回)."""
-    ids, _ = index.keyword_search(f"{said} {subject}", 5)
-    forms = {said.lower(), str(n)} | {w for w, v in words.ordinals.items() if v == n}
+def _series_item(index: Index, said: str, n: int, series: str, words: Words) -> int | None:
+    """The passage about `series` that names its n-th ("third", "3rd", 第3回), if one does."""
+    ids, _ = index.keyword_search(f"{said} {series}", 5)
+    forms = [w for w, v in words.ordinals.items() if v == n and w.isascii()] + [f"{n}(?:st|nd|rd|th)"]
+    pattern = re.compile(r"(?i)(?<![\w])(?:" + "|".join(forms) + r")(?![\w])|第\s*" + str(n) + r"\s*回|" + str(n) + r"回目")
+    need = set(terms(series))
     for i in ids.tolist():
-        text = _fold(index.chunks[i].text).lower()
-        if any(re.search(rf"(?<![\w]){re.escape(f)}(?:st|nd|rd|th)?(?![\w])", text) or f"第{n}回" in text
-               for f in forms if f and not f.isdigit()) or f"第{n}回" in text or f"{n}回目" in text:
-            return True
-    return False
+        chunk = index.chunks[i]
+        if pattern.search(_fold(chunk.text)) and need & set(terms(chunk.context_text())):
+            return i
+    return None
 
 
-def _hit_date(hit: Hit, words: Words) -> str:
-    return japanese_date(hit.date, hit.date_end) if words.code == "ja" else readable_date(hit.date, hit.date_end)
+def _date_words(start: str, end: str | None, words: Words) -> str:
+    return japanese_date(start, end) if words.code == "ja" else readable_date(start, end)
 
 
 def _label(hit: Hit, words: Words) -> str:
@@ -313,7 +319,7 @@ def _anchor(focus: Focus, unit: str) -> tuple[str, str] | None:
     three passages shown, one in the period in focus preferred); else the period in focus."""
     period = focus.period
     closed = period is not None and period.start and period.end and not period.order
-    if closed and len(period.start) <= {"year": 4, "month": 7}.get(unit, 10):
+    if closed and len(period.start) == {"year": 4, "month": 7}.get(unit, 10):
         return period.start, period.end  # "that month" after "in November 2019": November
     if focus.anchor is not None:
         return focus.anchor
@@ -401,19 +407,24 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
         period = asked
     elif isinstance(resolved.when, TimeScope) and resolved.signals.named_time and not resolved.when.order:
         period = resolved.when
-    frame = _frame(q, words, resolved)
+    frame = _frame(q, words, focus)
     people = [n for n, kind in words.names(_fold(q)) if kind == "person"]
-    person = people[-1] if people else _titled(answer.hits[:3], q) or (focus.person if focus else None) \
-        or _title_person(answer.hits)
+    earlier = focus.person if focus is not None else None
+    if people:
+        person = people[-1]
+    elif words.asks_person.search(_fold(q)) or earlier is None:  # "who is …?": the person the answer names
+        person = _titled(answer.hits[:3], q) or earlier or _title_person(answer.hits)
+    else:
+        person = earlier
     anchor = focus.anchor if focus is not None else None
     if top is not None and top.date:
         anchor = (top.date, top.date_end or top.date)
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor)
 
 
-def _frame(q: str, words: Words, resolved: Resolved) -> str:
-    """The words an elliptical next question reuses: this question's own (without its time and its
-    reference words), and what it was searched beside."""
+def _frame(q: str, words: Words, focus: Focus | None) -> str:
+    """The words an elliptical next question reuses: this question's own, without its time and its
+    reference words; the last frame when nothing is left ("and the year after?")."""
     own = re.sub(r"[?？。!]", " ", _fold(q))
     from .dates import find_dates
 
@@ -422,7 +433,9 @@ def _frame(q: str, words: Words, resolved: Resolved) -> str:
     own = words.ellipsis.sub(" ", own)
     for pattern in (words.person, words.thing, words.more, words.ordinal, *(r.pattern for r in words.relative)):
         own = pattern.sub(" ", own)
-    return " ".join(f"{own} {resolved.signals.context}".split())
+    if not [t for t in terms(own) if t not in words.stop] and focus is not None:
+        return focus.frame  # "and the year after?" asks the last question again
+    return " ".join(own.split())
 
 
 def _titled(hits, q: str) -> str | None:

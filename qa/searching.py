@@ -55,7 +55,7 @@ FIRST_YEAR_BONUS = 0.2  # ... with this for naming the year a period opens ...
 LAST_YEAR_BONUS = 0.1  # ... and this for the year it closes
 SPECIFIC = 0.12  # a word at most this share of the passages use names something of its own
 CONTEXT_WEIGHT = 0.5  # a follow-up's context words count this much against its own (BM25)
-FOCUS_DOCUMENT = 0.15  # added to passages of the document of the answer in focus ...
+FOCUS_DOCUMENT = 0.3  # added to passages of the document of the answer in focus ...
 FOCUS_PASSAGE = 0.1  # ... and to the passages just shown ("where was that held?")
 
 
@@ -414,7 +414,7 @@ def search(
 ) -> Answer:
     """The k passages that best answer `question`, best first.
 
-    candidates -> fuse -> document weight -> time -> focus -> distinct -> years named -> the period's
+    candidates -> fuse -> document weight -> focus -> time -> distinct -> years named -> the period's
     passages first -> hits -> does anything answer. The time is the one the question names, or `when`
     when the conversation gave one; `signals`, what the conversation adds. Answer.found is False
     when nothing answers (the hits are then the closest passages, or none when nothing is even near).
@@ -428,15 +428,16 @@ def search(
     pool = max(POOL if filters.years is None else 10 * POOL, k)
     matched = _matched(q, scope)
     dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)
-    timed = period and not keywords_of_list(_untimed(matched))  # "and the month after?": time alone
+    # "and the month after?", "where did we go two months later?": a question of time alone
+    timed = scope is not None and scope.bounded and not signals.empty and not specific_terms(index, _untimed(matched))
     if not (_about(dense[1], bm25[1], retriever) or _in_period(index, dense[0], bm25[0], scope) or timed
             or signals.item is not None):
         return Answer(q, scope, [], found=False, period=period)
     ids, fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))
     if retriever == "hybrid":
         fused = by_document(ids, fused, index.table)
-    fused = with_time(index, ids, fused, scope)
     fused = with_focus(index, ids, fused, signals)
+    fused = with_time(index, ids, fused, scope)
     order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
     order, fused = named_years_first(index.table, ids, fused, order, scope)
     if period and not specific_terms(index, _untimed(matched)):  # the period is what it asks about

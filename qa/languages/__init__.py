@@ -37,6 +37,7 @@ class Words:
     units: dict[str, str]  # a unit as written -> day | week | month | year
     numbers: dict[str, int]  # number words -> their value
     question: re.Pattern  # the question words (who, when, 誰, いつ…): not a subject
+    asks_person: re.Pattern  # a question whose answer is a person ("who is …", 誰)
     names: Callable[[str], list[tuple[str, str]]]  # (name, kind) in a text, kind "person" or "thing"
     label: Callable[[str], str]  # what a dated entry's text is about, as a short name
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing

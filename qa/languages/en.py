@@ -78,9 +78,9 @@ WORDS = Words(
                             r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<unit2>day|week|month|year)\b", re.I),
                  "previous"),
         Relative(re.compile(r"\b(?:that|the same|this)\s+(?P<unit>day|week|month|year)\b", re.I), "same"),
-        Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
+        Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
                  "before"),
-        Relative(re.compile(r"\b(?:after|since)\s+(?:that|this|then|it)\b|\bafterwards\b|\blater\s*(?=\?|$)"
+        Relative(re.compile(r"\b(?:after|since)\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)", re.I), "after"),
     ),
     ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last|latest|\d+(?:st|nd|rd|th))\b", re.I),
@@ -89,6 +89,7 @@ WORDS = Words(
     numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3, "several": 3},
     question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.I),
+    asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b", re.I),
     names=names,
     label=label,
     stop=frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
