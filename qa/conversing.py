@@ -35,7 +35,7 @@ from .embedding import Embedder
 from .indexing import Index
 from .keywords import terms
 from .languages import Words, words_for
-from .querytime import question_time
+from .querytime import part_of_year, question_time, season_in
 from .searching import READ_FROM_QUESTION, Answer, Filters, Hit, Signals, clean_question, search, specific_terms
 
 UNSET = READ_FROM_QUESTION  # the time is read from the question as searched
@@ -114,7 +114,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     q = _fold(question)
     words = words_for(q)
     own_time = question_time(q, today)
-    relative = None if own_time else _relative(q, words, focus)
+    relative = None if own_time else _with_season(q, _relative(q, words, focus), focus)
     ordinal = words.ordinal.search(q)
     person = words.person.search(q)
     thing = words.thing.search(q)
@@ -311,6 +311,21 @@ def _relative(q: str, words: Words, focus: Focus) -> tuple[TimeScope, str] | Non
             return None
         return _shifted(rel.kind, anchor, unit, groups.get("n"), words), m.group(0).strip()
     return None
+
+
+def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -> tuple[TimeScope, str] | None:
+    """ "その年の秋", "that summer", "in the autumn": the part of the year meant, of the year the relative
+    time names, else of the answer in focus."""
+    season = season_in(q)
+    if season is None:
+        return relative
+    if relative is not None:
+        scope, said = relative
+        if scope.start and scope.start == scope.end and len(scope.start) == 4:
+            return part_of_year(int(scope.start), season), f"{said}…{season}"
+        return relative
+    anchor = _anchor(focus, "year")
+    return (part_of_year(int(anchor[0][:4]), season), season) if anchor else None
 
 
 def _anchor(focus: Focus, unit: str) -> tuple[str, str] | None:

@@ -6,7 +6,10 @@ it; "the latest", "most recent", "earliest", "the first time" -> an order. Numbe
 are not years ("70 thousand", "SDG 8.7", "C20") are left alone (see `dates`).
 "last year", "this month", "next year" -> that period counted from today (times relative to
 an earlier answer, "the year after", are read by `conversing`).
-Left out: "recently" as a period, seasons, decades as bounds.
+A part of a year narrows it: "the spring of 2019" (March–May), "summer 2020", "the first half of
+2021", "late 2018", 2019年の秋, 2021年前半 (seasons as in the northern hemisphere; winter is
+December to February).
+Left out: "recently" as a period, decades as bounds.
 """
 
 from __future__ import annotations
@@ -27,6 +30,30 @@ _JA_FROM = re.compile(r"^\s*(以降|以後|から)")
 _JA_AFTER = re.compile(r"^\s*(より後|の後)")
 _BEFORE = re.compile(r"\b(before|prior to|until|till|up to|by|earlier than)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _AFTER = re.compile(r"\b(after|since|from|following|later than|starting(?: in)?|beginning(?: in)?)\s+(?:the\s+)?$", re.I)
+
+
+_PARTS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
+          "first half": (1, 6), "second half": (7, 12), "early": (1, 4), "beginning": (1, 3), "start": (1, 3),
+          "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (10, 12),
+          "春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14), "前半": (1, 6), "上半期": (1, 6), "後半": (7, 12),
+          "下半期": (7, 12), "初め": (1, 3), "はじめ": (1, 3), "年初": (1, 3), "年末": (12, 12), "暮れ": (12, 12)}
+_PART = re.compile(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter|first half|second half|early|beginning|start|"
+                   r"mid|middle|late|end)(?:\s+of)?[\s-]+(?:the\s+year\s+)?(1\d{3}|20\d{2})\b"
+                   r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年末|暮れ)", re.I)
+_PART_ALONE = re.compile(r"\b(spring|summer|autumn|fall|winter|first half|second half)\b|(春|夏|秋|冬|前半|上半期|後半|下半期|年末)")
+
+
+def part_of_year(year: int, part: str) -> TimeScope:
+    """The months of a part of a year: (2019, "spring") -> 2019-03..2019-05; winter runs into the next year."""
+    first, last = _PARTS[part.lower()]
+    end_year, last = (year + 1, last - 12) if last > 12 else (year, last)
+    return TimeScope(f"{year:04d}-{first:02d}", f"{end_year:04d}-{last:02d}")
+
+
+def season_in(question: str) -> str | None:
+    """The part of a year a question names without its year ("その年の秋", "that summer"), or None."""
+    m = _PART_ALONE.search(question)
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _step(iso: str, delta: int) -> str:
@@ -72,6 +99,11 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
     TimeScope(start='2025', end='2025', order=None)
     """
     order = "latest" if _LATEST.search(question) else "earliest" if _EARLIEST.search(question) else None
+    part = _PART.search(question)
+    if part is not None:
+        name, year = (part.group(1), part.group(2)) if part.group(1) else (part.group(4), part.group(3))
+        scope = part_of_year(int(year), name)
+        return TimeScope(scope.start, scope.end, order)
     spans = find_dates(question)
     if not spans:
         relative = _today_relative(question, today or datetime.date.today())

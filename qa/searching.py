@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -32,7 +32,7 @@ from .dates import JAPANESE, TimeScope, find_dates
 from .embedding import Embedder
 from .errors import QuestionError
 from .indexing import Index
-from .deciding import answers, evidence
+from .deciding import Evidence, answers, evidence, typed
 from .keywords import terms as keywords_terms
 from .languages import words_for
 from .keywords import words as keywords_of
@@ -87,6 +87,7 @@ class Answer:
     found: bool = True  # False when no passage answers: the hits are then the closest ones, or none
     empty_period: bool = False  # the question names a period nothing in the documents is dated in
     period: bool = False  # the time was named by the question (or follow-up), so hits are marked in or out
+    evidence: Evidence | None = None  # what decided `found` (see `deciding`)
 
 
 @dataclass(frozen=True)
@@ -383,12 +384,14 @@ def _dated_in(table: ChunkTable, scope: TimeScope) -> bool:
     return bool(table.shown_in(np.arange(len(table.document), dtype=np.int64), scope).any())
 
 
-def _decide(index: Index, q: str, dense: Ranked, order: list[int], keywords_only: bool) -> bool:
-    """Whether the best passages answer `q` (see `deciding`)."""
+def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_only: bool) -> Evidence:
+    """What `deciding` weighs: the best cosine, and how much of `q`'s words the corpus and the first passages use."""
     best = 0.0 if keywords_only or not len(dense[1]) else float(np.max(dense[1]))
     top = [index.chunks[i].context_text() for i in order[:3]]
-    seen = evidence(keywords_of_list(q), index.frequency, len(index.chunks), best, top)
-    return seen.words == 0 or answers(seen, keywords_only)
+    words = words_for(q)
+    stop = _stop_terms(words.code)
+    seen = evidence([t for t in keywords_of_list(q) if t not in stop], index.frequency, len(index.chunks), best, top)
+    return replace(seen, typed=typed(q, [index.chunks[i] for i in order[:3]], words))
 
 
 READ_FROM_QUESTION = object()
@@ -450,10 +453,10 @@ def search(
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
     empty = period and not _dated_in(index.table, scope)
-    found = not empty and (timed or signals.item is not None or _decide(index, _untimed(matched), dense, order,
-                                                                        retriever == "bm25"))
+    seen = _evidence(index, _untimed(matched), dense, order, retriever == "bm25")
+    found = not empty and (timed or signals.item is not None or seen.words == 0 or answers(seen, retriever == "bm25"))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
-                  found, empty, period)
+                  found, empty, period, seen)
 
 
 def keywords_of_list(text: str) -> list[str]:

@@ -38,6 +38,9 @@ class Words:
     numbers: dict[str, int]  # number words -> their value
     question: re.Pattern  # the question words (who, when, 誰, いつ…): not a subject
     asks_person: re.Pattern  # a question whose answer is a person ("who is …", 誰)
+    asks_count: re.Pattern  # a question whose answer is a number ("how many", 何人)
+    asks_date: re.Pattern  # a question whose answer is a date ("when", いつ)
+    person_name: re.Pattern  # what a person's name looks like in a passage
     names: Callable[[str], list[tuple[str, str]]]  # (name, kind) in a text, kind "person" or "thing"
     label: Callable[[str], str]  # what a dated entry's text is about, as a short name
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing

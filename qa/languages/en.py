@@ -63,8 +63,8 @@ WORDS = Words(
     code="en",
     person=re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.I),
     thing=re.compile(
-        r"\b(it|its|they|them|their|theirs|there|those|these)\b"
-        r"|\b(?:that|this|the same)\b(?!\s+(?:day|week|month|year|time)s?\b)(?:\s+(?!(?:was|is|were|did|does|has|had|have|will|would|can|could|\w+ed)\b)[a-z]+)?",
+        r"\b(it|its|they|them|their|theirs|there)\b"
+        r"|\b(?:that|this|these|those|the same)\b(?!\s+(?:day|week|month|year|time)s?\b)(?:\s+(?!(?:was|is|were|did|does|has|had|have|will|would|can|could|\w+ed)\b)[a-z]+)?",
         re.I),
     more=re.compile(r"\b(?:what|anything|anyone|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
                     r"|\bother\s+(?:things|events|activities|work)\b|\bbesides\s+(?:that|this|it)\b", re.I),
@@ -89,7 +89,10 @@ WORDS = Words(
     numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3, "several": 3},
     question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.I),
-    asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b", re.I),
+    asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat\s+is\s+the\s+name\s+of\b", re.I),
+    asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
+    asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\bwhat\s+(?:date|year|day|month)\b", re.I),
+    person_name=re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\s+[A-Z][a-z]+\b"),
     names=names,
     label=label,
     stop=frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
@@ -104,5 +107,10 @@ WORDS = Words(
                     "january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december", "spring", "summer", "autumn", "fall", "winter", "first",
                     "half", "second", "early", "late", "end", "start", "beginning", "during", "between", "before",
-                    "after", "since", "until"}),
+                    "after", "since", "until", "later", "earlier", "ago", "two", "three", "four", "five", "six", "seven",
+                    "eight", "nine", "ten", "couple", "few", "several", "next", "following", "previous", "many", "much",
+                    "long", "ever", "exactly", "specific", "specifically", "held", "hold", "place", "could",
+                    "would", "should", "name", "names", "called", "actually", "really", "anyway", "btw", "just",
+                    "still", "back", "get", "got", "make", "made", "let", "like", "want", "need", "whats",
+                    "what's", "who's", "where's", "when's", "did", "doing", "does", "done", "said", "say"}),
 )
