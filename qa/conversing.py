@@ -155,7 +155,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     if not notes and not relative and subject:  # nothing of its own named: about the subject in focus
         context += focus.subjects[:2]
         notes.append(f"{'話題' if words.code == 'ja' else 'about'} → {_short(subject)}")
-    when, named = UNSET, True
+    when, named, said = UNSET, True, ""
     if relative is not None:
         when, said = relative
         notes.append(f"{said} → {_period_words(when, words)}")
@@ -163,7 +163,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         when, named = focus.period, False  # the period in focus still counts, softly
         notes.append(f"{'期間' if words.code == 'ja' else 'period'} → {_period_words(focus.period, words)}")
     signals = Signals(" ".join(dict.fromkeys(c for c in context if c)), tuple(h.number for h in focus.shown[:3]),
-                      exclude, item, named)
+                      exclude, item, named, said.split("…")[0])
     return Resolved(question, signals, when, tuple(notes))
 
 

@@ -99,6 +99,7 @@ class Signals:
     exclude: tuple[int, ...] = ()  # passages already shown, for "what else"
     item: int | None = None  # the passage a list reference points at ("the third one"): shown first
     named_time: bool = True  # the time searched with was named by this question, not carried over
+    time_words: str = ""  # the words of the question that named that time ("the month before", 翌月)
 
     @property
     def empty(self) -> bool:
@@ -379,6 +380,12 @@ def _stop_terms(language: str) -> frozenset[str]:
     return frozenset(t for w in words.stop for t in keywords_terms(w))
 
 
+def _dated_within(table: ChunkTable, scope: TimeScope, pool: int) -> Ranked:
+    """Up to `pool` passages shown with a date in `scope`, each with a token score."""
+    ids = np.flatnonzero(table.shown_in(np.arange(len(table.document), dtype=np.int64), scope))[:pool]
+    return ids.astype(np.int64), np.full(len(ids), 1e-6)
+
+
 def _dated_in(table: ChunkTable, scope: TimeScope) -> bool:
     """Whether any passage of the index is shown with a date in `scope`."""
     return bool(table.shown_in(np.arange(len(table.document), dtype=np.int64), scope).any())
@@ -431,8 +438,11 @@ def search(
     pool = max(POOL if filters.years is None else 10 * POOL, k)
     matched = _matched(q, scope)
     dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)
+    own = _untimed(matched).replace(signals.time_words, " ") if signals.time_words else _untimed(matched)
     # "and the month after?", "where did we go two months later?": a question of time alone
-    timed = scope is not None and scope.bounded and not signals.empty and not specific_terms(index, _untimed(matched))
+    timed = scope is not None and scope.bounded and not signals.empty and not specific_terms(index, own)
+    if timed and period:  # every passage of the period is a candidate, whatever words it shares
+        bm25 = _add(bm25, _dated_within(index.table, scope, pool), 1.0)
     if not (_about(dense[1], bm25[1], retriever) or _in_period(index, dense[0], bm25[0], scope) or timed
             or signals.item is not None):
         return Answer(q, scope, [], found=False, period=period)
@@ -443,7 +453,7 @@ def search(
     fused = with_time(index, ids, fused, scope)
     order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
     order, fused = named_years_first(index.table, ids, fused, order, scope)
-    if period and not specific_terms(index, _untimed(matched)):  # the period is what it asks about
+    if period and not specific_terms(index, own):  # the period is what it asks about
         order = in_period_first(index.table, order, scope)
     if signals.item is not None:
         order = [signals.item] + [i for i in order if i != signals.item]
@@ -453,7 +463,7 @@ def search(
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
     empty = period and not _dated_in(index.table, scope)
-    seen = _evidence(index, _untimed(matched), dense, order, retriever == "bm25")
+    seen = _evidence(index, own, dense, order, retriever == "bm25")
     found = not empty and (timed or signals.item is not None or seen.words == 0 or answers(seen, retriever == "bm25"))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen)

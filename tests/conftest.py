@@ -67,6 +67,21 @@ def ngo_index(tmp_path_factory, embedder):
     return load_index(index)
 
 
+@pytest.fixture(scope="session")
+def ja_index(tmp_path_factory, embedder):
+    """A real index of the Japanese activity record (eval/corpus-ja)."""
+    from qa.building import build
+    from qa.indexing import load_index
+
+    corpus = tmp_path_factory.mktemp("ja") / "corpus"
+    corpus.mkdir()
+    for f in (ROOT / "eval" / "corpus-ja").iterdir():
+        (corpus / f.name).write_bytes(f.read_bytes())
+    index = corpus.parent / "index"
+    build(corpus, index, embedder)
+    return load_index(index)
+
+
 @pytest.fixture
 def write_corpus(tmp_path):
     """Writes {relative path: text} under tmp_path/corpus and returns the folder."""
