@@ -89,8 +89,8 @@ def evidence(question_terms: list[str], frequency, documents: int, best_cosine: 
     """The measurements above; `frequency(term)` is the number of passages that use a term.
 
     >>> e = evidence(["treasur", "ace"], {"ace": 50, "treasur": 0}.get, 54, 0.3, ["ACE did this"])
-    >>> round(e.known, 2), round(e.covered, 2), e.words
-    (0.23, 0.23, 2)
+    >>> round(e.known, 2), round(e.covered, 2), e.words  # "treasurer", the rarer word, is unknown
+    (0.15, 0.15, 2)
     """
     distinct = list(dict.fromkeys(question_terms))
     if not distinct:

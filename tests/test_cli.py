@@ -40,12 +40,16 @@ def test_build_then_ask_json(project, capsys):
     first, second = [json.loads(line) for line in out.strip().splitlines()]
     assert first["question"] == "When were signatures submitted?" and first["time"] is None
     top = first["passages"][0]
-    assert set(top) == {"text", "heading", "date", "date_end", "source", "line", "unit", "score", "highlight"}
+    assert set(top) == {"text", "heading", "date", "date_end", "source", "line", "unit", "score", "highlight",
+                        "in_period"}
+    assert top["in_period"] is None and first["found"] is True  # the question names no period
     assert (top["date"], top["source"], top["line"]) == ("2021-06-15", "corpus/events.txt", 5)
     assert top["heading"] is None  # a timeline entry ends the heading above it
     assert len(first["passages"]) == 2 and first["passages"][0]["score"] >= first["passages"][1]["score"]
     assert second["time"] == {"start": "2018", "end": "2018", "order": None}
     assert (second["passages"][0]["date"], second["passages"][0]["date_end"]) == ("2018-12-03", "2018-12-05")
+    assert second["passages"][0]["in_period"] is True
+    assert all(p["in_period"] is (bool(p["date"]) and p["date"].startswith("2018")) for p in second["passages"])
 
 
 def test_ask_readable_listing(project, capsys):
@@ -54,7 +58,7 @@ def test_ask_readable_listing(project, capsys):
     assert code == 0
     assert "1. [undated] corpus/notes/members.md:3" in out and "JNATIP" in out
     code, out, _ = run(capsys, "ask", "What happened in December 2018?", "-k", "1")
-    assert "(Showing events in December 2018)" in out and "[3–5 December 2018]" in out
+    assert "Showing events in December 2018" in out and "[3–5 December 2018]" in out
 
 
 def test_eval_builds_when_needed_and_reports_metrics(project, capsys):

@@ -1,6 +1,7 @@
 """The package's imports go one way, down the pipeline: a module imports only modules below it.
 
     errors
+    languages                       (the words follow-ups refer back with, a table a language: qa/languages/)
     loaders                         (one reader a kind of document: qa/loaders/)
     loading                         load
     uploading                       (documents added and removed from the page)
@@ -10,6 +11,7 @@
     embedding                       embed
     keywords                        (BM25 and the words it indexes)
     tables                          (per-index arrays and sentences)
+    deciding                        (whether anything answers: the decline model)
     indexing                        index
     stores                          (where an index is kept: folders, Milvus: qa/stores/)
     building                        build = load -> chunk -> date -> embed -> index
@@ -28,8 +30,8 @@ from pathlib import Path
 from conftest import ROOT
 
 LAYERS = [
-    ["errors"], ["loaders"], ["loading"], ["uploading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
-    ["indexing"], ["stores"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline"], ["workspace"], ["gate"],
+    ["errors"], ["languages"], ["loaders"], ["loading"], ["uploading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
+    ["deciding"], ["indexing"], ["stores"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline"], ["workspace"], ["gate"],
     ["web"], ["cli"],
 ]
 LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}
