@@ -122,8 +122,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     elliptical = _elliptical(q, words)
     own = _own_names(index, q, words)
     if not (relative or ordinal or person or thing or more or elliptical):
-        if own or _specific(index, q, words) >= OWN_SUBJECT:
-            return Resolved(question)  # a new topic: it names what it is about
+        if own or own_time or _specific(index, q, words) >= OWN_SUBJECT or _unknown(index, q, words):
+            return Resolved(question)  # a new topic: it names what it is about (or a time, or what no passage says)
     notes, context, item, exclude = [], [], None, ()
     subject = focus.subjects[0] if focus.subjects else ""
     if person and focus.person:
@@ -207,6 +207,12 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
 def _specific(index: Index, q: str, words: Words) -> int:
     """How many of the question's words few passages use (and some do)."""
     return sum(1 for t in specific_terms(index, q) if t not in words.stop)
+
+
+def _unknown(index: Index, q: str, words: Words) -> bool:
+    """Whether the question asks about something no passage mentions ("Who is ACE's treasurer?")."""
+    stop = {t for w in words.stop for t in terms(w)}
+    return any(index.frequency(t) == 0 for t in terms(q) if t not in stop)
 
 
 def _without_ordinals(text: str, words: Words) -> str:

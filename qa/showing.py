@@ -137,9 +137,12 @@ def markdown(hits: list[Hit], contexts: list[list] | None = None, question: str 
     if not hits:
         return nothing(question)
     blocks = []
+    ja = bool(JAPANESE.search(question))
     for n, h in enumerate(hits, 1):
-        date = date_for(h.text, h.date, h.date_end) or "Undated"
+        date = date_for(h.text, h.date, h.date_end) or ("日付なし" if ja else "Undated")
         head = f"**{n}. {escape_markdown(date)}**"
+        if h.in_period is False:
+            head += " · " + ("⚠️ 質問の期間外" if ja else "⚠️ outside the period asked")
         if h.heading:
             head += f" · *{escape_markdown(h.heading)}*"
         meta = f"{escape_markdown(h.source)}, {h.unit} {h.line} · score {h.score:.2f}"

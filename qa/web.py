@@ -222,7 +222,7 @@ class Page:
     def _answer(self, message, k, from_year, to_year, order, conversation: Conversation | None):
         """The answer as Markdown, its hits, and the index it came from; QAError for bad inputs."""
         from .searching import Filters, search
-        from .showing import markdown, time_note
+        from .showing import markdown, reply_line
 
         index = self.live.get()
         if message is None:
@@ -238,33 +238,38 @@ class Page:
         outside = _outside(result.time, filters.years)
         hits = [] if outside else result.hits
         text = markdown([self.shown(h) for h in hits], [self.context(index, h) for h in hits], message)
-        note = time_note(result)
-        if understood is not None and understood.followup:
-            text = f"*{escape_markdown(describe(understood))}*\n\n" + text
-        elif note:
-            text = f"*{note}*\n\n" + text
+        said = reply_line(result)
+        if said and not hits and result.empty_period:
+            text = escape_markdown(said)
+        elif said and hits:
+            text = f"**{escape_markdown(said)}**\n\n" + text if not result.found else f"*{escape_markdown(said)}*\n\n" + text
+        if understood is not None and understood.followup:  # what the follow-up took from the conversation
+            text = f"<small>↪ {escape_markdown(describe(understood))}</small>\n\n" + text
         if JAPANESE.search(message):
             text = f"<small>{KEYWORDS_ONLY_JA}</small>\n\n" + text
-        if not hits and filters.years is not None:
+        if filters.years is not None:
             text += self._hidden_by_filter(index, result, understood, n, from_year, to_year, outside)
         return text, hits, index
 
     def _hidden_by_filter(self, index, result, understood, k, from_year, to_year, outside: bool) -> str:
         """What the year filter hid, when it hid everything that would have answered (or the time
         the question asks about lies outside it)."""
-        from .conversing import as_read
-        from .searching import search
+        from .searching import Signals, search
 
-        question = as_read(understood) if understood is not None else result.question
         when = understood.when if understood is not None else READ_FROM_QUESTION
-        unfiltered = search(index, self.live.embedder, question, k, when=when)
-        if not unfiltered.hits:
+        signals = understood.signals if understood is not None else Signals()
+        unfiltered = search(index, self.live.embedder, result.question, k, when=when, signals=signals)
+        if not unfiltered.hits or not unfiltered.found:
             return ""
+        shown = {h.chunk.source + str(h.chunk.line) for h in result.hits}
+        if not outside and result.hits and unfiltered.hits[0].chunk.source + str(unfiltered.hits[0].chunk.line) in shown:
+            return ""  # the passage that answers best is shown: the filter hid nothing that matters
         dates = sorted({h.date[:4] for h in unfiltered.hits if h.date})
         years = f"from {escape_markdown(str(from_year))} to {escape_markdown(str(to_year))}"
         found = f" (dated {', '.join(dates)})" if dates else ""
         why = (f"leaves out {result.time.describe().removeprefix('in ')}, the time the question asks about"
-               if outside else "hides every passage that answers this")
+               if outside else "hides every passage that answers this" if not result.hits
+               else "hides the passage that answers this best")
         return (f"\n\n⚠️ The year filter ({years}) {why}: {len(unfiltered.hits)} passages answer it without the"
                 f" filter{found}. Press **Clear filters** under *Options and filters* to see them.")
 
@@ -511,6 +516,7 @@ def build_app(workspace: Workspace, uploads: bool = False):
             trigger(page.respond, [p.question, p.state, *p.options], [p.chat, p.question, p.timeline, p.state],
                     **quiet).then(None, js=SHOW_ANSWER)
         p.new_topic.click(page.new_topic, None, [p.chat, p.question, p.timeline, p.state], **quiet)
+        p.chat.clear(page.new_topic, None, [p.chat, p.question, p.timeline, p.state], **quiet)  # its trash button
         p.clear.click(lambda: (ANY_YEAR, ANY_YEAR), None, [p.options[1], p.options[2]], **quiet)
         # The API: gradio_client's predict(question, k, from, to, order, api_name="/chat") and
         # Gradio's REST call POST /gradio_api/call/chat.

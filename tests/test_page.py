@@ -55,6 +55,10 @@ def browser():
 
 @pytest.fixture(params=[(1400, 900)], ids=["desktop"])
 def page(browser, site, request):
+    yield from _tab(browser, site, request)
+
+
+def _tab(browser, site, request):
     """A fresh tab on the page, recording every request it makes and every dialog it opens."""
     url, _ = site
     width, height = request.param
@@ -83,7 +87,7 @@ def _ask(tab, question: str, send: bool = False) -> str:
     bots.nth(before).wait_for(timeout=30000)
     tab.wait_for_function(
         "n => { const b = document.querySelectorAll(\"[data-testid='bot']\"); return b.length > n &&"
-        " /score|No passage|⚠️/.test(b[b.length - 1].innerText) }", arg=before, timeout=30000)
+        " /score|No passage|Nothing in|⚠️|見つかりません/.test(b[b.length - 1].innerText) }", arg=before, timeout=30000)
     return bots.last.inner_text()
 
 
@@ -261,13 +265,13 @@ def _first_passage_in_view(tab) -> bool:
 
 
 @pytest.mark.parametrize("page", [(1400, 900), (390, 844)], ids=["desktop", "phone"], indirect=True)
-def test_a_conversation_shows_how_each_follow_up_was_understood_with_the_first_passage_in_view(page, tmp_path):
+def test_a_conversation_shows_what_each_follow_up_took_with_the_first_passage_in_view(page, tmp_path):
     first = _ask(page, "Who is ACE's managing director?", send=True)
-    assert "Tomoko Shiroki" in first.split("2.")[0] and "Understood as" not in first
+    assert "Tomoko Shiroki" in first.split("2.")[0] and "↪" not in first
     second = _ask(page, "when did she go to the cocoa industry meeting?")
-    assert second.startswith("Understood as: when did Tomoko Shiroki go to the cocoa industry meeting?")
+    assert second.startswith("↪ she → Tomoko Shiroki\n")
     third = _ask(page, "and where was that held?")
-    assert third.startswith("Understood as:") and "Cote D'Ivoire" in third.split("2.")[0]
+    assert third.startswith("↪ that → ") and "Cote D'Ivoire" in third.split("2.")[0]
     page.wait_for_timeout(300)
     assert _first_passage_in_view(page), "passage 1 is out of view"
     size = page.viewport_size
@@ -275,7 +279,22 @@ def test_a_conversation_shows_how_each_follow_up_was_understood_with_the_first_p
     page.locator("#new-topic").click()
     page.wait_for_function("() => document.querySelectorAll(\"#chat [data-testid='bot']\").length === 0")
     alone = _ask(page, "when did she go to the cocoa industry meeting?")
-    assert "Understood as" not in alone  # a new topic: nothing carried over
+    assert "↪" not in alone  # a new topic: nothing carried over
+
+
+@pytest.mark.parametrize("page", [(1400, 900), (390, 844)], ids=["desktop", "phone"], indirect=True)
+def test_clear_a_declined_question_and_a_period_with_passages_marked_outside(page):
+    assert _ask(page, "Who is ACE's managing director?").startswith("1.")
+    assert _ask(page, "when did she go to the cocoa industry meeting?").startswith("↪ she → Tomoko Shiroki")
+    page.locator("#chat button[aria-label='Clear']").click()  # the chat's own trash button
+    page.wait_for_function("() => document.querySelectorAll(\"#chat [data-testid='bot']\").length === 0")
+    assert "↪" not in _ask(page, "when did she go to the cocoa industry meeting?")  # Clear forgot her too
+    declined = _ask(page, "Who is ACE's treasurer?")
+    assert declined.startswith("No passage about that in the documents; the closest passages:")
+    period = _ask(page, "What did ACE do in 2016?")
+    dates = _dates_in(period)
+    assert dates[0] == "13 May 2016" and all("outside the period asked" in d for d in dates[1:])
+    assert _ask(page, "What did ACE do in 2028?").startswith("Nothing in the documents is dated 2028; nearest:")
 
 
 def test_a_passage_opens_in_its_document(page):
@@ -318,3 +337,25 @@ def test_the_filters_and_timeline_follow_a_rebuild(page, site, browser):
     fresh.locator("#timeline figcaption").wait_for()
     fresh.wait_for_function("() => /3 March 2022/.test(document.querySelector('#timeline figcaption').innerText)")
     fresh.close()
+
+
+@pytest.fixture(scope="module")
+def site_ja(tmp_path_factory):
+    work = tmp_path_factory.mktemp("page-ja")
+    files = {f.name: f.read_text(encoding="utf-8") for f in (ROOT / "eval" / "corpus-ja").iterdir()}
+    with running_app(work, files) as url:
+        yield url, work
+
+
+@pytest.fixture(params=[(1400, 900), (390, 844)], ids=["desktop", "phone"])
+def page_ja(browser, site_ja, request):
+    yield from _tab(browser, site_ja, request)
+
+
+def test_a_japanese_conversation_resolves_the_dropped_subject_and_the_month_after(page_ja):
+    first = _ask(page_ja, "C20サミットはいつでしたか？")
+    assert "2019年4月20日" in first.split("2.")[0]
+    second = _ask(page_ja, "首相に何を渡しましたか？")
+    assert "安倍首相" in second.split("2.")[0]
+    third = _ask(page_ja, "その翌月は？")
+    assert "↪ 翌月 → 2019年5月" in third and "2019年5月14日" in _dates_in(third)[0]
