@@ -53,9 +53,9 @@ def _free_port() -> int:
 
 def conversation_cost(index, embedder, path: Path) -> dict:
     """What follow-up handling costs: for each follow-up turn of the conversations in `path`,
-    reading it in context alone, the whole turn (reading + search), and the same search asked
-    with the understood question and time given (so only the reading differs)."""
-    from qa.conversing import Conversation, as_read
+    resolving it against the focus alone, the whole turn (resolving + search + the next focus), and
+    the same search asked with the resolved signals given (so only the conversation's work differs)."""
+    from qa.conversing import Conversation
     from qa.evaluating import Dialogue, load_queries
     from qa.searching import search
 
@@ -67,16 +67,15 @@ def conversation_cost(index, embedder, path: Path) -> dict:
             conversation = Conversation()
             for n, q in enumerate(item.turns):
                 t0 = time.perf_counter()
-                understood = conversation.understand(q.q)
+                resolved = conversation.resolve(index, q.q)
                 t1 = time.perf_counter()
-                answer = search(index, embedder, as_read(understood), 5, when=understood.when)
+                conversation.ask(index, embedder, q.q, 5)
                 t2 = time.perf_counter()
-                conversation.add(q.q, understood, answer.time, answer.hits)
                 if n:
                     reading.append(t1 - t0)
                     turn.append(t2 - t0)
                     t0 = time.perf_counter()
-                    search(index, embedder, as_read(understood), 5, when=understood.when)
+                    search(index, embedder, q.q, 5, when=resolved.when, signals=resolved.signals)
                     same.append(time.perf_counter() - t0)
     return {"understand_p50_ms": 1000 * statistics.median(reading), "turn_p50_ms": 1000 * statistics.median(turn),
             "same_p50_ms": 1000 * statistics.median(same), "followups": len(reading) // 3}

@@ -61,7 +61,7 @@ def main() -> int:
         tops = {name: [] for name in stores}
         for name, index in indexes.items():
             search(index, embedder, queries[0].q)  # warm up
-            metrics, results = run(queries, lambda q, n, i=index: search(i, embedder, q, n).hits, 5, headings=False)
+            metrics, results = run(queries, lambda q, n, i=index: search(i, embedder, q, n), 5, headings=False)
             rows[name].update({k: round(metrics[k], 3) for k in ("hit@1", "hit@5", "mrr@10", "read@1000")})
             times = []
             for q in queries:

@@ -130,7 +130,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         context.append(focus.person)
         notes.append(f"{person.group(0)} → {_short(focus.person)}")
     if thing and subject:
-        named = _named_by(thing.group(0), focus, words)
+        named = _named_by(thing.group(0), focus, words, avoid=focus.person if person is None else None)
         context += list(dict.fromkeys([named] + focus.subjects[:1]))
         notes.append(f"{thing.group(0).strip()} → {_short(named)}")
     if elliptical and focus.frame:
@@ -223,16 +223,18 @@ def _without_ordinals(text: str, words: Words) -> str:
     return " ".join((bare.sub(" ", text) if bare else text).split())
 
 
-def _named_by(said: str, focus: Focus, words: Words) -> str:
+def _named_by(said: str, focus: Focus, words: Words, avoid: str | None = None) -> str:
     """The subject "that alliance", "those dialogs", その会議 points at: the first of the subjects
-    in focus and of the passages just shown that shares the noun's word; else the main subject."""
+    in focus and of the passages just shown that shares the noun's word; else the main subject that
+    is not the person in focus ("there", "it" are not "she")."""
     noun = {t[:5] for t in terms(said) if t not in words.stop}
     if noun:
         for name in focus.subjects + [_label(h, words) for h in focus.shown[:5]] + \
                 [h.heading.split(" › ")[-1] for h in focus.shown[:5] if h.heading]:
             if noun & {t[:5] for t in terms(name)}:
                 return name
-    return focus.subjects[0]
+    others = [s for s in focus.subjects if not avoid or (s not in avoid and avoid not in s)]
+    return (others or focus.subjects)[0]
 
 
 def _replace_last_name(frame: str, words: Words, new: str) -> str:

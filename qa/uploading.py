@@ -111,6 +111,19 @@ def remove(folder: Path, rel: str, known: set[str]) -> str:
         raise QAError(f"{rel} is not a file in the documents folder")
     trash = folder / TRASH
     trash.mkdir(exist_ok=True)
-    target = trash / f"{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{rel.replace('/', '_')}"
+    stamp = time.strftime('%Y%m%d-%H%M%S', time.gmtime())
+    # A name no other removal can take: a new empty file claimed with O_EXCL (two removals in the
+    # same second of "a/b.txt" and "a_b.txt" flatten alike), then the document renamed over it;
+    # the original path is written beside it, so any removal can be undone by hand.
+    for n in range(1, 10_000):
+        target = trash / f"{stamp}-{n:04d}-{rel.replace('/', '_')}"
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            continue
+        break
+    else:
+        raise QAError(f"the trash already holds 9,999 removals of {rel} from this second; try again")
     os.rename(path, target)
+    (trash / f"{target.name}.from").write_text(rel + "\n", encoding="utf-8")
     return f"{TRASH}/{target.name}"

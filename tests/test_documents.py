@@ -177,8 +177,23 @@ def test_removing_moves_into_the_trash_which_builds_ignore(write_corpus, tmp_pat
         remove(corpus, "../outside.txt", known)
     where = remove(corpus, "old.txt", known)
     assert where.startswith(f"{TRASH}/") and (corpus / where).read_text() == "In 2019 we met teachers.\n"
+    assert (corpus / f"{where}.from").read_text() == "old.txt\n"  # where it came from, to undo by hand
     report = build(corpus, tmp_path / "index", fake_embedder)
     assert (report.files, report.removed, report.skipped) == (1, 1, [])
+
+
+def test_a_hundred_removals_at_once_whose_names_collide_lose_nothing(write_corpus):
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = {f"a{n}/b.txt": f"document {n}\n" for n in range(50)} | {f"a{n}_b.txt": f"flat {n}\n" for n in range(50)}
+    corpus = write_corpus(files)
+    with ThreadPoolExecutor(16) as pool:  # "a1/b.txt" and "a1_b.txt" flatten to one name, in the same second
+        moved = list(pool.map(lambda rel: remove(corpus, rel, set(files)), files))
+    assert len(set(moved)) == 100
+    trash = corpus / TRASH
+    kept = {(trash / f.name).read_text(): (trash / f"{f.name}.from").read_text().strip()
+            for f in trash.iterdir() if not f.name.endswith(".from")}
+    assert kept == {text: rel for rel, text in files.items()}  # every text, each with its own path
 
 
 def test_uploads_need_a_login_off_this_machine(tmp_path):
@@ -238,7 +253,8 @@ def test_a_document_uploaded_from_the_page_answers_and_removed_stops(tmp_path):
         page.wait_for_function("() => /moved report.docx to .trash/.test(document.querySelector('#rebuild-report').innerText)",
                                timeout=60000)
         assert not (tmp_path / "work" / "corpus" / "report.docx").exists()
-        assert len(list((tmp_path / "work" / "corpus" / ".trash").iterdir())) == 1  # kept, not deleted
+        kept = [f for f in (tmp_path / "work" / "corpus" / ".trash").iterdir() if not f.name.endswith(".from")]
+        assert len(kept) == 1  # kept, not deleted
         assert "report.docx" not in ask("How many farmers did the cocoa programme train?")
         browser.close()
 

@@ -14,6 +14,7 @@ _NAME = re.compile(rf"(?<![\w])[A-Z][\w.'’&-]*(?:\s+(?:{_CONNECT}\s+)*{_CAP})*
 _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|did|do|does|is|was|were|are|can|could|"
                              r"tell|and|but|so|also|ok|okay|then|please|any|has|have|had|i|we|the|a|an|in|on|at|"
                              r"show|list|give|find|remind|yes|no)$", re.I)
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)|(?:American|German|Korean|African|European|Mexican|Thai|French|Dutch|Swiss|Greek)")
 _PERSON = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}$")
 _LEAD_VERB = re.compile(r"^(?:[A-Z][\w-]*(?:ed|de|ne|d)\b|Made|Held|Took|Gave|Ran|Met|Won|Led|Signed|Sent)\s+"
                         r"(?:(?:in|on|at|to|with|for|a|an|the)\s+)?", re.I)
@@ -38,7 +39,7 @@ def names(text: str) -> list[tuple[str, str]]:
             words.pop()
         name = " ".join(words).rstrip(".'’")
         name = re.sub(r"(?:'s|’s)$", "", name)
-        if not name or len(name) < 2:
+        if not name or len(name) < 2 or _DEMONYM.fullmatch(name):
             continue
         out.append((name, "person" if _PERSON.match(name) else "thing"))
     return out
