@@ -40,7 +40,7 @@ from .searching import READ_FROM_QUESTION, Answer, Filters, Hit, Signals, clean_
 
 UNSET = READ_FROM_QUESTION  # the time is read from the question as searched
 GENERIC = 0.3  # a name used by more than this share of the passages (the corpus's own organisation) names no subject
-CARRY_PERIOD = False
+CARRY_PERIOD = True
 OWN_SUBJECT = 2  # a question with this many specific words (and no reference word) is a new topic
 NOTE_CHARS = 60  # a name in a note is cut to this
 _TITLES = ("director", "president", "manager", "minister", "secretary", "chair", "chairman", "chairwoman",
@@ -129,7 +129,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     if person and focus.person:
         context.append(focus.person)
         notes.append(f"{person.group(0)} → {_short(focus.person)}")
-    if thing and subject:
+    if thing and subject and not any(0 <= q.find(n) < thing.start() for n in own):  # "… New York … there"
         named = _named_by(thing.group(0), focus, words, avoid=focus.person if person is None else None)
         context += list(dict.fromkeys([named] + focus.subjects[:1]))
         notes.append(f"{thing.group(0).strip()} → {_short(named)}")
@@ -298,9 +298,9 @@ def _label(hit: Hit, words: Words) -> str:
         return words.label(text[spans[0].length:].strip(" ,:-–　"))
     if hit.heading:
         head = hit.heading.split(" › ")[-1]
-        head = re.sub(r"\s[-–—]\s*[^-–—]*[-–—]\s*$|^[-–—]\s*[^-–—]*[-–—]\s", " ", head)
-        head = re.sub(r"\s*\(.*?\)", "", head).strip(" ,") or head
-        return head
+        head = re.sub(r"\s[-–—]\s*[^-–—]*[-–—]\s*$|^[-–—]\s*[^-–—]*[-–—]\s", " ", head).strip()
+        bare = re.sub(r"\s*\(.*?\)", "", head).strip(" ,")
+        return bare or head.strip("() ,")  # "(Stop Child Labour Network)" names itself
     if hit.chunk.title and len(hit.chunk.title.split()) <= 6:
         return hit.chunk.title
     return words.label(text)
@@ -314,10 +314,15 @@ def _relative(q: str, words: Words, focus: Focus) -> tuple[TimeScope, str] | Non
             continue
         groups = m.groupdict()
         unit = words.units.get(groups.get("unit") or groups.get("unit2") or "", rel.unit or "year")
-        anchor = _anchor(focus, unit)
+        kind = rel.kind
+        if kind in ("next", "previous") and unit in ("day", "week"):  # "the week before": the nearest event then
+            kind = "later" if kind == "next" else "earlier"
+        # a step of the calendar counts from the period a question named when it is of that unit;
+        # "after that", "two weeks later" from the answer itself
+        anchor = _anchor(focus, unit if kind in ("same", "next", "previous", "earlier in", "later in") else "")
         if anchor is None:
             return None
-        return _shifted(rel.kind, anchor, unit, groups.get("n"), words), m.group(0).strip()
+        return _shifted(kind, anchor, unit, groups.get("n"), words), m.group(0).strip()
     return None
 
 
@@ -344,11 +349,11 @@ def _anchor(focus: Focus, unit: str) -> tuple[str, str] | None:
     closed = period is not None and period.start and period.end and not period.order
     if closed and len(period.start) == {"year": 4, "month": 7}.get(unit, 10):
         return period.start, period.end  # "that month" after "in November 2019": November
-    if focus.anchor is not None:
+    if focus.anchor is not None and not (closed and not period.overlaps(*focus.anchor)):
         return focus.anchor
-    if closed:
+    if closed:  # the answer lies outside the period the question named: the period is surer
         return period.start, period.end
-    return None
+    return focus.anchor
 
 
 def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, words: Words) -> TimeScope:
@@ -365,6 +370,10 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
     if kind == "same":
         key = _at_precision(start, unit)
         return TimeScope(key, key)
+    if kind == "earlier in":
+        return TimeScope(_at_precision(start, unit), _day_before(start), "latest")
+    if kind == "later in":
+        return TimeScope(_day_after(end), _at_precision(end, unit), "earliest")
     if kind == "before":
         return TimeScope(None, _day_before(start), "latest")
     return TimeScope(_day_after(end), None, "earliest")

@@ -108,8 +108,10 @@ def test_a_time_relative_to_the_answer_in_focus(ngo_index, question, scope):
 def test_a_period_a_question_named_counts_for_the_same_unit():
     from qa.conversing import _anchor
 
-    in_2018 = _focus(FORUM, period=TimeScope("2018", "2018"))
-    assert _anchor(in_2018, "year") == ("2018", "2018") and _anchor(in_2018, "month") == ("2019-11-25", "2019-11-27")
+    in_2019 = _focus(FORUM, period=TimeScope("2019", "2019"))
+    assert _anchor(in_2019, "year") == ("2019", "2019") and _anchor(in_2019, "month") == ("2019-11-25", "2019-11-27")
+    # an answer outside the period the question named: "after that" counts from the period
+    assert _anchor(_focus(FORUM, period=TimeScope("1992", "1992")), "") == ("1992", "1992")
 
 
 def test_japanese_follow_ups_drop_the_subject_and_count_time_from_the_answer(ja_index, embedder):

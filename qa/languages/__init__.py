@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Relative:
     """A time named relative to the answer in focus: `kind` is one of same, next, previous, later,
-    earlier, after, before; `unit` one of day, week, month, year (or None: the unit in the words)."""
+    earlier, after, before, earlier in, later in; `unit` one of day, week, month, year (or None: the
+    unit in the words)."""
 
     pattern: re.Pattern
     kind: str

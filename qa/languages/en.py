@@ -78,6 +78,10 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b"
                             r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<unit2>day|week|month|year)\b", re.I),
                  "previous"),
+        Relative(re.compile(r"\b(?:earlier|before)\s+(?:in\s+)?(?:that|the same|this)\s+(?P<unit>month|year)\b", re.I),
+                 "earlier in"),
+        Relative(re.compile(r"\b(?:later|after)\s+(?:in\s+)?(?:that|the same|this)\s+(?P<unit>month|year)\b", re.I),
+                 "later in"),
         Relative(re.compile(r"\b(?:that|the same|this)\s+(?P<unit>day|week|month|year)\b", re.I), "same"),
         Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
                  "before"),
