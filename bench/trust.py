@@ -3,8 +3,9 @@
     python bench/trust.py [--half dev|test|both] [--timeqa]
 
 Builds (or reuses) an index per corpus under $TMPDIR/qa-trust, then runs `qa eval`'s scoring on
-eval/followups-{en,timeqa,ja}-HALF.jsonl (follow-ups in context, asked alone, spelled out by a
-person) and eval/honest-HALF.jsonl (declined, found, period), and the single-question sets.
+eval/followups-{en,timeqa,ja}-HALF*.jsonl (follow-ups in context, asked alone, spelled out by a
+person; dev has a second set, dev2) and eval/honest-HALF.jsonl (declined, found, period), and the
+single-question sets.
 Tune on dev; report test once per change.
 """
 
@@ -36,7 +37,7 @@ def qa_eval(corpus: str, queries: Path, *extra: str) -> dict:
 def row(name: str, m: dict) -> str:
     cells = [f"{m.get(c, float('nan')):.3f}" if c in m else "  -  " for c in ("hit@1", "hit@5", "date@1")]
     extra = " ".join(f"{c} {m[c]:.3f}" for c in ("declined", "found", "period") if c in m)
-    return f"  {name:<28}{m.get('queries', 0):>4}  " + "  ".join(cells) + (f"  {extra}" if extra else "")
+    return f"  {name:<38}{m.get('queries', 0):>4}  " + "  ".join(cells) + (f"  {extra}" if extra else "")
 
 
 def main() -> int:
@@ -46,18 +47,18 @@ def main() -> int:
     args = ap.parse_args()
     halves = ("dev", "test") if args.half == "both" else (args.half,)
     WORK.mkdir(parents=True, exist_ok=True)
-    print(f"  {'set':<28}{'n':>4}  hit@1  hit@5  date@1")
+    print(f"  {'set':<38}{'n':>4}  hit@1  hit@5  date@1")
     for half in halves:
-        for name, corpus in SETS:
-            path = ROOT / "eval" / f"{name}-{half}.jsonl"
+        for name, corpus, path in [(p.stem, c, p) for n, c in SETS
+                                   for p in sorted((ROOT / "eval").glob(f"{n}-{half}*.jsonl"))]:
             m = qa_eval(corpus, path)["metrics"]
             if "followups" in m:
-                print(row(f"{name}-{half} in context", m["followups"]))
-                print(row(f"{name}-{half} alone", m["followups_alone"]))
+                print(row(f"{name} in context", m["followups"]))
+                print(row(f"{name} alone", m["followups_alone"]))
                 if "followups_spelled" in m:
-                    print(row(f"{name}-{half} spelled out", m["followups_spelled"]))
+                    print(row(f"{name} spelled out", m["followups_spelled"]))
             else:
-                print(row(f"{name}-{half}", m))
+                print(row(name, m))
     print(row("queries (NGO)", qa_eval("ngo", ROOT / "eval" / "queries.jsonl")["metrics"]))
     print(row("queries-ja", qa_eval("ja", ROOT / "eval" / "queries-ja.jsonl")["metrics"]))
     if args.timeqa:

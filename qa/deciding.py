@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .keywords import terms
 
 # Fitted by bench/decline.py on the dev halves; the figures are in docs/benchmarks.md.
 WEIGHTS = {"bias": -4.26, "closeness": 1.01, "known": -1.40, "covered": 4.92, "typed": 2.61}
@@ -85,10 +84,11 @@ def typed(question: str, passages: list, words) -> float:
 
 
 def evidence(question_terms: list[str], frequency, documents: int, best_cosine: float,
-             top_texts: list[str]) -> Evidence:
-    """The measurements above; `frequency(term)` is the number of passages that use a term.
+             top_terms: set[str]) -> Evidence:
+    """The measurements above; `frequency(term)` is the number of passages that use a term,
+    `top_terms` the terms of the best few passages.
 
-    >>> e = evidence(["treasur", "ace"], {"ace": 50, "treasur": 0}.get, 54, 0.3, ["ACE did this"])
+    >>> e = evidence(["treasur", "ace"], {"ace": 50, "treasur": 0}.get, 54, 0.3, {"ace", "did"})
     >>> round(e.known, 2), round(e.covered, 2), e.words  # "treasurer", the rarer word, is unknown
     (0.15, 0.15, 2)
     """
@@ -97,9 +97,6 @@ def evidence(question_terms: list[str], frequency, documents: int, best_cosine: 
         return Evidence(best_cosine, 1.0, 1.0, 0)
     idf = np.array([math.log(1 + documents / (1 + (frequency(t) or 0))) for t in distinct])
     used = np.array([(frequency(t) or 0) > 0 for t in distinct])
-    seen = set()
-    for text in top_texts:
-        seen.update(terms(text))
-    covered = np.array([t in seen for t in distinct])
+    covered = np.array([t in top_terms for t in distinct])
     total = float(idf.sum()) or 1.0
     return Evidence(best_cosine, float(idf[used].sum()) / total, float(idf[covered].sum()) / total, len(distinct))

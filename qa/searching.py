@@ -394,7 +394,11 @@ def _dated_in(table: ChunkTable, scope: TimeScope) -> bool:
 def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_only: bool) -> Evidence:
     """What `deciding` weighs: the best cosine, and how much of `q`'s words the corpus and the first passages use."""
     best = 0.0 if keywords_only or not len(dense[1]) else float(np.max(dense[1]))
-    top = [index.chunks[i].context_text() for i in order[:3]]
+    top: set[str] = set()
+    for i in order[:3]:  # the sentences' terms are cached for highlighting; the heading and title are short
+        chunk = index.chunks[i]
+        top.update(*(t for _, _, t in index.sentences(i)))
+        top.update(keywords_terms(f"{chunk.title or ''} {chunk.heading or ''}"))
     words = words_for(q)
     stop = _stop_terms(words.code)
     seen = evidence([t for t in keywords_of_list(q) if t not in stop], index.frequency, len(index.chunks), best, top)
