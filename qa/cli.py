@@ -215,7 +215,7 @@ def _converser(index, embedder, retriever: str, use_time: bool, k: int = 5):
 
 def _print_metrics(metrics: dict) -> None:
     for name, value in metrics.items():
-        if name == "queries" or isinstance(value, dict):
+        if name in ("queries", "periods") or isinstance(value, dict):
             continue
         if name.endswith("_ms") or name == "median_top_chars":
             print(f"  {name:<17}{value:8.1f}")

@@ -317,6 +317,12 @@ def test_a_filter_that_hides_every_answer_says_so_and_can_be_cleared(page):
     assert "No passage about that in the documents." in answer
     assert "The year filter (from 2021 to 2021) leaves out 2018, the time the question asks about" in answer
     assert "Press Clear filters" in answer
+    for field, year in (("#from-year", "2020"), ("#to-year", "2021")):
+        box = page.locator(f"{field} input")
+        box.fill(year)
+        box.press("Enter")
+    answer = _ask(page, "When did ACE go to the UN Forum on Business and Human Rights in Geneva?")
+    assert _dates_in(answer) and "The year filter (from 2020 to 2021) hides the passage that answers this best" in answer
     page.locator("#clear-filters").click()
     page.wait_for_function("() => document.querySelector('#from-year input').value === 'any'")
     assert "2018" in _dates_in(_ask(page, "What did ACE do in 2018?"))[0]
