@@ -386,6 +386,25 @@ def _dated_within(table: ChunkTable, scope: TimeScope, pool: int) -> Ranked:
     return ids.astype(np.int64), np.full(len(ids), 1e-6)
 
 
+def _days(keys: np.ndarray) -> np.ndarray:
+    """Day keys (YYYYMMDD, months and days past their end allowed) as a near-linear count of days."""
+    keys = np.asarray(keys, dtype=np.int64)
+    return (keys // 10000) * 372 + (np.minimum((keys // 100) % 100, 12) - 1) * 31 + np.minimum(keys % 100, 31)
+
+
+def _nearest_in_time(table: ChunkTable, scope: TimeScope, order: list[int], k: int) -> list[int]:
+    """The k dated passages whose shown dates lie nearest `scope` (in days, roughly), those of `order`
+    first among equals; `order` itself when no passage is dated."""
+    dated = np.flatnonzero(table.dated)
+    if not len(dated):
+        return order
+    lo, hi = _days(np.array([low_key(scope.start)])), _days(np.array([high_key(scope.end)]))
+    gap = np.maximum(0, np.maximum(lo - _days(table.shown_high[dated]), _days(table.shown_low[dated]) - hi))
+    rank = {i: n for n, i in enumerate(order)}
+    tie = np.array([rank.get(int(i), len(order)) for i in dated])
+    return [int(i) for i in dated[np.lexsort((tie, gap))][:k]]
+
+
 def _dated_in(table: ChunkTable, scope: TimeScope) -> bool:
     """Whether any passage of the index is shown with a date in `scope`."""
     return bool(table.shown_in(np.arange(len(table.document), dtype=np.int64), scope).any())
@@ -464,10 +483,14 @@ def search(
         order = [signals.item] + [i for i in order if i != signals.item]
         fused = np.append(fused, float(np.max(fused, initial=0.0)) + 1.0)
         ids = np.append(ids, signals.item)
+    empty = period and not _dated_in(index.table, scope)
+    if empty:  # "Nothing is dated 2028; nearest:" the passages dated nearest the period, best first among equals
+        order = _nearest_in_time(index.table, scope, order, k)
+        new = np.array([i for i in order if i not in set(ids.tolist())], dtype=np.int64)
+        ids, fused = np.append(ids, new), np.append(fused, np.zeros(len(new)))
     order = order[:k]
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
-    empty = period and not _dated_in(index.table, scope)
     seen = _evidence(index, own, dense, order, retriever == "bm25")
     found = not empty and (timed or signals.item is not None or seen.words == 0 or answers(seen, retriever == "bm25"))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
