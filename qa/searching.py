@@ -464,7 +464,8 @@ def search(
     own = _untimed(matched).replace(signals.time_words, " ") if signals.time_words else _untimed(matched)
     # "and the month after?", "where did we go two months later?", "what did we do in summer 2019?": a
     # question of time alone, answered by the passages of its time
-    timed = scope is not None and scope.bounded and (not signals.empty or period) and not specific_terms(index, own)
+    timed = scope is not None and (scope.bounded and (not signals.empty or period) or scope.order is not None) \
+        and not specific_terms(index, own)
     if timed and period:  # every passage of the period is a candidate, whatever words it shares
         bm25 = _add(bm25, _dated_within(index.table, scope, pool), 1.0)
     if not (_about(dense[1], bm25[1], retriever) or _in_period(index, dense[0], bm25[0], scope) or timed

@@ -41,6 +41,7 @@ class Words:
     asks_person: re.Pattern  # a question whose answer is a person ("who is …", 誰)
     asks_count: re.Pattern  # a question whose answer is a number ("how many", 何人)
     asks_date: re.Pattern  # a question whose answer is a date ("when", いつ)
+    asks_day: re.Pattern  # ... to the day or month ("on what date", 何日)
     person_name: re.Pattern  # what a person's name looks like in a passage
     names: Callable[[str], list[tuple[str, str]]]  # (name, kind) in a text, kind "person" or "thing"
     label: Callable[[str], str]  # what a dated entry's text is about, as a short name

@@ -97,6 +97,7 @@ WORDS = Words(
     asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat\s+is\s+the\s+name\s+of\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\bwhat\s+(?:date|year|day|month)\b", re.I),
+    asks_day=re.compile(r"\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\bexact(?:ly)?\b", re.I),
     person_name=re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\s+[A-Z][a-z]+\b"),
     names=names,
     label=label,

@@ -102,6 +102,7 @@ WORDS = Words(
     asks_person=re.compile(r"(誰|だれ|どなた|どの人)"),
     asks_count=re.compile(r"(何人|何社|何か国|何カ国|いくつ|何件|何回|何筆|どのくらい|どれくらい|何名)"),
     asks_date=re.compile(r"(いつ|何年|何月|何日)"),
+    asks_day=re.compile(r"(何日|何月何日|日付)"),
     person_name=re.compile(r"[\u4e00-\u9fff]{1,4}(?:氏|さん|首相|大臣|代表|理事長)|[\u30a0-\u30ff]{2,}・[\u30a0-\u30ff]{2,}"),
     names=names,
     label=label,
