@@ -154,6 +154,8 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     keep = table.dated[ranked].copy()
     if scope.bounded:
         keep &= table.starting_in(ranked, scope)  # what it is shown with begins in the scope
+        if scope.end and scope.order == "latest":  # "before 22 January 2020": not a passage dated "2020"
+            keep &= table.shown_high[ranked] <= high_key(scope.end)
         # "after that", "before 2017": the next event of the subject asked about, so of the
         # documents the best candidate comes from, not of any topic the corpus holds
         keep &= table.document[ranked] == table.document[ranked[0]] if len(ranked) else keep

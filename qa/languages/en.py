@@ -50,7 +50,7 @@ def label(text: str) -> str:
     first stop ("Participated in the 2019 UN Forum on Business and Human Rights in Geneva" ->
     "2019 UN Forum on Business and Human Rights in Geneva")."""
     text = _LEAD_VERB.sub("", " ".join(text.split()), count=1)
-    text = re.split(r"\s+(?:HERE|Read more)\b|[.;:](?:\s|$)|[★(]|,\s", text)[0]
+    text = re.split(r"\s+(?:HERE|Read more)\b|[.;:](?:\s|$)|[★(]|,\s(?![“\"'‘])", text)[0]
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
     words = text.split()[:10]
     while words and words[-1].lower() in ("the", "a", "an", "of", "on", "in", "at", "to", "for", "and", "with"):
