@@ -76,6 +76,7 @@ class Focus:
     frame: str  # the words of the last question that asked something of its own, without its time
     language: str
     anchor: tuple[str, str] | None = None  # the date of the answer in focus (the last dated first passage)
+    topic: str | None = None  # the title of the answer's document, when it names something ("Graham Potter")
 
 
 @dataclass
@@ -162,6 +163,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     elif own_time is None and focus.period is not None and CARRY_PERIOD:
         when, named = focus.period, False  # the period in focus still counts, softly
         notes.append(f"{'期間' if words.code == 'ja' else 'period'} → {_period_words(focus.period, words)}")
+    if focus.topic and focus.topic not in context:  # an article's sections are all about its title
+        context.append(focus.topic)
     signals = Signals(" ".join(dict.fromkeys(c for c in context if c)), tuple(h.number for h in focus.shown[:3]),
                       exclude, item, named, said.split("…")[0])
     return Resolved(question, signals, when, tuple(notes))
@@ -430,7 +433,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     words = words_for(_fold(q))
     own = _own_names(index, _fold(q), words)
     top = answer.hits[0] if answer.hits and answer.found else None
-    about = [_label(top, words)] if top is not None else []
+    about = ([_named_title(top)] if _named_title(top) else []) + [_label(top, words)] if top is not None else []
     earlier = (focus.subjects if focus is not None and resolved.followup else [])
     subjects = list(dict.fromkeys(s for s in own + about + earlier if s))[:4]
     period = focus.period if focus is not None and resolved.followup else None
@@ -451,7 +454,8 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     anchor = focus.anchor if focus is not None else None
     if top is not None and top.date:
         anchor = (top.date, top.date_end or top.date)
-    return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor)
+    topic = _named_title(top) if top is not None else (focus.topic if focus is not None else None)
+    return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic)
 
 
 def _frame(q: str, words: Words, focus: Focus | None) -> str:
@@ -486,6 +490,17 @@ def _titled(hits, q: str) -> str | None:
             if score > best_score:
                 best, best_score = name, score
     return best
+
+
+def _named_title(hit: Hit) -> str | None:
+    """The title of a passage's document when it reads as a name ("Graham Potter", "Mission San Miguel
+    Arcángel", "GER Classes S46 , D56 and H88"): what an article's sections are about."""
+    title = hit.chunk.title or ""
+    words = title.split()
+    if not 0 < len(words) <= 8 or not words[0][:1].isupper():
+        return None
+    return title if all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() or w in ("of", "and", "the", "de", "du")
+                        for w in words) else None
 
 
 def _title_person(hits) -> str | None:

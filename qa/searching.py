@@ -149,8 +149,10 @@ def by_document(ids: np.ndarray, scores: np.ndarray, table: ChunkTable) -> np.nd
     return scores + DOC_WEIGHT * best[document]
 
 
-def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, scope: TimeScope) -> list[int]:
-    """The candidates (`ranked` best first) the time of the question favours, best first."""
+def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, scope: TimeScope,
+                 document: int | None = None) -> list[int]:
+    """The candidates (`ranked` best first) the time of the question favours, best first; of the
+    `document` given (a conversation's), else of the best candidate's."""
     keep = table.dated[ranked].copy()
     if scope.bounded:
         keep &= table.starting_in(ranked, scope)  # what it is shown with begins in the scope
@@ -158,7 +160,8 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
             keep &= table.shown_high[ranked] <= high_key(scope.end)
         # "after that", "before 2017": the next event of the subject asked about, so of the
         # documents the best candidate comes from, not of any topic the corpus holds
-        keep &= table.document[ranked] == table.document[ranked[0]] if len(ranked) else keep
+        if len(ranked):
+            keep &= table.document[ranked] == (table.document[ranked[0]] if document is None else document)
     picked = [int(i) for i in ranked[keep]]
     if scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: chunks[i].date, reverse=scope.order == "latest")
@@ -284,7 +287,8 @@ def _shown_in(ranked: Ranked, table: ChunkTable, years: TimeScope) -> Ranked:
     return ranked[0][keep], ranked[1][keep]
 
 
-def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScope | None) -> np.ndarray:
+def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScope | None,
+              document: int | None = None) -> np.ndarray:
     """The scores with the question's time counted: TIME_BONUS (and START_BONUS) for passages
     of the period it names (for an open period, "before 2017", passages shown with a date in
     it: a 2017 event that mentions 2004 is not from before 2017), or ORDER_BONUS falling with
@@ -298,7 +302,7 @@ def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScop
         return scores + TIME_BONUS * table.time_fit(ids, scope, TIME_DECAY) + START_BONUS * table.starts(ids, scope)
     scores = scores.copy()
     at = {int(i): n for n, i in enumerate(ids)}
-    for n, i in enumerate(time_ranking(index.chunks, table, ids[np.argsort(-scores, kind="stable")], scope)):
+    for n, i in enumerate(time_ranking(index.chunks, table, ids[np.argsort(-scores, kind="stable")], scope, document)):
         scores[at[i]] += ORDER_BONUS / (1 + n / 2)
     return scores
 
@@ -407,6 +411,12 @@ def _nearest_in_time(table: ChunkTable, scope: TimeScope, order: list[int], k: i
     return [int(i) for i in dated[np.lexsort((tie, gap))][:k]]
 
 
+def _of_document(table: ChunkTable, chunk: int, pool: int) -> Ranked:
+    """Up to `pool` passages of the document chunk `chunk` belongs to, each with a token score."""
+    ids = np.flatnonzero(table.document == table.document[chunk])[:pool]
+    return ids.astype(np.int64), np.full(len(ids), 1e-6)
+
+
 def _dated_in(table: ChunkTable, scope: TimeScope) -> bool:
     """Whether any passage of the index is shown with a date in `scope`."""
     return bool(table.shown_in(np.arange(len(table.document), dtype=np.int64), scope).any())
@@ -470,6 +480,8 @@ def search(
         and not specific_terms(index, own)
     if timed and period:  # every passage of the period is a candidate, whatever words it shares
         bm25 = _add(bm25, _dated_within(index.table, scope, pool), 1.0)
+    elif timed and signals.focus:  # "two years later?": the passages of the answer's document
+        bm25 = _add(bm25, _of_document(index.table, signals.focus[0], pool), 1.0)
     if not (_about(dense[1], bm25[1], retriever) or _in_period(index, dense[0], bm25[0], scope) or timed
             or signals.item is not None):
         return Answer(q, scope, [], found=False, period=period)
@@ -477,7 +489,8 @@ def search(
     if retriever == "hybrid":
         fused = by_document(ids, fused, index.table)
     fused = with_focus(index, ids, fused, signals)
-    fused = with_time(index, ids, fused, scope)
+    fused = with_time(index, ids, fused, scope,
+                      int(index.table.document[signals.focus[0]]) if signals.focus else None)
     order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
     order, fused = named_years_first(index.table, ids, fused, order, scope)
     if period and not specific_terms(index, own):  # the period is what it asks about
