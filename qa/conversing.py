@@ -131,7 +131,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         context.append(focus.person)
         notes.append(f"{person.group(0)} → {_short(focus.person)}")
     if thing and subject and not any(0 <= q.find(n) < thing.start() for n in own):  # "… New York … there"
-        named = _named_by(thing.group(0), focus, words, avoid=focus.person if person is None else None)
+        named = _named_by(thing.group(0), focus, words, avoid=focus.person)
         context += list(dict.fromkeys([named] + focus.subjects[:1]))
         notes.append(f"{thing.group(0).strip()} → {_short(named)}")
     if elliptical and focus.frame:
@@ -160,7 +160,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     if relative is not None:
         when, said = relative
         notes.append(f"{said} → {_period_words(when, words)}")
-    elif own_time is None and focus.period is not None and CARRY_PERIOD:
+    elif own_time is None and focus.period is not None and CARRY_PERIOD and not words.asks_date.search(q):
         when, named = focus.period, False  # the period in focus still counts, softly
         notes.append(f"{'期間' if words.code == 'ja' else 'period'} → {_period_words(focus.period, words)}")
     if focus.topic and focus.topic not in context:  # an article's sections are all about its title
