@@ -179,25 +179,33 @@ def cmd_eval(args) -> int:
     from .evaluating import load_queries, run
     from .searching import search
 
-    queries = load_queries(args.queries)
+    files = args.queries or [DEFAULT_QUERIES]
+    sets = [(path, load_queries(path)) for path in files]
     ws = _workspace(args)
     _ensure_built(ws)
     index, embedder = ws.open(), ws.embedder
-    if args.compare:
-        return _compare(queries, index, embedder, args)
-    metrics, results = run(queries, lambda q, n: search(index, embedder, q, n, args.retriever, not args.no_time),
-                           args.k, not args.text_only, _converser(index, embedder, args.retriever, not args.no_time, args.k))
-    if args.json:
-        print(json.dumps({"k": args.k, "headings": not args.text_only, "metrics": metrics,
-                          "misses": _misses(results, args.k)}, ensure_ascii=False))
-        return 0
-    print(_title(queries, index, args))
-    _print_metrics(metrics)
-    for part, title in (("followups", "follow-up turns, in context"), ("followups_alone", "the same turns asked alone"),
-                        ("followups_spelled", "the same turns spelled out by a person")):
-        if part in metrics:
-            print(f"{title} ({metrics[part]['queries']}):")
-            _print_metrics(metrics[part])
+    reports = []
+    for n, (path, queries) in enumerate(sets):
+        args.queries = path
+        if args.compare:
+            _compare(queries, index, embedder, args)
+            continue
+        metrics, results = run(queries, lambda q, k: search(index, embedder, q, k, args.retriever, not args.no_time),
+                               args.k, not args.text_only,
+                               _converser(index, embedder, args.retriever, not args.no_time, args.k))
+        if args.json:
+            reports.append({"queries": str(path), "k": args.k, "headings": not args.text_only, "metrics": metrics,
+                            "misses": _misses(results, args.k)})
+            continue
+        print(("\n" if n else "") + _title(queries, index, args))
+        _print_metrics(metrics)
+        for part, title in (("followups", "follow-up turns, in context"), ("followups_alone", "the same turns asked alone"),
+                            ("followups_spelled", "the same turns spelled out by a person")):
+            if part in metrics:
+                print(f"{title} ({metrics[part]['queries']}):")
+                _print_metrics(metrics[part])
+    if args.json and reports:  # one object for one file, as before; a list of them for several
+        print(json.dumps(reports[0] if len(reports) == 1 else reports, ensure_ascii=False))
     return 0
 
 
@@ -355,7 +363,9 @@ def parser() -> argparse.ArgumentParser:
         ' Query file: one JSON object a line, {"q": "...", "gold": ["..."], "date": "2019-11"}.'))
     e.add_argument("--corpus", type=Path, help=CORPUS_HELP)
     _where(e)
-    e.add_argument("--queries", type=Path, default=DEFAULT_QUERIES, help="query file (default: eval/queries.jsonl)")
+    e.add_argument("--queries", type=Path, action="append", help=(
+        "query file (default: eval/queries.jsonl); give it again to score several, each apart (a dev and a"
+        " test half: --queries eval/honest-dev.jsonl --queries eval/honest-test.jsonl)"))
     e.add_argument("-k", type=_positive, default=5, help="the k of hit@k (default: 5)")
     e.add_argument("--json", action="store_true", help="print the metrics and the missed queries as one JSON object")
     e.add_argument("--model", help=model_help)
