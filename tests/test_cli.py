@@ -75,6 +75,13 @@ def test_eval_builds_when_needed_and_reports_metrics(project, capsys):
     assert code == 0 and "building" not in err
     for name in ("hit@1", "hit@3", "mrr@10", "date@1", "read@300", "read@1000", "p50_ms", "p95_ms"):
         assert name in out
+    honest = project / "honest.jsonl"
+    honest.write_text(json.dumps({"q": "How do I bake sourdough bread at home?", "unanswerable": True}) + "\n"
+                      + json.dumps({"q": "Which trafficking network?", "gold": ["JNATIP"]}) + "\n")
+    code, out, _ = run(capsys, "eval", "--queries", str(queries), "--queries", str(honest), "--json")
+    first, second = json.loads(out)  # two files: one report each
+    assert first["queries"] == str(queries) and "declined" not in first["metrics"]
+    assert second["metrics"]["declined"] == 1.0 and second["metrics"]["found"] == 1.0
 
 
 def test_an_index_keeps_its_own_corpus(project, capsys, write_corpus):
