@@ -42,7 +42,7 @@ UNSET = READ_FROM_QUESTION  # the time is read from the question as searched
 GENERIC = 0.3  # a name used by more than this share of the passages (the corpus's own organisation) names no subject
 CARRY_PERIOD = True
 OWN_SUBJECT = 2  # a question with this many specific words (and no reference word) is a new topic
-NOTE_CHARS = 60  # a name in a note is cut to this
+NOTE_CHARS = 48  # a name in a note is cut to this (a note stays under 80 characters)
 _TITLES = ("director", "president", "manager", "minister", "secretary", "chair", "chairman", "chairwoman",
            "chairperson", "laureate", "ceo", "founder", "coordinator", "officer", "head", "leader", "dr", "mr",
            "mrs", "ms", "prof", "professor", "ambassador", "representative", "governor", "mayor", "senator",
@@ -141,7 +141,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         context.append(frame)
         if own or own_time:
             slot = _short(own[0]) if own else _period_words(own_time, words)
-            notes.append(f"{'前の質問と同じ' if words.code == 'ja' else 'same question as before'}: {slot}")
+            notes.append(f"{'前の質問と同じ' if words.code == 'ja' else 'same question'} → {slot}")
     if ordinal:
         item, note, series = _list_item(index, words, ordinal, focus)
         if note:
@@ -304,9 +304,7 @@ def _label(hit: Hit, words: Words) -> str:
         head = re.sub(r"\s[-–—]\s*[^-–—]*[-–—]\s*$|^[-–—]\s*[^-–—]*[-–—]\s", " ", head).strip()
         bare = re.sub(r"\s*\(.*?\)", "", head).strip(" ,")
         return bare or head.strip("() ,")  # "(Stop Child Labour Network)" names itself
-    if hit.chunk.title and len(hit.chunk.title.split()) <= 6:
-        return hit.chunk.title
-    return words.label(text)
+    return _named_title(hit) or words.label(text)
 
 
 def _relative(q: str, words: Words, focus: Focus) -> tuple[TimeScope, str] | None:

@@ -65,7 +65,7 @@ WORDS = Words(
     person=re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.I),
     thing=re.compile(
         r"\b(it|its|they|them|their|theirs|there)\b"
-        r"|\b(?:that|this|these|those|the same)\b(?!\s+(?:day|week|month|year|time)s?\b)(?:\s+(?!(?:was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z]+)?",
+        r"|\b(?:that|this|these|those|the same)\b(?!\s+(?:day|week|month|year|time)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z]+)?",
         re.I),
     more=re.compile(r"\b(?:what|anything|anyone|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
                     r"|\bother\s+(?:things|events|activities|work)\b|\bbesides\s+(?:that|this|it)\b", re.I),
