@@ -383,7 +383,7 @@ def specific_terms(index: Index, text: str) -> list[str]:
 @functools.cache
 def _stop_terms(language: str) -> frozenset[str]:
     words = words_for("日本" if language == "ja" else "")
-    return frozenset(t for w in words.stop for t in keywords_terms(w))
+    return frozenset(t for w in words.stop for t in keywords_terms(w)) | words.stop  # 何 alone has no term
 
 
 def _dated_within(table: ChunkTable, scope: TimeScope, pool: int) -> Ranked:
