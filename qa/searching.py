@@ -472,8 +472,10 @@ def search(
     period = scope is not None and scope.bounded and not scope.order and signals.named_time
     pool = max(POOL if filters.years is None else 10 * POOL, k)
     matched = _matched(q, scope)
+    if signals.time_words:  # "the month before", その前: a time, searched as one, not as words (駅前 is no 前)
+        matched = " ".join(matched.replace(signals.time_words, " ").split()) or matched
     dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)
-    own = _untimed(matched).replace(signals.time_words, " ") if signals.time_words else _untimed(matched)
+    own = _untimed(matched)
     # "and the month after?", "where did we go two months later?", "what did we do in summer 2019?": a
     # question of time alone, answered by the passages of its time
     timed = scope is not None and (scope.bounded and (not signals.empty or period) or scope.order is not None) \
