@@ -123,7 +123,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     elliptical = _elliptical(q, words)
     own = _own_names(index, q, words)
     if not (relative or ordinal or person or thing or more or elliptical):
-        if own or own_time or _specific(index, q, words) >= OWN_SUBJECT or _unknown(index, q, words):
+        if own or own_time or _specific(index, q, words) >= OWN_SUBJECT or (
+                words.unknown_word_is_subject and _unknown(index, q, words)):
             return Resolved(question)  # a new topic: it names what it is about (or a time, or what no passage says)
     notes, context, item, exclude = [], [], None, ()
     subject = focus.subjects[0] if focus.subjects else ""
@@ -328,8 +329,16 @@ def _relative(q: str, words: Words, focus: Focus) -> tuple[TimeScope, str] | Non
 
 
 def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -> tuple[TimeScope, str] | None:
-    """ "その年の秋", "that summer", "in the autumn": the part of the year meant, of the year the relative
-    time names, else of the answer in focus."""
+    """ "その年の秋", "that summer", "in the autumn", その年の6月, "in June that year": the part of the
+    year meant, of the year the relative time names, else (a season) of the answer in focus."""
+    words = words_for(q)
+    month = words.month.search(q)
+    if month is not None and relative is not None:
+        scope, said = relative
+        if scope.start and scope.start == scope.end and len(scope.start) == 4:
+            name = month.group("m").lower()
+            number = words.months.get(name) or int(name)
+            return TimeScope(f"{scope.start}-{number:02d}", f"{scope.start}-{number:02d}"), f"{said}…{month.group(0)}"
     season = season_in(q)
     if season is None:
         return relative

@@ -96,6 +96,9 @@ FORUM = Hit(Chunk("November 25-27, 2019 Participated in the 2019 UN Forum on Bus
     ("その翌月は？", TimeScope("2019-12", "2019-12")),
     ("前の年は何をしましたか", TimeScope("2018", "2018")),
     ("その年の秋は？", TimeScope("2019-09", "2019-11")),
+    ("その年の6月には何をやった？", TimeScope("2019-06", "2019-06")),
+    ("and what about June that year?", TimeScope("2019-06", "2019-06")),
+    ("翌年1月は？", TimeScope("2020-01", "2020-01")),
     ("その３か月後に何をした？", TimeScope("2020-01-11", None, "earliest")),
     ("その後は？", TimeScope("2019-11-28", None, "earliest")),
 ])

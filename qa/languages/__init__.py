@@ -43,6 +43,9 @@ class Words:
     asks_date: re.Pattern  # a question whose answer is a date ("when", いつ)
     asks_day: re.Pattern  # ... to the day or month ("on what date", 何日)
     person_name: re.Pattern  # what a person's name looks like in a passage
+    month: re.Pattern  # a month named without its year ("in June", 6月): group "m", a name or a number
+    months: dict[str, int]  # month names -> their number
+    unknown_word_is_subject: bool  # a word no passage uses makes a question its own ("treasurer"; not 始まる)
     names: Callable[[str], list[tuple[str, str]]]  # (name, kind) in a text, kind "person" or "thing"
     label: Callable[[str], str]  # what a dated entry's text is about, as a short name
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing

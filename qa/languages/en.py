@@ -95,6 +95,13 @@ WORDS = Words(
     numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3, "several": 3},
     question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.I),
+    month=re.compile(r"\b(?P<m>january|february|march|april|may|june|july|august|september|october|november|"
+                     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b(?!\s*\d)", re.I),
+    months={m: n for n, ms in enumerate((("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+                                         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+                                         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+                                         ("december", "dec")), 1) for m in ms},
+    unknown_word_is_subject=True,
     asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat\s+is\s+the\s+name\s+of\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\bwhat\s+(?:date|year|day|month)\b", re.I),

@@ -99,6 +99,9 @@ WORDS = Words(
            "前日": "day", "前週": "week"},
     numbers={"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "数": 3},
     question=re.compile(r"(誰|だれ|どこ|いつ|何|なに|なん|どう|どの|どんな|なぜ|どれ|いくつ|何人|何社)"),
+    month=re.compile(r"(?<!\d)(?<!\d年)(?P<m>1[0-2]|[1-9])\s*月(?!間|後|前)"),
+    months={},
+    unknown_word_is_subject=False,  # verbs differ from the record's nouns (始まる, 開始): not a new subject
     asks_person=re.compile(r"(誰|だれ|どなた|どの人)"),
     asks_count=re.compile(r"(何人|何社|何か国|何カ国|いくつ|何件|何回|何筆|どのくらい|どれくらい|何名)"),
     asks_date=re.compile(r"(いつ|何年|何月|何日)"),
