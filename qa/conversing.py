@@ -439,7 +439,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     the earlier ones; the person named or titled; the period named; the list shown."""
     words = words_for(_fold(q))
     own = _own_names(index, _fold(q), words)
-    top = answer.hits[0] if answer.hits and answer.found else None
+    top = answer.hits[0] if answer.hits else None  # declined, the closest passages are still what was shown
     about = ([_named_title(top)] if _named_title(top) else []) + [_label(top, words)] if top is not None else []
     earlier = (focus.subjects if focus is not None and resolved.followup else [])
     subjects = list(dict.fromkeys(s for s in own + about + earlier if s))[:4]

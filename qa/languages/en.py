@@ -15,6 +15,13 @@ _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|
                              r"tell|and|but|so|also|ok|okay|then|please|any|has|have|had|i|we|the|a|an|in|on|at|"
                              r"show|list|give|find|remind|yes|no)$", re.I)
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)|(?:American|German|Korean|African|European|Mexican|Thai|French|Dutch|Swiss|Greek)")
+_NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|meeting|group|level|rights|human|day|"
+                         r"nations?|council|committee|platform|foundation|coalition|alliance|government|ministry|"
+                         r"office|department|building|university|club|school|fund|bank|international|national|"
+                         r"global|world|policy|project|campaign|action|plan|report|brands?|sustainable|business|"
+                         r"child|children|labour|labor|development|education|society|civil|association|center|"
+                         r"centre|company|team|band|city|state|republic|prize|award|declaration|review|"
+                         r"north|south|east|west|new|united|general|royal|street|square|river|lake|mount)\b")
 _PERSON = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}$")
 _LEAD_VERB = re.compile(r"^(?:[A-Z][\w-]*(?:ed|de|ne|d)\b|Made|Held|Took|Gave|Ran|Met|Won|Led|Signed|Sent)\s+"
                         r"(?:(?:in|on|at|to|with|for|a|an|the)\s+)?", re.I)
@@ -41,7 +48,7 @@ def names(text: str) -> list[tuple[str, str]]:
         name = re.sub(r"(?:'s|’s)$", "", name)
         if not name or len(name) < 2 or _DEMONYM.fullmatch(name):
             continue
-        out.append((name, "person" if _PERSON.match(name) else "thing"))
+        out.append((name, "person" if _PERSON.match(name) and not _NOT_PERSON.search(name) else "thing"))
     return out
 
 
