@@ -77,6 +77,7 @@ class Focus:
     language: str
     anchor: tuple[str, str] | None = None  # the date of the answer in focus (the last dated first passage)
     topic: str | None = None  # the title of the answer's document, when it names something ("Graham Potter")
+    events: frozenset[str] = frozenset()  # the subjects taken from passages' event titles, not named by a question
 
 
 @dataclass
@@ -131,8 +132,13 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     if person and focus.person:
         context.append(focus.person)
         notes.append(f"{person.group(0)} → {_short(focus.person)}")
+    actors = [x for x in focus.subjects if x not in focus.events]  # what can act: named, not an event
+    if words.agent.search(q) and not person and not actors:
+        thing = None  # "what did they organise?": they are the corpus's own organisation, not the event
     if thing and subject and not any(0 <= q.find(n) < thing.start() for n in own):  # "… New York … there"
         named = _named_by(thing.group(0), focus, words, avoid=focus.person)
+        if words.agent.search(q) and named in focus.events and actors:
+            named = actors[0]
         context += list(dict.fromkeys([named] + focus.subjects[:1]))
         notes.append(f"{thing.group(0).strip()} → {_short(named)}")
     if elliptical and focus.frame:
@@ -321,7 +327,7 @@ def _relative(q: str, words: Words, focus: Focus) -> tuple[TimeScope, str] | Non
             kind = "later" if kind == "next" else "earlier"
         # a step of the calendar counts from the period a question named when it is of that unit;
         # "after that", "two weeks later" from the answer itself
-        anchor = _anchor(focus, unit if kind in ("same", "next", "previous", "earlier in", "later in") else "")
+        anchor = _anchor(focus, unit if kind in ("same", "next", "previous") else "")
         if anchor is None:
             return None
         return _shifted(kind, anchor, unit, groups.get("n"), words), m.group(0).strip()
@@ -335,10 +341,11 @@ def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -
     month = words.month.search(q)
     if month is not None and relative is not None:
         scope, said = relative
-        if scope.start and scope.start == scope.end and len(scope.start) == 4:
+        if scope.start and scope.end and scope.start[:4] == scope.end[:4]:  # a year, or a part of one
             name = month.group("m").lower()
             number = words.months.get(name) or int(name)
-            return TimeScope(f"{scope.start}-{number:02d}", f"{scope.start}-{number:02d}"), f"{said}…{month.group(0)}"
+            key = f"{scope.start[:4]}-{number:02d}"
+            return TimeScope(key, key), f"{said}…{month.group(0)}"
     season = season_in(q)
     if season is None:
         return relative
@@ -462,7 +469,9 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     if top is not None and top.date:
         anchor = (top.date, top.date_end or top.date)
     topic = _named_title(top) if top is not None else (focus.topic if focus is not None else None)
-    return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic)
+    events = frozenset(s for s in subjects if s not in own and s != (top and _named_title(top)))
+    return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
+                 events)
 
 
 def _frame(q: str, words: Words, focus: Focus | None) -> str:

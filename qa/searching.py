@@ -495,7 +495,7 @@ def search(
                       int(index.table.document[signals.focus[0]]) if signals.focus else None)
     order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
     order, fused = named_years_first(index.table, ids, fused, order, scope)
-    if period and not specific_terms(index, own):  # the period is what it asks about
+    if period and (signals.time_words or not specific_terms(index, own)):  # the period is what it asks about
         order = in_period_first(index.table, order, scope)
     if signals.item is not None:
         order = [signals.item] + [i for i in order if i != signals.item]

@@ -30,6 +30,7 @@ class Words:
     code: str  # "en", "ja"
     person: re.Pattern  # the person in focus
     thing: re.Pattern  # the thing, event or place in focus
+    agent: re.Pattern  # the pronoun does something ("did they organise"): an actor, not an event
     more: re.Pattern  # "what else": the same focus, other passages
     ellipsis: re.Pattern  # the previous question with one slot replaced
     relative: tuple[Relative, ...]  # checked in order; the first that matches counts

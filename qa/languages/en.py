@@ -14,6 +14,7 @@ _NAME = re.compile(rf"(?<![\w])[A-Z][\w.'’&-]*(?:\s+(?:{_CONNECT}\s+)*{_CAP})*
 _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|did|do|does|is|was|were|are|can|could|"
                              r"tell|and|but|so|also|ok|okay|then|please|any|has|have|had|i|we|the|a|an|in|on|at|"
                              r"show|list|give|find|remind|yes|no)$", re.I)
+_MONTH_NAME = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4})*")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)|(?:American|German|Korean|African|European|Mexican|Thai|French|Dutch|Swiss|Greek)")
 _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|meeting|group|level|rights|human|day|"
                          r"nations?|council|committee|platform|foundation|coalition|alliance|government|ministry|"
@@ -46,7 +47,7 @@ def names(text: str) -> list[tuple[str, str]]:
             words.pop()
         name = " ".join(words).rstrip(".'’")
         name = re.sub(r"(?:'s|’s)$", "", name)
-        if not name or len(name) < 2 or _DEMONYM.fullmatch(name):
+        if not name or len(name) < 2 or _DEMONYM.fullmatch(name) or _MONTH_NAME.fullmatch(name):
             continue
         out.append((name, "person" if _PERSON.match(name) and not _NOT_PERSON.search(name) else "thing"))
     return out
@@ -74,12 +75,15 @@ WORDS = Words(
         r"\b(it|its|they|them|their|theirs|there)\b"
         r"|\b(?:that|this|these|those|the same)\b(?!\s+(?:day|week|month|year|time)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z]+)?",
         re.I),
+    agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
+                     r"|\b(?:they|he|she)\s+(?!were\b|was\b)[a-z]+(?:ed|t)\b", re.I),
     more=re.compile(r"\b(?:what|anything|anyone|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
                     r"|\bother\s+(?:things|events|activities|work)\b|\bbesides\s+(?:that|this|it)\b", re.I),
     ellipsis=re.compile(r"^\s*(?:and|but|also|so|or|ok(?:ay)?,?|then)\b|^\s*(?:what|how)\s+about\b", re.I),
     relative=(
-        Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:later|after(?:wards?)?(?:\s+that)?|on)\b", re.I), "later"),
-        Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b", re.I), "earlier"),
+        Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:later|after(?:wards?)?(?:\s+that)?|on)\b", re.I), "later"),
+        Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b", re.I),
+                 "earlier"),
         Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:after|later)(?:\s+(?:that|this|it))?\b"
                             r"|\b(?:the\s+)?(?:next|following)\s+(?P<unit2>day|week|month|year)\b", re.I), "next"),
         Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b"

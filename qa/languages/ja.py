@@ -80,6 +80,7 @@ WORDS = Words(
     person=re.compile(r"(彼女|彼(?!ら)|その人|この人|あの人|その方|この方)"),
     thing=re.compile(r"(それ(?!以前|以降|以外|から|より前)|そこ|そちら|あそこ|その(?![年月日週後前翌次直])|この(?![年月日週])"
                      r"|あの|同じ(?![年月日週])|彼ら)"),
+    agent=re.compile(r"(?!)"),  # a dropped subject is not told apart from a dropped object
     more=re.compile(r"(ほか|他に|他の|その他|それ以外|ほかに|別の)"),
     ellipsis=re.compile(r"^\s*(?:で、|では、|じゃあ|それで|あと、|じゃ、)|^[^？?。、]{1,9}(?:は|では|だと|なら)[？?]?\s*$"),
     relative=(
