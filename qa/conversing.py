@@ -469,7 +469,8 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     if top is not None and top.date:
         anchor = (top.date, top.date_end or top.date)
     topic = _named_title(top) if top is not None else (focus.topic if focus is not None else None)
-    events = frozenset(s for s in subjects if s not in own and s != (top and _named_title(top)))
+    events = frozenset(s for s in subjects
+                       if (s not in own and s != (top and _named_title(top))) or words.event.search(s))
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
                  events)
 

@@ -99,6 +99,8 @@ FORUM = Hit(Chunk("November 25-27, 2019 Participated in the 2019 UN Forum on Bus
     ("その年の6月には何をやった？", TimeScope("2019-06", "2019-06")),
     ("and what about June that year?", TimeScope("2019-06", "2019-06")),
     ("翌年1月は？", TimeScope("2020-01", "2020-01")),
+    ("what did we organise earlier that year, in june?", TimeScope("2019-06", "2019-06")),
+    ("and a week or so later?", TimeScope("2019-12-01", None, "earliest")),
     ("その３か月後に何をした？", TimeScope("2020-01-11", None, "earliest")),
     ("その後は？", TimeScope("2019-11-28", None, "earliest")),
 ])
@@ -122,6 +124,14 @@ def test_japanese_follow_ups_drop_the_subject_and_count_time_from_the_answer(ja_
     assert "安倍首相" in _top(turns[1])
     answer, resolved = turns[2]
     assert resolved.notes == ("翌月 → 2019年5月",) and answer.hits[0].date.startswith("2019-05")
+
+
+def test_they_who_act_are_not_an_event(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When was the Freedom from Slavery Forum?",
+                     "what did they organise earlier that year?")
+    answer, resolved = turns[1]
+    assert not any(n.startswith("they →") for n in resolved.notes)  # they: the organisation, not the forum
+    assert answer.hits[0].date.startswith("2018") and "Freedom from Slavery" not in answer.hits[0].text
 
 
 def test_clear_starts_a_new_conversation(ngo_index, embedder):

@@ -30,6 +30,7 @@ class Words:
     code: str  # "en", "ja"
     person: re.Pattern  # the person in focus
     thing: re.Pattern  # the thing, event or place in focus
+    event: re.Pattern  # a name of an event (a forum, a meeting, 会議): it does not act
     agent: re.Pattern  # the pronoun does something ("did they organise"): an actor, not an event
     more: re.Pattern  # "what else": the same focus, other passages
     ellipsis: re.Pattern  # the previous question with one slot replaced

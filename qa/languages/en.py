@@ -8,7 +8,7 @@ from . import Relative, Words
 
 _N = r"(?P<n>\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _U = r"(?P<unit>day|week|month|year)s?"
-_CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to)"
+_CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to|from)"
 _CAP = r"(?:[A-Z][\w.'’&-]*|\d+(?:\.\d+)?)"
 _NAME = re.compile(rf"(?<![\w])[A-Z][\w.'’&-]*(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
 _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|did|do|does|is|was|were|are|can|could|"
@@ -77,6 +77,8 @@ WORDS = Words(
         re.I),
     agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
                      r"|\b(?:they|he|she)\s+(?!were\b|was\b)[a-z]+(?:ed|t)\b", re.I),
+    event=re.compile(r"(?i)\b(?:forum|conference|summit|dialogues?|meeting|seminar|symposium|campaign|day|festival|"
+                     r"event|session|workshop|declaration|report|screening|pledge|comments?|letter|petition)s?\b"),
     more=re.compile(r"\b(?:what|anything|anyone|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
                     r"|\bother\s+(?:things|events|activities|work)\b|\bbesides\s+(?:that|this|it)\b", re.I),
     ellipsis=re.compile(r"^\s*(?:and|but|also|so|or|ok(?:ay)?,?|then)\b|^\s*(?:what|how)\s+about\b", re.I),

@@ -81,6 +81,7 @@ WORDS = Words(
     thing=re.compile(r"(それ(?!以前|以降|以外|から|より前)|そこ|そちら|あそこ|その(?![年月日週後前翌次直])|この(?![年月日週])"
                      r"|あの|同じ(?![年月日週])|彼ら)"),
     agent=re.compile(r"(?!)"),  # a dropped subject is not told apart from a dropped object
+    event=re.compile(r"(会議|フォーラム|サミット|ダイアログ|セミナー|集会|キャンペーン|シンポジウム|講座|展|会合|上映会|報告会)"),
     more=re.compile(r"(ほか|他に|他の|その他|それ以外|ほかに|別の)"),
     ellipsis=re.compile(r"^\s*(?:で、|では、|じゃあ|それで|あと、|じゃ、)|^[^？?。、]{1,9}(?:は|では|だと|なら)[？?]?\s*$"),
     relative=(
