@@ -29,7 +29,7 @@ from .errors import BadIndexError, CorpusError, IndexWriteError
 from .indexing import make_manifest
 from .keywords import TOKENIZER
 from .loaders import Document
-from .loading import MAX_FILE_MB, corpus_files, file_hash, load_corpus
+from .loading import MAX_FILE_MB, corpus_files, file_hash, load_corpus, read_file
 from .stores import Store, open_store
 
 
@@ -235,7 +235,7 @@ def is_current(corpus: Path, index: Path | str | Store, model: str, max_mb: floa
         return False
     try:
         paths, _ = corpus_files(corpus, max_mb)
-        files = {rel: file_hash(p.read_bytes()) for p, rel in paths}
+        files = {rel: file_hash(read_file(p, corpus, int(max_mb * 1e6))) for p, rel in paths}
     except (OSError, CorpusError):
         return False
     return files == manifest.files

@@ -11,7 +11,9 @@ skipped with its reason; nothing is left out in silence.
   escaped (`display_name`), and that form is how passages name the file.
 Bad files are skipped with a reason and never stop a build: unsupported, empty, over the size
 limit, binary, undecodable, damaged, too slow or too large to parse, symlinks leading outside
-the corpus folder, symlink loops, FIFOs and other non-regular files, unreadable folders.
+the corpus folder, symlink loops, FIFOs and other non-regular files, unreadable folders. Each is
+checked when the file is listed and again as it is opened (`read_file`): a file swapped for a
+link, a FIFO or a bigger file between the two is refused, not read.
 Folders reached through a symlink are not followed.
 Left out: files and folders hidden by a leading dot (the page's trash is one), OCR.
 """
@@ -109,6 +111,37 @@ def _refusal(path: Path, folder: Path, max_bytes: int) -> str | None:
     if st.st_size > max_bytes:
         return f"{st.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit"
     return None
+
+
+def read_file(path: Path, folder: Path, max_bytes: int) -> bytes:
+    """The bytes of the corpus file `path`, checked as opened, not as listed: the file is opened
+    without following a link at its last step (after its own links inside the corpus are resolved
+    now), without blocking (a FIFO swapped in can't hang the build), must be a regular file inside
+    `folder`, and is read no further than `max_bytes` (a file grown since it was listed is not read
+    whole). OSError (with the reason as its strerror) when it is refused."""
+    target = path.resolve(strict=True)
+    if not target.is_relative_to(folder.resolve()):
+        raise OSError(0, "symlink to a file outside the corpus folder")
+    try:
+        fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        if e.errno == 40:  # ELOOP: the last step became a link since it was resolved
+            raise OSError(e.errno, "changed into a symlink while being read") from None
+        raise
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(0, "not a regular file (FIFO, socket or device)")
+        os.set_blocking(fd, True)
+        parts, size = [], 0
+        while chunk := os.read(fd, min(1 << 20, max_bytes + 1 - size)):
+            parts.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                raise OSError(0, f"over the {max_bytes / 1e6:g} MB limit (it grew while being read)")
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def corpus_files(folder: Path, max_mb: float = MAX_FILE_MB) -> tuple[list[tuple[Path, str]], list[tuple[str, str]]]:
@@ -221,7 +254,7 @@ def load_corpus(folder: Path, max_mb: float = MAX_FILE_MB) -> Corpus:
     try:
         for path, rel in files:
             try:
-                data = path.read_bytes()
+                data = read_file(path, folder, int(max_mb * 1e6))
             except OSError as e:
                 corpus.skipped.append((rel, e.strerror or str(e)))
                 continue

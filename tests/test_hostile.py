@@ -219,3 +219,56 @@ def test_the_page_names_no_absolute_path(write_corpus, tmp_path, fake_embedder):
     corpus.rmdir()
     _, report = page.rebuild(lambda *a, **k: None)
     assert "corpus folder corpus/ does not exist" in report.replace("\\", "") and str(tmp_path) not in report
+
+
+def _swapped_after_listing(write_corpus, tmp_path, monkeypatch, swap):
+    """Loads a corpus in which `swap(path)` replaces zzz.txt after the corpus was listed and before
+    it is read (while an earlier file is read, as an attacker would)."""
+    import qa.loading as loading
+
+    corpus = write_corpus({"aaa.txt": "March 3, 2020 Met the farmers of the cocoa cooperative.\n",
+                           "zzz.txt": "March 4, 2020 Met the teachers.\n"})
+    listed = loading.corpus_files
+
+    def listing_then_swap(folder, max_mb=loading.MAX_FILE_MB):
+        files, refused = listed(folder, max_mb)
+        swap(corpus / "zzz.txt")
+        return files, refused
+
+    monkeypatch.setattr(loading, "corpus_files", listing_then_swap)
+    return load_corpus(corpus, max_mb=0.001)
+
+
+def test_a_file_swapped_for_a_link_after_listing_is_not_read(write_corpus, tmp_path, monkeypatch):
+    outside = tmp_path / "passwd"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n")
+
+    def to_link(path):
+        path.unlink()
+        path.symlink_to(outside)
+
+    for _ in range(100):  # the swap, a hundred times: never read
+        found = _swapped_after_listing(write_corpus, tmp_path, monkeypatch, to_link)
+        assert [d.path for d in found.documents] == ["aaa.txt"]
+        assert dict(found.skipped)["zzz.txt"] == "symlink to a file outside the corpus folder"
+        monkeypatch.undo()
+        (tmp_path / "corpus" / "zzz.txt").unlink()
+
+
+def test_a_file_swapped_for_a_fifo_or_grown_after_listing_is_refused_at_once(write_corpus, tmp_path, monkeypatch):
+    def to_fifo(path):
+        path.unlink()
+        os.mkfifo(path)
+
+    t0 = time.perf_counter()
+    found = _swapped_after_listing(write_corpus, tmp_path, monkeypatch, to_fifo)
+    assert dict(found.skipped)["zzz.txt"] == "not a regular file (FIFO, socket or device)"
+    assert time.perf_counter() - t0 < 5  # no open() that blocks for good
+    monkeypatch.undo()
+    (tmp_path / "corpus" / "zzz.txt").unlink()
+
+    def grow(path):
+        path.write_bytes(b"x" * 5000)  # past the 1 kB limit this load is given
+
+    found = _swapped_after_listing(write_corpus, tmp_path, monkeypatch, grow)
+    assert dict(found.skipped)["zzz.txt"].startswith("over the 0.001 MB limit")
