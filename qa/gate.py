@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 OPEN = {
     "GET": re.compile(
         r"^/(|config/?|static/.*|assets/.*|svelte/.*|favicon\.ico|theme\.css|robots\.txt|manifest\.json"
-        r"|pwa_icon(/\d+)?|logout|gradio_api/(info/?|queue/data|heartbeat/[\w-]+|call/[\w-]+/[\w-]+"
+        r"|pwa_icon(/\d+)?|logout|gradio_api/(info/?|queue/data|heartbeat/[\w-]+|call/chat/[\w-]+"
         r"|startup-events|app_id/?|user/?|login_check/?|theme\.css|token/?))$"),
     "HEAD": re.compile(r"^/$"),
-    "POST": re.compile(r"^/(login/?|gradio_api/(queue/join|call/[\w-]+/?|cancel|reset/?))$"),
+    "POST": re.compile(r"^/(login/?|gradio_api/(queue/join|call/chat/?|cancel|reset/?))$"),  # REST: chat only
 }
 UPLOAD = re.compile(r"^/gradio_api/upload$")
 LOGIN = re.compile(r"^/login/?$")
@@ -137,7 +137,7 @@ class Gate:
             return None
         try:
             payload = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # 2 KB of nested brackets is a RecursionError, not a 500
             return "the body must be JSON"
         if not isinstance(payload, dict) or not isinstance(payload.get("data", []), list):
             return 'the body must be a JSON object with "data": [...]'

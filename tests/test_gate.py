@@ -89,12 +89,19 @@ def test_bad_inputs_get_one_line_saying_what_is_wrong(site, data, message):
     ("/gradio_api/queue/join", {"data": "x", "fn_index": 0, "session_hash": "x"}, 422,
      'the body must be a JSON object with "data": [...]'),
     ("/gradio_api/call/chat", {"data": ["cocoa"]}, 422, "chat takes 5 inputs, got 1"),
-    ("/gradio_api/call/nothing", {"data": []}, 422, "no endpoint 'nothing' on this page (see /gradio_api/info)"),
+    ("/gradio_api/call/nothing", {"data": []}, 404, "no such route on this page"),
+    ("/gradio_api/call/rebuild", {"data": []}, 404, "no such route on this page"),  # REST: chat only
     ("/gradio_api/run/chat", {"data": ["cocoa", 5, "any", "any", "best first"]}, 404, "no such route on this page"),
     ("/gradio_api/run/predict", {"data": [1], "fn_index": 0}, 404, "no such route on this page"),
 ])
 def test_malformed_calls_and_closed_routes_are_refused_in_one_line(site, path, body, status, message):
     assert _request(site[0], "POST", path, json.dumps(body).encode()) == (status, json.dumps({"error": message}).encode())
+
+
+def test_a_deeply_nested_body_is_refused_in_one_line_not_a_server_error(site):
+    body = b'{"data": ' + b"[" * 5000 + b"]" * 5000 + b"}"  # a RecursionError in a JSON parser
+    assert _request(site[0], "POST", "/gradio_api/queue/join", body) == (
+        422, json.dumps({"error": "the body must be JSON"}).encode())
 
 
 def test_a_flood_on_the_route_that_skipped_the_queue_is_refused_at_once(site):
