@@ -582,6 +582,7 @@ def allowed_hosts(host: str, extra: str | None = None) -> frozenset[str]:
     every address (0.0.0.0) adds this machine's own names."""
     import socket
 
+    host = host.strip("[]")  # "[::1]" is "::1"
     hosts = {host.lower(), "localhost", "127.0.0.1", "::1"}
     if host in ("0.0.0.0", "::", ""):
         hosts |= {socket.gethostname().lower(), socket.getfqdn().lower()}
@@ -666,7 +667,8 @@ def serve(workspace: Workspace, host: str | None = None, port: int | None = None
         raise QAError(f"--allow-upload on {listen} needs a login: add --auth user:password, or listen on 127.0.0.1")
     app = build_app(workspace, uploads)
     options = launch_options(host, port, login, [workspace.corpus, *workspace.store.local_paths, Path.cwd()], app, hosts, uploads)
-    _check_address(options["server_name"], options["server_port"])
-    host_shown = f"[{options['server_name']}]" if ":" in options["server_name"] else options["server_name"]
+    bare = options["server_name"].strip("[]")
+    _check_address(bare, options["server_port"])
+    host_shown = f"[{bare}]" if ":" in bare else bare
     print(f"qa: serving the page at http://{host_shown}:{options['server_port']}/ (Ctrl-C to stop)", file=sys.stderr)
-    app.launch(**options)
+    app.launch(**{**options, "server_name": host_shown})  # an IPv6 address in brackets, as Gradio builds URLs from it

@@ -251,3 +251,38 @@ def test_an_unknown_address_is_one_line(tmp_path):
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert run.stderr.strip().splitlines()[-1] == (
         "qa: error: cannot listen on no-such-host.invalid: no such address on this machine (try --host 127.0.0.1)")
+
+
+def test_the_page_listens_on_an_ipv6_address(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT, free_port
+
+    try:
+        socket.create_server(("::1", 0), family=socket.AF_INET6).close()
+    except OSError:
+        pytest.skip("this machine has no IPv6 loopback")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / NGO_PAGE.name).write_bytes(NGO_PAGE.read_bytes())
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--host", "::1", "--port", str(port)], cwd=tmp_path,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline and proc.poll() is None:
+            try:
+                conn = http.client.HTTPConnection("::1", port, timeout=5)
+                conn.request("GET", "/config", headers={"Host": f"[::1]:{port}"})
+                response = conn.getresponse()
+                assert response.status == 200 and b'"components"' in response.read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"the page on [::1] did not answer: {proc.stdout.read() if proc.poll() is not None else ''}")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
