@@ -37,8 +37,9 @@ LONGEST_WAIT = 600.0  # seconds
 
 @dataclass
 class Logins:
-    """Failed logins by client address: after FREE_FAILURES, each try waits 2^(n - FREE_FAILURES) s
-    after the last failure, up to LONGEST_WAIT; a success forgets the address."""
+    """Failed logins by key (a client address, an account name): after FREE_FAILURES, each try waits
+    2^(n - FREE_FAILURES) s after the last failure, up to LONGEST_WAIT; a success forgets the key. A try
+    counts as failed from the moment it starts (`begin`), so tries sent at once wait like tries in a row."""
 
     failures: dict[str, tuple[int, float]] = field(default_factory=dict)  # address -> (count, last time)
     clock: Callable[[], float] = time.monotonic
@@ -59,6 +60,19 @@ class Logins:
             if len(self.failures) > 10_000:  # forget the oldest rather than grow without bound
                 del self.failures[next(iter(self.failures))]
 
+    def begin(self, keys: list[str]) -> float:
+        """Counts a try as failed when it starts (so tries made at once can't all be checked before
+        the first fails); the seconds to wait instead when one of `keys` must wait (0: go on)."""
+        wait = max(self.wait(k) for k in keys)
+        if wait == 0:
+            for k in keys:
+                self.record(k, ok=False)
+        return wait
+
+    def succeeded(self, keys: list[str]) -> None:
+        for k in keys:
+            self.record(k, ok=True)
+
 
 def host_of(header: str) -> str:
     """The host name of a Host header, without its port, lower-cased.
@@ -70,6 +84,16 @@ def host_of(header: str) -> str:
     if header.startswith("["):
         return header[1:header.find("]")] if "]" in header else header
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def _username(body: bytes) -> str:
+    """The account name a login form names ("" when none)."""
+    from urllib.parse import parse_qs
+
+    try:
+        return parse_qs(body.decode("utf-8", "replace"), max_num_fields=10).get("username", [""])[0][:200]
+    except ValueError:
+        return ""
 
 
 async def _refuse(send, status: int, message: str, headers: list | None = None) -> None:
@@ -185,12 +209,14 @@ class Gate:
                 return await _refuse(send, 422, problem)
             receive = _replay(body, receive)
             if LOGIN.match(path):
-                return await self._login(scope, receive, send)
+                return await self._login(scope, receive, send, body)
         return await self.app(scope, receive, send)
 
-    async def _login(self, scope, receive, send):
+    async def _login(self, scope, receive, send, body: bytes = b""):
         address = (scope.get("client") or ("?", 0))[0]
-        wait = self.logins.wait(address)
+        # by address and by account name: behind one proxy every client has the proxy's address
+        keys = [f"address {address}", f"account {_username(body)}"]
+        wait = self.logins.begin(keys)
         if wait > 0:
             return await _refuse(send, 429, f"too many failed logins: try again in {wait:.0f} s",
                                  [(b"retry-after", str(int(wait) + 1).encode())])
@@ -203,4 +229,5 @@ class Gate:
             await send(message)
 
         await self.app(scope, receive, watch)
-        self.logins.record(address, status < 400)
+        if status < 400:
+            self.logins.succeeded(keys)

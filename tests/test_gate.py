@@ -197,6 +197,32 @@ def test_a_login_page_refuses_big_bodies_unread_and_slows_password_guessing(tmp_
         assert status == 429 and json.loads(body)["error"].startswith("too many failed logins: try again in")
 
 
+def test_a_try_counts_when_it_starts_by_address_and_by_account_and_the_right_one_works_after_the_wait():
+    now = [100.0]
+    logins = Logins(clock=lambda: now[0])
+    tries = [logins.begin(["address 10.0.0.1", "account staff"]) for _ in range(20)]  # all at once: none ended yet
+    assert tries[:FREE_FAILURES] == [0] * FREE_FAILURES and all(w > 0 for w in tries[FREE_FAILURES:])
+    assert logins.begin(["address 10.0.0.9", "account staff"]) > 0  # another address, the same account
+    assert logins.begin(["address 10.0.0.9", "account other"]) == 0  # neither has failed
+    now[0] += 1.0
+    keys = ["address 10.0.0.1", "account staff"]
+    assert logins.begin(keys) == 0  # the wait is over: this try is checked ...
+    logins.succeeded(keys)  # ... and, being right, forgets the failures
+    assert logins.begin(keys) == 0 and logins.failures.get("account staff") == (1, 101.0)
+
+
+def test_three_hundred_guesses_at_once_are_mostly_not_checked(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = {"a.txt": "Notes\n\nJune 15, 2021   Submitted 70 thousand signatures\n"}
+    with running_app(tmp_path, files, "--auth", "staff:long-secret") as url:
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        with ThreadPoolExecutor(50) as pool:
+            codes = list(pool.map(lambda n: _request(url, "POST", "/login", b"username=staff&password=g%d" % n, form)[0],
+                                  range(300)))
+        assert codes.count(429) >= 300 - FREE_FAILURES - 2 and set(codes) <= {400, 429}  # a handful checked
+
+
 def test_the_right_login_answers(tmp_path):
     files = {"a.txt": "Notes\n\nJune 15, 2021   Submitted 70 thousand signatures\n"}
     with running_app(tmp_path, files, "--auth", "staff:long-secret") as url:
