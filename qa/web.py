@@ -309,7 +309,11 @@ class Page:
         from .uploading import save
 
         done, refused = [], []
-        for item in (files or [])[:SETTINGS.uploads_at_once]:
+        given = list(files or [])
+        for item in given[SETTINGS.uploads_at_once:]:  # every file given is saved or named with its reason
+            name = Path(getattr(item, "name", None) or str(item)).name
+            refused.append(f"{name}: only {SETTINGS.uploads_at_once} files are added at once; add it again")
+        for item in given[:SETTINGS.uploads_at_once]:
             path = Path(getattr(item, "name", None) or str(item))
             try:
                 # Gradio keeps an upload under the name it came with, in a folder of its own.

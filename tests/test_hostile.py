@@ -272,3 +272,23 @@ def test_a_file_swapped_for_a_fifo_or_grown_after_listing_is_refused_at_once(wri
 
     found = _swapped_after_listing(write_corpus, tmp_path, monkeypatch, grow)
     assert dict(found.skipped)["zzz.txt"].startswith("over the 0.001 MB limit")
+
+
+def test_every_file_given_to_add_is_saved_or_named_with_its_reason(write_corpus, tmp_path, fake_embedder):
+    from qa.web import SETTINGS, Page
+    from qa.workspace import Workspace
+
+    corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"})
+    build(corpus, tmp_path / "index", fake_embedder)
+    page = Page(Workspace(corpus, tmp_path / "index", fake_embedder.name, fake_embedder))
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    given = []
+    for n in range(SETTINGS.uploads_at_once + 2):
+        (uploads / f"note{n}.txt").write_text(f"Notes\n\nMay {n + 1}, 2021   Visit number {n}.\n")
+        given.append(str(uploads / f"note{n}.txt"))
+    _, said = page.add(given)
+    saved = sorted(p.name for p in corpus.iterdir() if p.name.startswith("note"))
+    assert len(saved) == SETTINGS.uploads_at_once
+    for name in {f"note{n}.txt" for n in range(SETTINGS.uploads_at_once + 2)} - set(saved):
+        assert f"refused {name}: only {SETTINGS.uploads_at_once} files are added at once" in said.replace("\\", "")
