@@ -93,9 +93,10 @@ def _print_report(report, store, as_json: bool = False, verbose: bool = False) -
         print(f"qa: skipped {n} file{'s' * (n != 1)}: {counts}{hint}", file=sys.stderr)
 
 
-def _ensure_built(ws) -> None:
+def _ensure_built(ws, keep_in_force: bool = False) -> None:
     """Builds the workspace's index when it is missing or stale, saying so on stderr."""
-    report = ws.ensure_built(lambda line: print(f"qa: {line}", file=sys.stderr), _progress_bar("embedding"))
+    report = ws.ensure_built(lambda line: print(f"qa: {line}", file=sys.stderr), _progress_bar("embedding"),
+                             keep_in_force)
     if report is not None:
         _print_report(report, ws.store)
 
@@ -278,7 +279,7 @@ def cmd_serve(args) -> int:
     from .web import serve
 
     ws = _workspace(args)
-    _ensure_built(ws)
+    _ensure_built(ws, keep_in_force=True)  # a page that can't rebuild serves the index it has
     serve(ws, args.host, args.port, args.auth, args.allowed_hosts, args.allow_upload)
     return 0
 

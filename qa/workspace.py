@@ -28,7 +28,7 @@ from pathlib import Path
 from .building import BuildReport, build, is_current
 from .chunking import MAX_CHUNKS
 from .embedding import DEFAULT_MODEL, Embedder, build_embedder, device_for, load_embedder
-from .errors import BadIndexError
+from .errors import BadIndexError, QAError
 from .indexing import Index
 from .loading import MAX_FILE_MB
 from .stores import Store, open_store
@@ -98,13 +98,25 @@ class Workspace:
         return build(self.corpus, self.store, embedder, progress=progress, full=full, max_mb=max_mb,
                      max_chunks=max_chunks)
 
-    def ensure_built(self, say: Callable[[str], None],
-                     progress: Callable[[int, int], None] | None = None) -> BuildReport | None:
-        """Builds the index when it is missing or out of date, telling `say` first; the report, or None."""
+    def ensure_built(self, say: Callable[[str], None], progress: Callable[[int, int], None] | None = None,
+                     keep_in_force: bool = False) -> BuildReport | None:
+        """Builds the index when it is missing or out of date, telling `say` first; the report, or None.
+        With `keep_in_force`, a build that fails while an index is in force says why and keeps it (a
+        page serves the index it has rather than nothing: a full disk, a corpus gone)."""
         if self.is_current():
             return None
         say(f"{self.store.label} is missing or out of date; building it from {self.corpus}/")
-        return self.build(progress)
+        try:
+            return self.build(progress)
+        except QAError as e:
+            if not keep_in_force:
+                raise
+            try:
+                self.open()
+            except QAError:
+                raise e from None
+            say(f"could not rebuild ({e}); serving the index in force")
+            return None
 
     def open(self) -> Index:
         """The current index; BadIndexError if it is missing, damaged or built with another model."""

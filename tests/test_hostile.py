@@ -292,3 +292,20 @@ def test_every_file_given_to_add_is_saved_or_named_with_its_reason(write_corpus,
     assert len(saved) == SETTINGS.uploads_at_once
     for name in {f"note{n}.txt" for n in range(SETTINGS.uploads_at_once + 2)} - set(saved):
         assert f"refused {name}: only {SETTINGS.uploads_at_once} files are added at once" in said.replace("\\", "")
+
+
+def test_a_page_whose_rebuild_fails_serves_the_index_in_force(write_corpus, tmp_path, fake_embedder):
+    from qa.errors import CorpusError
+    from qa.workspace import Workspace
+
+    corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"})
+    ws = Workspace(corpus, tmp_path / "index", fake_embedder.name, fake_embedder)
+    ws.build()
+    (corpus / "a.txt").unlink()
+    corpus.rmdir()  # the corpus gone (or a full disk): the build can't be done
+    with pytest.raises(CorpusError):
+        ws.ensure_built(lambda line: None)  # qa build, qa eval: the error
+    said = []
+    assert ws.ensure_built(said.append, keep_in_force=True) is None  # qa serve: the index it has
+    assert said[-1].startswith("could not rebuild (corpus folder") and said[-1].endswith("serving the index in force")
+    assert ws.open().chunks[0].text.startswith("May 7, 2020")
