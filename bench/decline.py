@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import trust  # noqa: E402
+
 from qa import deciding  # noqa: E402
 from qa.embedding import load_embedder  # noqa: E402
 from qa.indexing import load_index  # noqa: E402

@@ -112,69 +112,104 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@dataclass
+class _Reading:
+    """A follow-up being resolved: what it refers with, and the signals and notes gathered so far."""
+
+    index: Index
+    q: str
+    words: Words
+    focus: Focus
+    own: list[str]  # the names it gives of its own
+    own_time: TimeScope | None
+    notes: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    item: int | None = None
+    exclude: tuple[int, ...] = ()
+
+    def note(self, said: str, meant: str) -> None:
+        self.notes.append(f"{said} → {meant}")
+
+
 def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) -> Resolved:
     q = _fold(question)
     words = words_for(q)
     own_time = question_time(q, today)
     relative = None if own_time else _with_season(q, _relative(q, words, focus), focus)
-    ordinal = words.ordinal.search(q)
-    person = words.person.search(q)
-    thing = words.thing.search(q)
-    more = words.more.search(q)
-    elliptical = _elliptical(q, words)
-    own = _own_names(index, q, words)
-    if not (relative or ordinal or person or thing or more or elliptical):
-        if own or own_time or _specific(index, q, words) >= OWN_SUBJECT or (
-                words.unknown_word_is_subject and _unknown(index, q, words)):
-            return Resolved(question)  # a new topic: it names what it is about (or a time, or what no passage says)
-    notes, context, item, exclude = [], [], None, ()
-    subject = focus.subjects[0] if focus.subjects else ""
+    person, thing, more = words.person.search(q), words.thing.search(q), words.more.search(q)
+    ordinal, elliptical = words.ordinal.search(q), _elliptical(q, words)
+    r = _Reading(index, q, words, focus, _own_names(index, q, words), own_time)
+    if not (relative or ordinal or person or thing or more or elliptical) and _names_its_own(r):
+        return Resolved(question)  # a new topic: it names what it is about (or a time, or what no passage says)
     if person and focus.person:
-        context.append(focus.person)
-        notes.append(f"{person.group(0)} → {_short(focus.person)}")
-    actors = [x for x in focus.subjects if x not in focus.events]  # what can act: named, not an event
-    if words.agent.search(q) and not person and not actors:
-        thing = None  # "what did they organise?": they are the corpus's own organisation, not the event
-    if thing and subject and not any(0 <= q.find(n) < thing.start() for n in own):  # "… New York … there"
-        named = _named_by(thing.group(0), focus, words, avoid=focus.person)
-        if words.agent.search(q) and named in focus.events and actors:
-            named = actors[0]
-        context += list(dict.fromkeys([named] + focus.subjects[:1]))
-        notes.append(f"{thing.group(0).strip()} → {_short(named)}")
+        r.context.append(focus.person)
+        r.note(person.group(0), _short(focus.person))
+    _thing(r, thing, person is not None)
     if elliptical and focus.frame:
-        frame = _without_ordinals(focus.frame, words) if ordinal else focus.frame
-        if own:
-            frame = _replace_last_name(frame, words, own[0])
-        context.append(frame)
-        if own or own_time:
-            slot = _short(own[0]) if own else _period_words(own_time, words)
-            notes.append(f"{'前の質問と同じ' if words.code == 'ja' else 'same question'} → {slot}")
+        _ellipsis(r, ordinal is not None)
     if ordinal:
-        item, note, series = _list_item(index, words, ordinal, focus)
-        if note:
-            notes.append(note)
-        if series:
-            context.append(series)
+        _ordinal(r, ordinal)
     if more:
-        exclude = tuple(h.number for h in focus.shown[:1])  # the answer in focus
-        if subject and subject not in context:
-            context += focus.subjects[:2]
-        notes.append(f"{more.group(0)} → {'表示した箇所以外' if words.code == 'ja' else 'not the passages just shown'}")
-    if not notes and not relative and subject:  # nothing of its own named: about the subject in focus
-        context += focus.subjects[:2]
-        notes.append(f"{'話題' if words.code == 'ja' else 'about'} → {_short(subject)}")
+        r.exclude = tuple(h.number for h in focus.shown[:1])  # the answer in focus
+        r.context += focus.subjects[:2]
+        r.note(more.group(0), words.said["not shown"])
+    if not r.notes and not relative and focus.subjects:  # nothing of its own named: about the subject in focus
+        r.context += focus.subjects[:2]
+        r.note(words.said["about"], _short(focus.subjects[0]))
     when, named, said = UNSET, True, ""
     if relative is not None:
         when, said = relative
-        notes.append(f"{said} → {_period_words(when, words)}")
+        r.note(said, _period_words(when, words))
     elif own_time is None and focus.period is not None and CARRY_PERIOD and not words.asks_date.search(q):
         when, named = focus.period, False  # the period in focus still counts, softly
-        notes.append(f"{'期間' if words.code == 'ja' else 'period'} → {_period_words(focus.period, words)}")
-    if focus.topic and focus.topic not in context:  # an article's sections are all about its title
-        context.append(focus.topic)
-    signals = Signals(" ".join(dict.fromkeys(c for c in context if c)), tuple(h.number for h in focus.shown[:3]),
-                      exclude, item, named, said.split("…")[0])
-    return Resolved(question, signals, when, tuple(notes))
+        r.note(words.said["period"], _period_words(focus.period, words))
+    if focus.topic:  # an article's sections are all about its title
+        r.context.append(focus.topic)
+    signals = Signals(" ".join(dict.fromkeys(c for c in r.context if c)), tuple(h.number for h in focus.shown[:3]),
+                      r.exclude, r.item, named, said.split("…")[0])
+    return Resolved(question, signals, when, tuple(r.notes))
+
+
+def _names_its_own(r: _Reading) -> bool:
+    """Whether a question with no reference word is about something of its own: a name, a time, two
+    words few passages use, or (where the table says so) a word no passage uses."""
+    return bool(r.own or r.own_time or _specific(r.index, r.q, r.words) >= OWN_SUBJECT
+                or (r.words.unknown_word_is_subject and _unknown(r.index, r.q, r.words)))
+
+
+def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
+    """ "it", "there", "that meeting", その: the subject it names; an acting "they" is no event."""
+    focus, words = r.focus, r.words
+    actors = [x for x in focus.subjects if x not in focus.events]  # what can act: named, not an event
+    acting = bool(words.agent.search(r.q))
+    if thing is None or not focus.subjects or (acting and not person and not actors):
+        return  # "what did they organise?" with only events in focus: they are the corpus's own organisation
+    if any(0 <= r.q.find(n) < thing.start() for n in r.own):  # "… New York … there": its antecedent is here
+        return
+    named = _named_by(thing.group(0), focus, words, avoid=focus.person)
+    if acting and named in focus.events and actors:
+        named = actors[0]
+    r.context += list(dict.fromkeys([named] + focus.subjects[:1]))
+    r.note(thing.group(0).strip(), _short(named))
+
+
+def _ellipsis(r: _Reading, ordinal: bool) -> None:
+    """ "and in 2017?", "what about London?": the last question's words, its last name swapped."""
+    frame = _without_ordinals(r.focus.frame, r.words) if ordinal else r.focus.frame
+    if r.own:
+        frame = _replace_last_name(frame, r.words, r.own[0])
+    r.context.append(frame)
+    if r.own or r.own_time:
+        r.note(r.words.said["same question"], _short(r.own[0]) if r.own else _period_words(r.own_time, r.words))
+
+
+def _ordinal(r: _Reading, ordinal: re.Match) -> None:
+    """ "the third one", 第3回: the series' own, else the list's."""
+    r.item, note, series = _list_item(r.index, r.words, ordinal, r.focus)
+    if note:
+        r.notes.append(note)
+    if series:
+        r.context.append(series)
 
 
 def _elliptical(q: str, words: Words) -> bool:

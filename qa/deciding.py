@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-
 # Fitted by bench/decline.py on the dev halves; the figures are in docs/benchmarks.md.
 WEIGHTS = {"bias": -4.27, "closeness": 0.93, "known": -1.54, "covered": 4.91, "typed": 2.72}
 WEIGHTS_JA = {"bias": -3.0, "known": 3.0, "covered": 3.0}

@@ -29,13 +29,13 @@ import numpy as np
 
 from .chunking import Chunk
 from .dates import JAPANESE, TimeScope, find_dates
+from .deciding import Evidence, answers, evidence, typed
 from .embedding import Embedder
 from .errors import QuestionError
 from .indexing import Index
-from .deciding import Evidence, answers, evidence, typed
 from .keywords import terms as keywords_terms
-from .languages import words_for
 from .keywords import words as keywords_of
+from .languages import words_for
 from .querytime import question_time
 from .tables import ChunkTable, high_key, low_key
 

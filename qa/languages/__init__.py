@@ -50,6 +50,7 @@ class Words:
     unknown_word_is_subject: bool  # a word no passage uses makes a question its own ("treasurer"; not 始まる)
     names: Callable[[str], list[tuple[str, str]]]  # (name, kind) in a text, kind "person" or "thing"
     label: Callable[[str], str]  # what a dated entry's text is about, as a short name
+    said: dict[str, str] = field(default_factory=dict)  # the words of the notes: "about", "period", …
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing
 
     def number(self, text: str) -> int | None:

@@ -110,6 +110,7 @@ WORDS = Words(
     asks_day=re.compile(r"(何日|何月何日|日付)"),
     person_name=re.compile(r"[\u4e00-\u9fff]{1,4}(?:氏|さん|首相|大臣|代表|理事長)|[\u30a0-\u30ff]{2,}・[\u30a0-\u30ff]{2,}"),
     names=names,
+    said={"about": "話題", "period": "期間", "same question": "前の質問と同じ", "not shown": "表示した箇所以外"},
     label=label,
     stop=frozenset({"する", "ある", "いる", "なる", "こと", "もの", "ため", "よう", "とき", "活動", "出来事", "何", "誰", "どこ",
                     "いつ", "教える", "知る", "ください", "ます", "です", "私", "たち", "私たち", "団体", "最初", "最後",
