@@ -15,10 +15,12 @@ Left out: rate limits on questions (the queue's size bounds them), HTTPS.
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # Method -> route patterns that stay open (the page, its assets, the queue, gradio_client, login).
 OPEN = {
@@ -86,6 +88,45 @@ def host_of(header: str) -> str:
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
+@dataclass
+class UploadCache:
+    """Gradio's folder of uploaded files, kept within bounds: files older than `max_age` seconds are
+    deleted (an upload is added to the documents, or abandoned, within seconds), and no upload is
+    taken while it holds `max_bytes` or `max_files` (an upload never added stays there otherwise)."""
+
+    folder: Path
+    max_bytes: int
+    max_files: int = 1000
+    max_age: float = 1800.0
+    clock: Callable[[], float] = time.time
+
+    def full(self) -> str | None:
+        """Why no upload is taken now, or None; old files are deleted first."""
+        size = count = 0
+        now = self.clock()
+        for root, _, files in os.walk(self.folder):
+            for name in files:
+                path = Path(root, name)
+                try:
+                    st = path.lstat()
+                    if now - st.st_mtime > self.max_age:
+                        path.unlink()
+                        continue
+                except OSError:
+                    continue
+                size, count = size + st.st_size, count + 1
+        for root, dirs, _ in os.walk(self.folder, topdown=False):  # the folders emptied
+            for name in dirs:
+                try:
+                    Path(root, name).rmdir()
+                except OSError:
+                    pass
+        if size >= self.max_bytes or count >= self.max_files:
+            return (f"the upload space is full ({size / 1e6:.0f} MB in {count} files waiting to be added);"
+                    f" try again in a few minutes")
+        return None
+
+
 def _username(body: bytes) -> str:
     """The account name a login form names ("" when none)."""
     from urllib.parse import parse_qs
@@ -138,11 +179,18 @@ class Gate:
     of the page's events, read when the first call is checked (the app is built by then)."""
 
     def __init__(self, app, hosts: frozenset[str], max_body: int, events: Callable[[], dict[int, tuple]],
-                 uploads: bool = False, logins: Logins | None = None, max_upload: int = 0):
+                 uploads: bool = False, logins: Logins | None = None, max_upload: int = 0,
+                 upload_cache: UploadCache | None = None):
         self.app, self.hosts, self.max_body, self.uploads = app, hosts, max_body, uploads
-        self.max_upload = max_upload
+        self.max_upload, self.upload_cache = max_upload, upload_cache
         self._events, self._known = events, None
         self.logins = logins or Logins()
+
+    def _upload_space(self, path: str) -> str | None:
+        """Why an upload can't be taken now (Gradio's upload folder is full), or None."""
+        if not (self.uploads and UPLOAD.match(path) and self.upload_cache is not None):
+            return None
+        return self.upload_cache.full()
 
     def _fns(self) -> dict[int, tuple]:
         if self._known is None:
@@ -200,6 +248,9 @@ class Gate:
         length = headers.get(b"content-length", b"")
         if length and (not length.isdigit() or int(length) > limit):
             return await _refuse(send, 413, f"request body over {limit} bytes")
+        full = self._upload_space(path)
+        if full:
+            return await _refuse(send, 507, full)
         if method == "POST":
             body = await _read_body(receive, limit)
             if body is None:

@@ -59,6 +59,8 @@ class Settings:
     max_body: int = 64 * 1024  # bytes a request may carry; refused before it is read (see gate)
     upload_mb: float = 20.0  # ... unless uploads are allowed: then a file up to this, a few in one request
     uploads_at_once: int = 5
+    upload_cache_mb: float = 300.0  # Gradio's folder of uploads is not let past this ($QA_UPLOAD_CACHE_MB) ...
+    upload_cache_minutes: float = 30.0  # ... and an upload older than this is deleted from it
     footer_links: tuple[str, ...] = ("api",)  # the API page stays: gradio_client and the load script use it
     blocked: tuple[str, ...] = ("corpus folder", "index folder", "working folder")  # never served by a file route
 
@@ -601,15 +603,20 @@ def launch_options(host: str | None, port: int | None, auth: tuple[str, str] | N
     """The keyword arguments for Blocks.launch, from SETTINGS and what the command line gave."""
     from starlette.middleware import Middleware
 
-    from .gate import Gate
+    from .gate import Gate, UploadCache
 
     gr = _offline_gradio()
     theme = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"],
                               font_mono=["ui-monospace", "SFMono-Regular", "monospace"])
     server_name = host or os.environ.get("GRADIO_SERVER_NAME") or SETTINGS.host
+    from gradio.utils import get_upload_folder
+
+    cache = UploadCache(Path(get_upload_folder()), int(float(os.environ.get("QA_UPLOAD_CACHE_MB") or
+                                                             SETTINGS.upload_cache_mb) * 1e6),
+                        max_age=SETTINGS.upload_cache_minutes * 60)
     gate = Middleware(Gate, hosts=allowed_hosts(server_name, hosts), max_body=SETTINGS.max_body, uploads=uploads,
                       max_upload=int(SETTINGS.upload_mb * 1e6 * SETTINGS.uploads_at_once) + 2**20,
-                      events=lambda: events_of(app))
+                      events=lambda: events_of(app), upload_cache=cache if uploads else None)
     return {
         "server_name": server_name,
         "server_port": port or _port(os.environ.get("GRADIO_SERVER_PORT")) or SETTINGS.port,

@@ -312,3 +312,39 @@ def test_the_page_listens_on_an_ipv6_address(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_the_upload_folder_is_kept_within_its_bound(tmp_path):
+    import os
+
+    from qa.gate import UploadCache
+
+    now = [1_000_000.0]
+    cache = UploadCache(tmp_path, max_bytes=3_000_000, max_files=50, max_age=600, clock=lambda: now[0])
+    assert cache.full() is None
+    for n in range(3):  # as Gradio keeps them: a folder an upload
+        (tmp_path / f"h{n}").mkdir()
+        (tmp_path / f"h{n}" / "big.pdf").write_bytes(b"x" * 1_000_000)
+        os.utime(tmp_path / f"h{n}" / "big.pdf", (now[0], now[0]))
+    assert cache.full().startswith("the upload space is full (3 MB in 3 files")
+    now[0] += 601  # never added, and old now: deleted, and there is room again
+    assert cache.full() is None and list(tmp_path.iterdir()) == []
+
+
+def test_uploads_past_the_bound_are_refused_and_the_folder_never_grows_past_it(tmp_path):
+    import os as _os
+
+    files = {"a.txt": "Notes\n\nJune 15, 2021   Submitted 70 thousand signatures\n"}
+    uploads = tmp_path / "gradio-uploads"
+    env = {"GRADIO_TEMP_DIR": str(uploads), "QA_UPLOAD_CACHE_MB": "3"}
+    with running_app(tmp_path / "work", files, "--allow-upload", env=env) as url:
+        codes = []
+        for n in range(8):  # 1 MB each, never added to the documents
+            body = (b"--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"n%d.txt\"\r\n"
+                    b"Content-Type: text/plain\r\n\r\n" % n) + b"x" * 1_000_000 + b"\r\n--b--\r\n"
+            status, _ = _request(url, "POST", "/gradio_api/upload", body,
+                                 {"Content-Type": "multipart/form-data; boundary=b"})
+            codes.append(status)
+        held = sum(f.stat().st_size for f in uploads.rglob("*") if f.is_file())
+    assert codes[:3] == [200] * 3 and set(codes[3:]) == {507}
+    assert held <= 3_000_000 + 1_000_000 and not _os.environ.get("QA_UPLOAD_CACHE_MB")
