@@ -180,11 +180,21 @@ class Gate:
 
     def __init__(self, app, hosts: frozenset[str], max_body: int, events: Callable[[], dict[int, tuple]],
                  uploads: bool = False, logins: Logins | None = None, max_upload: int = 0,
-                 upload_cache: UploadCache | None = None):
-        self.app, self.hosts, self.max_body, self.uploads = app, hosts, max_body, uploads
+                 upload_cache: UploadCache | None = None, trusted: frozenset[str] = frozenset({"127.0.0.1", "::1"})):
+        self.app, self.hosts, self.max_body, self.uploads, self.trusted = app, hosts, max_body, uploads, trusted
         self.max_upload, self.upload_cache = max_upload, upload_cache
         self._events, self._known = events, None
         self.logins = logins or Logins()
+
+    def _untrusted_forwarding_dropped(self, scope):
+        """The request without X-Forwarded-* and Forwarded headers unless it comes from a trusted proxy
+        (`trusted`, by default this machine: a reverse proxy in front of the page): a client can't make
+        the page build its links on another host ("X-Forwarded-Host: evil.com")."""
+        client = (scope.get("client") or ("", 0))[0]
+        if client in self.trusted:
+            return scope
+        kept = [(k, v) for k, v in scope.get("headers", []) if not k.lower().startswith((b"x-forwarded-", b"forwarded"))]
+        return scope if len(kept) == len(scope.get("headers", [])) else {**scope, "headers": kept}
 
     def _upload_space(self, path: str) -> str | None:
         """Why an upload can't be taken now (Gradio's upload folder is full), or None."""
@@ -233,6 +243,7 @@ class Gate:
     async def __call__(self, scope, receive, send):
         if scope["type"] not in ("http", "websocket"):
             return await self.app(scope, receive, send)
+        scope = self._untrusted_forwarding_dropped(scope)
         headers = {k.lower(): v for k, v in scope.get("headers", [])}
         host = host_of(headers.get(b"host", b"").decode("latin-1"))
         if "*" not in self.hosts and host not in self.hosts:

@@ -616,7 +616,9 @@ def launch_options(host: str | None, port: int | None, auth: tuple[str, str] | N
                         max_age=SETTINGS.upload_cache_minutes * 60)
     gate = Middleware(Gate, hosts=allowed_hosts(server_name, hosts), max_body=SETTINGS.max_body, uploads=uploads,
                       max_upload=int(SETTINGS.upload_mb * 1e6 * SETTINGS.uploads_at_once) + 2**20,
-                      events=lambda: events_of(app), upload_cache=cache if uploads else None)
+                      events=lambda: events_of(app), upload_cache=cache if uploads else None,
+                      trusted=frozenset(x.strip() for x in os.environ.get("QA_TRUSTED_PROXIES", "127.0.0.1,::1").split(",")
+                                        if x.strip()))
     return {
         "server_name": server_name,
         "server_port": port or _port(os.environ.get("GRADIO_SERVER_PORT")) or SETTINGS.port,

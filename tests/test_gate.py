@@ -348,3 +348,14 @@ def test_uploads_past_the_bound_are_refused_and_the_folder_never_grows_past_it(t
         held = sum(f.stat().st_size for f in uploads.rglob("*") if f.is_file())
     assert codes[:3] == [200] * 3 and set(codes[3:]) == {507}
     assert held <= 3_000_000 + 1_000_000 and not _os.environ.get("QA_UPLOAD_CACHE_MB")
+
+
+def test_forwarded_headers_count_only_from_a_trusted_proxy(tmp_path):
+    files = {"a.txt": "Notes\n\nJune 15, 2021   Submitted 70 thousand signatures\n"}
+    forged = {"X-Forwarded-Host": "evil.com", "X-Forwarded-Proto": "https"}
+    with running_app(tmp_path / "none", files, env={"QA_TRUSTED_PROXIES": ""}) as url:  # no proxy trusted
+        status, body = _request(url, "GET", "/config", headers=forged)
+        assert status == 200 and b"evil.com" not in body
+    with running_app(tmp_path / "local", files) as url:  # by default a proxy on this machine is trusted
+        status, body = _request(url, "GET", "/config", headers=forged)
+        assert status == 200 and b"evil.com" in body
