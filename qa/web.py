@@ -59,6 +59,8 @@ class Settings:
     max_body: int = 64 * 1024  # bytes a request may carry; refused before it is read (see gate)
     upload_mb: float = 20.0  # ... unless uploads are allowed: then a file up to this, a few in one request
     uploads_at_once: int = 5
+    sessions: int = 2000  # browser sessions whose state is kept (Gradio's default: 10,000, about 1 GB) ...
+    session_hours: float = 2.0  # ... and a conversation is dropped this long after its last turn
     upload_cache_mb: float = 300.0  # Gradio's folder of uploads is not let past this ($QA_UPLOAD_CACHE_MB) ...
     upload_cache_minutes: float = 30.0  # ... and an upload older than this is deleted from it
     footer_links: tuple[str, ...] = ("api",)  # the API page stays: gradio_client and the load script use it
@@ -469,7 +471,7 @@ def _layout(gr, page: Page, t) -> _Parts:
         with gr.Column(scale=3, min_width=320):
             chat = gr.Chatbot(label="Answers", show_label=False, height="62vh", elem_id="chat", autoscroll=False,
                               buttons=["copy"], placeholder=PLACEHOLDER)
-            state = gr.State(Chat(), time_to_live=24 * 3600)  # the conversation, kept on the server
+            state = gr.State(Chat(), time_to_live=int(SETTINGS.session_hours * 3600))  # the conversation, on the server
             with gr.Row(elem_id="question-row", equal_height=True):
                 question = gr.Textbox(placeholder=t("placeholder"),
                                       show_label=False, scale=6, min_width=160, elem_id="question", lines=1)
@@ -635,6 +637,7 @@ def launch_options(host: str | None, port: int | None, auth: tuple[str, str] | N
         "i18n": translations(gr),
         "app_kwargs": {"middleware": [gate]},
         "quiet": True,  # no advice about share links; `serve` says where the page is
+        "state_session_capacity": SETTINGS.sessions,
     }
 
 

@@ -236,6 +236,7 @@ def test_settings_are_in_one_place_and_the_server_uses_them(site):
     assert opts["server_name"] == SETTINGS.host == "127.0.0.1"
     assert (opts["show_error"], opts["enable_monitoring"], opts["mcp_server"]) == (False, False, False)
     assert opts["blocked_paths"] == [str(Path("corpus").resolve())]
+    assert opts["state_session_capacity"] == SETTINGS.sessions < 10_000  # Gradio's default kept 10,000 sessions
     config = json.loads(_get(site[0] + "config")[1])
     assert (config["show_error"], config["mcp_server"], config["analytics_enabled"]) == (False, False, False)
     assert config["max_file_size"] == 1024  # SETTINGS.max_file_size, "1kb": nothing is uploaded here
