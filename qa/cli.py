@@ -93,6 +93,14 @@ def _print_report(report, store, as_json: bool = False, verbose: bool = False) -
         print(f"qa: skipped {n} file{'s' * (n != 1)}: {counts}{hint}", file=sys.stderr)
 
 
+def _open(ws):
+    """The index in force; when the newest build failed its checks and an older one answers, one line says so."""
+    index = ws.open()
+    if index.problem:
+        print(f"qa: {index.problem}", file=sys.stderr)
+    return index
+
+
 def _ensure_built(ws, keep_in_force: bool = False) -> None:
     """Builds the workspace's index when it is missing or stale, saying so on stderr."""
     report = ws.ensure_built(lambda line: print(f"qa: {line}", file=sys.stderr), _progress_bar("embedding"),
@@ -119,7 +127,7 @@ def cmd_ask(args) -> int:
 
     questions = [clean_question(q) for q in args.question]
     ws = _workspace(args)
-    index = ws.open()
+    index = _open(ws)
     if args.conversation:
         from .conversing import Conversation, describe
 
@@ -150,7 +158,7 @@ def cmd_chat(args) -> int:
     except ImportError:
         pass
     ws = _workspace(args)
-    index = ws.open()
+    index = _open(ws)
     conversation = Conversation()
     print(CHAT_HELP, file=sys.stderr)
     while True:
@@ -184,7 +192,7 @@ def cmd_eval(args) -> int:
     sets = [(path, load_queries(path)) for path in files]
     ws = _workspace(args)
     _ensure_built(ws)
-    index, embedder = ws.open(), ws.embedder
+    index, embedder = _open(ws), ws.embedder
     reports = []
     for n, (path, queries) in enumerate(sets):
         args.queries = path

@@ -81,6 +81,7 @@ class Index:
     vectors: faiss.Index
     keywords: KeywordIndex
     generation: str = ""  # the folder under index/ it was read from
+    problem = None  # (not a field) why this is not the newest build: the newest failed its checks
 
     @cached_property
     def table(self) -> ChunkTable:
@@ -322,10 +323,39 @@ def load_index(folder: Path, model: str | None = None, check_versions: bool = Tr
         gen = current_generation(folder)
         try:
             return _load_generation(folder, gen, model, check_versions)
-        except BadIndexError:
+        except BadIndexError as e:
             if attempt == 2 or current_generation(folder) == gen:
-                raise
+                older = _older_good(folder, gen, model, check_versions, e)
+                if older is None:
+                    raise
+                return older
     raise AssertionError("unreachable")
+
+
+def _older_good(folder: Path, gen: Path | None, model: str | None, check_versions: bool,
+                error: BadIndexError) -> Index | None:
+    """The newest earlier generation that passes its checks, when the one in force is damaged or
+    missing (not when it was built with another model or by another qa: that is no damage), with
+    `problem` saying so; None when there is none."""
+    try:
+        manifest = read_manifest(folder, gen) if gen is not None and gen.is_dir() else None
+    except BadIndexError:
+        manifest = None
+    if manifest is not None:
+        try:
+            check_manifest(manifest, f"{folder}/", model, check_versions, "")
+        except BadIndexError:
+            return None  # another model or format: rebuilding is the answer, not an older build
+    names = sorted((p.name for p in folder.iterdir() if p.name.startswith(GENERATION) and p.is_dir()
+                    and (gen is None or p.name != gen.name)), reverse=True) if folder.is_dir() else []
+    for name in names:
+        try:
+            index = _load_generation(folder, folder / name, model, check_versions)
+        except BadIndexError:
+            continue
+        index.problem = f"{error} Answering from the build before it ({name})."
+        return index
+    return None
 
 
 def _load_generation(folder: Path, gen: Path | None, model: str | None, check_versions: bool) -> Index:

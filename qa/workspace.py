@@ -146,8 +146,8 @@ class LiveIndex:
         self._build_lock = threading.Lock()
         self.index = workspace.open()
         self.embedder = workspace.embedder
-        self.problem: str | None = None
-        self._refused: tuple[str, float] | None = None  # the generation last refused, and CURRENT's mtime then
+        self.problem: str | None = self.index.problem  # the newest build failed its checks: an older one answers
+        self._refused: tuple[str, float] | None = self._pointer() if self.index.problem else None  # refused, and when
 
     def _pointer(self) -> tuple[str, float]:
         """The generation in force now and when it was made so (one that can't be read counts as a change)."""
@@ -166,10 +166,15 @@ class LiveIndex:
 
     def _reload(self, pointer: tuple[str, float]) -> None:
         try:
-            self.index = self.workspace.store.load(self.embedder.name)
-            self.problem, self._refused = None, None
+            index = self.workspace.store.load(self.embedder.name)
         except BadIndexError as e:
             self.problem, self._refused = str(e), pointer
+            return
+        if index.problem and index.generation == self.index.generation:  # the one it has is the good one
+            self.problem, self._refused = index.problem, pointer
+            return
+        self.index = index
+        self.problem, self._refused = index.problem, (pointer if index.problem else None)
 
     def status(self) -> Status:
         index = self.get()

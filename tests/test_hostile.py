@@ -193,8 +193,7 @@ def test_a_damaged_or_missing_new_index_is_not_taken(write_corpus, tmp_path, fak
     new = index / (index / CURRENT).read_text().strip()
     chunks = (new / "chunks.jsonl").read_bytes()
     (new / "chunks.jsonl").write_bytes(chunks[:10] + bytes([chunks[10] ^ 1]) + chunks[11:])
-    with pytest.raises(BadIndexError):
-        load_index(index)
+    assert load_index(index).generation == good  # the newest is damaged: the one before it answers
     assert live.get().generation == good and "truncated or altered" in live.status().problem
     assert "A newer index failed its checks and was not taken; still answering from this one" in page.status()
     assert "7 May 2020" in page.answer("cocoa farmers", 1, "any", "any", "best first")[0]
@@ -309,3 +308,27 @@ def test_a_page_whose_rebuild_fails_serves_the_index_in_force(write_corpus, tmp_
     assert ws.ensure_built(said.append, keep_in_force=True) is None  # qa serve: the index it has
     assert said[-1].startswith("could not rebuild (corpus folder") and said[-1].endswith("serving the index in force")
     assert ws.open().chunks[0].text.startswith("May 7, 2020")
+
+
+def test_a_damaged_newest_build_gives_way_to_the_one_before_it(write_corpus, tmp_path, fake_embedder):
+    from qa.web import Page
+    from qa.workspace import Workspace
+
+    corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"})
+    index = tmp_path / "index"
+    build(corpus, index, fake_embedder)
+    good = (index / CURRENT).read_text().strip()
+    (corpus / "b.txt").write_text("Notes\n\nJune 1, 2021   Opened a school.\n")
+    build(corpus, index, fake_embedder)
+    new = index / (index / CURRENT).read_text().strip()
+    chunks = (new / "chunks.jsonl").read_bytes()
+    (new / "chunks.jsonl").write_bytes(chunks[:10] + bytes([chunks[10] ^ 1]) + chunks[11:])
+    older = load_index(index)  # the CLI, and a page started now
+    assert older.generation == good and older.problem.endswith(f"Answering from the build before it ({good}).")
+    assert "truncated or altered" in older.problem
+    page = Page(Workspace(corpus, index, fake_embedder.name, fake_embedder))
+    assert page.live.get().generation == good and "7 May 2020" in page.answer("cocoa farmers", 1, "any", "any",
+                                                                               "best first")[0]
+    assert "failed its checks" in page.status()
+    with pytest.raises(BadIndexError, match="was built with model"):  # another model is no damage
+        load_index(index, model="another-model")
