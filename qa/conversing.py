@@ -30,7 +30,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .dates import JAPANESE, TimeScope, japanese_date, lower_bound, readable_date
+from .dates import JAPANESE, TimeScope, find_dates, japanese_date, lower_bound, readable_date, without_dates
 from .embedding import Embedder
 from .indexing import Index
 from .keywords import terms
@@ -336,8 +336,6 @@ def _label(hit: Hit, words: Words) -> str:
     """What a passage is about, as a short name: a dated entry's event, else its heading's last part,
     else its first words."""
     text = " ".join(hit.text.split())
-    from .dates import find_dates
-
     spans = find_dates(text[:40])
     if hit.date and spans and spans[0].offset == 0:
         return words.label(text[spans[0].length:].strip(" ,:-–　"))
@@ -482,7 +480,8 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     words = words_for(_fold(q))
     own = _own_names(index, _fold(q), words)
     top = answer.hits[0] if answer.hits else None  # declined, the closest passages are still what was shown
-    about = ([_named_title(top)] if _named_title(top) else []) + [_label(top, words)] if top is not None else []
+    title = _named_title(top) if top is not None else None
+    about = ([title] if title else []) + ([_label(top, words)] if top is not None else [])
     earlier = (focus.subjects if focus is not None and resolved.followup else [])
     subjects = list(dict.fromkeys(s for s in own + about + earlier if s))[:4]
     period = focus.period if focus is not None and resolved.followup else None
@@ -503,9 +502,9 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     anchor = focus.anchor if focus is not None else None
     if top is not None and top.date:
         anchor = (top.date, top.date_end or top.date)
-    topic = _named_title(top) if top is not None else (focus.topic if focus is not None else None)
+    topic = title if top is not None else (focus.topic if focus is not None else None)
     events = frozenset(s for s in subjects
-                       if (s not in own and s != (top and _named_title(top))) or words.event.search(s))
+                       if (s not in own and s != title) or words.event.search(s))
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
                  events)
 
@@ -513,12 +512,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
 def _frame(q: str, words: Words, focus: Focus | None) -> str:
     """The words an elliptical next question reuses: this question's own, without its time and its
     reference words; the last frame when nothing is left ("and the year after?")."""
-    own = re.sub(r"[?？。!]", " ", _fold(q))
-    from .dates import find_dates
-
-    for span in reversed(find_dates(own)):
-        own = own[:span.offset] + " " + own[span.offset + span.length:]
-    own = words.ellipsis.sub(" ", own)
+    own = words.ellipsis.sub(" ", without_dates(re.sub(r"[?？。!]", " ", _fold(q))))
     for pattern in (words.person, words.thing, words.more, words.ordinal, *(r.pattern for r in words.relative)):
         own = pattern.sub(" ", own)
     if not [t for t in terms(own) if t not in words.stop] and focus is not None:

@@ -186,6 +186,17 @@ def find_dates(text: str) -> list[DateSpan]:
     return sorted(found, key=lambda s: s.offset)
 
 
+def without_dates(text: str) -> str:
+    """`text` with every date it names blanked out (each replaced by one space).
+
+    >>> without_dates("What did ACE do in November 2019?")
+    'What did ACE do in  ?'
+    """
+    for span in reversed(find_dates(text)):
+        text = text[:span.offset] + " " + text[span.offset + span.length:]
+    return text
+
+
 def leading_date(text: str) -> DateSpan | None:
     """The date a line starts with, if it is at least as precise as a month ("June 15, 2021 …")."""
     spans = find_dates(text[:40])

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .dates import find_dates, without_dates
+
 # Fitted by bench/decline.py on the dev halves; the figures are in docs/benchmarks.md.
 WEIGHTS = {"bias": -4.27, "closeness": 0.93, "known": -1.54, "covered": 4.91, "typed": 2.72}
 WEIGHTS_JA = {"bias": -3.0, "known": 3.0, "covered": 3.0}
@@ -65,14 +67,9 @@ def typed(question: str, passages: list, words) -> float:
     """1.0 when the first passage (a chunk) holds what the question asks for, or it asks for no kind; else 0.0:
     a count ("17 members", 600人) for "how many"; for "who", a person's name the question does not give
     itself; for "when", a date."""
-    from .dates import find_dates
-
     if words.asks_count.search(question):
         def holds(chunk) -> bool:
-            text = chunk.text
-            for span in reversed(find_dates(text)):
-                text = text[:span.offset] + text[span.offset + span.length:]
-            return bool(_COUNT.search(text))
+            return bool(_COUNT.search(without_dates(chunk.text)))
     elif words.asks_person.search(question):
         asked = question.lower()
 

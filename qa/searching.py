@@ -28,14 +28,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .chunking import Chunk
-from .dates import JAPANESE, TimeScope, find_dates
+from .dates import JAPANESE, TimeScope, without_dates
 from .deciding import Evidence, answers, evidence, typed
 from .embedding import Embedder
 from .errors import QuestionError
 from .indexing import Index
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
-from .languages import words_for
+from .languages import table, words_for
 from .querytime import question_time
 from .tables import ChunkTable, high_key, low_key
 
@@ -382,7 +382,7 @@ def specific_terms(index: Index, text: str) -> list[str]:
 
 @functools.cache
 def _stop_terms(language: str) -> frozenset[str]:
-    words = words_for("日本" if language == "ja" else "")
+    words = table(language)
     return frozenset(t for w in words.stop for t in keywords_terms(w)) | words.stop  # 何 alone has no term
 
 
@@ -432,7 +432,7 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
         top.update(keywords_terms(f"{chunk.title or ''} {chunk.heading or ''}"))
     words = words_for(q)
     stop = _stop_terms(words.code)
-    seen = evidence([t for t in keywords_of_list(q) if t not in stop], index.frequency, len(index.chunks), best, top)
+    seen = evidence([t for t in keywords_terms(q) if t not in stop], index.frequency, len(index.chunks), best, top)
     return replace(seen, typed=typed(q, [index.chunks[i] for i in order[:3]], words))
 
 
@@ -475,7 +475,7 @@ def search(
     if signals.time_words:  # "the month before", その前: a time, searched as one, not as words (駅前 is no 前)
         matched = " ".join(matched.replace(signals.time_words, " ").split()) or matched
     dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)
-    own = _untimed(matched)
+    own = without_dates(matched)
     # "and the month after?", "where did we go two months later?", "what did we do in summer 2019?": a
     # question of time alone, answered by the passages of its time
     timed = scope is not None and (scope.bounded and (not signals.empty or period) or scope.order is not None) \
@@ -504,7 +504,8 @@ def search(
     empty = period and not _dated_in(index.table, scope)
     if empty:  # "Nothing is dated 2028; nearest:" the passages dated nearest the period, best first among equals
         order = _nearest_in_time(index.table, scope, order, k)
-        new = np.array([i for i in order if i not in set(ids.tolist())], dtype=np.int64)
+        known = set(ids.tolist())
+        new = np.array([i for i in order if i not in known], dtype=np.int64)
         ids, fused = np.append(ids, new), np.append(fused, np.zeros(len(new)))
     order = order[:k]
     if filters.by_date:
@@ -513,14 +514,3 @@ def search(
     found = not empty and (timed or signals.item is not None or seen.words == 0 or answers(seen, retriever == "bm25"))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen)
-
-
-def keywords_of_list(text: str) -> list[str]:
-    return keywords_terms(text)
-
-
-def _untimed(q: str) -> str:
-    """The question without the dates it names."""
-    for span in reversed(find_dates(q)):
-        q = q[:span.offset] + " " + q[span.offset + span.length:]
-    return q

@@ -66,6 +66,11 @@ class Words:
 
 def words_for(text: str) -> Words:
     """The table for the language `text` is written in: Japanese when it has kana or kanji."""
+    return table("ja" if re.search(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]", text) else "en")
+
+
+def table(code: str) -> Words:
+    """The table of a language by its code ("en", "ja")."""
     from . import en, ja
 
-    return ja.WORDS if re.search(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]", text) else en.WORDS
+    return {"en": en.WORDS, "ja": ja.WORDS}[code]
