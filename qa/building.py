@@ -69,8 +69,12 @@ class BuildReport:
         files = (f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.renamed} renamed,"
                  f" {self.unchanged} unchanged")
         how = "full build" if self.full else f"{self.embedded} embedded, {self.reused} reused"
-        return (f"built {index}: {self.files} files{skipped} ({files}), {self.chunks} chunks ({how})"
+        return (f"built {index}: {_count(self.files, 'file')}{skipped} ({files}), {_count(self.chunks, 'chunk')} ({how})"
                 f" in {self.seconds:.1f} s")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 _KINDS = [  # (pattern of a skip reason, the kind it is counted as)

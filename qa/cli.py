@@ -273,7 +273,12 @@ def _compare(queries, index, embedder, args) -> int:
 def _title(queries, index, args) -> str:
     read = "passages' texts only" if args.text_only else "passages read as shown: heading, then text"
     where = args.store or f"{args.index}/"
-    return f"{len(queries)} queries from {args.queries}, index {where} ({index.manifest.chunk_count} chunks); {read}"
+    talks = [q for q in queries if hasattr(q, "turns")]
+    single = len(queries) - len(talks)
+    what = ", ".join(filter(None, [
+        f"{single} {'query' if single == 1 else 'queries'}" if single or not talks else "",
+        f"{len(talks)} conversation{'s' * (len(talks) != 1)} ({sum(len(t.turns) for t in talks)} turns)" if talks else ""]))
+    return f"{what} from {args.queries}, index {where} ({index.manifest.chunk_count} chunks); {read}"
 
 
 def _misses(results, k: int) -> list[dict]:
@@ -403,11 +408,15 @@ def parser() -> argparse.ArgumentParser:
         "more host names the page answers to, comma-separated, e.g. qa.example.org (default: $QA_ALLOWED_HOSTS;"
         " the listening address and localhost always; '*' for any)"))
     s.set_defaults(func=cmd_serve)
+    p.commands = sub.choices  # a bad flag is reported with its own subcommand's usage
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args, unknown = p.parse_known_args(argv)
+    if unknown:  # `qa ask --bogus x`: `qa ask`'s usage, not the top level's
+        p.commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return args.func(args)
     except QAError as e:

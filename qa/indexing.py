@@ -25,7 +25,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -178,8 +178,25 @@ def _fsync(path: Path) -> None:
 
 @contextmanager
 def build_lock(folder: Path) -> Iterator[None]:
-    """Holds index/.lock for one build; IndexBusyError at once if another build holds it."""
+    """Holds index/.lock for one build; IndexBusyError at once if another build holds it. A folder
+    made for a build that wrote nothing (no corpus, an empty one) is removed again."""
+    made = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with _held(folder):
+            yield
+    except IndexBusyError:
+        made = False  # the folder is another build's now
+        raise
+    finally:
+        if made and not (folder / CURRENT).exists():
+            with suppress(OSError):
+                (folder / LOCK).unlink()
+                folder.rmdir()
+
+
+@contextmanager
+def _held(folder: Path) -> Iterator[None]:
     with open(folder / LOCK, "a+") as f:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)

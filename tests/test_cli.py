@@ -75,6 +75,12 @@ def test_eval_builds_when_needed_and_reports_metrics(project, capsys):
     assert code == 0 and "building" not in err
     for name in ("hit@1", "hit@3", "mrr@10", "date@1", "read@300", "read@1000", "p50_ms", "p95_ms"):
         assert name in out
+    assert out.startswith("2 queries from")
+    talk = project / "talk.jsonl"
+    talk.write_text(json.dumps({"turns": [{"q": "Which trafficking network?", "gold": ["JNATIP"]},
+                                          {"q": "and the forum?", "gold": ["Bangkok"]}]}) + "\n")
+    code, out, _ = run(capsys, "eval", "--queries", str(talk))
+    assert out.startswith("1 conversation (2 turns) from")  # what it scores, not "1 queries"
     honest = project / "honest.jsonl"
     honest.write_text(json.dumps({"q": "How do I bake sourdough bread at home?", "unanswerable": True}) + "\n"
                       + json.dumps({"q": "Which trafficking network?", "gold": ["JNATIP"]}) + "\n")
@@ -131,6 +137,16 @@ def test_empty_corpus_and_unreadable_files(project, capsys):
     assert err.strip().splitlines()[-1] == "qa: skipped 3 files: 1 damaged or too long, 1 not text, 1 unsupported type"
 
 
+def test_a_failed_build_leaves_no_folder_behind(project, capsys):
+    (project / "empty").mkdir()
+    for argv in (["build", "--corpus", "nope", "--index", "made"], ["build", "--corpus", "empty", "--index", "made"]):
+        code, _, err = run(capsys, *argv)
+        assert code == 1 and not (project / "made").exists(), err
+    (project / "kept").mkdir()  # a folder that was there before stays
+    run(capsys, "build", "--corpus", "nope", "--index", "kept")
+    assert (project / "kept").is_dir()
+
+
 def test_model_mismatch_is_refused(project, capsys):
     run(capsys, "build")
     code, _, err = run(capsys, "ask", "--model", "some/other-model", "hello?")
@@ -143,6 +159,10 @@ def test_bad_arguments_exit_2_with_usage(project, capsys):
         main(["ask", "-k", "0", "hello?"])
     assert e.value.code == 2
     assert "must be at least 1" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["ask", "--bogus", "x"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: qa ask") and "qa ask: error: unrecognized arguments: --bogus" in err
 
 
 def test_console_script_runs_without_traceback(project):

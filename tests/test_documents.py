@@ -114,6 +114,8 @@ def test_each_format_keeps_its_headings_locations_and_dates(office):
     assert (school.date, school.unit) == ("2022-03-04", "paragraph")
     hotline = _chunk(index, "450 calls")
     assert (hotline.heading, hotline.unit, hotline.line) == ("Hotline", "slide", 2)
+    assert _chunk(index, "A look back").heading == "Our year"  # the slide's title once, not "Our year › Our year"
+    assert all(len(set(c.heading.split(" › "))) == len(c.heading.split(" › ")) for c in index.chunks if c.heading)
     assert "Mention the volunteers" in _chunk(index, "Notes: Mention the volunteers").text
     street = _chunk(index, "street campaign")
     assert (street.date, street.unit, street.line, street.heading) == ("2022-06-12", "sheet Events, row", 2, "Events")

@@ -33,7 +33,8 @@ def read(data: bytes, rel: str, source: str) -> Document:
     for n, slide in enumerate(deck.slides, 1):
         title_shape = slide.shapes.title
         title = " ".join(title_shape.text.split()) if title_shape is not None else ""
-        body = [t for shape in slide.shapes if shape is not title_shape for t in _texts(shape)]
+        title_id = title_shape.shape_id if title_shape is not None else None  # a new proxy each access: compare ids
+        body = [t for shape in slide.shapes if shape.shape_id != title_id for t in _texts(shape)]
         notes = ""
         if slide.has_notes_slide:
             notes = " ".join(slide.notes_slide.notes_text_frame.text.split())
