@@ -59,6 +59,7 @@ class Resolved:
     signals: Signals = Signals()
     when: TimeScope | None | object = UNSET  # the time to search with; UNSET: read it from the question
     notes: tuple[str, ...] = ()  # what was taken from the conversation, each a short line
+    returned: str | None = None  # an earlier subject the question went back to ("back to the forum")
 
     @property
     def followup(self) -> bool:
@@ -78,6 +79,7 @@ class Focus:
     anchor: tuple[str, str] | None = None  # the date of the answer in focus (the last dated first passage)
     topic: str | None = None  # the title of the answer's document, when it names something ("Graham Potter")
     events: frozenset[str] = frozenset()  # the subjects taken from passages' event titles, not named by a question
+    history: tuple[str, ...] = ()  # every subject of the conversation, the latest first (for "back to the forum")
 
 
 @dataclass
@@ -134,13 +136,29 @@ class _Reading:
 def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) -> Resolved:
     q = _fold(question)
     words = words_for(q)
+    returned = _returned(q, words, focus)
+    if returned is not None:  # "back to the forum: who went?": that subject again, without the period since
+        subject, said, _ = returned
+        focus = Focus([subject] + [s for s in focus.subjects if s != subject], focus.person, None, focus.shown,
+                      focus.frame, focus.language, None, focus.topic, focus.events - {subject}, focus.history)
+        q = q.replace(said, " ", 1)
     own_time = question_time(q, today)
-    relative = None if own_time else _with_season(q, _relative(q, words, focus), focus)
+    order = own_time.order if own_time is not None and not own_time.bounded else None  # "the last thing"
+    relative = None if own_time and not order else _with_season(q, _relative(q, words, focus), focus)
+    if order and relative is not None:  # "the last thing they did that year": the latest of that year
+        own_time, relative = None, (TimeScope(relative[0].start, relative[0].end, order), relative[1])
     person, thing, more = words.person.search(q), words.thing.search(q), words.more.search(q)
-    ordinal, elliptical = words.ordinal.search(q), _elliptical(q, words)
+    ordinal, elliptical = None if order else words.ordinal.search(q), _elliptical(q, words)
     r = _Reading(index, q, words, focus, _own_names(index, q, words), own_time)
-    if not (relative or ordinal or person or thing or more or elliptical) and _names_its_own(r):
+    if not (relative or ordinal or person or thing or more or elliptical or returned) and _names_its_own(r):
+        if focus.topic and not r.own and not own_time:  # an article's sections stay about its title
+            return Resolved(question, Signals(focus.topic, tuple(h.number for h in focus.shown[:3])),
+                            notes=(f"{words.said['about']} → {_short(focus.topic)}",))
         return Resolved(question)  # a new topic: it names what it is about (or a time, or what no passage says)
+    if returned is not None:
+        r.context.append(focus.subjects[0])
+        r.note(returned[2], _short(focus.subjects[0]))
+        thing = None  # "those", "its" after "back to X": X
     if person and focus.person:
         r.context.append(focus.person)
         r.note(person.group(0), _short(focus.person))
@@ -160,6 +178,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     if relative is not None:
         when, said = relative
         r.note(said, _period_words(when, words))
+        if when.order and not r.exclude and focus.shown:  # "after that" is another event than the answer
+            r.exclude = (focus.shown[0].number,)
     elif own_time is None and focus.period is not None and CARRY_PERIOD and not words.asks_date.search(q):
         when, named = focus.period, False  # the period in focus still counts, softly
         r.note(words.said["period"], _period_words(focus.period, words))
@@ -167,7 +187,22 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         r.context.append(focus.topic)
     signals = Signals(" ".join(dict.fromkeys(c for c in r.context if c)), tuple(h.number for h in focus.shown[:3]),
                       r.exclude, r.item, named, said.split("…")[0])
-    return Resolved(question, signals, when, tuple(r.notes))
+    return Resolved(question, signals, when, tuple(r.notes), focus.subjects[0] if returned else None)
+
+
+def _returned(q: str, words: Words, focus: Focus) -> tuple[str, str, str] | None:
+    """ "back to the cocoa platform: …", Xの話に戻りますが: the earlier subject that shares the most
+    of X's words (X itself when none does), and the words that said it."""
+    m = words.back_to.search(q) if words.back_to is not None else None
+    if m is None:
+        return None
+    said = next(g for g in (m.groupdict().get("x"), m.groupdict().get("x2")) if g)
+    wanted = {t[:5] for t in terms(said) if t not in words.stop}
+    if not wanted:
+        return None
+    scored = [(len(wanted & {t[:5] for t in terms(name)}), -n, name) for n, name in enumerate(focus.history)]
+    best = max(scored, default=(0, 0, ""))
+    return (best[2] if best[0] else said.strip()), m.group(0), said.strip()
 
 
 def _names_its_own(r: _Reading) -> bool:
@@ -181,7 +216,8 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     """ "it", "there", "that meeting", その: the subject it names; an acting "they" is no event."""
     focus, words = r.focus, r.words
     actors = [x for x in focus.subjects if x not in focus.events]  # what can act: named, not an event
-    acting = bool(words.agent.search(r.q))
+    agent = words.agent.search(r.q)  # "did they organise": the pronoun acts ("did he play … there": "there" does not)
+    acting = agent is not None and thing is not None and agent.start() <= thing.start() < agent.end()
     if thing is None or not focus.subjects or (acting and not person and not actors):
         return  # "what did they organise?" with only events in focus: they are the corpus's own organisation
     if any(0 <= r.q.find(n) < thing.start() for n in r.own):  # "… New York … there": its antecedent is here
@@ -205,7 +241,10 @@ def _ellipsis(r: _Reading, ordinal: bool) -> None:
 
 def _ordinal(r: _Reading, ordinal: re.Match) -> None:
     """ "the third one", 第3回: the series' own, else the list's."""
-    r.item, note, series = _list_item(r.index, r.words, ordinal, r.focus)
+    item, note, series = _list_item(r.index, r.words, ordinal, r.focus)
+    named = {t for s in r.focus.subjects + [series] for t in terms(s)}
+    own = [n for n in r.own if ordinal.group(0) not in n and not named & set(terms(n))]
+    r.item = None if own else item  # "… of the first one in London?" asks its own thing about it
     if note:
         r.notes.append(note)
     if series:
@@ -300,6 +339,10 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus) -> tuple[i
     n = words.number(said)
     if n is None or n == 0:
         return None, "", ""
+    listed = _listed(index, focus.shown[0], n) if focus.shown else None
+    if listed is not None:
+        hit = index.chunks[listed]
+        return listed, f"{m.group(0).strip()} → {_short(words.label(hit.text))}", words.label(hit.text)
     for name in sorted(focus.subjects, key=len):
         series = _without_ordinals(name, words)
         found = _series_item(index, said, n, series, words) if series else None
@@ -316,16 +359,54 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus) -> tuple[i
 
 
 def _series_item(index: Index, said: str, n: int, series: str, words: Words) -> int | None:
-    """The passage about `series` that names its n-th ("third", "3rd", 第3回), if one does."""
-    ids, _ = index.keyword_search(f"{said} {series}", 5)
-    forms = [w for w, v in words.ordinals.items() if v == n and w.isascii()] + [f"{n}(?:st|nd|rd|th)"]
-    pattern = re.compile(r"(?i)(?<![\w])(?:" + "|".join(forms) + r")(?![\w])|第\s*" + str(n) + r"\s*回|" + str(n) + r"回目")
+    """The passage about `series` that names its n-th ("third", "3rd", 第3回), or its last (n = -1:
+    the highest number of two or more), if one does."""
+    numbers = _series_numbers(index, f"{said} {series}" if n > 0 else series, series, words)
+    if n > 0:
+        return numbers.get(n)
+    return numbers[max(numbers)] if len(numbers) > 1 else None
+
+
+def _series_numbers(index: Index, query: str, series: str, words: Words) -> dict[int, int]:
+    """The numbered passages of a series among those the query finds: number -> passage."""
+    ids, _ = index.keyword_search(query, 10)
+    named = {w: v for w, v in words.ordinals.items() if v > 0 and w.isascii()}
+    pattern = re.compile(r"(?i)(?<![\w])(?:(?P<w>" + "|".join(named) + r")|(?P<d>\d+)(?:st|nd|rd|th))(?![\w])"
+                         r"|第\s*(?P<j>\d+)\s*回|(?P<k>\d+)回目") if named else re.compile(
+        r"第\s*(?P<j>\d+)\s*回|(?P<k>\d+)回目")
     need = set(terms(series))
+    out: dict[int, int] = {}
     for i in ids.tolist():
         chunk = index.chunks[i]
-        if pattern.search(_fold(chunk.text)) and need & set(terms(chunk.context_text())):
-            return i
-    return None
+        m = pattern.search(_fold(chunk.text))
+        if m is None or not need & set(terms(chunk.context_text())):
+            continue
+        groups = m.groupdict()
+        number = named[groups["w"].lower()] if groups.get("w") else int(next(g for g in (
+            groups.get("d"), groups.get("j"), groups.get("k")) if g))
+        out.setdefault(number, i)
+    return out
+
+
+def _listed(index: Index, hit: Hit, n: int) -> int | None:
+    """The n-th item (n = -1: the last) of a list a passage introduces ("… involved with:"): the
+    short passages after it in its document, under the same heading."""
+    def item(i: int) -> bool:
+        c = index.chunks[i]
+        return c.source == hit.chunk.source and c.heading == hit.chunk.heading and len(c.text) <= 160
+
+    intro = hit.number  # the passage itself, or the one that introduces the list it is an item of
+    while not index.chunks[intro].text.rstrip().endswith((":", "：")):
+        if intro == 0 or hit.number - intro >= 30 or not item(intro):
+            return None
+        intro -= 1
+    items, i = [], intro + 1
+    while i < len(index.chunks) and len(items) < 30 and item(i):
+        items.append(i)
+        i += 1
+    if not items or n > len(items):
+        return None
+    return items[n - 1] if n > 0 else items[-1]
 
 
 def _date_words(start: str, end: str | None, words: Words) -> str:
@@ -368,17 +449,25 @@ def _relative(q: str, words: Words, focus: Focus) -> tuple[TimeScope, str] | Non
 
 
 def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -> tuple[TimeScope, str] | None:
-    """ "その年の秋", "that summer", "in the autumn", その年の6月, "in June that year": the part of the
-    year meant, of the year the relative time names, else (a season) of the answer in focus."""
+    """ "その年の秋", "that summer", "in the autumn", その年の6月, "in June that year", "and in August?",
+    "the following January": the part of the year meant, of the year the relative time names, else
+    of the answer in focus (the next one after it, or the one before, when the words say so)."""
     words = words_for(q)
     month = words.month.search(q)
-    if month is not None and relative is not None:
-        scope, said = relative
-        if scope.start and scope.end and scope.start[:4] == scope.end[:4]:  # a year, or a part of one
-            name = month.group("m").lower()
-            number = words.months.get(name) or int(name)
-            key = f"{scope.start[:4]}-{number:02d}"
-            return TimeScope(key, key), f"{said}…{month.group(0)}"
+    if month is not None:
+        name = month.group("m").lower()
+        number = words.months.get(name) or int(name)
+        if relative is not None:
+            scope, said = relative
+            if scope.start and scope.end and scope.start[:4] == scope.end[:4]:  # a year, or a part of one
+                key = f"{scope.start[:4]}-{number:02d}"
+                return TimeScope(key, key), f"{said}…{month.group(0)}"
+        else:
+            anchor = _anchor(focus, "month")
+            if anchor is not None:
+                year = _year_of(q[:month.start()], anchor[0], number, number, words)
+                key = f"{year:04d}-{number:02d}"
+                return TimeScope(key, key), month.group(0).strip()
     season = season_in(q)
     if season is None:
         return relative
@@ -388,7 +477,23 @@ def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -
             return part_of_year(int(scope.start), season), f"{said}…{season}"
         return relative
     anchor = _anchor(focus, "year")
-    return (part_of_year(int(anchor[0][:4]), season), season) if anchor else None
+    if anchor is None:
+        return None
+    months = part_of_year(2000, season)
+    at = q.lower().find(season.lower())
+    year = _year_of(q[:max(at, 0)], anchor[0], int(months.start[5:7]), int(months.end[5:7]) + (12 if months.end[:4] > "2000" else 0), words)
+    return part_of_year(year, season), season
+
+
+def _year_of(before: str, anchor: str, first: int, last: int, words: Words) -> int:
+    """The year of a month or season (months first..last) named without one, next to the answer's date:
+    its own year; the next one after it ("the following January"); the one before ("the previous summer")."""
+    year, month = int(anchor[:4]), int(anchor[5:7]) if len(anchor) >= 7 else None
+    if words.onward is not None and words.onward.search(before):
+        return year + 1 if month is None or first <= month else year
+    if words.backward is not None and words.backward.search(before):
+        return year - 1 if month is None or last >= month else year
+    return year
 
 
 def _anchor(focus: Focus, unit: str) -> tuple[str, str] | None:
@@ -482,31 +587,38 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     top = answer.hits[0] if answer.hits else None  # declined, the closest passages are still what was shown
     title = _named_title(top) if top is not None else None
     about = ([title] if title else []) + ([_label(top, words)] if top is not None else [])
-    earlier = (focus.subjects if focus is not None and resolved.followup else [])
+    earlier = ([resolved.returned] if resolved.returned else []) + (
+        focus.subjects if focus is not None and resolved.followup else [])
     subjects = list(dict.fromkeys(s for s in own + about + earlier if s))[:4]
-    period = focus.period if focus is not None and resolved.followup else None
+    period = focus.period if focus is not None and resolved.followup and not resolved.returned else None
     asked = question_time(_fold(q), today)
     if asked is not None and asked.bounded and not asked.order:
         period = asked
-    elif isinstance(resolved.when, TimeScope) and resolved.signals.named_time and not resolved.when.order:
-        period = resolved.when
+    elif isinstance(resolved.when, TimeScope) and resolved.signals.named_time:
+        # "the month before" is the period now; "two weeks later" moves on from the answer, whose date counts next
+        period = None if resolved.when.order else resolved.when
     frame = _frame(q, words, focus)
     people = [n for n, kind in words.names(_fold(q)) if kind == "person"]
     earlier = focus.person if focus is not None else None
-    if people:
-        person = people[-1]
+    if people:  # the one the answer's article is about, else the first named (the sentence's subject)
+        person = next((n for n in people if title and (n in title or title in n)), people[0])
     elif words.asks_person.search(_fold(q)) or earlier is None:  # "who is …?": the person the answer names
         person = _titled(answer.hits[:3], q) or earlier or _title_person(answer.hits)
     else:
         person = earlier
     anchor = focus.anchor if focus is not None else None
     if top is not None and top.date:
-        anchor = (top.date, top.date_end or top.date)
+        end = top.date_end or top.date  # a span of years ("1927–2008", a life) dates the passage by its start
+        anchor = (top.date, top.date if int(end[:4]) - int(top.date[:4]) > 1 else end)
     topic = title if top is not None else (focus.topic if focus is not None else None)
+    labels = set(about) - {title}  # a passage's event title is an event; a name stays what it was when named
+    prior = focus.events if focus is not None else frozenset()
     events = frozenset(s for s in subjects
-                       if (s not in own and s != title) or words.event.search(s))
+                       if (s not in own and (s in labels or s in prior)) or words.event.search(s))
+    heading = [top.heading.split(" › ")[-1]] if top is not None and top.heading else []  # its full name, to go back to
+    history = tuple(dict.fromkeys(subjects + heading + list(focus.history if focus is not None else ())))[:24]
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
-                 events)
+                 events, history)
 
 
 def _frame(q: str, words: Words, focus: Focus | None) -> str:

@@ -103,6 +103,12 @@ FORUM = Hit(Chunk("November 25-27, 2019 Participated in the 2019 UN Forum on Bus
     ("and a week or so later?", TimeScope("2019-12-01", None, "earliest")),
     ("その３か月後に何をした？", TimeScope("2020-01-11", None, "earliest")),
     ("その後は？", TimeScope("2019-11-28", None, "earliest")),
+    ("and in march?", TimeScope("2019-03", "2019-03")),  # a month alone: of the answer's year
+    ("what did they do the following January?", TimeScope("2020-01", "2020-01")),  # the next one after it
+    ("and the previous December?", TimeScope("2018-12", "2018-12")),
+    ("what happened the next summer?", TimeScope("2020-06", "2020-08")),
+    ("and what was the last thing we did that year?", TimeScope("2019", "2019", "latest")),
+    ("2 yrs later?", TimeScope("2020-11-26", None, "earliest")),  # the first event from halfway there
 ])
 def test_a_time_relative_to_the_answer_in_focus(ngo_index, question, scope):
     conversation = Conversation(focus=_focus(FORUM), today=TODAY)
@@ -138,3 +144,37 @@ def test_clear_starts_a_new_conversation(ngo_index, embedder):
     conversation, _ = _talk(ngo_index, embedder, "Who is ACE's managing director?")
     conversation.clear()
     assert conversation.resolve(ngo_index, "when did she go to the cocoa industry meeting?").notes == ()
+
+
+def test_may_is_a_month_only_where_a_month_goes(ngo_index):
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    assert conversation.resolve(ngo_index, "what happened in may?").when == TimeScope("2019-05", "2019-05")
+    assert not isinstance(conversation.resolve(ngo_index, "may I see what they did there?").when, TimeScope)
+
+
+def test_after_that_is_another_event_than_the_answer(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did ACE submit the 70 thousand signatures?", "and after that?")
+    first, (answer, resolved) = turns[0][0].hits[0], turns[1]
+    assert resolved.signals.exclude == (first.number,) and answer.hits[0].chunk is not first.chunk
+    assert answer.hits[0].date > first.date
+
+
+def test_back_to_an_earlier_subject_drops_the_period_since(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who went to the CLCCG annual meeting in 2019?",
+                     "What did ACE do in July 2021?", "going back to the cocoa group, which governments are in it?")
+    answer, resolved = turns[2]
+    assert resolved.notes[0].startswith("the cocoa group → CLCCG") and resolved.when is not None
+    assert not isinstance(resolved.when, TimeScope) and "largest cocoa" in _top(turns[2])
+
+
+def test_the_nth_of_a_list_a_passage_introduces(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Which international platforms is ACE involved with?",
+                     "what is ACE's role in the second of those?", "and in the first?")
+    assert turns[0][0].hits[0].text.rstrip().endswith(":")  # "… actively involved with:", then one passage an item
+    assert "Global March Against Child Labour" in turns[1][0].hits[0].text
+    assert "Alliance 8.7" in turns[2][0].hits[0].text and "partner organization" in turns[2][0].hits[0].text
+
+
+def test_the_last_of_a_series_is_its_highest_number(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Where was the first SDG 8.7 Dialogue held?", "and the last one?")
+    assert "the third SDG 8.7 Dialogue" in _top(turns[1]) and turns[1][1].notes[0].endswith("last (2 September 2019)")

@@ -50,6 +50,9 @@ class Words:
     unknown_word_is_subject: bool  # a word no passage uses makes a question its own ("treasurer"; not 始まる)
     names: Callable[[str], list[tuple[str, str]]]  # (name, kind) in a text, kind "person" or "thing"
     label: Callable[[str], str]  # what a dated entry's text is about, as a short name
+    onward: re.Pattern | None = None  # before a month or season: the next one after the answer ("the following January")
+    backward: re.Pattern | None = None  # ... the one before it ("the previous summer")
+    back_to: re.Pattern | None = None  # a return to an earlier subject, group "x" ("back to the forum: …")
     said: dict[str, str] = field(default_factory=dict)  # the words of the notes: "about", "period", …
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing
 

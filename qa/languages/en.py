@@ -7,13 +7,17 @@ import re
 from . import Relative, Words
 
 _N = r"(?P<n>\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_U = r"(?P<unit>day|week|month|year)s?"
+_U = r"(?P<unit>day|week|month|year|yr|mo|wk)s?\.?"
 _CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to|from)"
 _CAP = r"(?:[A-Z][\w.'’&-]*|\d+(?:\.\d+)?)"
 _NAME = re.compile(rf"(?<![\w])[A-Z][\w.'’&-]*(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
 _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|did|do|does|is|was|were|are|can|could|"
                              r"tell|and|but|so|also|ok|okay|then|please|any|has|have|had|i|we|the|a|an|in|on|at|"
-                             r"show|list|give|find|remind|yes|no)$", re.I)
+                             r"show|list|give|find|remind|yes|no|later|earlier|back|after|before|since|during|"
+                             r"meanwhile|anyway|now|well|right|sorry|hey|hi|hello|thanks|great|cool|interesting|"
+                             r"going|returning|speaking|regarding|about|as|for|with|by|from|to|besides|another|"
+                             r"other|that|this|those|these|there|it|they|he|she|his|her|their|its|just|only|"
+                             r"actually|still|last|next|following|previous|first|second|third|if|or)$", re.I)
 _MONTH_NAME = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4})*")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)|(?:American|German|Korean|African|European|Mexican|Thai|French|Dutch|Swiss|Greek)")
 _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|meeting|group|level|rights|human|day|"
@@ -104,12 +108,15 @@ WORDS = Words(
     ),
     ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last|latest|\d+(?:st|nd|rd|th))\b", re.I),
     ordinals={w: n for n, w in enumerate(_ORD, 1)} | {"last": -1, "latest": -1},
-    units={"day": "day", "week": "week", "month": "month", "year": "year"},
+    units={"day": "day", "week": "week", "month": "month", "year": "year", "yr": "year", "mo": "month", "wk": "week"},
     numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3, "several": 3},
     question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.I),
-    month=re.compile(r"\b(?P<m>january|february|march|april|may|june|july|august|september|october|november|"
-                     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b(?!\s*\d)", re.I),
+    month=re.compile(r"\b(?P<m>january|february|march|april|june|july|august|september|october|november|december|"
+                     r"jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|"  # "may" and "mar" only where a month goes
+                     r"(?:" + "|".join(rf"(?<=\b{w} )" for w in ("in", "of", "next", "following", "previous", "last",
+                                                                   "that", "early", "late", "mid", "since", "until",
+                                                                   "by", "from")) + r")(?:may|mar))\b(?!\s*\d)", re.I),
     months={m: n for n, ms in enumerate((("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
                                          ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
                                          ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
@@ -121,6 +128,10 @@ WORDS = Words(
     asks_day=re.compile(r"\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\bexact(?:ly)?\b", re.I),
     person_name=re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\s+[A-Z][a-z]+\b"),
     names=names,
+    onward=re.compile(r"(?i)\b(?:next|following|subsequent|coming)\s+$"),
+    backward=re.compile(r"(?i)\b(?:previous|preceding|prior|last)\s+$"),
+    back_to=re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|so|and|now|right|alright)\W+)*(?:(?:going|let'?s\s+go|to\s+go|coming|getting)\s+back"
+                       r"|back|returning|return)\s+to\s+(?P<x>[^:;,?!—–-]+?)\s*(?:[:;,?!—–-]|\bagain\b|$)"),
     said={"about": "about", "period": "period", "same question": "same question",
           "not shown": "not the passages just shown"},
     label=label,

@@ -110,6 +110,10 @@ WORDS = Words(
     asks_day=re.compile(r"(何日|何月何日|日付)"),
     person_name=re.compile(r"[\u4e00-\u9fff]{1,4}(?:氏|さん|首相|大臣|代表|理事長)|[\u30a0-\u30ff]{2,}・[\u30a0-\u30ff]{2,}"),
     names=names,
+    onward=re.compile(r"(?:翌|次の|その次の|その後の)\s*$"),
+    backward=re.compile(r"(?:前の|その前の|前年の)\s*$"),
+    back_to=re.compile(r"^(?:話を戻(?:して|すと|しますが)[、,]?\s*)?(?P<x>[^、。？?]{2,20}?)(?:の話)?に(?:話を)?戻(?:って|ると|りますが|ります)"
+                       r"|^話を戻(?:して|すと)[、,]?\s*(?P<x2>[^、。？?]{2,20}?)(?:は|の|について|で)"),
     said={"about": "話題", "period": "期間", "same question": "前の質問と同じ", "not shown": "表示した箇所以外"},
     label=label,
     stop=frozenset({"する", "ある", "いる", "なる", "こと", "もの", "ため", "よう", "とき", "活動", "出来事", "何", "誰", "どこ",
