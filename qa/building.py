@@ -29,7 +29,7 @@ from .errors import BadIndexError, CorpusError, IndexWriteError
 from .indexing import make_manifest
 from .keywords import TOKENIZER
 from .loaders import Document
-from .loading import MAX_FILE_MB, corpus_files, file_hash, load_corpus, read_file
+from .loading import MAX_FILE_MB, SETTLED, corpus_files, file_hash, load_corpus, read_file
 from .stores import Store, open_store
 
 
@@ -63,6 +63,11 @@ class BuildReport:
                 "skipped": [{"path": p, "reason": why} for p, why in self.skipped],
                 "skipped_by_reason": self.by_reason()}
 
+    def outcome(self, lang: str = "en") -> str:
+        """What the build did, in words for a person: "Rebuilt the index: 2 files added; 12 new passages, 66 in
+        all; 1 file skipped." (the skipped files are listed by the caller)."""
+        return _outcome(self, lang)
+
     def summary(self, index: str) -> str:
         """One line; `index` names the store as messages do ("index/", "milvus://db:19530/qa")."""
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
@@ -71,6 +76,22 @@ class BuildReport:
         how = "full build" if self.full else f"{self.embedded} embedded, {self.reused} reused"
         return (f"built {index}: {_count(self.files, 'file')}{skipped} ({files}), {_count(self.chunks, 'chunk')} ({how})"
                 f" in {self.seconds:.1f} s")
+
+
+def _outcome(r: BuildReport, lang: str) -> str:
+    changes = [(r.added, "added", "追加"), (r.changed, "changed", "変更"), (r.removed, "removed", "削除"),
+               (r.renamed, "renamed", "名前の変更")]
+    if lang == "ja":
+        files = "、".join(f"{what} {n}件" for n, _, what in changes if n) or "資料の変更はありません"
+        skipped = f"、読み込めないファイル {len(r.skipped)}件" if r.skipped else ""
+        return f"索引を作り直しました：{files}。新しい記述 {r.embedded}件、全部で {r.chunks}件{skipped}。"
+    done = [f"{n} {what}" for n, what, _ in changes if n]
+    if done:  # "2 files added, 1 changed"
+        first = next(n for n, _, _ in changes if n)
+        done[0] = f"{_count(first, 'file')} {done[0].split(' ', 1)[1]}"
+    skipped = f"; {_count(len(r.skipped), 'file')} skipped" if r.skipped else ""
+    return (f"Rebuilt the index: {', '.join(done) or 'no document changed'}; {_count(r.embedded, 'new passage')},"
+            f" {r.chunks} in all{skipped}.")
 
 
 def _count(n: int, noun: str) -> str:
@@ -113,14 +134,15 @@ def _chunks_of(doc: Document, embedder: Embedder | None, limit: int = MAX_CHUNKS
 def chunk_corpus(
     folder: Path, embedder: Embedder | None = None, max_mb: float = MAX_FILE_MB,
     known: dict[tuple[str, str], list[Chunk]] | None = None, max_chunks: int = MAX_CHUNKS,
+    verdicts: dict[str, str] | None = None,
 ) -> tuple[list[Chunk], dict[str, str], list]:
     """The dated chunks of every document, with the hash of each file read and the files skipped.
 
     `known` holds the chunks of files already chunked by the same rules, by (path in the corpus,
     file hash): those files are not chunked again (their passages take the source they have now).
-    A file cut into more than `max_chunks` passages is skipped.
+    A file cut into more than `max_chunks` passages is skipped. `verdicts`: see load_corpus.
     """
-    corpus = load_corpus(folder, max_mb)
+    corpus = load_corpus(folder, max_mb, verdicts)
     known = known or {}
     chunks: list[Chunk] = []
     for doc in corpus.documents:
@@ -200,8 +222,10 @@ def _build(corpus: Path, store: Store, embedder: Embedder, progress, full: bool,
     with store.lock():
         store.clean_up()  # what a killed build left
         known, stored = ({}, {}) if full else _previous(store, embedder)
-        chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb, known, max_chunks)
         old = store.manifest()
+        verdicts = {} if full or old is None else {
+            old.files[rel]: why for rel, why in old.skipped if rel in old.files and why.startswith(SETTLED)}
+        chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb, known, max_chunks, verdicts)
         keys = [chunk_key(c) for c in chunks]
         todo = list(dict.fromkeys(k for k in keys if k not in stored))  # each new text embedded once
         reused = sum(1 for k in keys if k in stored)

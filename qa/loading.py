@@ -246,8 +246,13 @@ class ParserWorker:
         self._proc = None
 
 
-def load_corpus(folder: Path, max_mb: float = MAX_FILE_MB) -> Corpus:
-    """Every readable document below `folder`; raises CorpusError when there is none."""
+# Reasons a parser gave up on a file's content: the same bytes are not parsed again (a bomb costs once)
+SETTLED = ("took over", "needs over", "unreadable")
+
+
+def load_corpus(folder: Path, max_mb: float = MAX_FILE_MB, verdicts: dict[str, str] | None = None) -> Corpus:
+    """Every readable document below `folder`; raises CorpusError when there is none. `verdicts`:
+    why a file with that content hash was skipped before (one of SETTLED); it is skipped again unread."""
     corpus = Corpus(folder)
     files, corpus.skipped = corpus_files(folder, max_mb)
     worker = ParserWorker()
@@ -259,6 +264,9 @@ def load_corpus(folder: Path, max_mb: float = MAX_FILE_MB) -> Corpus:
                 corpus.skipped.append((rel, e.strerror or str(e)))
                 continue
             corpus.hashes[rel] = file_hash(data)
+            if verdicts and corpus.hashes[rel] in verdicts:
+                corpus.skipped.append((rel, verdicts[corpus.hashes[rel]]))
+                continue
             read = worker.read if rel.lower().endswith(PARSED) else read_document
             try:
                 corpus.documents.append(read(data, rel, (folder / rel).as_posix()))

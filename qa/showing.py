@@ -119,15 +119,25 @@ def marked(text: str, span: tuple[int, int]) -> str:
     return f"{escape_markdown(text[:a])}<mark>{escape_markdown(text[a:b])}</mark>{escape_markdown(text[b:])}"
 
 
-def in_context(chunks: list, here, question: str = "") -> str:
-    """The passages around one, as HTML for the page, that one marked: a fold the reader opens."""
+_UNITS_JA = {"line": "行", "page": "ページ", "slide": "スライド", "paragraph": "段落"}
+
+
+def place(unit: str, line: int, ja: bool = False) -> str:
+    """Where in its file a passage is: "line 12", "slide 3"; in Japanese "行 12", "スライド 3" ("sheet Events, row 4" as is)."""
+    return f"{_UNITS_JA.get(unit, unit) if ja else unit} {line}"
+
+
+def in_context(chunks: list, here, question: str = "", name: str = "") -> str:
+    """The passages around one, as HTML for the page, that one marked: a fold the reader opens,
+    its summary naming the passage (`name`: "1, events.txt line 12"), so no two read the same."""
     rows = []
     for c in chunks:
-        where = f"{c.unit} {c.line}"
+        where = place(c.unit, c.line, bool(JAPANESE.search(question)))
         text = html.escape(" ".join(c.text.split()))
         heading = f"<b>{html.escape(c.heading)}</b> " if c.heading and c is here else ""
         rows.append(f'<p class="{"here" if c is here else "near"}"><small>{where}</small> {heading}{text}</p>')
     label = "文書の中で見る" if JAPANESE.search(question) else "In its document"
+    label += f" ({html.escape(name)})" if name else ""
     return f'<details><summary>{label}</summary><div class="context">{"".join(rows)}</div></details>'
 
 
@@ -145,8 +155,9 @@ def markdown(hits: list[Hit], contexts: list[list] | None = None, question: str 
             head += " · " + ("⚠️ 質問の期間外" if ja else "⚠️ outside the period asked")
         if h.heading:
             head += f" · *{escape_markdown(h.heading)}*"
-        meta = f"{escape_markdown(h.source)}, {h.unit} {h.line} · score {h.score:.2f}"
-        fold = f"\n\n{in_context(contexts[n - 1], _same(contexts[n - 1], h), question)}" if contexts else ""
+        meta = f"{escape_markdown(h.source)}, {place(h.unit, h.line, ja)} · {'スコア' if ja else 'score'} {h.score:.2f}"
+        name = f"{n}: {h.source.rsplit('/', 1)[-1]}, {place(h.unit, h.line, ja)}"
+        fold = f"\n\n{in_context(contexts[n - 1], _same(contexts[n - 1], h), question, name)}" if contexts else ""
         blocks.append(f"{head}\n\n{marked(h.text, h.highlight)}\n\n<sub>{meta}</sub>{fold}")
     return "\n\n---\n\n".join(blocks)
 

@@ -20,6 +20,7 @@ POINTS = 1500  # beyond this many dated passages the line shows an even sample (
 WIDTH, HEIGHT, PAD = 440, 170, 22
 BASE = HEIGHT - 34  # the line of years
 ROWS = 4  # rows of grey dots above the line
+MARK_TOP = 10  # the highest a numbered mark's centre goes (its radius is 8.5)
 
 
 def _year(iso: str) -> float:
@@ -84,14 +85,17 @@ class Timeline:
         in Japanese when `lang` is "ja"."""
         if not self.count:
             return '<p class="timeline-empty">No passage in the documents has a date.</p>'
-        marks, placed = [], []  # placed: (x, row) of the numbers drawn so far, so that none covers another
+        placed = []  # (x, row, rank, chunk) of the numbers, so that none covers another
         for n, h in enumerate(hits, 1):
             if id(h.chunk) not in self._x:
                 continue
             x = self._x[id(h.chunk)]
-            row = next(r for r in range(len(hits) + 1) if all(abs(x - px) >= 18 or pr != r for px, pr in placed))
-            placed.append((x, row))
-            marks.append(self._dot(h.chunk, x, BASE - 58 - 19 * (row % 5), 8.5, "#ea580c", str(n)))
+            row = next(r for r in range(len(hits) + 1) if all(abs(x - px) >= 18 or pr != r for px, pr, _, _ in placed))
+            placed.append((x, row, n, h.chunk))
+        # rows of numbers 19 apart, closer when many answers share a date: the top one stays inside the picture
+        rows = max((row for _, row, _, _ in placed), default=0)
+        gap = min(19.0, (BASE - 58 - MARK_TOP) / rows) if rows else 19.0
+        marks = [self._dot(c, x, BASE - 58 - gap * row, 8.5, "#ea580c", str(n)) for x, row, n, c in placed]
         if lang == "ja":
             title = (f"日付のある記述 {self.count}件（{japanese_date(self.first)}〜{japanese_date(self.last)}）"
                      + ("。この答えの記述に番号を付けています" if marks else ""))

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import QAError
-from .loaders import SUFFIXES
+from .loaders import PARSED, SUFFIXES
 from .loaders.text import decode_text
-from .loading import display_name
+from .loading import ParserWorker, display_name
 
 TRASH = ".trash"
 _ZIPPED = {".docx": "word/document.xml", ".pptx": "ppt/presentation.xml", ".xlsx": "xl/workbook.xml",
@@ -76,6 +76,14 @@ def check_content(name: str, data: bytes, max_mb: float) -> None:
             decode_text(data)
         except ValueError as e:
             raise QAError(f"{name}: not text inside ({e})") from None
+    if suffix in PARSED:  # opened the way a build will: in the parser's own bounded process
+        worker = ParserWorker()
+        try:
+            worker.read(data, name, name)
+        except ValueError as e:
+            raise QAError(f"{name}: not a readable {suffix} file ({e})") from None
+        finally:
+            worker.close()
 
 
 def save(folder: Path, name: str, data: bytes, max_mb: float) -> Added:

@@ -28,15 +28,10 @@ from .dates import JAPANESE
 from .errors import QAError
 from .searching import READ_FROM_QUESTION
 from .showing import KEYWORDS_ONLY_JA, escape_markdown
+from .suggesting import examples
 from .timeline import Timeline
 from .workspace import Workspace
 
-EXAMPLES = [
-    "What did ACE do in 2018?",
-    "When did ACE hand over the 70,000 signatures?",
-    "Which networks is ACE a board member of?",
-    "What is the most recent activity on record?",
-]
 AUTH_ENV = "QA_AUTH"  # "user:password" asks for a login
 HOSTS_ENV = "QA_ALLOWED_HOSTS"  # more Host names the page answers to, comma-separated
 
@@ -139,8 +134,13 @@ def _year(value) -> int | None:
 
 
 def _years_of(chunks) -> list[str]:
-    """Every year a passage mentions, in order, after "any" (the choices of the year filters)."""
-    return [ANY_YEAR] + [str(y) for y in sorted({int(d[:4]) for c in chunks for pair in c.dates for d in pair if d})]
+    """The years passages are dated in (the dates the status line and the timeline show; not a year a
+    text only names, "by 2025"), in order, after "any": the choices of the year filters."""
+    years = set()
+    for c in chunks:
+        if c.date:
+            years.update(range(int(c.date[:4]), int((c.date_end or c.date)[:4]) + 1))
+    return [ANY_YEAR] + [str(y) for y in sorted(years)]
 
 
 def _outside(asked, years) -> bool:
@@ -277,7 +277,7 @@ class Page:
         return (f"\n\n⚠️ The year filter ({years}) {why}: {len(unfiltered.hits)} passages answer it without the"
                 f" filter{found}. Press **Clear filters** under *Options and filters* to see them.")
 
-    def _reply(self, message, k, from_year, to_year, order, conversation: Conversation | None):
+    def _reply(self, message, k, from_year, to_year, order, conversation: Conversation | None, lang: str | None = None):
         """`_answer`, with whatever goes wrong as the one line the user reads instead; and the timeline."""
         index, hits = self.live.get(), []
         try:
@@ -286,33 +286,37 @@ class Page:
             text = f"⚠️ {self.public(str(e))}"
         except Exception:  # a bug: the user gets one line, the server's log the traceback
             traceback.print_exc()
-            text = "⚠️ Something went wrong answering that; the details are in the server's log."
-        return text, self.timeline(index).svg(hits, "ja" if JAPANESE.search(str(message)) else "en")
+            text = LABELS[lang or "en"]["error"]
+        return text, self.timeline(index).svg(hits, lang or ("ja" if JAPANESE.search(str(message)) else "en"))
 
     def answer(self, message, k, from_year, to_year, order) -> tuple[str, str]:
         """The API's answer to one question, on its own: Markdown, and the timeline with its passages marked."""
         return self._reply(message, k, from_year, to_year, order, None)
 
-    def respond(self, message, chat, k, from_year, to_year, order):
-        """The chat's turn: the question and its answer added to the conversation, the box emptied."""
+    def respond(self, message, chat, k, from_year, to_year, order, lang: str = "en"):
+        """The chat's turn: the question and its answer added to the conversation, the box emptied;
+        the timeline's words in the page's language."""
         chat = chat if isinstance(chat, Chat) else Chat()
         index = self.live.get()
         if not isinstance(message, str) or not message.strip():
-            return chat.messages, "", self.timeline(index).svg(), chat
-        text, timeline = self._reply(message, k, from_year, to_year, order, chat.conversation)
+            return chat.messages, "", self.timeline(index).svg((), lang), chat
+        text, timeline = self._reply(message, k, from_year, to_year, order, chat.conversation, lang)
         chat.messages = chat.messages[-2 * (MAX_TURNS - 1):] + [
             {"role": "user", "content": escape_markdown(message)}, {"role": "assistant", "content": text}]
         return chat.messages, "", timeline, chat
 
-    def new_topic(self):
+    def new_topic(self, lang: str = "en"):
         """A new conversation: the chat emptied, nothing carried over."""
-        return [], "", self.timeline(self.live.get()).svg(), Chat()
+        return [], "", self.timeline(self.live.get()).svg((), lang), Chat()
 
-    def add(self, files, progress=None) -> tuple[str, str]:
-        """Saves uploaded files into the corpus folder and rebuilds; the status, and what was done."""
+    def add(self, files, progress=None, lang: str = "en") -> tuple[str, str]:
+        """Saves uploaded files into the corpus folder and rebuilds; the status, and what was done.
+        A file whose content is already in the documents is not added again."""
+        from .loading import file_hash
         from .uploading import save
 
         done, refused = [], []
+        known = {h: rel for rel, h in self.live.get().manifest.files.items()}
         given = list(files or [])
         for item in given[SETTINGS.uploads_at_once:]:  # every file given is saved or named with its reason
             name = Path(getattr(item, "name", None) or str(item)).name
@@ -321,33 +325,42 @@ class Page:
             path = Path(getattr(item, "name", None) or str(item))
             try:
                 # Gradio keeps an upload under the name it came with, in a folder of its own.
-                added = save(self.corpus, path.name, path.read_bytes(), SETTINGS.upload_mb)
+                data = path.read_bytes()
+                same = known.get(file_hash(data))
+                if same is not None:
+                    refused.append(f"{path.name}: already in the documents as {same}; not added again")
+                    continue
+                added = save(self.corpus, path.name, data, SETTINGS.upload_mb)
+                known[file_hash(data)] = added.name
                 done.append(f"added {added.name}" + (f" (a file named {added.asked} was there)" if added.renamed else ""))
             except (QAError, OSError) as e:
                 refused.append(self.public(str(e)))
         if not done:
-            return self.status(), "⚠️ " + escape_markdown("; ".join(refused) or "no file was given")
-        status, report = self.rebuild(progress or (lambda *a, **k: None))
-        lines = [escape_markdown(x) for x in done] + [f"⚠️ refused {escape_markdown(r)}" for r in refused]
+            return self.status(lang), "⚠️ " + escape_markdown("; ".join(refused) or "no file was given")
+        status, report = self.rebuild(progress or (lambda *a, **k: None), lang)
+        lines = [escape_markdown(x) for x in done] + [f"⚠️ {escape_markdown(r)}" for r in refused]
         return status, "  \n".join(lines) + "  \n" + report
 
-    def remove(self, rel, progress=None) -> tuple[str, str]:
+    def remove(self, rel, progress=None, lang: str = "en") -> tuple[str, str]:
         """Moves a document into the trash and rebuilds; the status, and what was done."""
         from .uploading import remove
 
         try:
             where = remove(self.corpus, rel if isinstance(rel, str) else "", set(self.live.get().manifest.files))
         except (QAError, OSError) as e:
-            return self.status(), f"⚠️ {escape_markdown(self.public(str(e)))}"
-        status, report = self.rebuild(progress or (lambda *a, **k: None))
+            return self.status(lang), f"⚠️ {escape_markdown(self.public(str(e)))}"
+        status, report = self.rebuild(progress or (lambda *a, **k: None), lang)
         return status, f"moved {escape_markdown(rel)} to {escape_markdown(where)}  \n{report}"
 
     def documents(self) -> list[str]:
         return sorted(self.live.get().manifest.files)
 
-    def status(self, lang: str = "en") -> str:
+    def status(self, lang: str = "en", rebuilding: bool = False) -> str:
         st = self.live.status()
         line = f"<small>{_status_line(st, lang)}</small>"  # numbers and dates only
+        if rebuilding:  # the index in force still answers meanwhile
+            line += "<small>" + ("（作り直し中。できるまで今の索引で答えます）" if lang == "ja"
+                                 else " (rebuilding; answers come from this index until it is done)") + "</small>"
         skipped = self.live.index.manifest.skipped
         if skipped:
             items = "".join(f"<li>{html.escape(str(p))}: {html.escape(str(why))}</li>" for p, why in skipped)
@@ -363,25 +376,24 @@ class Page:
     def refreshed(self, gr, seen: str | None = None, lang: str = "en"):
         """Status, year choices and timeline of the index in force (all skipped when `seen` is still current)."""
         index = self.live.get()
-        if seen is not None and seen == index.generation:
-            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), seen
+        if seen is not None and seen == index.generation:  # the same index: only "built 5 minutes ago" moves on
+            return self.status(lang), gr.skip(), gr.skip(), gr.skip(), seen
         years = _years_of(index.chunks)
         return (self.status(lang), gr.update(choices=years), gr.update(choices=years),
                 self.timeline(index).svg((), lang), index.generation)
 
-    def rebuild(self, progress) -> tuple[str, str]:
-        """Rebuilds the index; the status line, and what the build did (or why it could not)."""
+    def rebuild(self, progress, lang: str = "en") -> tuple[str, str]:
+        """Rebuilds the index; the status line, and what the build did in words (or why it could not)."""
         def step(done: int, total: int) -> None:
             if total:
-                progress((done, total), desc="Embedding new passages", unit="passages")
+                progress((done, total), desc=LABELS[lang]["embedding"], unit="passages")
 
         try:
             report = self.live.rebuild(step)
         except QAError as e:
-            return self.status(), f"⚠️ {escape_markdown(self.public(str(e)))}"
-        skipped = "".join(f"  \n⚠️ skipped {escape_markdown(p)}: {escape_markdown(why)}" for p, why in report.skipped)
-        summary = report.summary(escape_markdown(self.public(self.store.label)))
-        return self.status(), f"<small>Rebuilt: {summary}</small>{skipped}"
+            return self.status(lang), f"⚠️ {escape_markdown(self.public(str(e)))}"
+        skipped = "".join(f"  \n⚠️ {escape_markdown(p)}: {escape_markdown(why)}" for p, why in report.skipped)
+        return self.status(lang), f"✅ {escape_markdown(report.outcome(lang))}{skipped}"
 
 
 LABELS = {  # the page's own words; the browser's language picks them (Japanese when it asks for it)
@@ -391,14 +403,28 @@ LABELS = {  # the page's own words; the browser's language picks them (Japanese 
            "send": "Send", "new_topic": "New topic", "options": "Options and filters",
            "passages": "Passages per answer", "from_year": "From year", "to_year": "To year", "order": "Order",
            "clear": "Clear filters", "documents": "Add or remove documents", "drop": "Drop or choose files",
-           "add": "Add to the documents", "document": "A document", "remove": "Move it to the trash"},
+           "add": "Add to the documents", "document": "A document", "remove": "Move it to the trash",
+           "question": "Question", "title": "Dated-passage QA", "embedding": "Embedding new passages",
+           "rebuilding": "⏳ Rebuilding the index: reading the documents…", "adding": "⏳ Adding the files…",
+           "removing": "⏳ Moving the document to the trash…", "examples": "Example questions",
+           "error": "⚠️ Something went wrong answering that; the details are in the server's log.",
+           "chat_placeholder": "**Ask about the documents.** Each answer lists the passages that answer it, with"
+                               " their dates and sources; open a passage to read it in its document. Then ask on:"
+                               " *when did she go there?*, *and the year after?* — or start a **New topic**."},
     "ja": {"intro": "## 日付つき資料検索\n資料について質問してください。答えとなる記述を、その日付と出典とともに示します。"
                     "人に尋ねるように、続けて質問できます。日本語の質問はキーワードと日付で探します。",
            "rebuild": "索引を作り直す", "placeholder": "質問を入力（例：2019年11月に何がありましたか？）",
            "send": "送信", "new_topic": "新しい話題", "options": "表示の設定と絞り込み",
            "passages": "表示する記述の数", "from_year": "開始年", "to_year": "終了年", "order": "並び順",
            "clear": "絞り込みを解除", "documents": "資料の追加と削除", "drop": "ファイルをドロップまたは選択",
-           "add": "資料に追加", "document": "資料", "remove": "ごみ箱へ移す"},
+           "add": "資料に追加", "document": "資料", "remove": "ごみ箱へ移す",
+           "question": "質問", "title": "日付つき資料検索", "embedding": "新しい記述を埋め込み中",
+           "rebuilding": "⏳ 索引を作り直しています：資料を読み込み中…", "adding": "⏳ ファイルを追加しています…",
+           "removing": "⏳ 資料をごみ箱へ移しています…", "examples": "質問の例",
+           "error": "⚠️ 回答中に問題が起きました。詳細はサーバーのログにあります。",
+           "chat_placeholder": "**資料について質問してください。** 答えとなる記述を日付と出典とともに示します。"
+                               "記述を開くと資料の中で読めます。続けて「その翌年は？」「彼女はどこへ行った？」のように"
+                               "質問できます。話題を変えるときは **新しい話題** を押してください。"},
 }
 
 
@@ -413,9 +439,6 @@ def translations(gr):
     return gr.I18n(**LABELS)
 
 
-PLACEHOLDER = ("**Ask about the documents.** Each answer lists the passages that answer it, with their dates and"
-               " sources; open a passage to read it in its document. Then ask on: *when did she go there?*,"
-               " *and the year after?* — or start a **New topic**.")
 CSS = """
 #chat { min-height: 320px; }
 #examples button { font-weight: 400; }
@@ -425,8 +448,19 @@ CSS = """
 .context p { margin: 4px 0; color: #4b5563; }
 .context p.here { color: inherit; background: #fef3c7; }
 #question-row { flex-wrap: nowrap; }
+/* a rebuild's progress bar gets room to be seen, and the line saying what runs stays readable under it */
+#rebuild-report:has(.progress-bar-wrap), #documents-report:has(.progress-bar-wrap) { min-height: 76px; }
+#rebuild-report .pending, #documents-report .pending { opacity: 1 !important; }
+#rebuild-report:has(.progress-bar-wrap) [data-testid="markdown-wrapper"],
+#documents-report:has(.progress-bar-wrap) [data-testid="markdown-wrapper"] { visibility: hidden; }  /* the bar says it */
+#rebuild-report .progress-text, #documents-report .progress-text { font-size: 0.9em; position: static !important;
+  transform: none !important; order: 2; }
+#rebuild-report [data-testid="status-tracker"], #documents-report [data-testid="status-tracker"] {
+  display: flex; flex-direction: column; justify-content: center; gap: 6px; }
 #new-topic { white-space: nowrap; }
 @media (max-width: 640px) {
+  #intro p { display: none; }  /* the chat's own placeholder says it; the question box stays above the fold */
+  #chat { height: 46vh !important; min-height: 220px; }
   #question-row { flex-wrap: wrap; }
   #question-row > *:has(#question) { flex: 1 1 100% !important; min-width: 100% !important; }
   #send, #new-topic { flex: 1 1 40% !important; min-width: 40% !important; }
@@ -461,7 +495,7 @@ class _Parts:
 
 def _layout(gr, page: Page, t) -> _Parts:
     """Header and status, the chat with its box and examples, options, and the timeline beside it."""
-    gr.Markdown(t("intro"))
+    gr.Markdown(t("intro"), elem_id="intro")
     with gr.Row(equal_height=True):
         status = gr.Markdown(page.status(), elem_id="index-status")
         rebuild = gr.Button(t("rebuild"), size="sm", scale=0, min_width=130, elem_id="rebuild")
@@ -470,15 +504,15 @@ def _layout(gr, page: Page, t) -> _Parts:
     with gr.Row():
         with gr.Column(scale=3, min_width=320):
             chat = gr.Chatbot(label="Answers", show_label=False, height="62vh", elem_id="chat", autoscroll=False,
-                              buttons=["copy"], placeholder=PLACEHOLDER)
+                              buttons=["copy"], placeholder=t("chat_placeholder"))
             state = gr.State(Chat(), time_to_live=int(SETTINGS.session_hours * 3600))  # the conversation, on the server
             with gr.Row(elem_id="question-row", equal_height=True):
-                question = gr.Textbox(placeholder=t("placeholder"),
+                question = gr.Textbox(placeholder=t("placeholder"), label=t("question"),
                                       show_label=False, scale=6, min_width=160, elem_id="question", lines=1)
                 send = gr.Button(t("send"), variant="primary", scale=1, min_width=70, elem_id="send")
                 new_topic = gr.Button(t("new_topic"), scale=1, min_width=110, elem_id="new-topic")
             with gr.Row(elem_id="examples"):
-                for q in EXAMPLES:  # fill in the question, in the browser only
+                for q in examples(index.chunks):  # made from the documents; fill in the question, in the browser only
                     gr.Button(q, size="sm", variant="secondary", min_width=0).click(
                         None, None, question, js=f"() => {json.dumps(q)}")
         with gr.Column(scale=2, min_width=300):
@@ -507,11 +541,20 @@ def build_app(workspace: Workspace, uploads: bool = False):
     page = Page(workspace)
 
     def rebuild(request, progress=gr.Progress()):  # noqa: B008 - how Gradio hands a handler its progress bar
-        _, report = page.rebuild(progress)
         lang = language(request)
-        return (page.status(lang), report, *page.refreshed(gr, None, lang)[1:])
+        try:
+            _, report = page.rebuild(progress, lang)
+        except Exception:  # a bug: one line here, the traceback in the log, and the button back
+            traceback.print_exc()
+            report = LABELS[lang]["error"]
+        return (page.status(lang), report, *page.refreshed(gr, None, lang)[1:], gr.update(interactive=True))
 
-    rebuild.__annotations__["request"] = gr.Request
+    def starting(request):  # what the person sees at once: the button off, the report saying what runs
+        lang = language(request)
+        return gr.update(interactive=False), LABELS[lang]["rebuilding"], page.status(lang, rebuilding=True)
+
+    for handler in (rebuild, starting):
+        handler.__annotations__["request"] = gr.Request
 
     quiet = {"api_visibility": "undocumented", "concurrency_limit": SETTINGS.concurrency, "preprocess": False}
     with gr.Blocks(title="Dated-passage QA", fill_height=True) as app:
@@ -520,19 +563,29 @@ def build_app(workspace: Workspace, uploads: bool = False):
         if uploads:
             _documents(gr, page, p, t)
         fresh = [p.status, p.options[1], p.options[2], p.timeline, p.seen]
+        def respond(message, chat, k, from_year, to_year, order, request):
+            return page.respond(message, chat, k, from_year, to_year, order, language(request))
+
+        def new_topic(request):
+            return page.new_topic(language(request))
+
+        for handler in (respond, new_topic):
+            handler.__annotations__["request"] = gr.Request
         for trigger in (p.question.submit, p.send.click):
-            trigger(page.respond, [p.question, p.state, *p.options], [p.chat, p.question, p.timeline, p.state],
+            trigger(respond, [p.question, p.state, *p.options], [p.chat, p.question, p.timeline, p.state],
                     **quiet).then(None, js=SHOW_ANSWER)
-        p.new_topic.click(page.new_topic, None, [p.chat, p.question, p.timeline, p.state], **quiet)
-        p.chat.clear(page.new_topic, None, [p.chat, p.question, p.timeline, p.state], **quiet)  # its trash button
+        p.new_topic.click(new_topic, None, [p.chat, p.question, p.timeline, p.state], **quiet)
+        p.chat.clear(new_topic, None, [p.chat, p.question, p.timeline, p.state], **quiet)  # its trash button
         p.clear.click(lambda: (ANY_YEAR, ANY_YEAR), None, [p.options[1], p.options[2]], **quiet)
         # The API: gradio_client's predict(question, k, from, to, order, api_name="/chat") and
         # Gradio's REST call POST /gradio_api/call/chat.
         api_answer = gr.Markdown(visible=False)
         gr.Button(visible=False).click(page.answer, [p.question, *p.options], [api_answer, p.timeline],
                                        api_name="chat", concurrency_limit=SETTINGS.concurrency, preprocess=False)
-        p.rebuild.click(rebuild, outputs=[p.status, p.progress, *fresh[1:]], api_name="rebuild",
-                        concurrency_limit=SETTINGS.rebuilds_at_once, show_progress_on=[p.progress])
+        p.rebuild.click(starting, None, [p.rebuild, p.progress, p.status], api_visibility="undocumented",
+                        show_progress="hidden").then(
+            rebuild, outputs=[p.status, p.progress, *fresh[1:], p.rebuild], api_name="rebuild",
+            concurrency_limit=SETTINGS.rebuilds_at_once, show_progress_on=[p.progress])
         def load(request):
             return page.refreshed(gr, None, language(request))
 
@@ -543,6 +596,7 @@ def build_app(workspace: Workspace, uploads: bool = False):
             handler.__annotations__["request"] = gr.Request
 
         app.load(load, None, fresh, api_visibility="undocumented")
+        app.load(None, js=TITLE_JS)  # the tab's title in the page's language
         # A build from the CLI is picked up by the next question; the status, filters and
         # timeline follow it within TIMER_SECONDS.
         gr.Timer(TIMER_SECONDS).tick(tick, p.seen, fresh,
@@ -553,30 +607,65 @@ def build_app(workspace: Workspace, uploads: bool = False):
 
 
 TIMER_SECONDS = 15
+SHOW_REPORT = "() => { setTimeout(() => document.querySelector('#documents-report')?.scrollIntoView({block: 'nearest'}), 60); }"
+# On load: the tab's title in the page's language, and each message's accessible name made its
+# text (Gradio names a message by its Markdown source: "bot's message: **1. Undated**\n\n…").
+TITLE_JS = ("() => { const ja = (navigator.languages && navigator.languages[0] || navigator.language || '')"
+            f".toLowerCase().startsWith('ja'); if (ja) document.title = {json.dumps(LABELS['ja']['title'])};"
+            r"""
+  const said = ja ? {bot: '回答', user: '質問'} : {bot: 'Answer', user: 'Question'};
+  const plain = () => document.querySelectorAll('#chat [aria-label]').forEach(el => {
+    const m = /^(bot|user)'s message: /.exec(el.getAttribute('aria-label') || '');
+    if (m) el.dataset.said = m[1];
+    if (!el.dataset.said) return;
+    const text = said[el.dataset.said] + ': ' + (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 300);
+    if (el.getAttribute('aria-label') !== text) el.setAttribute('aria-label', text);
+  });
+  const chat = document.querySelector('#chat');
+  if (chat) new MutationObserver(plain).observe(chat, {childList: true, subtree: true, characterData: true});
+  plain(); }""")
 
 
 def _documents(gr, page: Page, p: _Parts, t) -> None:
     """Adding and removing documents, when the operator allows it (`qa serve --allow-upload`)."""
     from .loaders import SUFFIXES
 
-    def add(files, progress=gr.Progress()):  # noqa: B008 - how Gradio hands a handler its progress bar
-        status, report = page.add(files, progress)
-        return status, report, gr.update(choices=page.documents(), value=None), None
+    def add(files, request, progress=gr.Progress()):  # noqa: B008 - how Gradio hands a handler its progress bar
+        lang = language(request)
+        status, report = page.add(files, progress, lang)
+        return (status, report, gr.update(choices=page.documents(), value=None), None,
+                *page.refreshed(gr, None, lang)[1:4], gr.update(interactive=True), gr.update(interactive=True))
 
-    def remove(rel, progress=gr.Progress()):  # noqa: B008
-        status, report = page.remove(rel, progress)
-        return status, report, gr.update(choices=page.documents(), value=None)
+    def remove(rel, request, progress=gr.Progress()):  # noqa: B008
+        lang = language(request)
+        status, report = page.remove(rel, progress, lang)
+        return (status, report, gr.update(choices=page.documents(), value=None),
+                *page.refreshed(gr, None, lang)[1:4], gr.update(interactive=True), gr.update(interactive=True))
+
+    def adding(request):
+        return gr.update(interactive=False), gr.update(interactive=False), LABELS[language(request)]["adding"]
+
+    def removing(request):
+        return gr.update(interactive=False), gr.update(interactive=False), LABELS[language(request)]["removing"]
+
+    for handler in (add, remove, adding, removing):
+        handler.__annotations__["request"] = gr.Request
 
     with gr.Accordion(t("documents"), open=False, elem_id="documents"):
         files = gr.File(file_count="multiple", file_types=list(SUFFIXES), label=t("drop"),
                         elem_id="upload")
         add_button = gr.Button(t("add"), variant="primary", size="sm", elem_id="add")
+        report = gr.Markdown("", elem_id="documents-report")  # the outcome between the two buttons, in view
         chosen = gr.Dropdown(page.documents(), value=None, label=t("document"), elem_id="document")
         remove_button = gr.Button(t("remove"), size="sm", elem_id="remove")
     limits = {"concurrency_limit": SETTINGS.rebuilds_at_once, "api_visibility": "undocumented",
-              "show_progress_on": [p.progress]}
-    add_button.click(add, files, [p.status, p.progress, chosen, files], **limits)
-    remove_button.click(remove, chosen, [p.status, p.progress, chosen], **limits)
+              "show_progress_on": [report]}
+    now = {"api_visibility": "undocumented", "show_progress": "hidden"}
+    fresh = [p.options[1], p.options[2], p.timeline, add_button, remove_button]
+    add_button.click(adding, None, [add_button, remove_button, report], **now).then(
+        add, files, [p.status, report, chosen, files, *fresh], **limits).then(None, js=SHOW_REPORT)
+    remove_button.click(removing, None, [add_button, remove_button, report], **now).then(
+        remove, chosen, [p.status, report, chosen, *fresh], **limits).then(None, js=SHOW_REPORT)
 
 
 def events_of(app) -> dict[int, tuple[str | None, int]]:

@@ -43,7 +43,7 @@ def test_chat_answers_with_dates_sources_and_scores(server):
 
 def test_passage_count_and_bad_questions(server):
     client = Client(server[0], verbose=False)
-    assert ask(client, "Which networks is ACE a board member of?", 1).count(", line ") == 1
+    assert ask(client, "Which networks is ACE a board member of?", 1).count("<sub>") == 1
     empty = ask(client, "   ")
     assert "question is empty" in empty and "Traceback" not in empty
     long = ask(client, "why " * 400)
@@ -63,8 +63,8 @@ def test_rebuild_from_the_page_and_from_the_cli_are_picked_up(server):
     client = Client(url, verbose=False)
     (work / "corpus" / "new.txt").write_text("Hotline\n\nMay 1, 2024   Opened a hotline for working children\n")
     status, report, from_years, to_years, timeline = client.predict(api_name="/rebuild")
-    assert "Rebuilt: built index/: 2 files (1 added, 0 changed, 0 removed, 0 renamed, 1 unchanged)" in report
-    assert "55 chunks (1 embedded, 54 reused)" in report and "to 1 May 2024" in status  # the title heads the entry
+    assert report == "✅ Rebuilt the index\\: 1 file added; 1 new passage, 55 in all\\."  # in words, Markdown-escaped
+    assert "to 1 May 2024" in status  # the title heads the entry
     assert "41 dated passages, 2004 to 1 May 2024" in timeline
     assert "hotline" in ask(client, "When was the hotline opened?", 1)
     (work / "corpus" / "more.txt").write_text("School\n\nJune 2, 2025   Opened a school in Ghana\n")

@@ -6,6 +6,7 @@ import datetime
 import email.message
 import io
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -158,6 +159,14 @@ def test_an_upload_gets_a_safe_name_and_never_overwrites(tmp_path):
         save(tmp_path, "report.docx", b"just text pretending", 20)
     with pytest.raises(QAError, match="type is not one the documents can be"):
         save(tmp_path, "tool.exe", b"MZ", 20)
+    junk = io.BytesIO()  # a zip that has the part a .docx has, holding junk: opened as Word opens it, refused
+    with zipfile.ZipFile(junk, "w") as z:
+        z.writestr("word/document.xml", b"\x00\x01 not XML at all")
+    with pytest.raises(QAError, match=r"report.docx: not a readable .docx file \(unreadable Word file"):
+        save(tmp_path, "report.docx", junk.getvalue(), 20)
+    with pytest.raises(QAError, match=r"tool.pdf: not a readable .pdf file \(unreadable PDF"):
+        save(tmp_path, "tool.pdf", b"%PDF-1.4\n\x7fELF\x02\x01\x01" + bytes(200), 20)  # a PDF-ELF polyglot
+    assert not [p for p in tmp_path.iterdir() if not p.name.startswith(".")]  # nothing refused was saved
     with pytest.raises(QAError, match="over the 0.001 MB limit"):
         save(tmp_path, "big.docx", docx, 0.001)
     added = save(tmp_path, "../report.docx", docx, 20)

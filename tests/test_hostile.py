@@ -102,6 +102,27 @@ def test_a_parser_that_runs_too_long_is_stopped_and_its_file_skipped(write_corpu
     assert [d.path for d in found.documents] == ["ok.txt"] and time.perf_counter() - t0 < 5
 
 
+def test_a_file_its_parser_gave_up_on_is_not_parsed_again_until_it_changes(write_corpus, tmp_path, fake_embedder,
+                                                                           monkeypatch):
+    from qa.loading import ParserWorker
+
+    monkeypatch.setattr("qa.loading.PARSE_SECONDS", 0.05)
+    corpus = write_corpus({"tree.pdf": hostile.page_tree_pdf(1.0), "ok.txt": "In 2020 we met farmers.\n"})
+    parsed, read = [], ParserWorker.read
+    monkeypatch.setattr(ParserWorker, "read", lambda self, data, rel, source: parsed.append(rel) or read(
+        self, data, rel, source))
+    first = build(corpus, tmp_path / "index", fake_embedder)
+    (corpus / "new.txt").write_text("In 2021 we met teachers.\n", encoding="utf-8")
+    second = build(corpus, tmp_path / "index", fake_embedder)
+    assert parsed == ["tree.pdf"]  # the bomb's verdict is kept by its content hash: parsed once, not per build
+    assert first.skipped == second.skipped == [("tree.pdf", "took over 0.05 s to read")] and second.files == 2
+    (corpus / "tree.pdf").write_bytes(hostile.page_tree_pdf(1.0) + b"\n")  # new content: read again
+    build(corpus, tmp_path / "index", fake_embedder)
+    assert parsed == ["tree.pdf", "tree.pdf"]
+    build(corpus, tmp_path / "index", fake_embedder, full=True)  # --full reads everything again
+    assert len(parsed) == 3
+
+
 def test_any_file_name_is_indexed_under_a_showable_name(tmp_path, embedder, capsys):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
