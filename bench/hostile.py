@@ -5,6 +5,7 @@ under a flood of requests.
     python bench/hostile.py --scale 0.1     # the same files at a tenth of the size
     python bench/hostile.py --page          # a page rebuilding all of them while questions are asked
     python bench/hostile.py --flood         # 1,500 concurrent POSTs to /gradio_api/run/chat, 20 bodies of 10 MB
+    python bench/hostile.py --slow 21000    # slow and silent connections held while questions are asked
 
 Each file is built by `qa build` in a process of its own (a fresh index, the real model); its
 peak memory is the largest of that process and of the worker that parses HTML and PDF. The
@@ -266,13 +267,103 @@ def flood() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def slow(n: int) -> None:
+    """`n` connections that send half a request and then nothing (or promise a body they never send),
+    held open while questions are asked: the page's answers, its open descriptors and its log."""
+    import resource
+    import socket
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    n = min(n, hard - 200)
+    work = Path(tempfile.mkdtemp(prefix="qa-hostile-slow-"))
+    (work / "corpus").mkdir()
+    (work / "corpus" / "ace.txt").write_bytes((ROOT / "corpus" / "ace-advocacy-record.txt").read_bytes())
+    log = work / "page.log"
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import free_port
+
+    port = free_port()
+    env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "PYTHONPATH": str(ROOT)}
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], cwd=work, env=env, stdout=out, stderr=out)
+    url = f"http://127.0.0.1:{port}/"
+    from gradio_client import Client
+
+    for _ in range(240):
+        try:
+            client = Client(url, verbose=False)
+            break
+        except Exception:  # noqa: BLE001 - not up yet
+            time.sleep(0.5)
+    held, stop, waits, wrong = [], threading.Event(), [], 0
+    try:
+        def ask_meanwhile() -> None:  # a person asking, every half second, while the connections pile up
+            nonlocal wrong
+            while not stop.is_set():
+                t1 = time.perf_counter()
+                try:
+                    reply, _ = client.predict("When were the signatures submitted?", 1, "any", "any", "best first",
+                                              api_name="/chat")
+                    wrong += "2021" not in reply
+                except Exception as e:  # noqa: BLE001
+                    wrong += 1
+                    print(f"  a question failed: {type(e).__name__}: {str(e)[:200]}")
+                waits.append(time.perf_counter() - t1)
+                stop.wait(0.5)
+
+        person = threading.Thread(target=ask_meanwhile)
+        person.start()
+        t0 = time.perf_counter()
+        for i in range(n):
+            try:
+                s = socket.create_connection(("127.0.0.1", port), timeout=5)
+                s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " if i % 2 else
+                          b"POST /gradio_api/queue/join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{")
+                held.append(s)
+            except OSError:
+                pass
+        opened = time.perf_counter() - t0
+        fds = len(os.listdir(f"/proc/{proc.pid}/fd"))
+        time.sleep(12)
+        stop.set()
+        person.join()
+        closed = 0
+        for s in held:
+            s.settimeout(0.05)
+            try:
+                closed += s.recv(1) == b""
+            except (TimeoutError, socket.timeout):
+                pass
+            except OSError:
+                closed += 1
+        waits.sort()
+        print(f"{len(held)} slow connections opened in {opened:.1f} s; the page held {fds} descriptors"
+              f" (limit {resource.getrlimit(resource.RLIMIT_NOFILE)[0]} here); {len(waits)} questions meanwhile:"
+              f" median {waits[len(waits) // 2]:.2f} s, slowest {waits[-1]:.2f} s, {wrong} wrong or failed;"
+              f" {closed} of the slow connections closed by the page 12 s later; page log {log.stat().st_size} bytes")
+        print(f"  questions over 1 s: {sum(w > 1 for w in waits)}; the slowest five: "
+              + " ".join(f"{w:.2f}" for w in waits[-5:]))
+    finally:
+        stop.set()
+        for s in held:
+            s.close()
+        proc.terminate()
+        proc.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scale", type=float, default=1.0, help="size of the hostile files (1 = the issue's sizes)")
     ap.add_argument("--page", action="store_true", help="rebuild them all in a running page while asking questions")
     ap.add_argument("--flood", action="store_true", help="flood a running page with requests and large bodies")
+    ap.add_argument("--slow", type=int, metavar="N", help="hold N slow-header and lying-body connections to a page"
+                    " while questions are asked (the issue's attack: 21,000; the descriptor limit caps it)")
     args = ap.parse_args()
-    if args.page:
+    if args.slow:
+        slow(args.slow)
+    elif args.page:
         page_during_rebuild(args.scale)
     elif args.flood:
         flood()

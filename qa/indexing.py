@@ -183,7 +183,7 @@ def build_lock(folder: Path) -> Iterator[None]:
     made = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        with _held(folder):
+        with file_lock(folder / LOCK, f"{folder}/"):
             yield
     except IndexBusyError:
         made = False  # the folder is another build's now
@@ -196,8 +196,10 @@ def build_lock(folder: Path) -> Iterator[None]:
 
 
 @contextmanager
-def _held(folder: Path) -> Iterator[None]:
-    with open(folder / LOCK, "a+") as f:
+def file_lock(path: Path, what: str) -> Iterator[None]:
+    """Holds the lock file `path` (flock, the holder's pid in it) for one build of `what`;
+    IndexBusyError at once if another build holds it."""
+    with open(path, "a+") as f:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as e:
@@ -206,7 +208,7 @@ def _held(folder: Path) -> Iterator[None]:
             f.seek(0)
             holder = f.read().strip() or "?"
             raise IndexBusyError(
-                f"another build is writing {folder}/ (pid {holder}); wait for it to finish and try again"
+                f"another build is writing {what} (pid {holder}); wait for it to finish and try again"
             ) from None
         f.seek(0)
         f.truncate()

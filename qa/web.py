@@ -776,4 +776,7 @@ def serve(workspace: Workspace, host: str | None = None, port: int | None = None
     _check_address(bare, options["server_port"])
     host_shown = f"[{bare}]" if ":" in bare else bare
     print(f"qa: serving the page at http://{host_shown}:{options['server_port']}/ (Ctrl-C to stop)", file=sys.stderr)
+    from .connections import guard
+
+    guard()  # slow or silent connections closed, and no more of them than descriptors allow
     app.launch(**{**options, "server_name": host_shown})  # an IPv6 address in brackets, as Gradio builds URLs from it

@@ -253,7 +253,7 @@ def test_a_document_uploaded_from_the_page_answers_and_removed_stops(tmp_path):
         page.locator("#upload input[type='file']").set_input_files(str(upload))
         page.wait_for_timeout(500)
         page.locator("#add").click()
-        page.wait_for_function("() => /added report.docx/.test(document.querySelector('#rebuild-report').innerText)",
+        page.wait_for_function("() => /added report.docx/.test(document.querySelector('#documents-report').innerText)",
                                timeout=60000)
         assert (tmp_path / "work" / "corpus" / "report.docx").read_bytes() == upload.read_bytes()
         answer = ask("How many farmers did the cocoa programme train?")
@@ -261,7 +261,7 @@ def test_a_document_uploaded_from_the_page_answers_and_removed_stops(tmp_path):
         page.locator("#document input").click()
         page.get_by_role("option", name="report.docx").click()
         page.locator("#remove").click()
-        page.wait_for_function("() => /moved report.docx to .trash/.test(document.querySelector('#rebuild-report').innerText)",
+        page.wait_for_function("() => /moved report.docx to .trash/.test(document.querySelector('#documents-report').innerText)",
                                timeout=60000)
         assert not (tmp_path / "work" / "corpus" / "report.docx").exists()
         kept = [f for f in (tmp_path / "work" / "corpus" / ".trash").iterdir() if not f.name.endswith(".from")]

@@ -359,3 +359,33 @@ def test_forwarded_headers_count_only_from_a_trusted_proxy(tmp_path):
     with running_app(tmp_path / "local", files) as url:  # by default a proxy on this machine is trusted
         status, body = _request(url, "GET", "/config", headers=forged)
         assert status == 200 and b"evil.com" in body
+
+
+def test_slow_and_silent_connections_are_closed_and_a_question_still_answers_within_a_second(tmp_path):
+    files = {"a.txt": "Notes\n\nJune 15, 2021   Submitted 70 thousand signatures\n"}
+    env = {"QA_IDLE_SECONDS": "2", "QA_MAX_CONNECTIONS": "300"}
+    with running_app(tmp_path, files, env=env) as url:
+        _call(url, ["warm up", 1, "any", "any", "best first"])
+        port, held = _port(url), []
+        for n in range(1000):  # past the cap: the ones waiting longest make room
+            s = socket.create_connection(("127.0.0.1", port), timeout=5)
+            s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " if n % 2 else
+                      b"POST /gradio_api/queue/join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n"
+                      b"Content-Type: application/json\r\n\r\n" + b"x" * 20)  # a body promised, never sent
+            held.append(s)
+        t0 = time.perf_counter()
+        kind, payload = _call(url, ["When were the signatures submitted?", 1, "any", "any", "best first"])
+        assert kind == "complete" and "15 June 2021" in payload[0] and time.perf_counter() - t0 < 1.0
+        time.sleep(3.5)  # past the idle limit: every one of them is closed by the server
+        still = 0
+        for s in held:
+            s.settimeout(0.2)
+            try:
+                still += s.recv(1) != b""
+            except (TimeoutError, socket.timeout):
+                still += 1
+            except OSError:
+                pass
+            s.close()
+        assert still == 0
+        assert (tmp_path / "app.log").read_text().count("qa: closed") <= 2  # said once a minute, not per connection

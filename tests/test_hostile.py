@@ -311,7 +311,7 @@ def test_every_file_given_to_add_is_saved_or_named_with_its_reason(write_corpus,
     saved = sorted(p.name for p in corpus.iterdir() if p.name.startswith("note"))
     assert len(saved) == SETTINGS.uploads_at_once
     for name in {f"note{n}.txt" for n in range(SETTINGS.uploads_at_once + 2)} - set(saved):
-        assert f"refused {name}: only {SETTINGS.uploads_at_once} files are added at once" in said.replace("\\", "")
+        assert f"⚠️ {name}: only {SETTINGS.uploads_at_once} files are added at once" in said.replace("\\", "")
 
 
 def test_a_page_whose_rebuild_fails_serves_the_index_in_force(write_corpus, tmp_path, fake_embedder):

@@ -18,9 +18,10 @@
     querytime                       (the time a question names)
     searching                       search
     conversing                      follow-up questions read in the light of the conversation
-    showing, evaluating, timeline   show, evaluate; the page's timeline
+    showing, evaluating, timeline,  show, evaluate; the page's timeline and example questions
+      suggesting
     workspace                       the run policy: corpus, index, model, build, open, follow
-    gate                            (the page's request gate)
+    gate, connections               (the page's request gate; its server's connections bounded)
     web, cli                        the page and the command, thin shells over the core
 """
 
@@ -31,7 +32,7 @@ from conftest import ROOT
 
 LAYERS = [
     ["errors"], ["languages"], ["loaders"], ["loading"], ["uploading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
-    ["deciding"], ["indexing"], ["stores"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline"], ["workspace"], ["gate"],
+    ["deciding"], ["indexing"], ["stores"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline", "suggesting"], ["workspace"], ["gate", "connections"],
     ["web"], ["cli"],
 ]
 LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}

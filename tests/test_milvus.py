@@ -207,3 +207,34 @@ def test_two_pages_share_one_milvus_while_builds_switch_generations(tmp_path):
     assert errors == [] and len(seen) > 20
     assert {"alpha"} in seen and {"gamma"} in seen
     assert all("gamma" in reply and "alpha" not in reply for reply in last)
+
+
+def test_one_build_at_a_time_in_a_milvus_lite_file_and_on_a_server(tmp_path, monkeypatch):
+    from qa.errors import IndexBusyError
+    from qa.stores import milvus
+
+    first, second = open_store(str(tmp_path / "one.db")), open_store(str(tmp_path / "one.db"))
+    with first.lock():
+        with pytest.raises(IndexBusyError, match=r"another build is writing .*one.db \(pid \d+\)"):
+            with second.lock():
+                pass
+    with second.lock():  # free again once the first build ends
+        pass
+    monkeypatch.setattr(milvus, "LOCK_SETTLE", 0.05)
+    with ExitStack() as stack:
+        port = free_port()
+        _milvus_server(tmp_path / "milvus", port, stack)
+        address = f"milvus://127.0.0.1:{port}/shared"
+        a, b = open_store(address), open_store(address)  # two machines' builds, as far as the server can tell
+        with a.lock():
+            with pytest.raises(IndexBusyError, match=r"another build is writing milvus://.*/shared \("):
+                with b.lock():
+                    pass
+        with b.lock():
+            pass
+        b._write_lock("killed-build")  # a build killed while it held the lock, long ago
+        monkeypatch.setattr(milvus, "LOCK_STALE", 0.01)
+        time.sleep(0.05)
+        with a.lock():  # a stale lock is taken over
+            assert a._lock_row()["holder"].startswith(f"{socket.gethostname()}:{os.getpid()}:")
+        assert a._lock_row() is None

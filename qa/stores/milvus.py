@@ -21,8 +21,11 @@ keyword searches, so the same words match as in the file store. Each collection'
 the order of its documents and a digest per document go in NAME_manifests; a build deletes its
 target's manifest first, so a build killed half-way leaves a collection the next build rewrites
 whole.
-Left out: a build lock across machines (two builds at once may write the same standby
-collection; run builds from one place).
+One build at a time: a Milvus Lite file is locked beside it (PATH.db.lock, as an index folder's
+.lock); a Milvus server holds the lock as a row of NAME_manifests that names its holder, written,
+read back and kept fresh while the build runs (a row older than LOCK_STALE seconds, left by a
+killed build, is taken over). Two builds that start within the same instant on two machines may
+both see their own row for a moment: the read-back after a pause settles which one goes on.
 """
 
 from __future__ import annotations
@@ -32,10 +35,12 @@ import json
 import logging
 import os
 import re
+import socket
 import threading
 import time
+import uuid
 from collections import defaultdict
-from contextlib import nullcontext
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -43,8 +48,8 @@ import numpy as np
 
 from ..chunking import Chunk
 from ..dates import TimeScope
-from ..errors import BadIndexError, IndexWriteError
-from ..indexing import EXACT_LIMIT, HNSW, Index, Manifest, check_manifest, manifest_of
+from ..errors import BadIndexError, IndexBusyError, IndexWriteError
+from ..indexing import EXACT_LIMIT, HNSW, Index, Manifest, check_manifest, file_lock, manifest_of
 from ..keywords import K1, TOKENIZER, B, terms
 from ..tables import high_key, low_key
 
@@ -54,6 +59,9 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,200}$")
 _PART = 60_000  # characters of manifest JSON a row holds
 _FIELDS = ["pk", "seq", "text", "heading", "source", "line", "date", "date_end", "dates", "title", "unit"]
 POINTER_SECONDS = 1.0  # how long a reader trusts the alias it last read
+LOCK_KEY = "__build_lock__"  # the row of NAME_manifests a build on a server holds
+LOCK_STALE = 600.0  # seconds after which a lock row nobody refreshed was left by a killed build
+LOCK_SETTLE = 0.5  # seconds between writing the lock row and reading it back
 UNDATED_LOW, UNDATED_HIGH = 10**9, -1  # day keys no period contains
 SIDES = ("blue", "green")
 
@@ -243,7 +251,54 @@ class MilvusStore:
             return None
 
     def lock(self):
-        return nullcontext()
+        """One build at a time (see the module's docstring); IndexBusyError at once if another holds it."""
+        if not self.uri.startswith("http"):
+            return file_lock(Path(f"{self.uri}.lock"), self.name)
+        return self._row_lock()
+
+    @contextmanager
+    def _row_lock(self):
+        me = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._ensure_manifests()
+        held = self._lock_row()
+        if held and held["holder"] != me and time.time() - held["at"] < LOCK_STALE:
+            raise IndexBusyError(f"another build is writing {self.name} ({held['holder']}); wait for it to finish"
+                                 " and try again")
+        self._write_lock(me)
+        time.sleep(LOCK_SETTLE)  # a build that wrote its row in the same instant: the last row written wins
+        held = self._lock_row()
+        if not held or held["holder"] != me:
+            raise IndexBusyError(f"another build is writing {self.name} ({held['holder'] if held else '?'}); wait"
+                                 " for it to finish and try again")
+        beat = threading.Event()
+
+        def keep_fresh() -> None:
+            while not beat.wait(LOCK_STALE / 4):
+                try:
+                    self._write_lock(me)
+                except Exception:  # noqa: BLE001 - the build's own writes will say what is wrong
+                    return
+
+        heart = threading.Thread(target=keep_fresh, daemon=True)
+        heart.start()
+        try:
+            yield
+        finally:
+            beat.set()
+            heart.join()
+            held = self._lock_row()
+            if held and held["holder"] == me:
+                self.client.delete(self._manifests, filter=f"key == {_quoted(LOCK_KEY)}")
+                self.client.flush(self._manifests)
+
+    def _lock_row(self) -> dict | None:
+        rows = self.client.query(self._manifests, filter=f"key == {_quoted(LOCK_KEY)}", output_fields=["body"])
+        return json.loads(rows[0]["body"]) if rows else None
+
+    def _write_lock(self, me: str) -> None:
+        self.client.upsert(self._manifests, [{"key": LOCK_KEY, "collection": LOCK_KEY, "part": 0,
+                                              "body": json.dumps({"holder": me, "at": time.time()}), "v": [0.0, 0.0]}])
+        self.client.flush(self._manifests)
 
     def clean_up(self) -> None:
         """Nothing to do: a build cut short left its collection without a manifest, and the next
@@ -394,6 +449,17 @@ class MilvusStore:
         self.client.create_collection(collection, schema=s, index_params=index, consistency_level="Strong")
 
     def _save_meta(self, collection: str, meta: dict) -> None:
+        self._ensure_manifests()
+        body = json.dumps(meta, ensure_ascii=False)
+        parts = [body[i:i + _PART] for i in range(0, len(body), _PART)]
+        self.client.insert(self._manifests, [{"key": f"{collection}:{n}", "collection": collection, "part": n,
+                                              "body": p, "v": [0.0, 0.0]} for n, p in enumerate(parts)])
+        self.client.flush(self._manifests)
+        self.client.load_collection(self._manifests)
+        self._manifests_loaded = True
+
+    def _ensure_manifests(self) -> None:
+        """NAME_manifests, made when missing, loaded."""
         from pymilvus import DataType, MilvusClient
 
         if not self.client.has_collection(self._manifests):
@@ -406,13 +472,9 @@ class MilvusStore:
             index = self.client.prepare_index_params()
             index.add_index(field_name="v", index_type="FLAT", metric_type="L2")
             self.client.create_collection(self._manifests, schema=s, index_params=index, consistency_level="Strong")
-        body = json.dumps(meta, ensure_ascii=False)
-        parts = [body[i:i + _PART] for i in range(0, len(body), _PART)]
-        self.client.insert(self._manifests, [{"key": f"{collection}:{n}", "collection": collection, "part": n,
-                                              "body": p, "v": [0.0, 0.0]} for n, p in enumerate(parts)])
-        self.client.flush(self._manifests)
-        self.client.load_collection(self._manifests)
-        self._manifests_loaded = True
+        if not self._manifests_loaded:
+            self.client.load_collection(self._manifests)
+            self._manifests_loaded = True
 
     def _switch(self, target: str, current: str | None) -> None:
         if current is None:
