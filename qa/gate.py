@@ -7,7 +7,8 @@
   through Gradio's queue, and so through its concurrency and size limits.
 - Bodies: capped before they are read (Content-Length, then the bytes as they arrive);
   a queued call must name an event that exists and give it as many inputs as it takes.
-- Logins: after a few failures from one address, further tries wait, longer each time.
+- Logins: after a few failures from one address, further tries wait, longer each time; with a
+  login set, the routes Gradio leaves open without one (cancel, reset, heartbeat) ask for it too.
 Every refusal is one line of JSON: {"error": "..."}.
 Left out: rate limits on questions (the queue's size bounds them), HTTPS.
 """
@@ -32,6 +33,7 @@ OPEN = {
     "POST": re.compile(r"^/(login/?|gradio_api/(queue/join|call/chat/?|cancel|reset/?))$"),  # REST: chat only
 }
 UPLOAD = re.compile(r"^/gradio_api/upload$")
+GUARDED = re.compile(r"^/gradio_api/(cancel|reset/?|heartbeat/[\w-]+)$")  # Gradio asks no login of these: the gate does
 LOGIN = re.compile(r"^/login/?$")
 FREE_FAILURES = 5  # failed logins from one address before the next has to wait
 LONGEST_WAIT = 600.0  # seconds
@@ -74,6 +76,20 @@ class Logins:
     def succeeded(self, keys: list[str]) -> None:
         for k in keys:
             self.record(k, ok=True)
+
+
+def _logged_in(scope, headers: dict) -> bool:
+    """Whether the request carries a login Gradio gave (always, when the page asks for none)."""
+    app = scope.get("app")
+    if app is None or getattr(app, "auth", None) is None:
+        return True
+    cookies = {}
+    for part in headers.get(b"cookie", b"").decode("latin-1").split(";"):
+        name, _, value = part.strip().partition("=")
+        cookies[name] = value
+    cookie_id = getattr(app, "cookie_id", "")
+    token = cookies.get(f"access-token-{cookie_id}") or cookies.get(f"access-token-unsecure-{cookie_id}")
+    return token is not None and token in getattr(app, "tokens", {})
 
 
 def host_of(header: str) -> str:
@@ -255,6 +271,8 @@ class Gate:
         method, path = scope["method"], scope["path"]
         if not self._route_open(method, path):
             return await _refuse(send, 404, "no such route on this page")
+        if GUARDED.match(path) and not _logged_in(scope, headers):
+            return await _refuse(send, 401, "log in first")
         limit = self.max_upload if self.uploads and UPLOAD.match(path) else self.max_body
         length = headers.get(b"content-length", b"")
         if length and (not length.isdigit() or int(length) > limit):
@@ -268,7 +286,7 @@ class Gate:
                 return await _refuse(send, 413, f"request body over {limit} bytes")
             problem = self._call_problem(path, body)
             if problem:
-                return await _refuse(send, 422, problem)
+                return await _refuse(send, 400, problem)  # a malformed call, of any shape: 400, one line
             receive = _replay(body, receive)
             if LOGIN.match(path):
                 return await self._login(scope, receive, send, body)

