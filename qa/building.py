@@ -31,6 +31,7 @@ from .keywords import TOKENIZER
 from .loaders import Document
 from .loading import MAX_FILE_MB, SETTLED, corpus_files, file_hash, load_corpus, read_file
 from .stores import Store, open_store
+from .timing import Stages
 
 
 @dataclass
@@ -47,6 +48,7 @@ class BuildReport:
     embedded: int = 0
     reused: int = 0
     full: bool = False
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage (qa/timing.py), in build order
 
     def by_reason(self) -> dict[str, int]:
         """How many files were skipped for each kind of reason, most first."""
@@ -61,7 +63,19 @@ class BuildReport:
                 "added": self.added, "changed": self.changed, "removed": self.removed, "renamed": self.renamed,
                 "unchanged": self.unchanged, "embedded": self.embedded, "reused": self.reused, "full": self.full,
                 "skipped": [{"path": p, "reason": why} for p, why in self.skipped],
-                "skipped_by_reason": self.by_reason()}
+                "skipped_by_reason": self.by_reason(), "stages": self.stages,
+                "embed_per_second": self.embed_rate()}
+
+    def embed_rate(self) -> float | None:
+        """Passages the embedder embedded a second (None when it embedded none)."""
+        seconds = self.stages.get("embed", 0.0)
+        return round(self.embedded / seconds, 1) if self.embedded and seconds else None
+
+    def stage_lines(self) -> list[str]:
+        """The stage table as lines: "read 0.52 s", …, then the embedder's passages a second."""
+        rate = self.embed_rate()
+        return [f"{name:<11}{seconds:8.2f} s" for name, seconds in self.stages.items()] + (
+            [f"embedder   {rate:8.0f} passages/s"] if rate else [])
 
     def outcome(self, lang: str = "en") -> str:
         """What the build did, in words for a person: "Rebuilt the index: 2 files added; 12 new passages, 66 in
@@ -124,7 +138,8 @@ def chunk_key(chunk: Chunk) -> str:
 
 def _chunks_of(doc: Document, embedder: Embedder | None, limit: int = MAX_CHUNKS) -> list[Chunk]:
     # The budget is counted in the model's word pieces when there is a model.
-    kwargs = {"count": embedder.count_tokens, "cut_at": getattr(embedder, "cut_at", None)} if embedder else {}
+    kwargs = {"count": embedder.count_tokens, "cut_at": getattr(embedder, "cut_at", None),
+              "count_many": getattr(embedder, "count_batch", None)} if embedder else {}
     chunks = [date_chunk(c) for c in chunk_document(doc.text, doc.source, doc.markdown, limit=limit, **kwargs)]
     if doc.locations:  # a page, a slide, a sheet's row: where in the file a passage is
         chunks = [replace(c, unit=unit, line=number) for c in chunks for unit, number in [doc.where(c.line)]]
@@ -134,7 +149,7 @@ def _chunks_of(doc: Document, embedder: Embedder | None, limit: int = MAX_CHUNKS
 def chunk_corpus(
     folder: Path, embedder: Embedder | None = None, max_mb: float = MAX_FILE_MB,
     known: dict[tuple[str, str], list[Chunk]] | None = None, max_chunks: int = MAX_CHUNKS,
-    verdicts: dict[str, str] | None = None,
+    verdicts: dict[str, str] | None = None, stages: Stages | None = None,
 ) -> tuple[list[Chunk], dict[str, str], list]:
     """The dated chunks of every document, with the hash of each file read and the files skipped.
 
@@ -142,15 +157,18 @@ def chunk_corpus(
     file hash): those files are not chunked again (their passages take the source they have now).
     A file cut into more than `max_chunks` passages is skipped. `verdicts`: see load_corpus.
     """
-    corpus = load_corpus(folder, max_mb, verdicts)
+    stages = stages or Stages()
+    with stages.time("read"):
+        corpus = load_corpus(folder, max_mb, verdicts)
     known = known or {}
     chunks: list[Chunk] = []
-    for doc in corpus.documents:
-        same = known.get((doc.path, corpus.hashes[doc.path]))
-        try:
-            chunks += [replace(c, source=doc.source) for c in same] if same else _chunks_of(doc, embedder, max_chunks)
-        except TooManyChunks as e:
-            corpus.skipped.append((doc.path, str(e)))
+    with stages.time("chunk+date"):
+        for doc in corpus.documents:
+            same = known.get((doc.path, corpus.hashes[doc.path]))
+            try:
+                chunks += [replace(c, source=doc.source) for c in same] if same else _chunks_of(doc, embedder, max_chunks)
+            except TooManyChunks as e:
+                corpus.skipped.append((doc.path, str(e)))
     return chunks, corpus.hashes, sorted(corpus.skipped)
 
 
@@ -225,7 +243,8 @@ def _build(corpus: Path, store: Store, embedder: Embedder, progress, full: bool,
         old = store.manifest()
         verdicts = {} if full or old is None else {
             old.files[rel]: why for rel, why in old.skipped if rel in old.files and why.startswith(SETTLED)}
-        chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb, known, max_chunks, verdicts)
+        stages = Stages()
+        chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb, known, max_chunks, verdicts, stages)
         keys = [chunk_key(c) for c in chunks]
         todo = list(dict.fromkeys(k for k in keys if k not in stored))  # each new text embedded once
         reused = sum(1 for k in keys if k in stored)
@@ -242,18 +261,19 @@ def _build(corpus: Path, store: Store, embedder: Embedder, progress, full: bool,
         if progress:
             progress(0, len(todo))
         if todo:
-            fresh = embedder.encode([by_key[k].context_text() for k in todo], progress=step)
+            with stages.time("embed"):
+                fresh = embedder.encode([by_key[k].context_text() for k in todo], progress=step)
             stored.update(zip(todo, fresh, strict=True))
         vectors = np.stack([stored[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
         manifest = make_manifest(embedder.name, embedder.dim, chunks, files, corpus, skipped,
                                  getattr(embedder, "described", "cpu"))
-        store.write(manifest, chunks, vectors, whole=first)
+        store.write(manifest, chunks, vectors, whole=first, stages=stages)
     unread = {path for path, _ in skipped}
     read = {p: h for p, h in files.items() if p not in unread}
     diff = compare_files({p: h for p, h in (old.files if old else {}).items() if p not in unread}, read)
     return BuildReport(len(read), len(chunks),
                        time.perf_counter() - t0, skipped, **diff, embedded=len(chunks) - reused, reused=reused,
-                       full=first)
+                       full=first, stages=stages.table())
 
 
 def is_current(corpus: Path, index: Path | str | Store, model: str, max_mb: float = MAX_FILE_MB) -> bool:

@@ -242,14 +242,33 @@ def _longest_fit(words: list[str], room: int, count: Callable[[str], int], guess
     return max(lo, 1)
 
 
+def _remembered(count: Callable[[str], int], count_many: Callable[[list[str]], list[int]] | None = None,
+                ahead: list[str] = ()) -> Callable[[str], int]:
+    """`count` with the sizes of short texts (headings, titles) kept, and those of `ahead`
+    counted at once by `count_many`."""
+    seen: dict[str, int] = dict(zip(ahead, count_many(list(ahead)), strict=True)) if count_many and ahead else {}
+
+    def counted(text: str) -> int:
+        if text in seen:
+            return seen[text]
+        if len(text) > HEADING_CHARS * 2:
+            return count(text)
+        if text not in seen:
+            seen[text] = count(text)
+        return seen[text]
+
+    return counted
+
+
 def _fit(text: str, heading: str | None, budget: int, count: Callable[[str], int], limit: int | None = None,
          cut_at: Callable[[str, int], int] | None = None) -> list[str]:
     """`text` as one piece, or cut at sentence ends into near-equal pieces that fit `budget`;
     TooManyChunks as soon as more than `limit` pieces are certain."""
     room = max(budget - (count(heading) if heading else 0), MIN_ROOM)
 
-    def fits(piece: str) -> bool:  # the length test first: no tokenizer call on a megabyte
-        return len(piece) <= room * MAX_CHARS_PER_TOKEN and count(piece) <= room
+    def fits(piece: str) -> bool:  # the length tests first: no tokenizer call on a megabyte, nor on a line
+        # a word piece covers at least one character, so a text of `room` characters fits unread
+        return len(piece) <= room or (len(piece) <= room * MAX_CHARS_PER_TOKEN and count(piece) <= room)
 
     if fits(text):
         return [text]
@@ -311,14 +330,19 @@ def chunk_document(
     count: Callable[[str], int] = approx_tokens,
     limit: int | None = None,
     cut_at: Callable[[str, int], int] | None = None,
+    count_many: Callable[[list[str]], list[int]] | None = None,
 ) -> list[Chunk]:
     """The passages of one document, in reading order, undated; TooManyChunks past `limit`.
 
-    `count` gives a text's size in the model's word pieces; `cut_at(text, n)`, where given,
-    the length of the longest run of whole words at the start of `text` within n pieces.
+    `count` gives a text's size in the model's word pieces (`count_many`, where given, many texts'
+    at once); `cut_at(text, n)`, where given, the length of the longest run of whole words at the
+    start of `text` within n pieces.
     """
     _check_size(text, limit, budget)
     blocks = _merge_labels(_blocks(text, markdown))
+    # a heading is counted once, not once for every passage under it; with `count_many`, every
+    # block the length test can't settle is counted in one call before any is cut
+    count = _remembered(count, count_many, [b.text for b in blocks if len(b.text) > MIN_ROOM] if count_many else [])
     if len(blocks) > 1 and blocks[0].kind == "label" and blocks[1].kind in ("timeline", "label"):
         blocks[0].kind, blocks[0].level = "heading", 1  # a title line: the heading of what follows
     title = title_of(blocks, source)

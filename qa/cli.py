@@ -85,6 +85,8 @@ def _print_report(report, store, as_json: bool = False, verbose: bool = False) -
     if verbose:
         for path, why in report.skipped:
             print(f"qa: skipped {path}: {why}", file=sys.stderr)
+        for line in report.stage_lines():
+            print(f"qa: {line}", file=sys.stderr)
     print(report.summary(store.label), file=sys.stderr)
     if report.skipped:
         n = len(report.skipped)

@@ -9,6 +9,7 @@ Left out: dating a passage by its neighbours.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from .chunking import Chunk
 from .dates import DateSpan, find_dates
@@ -36,10 +37,16 @@ def primary_date(text_dates: list[DateSpan], context: list[DateSpan]) -> DateSpa
     return base
 
 
+@lru_cache(maxsize=4096)
+def _heading_dates(heading: str) -> tuple:
+    """The dates a heading names: read once for all the passages under it."""
+    return tuple(find_dates(heading))
+
+
 def date_chunk(chunk: Chunk) -> Chunk:
     """The chunk with its shown date, its end, and every date its text and heading mention."""
     own = find_dates(chunk.text)
-    context = find_dates(chunk.heading) if chunk.heading else []
+    context = list(_heading_dates(chunk.heading)) if chunk.heading else []
     best = primary_date(own, context)
     return replace(
         chunk,

@@ -268,6 +268,8 @@ class GpuEmbedder:
             self.model = self.model.half()
         self.model.eval()
         self.dim, self.count_tokens, self.cut_at = base.dim, base.count_tokens, base.cut_at
+        if hasattr(base, "count_batch"):
+            self.count_batch = base.count_batch
         what = torch.cuda.get_device_name(torch.device(device)) if device.startswith("cuda") else "CPU"
         self.device, self.described = device, f"{device} ({what}, {'float16' if self.half else 'float32'})"
 
@@ -345,6 +347,10 @@ class OnnxEmbedder:
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees for `text`, without [CLS] and [SEP]."""
         return len(self._counter.encode(text, add_special_tokens=False).ids)
+
+    def count_batch(self, texts: list[str]) -> list[int]:
+        """`count_tokens` of many texts at once (the tokenizer spreads them over the cores)."""
+        return [len(e.ids) for e in self._counter.encode_batch(texts, add_special_tokens=False)]
 
     def cut_at(self, text: str, n: int) -> int:
         """The length of the longest run of whole words at the start of `text` within `n` word pieces."""

@@ -39,6 +39,7 @@ from .errors import BadIndexError, IndexBusyError
 from .keywords import TOKENIZER, KeywordIndex, terms
 from .loading import file_hash
 from .tables import ChunkTable, SentenceCache
+from .timing import Stages
 
 FORMAT_VERSION = 3
 MANIFEST, CHUNKS, VECTORS, BM25 = "manifest.json", "chunks.jsonl", "vectors.faiss", "bm25"
@@ -247,42 +248,47 @@ def clean_up(folder: Path, keep: set[str]) -> None:
 
 
 def write_index(
-    folder: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, keywords: KeywordIndex
+    folder: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, keywords: KeywordIndex,
+    stages: Stages | None = None,
 ) -> Path:
     """Writes a complete new generation under `folder` and makes it current; returns it.
 
     Call under `build_lock(folder)`. The previous generation is kept for readers still
-    opening it; older ones are removed.
+    opening it; older ones are removed. `stages` is told the seconds of "vectors" (the graph) and "write".
     """
     if vectors.shape != (len(chunks), manifest.dimension):
         raise ValueError(f"{vectors.shape[0]} vectors of {vectors.shape[1]} for {len(chunks)} chunks")
+    stages = stages or Stages()
     folder.mkdir(parents=True, exist_ok=True)
     new = folder / f"{GENERATION}{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{os.getpid()}-{time.time_ns() % 10**9}"
     new.mkdir()
     try:
         manifest.vector_index = dict(HNSW if len(chunks) > EXACT_LIMIT else FLAT)
-        try:
-            faiss.write_index(vector_index(vectors, manifest.vector_index), str(new / VECTORS))
-        except RuntimeError as e:  # FAISS reports a failed write (full disk, say) as a RuntimeError
-            raise OSError(errno.EIO, "could not write the vectors (disk full?)") from e
-        with open(new / CHUNKS, "w", encoding="utf-8") as f:
-            for c in chunks:
-                f.write(json.dumps(vars(c), ensure_ascii=False) + "\n")  # its fields, without asdict's deep copy
-        keywords.save(new / BM25)
-        manifest.index_files = {
-            p.relative_to(new).as_posix(): [p.stat().st_size, file_hash(p.read_bytes())] for p in _index_files(new)
-        }
-        (new / MANIFEST).write_text(json.dumps(asdict(manifest), indent=1, ensure_ascii=False) + "\n")
-        for p in [*new.rglob("*"), new]:
-            _fsync(p)
-        previous = current_generation(folder)
-        pointer = folder / f"{CURRENT}.tmp-{os.getpid()}"
-        with open(pointer, "w", encoding="utf-8") as f:
-            f.write(new.name + "\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(pointer, folder / CURRENT)  # the one atomic step
-        _fsync(folder)
+        with stages.time("vectors"):
+            built = vector_index(vectors, manifest.vector_index)
+        with stages.time("write"):
+            try:
+                faiss.write_index(built, str(new / VECTORS))
+            except RuntimeError as e:  # FAISS reports a failed write (full disk, say) as a RuntimeError
+                raise OSError(errno.EIO, "could not write the vectors (disk full?)") from e
+            with open(new / CHUNKS, "w", encoding="utf-8") as f:
+                for c in chunks:
+                    f.write(json.dumps(vars(c), ensure_ascii=False) + "\n")  # its fields, without asdict's deep copy
+            keywords.save(new / BM25)
+            manifest.index_files = {
+                p.relative_to(new).as_posix(): [p.stat().st_size, file_hash(p.read_bytes())] for p in _index_files(new)
+            }
+            (new / MANIFEST).write_text(json.dumps(asdict(manifest), indent=1, ensure_ascii=False) + "\n")
+            for p in [*new.rglob("*"), new]:
+                _fsync(p)
+            previous = current_generation(folder)
+            pointer = folder / f"{CURRENT}.tmp-{os.getpid()}"
+            with open(pointer, "w", encoding="utf-8") as f:
+                f.write(new.name + "\n")
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(pointer, folder / CURRENT)  # the one atomic step
+            _fsync(folder)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise

@@ -1,6 +1,6 @@
 """The package's imports go one way, down the pipeline: a module imports only modules below it.
 
-    errors
+    errors, timing                  (a build's seconds per stage: below the steps that measure them)
     languages                       (the words follow-ups refer back with, a table a language: qa/languages/)
     loaders                         (one reader a kind of document: qa/loaders/)
     loading                         load
@@ -31,7 +31,7 @@ from pathlib import Path
 from conftest import ROOT
 
 LAYERS = [
-    ["errors"], ["languages"], ["loaders"], ["loading"], ["uploading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
+    ["errors", "timing"], ["languages"], ["loaders"], ["loading"], ["uploading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
     ["deciding"], ["indexing"], ["stores"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline", "suggesting"], ["workspace"], ["gate", "connections"],
     ["web"], ["cli"],
 ]

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..chunking import Chunk
 from ..indexing import Index, Manifest
+from ..timing import Stages
 
 
 class Store(Protocol):
@@ -38,9 +39,11 @@ class Store(Protocol):
     def load(self, model: str | None = None, check_versions: bool = True) -> Index:
         """The generation in force; BadIndexError if missing, damaged or built with another model."""
 
-    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False) -> str:
+    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False,
+              stages: Stages | None = None) -> str:
         """Writes a whole new generation and makes it current; its name. Call under the lock.
-        `whole`: a full build, which a store that writes only what changed writes all of."""
+        `whole`: a full build, which a store that writes only what changed writes all of. `stages`
+        is told the seconds its parts take (keywords, vectors, write) where it can tell them apart."""
 
     def pointer(self) -> tuple[str, float]:
         """The generation in force now, and a stamp that changes when the pointer is rewritten

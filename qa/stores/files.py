@@ -20,6 +20,7 @@ from ..indexing import (
     write_index,
 )
 from ..keywords import KeywordIndex
+from ..timing import Stages
 
 
 class FileStore:
@@ -42,9 +43,12 @@ class FileStore:
     def load(self, model: str | None = None, check_versions: bool = True) -> Index:
         return load_index(self.folder, model, check_versions)
 
-    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False) -> str:
-        keywords = KeywordIndex.build([c.context_text() for c in chunks])
-        return write_index(self.folder, manifest, chunks, vectors, keywords).name
+    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False,
+              stages: Stages | None = None) -> str:
+        stages = stages or Stages()
+        with stages.time("keywords"):
+            keywords = KeywordIndex.build([c.context_text() for c in chunks])
+        return write_index(self.folder, manifest, chunks, vectors, keywords, stages).name
 
     def pointer(self) -> tuple[str, float]:
         gen = current_generation(self.folder)

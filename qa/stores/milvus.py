@@ -52,6 +52,7 @@ from ..errors import BadIndexError, IndexBusyError, IndexWriteError
 from ..indexing import EXACT_LIMIT, HNSW, Index, Manifest, check_manifest, file_lock, manifest_of
 from ..keywords import K1, TOKENIZER, B, terms
 from ..tables import high_key, low_key
+from ..timing import Stages
 
 BATCH = 1000  # rows a write or read carries
 MAX_TEXT = 65_535  # Milvus's longest VARCHAR
@@ -341,7 +342,8 @@ class MilvusStore:
         return MilvusIndex(manifest, chunks, None, None, f"{collection}@{meta['generation']}", self.client,
                            collection, {r["pk"]: i for i, r in enumerate(found)})
 
-    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False) -> str:
+    def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False,
+              stages: Stages | None = None) -> str:
         if vectors.shape != (len(chunks), manifest.dimension):
             raise ValueError(f"{vectors.shape[0]} vectors of {vectors.shape[1]} for {len(chunks)} chunks")
         current = self._current()
@@ -352,8 +354,9 @@ class MilvusStore:
         manifest.vector_index = {"type": "milvus", "index": kind, "metric": "IP", "bm25": "milvus", "collection": target}
         manifest.index_files = {}
         try:
-            written = self._update(target, manifest, chunks, vectors, generation, whole)
-            self._switch(target, current)
+            with (stages or Stages()).time("write"):  # Milvus builds its keyword and vector indexes as it writes
+                written = self._update(target, manifest, chunks, vectors, generation, whole)
+                self._switch(target, current)
         except BadIndexError:
             raise
         except Exception as e:  # noqa: BLE001
