@@ -52,6 +52,16 @@ def test_build_then_ask_json(project, capsys):
     assert all(p["in_period"] is (bool(p["date"]) and p["date"].startswith("2018")) for p in second["passages"])
 
 
+def test_a_build_reports_its_seconds_per_stage(project, capsys):
+    code, out, _ = run(capsys, "build", "--json")
+    report = json.loads(out)
+    assert list(report["stages"]) == ["read", "chunk+date", "embed", "keywords", "vectors", "write"]
+    assert report["stages"]["embed"] > 0 and report["embed_per_second"] > 0
+    assert sum(report["stages"].values()) <= report["seconds"] + 0.01
+    code, _, err = run(capsys, "build", "--full", "--verbose")
+    assert "qa: chunk+date" in err and "qa: embedder" in err and "passages/s" in err
+
+
 def test_ask_readable_listing(project, capsys):
     run(capsys, "build")
     code, out, _ = run(capsys, "ask", "Which network fights trafficking?", "-k", "1")
