@@ -225,6 +225,8 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     named = _named_by(thing.group(0), focus, words, avoid=focus.person)
     if acting and named in focus.events and actors:
         named = actors[0]
+    if words.plural.search(thing.group(0)):  # "those dialogs": the series, not the one just shown
+        named = _without_ordinals(named, words) or named
     r.context += list(dict.fromkeys([named] + focus.subjects[:1]))
     r.note(thing.group(0).strip(), _short(named))
 

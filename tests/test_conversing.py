@@ -178,3 +178,8 @@ def test_the_nth_of_a_list_a_passage_introduces(ngo_index, embedder):
 def test_the_last_of_a_series_is_its_highest_number(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "Where was the first SDG 8.7 Dialogue held?", "and the last one?")
     assert "the third SDG 8.7 Dialogue" in _top(turns[1]) and turns[1][1].notes[0].endswith("last (2 September 2019)")
+
+
+def test_those_points_at_the_series_not_the_one_just_shown(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Where was the third SDG 8.7 Dialogue held?", "who came to those dialogs?")
+    assert turns[1][1].notes == ("those dialogs → SDG 8.7 Dialogue",)
