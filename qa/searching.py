@@ -50,6 +50,7 @@ TIME_BONUS = 0.3  # added to a passage of the asked time (fused scores lie in 0.
 TIME_DECAY = 1.0  # ... and e^(-years/TIME_DECAY) of it to one that misses it by some years
 START_BONUS = 0.1  # added for a period of several years to a passage dated in its first year
 ORDER_BONUS = 1.0  # "latest"/"earliest": added to the first by date, the n-th gets 1/(1 + n/2) of it
+ORDER_RELEVANT = 0.7  # a question with words of its own: only candidates this close to the best are ordered by date
 FIRST_FIVE = 5  # the passages re-ordered by the years they name, whatever k is ...
 FIRST_YEAR_BONUS = 0.2  # ... with this for naming the year a period opens ...
 LAST_YEAR_BONUS = 0.1  # ... and this for the year it closes
@@ -288,7 +289,7 @@ def _shown_in(ranked: Ranked, table: ChunkTable, years: TimeScope) -> Ranked:
 
 
 def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScope | None,
-              document: int | None = None) -> np.ndarray:
+              document: int | None = None, own_words: bool = False) -> np.ndarray:
     """The scores with the question's time counted: TIME_BONUS (and START_BONUS) for passages
     of the period it names (for an open period, "before 2017", passages shown with a date in
     it: a 2017 event that mentions 2004 is not from before 2017), or ORDER_BONUS falling with
@@ -302,7 +303,11 @@ def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScop
         return scores + TIME_BONUS * table.time_fit(ids, scope, TIME_DECAY) + START_BONUS * table.starts(ids, scope)
     scores = scores.copy()
     at = {int(i): n for n, i in enumerate(ids)}
-    for n, i in enumerate(time_ranking(index.chunks, table, ids[np.argsort(-scores, kind="stable")], scope, document)):
+    ranked = time_ranking(index.chunks, table, ids[np.argsort(-scores, kind="stable")], scope, document)
+    if own_words and ranked and ORDER_RELEVANT:  # "which municipality joined later?": the next one that answers,
+        best = max(scores[at[i]] for i in ranked)  # not the next dated event whatever it says
+        ranked = [i for i in ranked if scores[at[i]] >= ORDER_RELEVANT * best]
+    for n, i in enumerate(ranked):
         scores[at[i]] += ORDER_BONUS / (1 + n / 2)
     return scores
 
@@ -492,7 +497,7 @@ def search(
         fused = by_document(ids, fused, index.table)
     fused = with_focus(index, ids, fused, signals)
     fused = with_time(index, ids, fused, scope,
-                      int(index.table.document[signals.focus[0]]) if signals.focus else None)
+                      int(index.table.document[signals.focus[0]]) if signals.focus else None, not timed)
     order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
     order, fused = named_years_first(index.table, ids, fused, order, scope)
     if period and (signals.time_words or not specific_terms(index, own)):  # the period is what it asks about

@@ -183,3 +183,10 @@ def test_the_last_of_a_series_is_its_highest_number(ngo_index, embedder):
 def test_those_points_at_the_series_not_the_one_just_shown(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "Where was the third SDG 8.7 Dialogue held?", "who came to those dialogs?")
     assert turns[1][1].notes == ("those dialogs → SDG 8.7 Dialogue",)
+
+
+def test_since_then_is_after_the_answer_not_its_year(ngo_index):
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    assert conversation.resolve(ngo_index, "has it happened again since then?").when == TimeScope(
+        "2019-11-28", None, "earliest")
+    assert conversation.resolve(ngo_index, "who was in charge then?").when == TimeScope("2019", "2019")

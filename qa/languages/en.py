@@ -100,7 +100,8 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:later|after)\s+(?:in\s+)?(?:that|the same|this)\s+(?P<unit>month|year)\b", re.I),
                  "later in"),
         Relative(re.compile(r"\b(?:that|the same|this)\s+(?P<unit>day|week|month|year)\b", re.I), "same"),
-        Relative(re.compile(r"\b(?:back\s+)?then\s*(?=\?|$)(?<!\band then)|\bat\s+(?:that|the)\s+time\b", re.I), "same", "year"),
+        Relative(re.compile(r"(?<!since )(?<!until )(?<!after )(?<!before )(?<!till )\b(?:back\s+)?then\s*(?=\?|$)"
+                            r"(?<!\band then)|\bat\s+(?:that|the)\s+time\b", re.I), "same", "year"),
         Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
                  "before"),
         Relative(re.compile(r"\b(?:after|since)\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
