@@ -6,6 +6,7 @@ under a flood of requests.
     python bench/hostile.py --page          # a page rebuilding all of them while questions are asked
     python bench/hostile.py --flood         # 1,500 concurrent POSTs to /gradio_api/run/chat, 20 bodies of 10 MB
     python bench/hostile.py --slow 21000    # slow and silent connections held while questions are asked
+    python bench/hostile.py --sessions 3000 # browser sessions' memory, and after they expire
 
 Each file is built by `qa build` in a process of its own (a fresh index, the real model); its
 peak memory is the largest of that process and of the worker that parses HTML and PDF. The
@@ -353,6 +354,59 @@ def slow(n: int) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def sessions(n: int, hours: float) -> None:
+    """`n` browser sessions, each with one chat turn (the page's own event, over HTTP), then left idle:
+    the page's memory before, after, and once they have expired (sessions kept `hours`)."""
+    import http.client
+    import urllib.request
+
+    work = Path(tempfile.mkdtemp(prefix="qa-hostile-sessions-"))
+    (work / "corpus").mkdir()
+    (work / "corpus" / "ace.txt").write_bytes((ROOT / "corpus" / "ace-advocacy-record.txt").read_bytes())
+    os.environ["QA_SESSION_HOURS"] = str(hours)
+    proc, url = _start_page(work)
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    try:
+        config = json.load(urllib.request.urlopen(url + "config"))
+        names = {c["id"]: c.get("props", {}).get("elem_id") for c in config["components"]}
+        turn = next(n for n, d in enumerate(config["dependencies"])
+                    if [names.get(i) for i in d["inputs"]][:1] == ["question"] and len(d["inputs"]) == 6)
+
+        def one(k: int) -> bool:
+            session = f"bench{k:06d}"
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            try:
+                body = json.dumps({"data": ["What did ACE do in 2019?", None, 5, "any", "any", "best first"],
+                                   "fn_index": turn, "session_hash": session, "event_data": None})
+                conn.request("POST", "/gradio_api/queue/join", body, {"Content-Type": "application/json"})
+                conn.getresponse().read()
+                conn.request("GET", f"/gradio_api/queue/data?session_hash={session}")
+                stream = conn.getresponse().read().decode()
+                return "process_completed" in stream and '"success":true' in stream.replace(" ", "")
+            finally:
+                conn.close()
+
+        one(-1)
+        time.sleep(2)
+        before = _rss_mb(proc.pid)
+        from concurrent.futures import ThreadPoolExecutor
+
+        for round_ in (1, 2, 3):  # more rounds: is what stays after expiry reused, or does it add up?
+            t0 = time.perf_counter()
+            with ThreadPoolExecutor(8) as pool:
+                ok = sum(pool.map(one, range(round_ * n, (round_ + 1) * n)))
+            after = _rss_mb(proc.pid)
+            print(f"round {round_}: {n} sessions with one chat turn each in {time.perf_counter() - t0:.0f} s ({ok}"
+                  f" answered): page memory {before:.0f} MB at the start -> {after:.0f} MB", flush=True)
+            time.sleep(hours * 3600 + 75)  # idle past their time, and the next sweep (every 30 s)
+            expired = _rss_mb(proc.pid)
+            print(f"  after they expired: {expired:.0f} MB ({expired - before:+.0f} MB against the start)", flush=True)
+    finally:
+        proc.terminate()
+        proc.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scale", type=float, default=1.0, help="size of the hostile files (1 = the issue's sizes)")
@@ -360,8 +414,14 @@ def main() -> None:
     ap.add_argument("--flood", action="store_true", help="flood a running page with requests and large bodies")
     ap.add_argument("--slow", type=int, metavar="N", help="hold N slow-header and lying-body connections to a page"
                     " while questions are asked (the issue's attack: 21,000; the descriptor limit caps it)")
+    ap.add_argument("--sessions", type=int, metavar="N", help="N browser sessions with a chat turn each, then"
+                    " idle: the page's memory before, after and once they expire (kept --session-hours)")
+    ap.add_argument("--session-hours", type=float, default=0.02, help="how long an idle session is kept (default"
+                    " 0.02 h = 72 s, so that a run ends; the page's own default is 2 h)")
     args = ap.parse_args()
-    if args.slow:
+    if args.sessions:
+        sessions(args.sessions, args.session_hours)
+    elif args.slow:
         slow(args.slow)
     elif args.page:
         page_during_rebuild(args.scale)

@@ -13,11 +13,14 @@ Left out: accounts and roles (one shared login), HTTPS (put a reverse proxy in f
 from __future__ import annotations
 
 import calendar
+import datetime
 import errno
+import gc
 import html
 import json
 import os
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field, replace
@@ -55,7 +58,7 @@ class Settings:
     upload_mb: float = 20.0  # ... unless uploads are allowed: then a file up to this, a few in one request
     uploads_at_once: int = 5
     sessions: int = 2000  # browser sessions whose state is kept (Gradio's default: 10,000, about 1 GB) ...
-    session_hours: float = 2.0  # ... and a conversation is dropped this long after its last turn
+    session_hours: float = 2.0  # ... and a session (its conversation too) is dropped this long after its last use
     upload_cache_mb: float = 300.0  # Gradio's folder of uploads is not let past this ($QA_UPLOAD_CACHE_MB) ...
     upload_cache_minutes: float = 30.0  # ... and an upload older than this is deleted from it
     footer_links: tuple[str, ...] = ("api",)  # the API page stays: gradio_client and the load script use it
@@ -67,9 +70,53 @@ SETTINGS = Settings()
 
 def _offline_gradio():
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1000")  # the queue's record of past events (10,000 by default)
     import gradio as gr
 
     return gr
+
+
+def session_seconds() -> float:
+    """How long a browser session is kept after its last use: $QA_SESSION_HOURS, else SETTINGS.session_hours."""
+    return float(os.environ.get("QA_SESSION_HOURS") or SETTINGS.session_hours) * 3600
+
+
+def forget_idle_sessions(app, idle: float, every: float = 30.0) -> threading.Thread:
+    """Drops, every `every` seconds, each session unused for `idle` seconds: Gradio deletes an expired
+    state's value but keeps the session (a copy of the page's config, ~100-200 KB) until 2,000 newer
+    ones push it out; then hands the freed memory back to the system."""
+    def run() -> None:
+        while True:
+            time.sleep(every)
+            holder = getattr(app, "state_holder", None)
+            if holder is None:
+                continue
+            now = datetime.datetime.now()
+            queue = getattr(app, "_queue", None)
+            with holder.lock:
+                stale = [sid for sid, used in holder.time_last_used.items() if (now - used).total_seconds() > idle]
+                for sid in stale:
+                    holder.session_data.pop(sid, None)
+                    holder.time_last_used.pop(sid, None)
+                    if queue is not None and sid not in queue.pending_event_ids_session:  # its messages' queue too
+                        queue.pending_messages_per_session.pop(sid, None)
+            if stale:
+                gc.collect()
+                _trim()
+
+    thread = threading.Thread(target=run, name="forget-idle-sessions", daemon=True)
+    thread.start()
+    return thread
+
+
+def _trim() -> None:
+    """Gives freed heap memory back to the system (glibc keeps it otherwise)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def parse_auth(text: str | None) -> tuple[str, str] | None:
@@ -505,7 +552,7 @@ def _layout(gr, page: Page, t) -> _Parts:
         with gr.Column(scale=3, min_width=320):
             chat = gr.Chatbot(label="Answers", show_label=False, height="62vh", elem_id="chat", autoscroll=False,
                               buttons=["copy"], placeholder=t("chat_placeholder"))
-            state = gr.State(Chat(), time_to_live=int(SETTINGS.session_hours * 3600))  # the conversation, on the server
+            state = gr.State(Chat(), time_to_live=int(session_seconds()))  # the conversation, on the server
             with gr.Row(elem_id="question-row", equal_height=True):
                 question = gr.Textbox(placeholder=t("placeholder"), label=t("question"),
                                       show_label=False, scale=6, min_width=160, elem_id="question", lines=1)
@@ -779,4 +826,5 @@ def serve(workspace: Workspace, host: str | None = None, port: int | None = None
     from .connections import guard
 
     guard()  # slow or silent connections closed, and no more of them than descriptors allow
+    forget_idle_sessions(app, session_seconds())
     app.launch(**{**options, "server_name": host_shown})  # an IPv6 address in brackets, as Gradio builds URLs from it

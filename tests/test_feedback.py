@@ -183,3 +183,21 @@ def test_every_control_is_labelled_and_every_answer_is_named_by_its_text(browser
     assert len(summaries) >= 5 and len(set(summaries)) == len(summaries)  # each names its passage
     assert summaries[0].startswith("In its document (1: ")
     context.close()
+
+
+def test_sessions_idle_past_their_time_are_dropped_whole():
+    import datetime
+    import threading
+    from collections import OrderedDict
+    from types import SimpleNamespace
+
+    from qa.web import forget_idle_sessions
+
+    old, new = datetime.datetime.now() - datetime.timedelta(hours=3), datetime.datetime.now()
+    holder = SimpleNamespace(lock=threading.Lock(), session_data=OrderedDict(a=object(), b=object()),
+                             time_last_used={"a": old, "b": new})
+    queue = SimpleNamespace(pending_event_ids_session={}, pending_messages_per_session={"a": 1, "b": 2})
+    forget_idle_sessions(SimpleNamespace(state_holder=holder, _queue=queue), idle=3600, every=0.05)
+    time.sleep(0.3)
+    assert list(holder.session_data) == ["b"] and list(holder.time_last_used) == ["b"]
+    assert list(queue.pending_messages_per_session) == ["b"]  # the idle one's messages go with it
