@@ -14,6 +14,7 @@ Where the index is written is the store's business (qa/stores/). Left out: embed
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import time
 from collections.abc import Callable
@@ -136,6 +137,10 @@ def chunk_key(chunk: Chunk) -> str:
     return hashlib.sha256(chunk.context_text().encode("utf-8")).hexdigest()
 
 
+WORKERS = os.cpu_count() or 1  # processes that cut and date documents in a large build
+POOL_MIN_CHARS = 6_000_000  # ... when there is at least this much new text (about 20,000 passages)
+
+
 def _chunks_of(doc: Document, embedder: Embedder | None, limit: int = MAX_CHUNKS) -> list[Chunk]:
     # The budget is counted in the model's word pieces when there is a model.
     kwargs = {"count": embedder.count_tokens, "cut_at": getattr(embedder, "cut_at", None),
@@ -161,15 +166,60 @@ def chunk_corpus(
     with stages.time("read"):
         corpus = load_corpus(folder, max_mb, verdicts)
     known = known or {}
-    chunks: list[Chunk] = []
     with stages.time("chunk+date"):
-        for doc in corpus.documents:
+        todo = [doc for doc in corpus.documents if not known.get((doc.path, corpus.hashes[doc.path]))]
+        cut = _in_workers(todo, embedder, max_chunks) if _pays(todo, embedder) else {
+            doc.path: _chunked(doc, embedder, max_chunks) for doc in todo}
+        chunks: list[Chunk] = []
+        for doc in corpus.documents:  # in the corpus's order, whoever cut them
             same = known.get((doc.path, corpus.hashes[doc.path]))
-            try:
-                chunks += [replace(c, source=doc.source) for c in same] if same else _chunks_of(doc, embedder, max_chunks)
-            except TooManyChunks as e:
-                corpus.skipped.append((doc.path, str(e)))
+            done = [replace(c, source=doc.source) for c in same] if same else cut[doc.path]
+            if isinstance(done, str):
+                corpus.skipped.append((doc.path, done))
+            else:
+                chunks += done
     return chunks, corpus.hashes, sorted(corpus.skipped)
+
+
+def _chunked(doc: Document, embedder: Embedder | None, max_chunks: int) -> list[Chunk] | str:
+    """A document's dated chunks, or why it was skipped."""
+    try:
+        return _chunks_of(doc, embedder, max_chunks)
+    except TooManyChunks as e:
+        return str(e)
+
+
+def _pays(todo: list[Document], embedder: Embedder | None) -> bool:
+    """Whether cutting these documents in worker processes beats doing it here: several cores, a
+    model whose counting a worker can do, and enough text to pay for starting them (about a second)."""
+    return (WORKERS > 1 and hasattr(embedder, "counter_spec")
+            and sum(len(doc.text) for doc in todo) >= POOL_MIN_CHARS)
+
+
+_counter = None  # a worker's TokenCounter
+
+
+def _start_worker(spec: str) -> None:
+    global _counter
+    from .embedding import TokenCounter
+
+    _counter = TokenCounter(spec)
+
+
+def _chunk_in_worker(doc: Document, max_chunks: int) -> tuple[str, list[Chunk] | str]:
+    return doc.path, _chunked(doc, _counter, max_chunks)
+
+
+def _in_workers(todo: list[Document], embedder: Embedder, max_chunks: int) -> dict[str, list[Chunk] | str]:
+    """`_chunked` for every document, spread over WORKERS processes (fresh interpreters, not copies of
+    this one with its threads and model), the largest documents first."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    by_size = sorted(todo, key=lambda d: -len(d.text))
+    with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_worker, initargs=(embedder.counter_spec(),)) as pool:
+        return dict(pool.map(_chunk_in_worker, by_size, [max_chunks] * len(by_size), chunksize=8))
 
 
 def compare_files(old: dict[str, str], new: dict[str, str]) -> dict[str, int]:

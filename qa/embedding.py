@@ -269,7 +269,7 @@ class GpuEmbedder:
         self.model.eval()
         self.dim, self.count_tokens, self.cut_at = base.dim, base.count_tokens, base.cut_at
         if hasattr(base, "count_batch"):
-            self.count_batch = base.count_batch
+            self.count_batch, self.counter_spec = base.count_batch, base.counter_spec
         what = torch.cuda.get_device_name(torch.device(device)) if device.startswith("cuda") else "CPU"
         self.device, self.described = device, f"{device} ({what}, {'float16' if self.half else 'float32'})"
 
@@ -295,6 +295,27 @@ class GpuEmbedder:
                 if progress:
                     progress(len(idx))
         return out
+
+
+class TokenCounter:
+    """A model's word pieces counted without the model: what chunking needs of it, in a worker
+    process too (made from the tokenizer's JSON, `OnnxEmbedder.counter_spec`)."""
+
+    def __init__(self, spec: str):
+        from tokenizers import Tokenizer
+
+        self._counter = Tokenizer.from_str(spec)
+        self._counter.no_truncation()
+        self._counter.no_padding()
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._counter.encode(text, add_special_tokens=False).ids)
+
+    def count_batch(self, texts: list[str]) -> list[int]:
+        return [len(e.ids) for e in self._counter.encode_batch(texts, add_special_tokens=False)]
+
+    def cut_at(self, text: str, n: int) -> int:
+        return word_cut(text, self._counter.encode(text, add_special_tokens=False).offsets, n)
 
 
 class OnnxEmbedder:
@@ -351,6 +372,10 @@ class OnnxEmbedder:
     def count_batch(self, texts: list[str]) -> list[int]:
         """`count_tokens` of many texts at once (the tokenizer spreads them over the cores)."""
         return [len(e.ids) for e in self._counter.encode_batch(texts, add_special_tokens=False)]
+
+    def counter_spec(self) -> str:
+        """What a worker process needs to count word pieces as this model does (`TokenCounter`)."""
+        return self._counter.to_str()
 
     def cut_at(self, text: str, n: int) -> int:
         """The length of the longest run of whole words at the start of `text` within `n` word pieces."""

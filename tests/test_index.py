@@ -169,3 +169,18 @@ def test_a_corpus_without_a_single_word_to_index_still_builds(write_corpus, tmp_
     assert len(index.chunks) == 2
     assert not search(index, fake_embedder, "a b c", 2, retriever="bm25").found
     assert search(index, fake_embedder, "a b c", 2, retriever="dense").hits[0].text == "a b c . ; 1"
+
+
+def test_documents_cut_in_worker_processes_give_the_same_chunks(write_corpus, embedder, monkeypatch):
+    import qa.building as building
+
+    files = {f"d{n}.txt": f"Report {n}\n\nMarch {n + 1}, 2019   Met {n} farmers in Kumasi.\n\n" + "Long text. " * 300
+             for n in range(6)} | {"big.txt": "Many words here. " * 3000}
+    corpus = write_corpus(files)
+    monkeypatch.setattr(building, "POOL_MIN_CHARS", 10**12)
+    alone, _, skipped_alone = building.chunk_corpus(corpus, embedder, max_chunks=20)
+    monkeypatch.setattr(building, "POOL_MIN_CHARS", 0)
+    monkeypatch.setattr(building, "WORKERS", 2)
+    pooled, _, skipped_pooled = building.chunk_corpus(corpus, embedder, max_chunks=20)
+    assert [vars(c) for c in pooled] == [vars(c) for c in alone] and len(alone) > 6
+    assert skipped_pooled == skipped_alone and skipped_alone  # a file past the passage limit: said either way
