@@ -139,6 +139,11 @@ def test_a_japanese_page_is_japanese_throughout(browser, ja_site, size):
     _ask(tab, "What did ACE do in 2019?")  # an English question on a Japanese page
     caption = tab.locator("#timeline figcaption").inner_text()
     assert caption.startswith("日付のある記述") and "この答えの記述に番号" in caption
+    tab.locator("#rebuild").click()  # the rebuild's words too
+    tab.wait_for_function("() => /索引を作り直しました/.test(document.querySelector('#rebuild-report').innerText)",
+                          timeout=60000)
+    assert "資料の変更はありません" in tab.locator("#rebuild-report").inner_text()
+    assert "索引の作成" in tab.locator("#index-status").inner_text()
     context.close()
 
 
