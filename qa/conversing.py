@@ -222,7 +222,10 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         return  # "what did they organise?" with only events in focus: they are the corpus's own organisation
     if any(0 <= r.q.find(n) < thing.start() for n in r.own):  # "… New York … there": its antecedent is here
         return
-    named = _named_by(thing.group(0), focus, words, avoid=focus.person)
+    # "it" is not the person in focus, unless that "person" is only the article's title read as a name
+    # ("Cutty Sark": a person would be "he" or "she"); "there" never is
+    own_title = focus.person == focus.topic and not words.place.search(thing.group(0))  # "there" is never a person
+    named = _named_by(thing.group(0), focus, words, avoid=None if own_title else focus.person)
     if acting and named in focus.events and actors:
         named = actors[0]
     if words.plural.search(thing.group(0)):  # "those dialogs": the series, not the one just shown

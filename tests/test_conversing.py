@@ -190,3 +190,20 @@ def test_since_then_is_after_the_answer_not_its_year(ngo_index):
     assert conversation.resolve(ngo_index, "has it happened again since then?").when == TimeScope(
         "2019-11-28", None, "earliest")
     assert conversation.resolve(ngo_index, "who was in charge then?").when == TimeScope("2019", "2019")
+
+
+def test_it_can_be_an_article_titled_like_a_name_but_there_is_never_a_person():
+    from qa.conversing import _thing, _Reading
+    from qa.languages import table
+
+    words = table("en")
+    focus = Focus(["Cutty Sark", "Conservation and fire"], "Cutty Sark", None, (), "", "en", topic="Cutty Sark",
+                  events=frozenset({"Conservation and fire"}))
+
+    def named(q: str) -> str:
+        r = _Reading(None, q, words, focus, [], None)
+        _thing(r, words.thing.search(q), False)
+        return r.notes[0]
+
+    assert named("what had caused it?") == "it → Cutty Sark"  # a ship, whose name reads as a person's
+    assert named("was anyone hurt there?") == "there → Conservation and fire"

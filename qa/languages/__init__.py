@@ -53,6 +53,7 @@ class Words:
     onward: re.Pattern | None = None  # before a month or season: the next one after the answer ("the following January")
     backward: re.Pattern | None = None  # ... the one before it ("the previous summer")
     back_to: re.Pattern | None = None  # a return to an earlier subject, group "x" ("back to the forum: …")
+    place: re.Pattern = re.compile(r"(?!)")  # a reference to a place ("there", そこ): never a person
     plural: re.Pattern = re.compile(r"(?!)")  # a reference to many ("those dialogs", それら): a series, not one of it
     said: dict[str, str] = field(default_factory=dict)  # the words of the notes: "about", "period", …
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing

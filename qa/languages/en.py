@@ -129,6 +129,7 @@ WORDS = Words(
     asks_day=re.compile(r"\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\bexact(?:ly)?\b", re.I),
     person_name=re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\s+[A-Z][a-z]+\b"),
     names=names,
+    place=re.compile(r"(?i)\bthere\b"),
     plural=re.compile(r"(?i)^(?:those|these|them|the same)\b.*s$|^(?:those|these)\s+\w+s\b"),
     onward=re.compile(r"(?i)\b(?:next|following|subsequent|coming)\s+$"),
     backward=re.compile(r"(?i)\b(?:previous|preceding|prior|last)\s+$"),

@@ -110,6 +110,7 @@ WORDS = Words(
     asks_day=re.compile(r"(何日|何月何日|日付)"),
     person_name=re.compile(r"[\u4e00-\u9fff]{1,4}(?:氏|さん|首相|大臣|代表|理事長)|[\u30a0-\u30ff]{2,}・[\u30a0-\u30ff]{2,}"),
     names=names,
+    place=re.compile(r"(そこ|あそこ|そちら)"),
     plural=re.compile(r"(それら|これら|あれら|彼ら)"),
     onward=re.compile(r"(?:翌|次の|その次の|その後の)\s*$"),
     backward=re.compile(r"(?:前の|その前の|前年の)\s*$"),
