@@ -384,8 +384,8 @@ def _series_numbers(index: Index, query: str, series: str, words: Words) -> dict
     for i in ids.tolist():
         chunk = index.chunks[i]
         m = pattern.search(_fold(chunk.text))
-        if m is None or not need & set(terms(chunk.context_text())):
-            continue
+        if m is None or 2 * len(need & set(terms(chunk.context_text()))) < len(need):
+            continue  # of the series: it shares at least half its name's words (not just "2019")
         groups = m.groupdict()
         number = named[groups["w"].lower()] if groups.get("w") else int(next(g for g in (
             groups.get("d"), groups.get("j"), groups.get("k")) if g))

@@ -207,3 +207,13 @@ def test_it_can_be_an_article_titled_like_a_name_but_there_is_never_a_person():
 
     assert named("what had caused it?") == "it → Cutty Sark"  # a ship, whose name reads as a person's
     assert named("was anyone hurt there?") == "there → Conservation and fire"
+
+
+def test_a_series_is_found_by_its_name_not_by_a_year_it_shares(ngo_index):
+    from qa.conversing import _series_item
+    from qa.languages import table
+
+    words = table("en")
+    first = _series_item(ngo_index, "first", 1, "SDG 8.7 Dialogue", words)
+    assert first is not None and "First SDG 8.7 Dialogue" in ngo_index.chunks[first].text
+    assert _series_item(ngo_index, "first", 1, "High Level Political Forum 2019 in New York", words) is None
