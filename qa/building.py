@@ -100,10 +100,8 @@ def _outcome(r: BuildReport, lang: str) -> str:
         files = "、".join(f"{what} {n}件" for n, _, what in changes if n) or "資料の変更はありません"
         skipped = f"、読み込めないファイル {len(r.skipped)}件" if r.skipped else ""
         return f"索引を作り直しました：{files}。新しい記述 {r.embedded}件、全部で {r.chunks}件{skipped}。"
-    done = [f"{n} {what}" for n, what, _ in changes if n]
-    if done:  # "2 files added, 1 changed"
-        first = next(n for n, _, _ in changes if n)
-        done[0] = f"{_count(first, 'file')} {done[0].split(' ', 1)[1]}"
+    done = [f"{_count(n, 'file') if not k else n} {what}"  # "2 files added, 1 changed"
+            for k, (n, what) in enumerate((n, what) for n, what, _ in changes if n)]
     skipped = f"; {_count(len(r.skipped), 'file')} skipped" if r.skipped else ""
     return (f"Rebuilt the index: {', '.join(done) or 'no document changed'}; {_count(r.embedded, 'new passage')},"
             f" {r.chunks} in all{skipped}.")

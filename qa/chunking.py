@@ -251,10 +251,9 @@ def _remembered(count: Callable[[str], int], count_many: Callable[[list[str]], l
     def counted(text: str) -> int:
         if text in seen:
             return seen[text]
-        if len(text) > HEADING_CHARS * 2:
+        if len(text) > HEADING_CHARS * 2:  # a passage's text: counted once anyway, not kept
             return count(text)
-        if text not in seen:
-            seen[text] = count(text)
+        seen[text] = count(text)
         return seen[text]
 
     return counted

@@ -28,14 +28,14 @@ import calendar
 import datetime
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import JAPANESE, TimeScope, find_dates, japanese_date, lower_bound, readable_date, without_dates
 from .embedding import Embedder
 from .indexing import Index
 from .keywords import terms
 from .languages import Words, words_for
-from .querytime import part_of_year, question_time, season_in
+from .querytime import months_of, part_of_year, question_time, season_in
 from .searching import READ_FROM_QUESTION, Answer, Filters, Hit, Signals, clean_question, search, specific_terms
 
 UNSET = READ_FROM_QUESTION  # the time is read from the question as searched
@@ -139,8 +139,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     returned = _returned(q, words, focus)
     if returned is not None:  # "back to the forum: who went?": that subject again, without the period since
         subject, said, _ = returned
-        focus = Focus([subject] + [s for s in focus.subjects if s != subject], focus.person, None, focus.shown,
-                      focus.frame, focus.language, None, focus.topic, focus.events - {subject}, focus.history)
+        focus = replace(focus, subjects=[subject] + [s for s in focus.subjects if s != subject], period=None,
+                        anchor=None, events=focus.events - {subject})
         q = q.replace(said, " ", 1)
     own_time = question_time(q, today)
     order = own_time.order if own_time is not None and not own_time.bounded else None  # "the last thing"
@@ -224,7 +224,7 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         return
     # "it" is not the person in focus, unless that "person" is only the article's title read as a name
     # ("Cutty Sark": a person would be "he" or "she"); "there" never is
-    own_title = focus.person == focus.topic and not words.place.search(thing.group(0))  # "there" is never a person
+    own_title = focus.person == focus.topic and not words.place.search(thing.group(0))
     named = _named_by(thing.group(0), focus, words, avoid=None if own_title else focus.person)
     if acting and named in focus.events and actors:
         named = actors[0]
@@ -376,9 +376,8 @@ def _series_numbers(index: Index, query: str, series: str, words: Words) -> dict
     """The numbered passages of a series among those the query finds: number -> passage."""
     ids, _ = index.keyword_search(query, 10)
     named = {w: v for w, v in words.ordinals.items() if v > 0 and w.isascii()}
-    pattern = re.compile(r"(?i)(?<![\w])(?:(?P<w>" + "|".join(named) + r")|(?P<d>\d+)(?:st|nd|rd|th))(?![\w])"
-                         r"|第\s*(?P<j>\d+)\s*回|(?P<k>\d+)回目") if named else re.compile(
-        r"第\s*(?P<j>\d+)\s*回|(?P<k>\d+)回目")
+    written = "|".join(filter(None, [f"(?P<w>{'|'.join(named)})" if named else "", r"(?P<d>\d+)(?:st|nd|rd|th)"]))
+    pattern = re.compile(rf"(?i)(?<![\w])(?:{written})(?![\w])|第\s*(?P<j>\d+)\s*回|(?P<k>\d+)回目")
     need = set(terms(series))
     out: dict[int, int] = {}
     for i in ids.tolist():
@@ -484,9 +483,8 @@ def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -
     anchor = _anchor(focus, "year")
     if anchor is None:
         return None
-    months = part_of_year(2000, season)
     at = q.lower().find(season.lower())
-    year = _year_of(q[:max(at, 0)], anchor[0], int(months.start[5:7]), int(months.end[5:7]) + (12 if months.end[:4] > "2000" else 0), words)
+    year = _year_of(q[:max(at, 0)], anchor[0], *months_of(season), words)
     return part_of_year(year, season), season
 
 

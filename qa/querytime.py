@@ -43,9 +43,14 @@ _PART = re.compile(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter|fi
 _PART_ALONE = re.compile(r"\b(spring|summer|autumn|fall|winter|first half|second half)\b|(春|夏|秋|冬|前半|上半期|後半|下半期|年末)")
 
 
+def months_of(part: str) -> tuple[int, int]:
+    """The first and last month of a part of a year: "spring" -> (3, 5); winter (12, 14) runs into the next."""
+    return _PARTS[part.lower()]
+
+
 def part_of_year(year: int, part: str) -> TimeScope:
     """The months of a part of a year: (2019, "spring") -> 2019-03..2019-05; winter runs into the next year."""
-    first, last = _PARTS[part.lower()]
+    first, last = months_of(part)
     end_year, last = (year + 1, last - 12) if last > 12 else (year, last)
     return TimeScope(f"{year:04d}-{first:02d}", f"{end_year:04d}-{last:02d}")
 

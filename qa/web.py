@@ -373,12 +373,12 @@ class Page:
             try:
                 # Gradio keeps an upload under the name it came with, in a folder of its own.
                 data = path.read_bytes()
-                same = known.get(file_hash(data))
-                if same is not None:
-                    refused.append(f"{path.name}: already in the documents as {same}; not added again")
+                digest = file_hash(data)
+                if digest in known:
+                    refused.append(f"{path.name}: already in the documents as {known[digest]}; not added again")
                     continue
                 added = save(self.corpus, path.name, data, SETTINGS.upload_mb)
-                known[file_hash(data)] = added.name
+                known[digest] = added.name
                 done.append(f"added {added.name}" + (f" (a file named {added.asked} was there)" if added.renamed else ""))
             except (QAError, OSError) as e:
                 refused.append(self.public(str(e)))
@@ -453,7 +453,7 @@ LABELS = {  # the page's own words; the browser's language picks them (Japanese 
            "add": "Add to the documents", "document": "A document", "remove": "Move it to the trash",
            "question": "Question", "title": "Dated-passage QA", "embedding": "Embedding new passages",
            "rebuilding": "⏳ Rebuilding the index: reading the documents…", "adding": "⏳ Adding the files…",
-           "removing": "⏳ Moving the document to the trash…", "examples": "Example questions",
+           "removing": "⏳ Moving the document to the trash…",
            "error": "⚠️ Something went wrong answering that; the details are in the server's log.",
            "chat_placeholder": "**Ask about the documents.** Each answer lists the passages that answer it, with"
                                " their dates and sources; open a passage to read it in its document. Then ask on:"
@@ -467,12 +467,18 @@ LABELS = {  # the page's own words; the browser's language picks them (Japanese 
            "add": "資料に追加", "document": "資料", "remove": "ごみ箱へ移す",
            "question": "質問", "title": "日付つき資料検索", "embedding": "新しい記述を埋め込み中",
            "rebuilding": "⏳ 索引を作り直しています：資料を読み込み中…", "adding": "⏳ ファイルを追加しています…",
-           "removing": "⏳ 資料をごみ箱へ移しています…", "examples": "質問の例",
+           "removing": "⏳ 資料をごみ箱へ移しています…",
            "error": "⚠️ 回答中に問題が起きました。詳細はサーバーのログにあります。",
            "chat_placeholder": "**資料について質問してください。** 答えとなる記述を日付と出典とともに示します。"
                                "記述を開くと資料の中で読めます。続けて「その翌年は？」「彼女はどこへ行った？」のように"
                                "質問できます。話題を変えるときは **新しい話題** を押してください。"},
 }
+
+
+def with_request(gr, *handlers) -> None:
+    """Has Gradio hand each handler the request (its headers tell the page's language) as `request`."""
+    for handler in handlers:
+        handler.__annotations__["request"] = gr.Request
 
 
 def language(request) -> str:
@@ -600,8 +606,7 @@ def build_app(workspace: Workspace, uploads: bool = False):
         lang = language(request)
         return gr.update(interactive=False), LABELS[lang]["rebuilding"], page.status(lang, rebuilding=True)
 
-    for handler in (rebuild, starting):
-        handler.__annotations__["request"] = gr.Request
+    with_request(gr, rebuild, starting)
 
     quiet = {"api_visibility": "undocumented", "concurrency_limit": SETTINGS.concurrency, "preprocess": False}
     with gr.Blocks(title="Dated-passage QA", fill_height=True) as app:
@@ -616,8 +621,7 @@ def build_app(workspace: Workspace, uploads: bool = False):
         def new_topic(request):
             return page.new_topic(language(request))
 
-        for handler in (respond, new_topic):
-            handler.__annotations__["request"] = gr.Request
+        with_request(gr, respond, new_topic)
         for trigger in (p.question.submit, p.send.click):
             trigger(respond, [p.question, p.state, *p.options], [p.chat, p.question, p.timeline, p.state],
                     **quiet).then(None, js=SHOW_ANSWER)
@@ -639,8 +643,7 @@ def build_app(workspace: Workspace, uploads: bool = False):
         def tick(seen, request):
             return page.refreshed(gr, seen, language(request))
 
-        for handler in (load, tick):  # how Gradio hands a handler the request (its headers: the language)
-            handler.__annotations__["request"] = gr.Request
+        with_request(gr, load, tick)
 
         app.load(load, None, fresh, api_visibility="undocumented")
         app.load(None, js=TITLE_JS)  # the tab's title in the page's language
@@ -689,14 +692,13 @@ def _documents(gr, page: Page, p: _Parts, t) -> None:
         return (status, report, gr.update(choices=page.documents(), value=None),
                 *page.refreshed(gr, None, lang)[1:4], gr.update(interactive=True), gr.update(interactive=True))
 
-    def adding(request):
-        return gr.update(interactive=False), gr.update(interactive=False), LABELS[language(request)]["adding"]
+    def busy(said: str):  # both buttons off while one runs, the report saying what runs
+        def start(request):
+            return gr.update(interactive=False), gr.update(interactive=False), LABELS[language(request)][said]
+        with_request(gr, start)
+        return start
 
-    def removing(request):
-        return gr.update(interactive=False), gr.update(interactive=False), LABELS[language(request)]["removing"]
-
-    for handler in (add, remove, adding, removing):
-        handler.__annotations__["request"] = gr.Request
+    with_request(gr, add, remove)
 
     with gr.Accordion(t("documents"), open=False, elem_id="documents"):
         files = gr.File(file_count="multiple", file_types=list(SUFFIXES), label=t("drop"),
@@ -709,9 +711,9 @@ def _documents(gr, page: Page, p: _Parts, t) -> None:
               "show_progress_on": [report]}
     now = {"api_visibility": "undocumented", "show_progress": "hidden"}
     fresh = [p.options[1], p.options[2], p.timeline, add_button, remove_button]
-    add_button.click(adding, None, [add_button, remove_button, report], **now).then(
+    add_button.click(busy("adding"), None, [add_button, remove_button, report], **now).then(
         add, files, [p.status, report, chosen, files, *fresh], **limits).then(None, js=SHOW_REPORT)
-    remove_button.click(removing, None, [add_button, remove_button, report], **now).then(
+    remove_button.click(busy("removing"), None, [add_button, remove_button, report], **now).then(
         remove, chosen, [p.status, report, chosen, *fresh], **limits).then(None, js=SHOW_REPORT)
 
 

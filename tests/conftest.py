@@ -1,4 +1,5 @@
-"""Shared fixtures: the real model and a real index of the NGO page, built once per run,
+"""Shared fixtures: the real model and a real index of the NGO page, built once per run, a headless
+browser and a page over the Japanese record for the browser tests,
 and a tiny deterministic embedder for tests that don't care about meaning."""
 
 from __future__ import annotations
@@ -139,3 +140,28 @@ def running_app(work: Path, files: dict[str, str], *args: str, env: dict | None 
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+# The browser tests drive Debian's chromium (Playwright is told its path; it downloads no browser).
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} missing: apt-get install chromium (.ci/run does)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def site_ja(tmp_path_factory):
+    work = tmp_path_factory.mktemp("page-ja")
+    files = {f.name: f.read_text(encoding="utf-8") for f in (ROOT / "eval" / "corpus-ja").iterdir()}
+    with running_app(work, files) as url:
+        yield url, work

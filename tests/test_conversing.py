@@ -193,7 +193,7 @@ def test_since_then_is_after_the_answer_not_its_year(ngo_index):
 
 
 def test_it_can_be_an_article_titled_like_a_name_but_there_is_never_a_person():
-    from qa.conversing import _thing, _Reading
+    from qa.conversing import _Reading, _thing
     from qa.languages import table
 
     words = table("en")

