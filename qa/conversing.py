@@ -295,12 +295,13 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
 
 def _specific(index: Index, q: str, words: Words) -> int:
     """How many of the question's words few passages use (and some do)."""
-    return sum(1 for t in specific_terms(index, q) if t not in words.stop)
+    attribute = {t for w in words.attribute for t in terms(w)}
+    return sum(1 for t in specific_terms(index, q) if t not in words.stop and t not in attribute)
 
 
 def _unknown(index: Index, q: str, words: Words) -> bool:
     """Whether the question asks about something no passage mentions ("Who is ACE's treasurer?")."""
-    stop = {t for w in words.stop for t in terms(w)}
+    stop = {t for w in words.stop | words.attribute for t in terms(w)}  # "the topic" asks about the focus
     return any(index.frequency(t) == 0 for t in terms(q) if t not in stop)
 
 
@@ -318,7 +319,8 @@ def _named_by(said: str, focus: Focus, words: Words, avoid: str | None = None) -
     is not the person in focus ("there", "it" are not "she")."""
     noun = {t[:5] for t in terms(said) if t not in words.stop}
     if noun:
-        for name in focus.subjects + [_label(h, words) for h in focus.shown[:5]] + \
+        answer = [n for n, _ in words.names(focus.shown[0].text)] if focus.shown else []  # "that conference": the one it names
+        for name in focus.subjects + answer + [_label(h, words) for h in focus.shown[:5]] + \
                 [h.heading.split(" › ")[-1] for h in focus.shown[:5] if h.heading]:
             if noun & {t[:5] for t in terms(name)}:
                 return name
@@ -605,14 +607,17 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     earlier = focus.person if focus is not None else None
     if people:  # the one the answer's article is about, else the first named (the sentence's subject)
         person = next((n for n in people if title and (n in title or title in n)), people[0])
-    elif words.asks_person.search(_fold(q)) or earlier is None:  # "who is …?": the person the answer names
-        person = _titled(answer.hits[:3], q) or earlier or _title_person(answer.hits)
+    elif words.asks_person.search(_fold(q)):  # "who is …?": the person the answer names
+        person = _titled(answer.hits[:3], q) or _answer_person(top, q, words) or earlier or _title_person(answer.hits)
+    elif earlier is None:
+        person = _titled(answer.hits[:3], q) or _title_person(answer.hits)
     else:
         person = earlier
     anchor = focus.anchor if focus is not None else None
     if top is not None and top.date:
-        end = top.date_end or top.date  # a span of years ("1927–2008", a life) dates the passage by its start
-        anchor = (top.date, top.date if int(end[:4]) - int(top.date[:4]) > 1 else end)
+        start, end = _answer_date(top, q, words)
+        end = end or start  # a span of years ("1927–2008", a life) dates the passage by its start
+        anchor = (start, start if int(end[:4]) - int(start[:4]) > 1 else end)
     topic = title if top is not None else (focus.topic if focus is not None else None)
     labels = set(about) - {title}  # a passage's event title is an event; a name stays what it was when named
     prior = focus.events if focus is not None else frozenset()
@@ -622,6 +627,45 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     history = tuple(dict.fromkeys(subjects + heading + list(focus.history if focus is not None else ())))[:24]
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
                  events, history)
+
+
+def _answering_sentence(text: str, q: str, words: Words) -> tuple[int, int]:
+    """Where in a passage the sentence that shares the most of the question's words lies (the first
+    such; the whole text when no sentence shares any)."""
+    wanted = {t for t in terms(q) if t not in words.stop}
+    best, best_score, at = (0, len(text)), 0, 0
+    for sentence in re.split(r"(?<=[.!?。])\s+", text):
+        start = text.find(sentence, at)
+        at = start + len(sentence)
+        score = len(wanted & set(terms(sentence)))
+        if score > best_score:
+            best, best_score = (start, at), score
+    return best
+
+
+def _answer_date(hit: Hit, q: str, words: Words) -> tuple[str, str | None]:
+    """The date of the answer: the passage's own, unless the passage mentions several and the
+    sentence that answers the question has its own ("… graduated in 1939 … In June 1941 he joined the
+    Red Army": 1941 for "when did he join the Red Army?")."""
+    spans = find_dates(hit.text)
+    if len(spans) < 2:
+        return hit.date, hit.date_end
+    start, end = _answering_sentence(hit.text, q, words)
+    inside = [d for d in spans if start <= d.offset < end]
+    if not inside or any(d.start == hit.date for d in inside):
+        return hit.date, hit.date_end
+    return inside[0].start, inside[0].end
+
+
+def _answer_person(hit: Hit | None, q: str, words: Words) -> str | None:
+    """The person the answer to "who …?" names: the first name of a person in the sentence that
+    answers it that the question does not give itself."""
+    if hit is None:
+        return None
+    start, end = _answering_sentence(hit.text, q, words)
+    asked = q.lower()
+    return next((n for n, kind in words.names(hit.text[start:end]) if kind == "person" and n.lower() not in asked),
+                None)
 
 
 def _frame(q: str, words: Words, focus: Focus | None) -> str:

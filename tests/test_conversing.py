@@ -109,6 +109,9 @@ FORUM = Hit(Chunk("November 25-27, 2019 Participated in the 2019 UN Forum on Bus
     ("what happened the next summer?", TimeScope("2020-06", "2020-08")),
     ("and what was the last thing we did that year?", TimeScope("2019", "2019", "latest")),
     ("2 yrs later?", TimeScope("2020-11-26", None, "earliest")),  # the first event from halfway there
+    ("and right after new year?", TimeScope("2020-01", "2020-01")),  # the January after the answer
+    ("who coached them the following season?", TimeScope("2020", "2020")),  # a sport's season counts as a year
+    ("what about that march", TimeScope("2019-03", "2019-03")),  # a month, not a thing called "march"
 ])
 def test_a_time_relative_to_the_answer_in_focus(ngo_index, question, scope):
     conversation = Conversation(focus=_focus(FORUM), today=TODAY)
@@ -217,3 +220,32 @@ def test_a_series_is_found_by_its_name_not_by_a_year_it_shares(ngo_index):
     first = _series_item(ngo_index, "first", 1, "SDG 8.7 Dialogue", words)
     assert first is not None and "First SDG 8.7 Dialogue" in ngo_index.chunks[first].text
     assert _series_item(ngo_index, "first", 1, "High Level Political Forum 2019 in New York", words) is None
+
+
+def test_names_with_inner_capitals_are_people_and_companies_are_not():
+    from qa.languages import table
+
+    names = table("en").names
+    assert ("Alex McLeish", "person") in names("When did Alex McLeish take charge of Scotland?")
+    assert ("Mary O'Brien", "person") in names("Did Mary O'Brien sign it?")
+    assert names("when he joined the Koch Industries board?") == [("Koch Industries", "thing")]
+
+
+def test_the_answer_is_dated_by_the_sentence_that_answers_and_who_is_the_person_it_names():
+    from qa.conversing import _answer_date, _answer_person
+    from qa.languages import table
+
+    words = table("en")
+    text = ("Prokhorov graduated with honors in 1939 and moved to Moscow . In June 1941 , he joined the Red Army . "
+            "Silvio Baldini took charge the following season .")
+    hit = Hit(Chunk(text, None, "a.txt", 1, date="1939"), 1.0, (0, 1), 1)
+    assert _answer_date(hit, "When did Alexander Prokhorov join the Red Army?", words) == ("1941-06", None)
+    assert _answer_date(hit, "When did Prokhorov graduate with honors?", words) == ("1939", None)
+    assert _answer_person(hit, "who took charge the following season?", words) == "Silvio Baldini"
+
+
+def test_a_question_asking_a_property_of_the_focus_is_a_follow_up(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who spoke at ACE's seminar on supply chains in October 2019?",
+                     "What was the topic")
+    answer, resolved = turns[1]
+    assert resolved.followup and "Reducing the risks" in _top(turns[1])

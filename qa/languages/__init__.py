@@ -57,6 +57,7 @@ class Words:
     plural: re.Pattern = re.compile(r"(?!)")  # a reference to many ("those dialogs", それら): a series, not one of it
     said: dict[str, str] = field(default_factory=dict)  # the words of the notes: "about", "period", …
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing
+    attribute: frozenset[str] = frozenset()  # a property of what is in focus ("the topic", "the venue"), not a subject
 
     def number(self, text: str) -> int | None:
         """ "3" -> 3, "third" -> 3, "三" -> 3, "last" -> -1."""

@@ -26,8 +26,12 @@ _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|m
                          r"global|world|policy|project|campaign|action|plan|report|brands?|sustainable|business|"
                          r"child|children|labour|labor|development|education|society|civil|association|center|"
                          r"centre|company|team|band|city|state|republic|prize|award|declaration|review|"
-                         r"north|south|east|west|new|united|general|royal|street|square|river|lake|mount)\b")
-_PERSON = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}$")
+                         r"north|south|east|west|new|united|general|royal|street|square|river|lake|mount|industries|industry|inc|"
+                         r"corp|corporation|ltd|llc|holdings|airlines?|airways|orchestra|symphony|opera|army|navy|"
+                         r"party|church|hospital|institute|museum|academy|college|press|records|studios?|fc|league|"
+                         r"cup|games|olympics?|festival|theatre|theater|hall|park|station|airport|bridge|island)\b")
+_W = r"(?:Ma?c(?=[A-Z])|O'(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"  # "Shiroki", "McLeish", "O'Brien", "Baek-Sun"
+_PERSON = re.compile(rf"^{_W}(?:\s+{_W}){{1,2}}$")
 _LEAD_VERB = re.compile(r"^(?:[A-Z][\w-]*(?:ed|de|ne|d)\b|Made|Held|Took|Gave|Ran|Met|Won|Led|Signed|Sent)\s+"
                         r"(?:(?:in|on|at|to|with|for|a|an|the)\s+)?", re.I)
 
@@ -77,7 +81,7 @@ WORDS = Words(
     person=re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.I),
     thing=re.compile(
         r"\b(it|its|they|them|their|theirs|there)\b"
-        r"|\b(?:that|this|these|those|the same)\b(?!\s+(?:day|week|month|year|time)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z]+)?",
+        r"|\b(?:that|this|these|those|the same)\b(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z]+)?",
         re.I),
     agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
                      r"|\b(?:they|he|she)\s+(?!were\b|was\b)[a-z]+(?:ed|t)\b", re.I),
@@ -90,16 +94,16 @@ WORDS = Words(
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:later|after(?:wards?)?(?:\s+that)?|on)\b", re.I), "later"),
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b", re.I),
                  "earlier"),
-        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:after|later)(?:\s+(?:that|this|it))?\b"
-                            r"|\b(?:the\s+)?(?:next|following)\s+(?P<unit2>day|week|month|year)\b", re.I), "next"),
-        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b"
-                            r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<unit2>day|week|month|year)\b", re.I),
+        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:after|later)(?:\s+(?:that|this|it))?\b"
+                            r"|\b(?:the\s+)?(?:next|following)\s+(?P<unit2>day|week|month|year|season)\b", re.I), "next"),
+        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b"
+                            r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<unit2>day|week|month|year|season)\b", re.I),
                  "previous"),
         Relative(re.compile(r"\b(?:earlier|before)\s+(?:in\s+)?(?:that|the same|this)\s+(?P<unit>month|year)\b", re.I),
                  "earlier in"),
         Relative(re.compile(r"\b(?:later|after)\s+(?:in\s+)?(?:that|the same|this)\s+(?P<unit>month|year)\b", re.I),
                  "later in"),
-        Relative(re.compile(r"\b(?:that|the same|this)\s+(?P<unit>day|week|month|year)\b", re.I), "same"),
+        Relative(re.compile(r"\b(?:that(?:\s+same)?|the\s+same|this)\s+(?P<unit>day|week|month|year|season)\b", re.I), "same"),
         Relative(re.compile(r"(?<!since )(?<!until )(?<!after )(?<!before )(?<!till )\b(?:back\s+)?then\s*(?=\?|$)"
                             r"(?<!\band then)|\bat\s+(?:that|the)\s+time\b", re.I), "same", "year"),
         Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
@@ -109,29 +113,31 @@ WORDS = Words(
     ),
     ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last|latest|\d+(?:st|nd|rd|th))\b", re.I),
     ordinals={w: n for n, w in enumerate(_ORD, 1)} | {"last": -1, "latest": -1},
-    units={"day": "day", "week": "week", "month": "month", "year": "year", "yr": "year", "mo": "month", "wk": "week"},
+    units={"day": "day", "week": "week", "month": "month", "year": "year", "yr": "year", "mo": "month", "wk": "week",
+           "season": "year"},  # a season of a sport is counted as its year
     numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3, "several": 3},
     question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.I),
     month=re.compile(r"\b(?P<m>january|february|march|april|june|july|august|september|october|november|december|"
-                     r"jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|"  # "may" and "mar" only where a month goes
+                     r"jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?<=\bnew )year|"  # "the new year": January
+                     # "may" and "mar" only where a month goes
                      r"(?:" + "|".join(rf"(?<=\b{w} )" for w in ("in", "of", "next", "following", "previous", "last",
                                                                    "that", "early", "late", "mid", "since", "until",
                                                                    "by", "from")) + r")(?:may|mar))\b(?!\s*\d)", re.I),
     months={m: n for n, ms in enumerate((("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
                                          ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
                                          ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-                                         ("december", "dec")), 1) for m in ms},
+                                         ("december", "dec")), 1) for m in ms} | {"year": 1},
     unknown_word_is_subject=True,
     asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat\s+is\s+the\s+name\s+of\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\bwhat\s+(?:date|year|day|month)\b", re.I),
     asks_day=re.compile(r"\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\bexact(?:ly)?\b", re.I),
-    person_name=re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\s+[A-Z][a-z]+\b"),
+    person_name=re.compile(rf"\b{_W}\s+{_W}\b"),
     names=names,
     place=re.compile(r"(?i)\bthere\b"),
     plural=re.compile(r"(?i)^(?:those|these|them|the same)\b.*s$|^(?:those|these)\s+\w+s\b"),
-    onward=re.compile(r"(?i)\b(?:next|following|subsequent|coming)\s+$"),
+    onward=re.compile(r"(?i)\b(?:next|following|subsequent|coming|new)\s+$"),
     backward=re.compile(r"(?i)\b(?:previous|preceding|prior|last)\s+$"),
     back_to=re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|so|and|now|right|alright)\W+)*(?:(?:going|let'?s\s+go|to\s+go|coming|getting)\s+back"
                        r"|back|returning|return)\s+to\s+(?P<x>[^:;,?!—–-]+?)\s*(?:[:;,?!—–-]|\bagain\b|$)"),
@@ -154,5 +160,10 @@ WORDS = Words(
                     "eight", "nine", "ten", "couple", "few", "several", "next", "following", "previous", "many", "much",
                     "long", "ever", "exactly", "specific", "specifically", "held", "hold", "place", "should", "name", "names", "called", "actually", "really", "anyway", "btw", "just",
                     "still", "back", "get", "got", "make", "made", "let", "like", "want", "need", "whats",
-                    "what's", "who's", "where's", "when's", "doing", "said", "say"}),
+                    "what's", "who's", "where's", "when's", "doing", "said", "say", "anyone", "anybody", "someone",
+                    "somebody", "everyone", "everybody", "anywhere", "somewhere", "something"}),
+    attribute=frozenset({"topic", "theme", "title", "subject", "purpose", "aim", "goal", "outcome", "result", "results",
+                         "agenda", "venue", "location", "reason", "conclusion", "message", "focus", "format",
+                         "role", "response", "reaction", "impact", "point", "idea", "content", "contents",
+                         "detail", "details", "cost", "price", "size", "length", "duration", "audience"}),
 )
