@@ -172,8 +172,9 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         r.context += focus.subjects[:2]
         r.note(more.group(0), words.said["not shown"])
     if not r.notes and not relative and focus.subjects:  # nothing of its own named: about the subject in focus
-        r.context += focus.subjects[:2]
-        r.note(words.said["about"], _short(focus.subjects[0]))
+        main = _sharing(q, words, focus)  # "what's their role in the alliance?": the one named by its word
+        r.context += list(dict.fromkeys([main] + focus.subjects[:2]))
+        r.note(words.said["about"], _short(main))
     when, named, said = UNSET, True, ""
     if relative is not None:
         when, said = relative
@@ -212,6 +213,18 @@ def _names_its_own(r: _Reading) -> bool:
                 or (r.words.unknown_word_is_subject and _unknown(r.index, r.q, r.words)))
 
 
+def _sharing(q: str, words: Words, focus: Focus) -> str:
+    """The subject in focus (or of the conversation) that shares the most of the question's words;
+    the main subject when none does."""
+    asked = {t[:5] for t in terms(q) if t not in words.stop}
+    best, shared = focus.subjects[0], 0
+    for name in focus.subjects + list(focus.history):
+        n = len(asked & {t[:5] for t in terms(name)})
+        if n > shared:
+            best, shared = name, n
+    return best
+
+
 def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     """ "it", "there", "that meeting", その: the subject it names; an acting "they" is no event."""
     focus, words = r.focus, r.words
@@ -228,6 +241,9 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     named = _named_by(thing.group(0), focus, words, avoid=None if own_title else focus.person)
     if acting and named in focus.events and actors:
         named = actors[0]
+    bare = not [t for t in terms(thing.group(0)) if t not in words.stop]
+    if bare and not acting and words.happens.search(r.q):  # "where was it held?": the event in focus
+        named = next((s for s in focus.subjects if s in focus.events or words.event.search(s)), named)
     if words.plural.search(thing.group(0)):  # "those dialogs": the series, not the one just shown
         named = _without_ordinals(named, words) or named
     r.context += list(dict.fromkeys([named] + focus.subjects[:1]))

@@ -249,3 +249,39 @@ def test_a_question_asking_a_property_of_the_focus_is_a_follow_up(ngo_index, emb
                      "What was the topic")
     answer, resolved = turns[1]
     assert resolved.followup and "Reducing the risks" in _top(turns[1])
+
+
+def test_where_was_it_held_is_the_event_in_focus_not_the_organisation():
+    from qa.conversing import _Reading, _thing
+    from qa.languages import table
+
+    words = table("en")
+    focus = Focus(["Alliance 8.7", "Global Meeting of Alliance 8.7"], None, None, (), "", "en",
+                  events=frozenset({"Global Meeting of Alliance 8.7"}))
+
+    def named(q: str) -> str:
+        r = _Reading(None, q, words, focus, [], None)
+        _thing(r, words.thing.search(q), False)
+        return r.notes[0]
+
+    assert named("wher was it held") == "it → Global Meeting of Alliance 8.7"
+    assert named("what did it publish?") == "it → Alliance 8.7"
+
+
+def test_a_name_keeps_its_acronym_and_that_same_stretch_is_the_year(ngo_index):
+    from qa.languages import table
+
+    words = table("en")
+    assert ("Tokyo International Conference on African Development (TICAD)", "thing") in words.names(
+        "at the Tokyo International Conference on African Development (TICAD) in Yokohama")
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    assert conversation.resolve(ngo_index, "anything G20-related in that same stretch?").when == TimeScope("2019", "2019")
+
+
+def test_about_the_focus_means_the_subject_the_question_shares_a_word_with():
+    from qa.conversing import _sharing
+    from qa.languages import table
+
+    focus = Focus(["NGO Forum in London", "Alliance 8.7"], None, None, (), "", "en")
+    assert _sharing("what's ACE's role in the alliance, anyway?", table("en"), focus) == "Alliance 8.7"
+    assert _sharing("who organised it?", table("en"), focus) == "NGO Forum in London"

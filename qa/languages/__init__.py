@@ -55,6 +55,7 @@ class Words:
     back_to: re.Pattern | None = None  # a return to an earlier subject, group "x" ("back to the forum: …")
     place: re.Pattern = re.compile(r"(?!)")  # a reference to a place ("there", そこ): never a person
     plural: re.Pattern = re.compile(r"(?!)")  # a reference to many ("those dialogs", それら): a series, not one of it
+    happens: re.Pattern = re.compile(r"(?!)")  # the reference is something that takes place ("was it held"): an event
     said: dict[str, str] = field(default_factory=dict)  # the words of the notes: "about", "period", …
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing
     attribute: frozenset[str] = frozenset()  # a property of what is in focus ("the topic", "the venue"), not a subject

@@ -31,6 +31,7 @@ _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|m
                          r"party|church|hospital|institute|museum|academy|college|press|records|studios?|fc|league|"
                          r"cup|games|olympics?|festival|theatre|theater|hall|park|station|airport|bridge|island)\b")
 _W = r"(?:Ma?c(?=[A-Z])|O'(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"  # "Shiroki", "McLeish", "O'Brien", "Baek-Sun"
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 _PERSON = re.compile(rf"^{_W}(?:\s+{_W}){{1,2}}$")
 _LEAD_VERB = re.compile(r"^(?:[A-Z][\w-]*(?:ed|de|ne|d)\b|Made|Held|Took|Gave|Ran|Met|Won|Led|Signed|Sent)\s+"
                         r"(?:(?:in|on|at|to|with|for|a|an|the)\s+)?", re.I)
@@ -57,7 +58,11 @@ def names(text: str) -> list[tuple[str, str]]:
         name = re.sub(r"(?:'s|’s)$", "", name)
         if not name or len(name) < 2 or _DEMONYM.fullmatch(name) or _MONTH_NAME.fullmatch(name):
             continue
-        out.append((name, "person" if _PERSON.match(name) and not _NOT_PERSON.search(name) else "thing"))
+        if _PERSON.match(name) and not _NOT_PERSON.search(name):
+            out.append((name, "person"))
+            continue
+        acronym = _ACRONYM.match(text, m.end())  # "… Conference on African Development (TICAD)": both its names
+        out.append((f"{name} ({acronym.group(1)})" if acronym and m.group(0).endswith(words[-1]) else name, "thing"))
     return out
 
 
@@ -106,6 +111,8 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:that(?:\s+same)?|the\s+same|this)\s+(?P<unit>day|week|month|year|season)\b", re.I), "same"),
         Relative(re.compile(r"(?<!since )(?<!until )(?<!after )(?<!before )(?<!till )\b(?:back\s+)?then\s*(?=\?|$)"
                             r"(?<!\band then)|\bat\s+(?:that|the)\s+time\b", re.I), "same", "year"),
+        Relative(re.compile(r"\b(?:that|the)\s+same\s+(?:stretch|period|time)\b|\bduring\s+that\s+(?:time|period)\b", re.I),
+                 "same", "year"),
         Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
                  "before"),
         Relative(re.compile(r"\b(?:after|since)\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
@@ -136,6 +143,9 @@ WORDS = Words(
     person_name=re.compile(rf"\b{_W}\s+{_W}\b"),
     names=names,
     place=re.compile(r"(?i)\bthere\b"),
+    happens=re.compile(r"(?i)\b(?:was|is|were|will)\s+(?:it|that|this)\s+(?:being\s+)?(?:held|hosted|organi[sz]ed|located|"
+                       r"taking\s+place|happening|scheduled)\b|\b(?:did|does|will)\s+(?:it|that|this)\s+(?:take\s+place|"
+                       r"happen|start|begin|end|finish|last)\b"),
     plural=re.compile(r"(?i)^(?:those|these|them|the same)\b.*s$|^(?:those|these)\s+\w+s\b"),
     onward=re.compile(r"(?i)\b(?:next|following|subsequent|coming|new)\s+$"),
     backward=re.compile(r"(?i)\b(?:previous|preceding|prior|last)\s+$"),
