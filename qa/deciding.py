@@ -57,6 +57,12 @@ def answers(evidence: Evidence, keywords_only: bool = False) -> bool:
 _COUNT = re.compile(r"(?<![\d.])\d[\d,]*(?:\s+(?:thousand|million|hundred))?\s+[a-z]{3,}|\b(?:two|three|four|five|six|seven|"
                     r"eight|nine|ten|eleven|twelve|hundreds?|thousands?|dozens?)\s+[a-z]{3,}"
                     r"|[\d一二三四五六七八九十百千万]+\s*(?:人|社|か国|カ国|件|回|筆|名|団体|村)", re.I)
+_MONEY = re.compile(r"[$¥€£]\s?\d|\b\d[\d,.]*\s*(?:thousand\s+|million\s+|billion\s+)?(?:yen|dollars?|euros?|pounds?|"
+                    r"usd|jpy|eur)\b|\d\s*(?:万|億)?\s*(?:円|ドル|ユーロ)", re.I)
+_DURATION = re.compile(r"\b(?:for|over|after|within|nearly|almost|about)\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|"
+                       r"nine|ten|several|many|a\s+few)\s+(?:years?|months?|weeks?|days?|decades?)\b"
+                       r"|\b(?:since|until|till)\s+(?:\w+\s+){0,3}\d{4}\b|\bfrom\s+(?:\w+\s+)?\d{4}\s+(?:to|until)\b"
+                       r"|\d{4}\s*[-–]\s*\d{2,4}|\d+\s*(?:年間|か月間|ヶ月間|日間)|まで", re.I)
 _INSTITUTION = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogue|meeting|group|level|rights|human|day|"
                           r"nations?|council|committee|platform|foundation|coalition|alliance|government|ministry|"
                           r"minister|secretary|office|department|building|university|club|school|fund|bank|"
@@ -65,9 +71,16 @@ _INSTITUTION = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogue|me
 
 def typed(question: str, passages: list, words) -> float:
     """1.0 when the first passage (a chunk) holds what the question asks for, or it asks for no kind; else 0.0:
-    a count ("17 members", 600人) for "how many"; for "who", a person's name the question does not give
-    itself; for "when", a date."""
-    if words.asks_count.search(question):
+    a sum of money for "what budget" (¥, dollars, 円); a length of time for "how long" ("for three years",
+    "since 2004", "2017–2019"); a count ("17 members", 600人) for "how many"; for "who", a person's name
+    the question does not give itself; for "when", a date."""
+    if words.asks_money.search(question):
+        def holds(chunk) -> bool:
+            return bool(_MONEY.search(chunk.text))
+    elif words.asks_duration.search(question):
+        def holds(chunk) -> bool:
+            return bool(_DURATION.search(chunk.text))
+    elif words.asks_count.search(question):
         def holds(chunk) -> bool:
             return bool(_COUNT.search(without_dates(chunk.text)))
     elif words.asks_person.search(question):

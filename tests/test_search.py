@@ -183,3 +183,25 @@ def test_chunk_table_scores_any_mix_of_chunks_as_each_alone():
 def test_before_a_year_means_shown_before_it_nearest_first(ngo_index, embedder):
     answer = search(ngo_index, embedder, "What happened before 2017?", k=3)
     assert answer.found and [h.date for h in answer.hits[:2]] == ["2016-05-13", "2004"]
+
+
+def test_a_question_asking_a_sum_or_a_length_needs_a_passage_that_holds_one():
+    from qa.chunking import Chunk
+    from qa.deciding import typed
+    from qa.languages import table
+
+    words = table("en")
+
+    def holds(question: str, text: str) -> float:
+        return typed(question, [Chunk(text, None, "a.txt", 1)], words)
+
+    assert holds("What was the budget for the project?", "The project received ¥2 million from the fund.") == 1.0
+    assert holds("What was the budget for the project?", "The project began in three villages.") == 0.0
+    assert holds("How long did the orchestra stay there?", "It made its home there until moving in 1904.") == 1.0
+    assert holds("How long has he been manager?", "He attended the annual meeting.") == 0.0
+    assert holds("What did The Price of Free show?", "It showed child labour.") == 1.0  # a title's word asks no sum
+
+
+def test_a_budget_the_documents_never_give_is_declined_and_a_film_title_is_not(ngo_index, embedder):
+    assert not search(ngo_index, embedder, "What was the budget for the SMILE Ghana Community project?", 5).found
+    assert search(ngo_index, embedder, "When did we screen the film The Price of Free?", 5).found

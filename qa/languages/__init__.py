@@ -55,6 +55,8 @@ class Words:
     back_to: re.Pattern | None = None  # a return to an earlier subject, group "x" ("back to the forum: …")
     place: re.Pattern = re.compile(r"(?!)")  # a reference to a place ("there", そこ): never a person
     plural: re.Pattern = re.compile(r"(?!)")  # a reference to many ("those dialogs", それら): a series, not one of it
+    asks_money: re.Pattern = re.compile(r"(?!)")  # a question whose answer is a sum of money ("what budget", 費用)
+    asks_duration: re.Pattern = re.compile(r"(?!)")  # ... a length of time ("how long", 何年間)
     happens: re.Pattern = re.compile(r"(?!)")  # the reference is something that takes place ("was it held"): an event
     said: dict[str, str] = field(default_factory=dict)  # the words of the notes: "about", "period", …
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing

@@ -137,6 +137,10 @@ WORDS = Words(
                                          ("december", "dec")), 1) for m in ms} | {"year": 1},
     unknown_word_is_subject=True,
     asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat\s+is\s+the\s+name\s+of\b", re.I),
+    asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
+                          r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
+                          r"spending|expenditures?)\b", re.I),
+    asks_duration=re.compile(r"\bhow\s+long\b|\bfor\s+how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\bwhat\s+(?:date|year|day|month)\b", re.I),
     asks_day=re.compile(r"\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\bexact(?:ly)?\b", re.I),
