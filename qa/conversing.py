@@ -236,8 +236,9 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     if any(0 <= r.q.find(n) < thing.start() for n in r.own):  # "… New York … there": its antecedent is here
         return
     # "it" is not the person in focus, unless that "person" is only the article's title read as a name
-    # ("Cutty Sark": a person would be "he" or "she"); "there" never is
-    own_title = focus.person == focus.topic and not words.place.search(thing.group(0))
+    # ("Cutty Sark": a person would be "he" or "she"); "there" and "they" never are
+    said = thing.group(0)
+    own_title = focus.person == focus.topic and not words.place.search(said) and not words.group.search(said)
     named = _named_by(thing.group(0), focus, words, avoid=None if own_title else focus.person)
     if acting and named in focus.events and actors:
         named = actors[0]

@@ -285,3 +285,18 @@ def test_about_the_focus_means_the_subject_the_question_shares_a_word_with():
     focus = Focus(["NGO Forum in London", "Alliance 8.7"], None, None, (), "", "en")
     assert _sharing("what's ACE's role in the alliance, anyway?", table("en"), focus) == "Alliance 8.7"
     assert _sharing("who organised it?", table("en"), focus) == "NGO Forum in London"
+
+
+def test_they_is_never_the_one_person_an_article_is_about():
+    from qa.conversing import _Reading, _thing
+    from qa.languages import table
+
+    words = table("en")
+    focus = Focus(["Graham Potter", "Östersund"], "Graham Potter", None, (), "", "en", topic="Graham Potter")
+
+    def named(q: str) -> str:
+        r = _Reading(None, q, words, focus, [], None)
+        _thing(r, words.thing.search(q), words.person.search(q) is not None)
+        return [n for n in r.notes if not n.startswith(("he", "him"))][0]
+
+    assert named("When did they win the cup under him?") == "they → Östersund"

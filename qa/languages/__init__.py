@@ -54,6 +54,7 @@ class Words:
     backward: re.Pattern | None = None  # ... the one before it ("the previous summer")
     back_to: re.Pattern | None = None  # a return to an earlier subject, group "x" ("back to the forum: …")
     place: re.Pattern = re.compile(r"(?!)")  # a reference to a place ("there", そこ): never a person
+    group: re.Pattern = re.compile(r"(?!)")  # a reference to many ("they", 彼ら): never the one person in focus
     plural: re.Pattern = re.compile(r"(?!)")  # a reference to many ("those dialogs", それら): a series, not one of it
     asks_money: re.Pattern = re.compile(r"(?!)")  # a question whose answer is a sum of money ("what budget", 費用)
     asks_duration: re.Pattern = re.compile(r"(?!)")  # ... a length of time ("how long", 何年間)

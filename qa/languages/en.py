@@ -147,6 +147,7 @@ WORDS = Words(
     person_name=re.compile(rf"\b{_W}\s+{_W}\b"),
     names=names,
     place=re.compile(r"(?i)\bthere\b"),
+    group=re.compile(r"(?i)\b(?:they|them|their|theirs)\b"),
     happens=re.compile(r"(?i)\b(?:was|is|were|will)\s+(?:it|that|this)\s+(?:being\s+)?(?:held|hosted|organi[sz]ed|located|"
                        r"taking\s+place|happening|scheduled)\b|\b(?:did|does|will)\s+(?:it|that|this)\s+(?:take\s+place|"
                        r"happen|start|begin|end|finish|last)\b"),

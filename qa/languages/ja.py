@@ -113,6 +113,7 @@ WORDS = Words(
     person_name=re.compile(r"[\u4e00-\u9fff]{1,4}(?:氏|さん|首相|大臣|代表|理事長)|[\u30a0-\u30ff]{2,}・[\u30a0-\u30ff]{2,}"),
     names=names,
     place=re.compile(r"(そこ|あそこ|そちら)"),
+    group=re.compile(r"(彼ら|彼女ら|彼女たち|あの人たち)"),
     plural=re.compile(r"(それら|これら|あれら|彼ら)"),
     onward=re.compile(r"(?:翌|次の|その次の|その後の)\s*$"),
     backward=re.compile(r"(?:前の|その前の|前年の)\s*$"),
