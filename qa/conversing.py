@@ -141,7 +141,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         subject, said, _ = returned
         focus = replace(focus, subjects=[subject] + [s for s in focus.subjects if s != subject], period=None,
                         anchor=None, events=focus.events - {subject})
-        q = q.replace(said, " ", 1)
+        kept = " ".join(t.group(0) for r in words.relative for t in r.pattern.finditer(said))
+        q = q.replace(said, f" {kept} ", 1)
     own_time = question_time(q, today)
     order = own_time.order if own_time is not None and not own_time.bounded else None  # "the last thing"
     relative = None if own_time and not order else _with_season(q, _relative(q, words, focus), focus)
@@ -194,7 +195,13 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
 def _returned(q: str, words: Words, focus: Focus) -> tuple[str, str, str] | None:
     """ "back to the cocoa platform: …", Xの話に戻りますが: the earlier subject that shares the most
     of X's words (X itself when none does), and the words that said it."""
-    m = words.back_to.search(q) if words.back_to is not None else None
+    if words.back_to is None:
+        return None
+    times = [t for r in words.relative for t in r.pattern.finditer(q)]
+    bare = q
+    for t in times:  # "話を戻して、翌年の世界デーは": the subject is 世界デー; 翌年 stays a time of the question
+        bare = bare[:t.start()] + " " * (t.end() - t.start()) + bare[t.end():]
+    m = words.back_to.search(bare)
     if m is None:
         return None
     said = next(g for g in (m.groupdict().get("x"), m.groupdict().get("x2")) if g)
@@ -203,7 +210,7 @@ def _returned(q: str, words: Words, focus: Focus) -> tuple[str, str, str] | None
         return None
     scored = [(len(wanted & {t[:5] for t in terms(name)}), -n, name) for n, name in enumerate(focus.history)]
     best = max(scored, default=(0, 0, ""))
-    return (best[2] if best[0] else said.strip()), m.group(0), said.strip()
+    return (best[2] if best[0] else said.strip()), q[m.start():m.end()], said.strip()
 
 
 def _names_its_own(r: _Reading) -> bool:
@@ -619,6 +626,8 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     elif isinstance(resolved.when, TimeScope) and resolved.signals.named_time:
         # "the month before" is the period now; "two weeks later" moves on from the answer, whose date counts next
         period = None if resolved.when.order else resolved.when
+    elif period is not None and top is not None and top.date and not period.overlaps(top.date, top.date_end or top.date):
+        period = None  # a period only carried along, which the answer has left ("what else?" found 2019): gone
     frame = _frame(q, words, focus)
     people = [n for n, kind in words.names(_fold(q)) if kind == "person"]
     earlier = focus.person if focus is not None else None

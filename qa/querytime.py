@@ -40,7 +40,7 @@ _PARTS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)
 _PART = re.compile(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter|first half|second half|early|beginning|start|"
                    r"mid|middle|late|end)(?:\s+of)?[\s-]+(?:the\s+year\s+)?(1\d{3}|20\d{2})\b"
                    r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年末|暮れ)", re.I)
-_PART_ALONE = re.compile(r"\b(spring|summer|autumn|fall|winter|first half|second half)\b|(春|夏|秋|冬|前半|上半期|後半|下半期|年末)")
+_PART_ALONE = re.compile(r"\b(spring|summer|autumn|fall|winter|first half|second half)\b|(春|夏|秋|冬|前半|上半期|後半|下半期|年末|暮れ)")
 
 
 def months_of(part: str) -> tuple[int, int]:

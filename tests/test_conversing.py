@@ -300,3 +300,21 @@ def test_they_is_never_the_one_person_an_article_is_about():
         return [n for n in r.notes if not n.startswith(("he", "him"))][0]
 
     assert named("When did they win the cup under him?") == "they → Östersund"
+
+
+def test_a_carried_period_the_answer_has_left_is_dropped(ja_index, embedder):
+    _, turns = _talk(ja_index, embedder, "SDGsターゲット8.7の円卓会議には、どなたをお招きしましたか？",
+                     "彼を招いた翌年の9月は、どちらの会議に参加されましたか？",
+                     "そのアライアンスの会合には、他にも出ていますか？", "その2か月後は？")
+    assert turns[2][0].hits[0].date.startswith("2019-05")  # the other meeting of the alliance, outside 2017年9月
+    assert turns[3][1].notes[-1] == "2か月後 → 2019年6月14日以降"  # counted from that answer, not from 2017
+
+
+def test_a_return_keeps_the_time_the_question_names_and_year_end_is_december():
+    from qa.conversing import _returned
+    from qa.languages import table
+    from qa.querytime import season_in
+
+    focus = Focus(["研修会"], None, None, (), "", "ja", history=("研修会", "世界デー"))
+    assert _returned("話を戻して、翌年の世界デーは街頭じゃなかった？", table("ja"), focus)[0] == "世界デー"
+    assert season_in("その年の暮れ、海外出張ありました？") == "暮れ"
