@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .chunking import CHUNKER_VERSION, MAX_CHUNKS, Chunk, TooManyChunks, chunk_document
+from .chunking import CHUNKER_VERSION, MAX_CHUNKS, Chunk, Texts, TooManyChunks, chunk_document
 from .dating import date_chunk
 from .embedding import Embedder
 from .errors import BadIndexError, CorpusError, IndexWriteError
@@ -220,6 +220,18 @@ def _in_workers(todo: list[Document], embedder: Embedder, max_chunks: int) -> di
         return dict(pool.map(_chunk_in_worker, by_size, [max_chunks] * len(by_size), chunksize=8))
 
 
+def _in_order(keys: list[str], todo: list[str], fresh: np.ndarray, stored: dict[str, np.ndarray], dim: int) -> np.ndarray:
+    """The vectors of `keys` in their order, from the new ones (`fresh`, in `todo`'s order) and the
+    reused ones, written into one array (no list of rows stacked: that would hold them twice)."""
+    if keys == todo:  # a full build: the new vectors are already in order
+        return fresh
+    vectors = np.empty((len(keys), dim), np.float32)
+    row = {k: n for n, k in enumerate(todo)}
+    for i, k in enumerate(keys):
+        vectors[i] = fresh[row[k]] if k in row else stored[k]
+    return vectors
+
+
 def compare_files(old: dict[str, str], new: dict[str, str]) -> dict[str, int]:
     """Counts of files added, changed, removed, renamed (same content, new path) and unchanged.
 
@@ -308,11 +320,13 @@ def _build(corpus: Path, store: Store, embedder: Embedder, progress, full: bool,
 
         if progress:
             progress(0, len(todo))
+        fresh = np.zeros((0, embedder.dim), np.float32)
         if todo:
             with stages.time("embed"):
-                fresh = embedder.encode([by_key[k].context_text() for k in todo], progress=step)
-            stored.update(zip(todo, fresh, strict=True))
-        vectors = np.stack([stored[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
+                fresh = embedder.encode(Texts([by_key[k] for k in todo]), progress=step)
+        del by_key
+        vectors = _in_order(keys, todo, fresh, stored, embedder.dim)
+        del fresh, stored
         manifest = make_manifest(embedder.name, embedder.dim, chunks, files, corpus, skipped,
                                  getattr(embedder, "described", "cpu"))
         store.write(manifest, chunks, vectors, whole=first, stages=stages)

@@ -72,6 +72,25 @@ class Chunk:
         return "\n".join(parts + [p for p in (self.heading, self.text) if p])
 
 
+class Texts:
+    """The texts the model embeds and the keywords index of some chunks (`Chunk.context_text`),
+    each made when read: a list of them all would hold a second copy of the corpus's text."""
+
+    def __init__(self, chunks: list[Chunk]):
+        self.chunks = chunks
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return Texts(self.chunks[i])
+        return self.chunks[i].context_text()
+
+    def __iter__(self):
+        return (c.context_text() for c in self.chunks)
+
+
 @dataclass
 class _Block:
     text: str

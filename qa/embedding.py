@@ -42,6 +42,7 @@ BASE_MODEL = "all-MiniLM-L6-v2"
 ONNX_INT8 = "@onnx-int8"
 DEFAULT_MODEL = BASE_MODEL + ONNX_INT8
 _BUNDLED = {BASE_MODEL, f"sentence-transformers/{BASE_MODEL}"}
+WINDOW = 2048  # texts handed to the CPU encoder's threads at a time (bounds what waits in memory)
 MAX_SEQ = 256  # word pieces the model reads (sentence-transformers' max_seq_length for this model)
 
 
@@ -407,8 +408,12 @@ class OnnxEmbedder:
 
         self._bulk = self._bulk or self._open(1)
         with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-            for i, vector in enumerate(pool.map(lambda t: self._encode_batch([t], self._bulk)[0], texts)):
-                out[i] = vector
-                if progress and ((i + 1) % 64 == 0 or i + 1 == len(texts)):
-                    progress(64 if (i + 1) % 64 == 0 else (i + 1) % 64)
+            # a window at a time: Executor.map submits all it is given at once, and 200,000 pending
+            # futures with their results would hold more memory than the vectors themselves
+            for start in range(0, len(texts), WINDOW):
+                window = texts[start:start + WINDOW]
+                for i, vector in enumerate(pool.map(lambda t: self._encode_batch([t], self._bulk)[0], window), start):
+                    out[i] = vector
+                    if progress and ((i + 1) % 64 == 0 or i + 1 == len(texts)):
+                        progress(64 if (i + 1) % 64 == 0 else (i + 1) % 64)
         return out

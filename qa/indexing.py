@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -37,7 +38,6 @@ from .chunking import CHUNKER_VERSION, Chunk
 from .dates import TimeScope
 from .errors import BadIndexError, IndexBusyError
 from .keywords import TOKENIZER, KeywordIndex, terms
-from .loading import file_hash
 from .tables import ChunkTable, SentenceCache
 from .timing import Stages
 
@@ -169,6 +169,12 @@ def vector_index(vectors: np.ndarray, spec: dict) -> faiss.Index:
     return index
 
 
+def _hash_of(path: Path) -> str:
+    """The SHA-256 of a file, read a block at a time (an index file can be larger than is worth holding)."""
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -276,7 +282,7 @@ def write_index(
                     f.write(json.dumps(vars(c), ensure_ascii=False) + "\n")  # its fields, without asdict's deep copy
             keywords.save(new / BM25)
             manifest.index_files = {
-                p.relative_to(new).as_posix(): [p.stat().st_size, file_hash(p.read_bytes())] for p in _index_files(new)
+                p.relative_to(new).as_posix(): [p.stat().st_size, _hash_of(p)] for p in _index_files(new)
             }
             (new / MANIFEST).write_text(json.dumps(asdict(manifest), indent=1, ensure_ascii=False) + "\n")
             for p in [*new.rglob("*"), new]:
@@ -417,7 +423,7 @@ def _verify_files(gen: Path, manifest: Manifest, rebuild: str) -> None:
             raise BadIndexError(f"{gen}/ does not match its manifest ({what[0]} missing or extra): {rebuild}")
         for name, (size, digest) in manifest.index_files.items():
             path = gen / name
-            if path.stat().st_size != size or file_hash(path.read_bytes()) != digest:
+            if path.stat().st_size != size or _hash_of(path) != digest:
                 raise BadIndexError(f"{gen}/{name} is truncated or altered: {rebuild}")
     except OSError as e:  # removed by a build while being read
         raise BadIndexError(f"{gen}/ could not be read ({e.strerror}): {rebuild}") from e

@@ -11,6 +11,7 @@ symbols; a text or question may mix both languages. Left out: phrase queries.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import bm25s
@@ -102,7 +103,7 @@ class KeywordIndex:
         self.size = size
 
     @classmethod
-    def build(cls, texts: list[str]) -> KeywordIndex:
+    def build(cls, texts: Sequence[str]) -> KeywordIndex:
         retriever = bm25s.BM25(k1=K1, b=B)
         if any(_JAPANESE.search(t) for t in texts):  # words that bm25s's own tokenizer can't cut
             tokens = _tokenized([terms(t) for t in texts])

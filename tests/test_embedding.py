@@ -82,3 +82,26 @@ def test_cut_at_keeps_whole_words_within_the_pieces(onnx, torch_model):
             assert cut == len(text) or text[cut] == " "
             assert e.count_tokens(text[:cut]) <= n or " " not in text[:cut]  # one word always goes
         assert e.cut_at(text, 100) == len(text)
+
+
+def test_texts_are_encoded_a_window_at_a_time_to_the_same_vectors(onnx, monkeypatch):
+    from qa import embedding
+    from qa.chunking import Chunk, Texts
+
+    one_by_one = np.stack([onnx.encode([t])[0] for t in TEXTS])
+    monkeypatch.setattr(embedding, "WINDOW", 3)  # windows of 3: 4 texts cross a window's end
+    done = []
+    assert np.array_equal(onnx.encode(TEXTS, progress=done.append), one_by_one) and sum(done) == len(TEXTS)
+    texts = Texts([Chunk(t, None, "a.txt", n) for n, t in enumerate(TEXTS)])  # made when read, not held
+    assert len(texts) == len(TEXTS) and list(texts) == TEXTS and texts[1:3][0] == TEXTS[1]
+    assert np.array_equal(onnx.encode(texts), one_by_one)
+
+
+def test_vectors_are_put_in_order_from_new_and_reused_ones():
+    from qa.building import _in_order
+
+    fresh = np.array([[1.0, 0.0], [0.0, 1.0]], np.float32)
+    stored = {"old": np.array([0.6, 0.8], np.float32)}
+    out = _in_order(["a", "old", "b", "a"], ["a", "b"], fresh, stored, 2)
+    assert np.array_equal(out, np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0], [1.0, 0.0]], np.float32))
+    assert _in_order(["a", "b"], ["a", "b"], fresh, {}, 2) is fresh  # a full build: no second copy

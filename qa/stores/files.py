@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..chunking import Chunk
+from ..chunking import Chunk, Texts
 from ..indexing import (
     CURRENT,
     Index,
@@ -47,7 +47,7 @@ class FileStore:
               stages: Stages | None = None) -> str:
         stages = stages or Stages()
         with stages.time("keywords"):
-            keywords = KeywordIndex.build([c.context_text() for c in chunks])
+            keywords = KeywordIndex.build(Texts(chunks))
         return write_index(self.folder, manifest, chunks, vectors, keywords, stages).name
 
     def pointer(self) -> tuple[str, float]:
