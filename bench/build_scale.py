@@ -1,5 +1,5 @@
 """A build at archive scale: a corpus of about N passages, built by `qa build --json`, with its
-stage table (read, chunk+date, embed, keywords, vectors, write), passages a second and peak memory.
+stage table (read, chunk+date, keywords, embed, vectors, write), passages a second and peak memory.
 
     python bench/build_scale.py --passages 50000 [--device cpu|cuda] [--source FOLDER] [--model M]
 

@@ -1,4 +1,4 @@
-"""Seconds spent per stage of a build (read, chunk+date, embed, keywords, vectors, write), for
+"""Seconds spent per stage of a build (read, chunk+date, keywords, embed, vectors, write), for
 `qa build --json` and `--verbose`: measured where each stage runs, added up by name."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-STAGES = ("read", "chunk+date", "embed", "keywords", "vectors", "write")
+STAGES = ("read", "chunk+date", "keywords", "embed", "vectors", "write")
 
 
 @dataclass

@@ -55,7 +55,7 @@ def test_build_then_ask_json(project, capsys):
 def test_a_build_reports_its_seconds_per_stage(project, capsys):
     code, out, _ = run(capsys, "build", "--json")
     report = json.loads(out)
-    assert list(report["stages"]) == ["read", "chunk+date", "embed", "keywords", "vectors", "write"]
+    assert list(report["stages"]) == ["read", "chunk+date", "keywords", "embed", "vectors", "write"]
     assert report["stages"]["embed"] > 0 and report["embed_per_second"] > 0
     assert sum(report["stages"].values()) <= report["seconds"] + 0.01
     code, _, err = run(capsys, "build", "--full", "--verbose")

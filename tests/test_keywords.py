@@ -1,4 +1,5 @@
 import bm25s
+import numpy as np
 
 import qa.keywords
 from qa.keywords import _stemmer, terms
@@ -21,3 +22,15 @@ def test_terms_are_the_terms_bm25s_indexes(monkeypatch):
     monkeypatch.setattr(qa.keywords, "_TERMS_KEPT", 3)  # the memo starting over keeps the terms right
     assert [terms(t) for t in TEXTS] == expected
     assert len(qa.keywords._TERM_OF) <= 3
+
+
+def test_an_index_built_in_another_process_scores_as_one_built_here(monkeypatch):
+    from qa import keywords
+
+    texts = ["June 15, 2021 Submitted signatures to the Chief Cabinet Secretary", "Children's rights in Ghana",
+             "A seminar on child labour in supply chains", ""]
+    here = keywords.KeywordIndex.build(texts)
+    monkeypatch.setattr(keywords, "APART_FROM", 2)
+    apart = keywords.KeywordIndex.build_apart(texts)
+    for query in ("child labour seminar", "signatures secretary", "Ghana"):
+        assert np.array_equal(apart.scores(query), here.scores(query)) and apart.scores(query).any()

@@ -39,8 +39,12 @@ class Store(Protocol):
     def load(self, model: str | None = None, check_versions: bool = True) -> Index:
         """The generation in force; BadIndexError if missing, damaged or built with another model."""
 
+    def prepare(self, chunks: list[Chunk], stages: Stages | None = None) -> object:
+        """What the store makes of the passages alone, before they are embedded (the files store's
+        keyword index: made while no vectors are held), handed back to `write`; None for none."""
+
     def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False,
-              stages: Stages | None = None) -> str:
+              stages: Stages | None = None, prepared: object = None) -> str:
         """Writes a whole new generation and makes it current; its name. Call under the lock.
         `whole`: a full build, which a store that writes only what changed writes all of. `stages`
         is told the seconds its parts take (keywords, vectors, write) where it can tell them apart."""

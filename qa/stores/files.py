@@ -43,11 +43,13 @@ class FileStore:
     def load(self, model: str | None = None, check_versions: bool = True) -> Index:
         return load_index(self.folder, model, check_versions)
 
+    def prepare(self, chunks: list[Chunk], stages: Stages | None = None) -> KeywordIndex:
+        with (stages or Stages()).time("keywords"):
+            return KeywordIndex.build_apart(Texts(chunks))
+
     def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False,
-              stages: Stages | None = None) -> str:
-        stages = stages or Stages()
-        with stages.time("keywords"):
-            keywords = KeywordIndex.build(Texts(chunks))
+              stages: Stages | None = None, prepared: KeywordIndex | None = None) -> str:
+        keywords = prepared if prepared is not None else self.prepare(chunks, stages)
         return write_index(self.folder, manifest, chunks, vectors, keywords, stages).name
 
     def pointer(self) -> tuple[str, float]:

@@ -342,8 +342,11 @@ class MilvusStore:
         return MilvusIndex(manifest, chunks, None, None, f"{collection}@{meta['generation']}", self.client,
                            collection, {r["pk"]: i for i, r in enumerate(found)})
 
+    def prepare(self, chunks: list[Chunk], stages: Stages | None = None) -> None:
+        return None  # Milvus indexes the keyword terms itself, as it writes
+
     def write(self, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, whole: bool = False,
-              stages: Stages | None = None) -> str:
+              stages: Stages | None = None, prepared: object = None) -> str:
         if vectors.shape != (len(chunks), manifest.dimension):
             raise ValueError(f"{vectors.shape[0]} vectors of {vectors.shape[1]} for {len(chunks)} chunks")
         current = self._current()
