@@ -497,7 +497,9 @@ def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -
             if anchor is not None:
                 year = _year_of(q[:month.start()], anchor[0], number, number, words)
                 key = f"{year:04d}-{number:02d}"
-                return TimeScope(key, key), month.group(0).strip()
+                onward = words.onward.search(q[:month.start()]) if words.onward is not None else None
+                said = q[onward.start():month.end()] if onward else month.group(0)  # "the new year", not "year"
+                return TimeScope(key, key), said.strip()
     season = season_in(q)
     if season is None:
         return relative

@@ -318,3 +318,10 @@ def test_a_return_keeps_the_time_the_question_names_and_year_end_is_december():
     focus = Focus(["研修会"], None, None, (), "", "ja", history=("研修会", "世界デー"))
     assert _returned("話を戻して、翌年の世界デーは街頭じゃなかった？", table("ja"), focus)[0] == "世界デー"
     assert season_in("その年の暮れ、海外出張ありました？") == "暮れ"
+
+
+def test_a_month_counted_onward_is_noted_in_the_words_that_said_it(ngo_index):
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    assert conversation.resolve(ngo_index, "and right after new year?").notes == ("new year → January 2020",)
+    assert "following January → January 2020" in conversation.resolve(
+        ngo_index, "what did they do the following January?").notes
