@@ -416,4 +416,6 @@ class OnnxEmbedder:
                     out[i] = vector
                     if progress and ((i + 1) % 64 == 0 or i + 1 == len(texts)):
                         progress(64 if (i + 1) % 64 == 0 else (i + 1) % 64)
+        if len(texts) > WINDOW:  # a large build: its runs' memory goes back before the index is made
+            self._bulk = None
         return out
