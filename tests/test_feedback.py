@@ -8,6 +8,7 @@ import time
 
 import pytest
 from conftest import NGO_PAGE, running_app
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_page import _ask, _dates_in
 
 from qa.chunking import Chunk
@@ -83,8 +84,15 @@ def test_adding_a_file_says_so_next_to_the_button_and_refuses_a_copy(browser, do
     tab.get_by_text("Add or remove documents").click()
 
     def add(path) -> str:
-        tab.locator("#upload input[type='file']").set_input_files(str(path))
-        tab.locator("#upload").get_by_text(path.name).first.wait_for()
+        for _ in range(2):  # once, in a full run under load, the box showed nothing for 30 s: pick it again
+            tab.locator("#upload input[type='file']").set_input_files(str(path))
+            try:
+                tab.locator("#upload").get_by_text(path.name).first.wait_for(timeout=20000)
+                break
+            except PlaywrightTimeout:
+                continue
+        else:
+            raise AssertionError(f"{path.name} never showed in the upload box")
         said = "#documents-report [data-testid='markdown']"
         before = tab.locator(said).inner_text() if tab.locator(said).count() else ""
         tab.locator("#add").click()
