@@ -100,6 +100,11 @@ def test_adding_a_file_says_so_next_to_the_button_and_refuses_a_copy(browser, do
                               " return t !== b && /✅|⚠️/.test(t) && !/⏳/.test(t) }", arg=[said, before],
                               timeout=120000)
         text = tab.locator(said).inner_text()
+        try:  # the page scrolls the report into view just after it is written (under load, a beat later)
+            tab.wait_for_function("() => { const r = document.querySelector('#documents-report')"
+                                  ".getBoundingClientRect(); return r.top >= 0 && r.top <= innerHeight }", timeout=10000)
+        except PlaywrightTimeout:
+            pass  # the assertion below says where it is
         report, button = tab.locator("#documents-report").bounding_box(), tab.locator("#add").bounding_box()
         assert 0 <= report["y"] <= size[1] and abs(report["y"] - button["y"]) < 250  # where the person looks
         return text
