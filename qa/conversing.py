@@ -246,16 +246,16 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     # ("Cutty Sark": a person would be "he" or "she"); "there" and "they" never are
     said = thing.group(0)
     own_title = focus.person == focus.topic and not words.place.search(said) and not words.group.search(said)
-    named = _named_by(thing.group(0), focus, words, avoid=None if own_title else focus.person)
+    named = _named_by(said, focus, words, avoid=None if own_title else focus.person)
     if acting and named in focus.events and actors:
         named = actors[0]
-    bare = not [t for t in terms(thing.group(0)) if t not in words.stop]
+    bare = not [t for t in terms(said) if t not in words.stop]
     if bare and not acting and words.happens.search(r.q):  # "where was it held?": the event in focus
         named = next((s for s in focus.subjects if s in focus.events or words.event.search(s)), named)
-    if words.plural.search(thing.group(0)):  # "those dialogs": the series, not the one just shown
+    if words.plural.search(said):  # "those dialogs": the series, not the one just shown
         named = _without_ordinals(named, words) or named
     r.context += list(dict.fromkeys([named] + focus.subjects[:1]))
-    r.note(thing.group(0).strip(), _short(named))
+    r.note(said.strip(), _short(named))
 
 
 def _ellipsis(r: _Reading, ordinal: bool) -> None:
