@@ -99,7 +99,8 @@ class Conversation:
         q = clean_question(question)
         resolved = self.resolve(index, q)
         answer = search(index, embedder, q, k, retriever, use_time, filters, resolved.when, resolved.signals)
-        self.focus = _next_focus(self.focus, index, q, resolved, answer, self.today, self.shows)
+        if answer.hits or self.focus is None:  # a turn that found nothing leaves the conversation where it was
+            self.focus = _next_focus(self.focus, index, q, resolved, answer, self.today, self.shows)
         return answer, resolved
 
     def resolve(self, index: Index, question: str) -> Resolved:
@@ -143,12 +144,12 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
                         anchor=None, events=focus.events - {subject})
         kept = " ".join(t.group(0) for r in words.relative for t in r.pattern.finditer(said))
         q = q.replace(said, f" {kept} ", 1)
-    own_time = question_time(q, today)
+    own_time = _own_time(q, words, today)
     order = own_time.order if own_time is not None and not own_time.bounded else None  # "the last thing"
     relative = None if own_time and not order else _with_season(q, _relative(q, words, focus), focus)
     if order and relative is not None:  # "the last thing they did that year": the latest of that year
         own_time, relative = None, (TimeScope(relative[0].start, relative[0].end, order), relative[1])
-    person, thing, more = words.person.search(q), words.thing.search(q), words.more.search(q)
+    person, thing, more = words.person.search(q), _reference(q, words), words.more.search(q)
     ordinal, elliptical = None if order else words.ordinal.search(q), _elliptical(q, words)
     r = _Reading(index, q, words, focus, _own_names(index, q, words), own_time)
     if not (relative or ordinal or person or thing or more or elliptical or returned) and _names_its_own(r):
@@ -172,6 +173,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         r.exclude = tuple(h.number for h in focus.shown[:1])  # the answer in focus
         r.context += focus.subjects[:2]
         r.note(more.group(0), words.said["not shown"])
+    if not (r.notes or relative or ordinal or elliptical or more or returned) and _new_name(r):
+        return Resolved(question)  # "has Satyarthi himself ever been …?": a pronoun with nothing to point at, a new topic
     if not r.notes and not relative and focus.subjects:  # nothing of its own named: about the subject in focus
         main = _sharing(q, words, focus)  # "what's their role in the alliance?": the one named by its word
         r.context += list(dict.fromkeys([main] + focus.subjects[:2]))
@@ -182,7 +185,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         r.note(said, _period_words(when, words))
         if when.order and not r.exclude and focus.shown:  # "after that" is another event than the answer
             r.exclude = (focus.shown[0].number,)
-    elif own_time is None and focus.period is not None and CARRY_PERIOD and not words.asks_date.search(q):
+    elif own_time is None and focus.period is not None and CARRY_PERIOD and not words.asks_date.search(q) \
+            and not words.any_time.search(q):  # "has she ever …": any time
         when, named = focus.period, False  # the period in focus still counts, softly
         r.note(words.said["period"], _period_words(focus.period, words))
     if focus.topic:  # an article's sections are all about its title
@@ -190,6 +194,18 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     signals = Signals(" ".join(dict.fromkeys(c for c in r.context if c)), tuple(h.number for h in focus.shown[:3]),
                       r.exclude, r.item, named, said.split("…")[0])
     return Resolved(question, signals, when, tuple(r.notes), focus.subjects[0] if returned else None)
+
+
+def _own_time(q: str, words: Words, today: datetime.date) -> TimeScope | None:
+    """The time a follow-up names of its own; not "the next year", "the following month", which in a
+    conversation count from the answer (`_relative`), not from today."""
+    own = question_time(q, today)
+    if own is None:
+        return None
+    bare = q
+    for rel in words.relative:
+        bare = rel.pattern.sub(" ", bare)
+    return question_time(bare, today)
 
 
 def _returned(q: str, words: Words, focus: Focus) -> tuple[str, str, str] | None:
@@ -220,6 +236,23 @@ def _names_its_own(r: _Reading) -> bool:
                 or (r.words.unknown_word_is_subject and _unknown(r.index, r.q, r.words)))
 
 
+def _reference(q: str, words: Words) -> re.Match | None:
+    """The word that points at the thing in focus: the first, unless it is an acting pronoun
+    followed by another ("did they run anything on that theme": the theme)."""
+    found = list(words.thing.finditer(q))
+    if len(found) > 1:
+        agent = words.agent.search(q)
+        if agent is not None and agent.start() <= found[0].start() < agent.end():
+            return found[1]
+    return found[0] if found else None
+
+
+def _new_name(r: _Reading) -> bool:
+    """Whether the question names someone or something the conversation has not: "has Satyarthi himself …?"."""
+    known = {t for s in r.focus.subjects + list(r.focus.history) + [r.focus.person or ""] for t in terms(s)}
+    return any(not set(terms(n)) & known for n in r.own)
+
+
 def _sharing(q: str, words: Words, focus: Focus) -> str:
     """The subject in focus (or of the conversation) that shares the most of the question's words;
     the main subject when none does."""
@@ -240,8 +273,9 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     acting = agent is not None and thing is not None and agent.start() <= thing.start() < agent.end()
     if thing is None or not focus.subjects or (acting and not person and not actors):
         return  # "what did they organise?" with only events in focus: they are the corpus's own organisation
-    if any(0 <= r.q.find(n) < thing.start() for n in r.own):  # "… New York … there": its antecedent is here
-        return
+    noun = {t[:5] for t in terms(thing.group(0)) if t not in words.stop}
+    if any(0 <= r.q.find(n) < thing.start() and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own):
+        return  # "… New York … there": its antecedent is here ("which SDG target … that session": not)
     # "it" is not the person in focus, unless that "person" is only the article's title read as a name
     # ("Cutty Sark": a person would be "he" or "she"); "there" and "they" never are
     said = thing.group(0)
@@ -495,7 +529,7 @@ def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -
         else:
             anchor = _anchor(focus, "month")
             if anchor is not None:
-                year = _year_of(q[:month.start()], anchor[0], number, number, words)
+                year = _year_of(q[:month.start()], anchor[0], number, number, words, q[month.end():])
                 key = f"{year:04d}-{number:02d}"
                 onward = words.onward.search(q[:month.start()]) if words.onward is not None else None
                 said = q[onward.start():month.end()] if onward else month.group(0)  # "the new year", not "year"
@@ -512,17 +546,19 @@ def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -
     if anchor is None:
         return None
     at = q.lower().find(season.lower())
-    year = _year_of(q[:max(at, 0)], anchor[0], *months_of(season), words)
+    year = _year_of(q[:max(at, 0)], anchor[0], *months_of(season), words, q[max(at, 0) + len(season):])
     return part_of_year(year, season), season
 
 
-def _year_of(before: str, anchor: str, first: int, last: int, words: Words) -> int:
+def _year_of(before: str, anchor: str, first: int, last: int, words: Words, after: str = "") -> int:
     """The year of a month or season (months first..last) named without one, next to the answer's date:
-    its own year; the next one after it ("the following January"); the one before ("the previous summer")."""
+    its own year; the next one after it ("the following January", "the January after"); the one before
+    ("the previous summer", "the November before")."""
     year, month = int(anchor[:4]), int(anchor[5:7]) if len(anchor) >= 7 else None
-    if words.onward is not None and words.onward.search(before):
+    if (words.onward is not None and words.onward.search(before)) or (words.onward_after and words.onward_after.match(after)):
         return year + 1 if month is None or first <= month else year
-    if words.backward is not None and words.backward.search(before):
+    if (words.backward is not None and words.backward.search(before)) or \
+            (words.backward_after and words.backward_after.match(after)):
         return year - 1 if month is None or last >= month else year
     return year
 
@@ -622,7 +658,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
         focus.subjects if focus is not None and resolved.followup else [])
     subjects = list(dict.fromkeys(s for s in own + about + earlier if s))[:4]
     period = focus.period if focus is not None and resolved.followup and not resolved.returned else None
-    asked = question_time(_fold(q), today)
+    asked = _own_time(_fold(q), words, today) if resolved.followup else question_time(_fold(q), today)
     if asked is not None and asked.bounded and not asked.order:
         period = asked
     elif isinstance(resolved.when, TimeScope) and resolved.signals.named_time:

@@ -37,7 +37,7 @@ import numpy as np
 from .chunking import CHUNKER_VERSION, Chunk
 from .dates import TimeScope
 from .errors import BadIndexError, IndexBusyError
-from .keywords import TOKENIZER, KeywordIndex, terms
+from .keywords import TOKENIZER, KeywordIndex, acronyms, terms
 from .tables import ChunkTable, SentenceCache
 from .timing import Stages
 
@@ -112,6 +112,11 @@ class Index:
         ids = ids[scores[ids] > 0]
         ids = ids[np.argsort(-scores[ids], kind="stable")]
         return ids, scores[ids]
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """Initials -> the name they abbreviate in the passages, made on the first question that needs it."""
+        return acronyms(c.text for c in self.chunks)
 
     @cached_property
     def frequency(self):

@@ -5,7 +5,9 @@ BM25 catches them. Texts are lower-cased, stripped of English stop words and ste
 (Snowball, via PyStemmer) so "signatures" finds "signature". Japanese, written without spaces,
 is cut into words by a morphological analyser (SudachiPy with its core dictionary, short
 units) and each word is indexed by its normalised form, without particles, auxiliaries and
-symbols; a text or question may mix both languages. Left out: phrase queries.
+symbols; a text or question may mix both languages. An acronym the documents never use is read
+as the name it abbreviates when they have one ("HLPF" -> "High Level Political Forum"). Left out:
+phrase queries.
 """
 
 from __future__ import annotations
@@ -89,6 +91,44 @@ def terms(text: str) -> list[str]:
 def words(text: str) -> set[str]:
     """The distinct index terms of one text."""
     return set(terms(text))
+
+
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[ -](?:(?:of|on|and|for|the|in|to|against)\s+)*[A-Z][a-z]+)+")
+_ACRONYM = re.compile(r"\b([A-Z]{3,6})s?\b")  # two letters ("OK", "IT") are words as often
+
+
+def acronyms(texts) -> dict[str, str]:
+    """Initials -> the capitalised name they abbreviate, from the texts (the name written most often
+    wins): "High Level Political Forum" gives HLPF.
+
+    >>> acronyms(["Participated in the High Level Political Forum 2019 in New York"])["HLPF"]
+    'High Level Political Forum'
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for text in texts:
+        for m in _CAPITALISED.finditer(text):
+            words = re.split(r"[ -]+", m.group(0))
+            caps = [n for n, w in enumerate(words) if w[:1].isupper()]
+            for a in caps:  # every run of its capitalised words, connectors kept inside
+                for b in caps:
+                    if b - a >= 1:
+                        name = " ".join(words[a:b + 1])
+                        key = "".join(w[0] for w in words[a:b + 1] if w[:1].isupper())
+                        if 2 <= len(key) <= 6:
+                            counts.setdefault(key, {}).setdefault(name, 0)
+                            counts[key][name] += 1
+    return {key: max(names, key=names.get) for key, names in counts.items()}
+
+
+def expand_acronyms(question: str, frequency, known) -> str:
+    """The question with each acronym no passage uses followed by the name it abbreviates, when
+    the documents spell one out ("at the HLPF" -> "at the HLPF High Level Political Forum");
+    `known()` gives the initials' names (made only when a question has such an acronym)."""
+    def spelled(m: re.Match) -> str:
+        used = [frequency(t) for t in terms(m.group(1))]
+        name = known().get(m.group(1)) if used and not any(used) else None
+        return f"{m.group(0)} {name}" if name else m.group(0)
+    return _ACRONYM.sub(spelled, question)
 
 
 def _tokenized(texts_terms: list[list[str]]) -> Tokenized:

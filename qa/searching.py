@@ -33,6 +33,7 @@ from .deciding import Evidence, answers, evidence, typed
 from .embedding import Embedder
 from .errors import QuestionError
 from .indexing import Index
+from .keywords import expand_acronyms
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
@@ -476,7 +477,7 @@ def search(
     scope = (question_time(q) if when is READ_FROM_QUESTION else when) if use_time else None
     period = scope is not None and scope.bounded and not scope.order and signals.named_time
     pool = max(POOL if filters.years is None else 10 * POOL, k)
-    matched = _matched(q, scope)
+    matched = expand_acronyms(_matched(q, scope), index.frequency, lambda: index.acronyms)  # HLPF: its name too
     if signals.time_words:  # "the month before", その前: a time, searched as one, not as words (駅前 is no 前)
         matched = " ".join(matched.replace(signals.time_words, " ").split()) or matched
     dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)

@@ -325,3 +325,57 @@ def test_a_month_counted_onward_is_noted_in_the_words_that_said_it(ngo_index):
     assert conversation.resolve(ngo_index, "and right after new year?").notes == ("new year → January 2020",)
     assert "following January → January 2020" in conversation.resolve(
         ngo_index, "what did they do the following January?").notes
+
+
+def test_the_next_year_counts_from_the_answer_and_the_november_before_is_the_year_before(ngo_index):
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    resolved = conversation.resolve(ngo_index, "did she go back the next year?")
+    assert resolved.when == TimeScope("2020", "2020") and "the next year → 2020" in resolved.notes  # not 2027
+    assert conversation.resolve(ngo_index, "ok go back to the november before - what did they run?").when == \
+        TimeScope("2018-11", "2018-11")
+    assert conversation.resolve(ngo_index, "what about the november after?").when == TimeScope("2020-11", "2020-11")
+
+
+def test_ever_asks_about_any_time_and_carries_no_period(ngo_index):
+    focus = _focus(FORUM, period=TimeScope("2019-11", "2019-11"))
+    focus.subjects = ["UN Forum on Business and Human Rights"]
+    assert Conversation(focus=focus, today=TODAY).resolve(ngo_index, "what did they present there?").when == \
+        TimeScope("2019-11", "2019-11")
+    from qa.conversing import UNSET
+
+    resolved = Conversation(focus=focus, today=TODAY).resolve(ngo_index, "have they ever been there?")
+    assert resolved.when is UNSET and not any(n.startswith("period") for n in resolved.notes)
+
+
+def test_a_bare_ordinal_is_the_next_of_the_series_and_a_turn_that_finds_nothing_keeps_the_focus(ngo_index, embedder):
+    conversation, turns = _talk(ngo_index, embedder, "When was the first SDG 8.7 Dialogue held?", "3rd?")
+    assert "third SDG 8.7 Dialogue" in _top(turns[1]) and turns[1][1].notes[0].startswith("3rd? → ")
+    focus = conversation.focus
+    answer, _ = conversation.ask(ngo_index, embedder, "xqzv wlkj?")
+    assert not answer.hits and conversation.focus is focus  # nothing found: the conversation stays where it was
+    answer, resolved = conversation.ask(ngo_index, embedder, "what came out of it")
+    assert "Ministerial Declaration" in " ".join(h.text for h in answer.hits[:2]) and resolved.notes
+
+
+def test_a_pronoun_that_points_at_nothing_before_a_new_name_is_a_new_topic(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What statement did ACE make in January 2018?",
+                     "did they ever write to the G7 Trade Ministers?")
+    answer, resolved = turns[1]
+    assert "G7 Trade Ministers" in _top(turns[1]) and resolved.notes == () and answer.hits[0].date.startswith("2021")
+
+
+def test_an_acting_they_gives_way_to_the_thing_the_question_points_at():
+    from qa.conversing import _reference
+    from qa.languages import table
+
+    words = table("en")
+    assert _reference("Back in 2020, did they run anything on that theme at the C20?", words).group(0) == "that theme"
+    assert _reference("where did they go?", words).group(0) == "they"
+    assert [n for n, _ in words.names("Cool. Looking at 2020, what did No. 73 Squadron do?")] == ["No. 73 Squadron"]
+
+
+def test_an_acronym_the_documents_never_use_finds_the_name_it_abbreviates(ngo_index, embedder):
+    from qa.searching import search
+
+    answer = search(ngo_index, embedder, "When did ACE go to the HLPF?", 3)
+    assert answer.found and "High Level Political Forum" in answer.hits[0].text

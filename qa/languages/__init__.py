@@ -52,6 +52,9 @@ class Words:
     label: Callable[[str], str]  # what a dated entry's text is about, as a short name
     onward: re.Pattern | None = None  # before a month or season: the next one after the answer ("the following January")
     backward: re.Pattern | None = None  # ... the one before it ("the previous summer")
+    onward_after: re.Pattern | None = None  # after it, the same ("the January after")
+    backward_after: re.Pattern | None = None  # ... ("the November before")
+    any_time: re.Pattern = re.compile(r"(?!)")  # a question of any time ("has she ever …"): no period carried
     back_to: re.Pattern | None = None  # a return to an earlier subject, group "x" ("back to the forum: …")
     place: re.Pattern = re.compile(r"(?!)")  # a reference to a place ("there", そこ): never a person
     group: re.Pattern = re.compile(r"(?!)")  # a reference to many ("they", 彼ら): never the one person in focus

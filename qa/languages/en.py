@@ -17,7 +17,7 @@ _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|
                              r"meanwhile|anyway|now|well|right|sorry|hey|hi|hello|thanks|great|cool|interesting|"
                              r"going|returning|speaking|regarding|about|as|for|with|by|from|to|besides|another|"
                              r"other|that|this|those|these|there|it|they|he|she|his|her|their|its|just|only|"
-                             r"actually|still|last|next|following|previous|first|second|third|if|or)$", re.I)
+                             r"actually|still|last|next|following|previous|first|second|third|if|or|\w+ing)$", re.I)
 _MONTH_NAME = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4})*")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)|(?:American|German|Korean|African|European|Mexican|Thai|French|Dutch|Swiss|Greek)")
 _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|meeting|group|level|rights|human|day|"
@@ -50,13 +50,14 @@ def names(text: str) -> list[tuple[str, str]]:
     out = []
     for m in _NAME.finditer(text):
         words = m.group(0).split()
-        while words and _QUESTION_START.match(words[0]):
+        while words and _QUESTION_START.match(words[0].rstrip(",!" if words[1:2] and words[1][:1].isdigit() else ".,!'’")):
+            # "Cool." is no name; "No. 73 Squadron" is
             words.pop(0)
         while words and re.fullmatch(_CONNECT, words[-1]):
             words.pop()
         name = " ".join(words).rstrip(".'’")
         name = re.sub(r"(?:'s|’s)$", "", name)
-        if not name or len(name) < 2 or _DEMONYM.fullmatch(name) or _MONTH_NAME.fullmatch(name):
+        if not name or len(name) < 2 or _DEMONYM.fullmatch(name) or _MONTH_NAME.fullmatch(name) or name.isdigit():
             continue
         if _PERSON.match(name) and not _NOT_PERSON.search(name):
             out.append((name, "person"))
@@ -118,7 +119,9 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:after|since)\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b", re.I), "after"),
     ),
-    ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last|latest|\d+(?:st|nd|rd|th))\b", re.I),
+    ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last|latest|\d+(?:st|nd|rd|th))\b"
+                       r"|^\W*(?:(?:and|ok(?:ay)?|so|then|what\s+about|how\s+about)\W+)*(?P<n2>" + "|".join(_ORD)
+                       + r"|\d+(?:st|nd|rd|th))(?:\s+one)?\W*$", re.I),  # "3rd?", "and the fourth one?"
     ordinals={w: n for n, w in enumerate(_ORD, 1)} | {"last": -1, "latest": -1},
     units={"day": "day", "week": "week", "month": "month", "year": "year", "yr": "year", "mo": "month", "wk": "week",
            "season": "year"},  # a season of a sport is counted as its year
@@ -154,6 +157,9 @@ WORDS = Words(
     plural=re.compile(r"(?i)^(?:those|these|them|the same)\b.*s$|^(?:those|these)\s+\w+s\b"),
     onward=re.compile(r"(?i)\b(?:next|following|subsequent|coming|new)\s+$"),
     backward=re.compile(r"(?i)\b(?:previous|preceding|prior|last)\s+$"),
+    onward_after=re.compile(r"(?i)\s+(?:after|afterwards|following)\s*(?:that|this|it)?\s*(?:[?.,;:!—–-]|$)"),
+    backward_after=re.compile(r"(?i)\s+(?:before|prior|earlier)\s*(?:that|this|it)?\s*(?:[?.,;:!—–-]|$)"),
+    any_time=re.compile(r"(?i)\b(?:ever|at\s+any\s+(?:time|point)|any\s+other\s+time|never)\b"),
     back_to=re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|so|and|now|right|alright)\W+)*(?:(?:going|let'?s\s+go|to\s+go|coming|getting)\s+back"
                        r"|back|returning|return)\s+to\s+(?P<x>[^:;,?!—–-]+?)\s*(?:[:;,?!—–-]|\bagain\b|$)"),
     said={"about": "about", "period": "period", "same question": "same question",
