@@ -2,7 +2,7 @@
 
     python bench/decline.py [--write]
 
-Questions: the unanswerable and answerable ones of eval/honest-{dev,test}.jsonl, and as answerable
+Questions: the unanswerable and answerable ones of eval/honest-{dev,test}*.jsonl, and as answerable
 also the first turns of eval/followups-en-{dev,test}.jsonl; eval/queries.jsonl (all written before
 this fit, and tuned on before) joins dev. The features of each are what `search` measures (its
 Answer.evidence); a logistic regression on dev's is fitted by Newton's method (a small L2 penalty),
@@ -34,7 +34,8 @@ NAMES = ("closeness", "known", "covered", "typed")
 
 def questions(half: str) -> list[tuple[str, bool]]:
     out = []
-    for line in (ROOT / "eval" / f"honest-{half}.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (line for path in sorted((ROOT / "eval").glob(f"honest-{half}*.jsonl"))
+                 for line in path.read_text(encoding="utf-8").splitlines()):
         d = json.loads(line)
         if "period" in d:
             continue  # a period's emptiness is decided by the dates, not by this model

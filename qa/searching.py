@@ -428,8 +428,10 @@ def _dated_in(table: ChunkTable, scope: TimeScope) -> bool:
     return bool(table.shown_in(np.arange(len(table.document), dtype=np.int64), scope).any())
 
 
-def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_only: bool) -> Evidence:
-    """What `deciding` weighs: the best cosine, and how much of `q`'s words the corpus and the first passages use."""
+def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_only: bool,
+              embedder: Embedder | None = None) -> Evidence:
+    """What `deciding` weighs: the best cosine, how much of `q`'s words the corpus and the first passages
+    use, and whether the first holds the kind of thing asked for (a word's meaning read by `embedder`)."""
     best = 0.0 if keywords_only or not len(dense[1]) else float(np.max(dense[1]))
     top: set[str] = set()
     for i in order[:3]:  # the sentences' terms are cached for highlighting; the heading and title are short
@@ -439,7 +441,27 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     words = words_for(q)
     stop = _stop_terms(words.code)
     seen = evidence([t for t in keywords_terms(q) if t not in stop], index.frequency, len(index.chunks), best, top)
-    return replace(seen, typed=typed(q, [index.chunks[i] for i in order[:3]], words))
+    def similar(word: str, candidates: list[str]) -> float:
+        vectors = _word_vectors(embedder, [word] + candidates)
+        return float(np.max(vectors[1:] @ vectors[0]))
+
+    return replace(seen, typed=typed(q, [index.chunks[i] for i in order[:3]], words,
+                                     None if keywords_only or embedder is None else similar))
+
+
+_WORDS: dict[tuple[str, str], np.ndarray] = {}  # a word's vector, by model: passages' words recur
+WORDS_KEPT = 10_000  # about 15 MB of vectors
+
+
+def _word_vectors(embedder: Embedder, words: list[str]) -> np.ndarray:
+    """The vectors of single words, those not seen before encoded in one batch."""
+    model = getattr(embedder, "name", str(id(embedder)))
+    new = [w for w in dict.fromkeys(words) if (model, w) not in _WORDS]
+    if new:
+        if len(_WORDS) + len(new) > WORDS_KEPT:
+            _WORDS.clear()
+        _WORDS.update({(model, w): v for w, v in zip(new, embedder.encode(new))})
+    return np.stack([_WORDS[(model, w)] for w in words])
 
 
 READ_FROM_QUESTION = object()
@@ -516,7 +538,7 @@ def search(
     order = order[:k]
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
-    seen = _evidence(index, own, dense, order, retriever == "bm25")
+    seen = _evidence(index, own, dense, order, retriever == "bm25", embedder)
     found = not empty and (timed or signals.item is not None or seen.words == 0 or answers(seen, retriever == "bm25"))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen)

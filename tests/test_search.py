@@ -205,3 +205,35 @@ def test_a_question_asking_a_sum_or_a_length_needs_a_passage_that_holds_one():
 def test_a_budget_the_documents_never_give_is_declined_and_a_film_title_is_not(ngo_index, embedder):
     assert not search(ngo_index, embedder, "What was the budget for the SMILE Ghana Community project?", 5).found
     assert search(ngo_index, embedder, "When did we screen the film The Price of Free?", 5).found
+
+
+def test_which_kind_of_thing_a_question_asks_for_must_be_named_by_the_passage(embedder):
+    from qa.chunking import Chunk
+    from qa.deciding import typed
+    from qa.languages import table
+    from qa.searching import _word_vectors
+
+    words = table("en")
+
+    def similar(word, candidates):
+        vectors = _word_vectors(embedder, [word] + candidates)
+        return float((vectors[1:] @ vectors[0]).max())
+
+    def holds(question: str, text: str) -> float:
+        return typed(question, [Chunk(text, None, "a.txt", 1)], words, similar)
+
+    third = "September 2, 2019 Organized the third SDG 8.7 Dialogue in Matsuyama for the G20 Labour Ministers' Meeting"
+    assert holds("Which hotel hosted the third SDG 8.7 Dialogue?", third) == 0.0
+    assert holds("Which hotel hosted the second SDG 8.7 Dialogue?", "Organized the second SDG 8.7 Dialogue at "
+                 "Hotel New Ohtani Tokyo") == 1.0
+    assert holds("What movie did we screen?", "Organized a film event “The Price of Free”") == 1.0  # close in meaning
+    assert holds("In which city was the third dialogue?", third) == 1.0  # a place the question does not give
+    assert holds("In what city was the meeting in Cote d'Ivoire held?", "The meeting was held in Cote d'Ivoire.") == 0.0
+    assert holds("Which US official did ACE invite?", "inviting the Associate Deputy Undersecretary, Mark Mittelhauser") == 1.0
+    assert holds("Which US official did ACE invite?", "inviting an official of the U.S. Department of Labor") == 0.0
+    assert holds("What topic did the seminar have?", third) == 1.0  # a property of the focus asks no kind
+
+
+def test_a_hotel_the_documents_never_name_is_declined_and_one_they_name_is_found(ngo_index, embedder):
+    assert not search(ngo_index, embedder, "Which hotel hosted the third SDG 8.7 Dialogue in Matsuyama?", 5).found
+    assert search(ngo_index, embedder, "Which hotel hosted the second SDG 8.7 Dialogue?", 5).found

@@ -61,6 +61,9 @@ class Words:
     plural: re.Pattern = re.compile(r"(?!)")  # a reference to many ("those dialogs", それら): a series, not one of it
     asks_money: re.Pattern = re.compile(r"(?!)")  # a question whose answer is a sum of money ("what budget", 費用)
     asks_duration: re.Pattern = re.compile(r"(?!)")  # ... a length of time ("how long", 何年間)
+    asks_kind: re.Pattern = re.compile(r"(?!)")  # group "kind": the kind of thing asked for ("which hotel …")
+    place_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a place ("city"): a place's name answers it
+    person_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a person ("which official"): a person's name does
     happens: re.Pattern = re.compile(r"(?!)")  # the reference is something that takes place ("was it held"): an event
     said: dict[str, str] = field(default_factory=dict)  # the words of the notes: "about", "period", …
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing

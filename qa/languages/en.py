@@ -143,6 +143,14 @@ WORDS = Words(
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
                           r"spending|expenditures?)\b", re.I),
+    asks_kind=re.compile(r"(?i:\b(?:which|what))\s+(?!(?i:did|does|do|is|was|were|are|has|have|had|can|could|would|"
+                         r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type)\s+of\s+)?(?:(?:[A-Za-z-]+)\s+){0,2}?"
+                         r"(?P<kind>[a-z]{3,})(?=\s+(?:did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
+                         r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
+                         r"went|got|put)\b)"),
+    place_kind=re.compile(r"(?i)city|town|country|place|location|venue|region|area|prefecture|state|village"),
+    person_kind=re.compile(r"(?i)(?:official|person|people|speaker|guest|representative|leader|minister|director|chair|"
+                           r"president|laureate|expert|player|coach|manager|politician|actor|singer|author|writer)s?"),
     asks_duration=re.compile(r"\bhow\s+long\b|\bfor\s+how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\bwhat\s+(?:date|year|day|month)\b", re.I),
