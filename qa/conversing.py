@@ -141,7 +141,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     if returned is not None:  # "back to the forum: who went?": that subject again, without the period since
         subject, said, _ = returned
         focus = replace(focus, subjects=[subject] + [s for s in focus.subjects if s != subject], period=None,
-                        anchor=None, events=focus.events - {subject})
+                        anchor=_dated(index, subject), events=focus.events - {subject})
         kept = " ".join(t.group(0) for r in words.relative for t in r.pattern.finditer(said))
         q = q.replace(said, f" {kept} ", 1)
     own_time = _own_time(q, words, today)
@@ -196,6 +196,14 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     return Resolved(question, signals, when, tuple(r.notes), focus.subjects[0] if returned else None)
 
 
+def _dated(index: Index, subject: str) -> tuple[str, str] | None:
+    """The date of the passage that names a subject best, if it is dated: what "the month before it"
+    counts from after "back to Geneva"."""
+    ids, _ = index.keyword_search(subject, 1)
+    chunk = index.chunks[int(ids[0])] if len(ids) else None
+    return (chunk.date, chunk.date_end or chunk.date) if chunk is not None and chunk.date else None
+
+
 def _own_time(q: str, words: Words, today: datetime.date) -> TimeScope | None:
     """The time a follow-up names of its own; not "the next year", "the following month", which in a
     conversation count from the answer (`_relative`), not from today."""
@@ -238,12 +246,14 @@ def _names_its_own(r: _Reading) -> bool:
 
 def _reference(q: str, words: Words) -> re.Match | None:
     """The word that points at the thing in focus: the first, unless it is an acting pronoun
-    followed by another ("did they run anything on that theme": the theme)."""
+    followed by a word that points ("did they run anything on that theme": the theme; "… who got
+    them?": still they)."""
     found = list(words.thing.finditer(q))
-    if len(found) > 1:
-        agent = words.agent.search(q)
-        if agent is not None and agent.start() <= found[0].start() < agent.end():
-            return found[1]
+    agent = words.agent.search(q)
+    if len(found) > 1 and agent is not None and agent.start() <= found[0].start() < agent.end():
+        pointing = [m for m in found[1:] if not words.pronoun.fullmatch(m.group(0).strip())]
+        if pointing:
+            return pointing[0]
     return found[0] if found else None
 
 
@@ -258,7 +268,7 @@ def _sharing(q: str, words: Words, focus: Focus) -> str:
     the main subject when none does."""
     asked = {t[:5] for t in terms(q) if t not in words.stop}
     best, shared = focus.subjects[0], 0
-    for name in focus.subjects + list(focus.history):
+    for name in focus.subjects + ([focus.person] if focus.person else []) + list(focus.history):
         n = len(asked & {t[:5] for t in terms(name)})
         if n > shared:
             best, shared = name, n
@@ -280,7 +290,9 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     # ("Cutty Sark": a person would be "he" or "she"); "there" and "they" never are
     said = thing.group(0)
     own_title = focus.person == focus.topic and not words.place.search(said) and not words.group.search(said)
-    named = _named_by(said, focus, words, avoid=None if own_title else focus.person)
+    kind = words.kind_of_reference.search(r.q)  # "which documentary was that?": that documentary
+    named = _named_by(f"{said} {kind.group('kind')}" if kind else said, focus, words,
+                      avoid=None if own_title else focus.person)
     if acting and named in focus.events and actors:
         named = actors[0]
     bare = not [t for t in terms(said) if t not in words.stop]

@@ -379,3 +379,25 @@ def test_an_acronym_the_documents_never_use_finds_the_name_it_abbreviates(ngo_in
 
     answer = search(ngo_index, embedder, "When did ACE go to the HLPF?", 3)
     assert answer.found and "High Level Political Forum" in answer.hits[0].text
+
+
+def test_back_to_an_earlier_subject_counts_time_from_its_own_date(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Did ACE attend the UN Forum on Business and Human Rights in 2019?",
+                     "what did ACE do in July 2021?", "going back to geneva - what did they do the month before it?")
+    answer, resolved = turns[2]
+    assert "the month before it → October 2019" in resolved.notes and answer.hits[0].date.startswith("2019-10")
+
+
+def test_which_kind_was_that_points_at_the_shown_passage_of_that_kind(ngo_index):
+    from qa.conversing import _reference
+    from qa.languages import table
+
+    seminar = Hit(Chunk("October 26, 2019 Organized a seminar on supply chains", None, "corpus/a.txt", 1,
+                        date="2019-10-26"), 1.0, (0, 10), 30)
+    nhk = Hit(Chunk("October 18, 2019 Raised awareness regarding NHK's documentary on children", None, "corpus/a.txt", 2,
+                    date="2019-10-18"), 0.9, (0, 10), 31)
+    focus = Focus(["seminar on supply chains"], None, None, (seminar, nhk), "What did ACE do", "en", ("2019-10-26",
+                  "2019-10-26"))
+    resolved = Conversation(focus=focus, today=TODAY).resolve(ngo_index, "which documentary was that")
+    assert resolved.notes[0].startswith("that → awareness regarding NHK's documentary")
+    assert _reference("how many did they hand over, and who got them?", table("en")).group(0) == "they"

@@ -89,6 +89,7 @@ WORDS = Words(
         r"\b(it|its|they|them|their|theirs|there)\b"
         r"|\b(?:that|this|these|those|the same)\b(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z]+)?",
         re.I),
+    pronoun=re.compile(r"(?i)it|its|they|them|their|theirs"),
     agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
                      r"|\b(?:they|he|she)\s+(?!were\b|was\b)[a-z]+(?:ed|t)\b", re.I),
     event=re.compile(r"(?i)\b(?:forum|conference|summit|dialogues?|meeting|seminar|symposium|campaign|day|festival|"
@@ -148,6 +149,8 @@ WORDS = Words(
                          r"(?P<kind>[a-z]{3,})(?=\s+(?:did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
                          r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
                          r"went|got|put)\b)"),
+    kind_of_reference=re.compile(r"(?i)^\W*(?:and\s+|so\s+|ok\W+)?(?:which|what)\s+(?P<kind>[a-z]{3,})\s+(?:was|is|were|are)"
+                                 r"\s+(?:that|this|it|those|these)\W*$"),
     place_kind=re.compile(r"(?i)city|town|country|place|location|venue|region|area|prefecture|state|village"),
     person_kind=re.compile(r"(?i)(?:official|person|people|speaker|guest|representative|leader|minister|director|chair|"
                            r"president|laureate|expert|player|coach|manager|politician|actor|singer|author|writer)s?"),
