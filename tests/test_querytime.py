@@ -53,3 +53,11 @@ def test_open_bounds_step_at_their_own_precision():
     assert question_time("after December 2019") == TimeScope("2020-01", None)
     assert question_time("before January 2019") == TimeScope(None, "2018-12")
     assert question_time("after March 1, 2020") == TimeScope("2020-03-02", None)
+
+
+def test_saigo_ni_asks_for_the_latest_and_is_no_item_of_a_list():
+    from qa.languages import table
+
+    assert question_time("新しい村を最後に加えたのはいつですか").order == "latest"
+    assert table("ja").ordinal.search("新しい村を最後に加えたのは") is None
+    assert table("ja").ordinal.search("最後のはどこの町だったっけ？") is not None

@@ -94,7 +94,7 @@ WORDS = Words(
         Relative(re.compile(r"(?:その後|それ以降|それから|そのあと|その次|次は|次に|直後)"), "after"),
     ),
     ordinal=re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*回|(?P<n2>\d+|[一二三四五六七八九十]+)\s*(?:回目|番目|つ目)"
-                       r"|(?P<n3>最初|最後|一番目|初回)"),
+                       r"|(?P<n3>最初|最後|一番目|初回)(?!に|まで)"),  # 最後に加えたのは: the latest, not the last shown
     ordinals={"最初": 1, "初回": 1, "一番目": 1, "最後": -1},
     units={"年": "year", "か月": "month", "ヶ月": "month", "カ月": "month", "ヵ月": "month", "箇月": "month",
            "ケ月": "month", "月": "month", "週間": "week", "週": "week", "日": "day", "前年": "year", "前月": "month",
