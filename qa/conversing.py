@@ -679,7 +679,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     elif period is not None and top is not None and top.date and not period.overlaps(top.date, top.date_end or top.date):
         period = None  # a period only carried along, which the answer has left ("what else?" found 2019): gone
     frame = _frame(q, words, focus)
-    people = [n for n, kind in words.names(_fold(q)) if kind == "person"]
+    people = [n for n, kind in words.names(_fold(q)) if kind == "person"] or _typed_lower(q, top, words)
     earlier = focus.person if focus is not None else None
     if people:  # the one the answer's article is about, else the first named (the sentence's subject)
         person = next((n for n in people if title and (n in title or title in n)), people[0])
@@ -703,6 +703,15 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     history = tuple(dict.fromkeys(subjects + heading + list(focus.history if focus is not None else ())))[:24]
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
                  events, history)
+
+
+def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:
+    """The people of the answer a question names in lower case ("what did yuka iwatsuki present"):
+    a person's name in the passage that the question spells, whatever its capitals."""
+    if top is None or q != q.lower():  # only a question typed all in lower case
+        return []
+    asked = " " + " ".join(re.findall(r"\w+", q)) + " "
+    return [n for n, kind in words.names(top.text) if kind == "person" and f" {n.lower()} " in asked]
 
 
 def _answering_sentence(text: str, q: str, words: Words) -> tuple[int, int]:

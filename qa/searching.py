@@ -30,10 +30,10 @@ import numpy as np
 from .chunking import Chunk
 from .dates import JAPANESE, TimeScope, without_dates
 from .deciding import Evidence, answers, evidence, typed
-from .embedding import Embedder
+from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
-from .keywords import expand_acronyms
+from .keywords import corrected, expand_acronyms
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
@@ -500,6 +500,8 @@ def search(
     period = scope is not None and scope.bounded and not scope.order and signals.named_time
     pool = max(POOL if filters.years is None else 10 * POOL, k)
     matched = expand_acronyms(_matched(q, scope), index.frequency, lambda: index.acronyms)  # HLPF: its name too
+    if not JAPANESE.search(matched):  # "presnt" -> "present"
+        matched = corrected(matched, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")))
     if signals.time_words:  # "the month before", その前: a time, searched as one, not as words (駅前 is no 前)
         matched = " ".join(matched.replace(signals.time_words, " ").split()) or matched
     dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)
@@ -507,7 +509,8 @@ def search(
     # "and the month after?", "where did we go two months later?", "what did we do in summer 2019?": a
     # question of time alone, answered by the passages of its time
     timed = scope is not None and (scope.bounded and (not signals.empty or period) or scope.order is not None) \
-        and not specific_terms(index, own)
+        and not specific_terms(index, words_for(own).event.sub(" ", own) if signals.time_words else own)
+    # ("which meeting two months before?" asks for whatever event came then)
     if timed and period:  # every passage of the period is a candidate, whatever words it shares
         bm25 = _add(bm25, _dated_within(index.table, scope, pool), 1.0)
     elif timed and signals.focus:  # "two years later?": the passages of the answer's document

@@ -98,7 +98,10 @@ def forget_idle_sessions(app, idle: float, every: float = 30.0) -> threading.Thr
                 for sid in stale:
                     holder.session_data.pop(sid, None)
                     holder.time_last_used.pop(sid, None)
-                    if queue is not None and sid not in queue.pending_event_ids_session:  # its messages' queue too
+                    # its messages' queue too, unless an event of its own is still running; Gradio leaves
+                    # a finished session's entry as an empty set, which kept every queue before
+                    if queue is not None and not queue.pending_event_ids_session.get(sid):
+                        queue.pending_event_ids_session.pop(sid, None)
                         queue.pending_messages_per_session.pop(sid, None)
             if stale:
                 gc.collect()

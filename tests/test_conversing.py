@@ -401,3 +401,8 @@ def test_which_kind_was_that_points_at_the_shown_passage_of_that_kind(ngo_index)
     resolved = Conversation(focus=focus, today=TODAY).resolve(ngo_index, "which documentary was that")
     assert resolved.notes[0].startswith("that → awareness regarding NHK's documentary")
     assert _reference("how many did they hand over, and who got them?", table("en")).group(0) == "they"
+
+
+def test_a_person_named_in_lower_case_is_the_person_in_focus(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "what did yuka iwatsuki present to the prime minister", "in what role did she present it")
+    assert turns[1][1].notes[0] == "she → Yuka Iwatsuki"

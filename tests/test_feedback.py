@@ -204,10 +204,13 @@ def test_sessions_idle_past_their_time_are_dropped_whole():
     from qa.web import forget_idle_sessions
 
     old, new = datetime.datetime.now() - datetime.timedelta(hours=3), datetime.datetime.now()
-    holder = SimpleNamespace(lock=threading.Lock(), session_data=OrderedDict(a=object(), b=object()),
-                             time_last_used={"a": old, "b": new})
-    queue = SimpleNamespace(pending_event_ids_session={}, pending_messages_per_session={"a": 1, "b": 2})
+    holder = SimpleNamespace(lock=threading.Lock(), session_data=OrderedDict(a=object(), b=object(), c=object()),
+                             time_last_used={"a": old, "b": new, "c": old})
+    # Gradio leaves a finished session's entry as an empty set ("a"); "c" still has an event running
+    queue = SimpleNamespace(pending_event_ids_session={"a": set(), "b": set(), "c": {"e1"}},
+                            pending_messages_per_session={"a": 1, "b": 2, "c": 3})
     forget_idle_sessions(SimpleNamespace(state_holder=holder, _queue=queue), idle=3600, every=0.05)
     time.sleep(0.3)
     assert list(holder.session_data) == ["b"] and list(holder.time_last_used) == ["b"]
-    assert list(queue.pending_messages_per_session) == ["b"]  # the idle one's messages go with it
+    assert list(queue.pending_messages_per_session) == ["b", "c"]  # the idle one's messages go with it
+    assert list(queue.pending_event_ids_session) == ["b", "c"]

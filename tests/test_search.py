@@ -237,3 +237,15 @@ def test_which_kind_of_thing_a_question_asks_for_must_be_named_by_the_passage(em
 def test_a_hotel_the_documents_never_name_is_declined_and_one_they_name_is_found(ngo_index, embedder):
     assert not search(ngo_index, embedder, "Which hotel hosted the third SDG 8.7 Dialogue in Matsuyama?", 5).found
     assert search(ngo_index, embedder, "Which hotel hosted the second SDG 8.7 Dialogue?", 5).found
+
+
+def test_a_question_typed_with_slips_finds_what_it_would_spelled_right(ngo_index, embedder):
+    from qa.embedding import model_words
+    from qa.keywords import corrected
+
+    answer = search(ngo_index, embedder, "wat did yuka iwatsuki presnt to the prime minster", 3)
+    assert answer.hits and "Policy Pack 2019 to the Prime Minister" in answer.hits[0].text
+    english = model_words(embedder.name)
+    assert corrected("what was the weather like", ngo_index.frequency, lambda: {"w": {"whether": 1}}, english) == \
+        "what was the weather like"  # an English word is no slip, though the documents never use it
+    assert corrected("the Labro Falls", ngo_index.frequency, lambda: {"l": {"labor": 1}}, english) == "the Labro Falls"
