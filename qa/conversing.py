@@ -146,7 +146,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         q = q.replace(said, f" {kept} ", 1)
     own_time = _own_time(q, words, today)
     order = own_time.order if own_time is not None and not own_time.bounded else None  # "the last thing"
-    relative = None if own_time and not order else _with_season(q, _relative(q, words, focus), focus)
+    relative = None if own_time and not order else _with_season(q, _relative(q, words, focus, index), focus)
     if order and relative is not None:  # "the last thing they did that year": the latest of that year
         own_time, relative = None, (TimeScope(relative[0].start, relative[0].end, order), relative[1])
     person, thing, more = words.person.search(q), _reference(q, words), words.more.search(q)
@@ -286,6 +286,11 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     noun = {t[:5] for t in terms(thing.group(0)) if t not in words.stop}
     if any(0 <= r.q.find(n) < thing.start() and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own):
         return  # "… New York … there": its antecedent is here ("which SDG target … that session": not)
+    asked = words.asks_kind.search(r.q)
+    between = r.q[asked.end():thing.start()] if asked is not None and asked.end() <= thing.start() else ""
+    if not noun and re.search(r",|\band\b", between) and words.question.search(between) \
+            and not words.group.search(thing.group(0)):
+        return  # "which forum did ACE attend, and in which city was it held?": it is the forum asked for
     # "it" is not the person in focus, unless that "person" is only the article's title read as a name
     # ("Cutty Sark": a person would be "he" or "she"); "there" and "they" never are
     said = thing.group(0)
@@ -299,7 +304,7 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     if bare and not acting and words.happens.search(r.q):  # "where was it held?": the event in focus
         named = next((s for s in focus.subjects if s in focus.events or words.event.search(s)), named)
     if words.plural.search(said):  # "those dialogs": the series, not the one just shown
-        named = _without_ordinals(named, words) or named
+        named = _series(named, words) or named
     r.context += list(dict.fromkeys([named] + focus.subjects[:1]))
     r.note(said.strip(), _short(named))
 
@@ -398,6 +403,14 @@ def _named_by(said: str, focus: Focus, words: Words, avoid: str | None = None) -
     return (others or focus.subjects)[0]
 
 
+def _series(name: str, words: Words) -> str:
+    """The series an event of it belongs to: its name without ordinals, cut before the words that tell
+    this one apart ("second SDG 8.7 Dialogue at Hotel New Ohtani Tokyo" -> "SDG 8.7 Dialogue")."""
+    bare = _without_ordinals(name, words)
+    m = words.event.search(bare)
+    return bare[:m.end()].strip() if m is not None else bare
+
+
 def _replace_last_name(frame: str, words: Words, new: str) -> str:
     """The frame with its last name swapped for the new one ("… in Geneva" -> "… in London")."""
     found = words.names(frame)
@@ -420,8 +433,8 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus) -> tuple[i
     if listed is not None:
         hit = index.chunks[listed]
         return listed, f"{m.group(0).strip()} → {_short(words.label(hit.text))}", words.label(hit.text)
-    for name in sorted(focus.subjects, key=len):
-        series = _without_ordinals(name, words)
+    for series in dict.fromkeys(x for name in sorted(focus.subjects, key=len)
+                                for x in (_without_ordinals(name, words), _series(name, words))):
         found = _series_item(index, said, n, series, words) if series else None
         if found is not None:
             hit = index.chunks[found]
@@ -504,8 +517,9 @@ def _label(hit: Hit, words: Words) -> str:
     return _named_title(hit) or words.label(text)
 
 
-def _relative(q: str, words: Words, focus: Focus) -> tuple[TimeScope, str] | None:
-    """The period a follow-up names relative to the answer in focus, and the words that named it."""
+def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) -> tuple[TimeScope, str] | None:
+    """The period a follow-up names relative to the answer in focus (or to the thing it names: "the
+    same month as the Osaka declaration"), and the words that named it."""
     for rel in words.relative:
         m = rel.pattern.search(q)
         if m is None:
@@ -518,9 +532,13 @@ def _relative(q: str, words: Words, focus: Focus) -> tuple[TimeScope, str] | Non
         # a step of the calendar counts from the period a question named when it is of that unit;
         # "after that", "two weeks later" from the answer itself
         anchor = _anchor(focus, unit if kind in ("same", "next", "previous") else "")
+        said = m.group(0).strip()
+        other = words.same_as.match(q, m.end()) if index is not None else None
+        if other is not None and _dated(index, other.group("x")) is not None:
+            anchor, said = _dated(index, other.group("x")), q[m.start():other.end("x")].strip()
         if anchor is None:
             return None
-        return _shifted(kind, anchor, unit, groups.get("n"), words), m.group(0).strip()
+        return _shifted(kind, anchor, unit, groups.get("n"), words), said
     return None
 
 

@@ -406,3 +406,23 @@ def test_which_kind_was_that_points_at_the_shown_passage_of_that_kind(ngo_index)
 def test_a_person_named_in_lower_case_is_the_person_in_focus(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "what did yuka iwatsuki present to the prime minister", "in what role did she present it")
     assert turns[1][1].notes[0] == "she → Yuka Iwatsuki"
+
+
+def test_the_last_of_a_series_after_one_of_it_was_shown_is_the_series_own_last(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "sdg 8.7 dialogues dates", "where was the last of them")
+    assert "third SDG 8.7 Dialogue in Matsuyama" in _top(turns[1])
+
+
+def test_the_same_month_as_a_named_thing_counts_from_that_thing(ngo_index):
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    resolved = conversation.resolve(ngo_index, "In the same month as the Osaka declaration, what were we doing in New York?")
+    assert resolved.when == TimeScope("2019-07", "2019-07")
+    assert resolved.notes == ("the same month as the Osaka declaration → July 2019",)
+
+
+def test_a_pronoun_after_a_second_question_is_the_thing_the_first_asked_for(ngo_index):
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    resolved = conversation.resolve(ngo_index, "Towards the end of that year, which forum did ACE attend, and in which "
+                                               "city was it held?")
+    assert not any(n.startswith("it →") for n in resolved.notes)
+    assert conversation.resolve(ngo_index, "which city hosted it").notes[0].startswith("it → ")

@@ -55,6 +55,7 @@ class Words:
     onward_after: re.Pattern | None = None  # after it, the same ("the January after")
     backward_after: re.Pattern | None = None  # ... ("the November before")
     any_time: re.Pattern = re.compile(r"(?!)")  # a question of any time ("has she ever …"): no period carried
+    same_as: re.Pattern = re.compile(r"(?!)")  # right after a relative time: what it counts from, group "x" ("… as the Osaka declaration")
     back_to: re.Pattern | None = None  # a return to an earlier subject, group "x" ("back to the forum: …")
     pronoun: re.Pattern = re.compile(r"(?!)")  # the thing in focus said by a bare pronoun ("it", "they"), not "that theme" or "there"
     place: re.Pattern = re.compile(r"(?!)")  # a reference to a place ("there", そこ): never a person

@@ -171,6 +171,7 @@ WORDS = Words(
     onward_after=re.compile(r"(?i)\s+(?:after|afterwards|following)\s*(?:that|this|it)?\s*(?:[?.,;:!—–-]|$)"),
     backward_after=re.compile(r"(?i)\s+(?:before|prior|earlier)\s*(?:that|this|it)?\s*(?:[?.,;:!—–-]|$)"),
     any_time=re.compile(r"(?i)\b(?:ever|at\s+any\s+(?:time|point)|any\s+other\s+time|never)\b"),
+    same_as=re.compile(r"(?i)\s+as\s+(?P<x>(?:the\s+)?[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|where|when|did|do|was|were)\b)"),
     back_to=re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|so|and|now|right|alright)\W+)*(?:(?:going|let'?s\s+go|to\s+go|coming|getting)\s+back"
                        r"|back|returning|return)\s+to\s+(?P<x>[^:;,?!—–-]+?)\s*(?:[:;,?!—–-]|\bagain\b|$)"),
     said={"about": "about", "period": "period", "same question": "same question",
