@@ -59,6 +59,7 @@ SPECIFIC = 0.12  # a word at most this share of the passages use names something
 CONTEXT_WEIGHT = 0.5  # a follow-up's context words count this much against its own (BM25)
 FOCUS_DOCUMENT = 0.3  # added to passages of the document of the answer in focus ...
 FOCUS_PASSAGE = 0.1  # ... and to the passages just shown ("where was that held?")
+ACTION_BONUS = 0.2  # "what did ACE do at TICAD 7?": a dated entry gets this share of the best score (an act is dated)
 
 
 @dataclass(frozen=True)
@@ -522,6 +523,8 @@ def search(
     if retriever == "hybrid":
         fused = by_document(ids, fused, index.table)
     fused = with_focus(index, ids, fused, signals)
+    if words_for(q).asks_action.search(q):  # not the network named "Japan NGO Liaison Group for TICAD"
+        fused = fused + ACTION_BONUS * float(np.max(fused, initial=0.0)) * index.table.dated[ids]
     fused = with_time(index, ids, fused, scope,
                       int(index.table.document[signals.focus[0]]) if signals.focus else None, not timed)
     order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))

@@ -249,3 +249,9 @@ def test_a_question_typed_with_slips_finds_what_it_would_spelled_right(ngo_index
     assert corrected("what was the weather like", ngo_index.frequency, lambda: {"w": {"whether": 1}}, english) == \
         "what was the weather like"  # an English word is no slip, though the documents never use it
     assert corrected("the Labro Falls", ngo_index.frequency, lambda: {"l": {"labor": 1}}, english) == "the Labro Falls"
+
+
+def test_what_was_done_at_an_event_is_an_entry_of_the_record_not_a_network_named_for_it(ngo_index, embedder):
+    answer = search(ngo_index, embedder, "What did ACE do at TICAD 7?", 3)
+    assert answer.hits[0].date == "2019-08-27" and "side event" in answer.hits[0].text
+    assert any("Liaison Group for TICAD" in h.text for h in answer.hits)  # still shown, below it
