@@ -702,7 +702,9 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     if people:  # the one the answer's article is about, else the first named (the sentence's subject)
         person = next((n for n in people if title and (n in title or title in n)), people[0])
     elif words.asks_person.search(_fold(q)):  # "who is …?": the person the answer names
-        person = _titled(answer.hits[:3], q) or _answer_person(top, q, words) or earlier or _title_person(answer.hits)
+        other = earlier if words.person.search(_fold(q)) else None  # "who took over when he resigned?": not him
+        person = _titled(answer.hits[:3], q, other) or _answer_person(top, q, words, other) or earlier \
+            or _title_person(answer.hits)
     elif earlier is None:
         person = _titled(answer.hits[:3], q) or _title_person(answer.hits)
     else:
@@ -760,15 +762,15 @@ def _answer_date(hit: Hit, q: str, words: Words) -> tuple[str, str | None]:
     return inside[0].start, inside[0].end
 
 
-def _answer_person(hit: Hit | None, q: str, words: Words) -> str | None:
+def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = None) -> str | None:
     """The person the answer to "who …?" names: the first name of a person in the sentence that
     answers it that the question does not give itself."""
     if hit is None:
         return None
     start, end = _answering_sentence(hit.text, q, words)
     asked = q.lower()
-    return next((n for n, kind in words.names(hit.text[start:end]) if kind == "person" and n.lower() not in asked),
-                None)
+    return next((n for n, kind in words.names(hit.text[start:end]) if kind == "person" and n.lower() not in asked
+                 and not _same_person(n, avoid)), None)
 
 
 def _frame(q: str, words: Words, focus: Focus | None) -> str:
@@ -782,7 +784,12 @@ def _frame(q: str, words: Words, focus: Focus | None) -> str:
     return " ".join(own.split())
 
 
-def _titled(hits, q: str) -> str | None:
+def _same_person(name: str, other: str | None) -> bool:
+    """ "Marino" and "Pasquale Marino" are one person."""
+    return bool(other) and bool(set(name.lower().split()) & set(other.lower().split()))
+
+
+def _titled(hits, q: str, avoid: str | None = None) -> str | None:
     """A name after a title ("Managing Director Tomoko Shiroki") in the passages shown, nearest the
     question's words."""
     asked = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", q)}
@@ -791,7 +798,7 @@ def _titled(hits, q: str) -> str | None:
         text = f"{hit.heading or ''} {hit.text}"
         for m in _TITLED.finditer(text):
             name = m.group(1)
-            if any(w.lower() in _TITLES for w in name.split()):
+            if any(w.lower() in _TITLES for w in name.split()) or _same_person(name, avoid):
                 continue
             near = text[max(0, m.start() - 40):m.start()].lower()
             score = sum(1 for w in asked if w in near) - rank - m.start() / 10_000

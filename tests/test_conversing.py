@@ -426,3 +426,15 @@ def test_a_pronoun_after_a_second_question_is_the_thing_the_first_asked_for(ngo_
                                                "city was it held?")
     assert not any(n.startswith("it →") for n in resolved.notes)
     assert conversation.resolve(ngo_index, "which city hosted it").notes[0].startswith("it → ")
+
+
+def test_who_took_over_from_him_is_someone_else_than_him():
+    from qa.conversing import _answer_person, _titled
+    from qa.languages import table
+
+    hit = Hit(Chunk("The following season, with manager Pasquale Marino leaving for Udinese, Walter Zenga took over as "
+                    "manager of Catania.", None, "a.txt", 1, date="2008"), 1.0, (0, 10), 5)
+    q = "And who took over when he resigned?"
+    assert _titled([hit], q) == "Pasquale Marino"  # the titled name nearest the question's words ...
+    assert _titled([hit], q, "Pasquale Marino") is None  # ... is the one "he" is, so not the answer
+    assert _answer_person(hit, q, table("en"), "Pasquale Marino") == "Walter Zenga"
