@@ -348,6 +348,8 @@ def _short(name: str) -> str:
 
 def _period_words(scope: TimeScope, words: Words) -> str:
     """A period as a note says it: "November 2019", "2019年11月", "after 27 November 2019"."""
+    if not scope.start and not scope.end:  # an order alone: "the last club of his career"
+        return words.said.get(scope.order or "", scope.order or "")
     if words.code == "ja":
         if scope.start and scope.end:
             return japanese_date(scope.start, None if scope.end == scope.start else scope.end)

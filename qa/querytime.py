@@ -19,7 +19,8 @@ import re
 
 from .dates import TimeScope, find_dates, lower_bound
 
-_LATEST = re.compile(r"\b(latest|most recent(?:ly)?|recently|recent|newest|lately|last time|last (?:event|activity|thing))\b"
+_LATEST = re.compile(r"\b(latest|most recent(?:ly)?|recently|recent|newest|lately|last time|last (?:event|activity|thing)"
+                     r"|last \w+ of (?:his|her|their|its) (?:career|life))\b"
                      r"|最新|最近|直近|一番新しい|最後に(?![、,])", re.I)  # 最後に加えたのは: the last time it was done
 _EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first ever|very first|first .{0,40}\bever)\b"
                        r"|\bwhen did\b.{0,60}\bfirst\b|初めて|最初|一番古い", re.I)

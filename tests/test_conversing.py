@@ -438,3 +438,13 @@ def test_who_took_over_from_him_is_someone_else_than_him():
     assert _titled([hit], q) == "Pasquale Marino"  # the titled name nearest the question's words ...
     assert _titled([hit], q, "Pasquale Marino") is None  # ... is the one "he" is, so not the answer
     assert _answer_person(hit, q, table("en"), "Pasquale Marino") == "Walter Zenga"
+
+
+def test_the_last_club_of_his_career_is_the_latest_not_the_last_item_shown(ngo_index):
+    from qa.languages import table
+    from qa.querytime import question_time
+
+    assert table("en").ordinal.search("And the last club of his career?") is None
+    assert question_time("And the last club of his career?").order == "latest"
+    resolved = Conversation(focus=_focus(FORUM), today=TODAY).resolve(ngo_index, "And the last club of his career?")
+    assert all("before " not in n and "→ " in n for n in resolved.notes)
