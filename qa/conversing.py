@@ -704,9 +704,12 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     if people:  # the one the answer's article is about, else the first named (the sentence's subject)
         person = next((n for n in people if title and (n in title or title in n)), people[0])
     elif words.asks_person.search(_fold(q)):  # "who is …?": the person the answer names
-        other = earlier if words.person.search(_fold(q)) else None  # "who took over when he resigned?": not him
-        person = _titled(answer.hits[:3], q, other) or _answer_person(top, q, words, other) or earlier \
-            or _title_person(answer.hits)
+        other = earlier if words.person.search(_fold(q)) else None  # "who took over when he resigned?": not him,
+        if other and focus is not None and focus.topic and _same_person(focus.topic, other):
+            person = earlier  # unless the article is about him ("who took his seat?": Gasly's article stays his)
+        else:
+            person = _titled(answer.hits[:3], q, other) or _answer_person(top, q, words, other) or earlier \
+                or _title_person(answer.hits)
     elif earlier is None:
         person = _titled(answer.hits[:3], q) or _title_person(answer.hits)
     else:
@@ -771,8 +774,9 @@ def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = No
         return None
     start, end = _answering_sentence(hit.text, q, words)
     asked = q.lower()
+    heading = (hit.heading or "").lower()  # "Red Bull ( 2019 )" heads a section: a team, not a person
     return next((n for n, kind in words.names(hit.text[start:end]) if kind == "person" and n.lower() not in asked
-                 and not _same_person(n, avoid)), None)
+                 and n.lower() not in heading and not _same_person(n, avoid)), None)
 
 
 def _frame(q: str, words: Words, focus: Focus | None) -> str:

@@ -448,3 +448,20 @@ def test_the_last_club_of_his_career_is_the_latest_not_the_last_item_shown(ngo_i
     assert question_time("And the last club of his career?").order == "latest"
     resolved = Conversation(focus=_focus(FORUM), today=TODAY).resolve(ngo_index, "And the last club of his career?")
     assert all("before " not in n and "→ " in n for n in resolved.notes)
+
+
+def test_after_who_replaced_him_the_person_is_the_answer_unless_the_article_is_about_him(ngo_index):
+    from qa.conversing import Resolved, _next_focus
+    from qa.searching import Answer
+
+    hit = Hit(Chunk("In 2008, with manager Pasquale Marino leaving for Udinese, Walter Zenga took over as manager.",
+                    None, "a.txt", 1, date="2008", title="Calcio Catania"), 1.0, (0, 10), 5)
+    q = "And who took over when he resigned?"
+    resolved = Resolved(q, notes=("he → Pasquale Marino",))
+
+    def person_after(topic: str) -> str:
+        focus = Focus(["Calcio Catania"], "Pasquale Marino", None, (hit,), "", "en", topic=topic)
+        return _next_focus(focus, ngo_index, q, resolved, Answer(q, None, [hit]), TODAY).person
+
+    assert person_after("Calcio Catania") == "Walter Zenga"
+    assert person_after("Pasquale Marino") == "Pasquale Marino"  # his own article: "his" stays his
