@@ -99,9 +99,11 @@ def typed(question: str, passages: list, words, similar=None) -> float:
     elif person:
         asked = question.lower()
 
-        def holds(chunk) -> bool:
-            return any(m.group(0).lower() not in asked and not _INSTITUTION.search(m.group(0))
-                       for m in words.person_name.finditer(chunk.text))
+        def holds(chunk) -> bool:  # a name not in an institution's ("Diet Member" of "Diet Member's Building")
+            runs = [(r.start(), r.end(), r.group(0)) for r in _CAPITALISED_RUN.finditer(chunk.text)]
+            return any(m.group(0).lower() not in asked and not _INSTITUTION.search(
+                next((t for a, b, t in runs if a <= m.start() and m.end() <= b), m.group(0)))
+                for m in words.person_name.finditer(chunk.text))
     elif words.asks_date.search(question):
         day = bool(words.asks_day.search(question))  # "on what date": a year is not an answer
 
@@ -113,6 +115,7 @@ def typed(question: str, passages: list, words, similar=None) -> float:
     return float(any(holds(c) for c in passages[:TYPED_PASSAGES]))
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)")
 KIND_WORDS = 32  # the passage's words compared, at most (stop words and words under four letters left out)
 SIMILAR = 0.5  # a word this close in meaning to the kind asked for names it ("film" for "movie": 0.82; "hotel"

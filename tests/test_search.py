@@ -255,3 +255,17 @@ def test_what_was_done_at_an_event_is_an_entry_of_the_record_not_a_network_named
     answer = search(ngo_index, embedder, "What did ACE do at TICAD 7?", 3)
     assert answer.hits[0].date == "2019-08-27" and "side event" in answer.hits[0].text
     assert any("Liaison Group for TICAD" in h.text for h in answer.hits)  # still shown, below it
+
+
+def test_who_needs_a_persons_name_not_two_capitalised_words_of_a_building():
+    from qa.chunking import Chunk
+    from qa.deciding import typed
+    from qa.languages import table
+
+    def holds(question: str, text: str) -> float:
+        return typed(question, [Chunk(text, None, "a.txt", 1)], table("en"))
+
+    assert holds("Who funded the SDG 8.7 Dialogues?", "Organized the First SDG 8.7 Dialogue in the Diet Member's "
+                 "Building (parliament)") == 0.0
+    assert holds("Who represented ACE at the meeting?", "ACE Managing Director Tomoko Shiroki and Ghana Project "
+                 "Manager Akira Kondo attended the annual meeting") == 1.0
