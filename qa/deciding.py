@@ -55,7 +55,7 @@ def answers(evidence: Evidence, keywords_only: bool = False) -> bool:
     return probability(evidence, keywords_only) >= THRESHOLD
 
 
-_COUNT = re.compile(r"(?<![\d.])\d[\d,]*(?:\s+(?:thousand|million|hundred))?\s+[a-z]{3,}|\b(?:two|three|four|five|six|seven|"
+_COUNT = re.compile(r"(?<![\d.])\d[\d,]*(?:\s+(?:thousand|million|hundred))?\s+(?-i:[a-z]{3,})|\b(?:two|three|four|five|six|seven|"
                     r"eight|nine|ten|eleven|twelve|hundreds?|thousands?|dozens?)\s+[a-z]{3,}"
                     r"|[\d一二三四五六七八九十百千万]+\s*(?:人|社|か国|カ国|件|回|筆|名|団体|村)", re.I)
 _MONEY = re.compile(r"[$¥€£]\s?\d|\b\d[\d,.]*\s*(?:thousand\s+|million\s+|billion\s+)?(?:yen|dollars?|euros?|pounds?|"
@@ -98,12 +98,17 @@ def typed(question: str, passages: list, words, similar=None) -> float:
             return bool(_COUNT.search(without_dates(chunk.text)))
     elif person:
         asked = question.lower()
+        named = bool(_NAME_OF.search(question))  # "what was the name of …": a role ("the Associate Deputy
+        #                                          Undersecretary") answers "who", not "what name"
 
         def holds(chunk) -> bool:  # a name not in an institution's ("Diet Member" of "Diet Member's Building")
             runs = [(r.start(), r.end(), r.group(0)) for r in _CAPITALISED_RUN.finditer(chunk.text)]
-            return any(m.group(0).lower() not in asked and not _INSTITUTION.search(
-                next((t for a, b, t in runs if a <= m.start() and m.end() <= b), m.group(0)))
-                for m in words.person_name.finditer(chunk.text))
+
+            def names_one(m: re.Match) -> bool:
+                run = next((t for a, b, t in runs if a <= m.start() and m.end() <= b), m.group(0))
+                return m.group(0).lower() not in asked and not _INSTITUTION.search(run) \
+                    and not (named and _TITLE.search(m.group(0)))
+            return any(names_one(m) for m in words.person_name.finditer(chunk.text))
     elif words.asks_date.search(question):
         day = bool(words.asks_day.search(question))  # "on what date": a year is not an answer
 
@@ -115,6 +120,10 @@ def typed(question: str, passages: list, words, similar=None) -> float:
     return float(any(holds(c) for c in passages[:TYPED_PASSAGES]))
 
 
+_TITLE = re.compile(r"(?i)\b(?:director|president|manager|minister|secretary|undersecretary|deputy|associate|chair"
+                    r"(?:man|woman|person)?|officer|head|ambassador|representative|governor|mayor|senator|"
+                    r"professor|laureate)\b")  # "Associate Deputy Undersecretary" is no one's name
+_NAME_OF = re.compile(r"(?i)\bnames?\s+of\b|名前")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)")
 KIND_WORDS = 32  # the passage's words compared, at most (stop words and words under four letters left out)

@@ -269,3 +269,19 @@ def test_who_needs_a_persons_name_not_two_capitalised_words_of_a_building():
                  "Building (parliament)") == 0.0
     assert holds("Who represented ACE at the meeting?", "ACE Managing Director Tomoko Shiroki and Ghana Project "
                  "Manager Akira Kondo attended the annual meeting") == 1.0
+
+
+def test_a_name_asked_for_is_no_role_and_a_count_is_no_campaigns_name():
+    from qa.chunking import Chunk
+    from qa.deciding import typed
+    from qa.languages import table
+
+    def holds(question: str, text: str) -> float:
+        return typed(question, [Chunk(text, None, "a.txt", 1)], table("en"))
+
+    seminar = "Organized a seminar inviting the Associate Deputy Undersecretary of the U.S. Department of Labor"
+    assert holds("Who was the guest speaker at the seminar?", seminar) == 1.0  # a role answers "who"
+    assert holds("What was the name of the Associate Deputy Undersecretary?", seminar) == 0.0
+    film = "Organized a film event in collaboration with the 100 Million Campaign"
+    assert holds("How many people came to the film event?", film) == 0.0
+    assert holds("How many people came to the film event?", "about 120 people came to the film event") == 1.0

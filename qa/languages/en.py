@@ -141,7 +141,7 @@ WORDS = Words(
                                          ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
                                          ("december", "dec")), 1) for m in ms} | {"year": 1},
     unknown_word_is_subject=True,
-    asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat\s+is\s+the\s+name\s+of\b", re.I),
+    asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+names?\s+of\b", re.I),
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
                           r"spending|expenditures?)\b", re.I),
