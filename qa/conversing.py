@@ -736,7 +736,9 @@ def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:
     if top is None or q != q.lower():  # only a question typed all in lower case
         return []
     asked = " " + " ".join(re.findall(r"\w+", q)) + " "
-    return [n for n, kind in words.names(top.text) if kind == "person" and f" {n.lower()} " in asked]
+    title = _title_person([top])  # the article's own person first ("fred hoiberg", not "the chicago bulls")
+    named = ([title] if title else []) + [n for n, kind in words.names(top.text) if kind == "person"]
+    return [n for n in dict.fromkeys(named) if f" {n.lower()} " in asked]
 
 
 def _answering_sentence(text: str, q: str, words: Words) -> tuple[int, int]:

@@ -465,3 +465,14 @@ def test_after_who_replaced_him_the_person_is_the_answer_unless_the_article_is_a
 
     assert person_after("Calcio Catania") == "Walter Zenga"
     assert person_after("Pasquale Marino") == "Pasquale Marino"  # his own article: "his" stays his
+
+
+def test_a_possessive_ends_a_persons_name_and_a_couple_months_is_two(ngo_index):
+    from qa.languages import table
+
+    words = table("en")
+    assert words.names("Who beat Lee Nogan's Reading side in 1995?") == [("Lee Nogan", "person"), ("Reading", "thing")]
+    assert words.names("in the Diet Member's Building") == [("Diet Member's Building", "thing")]
+    assert words.names("What's the Stop Child Labour Network?") == [("Stop Child Labour Network", "thing")]
+    resolved = Conversation(focus=_focus(FORUM), today=TODAY).resolve(ngo_index, "what did we do a couple months before that?")
+    assert resolved.when == TimeScope(None, "2019-10-26", "latest")  # halfway there: the nearest event then

@@ -6,7 +6,7 @@ import re
 
 from . import Relative, Words
 
-_N = r"(?P<n>\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_N = r"(?P<n>\d+|a couple(?: of)?|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _U = r"(?P<unit>day|week|month|year|yr|mo|wk)s?\.?"
 _CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to|from)"
 _CAP = r"(?:[A-Z][\w.'’&-]*|\d+(?:\.\d+)?)"
@@ -49,21 +49,31 @@ def names(text: str) -> list[tuple[str, str]]:
     """
     out = []
     for m in _NAME.finditer(text):
-        words = m.group(0).split()
-        while words and _QUESTION_START.match(words[0].rstrip(",!" if words[1:2] and words[1][:1].isdigit() else ".,!'’")):
-            # "Cool." is no name; "No. 73 Squadron" is
-            words.pop(0)
-        while words and re.fullmatch(_CONNECT, words[-1]):
-            words.pop()
-        name = " ".join(words).rstrip(".'’")
-        name = re.sub(r"(?:'s|’s)$", "", name)
-        if not name or len(name) < 2 or _DEMONYM.fullmatch(name) or _MONTH_NAME.fullmatch(name) or name.isdigit():
-            continue
-        if _PERSON.match(name) and not _NOT_PERSON.search(name):
-            out.append((name, "person"))
-            continue
-        acronym = _ACRONYM.match(text, m.end())  # "… Conference on African Development (TICAD)": both its names
-        out.append((f"{name} ({acronym.group(1)})" if acronym and m.group(0).endswith(words[-1]) else name, "thing"))
+        parts, words = [], []
+        run = m.group(0).split()
+        for n, w in enumerate(run):  # "Lee Nogan's Reading side": Lee Nogan, and Reading (not "Diet Member's Building")
+            words.append(w)
+            owner = re.sub(r"['’]s$", "", " ".join(words))
+            if owner != " ".join(words) and n < len(run) - 1 and _PERSON.match(owner) and not _NOT_PERSON.search(
+                    " ".join(run)):
+                parts.append(words)
+                words = []
+        parts.append(words)
+        for k, words in enumerate(parts):
+            while k == 0 and words and _QUESTION_START.match(re.sub(r"['’]s$", "", words[0]).rstrip(
+                    ",!" if words[1:2] and words[1][:1].isdigit() else ".,!'’")):
+                words.pop(0)  # "Cool." and "What's" are no names; "No. 73 Squadron" is
+            while words and re.fullmatch(_CONNECT, words[-1]):
+                words.pop()
+            name = " ".join(words).rstrip(".'’")
+            name = re.sub(r"(?:'s|’s)$", "", name)
+            if not name or len(name) < 2 or _DEMONYM.fullmatch(name) or _MONTH_NAME.fullmatch(name) or name.isdigit():
+                continue
+            if _PERSON.match(name) and not _NOT_PERSON.search(name):
+                out.append((name, "person"))
+                continue
+            acronym = _ACRONYM.match(text, m.end()) if k == len(parts) - 1 else None  # "… (TICAD)": both its names
+            out.append((f"{name} ({acronym.group(1)})" if acronym and m.group(0).endswith(words[-1]) else name, "thing"))
     return out
 
 
@@ -128,7 +138,7 @@ WORDS = Words(
     units={"day": "day", "week": "week", "month": "month", "year": "year", "yr": "year", "mo": "month", "wk": "week",
            "season": "year"},  # a season of a sport is counted as its year
     numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3, "several": 3},
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2, "a few": 3, "several": 3},
     question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.I),
     month=re.compile(r"\b(?P<m>january|february|march|april|june|july|august|september|october|november|december|"
                      r"jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?<=\bnew )year|"  # "the new year": January
