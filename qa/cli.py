@@ -291,12 +291,25 @@ def _misses(results, k: int) -> list[dict]:
 
 
 def cmd_serve(args) -> int:
+    _on_system_allocator()
     from .web import serve
 
     ws = _workspace(args)
     _ensure_built(ws, keep_in_force=True)  # a page that can't rebuild serves the index it has
     serve(ws, args.host, args.port, args.auth, args.allowed_hosts, args.allow_upload)
     return 0
+
+
+def _on_system_allocator() -> None:
+    """Starts the page over on the system allocator (PYTHONMALLOC=malloc) unless $PYTHONMALLOC is set:
+    with Python's own, the memory of expired browser sessions stays with the process (1,000 sessions:
+    +70 MB after they expire, against +36 MB; answers take as long)."""
+    if os.environ.get("PYTHONMALLOC") or not getattr(sys, "orig_argv", None) or not sys.executable:
+        return
+    try:
+        os.execve(sys.executable, sys.orig_argv, {**os.environ, "PYTHONMALLOC": "malloc"})
+    except OSError:
+        pass  # served on Python's allocator, as before
 
 
 def _retrieval_options(p: argparse.ArgumentParser) -> None:

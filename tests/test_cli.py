@@ -225,3 +225,16 @@ def test_a_model_folder_in_the_manifest_never_makes_later_builds_fail(project, c
     assert code == 0 and "(full build)" in err, err
     code, out, _ = run(capsys, "ask", "--json", "When did we hand in the signatures?")
     assert code == 0 and "70 thousand signatures" in json.loads(out)["passages"][0]["text"]
+
+
+def test_the_page_starts_over_on_the_system_allocator_once(monkeypatch):
+    from qa import cli
+
+    calls = []
+    monkeypatch.setattr(cli.os, "execve", lambda path, argv, env: calls.append((path, argv, env)))
+    monkeypatch.delenv("PYTHONMALLOC", raising=False)
+    cli._on_system_allocator()
+    assert len(calls) == 1 and calls[0][2]["PYTHONMALLOC"] == "malloc" and calls[0][1] == sys.orig_argv
+    monkeypatch.setenv("PYTHONMALLOC", "malloc")  # the second start: served as it is
+    cli._on_system_allocator()
+    assert len(calls) == 1
