@@ -42,7 +42,8 @@ UNSET = READ_FROM_QUESTION  # the time is read from the question as searched
 GENERIC = 0.3  # a name used by more than this share of the passages (the corpus's own organisation) names no subject
 CARRY_PERIOD = True
 OWN_SUBJECT = 2  # a question with this many specific words (and no reference word) is a new topic
-NOTE_CHARS = 48  # a name in a note is cut to this (a note stays under 80 characters)
+NOTE_CHARS = 48  # a name in a note is cut to this ...
+NOTE_LINE = 80  # ... and the words it explains so that the note stays under this
 _TITLES = ("director", "president", "manager", "minister", "secretary", "chair", "chairman", "chairwoman",
            "chairperson", "laureate", "ceo", "founder", "coordinator", "officer", "head", "leader", "dr", "mr",
            "mrs", "ms", "prof", "professor", "ambassador", "representative", "governor", "mayor", "senator",
@@ -131,7 +132,9 @@ class _Reading:
     exclude: tuple[int, ...] = ()
 
     def note(self, said: str, meant: str) -> None:
-        self.notes.append(f"{said} → {meant}")
+        room = max(16, NOTE_LINE - 3 - len(meant))  # a note stays one short line
+        said = " ".join(said.split())
+        self.notes.append(f"{said if len(said) <= room else said[:room - 1].rstrip() + '…'} → {meant}")
 
 
 def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) -> Resolved:

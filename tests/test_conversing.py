@@ -476,3 +476,12 @@ def test_a_possessive_ends_a_persons_name_and_a_couple_months_is_two(ngo_index):
     assert words.names("What's the Stop Child Labour Network?") == [("Stop Child Labour Network", "thing")]
     resolved = Conversation(focus=_focus(FORUM), today=TODAY).resolve(ngo_index, "what did we do a couple months before that?")
     assert resolved.when == TimeScope(None, "2019-10-26", "latest")  # halfway there: the nearest event then
+
+
+def test_a_note_is_one_short_line_however_long_the_words_it_explains():
+    from qa.conversing import _Reading
+    from qa.languages import table
+
+    r = _Reading(None, "", table("en"), None, [], None)
+    r.note("the same month as the Sustainable Brands conference in Tokyo and the other forum we went to", "July 2019")
+    assert len(r.notes[0]) <= 80 and r.notes[0].endswith("… → July 2019")
