@@ -154,7 +154,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         own_time, relative = None, (TimeScope(relative[0].start, relative[0].end, order), relative[1])
     person, thing, more = words.person.search(q), _reference(q, words), words.more.search(q)
     ordinal, elliptical = None if order else words.ordinal.search(q), _elliptical(q, words)
-    r = _Reading(index, q, words, focus, _own_names(index, q, words), own_time)
+    own = [n for n in _own_names(index, q, words) if not (relative and n in relative[1])]  # "… as the Osaka declaration"
+    r = _Reading(index, q, words, focus, own, own_time)
     if not (relative or ordinal or person or thing or more or elliptical or returned) and _names_its_own(r):
         if focus.topic and not r.own and not own_time:  # an article's sections stay about its title
             return Resolved(question, Signals(focus.topic, tuple(h.number for h in focus.shown[:3])),

@@ -485,3 +485,9 @@ def test_a_note_is_one_short_line_however_long_the_words_it_explains():
     r = _Reading(None, "", table("en"), None, [], None)
     r.note("the same month as the Sustainable Brands conference in Tokyo and the other forum we went to", "July 2019")
     assert len(r.notes[0]) <= 80 and r.notes[0].endswith("… → July 2019")
+
+
+def test_the_thing_a_relative_time_counts_from_is_no_name_swapped_into_the_last_question(ngo_index):
+    resolved = Conversation(focus=_focus(FORUM), today=TODAY).resolve(ngo_index, "and the same month as the Osaka "
+                                                                                 "declaration?")
+    assert resolved.notes == ("the same month as the Osaka declaration → July 2019",)
