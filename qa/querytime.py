@@ -94,6 +94,25 @@ def _today_relative(question: str, today: datetime.date) -> TimeScope | None:
     return TimeScope(iso, iso)
 
 
+_TWO_DIGITS = re.compile(r"(?<![\w'’])['’](\d{2})\b|\b(?:in|since|until|till|from)\s(\d{2})(?=\s*(?:[?.,!;:)]|$|\s+(?:and|or|but|"
+                         r"besides|when|what|who|where|which|did|was|were|too|again)\b))", re.I)
+
+
+def _four_digits(question: str) -> str:
+    """A year written with two digits as four: "in '98", "since 05?" -> 1998, 2005 (30 and up: the 1900s).
+
+    >>> _four_digits("what else did he win in 98 besides promotion")
+    'what else did he win in 1998 besides promotion'
+    >>> _four_digits("how many in 12 villages? back in '05?")
+    'how many in 12 villages? back in 2005?'
+    """
+    def year(m: re.Match) -> str:
+        n = int(m.group(1) or m.group(2))
+        full = str(1900 + n if n >= 30 else 2000 + n)
+        return full if m.group(1) else m.group(0)[:m.start(2) - m.start()] + full
+    return _TWO_DIGITS.sub(year, question)
+
+
 def question_time(question: str, today: datetime.date | None = None) -> TimeScope | None:
     """The time `question` asks about, or None; "last year", "this month" are counted from `today`.
 
@@ -104,6 +123,7 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
     >>> question_time("What did we do last year?", datetime.date(2026, 11, 27))
     TimeScope(start='2025', end='2025', order=None)
     """
+    question = _four_digits(question)
     order = "latest" if _LATEST.search(question) else "earliest" if _EARLIEST.search(question) else None
     part = _PART.search(question)
     if part is not None:
