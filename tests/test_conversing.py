@@ -491,3 +491,10 @@ def test_the_thing_a_relative_time_counts_from_is_no_name_swapped_into_the_last_
     resolved = Conversation(focus=_focus(FORUM), today=TODAY).resolve(ngo_index, "and the same month as the Osaka "
                                                                                  "declaration?")
     assert resolved.notes == ("the same month as the Osaka declaration → July 2019",)
+
+
+def test_his_next_club_is_the_next_event_after_the_answer(ngo_index):
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    resolved = conversation.resolve(ngo_index, "and his next club after grimsby?")
+    assert resolved.when == TimeScope("2019-11-28", None, "earliest") and "his next → after 28 November 2019" in resolved.notes
+    assert not any(n.startswith("his next") for n in conversation.resolve(ngo_index, "what about his next year?").notes)

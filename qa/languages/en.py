@@ -128,7 +128,8 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
                  "before"),
         Relative(re.compile(r"\b(?:after|since)\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
-                            r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b", re.I), "after"),
+                            r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
+                            r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
     ),
     ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last(?!\s+\w+\s+of\s+(?:his|her|their|its)\s+"
                        r"(?:career|life))|latest|\d+(?:st|nd|rd|th))\b"
