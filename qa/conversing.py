@@ -154,7 +154,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         own_time, relative = None, (TimeScope(relative[0].start, relative[0].end, order), relative[1])
     person, thing, more = words.person.search(q), _reference(q, words), words.more.search(q)
     ordinal, elliptical = None if order else words.ordinal.search(q), _elliptical(q, words)
-    own = [n for n in _own_names(index, q, words) if not (relative and n in relative[1])]  # "… as the Osaka declaration"
+    # a name in the relative time is what it counts from ("… as the Osaka declaration"), not the question's own
+    own = [n for n in _own_names(index, q, words) if not (relative and n in relative[1])]
     r = _Reading(index, q, words, focus, own, own_time)
     if not (relative or ordinal or person or thing or more or elliptical or returned) and _names_its_own(r):
         if focus.topic and not r.own and not own_time:  # an article's sections stay about its title
@@ -178,7 +179,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         r.context += focus.subjects[:2]
         r.note(more.group(0), words.said["not shown"])
     if not (r.notes or relative or ordinal or elliptical or more or returned) and _new_name(r):
-        return Resolved(question)  # "has Satyarthi himself ever been …?": a pronoun with nothing to point at, a new topic
+        return Resolved(question)  # "has Satyarthi himself …?": a pronoun pointing at nothing, a new topic
     if not r.notes and not relative and focus.subjects:  # nothing of its own named: about the subject in focus
         main = _sharing(q, words, focus)  # "what's their role in the alliance?": the one named by its word
         r.context += list(dict.fromkeys([main] + focus.subjects[:2]))
@@ -189,8 +190,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         r.note(said, _period_words(when, words))
         if when.order and not r.exclude and focus.shown:  # "after that" is another event than the answer
             r.exclude = (focus.shown[0].number,)
-    elif own_time is None and focus.period is not None and CARRY_PERIOD and not words.asks_date.search(q) \
-            and not words.any_time.search(q):  # "has she ever …": any time
+    elif own_time is None and _carries_period(q, words, focus):
         when, named = focus.period, False  # the period in focus still counts, softly
         r.note(words.said["period"], _period_words(focus.period, words))
     if focus.topic:  # an article's sections are all about its title
@@ -198,6 +198,13 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     signals = Signals(" ".join(dict.fromkeys(c for c in r.context if c)), tuple(h.number for h in focus.shown[:3]),
                       r.exclude, r.item, named, said.split("…")[0])
     return Resolved(question, signals, when, tuple(r.notes), focus.subjects[0] if returned else None)
+
+
+def _carries_period(q: str, words: Words, focus: Focus) -> bool:
+    """Whether the period in focus still counts for a question that names no time: not for "when …?"
+    nor for "has she ever …?" (any time)."""
+    return focus.period is not None and CARRY_PERIOD and not words.asks_date.search(q) \
+        and not words.any_time.search(q)
 
 
 def _dated(index: Index, subject: str) -> tuple[str, str] | None:
@@ -211,13 +218,9 @@ def _dated(index: Index, subject: str) -> tuple[str, str] | None:
 def _own_time(q: str, words: Words, today: datetime.date) -> TimeScope | None:
     """The time a follow-up names of its own; not "the next year", "the following month", which in a
     conversation count from the answer (`_relative`), not from today."""
-    own = question_time(q, today)
-    if own is None:
-        return None
-    bare = q
     for rel in words.relative:
-        bare = rel.pattern.sub(" ", bare)
-    return question_time(bare, today)
+        q = rel.pattern.sub(" ", q)
+    return question_time(q, today)
 
 
 def _returned(q: str, words: Words, focus: Focus) -> tuple[str, str, str] | None:
@@ -287,25 +290,24 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     acting = agent is not None and thing is not None and agent.start() <= thing.start() < agent.end()
     if thing is None or not focus.subjects or (acting and not person and not actors):
         return  # "what did they organise?" with only events in focus: they are the corpus's own organisation
-    noun = {t[:5] for t in terms(thing.group(0)) if t not in words.stop}
+    said = thing.group(0)
+    noun = {t[:5] for t in terms(said) if t not in words.stop}
     if any(0 <= r.q.find(n) < thing.start() and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own):
         return  # "… New York … there": its antecedent is here ("which SDG target … that session": not)
     asked = words.asks_kind.search(r.q)
     between = r.q[asked.end():thing.start()] if asked is not None and asked.end() <= thing.start() else ""
     if not noun and re.search(r",|\band\b", between) and words.question.search(between) \
-            and not words.group.search(thing.group(0)):
+            and not words.group.search(said):
         return  # "which forum did ACE attend, and in which city was it held?": it is the forum asked for
     # "it" is not the person in focus, unless that "person" is only the article's title read as a name
     # ("Cutty Sark": a person would be "he" or "she"); "there" and "they" never are
-    said = thing.group(0)
     own_title = focus.person == focus.topic and not words.place.search(said) and not words.group.search(said)
     kind = words.kind_of_reference.search(r.q)  # "which documentary was that?": that documentary
     named = _named_by(f"{said} {kind.group('kind')}" if kind else said, focus, words,
                       avoid=None if own_title else focus.person)
     if acting and named in focus.events and actors:
         named = actors[0]
-    bare = not [t for t in terms(said) if t not in words.stop]
-    if bare and not acting and words.happens.search(r.q):  # "where was it held?": the event in focus
+    if not noun and not acting and words.happens.search(r.q):  # "where was it held?": the event in focus
         named = next((s for s in focus.subjects if s in focus.events or words.event.search(s)), named)
     if words.plural.search(said):  # "those dialogs": the series, not the one just shown
         named = _series(named, words) or named
@@ -540,8 +542,9 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
         anchor = _anchor(focus, unit if kind in ("same", "next", "previous") else "")
         said = m.group(0).strip()
         other = words.same_as.match(q, m.end()) if index is not None else None
-        if other is not None and _dated(index, other.group("x")) is not None:
-            anchor, said = _dated(index, other.group("x")), q[m.start():other.end("x")].strip()
+        dated = _dated(index, other.group("x")) if other is not None else None
+        if dated is not None:
+            anchor, said = dated, q[m.start():other.end("x")].strip()
         if anchor is None:
             return None
         return _shifted(kind, anchor, unit, groups.get("n"), words), said
@@ -591,7 +594,8 @@ def _year_of(before: str, anchor: str, first: int, last: int, words: Words, afte
     its own year; the next one after it ("the following January", "the January after"); the one before
     ("the previous summer", "the November before")."""
     year, month = int(anchor[:4]), int(anchor[5:7]) if len(anchor) >= 7 else None
-    if (words.onward is not None and words.onward.search(before)) or (words.onward_after and words.onward_after.match(after)):
+    if (words.onward is not None and words.onward.search(before)) or \
+            (words.onward_after and words.onward_after.match(after)):
         return year + 1 if month is None or first <= month else year
     if (words.backward is not None and words.backward.search(before)) or \
             (words.backward_after and words.backward_after.match(after)):

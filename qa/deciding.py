@@ -79,14 +79,10 @@ def typed(question: str, passages: list, words, similar=None) -> float:
     kind = _asked_kind(question, words)
     person = words.asks_person.search(question) or (kind is not None and words.person_kind.fullmatch(kind))
     if kind is not None and not (words.asks_date.search(question) or person):
-        if words.place_kind.fullmatch(kind):
-            asked = question.lower()
+        place = bool(words.place_kind.fullmatch(kind))
 
-            def holds(chunk) -> bool:
-                return any(m.group(1).lower() not in asked for m in _PLACE.finditer(chunk.text))
-        else:
-            def holds(chunk) -> bool:
-                return _mentions(chunk, kind, similar)
+        def holds(chunk) -> bool:
+            return _names_place(chunk, question) if place else _mentions(chunk, kind, similar)
     elif words.asks_money.search(question):
         def holds(chunk) -> bool:
             return bool(_MONEY.search(chunk.text))
@@ -97,18 +93,8 @@ def typed(question: str, passages: list, words, similar=None) -> float:
         def holds(chunk) -> bool:
             return bool(_COUNT.search(without_dates(chunk.text)))
     elif person:
-        asked = question.lower()
-        named = bool(_NAME_OF.search(question))  # "what was the name of …": a role ("the Associate Deputy
-        #                                          Undersecretary") answers "who", not "what name"
-
-        def holds(chunk) -> bool:  # a name not in an institution's ("Diet Member" of "Diet Member's Building")
-            runs = [(r.start(), r.end(), r.group(0)) for r in _CAPITALISED_RUN.finditer(chunk.text)]
-
-            def names_one(m: re.Match) -> bool:
-                run = next((t for a, b, t in runs if a <= m.start() and m.end() <= b), m.group(0))
-                return m.group(0).lower() not in asked and not _INSTITUTION.search(run) \
-                    and not (named and _TITLE.search(m.group(0)))
-            return any(names_one(m) for m in words.person_name.finditer(chunk.text))
+        def holds(chunk) -> bool:
+            return _names_person(chunk, question, words)
     elif words.asks_date.search(question):
         day = bool(words.asks_day.search(question))  # "on what date": a year is not an answer
 
@@ -141,6 +127,26 @@ def _asked_kind(question: str, words) -> str | None:
     if kind in words.stop or kind in words.attribute or words.question.fullmatch(kind):
         return None
     return kind
+
+
+def _names_place(chunk, question: str) -> bool:
+    """Whether a passage names a place ("in Matsuyama") the question does not give itself."""
+    asked = question.lower()
+    return any(m.group(1).lower() not in asked for m in _PLACE.finditer(chunk.text))
+
+
+def _names_person(chunk, question: str, words) -> bool:
+    """Whether a passage names a person the question does not give itself: not two capitalised words
+    of an institution's name ("Diet Member" of "Diet Member's Building"), and, for "what was the name
+    of …", not a role ("the Associate Deputy Undersecretary" answers "who", not "what name")."""
+    asked, named = question.lower(), bool(_NAME_OF.search(question))
+    runs = [(r.start(), r.end(), r.group(0)) for r in _CAPITALISED_RUN.finditer(chunk.text)]
+
+    def names_one(m: re.Match) -> bool:
+        run = next((t for a, b, t in runs if a <= m.start() and m.end() <= b), m.group(0))
+        return m.group(0).lower() not in asked and not _INSTITUTION.search(run) \
+            and not (named and _TITLE.search(m.group(0)))
+    return any(names_one(m) for m in words.person_name.finditer(chunk.text))
 
 
 def _mentions(chunk, kind: str, similar) -> bool:

@@ -27,7 +27,6 @@ Left out: model downloads; answering questions on a GPU.
 from __future__ import annotations
 
 import functools
-
 import logging
 import os
 import sys

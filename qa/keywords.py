@@ -116,8 +116,8 @@ def acronyms(texts) -> dict[str, str]:
                         name = " ".join(words[a:b + 1])
                         key = "".join(w[0] for w in words[a:b + 1] if w[:1].isupper())
                         if 2 <= len(key) <= 6:
-                            counts.setdefault(key, {}).setdefault(name, 0)
-                            counts[key][name] += 1
+                            names = counts.setdefault(key, {})
+                            names[name] = names.get(name, 0) + 1
     return {key: max(names, key=names.get) for key, names in counts.items()}
 
 
@@ -172,7 +172,7 @@ def corrected(question: str, frequency, known, english: frozenset[str]) -> str:
             return word
         allowed = max((n for size, n in SLIP.items() if len(word) >= size), default=0)
         stems = terms(word)
-        if not allowed or not stems or word.lower() in english or any(frequency(t) for t in stems):
+        if not allowed or not stems or word in english or any(frequency(t) for t in stems):
             return word
         vocab = known().get(word[0], {})
         if word in vocab:

@@ -461,11 +461,21 @@ def _word_vectors(embedder: Embedder, words: list[str]) -> np.ndarray:
     if new:
         if len(_WORDS) + len(new) > WORDS_KEPT:
             _WORDS.clear()
-        _WORDS.update({(model, w): v for w, v in zip(new, embedder.encode(new))})
+        _WORDS.update({(model, w): v for w, v in zip(new, embedder.encode(new), strict=True)})
     return np.stack([_WORDS[(model, w)] for w in words])
 
 
 READ_FROM_QUESTION = object()
+
+
+def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | None) -> str:
+    """The words a passage is matched on (`_matched`), an acronym the documents never use followed by
+    the name they spell ("HLPF High Level Political Forum"), an English typing slip read as their word
+    ("presnt" -> "present")."""
+    text = expand_acronyms(_matched(q, scope), index.frequency, lambda: index.acronyms)
+    if JAPANESE.search(text):
+        return text
+    return corrected(text, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")))
 
 
 def _matched(q: str, scope: TimeScope | None) -> str:
@@ -500,9 +510,7 @@ def search(
     scope = (question_time(q) if when is READ_FROM_QUESTION else when) if use_time else None
     period = scope is not None and scope.bounded and not scope.order and signals.named_time
     pool = max(POOL if filters.years is None else 10 * POOL, k)
-    matched = expand_acronyms(_matched(q, scope), index.frequency, lambda: index.acronyms)  # HLPF: its name too
-    if not JAPANESE.search(matched):  # "presnt" -> "present"
-        matched = corrected(matched, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")))
+    matched = _search_text(index, embedder, q, scope)
     if signals.time_words:  # "the month before", その前: a time, searched as one, not as words (駅前 is no 前)
         matched = " ".join(matched.replace(signals.time_words, " ").split()) or matched
     dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)
