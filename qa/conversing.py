@@ -130,6 +130,7 @@ class _Reading:
     context: list[str] = field(default_factory=list)
     item: int | None = None
     exclude: tuple[int, ...] = ()
+    elsewhere: bool = False  # "what about Buenos Aires?": not near the passages just shown
 
     def note(self, said: str, meant: str) -> None:
         room = max(16, NOTE_LINE - 3 - len(meant))  # a note stays one short line
@@ -152,12 +153,20 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     relative = None if own_time and not order else _with_season(q, _relative(q, words, focus, index), focus)
     if order and relative is not None:  # "the last thing they did that year": the latest of that year
         own_time, relative = None, (TimeScope(relative[0].start, relative[0].end, order), relative[1])
+    comparative = words.comparative.search(q)  # "the later of the two": not a time of its own
+    if comparative is not None:
+        q = q[:comparative.start()] + " " * (comparative.end() - comparative.start()) + q[comparative.end():]
+        relative = None if relative and relative[1] in comparative.group(0) else relative
     person, thing, more = words.person.search(q), _reference(q, words), words.more.search(q)
-    ordinal, elliptical = None if order else words.ordinal.search(q), _elliptical(q, words)
+    ordinal, elliptical = None if order or comparative else words.ordinal.search(q), _elliptical(q, words)
     # a name in the relative time is what it counts from ("… as the Osaka declaration"), not the question's own
     own = [n for n in _own_names(index, q, words) if not (relative and n in relative[1])]
     r = _Reading(index, q, words, focus, own, own_time)
-    if not (relative or ordinal or person or thing or more or elliptical or returned) and _names_its_own(r):
+    if comparative is not None:
+        _comparative(r, comparative)
+        thing = None if r.item is not None else thing  # "the later one, when was it?": it is that one
+    if not (relative or ordinal or person or thing or more or elliptical or returned or comparative) \
+            and _names_its_own(r):
         if focus.topic and not r.own and not own_time:  # an article's sections stay about its title
             return Resolved(question, Signals(focus.topic, tuple(h.number for h in focus.shown[:3])),
                             notes=(f"{words.said['about']} → {_short(focus.topic)}",))
@@ -171,7 +180,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         r.note(person.group(0), _short(focus.person))
     _thing(r, thing, person is not None)
     if elliptical and focus.frame:
-        _ellipsis(r, ordinal is not None)
+        _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative))
     if ordinal:
         _ordinal(r, ordinal)
     if more:
@@ -190,12 +199,13 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         r.note(said, _period_words(when, words))
         if when.order and not r.exclude and focus.shown:  # "after that" is another event than the answer
             r.exclude = (focus.shown[0].number,)
-    elif own_time is None and _carries_period(q, words, focus):
+    elif own_time is None and r.item is None and _carries_period(q, words, focus):  # "the last one": of all
         when, named = focus.period, False  # the period in focus still counts, softly
         r.note(words.said["period"], _period_words(focus.period, words))
     if focus.topic:  # an article's sections are all about its title
         r.context.append(focus.topic)
-    signals = Signals(" ".join(dict.fromkeys(c for c in r.context if c)), tuple(h.number for h in focus.shown[:3]),
+    signals = Signals(" ".join(dict.fromkeys(c for c in r.context if c)),
+                      () if r.elsewhere else tuple(h.number for h in focus.shown[:3]),
                       r.exclude, r.item, named, said.split("…")[0])
     return Resolved(question, signals, when, tuple(r.notes), focus.subjects[0] if returned else None)
 
@@ -311,23 +321,43 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         named = next((s for s in focus.subjects if s in focus.events or words.event.search(s)), named)
     if words.plural.search(said):  # "those dialogs": the series, not the one just shown
         named = _series(named, words) or named
+    place = list(words.place_in.finditer(named)) if words.place.search(said) and named in focus.events else []
+    if place:  # "what else did they do there?" after "… Dialogue in the Diet Member's Building": the building
+        named = place[-1].group("x")
     r.context += list(dict.fromkeys([named] + focus.subjects[:1]))
     r.note(said.strip(), _short(named))
 
 
-def _ellipsis(r: _Reading, ordinal: bool) -> None:
-    """ "and in 2017?", "what about London?": the last question's words, its last name swapped."""
+def _ellipsis(r: _Reading, ordinal: bool, plain: bool = False) -> None:
+    """ "and in 2017?", "what about London?": the last question's words, its last name swapped
+    ("what about buenos aires?" too, when `plain`: it points at nothing else)."""
     frame = _without_ordinals(r.focus.frame, r.words) if ordinal else r.focus.frame
+    slot = _slot(r) if plain and not r.own and not r.own_time else ""
     if r.own:
         frame = _replace_last_name(frame, r.words, r.own[0])
+    elif slot:  # "when were we in abidjan" -> "… what about buenos aires?": its place, not Abidjan's
+        named = set(specific_terms(r.index, frame))
+        frame = " ".join(w for w in frame.split() if not set(terms(w)) & named)
+        r.elsewhere = True
+        r.note(r.words.said["same question"], _short(slot))
     r.context.append(frame)
     if r.own or r.own_time:
         r.note(r.words.said["same question"], _short(r.own[0]) if r.own else _period_words(r.own_time, r.words))
 
 
+def _slot(r: _Reading) -> str:
+    """What an elliptical follow-up puts in the last one's place when no name of its own says it
+    ("what about buenos aires?"): its words after the ellipsis, when some of them name a thing the
+    conversation has not yet (few passages use them); else ""."""
+    m = r.words.ellipsis.search(r.q)
+    rest = (r.q[m.end():] if m is not None else r.q).strip(" ?？!.。、,")
+    known = {t for s in r.focus.subjects + list(r.focus.history) + [r.focus.frame] for t in terms(s)}
+    return rest if any(t not in known for t in specific_terms(r.index, rest)) else ""
+
+
 def _ordinal(r: _Reading, ordinal: re.Match) -> None:
     """ "the third one", 第3回: the series' own, else the list's."""
-    item, note, series = _list_item(r.index, r.words, ordinal, r.focus)
+    item, note, series = _list_item(r.index, r.words, ordinal, r.focus, r.own_time)
     named = {t for s in r.focus.subjects + [series] for t in terms(s)}
     own = [n for n in r.own if ordinal.group(0) not in n and not named & set(terms(n))]
     r.item = None if own else item  # "… of the first one in London?" asks its own thing about it
@@ -335,6 +365,23 @@ def _ordinal(r: _Reading, ordinal: re.Match) -> None:
         r.notes.append(note)
     if series:
         r.context.append(series)
+
+
+def _comparative(r: _Reading, m: re.Match) -> None:
+    """ "the later of the two", "the former", 古い方: one of the two first passages just shown (the
+    first two dated ones, for a word of time)."""
+    said, shown = m.group(0).strip(), r.focus.shown
+    way = r.words.comparatives.get(" ".join(m.group("c").lower().split()), "")
+    two = [h for h in shown if h.date][:2] if way in ("latest", "earliest") else shown[:2]
+    if len(two) < 2:
+        return
+    if way in ("latest", "earliest"):
+        hit = sorted(two, key=lambda h: (h.date_end or h.date, h.date))[-1 if way == "latest" else 0]
+    else:
+        hit = two[-1 if way == "last" else 0]
+    r.item = hit.number
+    when = f" ({_date_words(hit.date, hit.date_end, r.words)})" if hit.date else ""
+    r.note(said, f"{_short(_label(hit, r.words))}{when}")
 
 
 def _elliptical(q: str, words: Words) -> bool:
@@ -429,7 +476,8 @@ def _replace_last_name(frame: str, words: Words, new: str) -> str:
     return frame[:at] + new + frame[at + len(last):]
 
 
-def _list_item(index: Index, words: Words, m: re.Match, focus: Focus) -> tuple[int | None, str, str]:
+def _list_item(index: Index, words: Words, m: re.Match, focus: Focus,
+               within: TimeScope | None = None) -> tuple[int | None, str, str]:
     """The passage "the third one" points at, its note, and the series it belongs to: the series'
     own third when a passage names it ("the third SDG 8.7 Dialogue", 第3回), else the third of the
     list just shown."""
@@ -443,7 +491,7 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus) -> tuple[i
         return listed, f"{m.group(0).strip()} → {_short(words.label(hit.text))}", words.label(hit.text)
     for series in dict.fromkeys(x for name in sorted(focus.subjects, key=len)
                                 for x in (_without_ordinals(name, words), _series(name, words))):
-        found = _series_item(index, said, n, series, words) if series else None
+        found = _series_item(index, said, n, series, words, within) if series else None
         if found is not None:
             hit = index.chunks[found]
             when = f" ({_date_words(hit.date, hit.date_end, words)})" if hit.date else ""
@@ -456,13 +504,26 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus) -> tuple[i
     return hit.number, f"{m.group(0).strip()} → {_short(_label(hit, words))}{when}", ""
 
 
-def _series_item(index: Index, said: str, n: int, series: str, words: Words) -> int | None:
+def _series_item(index: Index, said: str, n: int, series: str, words: Words,
+                 within: TimeScope | None = None) -> int | None:
     """The passage about `series` that names its n-th ("third", "3rd", 第3回), or its last (n = -1:
-    the highest number of two or more), if one does."""
+    the highest number of two or more; in a series that numbers none, the latest dated, `within` a
+    period when the question names one), if one does."""
     numbers = _series_numbers(index, f"{said} {series}" if n > 0 else series, series, words)
     if n > 0:
         return numbers.get(n)
-    return numbers[max(numbers)] if len(numbers) > 1 else None
+    if len(numbers) > 1:
+        return numbers[max(numbers)]
+    dated = [i for i in _of_series(index, series) if index.chunks[i].date and (
+        within is None or not within.bounded or within.overlaps(index.chunks[i].date, index.chunks[i].date_end))]
+    return max(dated, key=lambda i: index.chunks[i].date_end or index.chunks[i].date) if len(dated) > 1 else None
+
+
+def _of_series(index: Index, series: str) -> list[int]:
+    """The passages among the first the series' name finds that share at least half its words."""
+    ids, _ = index.keyword_search(series, 20)
+    need = set(terms(series))
+    return [i for i in ids.tolist() if need and 2 * len(need & set(terms(index.chunks[i].context_text()))) >= len(need)]
 
 
 def _series_numbers(index: Index, query: str, series: str, words: Words) -> dict[int, int]:
@@ -541,14 +602,23 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
         # "after that", "two weeks later" from the answer itself
         anchor = _anchor(focus, unit if kind in ("same", "next", "previous") else "")
         said = m.group(0).strip()
-        other = words.same_as.match(q, m.end()) if index is not None else None
-        dated = _dated(index, other.group("x")) if other is not None else None
+        other = (words.same_as.match(q, m.end()) or words.named_anchor.match(q, m.end())) if index is not None else None
+        before = words.anchor_before.search(q[:m.start()]) if index is not None and other is None else None
+        named = other.group("x") if other is not None else before.group("x") if before is not None else None
+        dated = _dated(index, f"{named} {focus.topic or ''}") if named and _names_something(named, words) else None
         if dated is not None:
-            anchor, said = dated, q[m.start():other.end("x")].strip()
+            anchor = dated
+            said = q[m.start():other.end("x")] if other is not None else q[before.start("x"):m.end()]
+            said = said.strip()
         if anchor is None:
             return None
         return _shifted(kind, anchor, unit, groups.get("n"), words), said
     return None
+
+
+def _names_something(text: str, words: Words) -> bool:
+    """Whether the words name a thing (not only a time or a pointing word: "the same", その)."""
+    return any(t not in words.stop for t in terms(text)) and not words.thing.fullmatch(text.strip())
 
 
 def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -> tuple[TimeScope, str] | None:

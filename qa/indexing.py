@@ -37,7 +37,7 @@ import numpy as np
 from .chunking import CHUNKER_VERSION, Chunk
 from .dates import TimeScope
 from .errors import BadIndexError, IndexBusyError
-from .keywords import TOKENIZER, KeywordIndex, acronyms, terms, vocabulary
+from .keywords import TOKENIZER, KeywordIndex, acronyms, katakana_runs, terms, vocabulary
 from .tables import ChunkTable, SentenceCache
 from .timing import Stages
 
@@ -122,6 +122,11 @@ class Index:
     def vocabulary(self) -> dict[str, dict[str, int]]:
         """The passages' lower-case words and their counts, made on the first question with a word they never use."""
         return vocabulary(c.text for c in self.chunks)
+
+    @cached_property
+    def katakana(self) -> dict[str, int]:
+        """The passages' runs of katakana and their counts, made on the first question with one they never use."""
+        return katakana_runs(c.text for c in self.chunks)
 
     @cached_property
     def frequency(self):

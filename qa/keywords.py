@@ -8,7 +8,8 @@ units) and each word is indexed by its normalised form, without particles, auxil
 symbols; a text or question may mix both languages. An acronym the documents never use is read
 as the name it abbreviates when they have one ("HLPF" -> "High Level Political Forum"), and a word
 they never use as the word of theirs it is a typing slip of ("presnt" -> "present", by the
-`rapidfuzz` library's edit distance). Left out: phrase queries.
+`rapidfuzz` library's edit distance), and a katakana word they never use as the longer one of theirs
+it clips ("パブコメ" -> "パブリックコメント"). Left out: phrase queries.
 """
 
 from __future__ import annotations
@@ -185,6 +186,46 @@ def corrected(question: str, frequency, known, english: frozenset[str]) -> str:
         best = min(score for _, score in near)
         return max((w for w, score in near if score == best), key=vocab.get)
     return re.sub(r"(?<![\w'])[A-Za-z]+(?![\w'])", fixed, question)
+
+
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+
+
+def katakana_runs(texts) -> dict[str, int]:
+    """Each run of katakana in the texts ("パブリックコメント") -> how many times they write it."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for w in _KATAKANA.findall(text):
+            counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def _clips(short: str, long: str) -> bool:
+    """Whether `short` is `long` clipped as Japanese clips loanwords: its start ("コンビニ" of
+    コンビニエンスストア), or the starts of two of its parts ("パブコメ" of パブリックコメント)."""
+    if len(short) >= len(long):
+        return False
+    if len(short) >= 3 and long.startswith(short):
+        return True
+    return any(long.startswith(short[:k]) and long.find(short[k:], k + 1) > k
+               for k in range(2, len(short) - 1))
+
+
+def expand_clipped(question: str, frequency, known) -> str:
+    """The question with each katakana word the documents never use followed by the longer word of
+    theirs it clips, when there is one (the most written wins): "パブコメ" -> "パブコメ パブリックコメント";
+    `known()` gives the documents' katakana runs (made only when a question has such a word).
+
+    >>> expand_clipped("パブコメはいつ？", lambda t: 0, lambda: {"パブリックコメント": 3, "パブリック": 1})
+    'パブコメ パブリックコメントはいつ？'
+    """
+    def spelled(m: re.Match) -> str:
+        word = m.group(0)
+        if any(frequency(t) for t in terms(word)):
+            return word
+        runs = [(n, w) for w, n in known().items() if _clips(word, w)]
+        return f"{word} {max(runs)[1]}" if runs else word
+    return _KATAKANA.sub(spelled, question)
 
 
 def _tokenized(texts_terms: list[list[str]]) -> Tokenized:

@@ -33,7 +33,7 @@ from .deciding import Evidence, answers, evidence, typed
 from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
-from .keywords import corrected, expand_acronyms
+from .keywords import corrected, expand_acronyms, expand_clipped
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
@@ -471,10 +471,10 @@ READ_FROM_QUESTION = object()
 def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | None) -> str:
     """The words a passage is matched on (`_matched`), an acronym the documents never use followed by
     the name they spell ("HLPF High Level Political Forum"), an English typing slip read as their word
-    ("presnt" -> "present")."""
+    ("presnt" -> "present"), a clipped katakana word followed by theirs ("パブコメ パブリックコメント")."""
     text = expand_acronyms(_matched(q, scope), index.frequency, lambda: index.acronyms)
     if JAPANESE.search(text):
-        return text
+        return expand_clipped(text, index.frequency, lambda: index.katakana)
     return corrected(text, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")))
 
 

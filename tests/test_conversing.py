@@ -498,3 +498,49 @@ def test_his_next_club_is_the_next_event_after_the_answer(ngo_index):
     resolved = conversation.resolve(ngo_index, "and his next club after grimsby?")
     assert resolved.when == TimeScope("2019-11-28", None, "earliest") and "his next → after 28 November 2019" in resolved.notes
     assert not any(n.startswith("his next") for n in conversation.resolve(ngo_index, "what about his next year?").notes)
+
+
+def test_is_there_points_at_nothing_but_who_was_there_does(ngo_index):
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    assert not any(n.startswith("there") for n in conversation.resolve(
+        ngo_index, "were there any events on child labour in japan that same year?").notes)
+    assert conversation.resolve(ngo_index, "which nobel laureate was there").notes[0].startswith("there → ")
+
+
+def test_the_later_of_the_two_is_the_later_dated_of_the_two_just_shown(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Which public comments ACE has submitted in 2020?",
+                     "the later of the two, when exactly it was?")
+    two = sorted([h for h in turns[0][0].hits if h.date][:2], key=lambda h: h.date)
+    answer, resolved = turns[1]
+    assert resolved.signals.item == two[-1].number and answer.hits[0].chunk is two[-1].chunk
+    assert resolved.notes[0].endswith(f"({two[-1].date[8:].lstrip('0')} March 2020)")
+
+
+def test_the_month_after_a_named_thing_counts_from_that_thing_not_from_the_answer(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What did ACE pledge in 2021?", "what happened the month before",
+                     "and the month after the pledge?")
+    answer, resolved = turns[2]
+    assert resolved.when == TimeScope("2021-06", "2021-06") and answer.hits[0].date.startswith("2021-06")
+    assert resolved.notes == ("the month after the pledge → June 2021",)
+
+
+def test_what_about_a_new_place_in_lower_case_asks_the_last_question_of_it(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "when were we in abidjan", "what about buenos aires?")
+    answer, resolved = turns[1]
+    assert resolved.notes == ("same question → buenos aires",) and resolved.signals.focus == ()
+    assert "Buenos Aires" in answer.hits[0].text and "abidjan" not in resolved.signals.context.lower()
+
+
+def test_there_after_an_event_held_somewhere_is_the_place(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "which events did ace organise in the diet members building in 2019",
+                     "what else did they do there before 2019?")
+    answer, resolved = turns[1]
+    assert resolved.notes[0].startswith("there → Diet Member") and answer.hits[0].date < "2019"
+
+
+def test_japanese_clipped_words_end_of_that_month_and_the_last_of_an_unnumbered_series(ja_index, embedder):
+    _, turns = _talk(ja_index, embedder, "パブコメを最初に出したのはいつで、何に対してですか", "最後のは？")
+    assert turns[0][0].hits[0].date == "2019-12-21" and "パブリックコメント" in turns[0][0].hits[0].text
+    assert turns[1][0].hits[0].date == "2021-07-07" and turns[1][1].notes[0].startswith("最後 → パブリックコメント")
+    _, turns = _talk(ja_index, embedder, "署名は何筆集まって、誰に出したの", "同じ月の末には？")
+    assert turns[1][1].when.start == "2021-06-16" and turns[1][0].hits[0].date == "2021-06-30"

@@ -56,9 +56,12 @@ class Words:
     backward_after: re.Pattern | None = None  # ... ("the November before")
     any_time: re.Pattern = re.compile(r"(?!)")  # a question of any time ("has she ever …"): no period carried
     same_as: re.Pattern = re.compile(r"(?!)")  # right after a relative time: what it counts from, group "x" ("… as the Osaka declaration")
+    named_anchor: re.Pattern = re.compile(r"(?!)")  # right after "after"/"before": the thing it counts from, group "x" ("… the pledge")
+    anchor_before: re.Pattern = re.compile(r"(?!)")  # right before a relative time, the same (誓約の翌月: 誓約)
     back_to: re.Pattern | None = None  # a return to an earlier subject, group "x" ("back to the forum: …")
     pronoun: re.Pattern = re.compile(r"(?!)")  # the thing in focus said by a bare pronoun ("it", "they"), not "that theme" or "there"
     place: re.Pattern = re.compile(r"(?!)")  # a reference to a place ("there", そこ): never a person
+    place_in: re.Pattern = re.compile(r"(?!)")  # group "x": the place in an event's name ("… in the Diet Member's Building")
     group: re.Pattern = re.compile(r"(?!)")  # a reference to many ("they", 彼ら): never the one person in focus
     plural: re.Pattern = re.compile(r"(?!)")  # a reference to many ("those dialogs", それら): a series, not one of it
     asks_money: re.Pattern = re.compile(r"(?!)")  # a question whose answer is a sum of money ("what budget", 費用)
@@ -68,6 +71,8 @@ class Words:
     kind_of_reference: re.Pattern = re.compile(r"(?!)")  # group "kind": "which documentary was that?" -> documentary
     place_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a place ("city"): a place's name answers it
     person_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a person ("which official"): a person's name does
+    comparative: re.Pattern = re.compile(r"(?!)")  # group "c": one of the two just shown by date or order ("the later one")
+    comparatives: dict[str, str] = field(default_factory=dict)  # its word -> latest | earliest | first | last
     happens: re.Pattern = re.compile(r"(?!)")  # the reference is something that takes place ("was it held"): an event
     said: dict[str, str] = field(default_factory=dict)  # the words of the notes: "about", "period", …
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing

@@ -90,13 +90,16 @@ def label(text: str) -> str:
     return " ".join(words).strip(" ,“”\"")
 
 
+# "there", not "is there …?" nor "there was …", which point at nothing
+_THERE = (r"(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )there(?!\s+(?:is|are|was|were|been|be)\b)(?!['’]s)"
+          r"|there(?=\s*(?:[?.!,;]|$|\s+(?:too|also|then|before|after|at|in|on|with|during|that|when)\b)))")
 _ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 WORDS = Words(
     code="en",
     person=re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.I),
     thing=re.compile(
-        r"\b(it|its|they|them|their|theirs|there)\b"
+        r"\b(it|its|they|them|their|theirs|" + _THERE + r")\b"
         r"|\b(?:that|this|these|those|the same)\b(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z]+)?",
         re.I),
     pronoun=re.compile(r"(?i)it|its|they|them|their|theirs"),
@@ -135,6 +138,10 @@ WORDS = Words(
                        r"(?:career|life))|latest|\d+(?:st|nd|rd|th))\b"
                        r"|^\W*(?:(?:and|ok(?:ay)?|so|then|what\s+about|how\s+about)\W+)*(?P<n2>" + "|".join(_ORD)
                        + r"|\d+(?:st|nd|rd|th))(?:\s+one)?\W*$", re.I),  # "3rd?", "and the fourth one?"
+    comparative=re.compile(r"(?i)\bthe\s+(?P<c>later|earlier|more\s+recent|newer|older|latter|former)"
+                           r"(?:\s+(?:one|event|entry|of\s+(?:the\s+|those\s+|these\s+)?(?:two|both|them|those|these)))?\b"),
+    comparatives={"later": "latest", "more recent": "latest", "newer": "latest", "earlier": "earliest", "older": "earliest",
+                  "latter": "last", "former": "first"},
     ordinals={w: n for n, w in enumerate(_ORD, 1)} | {"last": -1, "latest": -1},
     units={"day": "day", "week": "week", "month": "month", "year": "year", "yr": "year", "mo": "month", "wk": "week",
            "season": "year"},  # a season of a sport is counted as its year
@@ -174,7 +181,8 @@ WORDS = Words(
     asks_day=re.compile(r"\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\bexact(?:ly)?\b", re.I),
     person_name=re.compile(rf"\b{_W}\s+{_W}\b"),
     names=names,
-    place=re.compile(r"(?i)\bthere\b"),
+    place=re.compile(r"(?i)\b" + _THERE + r"\b"),
+    place_in=re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<x>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|du))*)"),
     group=re.compile(r"(?i)\b(?:they|them|their|theirs)\b"),
     happens=re.compile(r"(?i)\b(?:was|is|were|will)\s+(?:it|that|this)\s+(?:being\s+)?(?:held|hosted|organi[sz]ed|located|"
                        r"taking\s+place|happening|scheduled)\b|\b(?:did|does|will)\s+(?:it|that|this)\s+(?:take\s+place|"
@@ -186,6 +194,9 @@ WORDS = Words(
     backward_after=re.compile(r"(?i)\s+(?:before|prior|earlier)\s*(?:that|this|it)?\s*(?:[?.,;:!—–-]|$)"),
     any_time=re.compile(r"(?i)\b(?:ever|at\s+any\s+(?:time|point)|any\s+other\s+time|never)\b"),
     same_as=re.compile(r"(?i)\s+as\s+(?P<x>(?:the\s+)?[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|where|when|did|do|was|were)\b)"),
+    named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later))\s+(?:to\s+)?(?P<x>(?:the|our|ace['’]s)\s+"
+                            r"(?!same\b|next\b|previous\b|following\b|one\b|ones\b)[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|"
+                            r"who|whom|where|when|did|do|does|was|were|and|is|are)\b)"),
     back_to=re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|so|and|now|right|alright)\W+)*(?:(?:going|let'?s\s+go|to\s+go|coming|getting)\s+back"
                        r"|back|returning|return)\s+to\s+(?P<x>[^:;,?!—–-]+?)\s*(?:[:;,?!—–-]|\bagain\b|$)"),
     said={"about": "about", "period": "period", "same question": "same question", "latest": "the latest",

@@ -89,12 +89,18 @@ WORDS = Words(
         Relative(re.compile(rf"{_N}\s*{_U}\s*(?:前)"), "earlier"),
         Relative(re.compile(r"(?:翌|次の|その次の)\s*(?P<unit>年|月|日|週)|(?P<unit2>年|月|日|週)の?(?:あと|後)の"), "next"),
         Relative(re.compile(r"(?:前の|その前の|一つ前の)\s*(?P<unit>年|月|日|週)|(?P<unit2>前年|前月|前日|前週)"), "previous"),
+        Relative(re.compile(r"(?:その|同じ|同|この)\s*(?P<unit>年|月)\s*の?\s*(?:末|終わり|おわり|後半|下旬)"), "later in"),
+        Relative(re.compile(r"(?:その|同じ|同|この)\s*(?P<unit>年|月)\s*の?\s*(?:初め|はじめ|始め|前半|上旬)"), "earlier in"),
         Relative(re.compile(r"(?:その|同じ|同|この)\s*(?P<unit>年|月|日|週)"), "same"),
         Relative(re.compile(r"(?:その前|それ以前|それより前|その直前|直前)"), "before"),
         Relative(re.compile(r"(?:その後|それ以降|それから|そのあと|その次|次は|次に|直後)"), "after"),
     ),
+    anchor_before=re.compile(r"(?P<x>[^\s、。？?！!のはがをにでと]{2,16})の\s*$"),  # 誓約の翌月
     ordinal=re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*回|(?P<n2>\d+|[一二三四五六七八九十]+)\s*(?:回目|番目|つ目)"
                        r"|(?P<n3>最初|最後|一番目|初回)(?!に|まで)"),  # 最後に加えたのは: the latest, not the last shown
+    comparative=re.compile(r"(?P<c>後の方|あとの方|後のほう|あとのほう|前の方|前のほう|新しい方|新しいほう|古い方|古いほう)"),
+    comparatives={"後の方": "latest", "あとの方": "latest", "後のほう": "latest", "あとのほう": "latest", "新しい方": "latest",
+                  "新しいほう": "latest", "前の方": "earliest", "前のほう": "earliest", "古い方": "earliest", "古いほう": "earliest"},
     ordinals={"最初": 1, "初回": 1, "一番目": 1, "最後": -1},
     units={"年": "year", "か月": "month", "ヶ月": "month", "カ月": "month", "ヵ月": "month", "箇月": "month",
            "ケ月": "month", "月": "month", "週間": "week", "週": "week", "日": "day", "前年": "year", "前月": "month",
