@@ -141,6 +141,7 @@ class _Reading:
 def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) -> Resolved:
     q = _fold(question)
     words = words_for(q)
+    q = _without_courtesy(q, words)
     returned = _returned(q, words, focus)
     if returned is not None:  # "back to the forum: who went?": that subject again, without the period since
         subject, said, _ = returned
@@ -164,8 +165,11 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     r = _Reading(index, q, words, focus, own, own_time)
     if comparative is not None:
         _comparative(r, comparative)
-        thing = None if r.item is not None else thing  # "the later one, when was it?": it is that one
-    if not (relative or ordinal or person or thing or more or elliptical or returned or comparative) \
+    described = words.one_of.search(q) if comparative is None and not ordinal else None
+    if described is not None:
+        _described(r, described)
+    thing = None if r.item is not None else thing  # "the later one, when was it?": it is that one
+    if not (relative or ordinal or person or thing or more or elliptical or returned or r.item is not None) \
             and _names_its_own(r):
         if focus.topic and not r.own and not own_time:  # an article's sections stay about its title
             return Resolved(question, Signals(focus.topic, tuple(h.number for h in focus.shown[:3])),
@@ -208,6 +212,24 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
                       () if r.elsewhere else tuple(h.number for h in focus.shown[:3]),
                       r.exclude, r.item, named, said.split("…")[0])
     return Resolved(question, signals, when, tuple(r.notes), focus.subjects[0] if returned else None)
+
+
+_SENTENCE = re.compile(r"(?<=[.!。！])\s*")
+
+
+def _without_courtesy(q: str, words: Words) -> str:
+    """The question without the short remarks before it that ask nothing and name nothing ("Thank
+    you very much.", "That is helpful."), blanked so that positions stay."""
+    parts, kept = _SENTENCE.split(q), []
+    for n, part in enumerate(parts):
+        asks = "?" in part or "？" in part or words.question.search(part) or n == len(parts) - 1
+        says = words.names(part) or find_dates(part) or words.month.search(part) or any(
+            r.pattern.search(part) for r in words.relative)
+        if kept or asks or says or len(part.split()) > 6 or len(part) > 40:
+            kept.append(part)
+        else:
+            kept.append(" " * len(part))
+    return "".join(a + b for a, b in zip(kept, [m.group(0) for m in _SENTENCE.finditer(q)] + [""], strict=False))
 
 
 def _carries_period(q: str, words: Words, focus: Focus) -> bool:
@@ -382,6 +404,17 @@ def _comparative(r: _Reading, m: re.Match) -> None:
     r.item = hit.number
     when = f" ({_date_words(hit.date, hit.date_end, r.words)})" if hit.date else ""
     r.note(said, f"{_short(_label(hit, r.words))}{when}")
+
+
+def _described(r: _Reading, m: re.Match) -> None:
+    """ "the geneva one", "the comments one": the first passage just shown that says its words."""
+    wanted = {t[:5] for t in terms(m.group("x")) if t not in r.words.stop}
+    for hit in r.focus.shown[:5] if wanted else ():
+        if wanted & {t[:5] for t in terms(f"{hit.heading or ''} {hit.text}")}:
+            r.item = hit.number
+            when = f" ({_date_words(hit.date, hit.date_end, r.words)})" if hit.date else ""
+            r.note(m.group(0), f"{_short(_label(hit, r.words))}{when}")
+            return
 
 
 def _elliptical(q: str, words: Words) -> bool:

@@ -544,3 +544,20 @@ def test_japanese_clipped_words_end_of_that_month_and_the_last_of_an_unnumbered_
     assert turns[1][0].hits[0].date == "2021-07-07" and turns[1][1].notes[0].startswith("最後 → パブリックコメント")
     _, turns = _talk(ja_index, embedder, "署名は何筆集まって、誰に出したの", "同じ月の末には？")
     assert turns[1][1].when.start == "2021-06-16" and turns[1][0].hits[0].date == "2021-06-30"
+
+
+def test_the_x_one_is_the_passage_just_shown_that_says_x(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "which UN events did ACE participate in?", "the geneva one - exact dates?")
+    shown = [h for h in turns[0][0].hits if "Geneva" in h.text]
+    answer, resolved = turns[1]
+    assert shown and resolved.signals.item == shown[0].number and answer.hits[0].chunk is shown[0].chunk
+    assert resolved.notes[0].startswith("the geneva one → ") and "(25–27 November 2019)" in resolved.notes[0]
+
+
+def test_thanks_before_a_follow_up_is_neither_a_name_nor_a_reference(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Good afternoon! Could you please tell me who from ACE attended the annual "
+                                          "meeting of the CLCCG?", "Thank you very much. And what did they present "
+                                                                   "there, if I may ask?",
+                     "That is helpful. Which governments make up that platform, please?")
+    assert turns[1][1].notes[0].startswith("there → CLCCG")
+    assert turns[2][1].notes[0].startswith("that platform → CLCCG")

@@ -71,6 +71,7 @@ class Words:
     kind_of_reference: re.Pattern = re.compile(r"(?!)")  # group "kind": "which documentary was that?" -> documentary
     place_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a place ("city"): a place's name answers it
     person_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a person ("which official"): a person's name does
+    one_of: re.Pattern = re.compile(r"(?!)")  # group "x": the one just shown that x describes ("the geneva one")
     comparative: re.Pattern = re.compile(r"(?!)")  # group "c": one of the two just shown by date or order ("the later one")
     comparatives: dict[str, str] = field(default_factory=dict)  # its word -> latest | earliest | first | last
     happens: re.Pattern = re.compile(r"(?!)")  # the reference is something that takes place ("was it held"): an event

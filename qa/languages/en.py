@@ -17,7 +17,9 @@ _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|
                              r"meanwhile|anyway|now|well|right|sorry|hey|hi|hello|thanks|great|cool|interesting|"
                              r"going|returning|speaking|regarding|about|as|for|with|by|from|to|besides|another|"
                              r"other|that|this|those|these|there|it|they|he|she|his|her|their|its|just|only|"
-                             r"actually|still|last|next|following|previous|first|second|third|if|or|\w+ing)$", re.I)
+                             r"actually|still|last|next|following|previous|first|second|third|if|or|thank|thx|lastly|finally|firstly|"
+                             r"perfect|awesome|nice|good|understood|noted|sure|fine|wow|excellent|brilliant|would|should|might|shall|"
+                             r"will|must|let|let's|kindly|i'd|i'm|i've|\w+ing)$", re.I)
 _MONTH_NAME = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4})*")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)|(?:American|German|Korean|African|European|Mexican|Thai|French|Dutch|Swiss|Greek)")
 _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|meeting|group|level|rights|human|day|"
@@ -138,6 +140,9 @@ WORDS = Words(
                        r"(?:career|life))|latest|\d+(?:st|nd|rd|th))\b"
                        r"|^\W*(?:(?:and|ok(?:ay)?|so|then|what\s+about|how\s+about)\W+)*(?P<n2>" + "|".join(_ORD)
                        + r"|\d+(?:st|nd|rd|th))(?:\s+one)?\W*$", re.I),  # "3rd?", "and the fourth one?"
+    one_of=re.compile(r"(?i)\bthe\s+(?P<x>(?!(?:same|other|last|next|first|second|third|latest|earliest|earlier|later|"
+                      r"former|latter|right|wrong|only|new|old|very|whole|previous|following|final)\b)[a-z][\w'’-]*"
+                      r"(?:\s+(?!one\b)[a-z][\w'’-]*)?)\s+one\b(?!\s+(?:of|in|on|at|for|after|before)\b)"),
     comparative=re.compile(r"(?i)\bthe\s+(?P<c>later|earlier|more\s+recent|newer|older|latter|former)"
                            r"(?:\s+(?:one|event|entry|of\s+(?:the\s+|those\s+|these\s+)?(?:two|both|them|those|these)))?\b"),
     comparatives={"later": "latest", "more recent": "latest", "newer": "latest", "earlier": "earliest", "older": "earliest",
