@@ -220,11 +220,11 @@ def expand_clipped(question: str, frequency, known) -> str:
     'パブコメ パブリックコメントはいつ？'
     """
     def spelled(m: re.Match) -> str:
-        word = m.group(0)
-        if any(frequency(t) for t in terms(word)):
+        word, runs = m.group(0), known()
+        if word in runs or any(word in w for w in runs) or any(frequency(t) for t in terms(word)):
             return word
-        runs = [(n, w) for w, n in known().items() if _clips(word, w)]
-        return f"{word} {max(runs)[1]}" if runs else word
+        clipped = [(n, w) for w, n in runs.items() if _clips(word, w)]
+        return f"{word} {max(clipped)[1]}" if clipped else word
     return _KATAKANA.sub(spelled, question)
 
 
