@@ -312,6 +312,13 @@ class GpuEmbedder:
         return out
 
 
+def _counts(tokenizer, texts: list[str]) -> list[int]:
+    """Word pieces of each text, without [CLS] and [SEP]; without their offsets where the tokenizer can
+    (tokenizers 0.20+: about 15% faster)."""
+    encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
+    return [len(e.ids) for e in encode(texts, add_special_tokens=False)]
+
+
 class TokenCounter:
     """A model's word pieces counted without the model: what chunking needs of it, in a worker
     process too (made from the tokenizer's JSON, `OnnxEmbedder.counter_spec`)."""
@@ -327,7 +334,7 @@ class TokenCounter:
         return len(self._counter.encode(text, add_special_tokens=False).ids)
 
     def count_batch(self, texts: list[str]) -> list[int]:
-        return [len(e.ids) for e in self._counter.encode_batch(texts, add_special_tokens=False)]
+        return _counts(self._counter, texts)
 
     def cut_at(self, text: str, n: int) -> int:
         return word_cut(text, self._counter.encode(text, add_special_tokens=False).offsets, n)
@@ -386,7 +393,7 @@ class OnnxEmbedder:
 
     def count_batch(self, texts: list[str]) -> list[int]:
         """`count_tokens` of many texts at once (the tokenizer spreads them over the cores)."""
-        return [len(e.ids) for e in self._counter.encode_batch(texts, add_special_tokens=False)]
+        return _counts(self._counter, texts)
 
     def counter_spec(self) -> str:
         """What a worker process needs to count word pieces as this model does (`TokenCounter`)."""
