@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .chunking import Chunk
-from .dates import JAPANESE, TimeScope, without_dates
+from .dates import JAPANESE, TimeScope, leading_date, without_dates
 from .deciding import Evidence, answers, evidence, typed
 from .embedding import Embedder, model_words
 from .errors import QuestionError
@@ -152,11 +152,28 @@ def by_document(ids: np.ndarray, scores: np.ndarray, table: ChunkTable) -> np.nd
     return scores + DOC_WEIGHT * best[document]
 
 
+MENTIONED = True  # a follow-up's time relative to the answer counts every date a passage mentions
+
+
 def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, scope: TimeScope,
-                 document: int | None = None) -> list[int]:
+                 document: int | None = None, mentioned: bool = False) -> list[int]:
     """The candidates (`ranked` best first) the time of the question favours, best first; of the
-    `document` given (a conversation's), else of the best candidate's."""
+    `document` given (a conversation's), else of the best candidate's. `mentioned`: by the dates
+    passages mention, not the one each is shown with ("two years later" than the answer: a
+    paragraph that opens in 1956 and goes on to 1958 tells of 1958)."""
     keep = table.dated[ranked].copy()
+    if mentioned and scope.bounded:
+        key = table.mentioned_in(ranked, scope, scope.order == "latest")
+        own = np.where(table.starting_in(ranked, scope), table.shown_low[ranked], -1)
+        for n in np.flatnonzero(key != own):  # a dated entry ("June 15, 2021 …") is of its own date
+            if leading_date(chunks[int(ranked[n])].text) is not None:
+                key[n] = own[n]
+        keep &= key >= 0
+        if len(ranked):
+            keep &= table.document[ranked] == (table.document[ranked[0]] if document is None else document)
+        picked = [(int(i), int(k)) for i, k in zip(ranked[keep], key[keep], strict=True)]
+        picked.sort(key=lambda p: p[1], reverse=scope.order == "latest")
+        return [i for i, _ in picked]
     if scope.bounded:
         keep &= table.starting_in(ranked, scope)  # what it is shown with begins in the scope
         if scope.end and scope.order == "latest":  # "before 22 January 2020": not a passage dated "2020"
@@ -291,7 +308,7 @@ def _shown_in(ranked: Ranked, table: ChunkTable, years: TimeScope) -> Ranked:
 
 
 def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScope | None,
-              document: int | None = None, own_words: bool = False) -> np.ndarray:
+              document: int | None = None, own_words: bool = False, mentioned: bool = False) -> np.ndarray:
     """The scores with the question's time counted: TIME_BONUS (and START_BONUS) for passages
     of the period it names (for an open period, "before 2017", passages shown with a date in
     it: a 2017 event that mentions 2004 is not from before 2017), or ORDER_BONUS falling with
@@ -305,7 +322,7 @@ def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScop
         return scores + TIME_BONUS * table.time_fit(ids, scope, TIME_DECAY) + START_BONUS * table.starts(ids, scope)
     scores = scores.copy()
     at = {int(i): n for n, i in enumerate(ids)}
-    ranked = time_ranking(index.chunks, table, ids[np.argsort(-scores, kind="stable")], scope, document)
+    ranked = time_ranking(index.chunks, table, ids[np.argsort(-scores, kind="stable")], scope, document, mentioned)
     if own_words and ranked and ORDER_RELEVANT:  # "which municipality joined later?": the next one that answers,
         best = max(scores[at[i]] for i in ranked)  # not the next dated event whatever it says
         ranked = [i for i in ranked if scores[at[i]] >= ORDER_RELEVANT * best]
@@ -534,7 +551,8 @@ def search(
     if words_for(q).asks_action.search(q):  # not the network named "Japan NGO Liaison Group for TICAD"
         fused = fused + ACTION_BONUS * float(np.max(fused, initial=0.0)) * index.table.dated[ids]
     fused = with_time(index, ids, fused, scope,
-                      int(index.table.document[signals.focus[0]]) if signals.focus else None, not timed)
+                      int(index.table.document[signals.focus[0]]) if signals.focus else None, not timed,
+                      MENTIONED and bool(signals.time_words))
     order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
     order, fused = named_years_first(index.table, ids, fused, order, scope)
     if period and (signals.time_words or not specific_terms(index, own)):  # the period is what it asks about

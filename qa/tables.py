@@ -121,6 +121,31 @@ class ChunkTable:
         out[dated] = best[dated]
         return out
 
+    def mentioned_in(self, ids: np.ndarray, scope: TimeScope, latest: bool) -> np.ndarray:
+        """For each chunk of `ids`: the day key of the first date it mentions that starts inside
+        `scope` (the last, when `latest`: one that also ends inside); -1 when none does.
+
+        >>> from .chunking import Chunk
+        >>> t = ChunkTable.of([Chunk("t", None, "s", 1, dates=[["1956", None], ["1958", None]]), Chunk("u", None, "s", 2)])
+        >>> t.mentioned_in(np.array([0, 1]), TimeScope("1957-12-31", None), False).tolist()
+        [19580101, -1]
+        """
+        out = np.full(len(ids), -1, dtype=np.int64)
+        if not len(ids):
+            return out
+        rows, owner, _ = self._rows(ids)
+        low = self.low[rows]
+        inside = (low >= low_key(scope.start)) & (low <= high_key(scope.end))
+        if latest and scope.end:  # "before 22 January 2020": not "2020"
+            inside &= self.high[rows] <= high_key(scope.end)
+        if latest:
+            np.maximum.at(out, owner[inside], low[inside])
+        else:
+            key = np.full(len(ids), np.iinfo(np.int64).max, dtype=np.int64)
+            np.minimum.at(key, owner[inside], low[inside])
+            out = np.where(key == np.iinfo(np.int64).max, -1, key)
+        return out
+
     def starts(self, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
         """For each chunk of `ids`: whether `scope` spans several years and it mentions a date in the first.
 

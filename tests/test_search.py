@@ -285,3 +285,24 @@ def test_a_name_asked_for_is_no_role_and_a_count_is_no_campaigns_name():
     film = "Organized a film event in collaboration with the 100 Million Campaign"
     assert holds("How many people came to the film event?", film) == 0.0
     assert holds("How many people came to the film event?", "about 120 people came to the film event") == 1.0
+
+
+def test_a_follow_ups_relative_time_counts_every_date_a_narrative_passage_mentions_but_an_entry_by_its_own():
+    from qa.chunking import Chunk
+    from qa.dates import TimeScope
+    from qa.searching import time_ranking
+    from qa.tables import ChunkTable
+
+    chunks = [
+        Chunk("In 1956 the club joined the league. In 1958 it switched affiliates.", None, "a", 1, "1956",
+              dates=[["1956", None], ["1958", None]]),
+        Chunk("In 1962 the team moved.", None, "a", 2, "1962", dates=[["1962", None]]),
+        Chunk("June 15, 2021 Submitted the 2019 report's comments.", None, "a", 3, "2021-06-15",
+              dates=[["2021-06-15", None], ["2019", None]]),
+    ]
+    table, ranked = ChunkTable.of(chunks), np.array([1, 0, 2])
+    after = TimeScope("1957-12-31", None, "earliest")
+    assert time_ranking(chunks, table, ranked, after) == [1, 2]  # by the date each is shown with
+    assert time_ranking(chunks, table, ranked, after, mentioned=True) == [0, 1, 2]  # 1958 comes first
+    before = TimeScope(None, "2020-12-31", "latest")  # the entry is of 2021, not of the 2019 it names
+    assert 2 not in time_ranking(chunks, table, ranked, before, mentioned=True)
