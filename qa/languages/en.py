@@ -141,7 +141,7 @@ WORDS = Words(
                        r"|^\W*(?:(?:and|ok(?:ay)?|so|then|what\s+about|how\s+about)\W+)*(?P<n2>" + "|".join(_ORD)
                        + r"|\d+(?:st|nd|rd|th))(?:\s+one)?\W*$", re.I),  # "3rd?", "and the fourth one?"
     one_of=re.compile(r"(?i)\bthe\s+(?P<x>(?!(?:same|other|last|next|first|second|third|latest|earliest|earlier|later|"
-                      r"former|latter|right|wrong|only|new|old|very|whole|previous|following|final)\b)[a-z][\w'’-]*"
+                      r"former|latter|right|wrong|only|very|whole|previous|following|final)\b)(?!(?:new|old)\s+one\b)[a-z][\w'’-]*"
                       r"(?:\s+(?!one\b)[a-z][\w'’-]*)?)\s+one\b(?!\s+(?:of|in|on|at|for|after|before)\b)"),
     comparative=re.compile(r"(?i)\bthe\s+(?P<c>later|earlier|more\s+recent|newer|older|latter|former)"
                            r"(?:\s+(?:one|event|entry|of\s+(?:the\s+|those\s+|these\s+)?(?:two|both|them|those|these)))?\b"),
