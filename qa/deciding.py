@@ -70,12 +70,13 @@ _INSTITUTION = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogue|me
                           r"international|national|global|world|policy|project|campaign|action|plan|report)\b")
 
 
-def typed(question: str, passages: list, words, similar=None) -> float:
+def typed(question: str, passages: list, words, similar=None, lowercase=None) -> float:
     """1.0 when the first passage (a chunk) holds what the question asks for, or it asks for no kind; else 0.0:
     a sum of money for "what budget" (¥, dollars, 円); a length of time for "how long" ("for three years",
     "since 2004", "2017–2019"); a count ("17 members", 600人) for "how many"; for "who", a person's name
     the question does not give itself; for "when", a date; for "which city", a place it does not give; for
-    "which hotel", the word or one `similar(word, words)` finds as close in meaning ("movie": "film")."""
+    "which hotel", the word or one `similar(word, words)` finds as close in meaning ("movie": "film").
+    `lowercase()`: the words the documents write in lower case (a name has a word they never do)."""
     kind = _asked_kind(question, words)
     person = words.asks_person.search(question) or (kind is not None and words.person_kind.fullmatch(kind))
     if kind is not None and not (words.asks_date.search(question) or person):
@@ -94,7 +95,7 @@ def typed(question: str, passages: list, words, similar=None) -> float:
             return bool(_COUNT.search(without_dates(chunk.text)))
     elif person:
         def holds(chunk) -> bool:
-            return _names_person(chunk, question, words)
+            return _names_person(chunk, question, words, lowercase)
     elif words.asks_date.search(question):
         day = bool(words.asks_day.search(question))  # "on what date": a year is not an answer
 
@@ -135,9 +136,10 @@ def _names_place(chunk, question: str) -> bool:
     return any(m.group(1).lower() not in asked for m in _PLACE.finditer(chunk.text))
 
 
-def _names_person(chunk, question: str, words) -> bool:
+def _names_person(chunk, question: str, words, lowercase=None) -> bool:
     """Whether a passage names a person the question does not give itself: not two capitalised words
-    of an institution's name ("Diet Member" of "Diet Member's Building"), and, for "what was the name
+    of an institution's name ("Diet Member" of "Diet Member's Building") nor two words the documents
+    also write in lower case ("Child Labour"), and, for "what was the name
     of …", not a role ("the Associate Deputy Undersecretary" answers "who", not "what name")."""
     asked, named = question.lower(), bool(_NAME_OF.search(question))
     runs = [(r.start(), r.end(), r.group(0)) for r in _CAPITALISED_RUN.finditer(chunk.text)]
@@ -145,7 +147,8 @@ def _names_person(chunk, question: str, words) -> bool:
     def names_one(m: re.Match) -> bool:
         run = next((t for a, b, t in runs if a <= m.start() and m.end() <= b), m.group(0))
         return m.group(0).lower() not in asked and not _INSTITUTION.search(run) \
-            and not (named and _TITLE.search(m.group(0)))
+            and not (named and _TITLE.search(m.group(0))) \
+            and not (lowercase is not None and all(w.lower() in lowercase() for w in m.group(0).split()))
     return any(names_one(m) for m in words.person_name.finditer(chunk.text))
 
 

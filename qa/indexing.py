@@ -23,6 +23,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -75,6 +76,9 @@ class Manifest:
     embedded_on: str = ""  # where the last build embedded its new passages: "cpu", "cuda (NVIDIA H200, float16)"
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+
+
 @dataclass
 class Index:
     manifest: Manifest
@@ -122,6 +126,12 @@ class Index:
     def vocabulary(self) -> dict[str, dict[str, int]]:
         """The passages' lower-case words and their counts, made on the first question with a word they never use."""
         return vocabulary(c.text for c in self.chunks)
+
+    @cached_property
+    def lowercase(self) -> frozenset[str]:
+        """The words the passages write in lower case ("child", "labour"): two capitalised ones of them are
+        no one's name. Made on the first "who" question."""
+        return frozenset(w for c in self.chunks for w in _LOWER_WORD.findall(c.text))
 
     @cached_property
     def katakana(self) -> dict[str, int]:

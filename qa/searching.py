@@ -464,7 +464,7 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
         return float(np.max(vectors[1:] @ vectors[0]))
 
     return replace(seen, typed=typed(q, [index.chunks[i] for i in order[:3]], words,
-                                     None if keywords_only or embedder is None else similar))
+                                     None if keywords_only or embedder is None else similar, lambda: index.lowercase))
 
 
 _WORDS: dict[tuple[str, str], np.ndarray] = {}  # a word's vector, by model: passages' words recur

@@ -306,3 +306,16 @@ def test_a_follow_ups_relative_time_counts_every_date_a_narrative_passage_mentio
     assert time_ranking(chunks, table, ranked, after, mentioned=True) == [0, 1, 2]  # 1958 comes first
     before = TimeScope(None, "2020-12-31", "latest")  # the entry is of 2021, not of the 2019 it names
     assert 2 not in time_ranking(chunks, table, ranked, before, mentioned=True)
+
+
+def test_who_needs_a_name_not_two_capitalised_words_the_documents_also_write_in_lower_case():
+    from qa.chunking import Chunk
+    from qa.deciding import typed
+    from qa.languages import table
+
+    words, lowercase = table("en"), lambda: frozenset({"child", "labour", "promoting", "collaboration", "session"})
+    session = Chunk("Organized a breakout session, “Promoting Collaboration towards ending Child Labour”", None, "a", 1)
+    assert typed("Who moderated the breakout session?", [session], words, None, lowercase) == 0.0
+    assert typed("Who moderated the breakout session?", [session], words) == 1.0  # without them: "Child Labour" is a name
+    speaker = Chunk("The session was moderated by Tomoko Shiroki.", None, "a", 1)
+    assert typed("Who moderated the breakout session?", [speaker], words, None, lowercase) == 1.0
