@@ -819,8 +819,8 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
         if other and focus is not None and focus.topic and _same_person(focus.topic, other):
             person = earlier  # unless the article is about him ("who took his seat?": Gasly's article stays his)
         else:
-            person = _titled(answer.hits[:3], q, other) or _answer_person(top, q, words, other) or earlier \
-                or _title_person(answer.hits)
+            person = _titled(answer.hits[:3], q, other) or _answer_person(top, q, words, other) \
+                or _answer_role(top, q) or earlier or _title_person(answer.hits)
     elif earlier is None:
         person = _titled(answer.hits[:3], q) or _title_person(answer.hits)
     else:
@@ -890,6 +890,20 @@ def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = No
     heading = (hit.heading or "").lower()  # "Red Bull ( 2019 )" heads a section: a team, not a person
     return next((n for n, kind in words.names(hit.text[start:end]) if kind == "person" and n.lower() not in asked
                  and n.lower() not in heading and not _same_person(n, avoid)), None)
+
+
+_ROLE = re.compile(r"\b(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+\b")
+_ROLE_END = tuple(t for t in _TITLES if len(t) > 3)  # "Undersecretary", "Managing Director"
+
+
+def _answer_role(hit: Hit | None, q: str) -> str | None:
+    """The role the answer to "who …?" names when it names no one ("… inviting the Associate Deputy
+    Undersecretary of …"): who "he" or "she" is next."""
+    if hit is None:
+        return None
+    asked = q.lower()
+    return next((m.group(0) for m in _ROLE.finditer(hit.text)
+                 if m.group(0).lower().endswith(_ROLE_END) and m.group(0).lower() not in asked), None)
 
 
 def _frame(q: str, words: Words, focus: Focus | None) -> str:

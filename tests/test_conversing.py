@@ -561,3 +561,10 @@ def test_thanks_before_a_follow_up_is_neither_a_name_nor_a_reference(ngo_index, 
                      "That is helpful. Which governments make up that platform, please?")
     assert turns[1][1].notes[0].startswith("there → CLCCG")
     assert turns[2][1].notes[0].startswith("that platform → CLCCG")
+
+
+def test_he_after_who_whose_answer_names_only_a_role_is_that_role(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who was invited for the seminar on human rights risks in supply chains?",
+                     "He is coming from which US ministry?")
+    answer, resolved = turns[1]
+    assert resolved.notes == ("He → Associate Deputy Undersecretary",) and "Undersecretary" in answer.hits[0].text
