@@ -363,6 +363,9 @@ def _ellipsis(r: _Reading, ordinal: bool, plain: bool = False) -> None:
         r.elsewhere = True
         r.note(r.words.said["same question"], _short(slot))
     r.context.append(frame)
+    main = r.focus.subjects[0] if r.focus.subjects and not (slot or r.own or r.own_time) else ""
+    if main and main.lower() not in frame.lower():  # "first one, what was the draft" -> "and the year
+        r.context.append(main)  # before?": the public comments still, which that frame never named
     if r.own or r.own_time:
         r.note(r.words.said["same question"], _short(r.own[0]) if r.own else _period_words(r.own_time, r.words))
 

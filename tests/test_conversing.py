@@ -568,3 +568,11 @@ def test_he_after_who_whose_answer_names_only_a_role_is_that_role(ngo_index, emb
                      "He is coming from which US ministry?")
     answer, resolved = turns[1]
     assert resolved.notes == ("He → Associate Deputy Undersecretary",) and "Undersecretary" in answer.hits[0].text
+
+
+def test_a_bare_ordinal_opening_a_question_is_the_item_and_an_ellipsis_keeps_the_subject(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "list the public comments we submitted in 2020",
+                     "first one, what was the draft", "and the year before")
+    first = turns[0][0].hits[0]
+    assert turns[1][1].signals.item == first.number and turns[1][1].notes[0].startswith("first one → public comments")
+    assert "public comments" in turns[2][1].signals.context and turns[2][1].when.start == "2019"

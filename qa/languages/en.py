@@ -139,7 +139,9 @@ WORDS = Words(
     ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last(?!\s+\w+\s+of\s+(?:his|her|their|its)\s+"
                        r"(?:career|life))|latest|\d+(?:st|nd|rd|th))\b"
                        r"|^\W*(?:(?:and|ok(?:ay)?|so|then|what\s+about|how\s+about)\W+)*(?P<n2>" + "|".join(_ORD)
-                       + r"|\d+(?:st|nd|rd|th))(?:\s+one)?\W*$", re.I),  # "3rd?", "and the fourth one?"
+                       + r"|\d+(?:st|nd|rd|th))(?:\s+one)?\W*$"
+                       r"|^\W*(?:(?:and|ok(?:ay)?|so|then)\W+)*(?P<n3>" + "|".join(_ORD) + r"|last|\d+(?:st|nd|rd|th))\s+one\b",
+                       re.I),  # "3rd?", "and the fourth one?", "first one, what was the draft"
     one_of=re.compile(r"(?i)\bthe\s+(?P<x>(?!(?:same|other|last|next|first|second|third|latest|earliest|earlier|later|"
                       r"former|latter|right|wrong|only|very|whole|previous|following|final)\b)(?!(?:new|old)\s+one\b)[a-z][\w'’-]*"
                       r"(?:\s+(?!one\b)[a-z][\w'’-]*)?)\s+one\b(?!\s+(?:of|in|on|at|for|after|before)\b)"),
