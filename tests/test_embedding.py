@@ -105,3 +105,13 @@ def test_vectors_are_put_in_order_from_new_and_reused_ones():
     out = _in_order(["a", "old", "b", "a"], ["a", "b"], fresh, stored, 2)
     assert np.array_equal(out, np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0], [1.0, 0.0]], np.float32))
     assert _in_order(["a", "b"], ["a", "b"], fresh, {}, 2) is fresh  # a full build: no second copy
+
+
+def test_word_pieces_counted_a_word_at_a_time_are_the_tokenizers_own_count(onnx):
+    texts = ["Met on November 25-27, 2019 (Geneva) – C20’s “Policy Pack”, 70,000 signatures!",
+             "Café déjà vu", "東京でC20サミット", "a\u00a0b\u2028c", "tab\there\x0cform feed", "€5 and 5°C", "x" * 150,
+             "under_score and CamelCase and e-mail@example.org", ""]
+    counts = onnx.count_batch(texts)
+    assert counts == [len(onnx._counter.tokenizer.encode(t, add_special_tokens=False).ids) for t in texts]
+    assert counts == onnx.count_batch(texts)  # from the table of words seen, the same again
+    assert [onnx.count_tokens(t) for t in texts] == counts
