@@ -214,7 +214,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
     return Resolved(question, signals, when, tuple(r.notes), focus.subjects[0] if returned else None)
 
 
-_SENTENCE = re.compile(r"(?<=[.!。！])\s*")
+_SENTENCE = re.compile(r"(?<=[.!])\s+|(?<=[。！])")  # not the point of "8.7"
 
 
 def _without_courtesy(q: str, words: Words) -> str:

@@ -576,3 +576,12 @@ def test_a_bare_ordinal_opening_a_question_is_the_item_and_an_ellipsis_keeps_the
     first = turns[0][0].hits[0]
     assert turns[1][1].signals.item == first.number and turns[1][1].notes[0].startswith("first one → public comments")
     assert "public comments" in turns[2][1].signals.context and turns[2][1].when.start == "2019"
+
+
+def test_a_remark_before_a_question_is_left_out_but_a_point_inside_a_number_is_no_sentence_end():
+    from qa.conversing import _without_courtesy
+    from qa.languages import words_for
+
+    for said, kept in [("Thanks. The 8.7 one?", "The 8.7 one?"), ("ありがとう。その翌月は？", "その翌月は？"),
+                       ("Tell me about Geneva. When was it?", "Tell me about Geneva. When was it?")]:
+        assert _without_courtesy(said, words_for(said)).strip() == kept
