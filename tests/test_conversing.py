@@ -229,6 +229,8 @@ def test_names_with_inner_capitals_are_people_and_companies_are_not():
     assert ("Alex McLeish", "person") in names("When did Alex McLeish take charge of Scotland?")
     assert ("Mary O'Brien", "person") in names("Did Mary O'Brien sign it?")
     assert names("when he joined the Koch Industries board?") == [("Koch Industries", "thing")]
+    assert names("When did Walter Zenga take over at Calcio Catania?") == [("Walter Zenga", "person"),
+                                                                          ("Calcio Catania", "thing")]
 
 
 def test_the_answer_is_dated_by_the_sentence_that_answers_and_who_is_the_person_it_names():

@@ -31,7 +31,8 @@ _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|m
                          r"north|south|east|west|new|united|general|royal|street|square|river|lake|mount|industries|industry|inc|"
                          r"corp|corporation|ltd|llc|holdings|airlines?|airways|orchestra|symphony|opera|army|navy|"
                          r"party|church|hospital|institute|museum|academy|college|press|records|studios?|fc|league|"
-                         r"cup|games|olympics?|festival|theatre|theater|hall|park|station|airport|bridge|island)\b")
+                         r"cup|games|olympics?|festival|theatre|theater|hall|park|station|airport|bridge|island|calcio|sporting|athletic|"
+                         r"atletico|olympique|dynamo|rovers|wanderers|albion|rangers|county|racing|borussia|inter)\b")
 _W = r"(?:Ma?c(?=[A-Z])|O'(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"  # "Shiroki", "McLeish", "O'Brien", "Baek-Sun"
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 _PERSON = re.compile(rf"^{_W}(?:\s+{_W}){{1,2}}$")
