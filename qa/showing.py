@@ -69,6 +69,10 @@ def time_note(answer: Answer) -> str:
     t = answer.time
     if not t:
         return ""
+    top = answer.hits[0] if answer.hits else None
+    if not answer.period and not t.order and t.start and t.end and not (top and top.date and t.overlaps(
+            top.date, top.date_end)):
+        return ""  # a period only carried from the last question, which the answer has left: claim nothing
     if not JAPANESE.search(answer.question):
         return f"Showing events {t.describe()}"
     when = (japanese_date(t.start, None if t.end == t.start else t.end) if t.start and t.end else

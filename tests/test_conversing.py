@@ -587,3 +587,15 @@ def test_a_remark_before_a_question_is_left_out_but_a_point_inside_a_number_is_n
     for said, kept in [("Thanks. The 8.7 one?", "The 8.7 one?"), ("ありがとう。その翌月は？", "その翌月は？"),
                        ("Tell me about Geneva. When was it?", "Tell me about Geneva. When was it?")]:
         assert _without_courtesy(said, words_for(said)).strip() == kept
+
+
+def test_a_period_only_carried_along_is_not_claimed_when_the_answer_has_left_it(ngo_index, embedder):
+    from qa.showing import reply_line
+
+    _, turns = _talk(ngo_index, embedder, "Which public comments ACE has submitted in 2020?",
+                     "the later of the two, when exactly it was?", "and the month after that?",
+                     "Thank you. What about the geneva one?")
+    answer, resolved = turns[3]
+    assert "period → April 2020" in resolved.notes and not answer.hits[0].date.startswith("2020-04")
+    assert "April 2020" not in reply_line(answer)
+    assert reply_line(turns[2][0]) == "Showing events in April 2020"  # the question's own period still is
