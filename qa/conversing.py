@@ -131,6 +131,7 @@ class _Reading:
     item: int | None = None
     exclude: tuple[int, ...] = ()
     elsewhere: bool = False  # "what about Buenos Aires?": not near the passages just shown
+    topical: bool = False  # "and the pledge, when was that?": it opens with a subject of its own
 
     def note(self, said: str, meant: str) -> None:
         room = max(16, NOTE_LINE - 3 - len(meant))  # a note stays one short line
@@ -191,6 +192,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         r.exclude = tuple(h.number for h in focus.shown[:1])  # the answer in focus
         r.context += focus.subjects[:2]
         r.note(more.group(0), words.said["not shown"])
+    if r.topical and not (r.notes or relative or ordinal or more or returned):
+        return Resolved(question)  # "and the pledge, when was that?": a subject of its own, a new topic
     if not (r.notes or relative or ordinal or elliptical or more or returned) and _new_name(r):
         return Resolved(question)  # "has Satyarthi himself …?": a pronoun pointing at nothing, a new topic
     if not r.notes and not relative and focus.subjects:  # nothing of its own named: about the subject in focus
@@ -302,6 +305,12 @@ def _new_name(r: _Reading) -> bool:
     return any(not set(terms(n)) & known for n in r.own)
 
 
+def _shares(text: str, focus: Focus) -> bool:
+    """Whether the text shares a word with a subject of the conversation."""
+    said = {t[:5] for t in terms(text)}
+    return any(said & {t[:5] for t in terms(s)} for s in focus.subjects + list(focus.history))
+
+
 def _sharing(q: str, words: Words, focus: Focus) -> str:
     """The subject in focus (or of the conversation) that shares the most of the question's words;
     the main subject when none does."""
@@ -326,6 +335,10 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     noun = {t[:5] for t in terms(said) if t not in words.stop}
     if any(0 <= r.q.find(n) < thing.start() and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own):
         return  # "… New York … there": its antecedent is here ("which SDG target … that session": not)
+    opening = r.words.topic_first.match(r.q)
+    if not noun and opening is not None and thing.start() >= opening.end("x") and _names_new(r, opening.group("x")):
+        r.topical = True  # "and the pledge, when was that?": the pledge, which the conversation has not named
+        return
     asked = words.asks_kind.search(r.q)
     between = r.q[asked.end():thing.start()] if asked is not None and asked.end() <= thing.start() else ""
     if not noun and re.search(r",|\band\b", between) and words.question.search(between) \
@@ -337,6 +350,8 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     kind = words.kind_of_reference.search(r.q)  # "which documentary was that?": that documentary
     named = _named_by(f"{said} {kind.group('kind')}" if kind else said, focus, words,
                       avoid=None if own_title else focus.person)
+    if not noun and opening is not None and thing.start() >= opening.end("x"):  # "and the pledge, when was it?"
+        named = _sharing(opening.group("x"), words, focus) if _shares(opening.group("x"), focus) else named
     if acting and named in focus.events and actors:
         named = actors[0]
     if not noun and not acting and words.happens.search(r.q):  # "where was it held?": the event in focus
@@ -370,14 +385,21 @@ def _ellipsis(r: _Reading, ordinal: bool, plain: bool = False) -> None:
         r.note(r.words.said["same question"], _short(r.own[0]) if r.own else _period_words(r.own_time, r.words))
 
 
+def _names_new(r: _Reading, text: str) -> bool:
+    """Whether the words name something the conversation has not (few passages use them, none of the
+    subjects, the names or the last question does)."""
+    known = {t for s in r.focus.subjects + list(r.focus.history) + [r.focus.frame, r.focus.person or ""]
+             for t in terms(s)}
+    return any(t not in known for t in specific_terms(r.index, text))
+
+
 def _slot(r: _Reading) -> str:
     """What an elliptical follow-up puts in the last one's place when no name of its own says it
     ("what about buenos aires?"): its words after the ellipsis, when some of them name a thing the
     conversation has not yet (few passages use them); else ""."""
     m = r.words.ellipsis.search(r.q)
     rest = (r.q[m.end():] if m is not None else r.q).strip(" ?？!.。、,")
-    known = {t for s in r.focus.subjects + list(r.focus.history) + [r.focus.frame] for t in terms(s)}
-    return rest if any(t not in known for t in specific_terms(r.index, rest)) else ""
+    return rest if _names_new(r, rest) else ""
 
 
 def _ordinal(r: _Reading, ordinal: re.Match) -> None:

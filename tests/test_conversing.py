@@ -599,3 +599,19 @@ def test_a_period_only_carried_along_is_not_claimed_when_the_answer_has_left_it(
     assert "period → April 2020" in resolved.notes and not answer.hits[0].date.startswith("2020-04")
     assert "April 2020" not in reply_line(answer)
     assert reply_line(turns[2][0]) == "Showing events in April 2020"  # the question's own period still is
+
+
+def test_a_follow_up_that_opens_with_a_subject_of_its_own_is_about_it_not_the_focus(ngo_index, embedder):
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    resolved = conversation.resolve(ngo_index, "and the base-line study one, when was that")
+    assert resolved.notes == () and resolved.signals.empty  # a new topic: the study, which nothing named yet
+    _, turns = _talk(ngo_index, embedder, "what did ACE pledge in 2021?", "what happened the month before",
+                     "and the pledge, when was that?")
+    assert turns[2][1].notes[0].startswith("that → 2021 Action Pledge")
+
+
+def test_same_year_as_without_its_article_and_back_to_for_a_moment(ngo_index):
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    assert conversation.resolve(ngo_index, "same year as Bangkok, we organized something in Japan?").when \
+        == TimeScope("2018", "2018")
+    assert conversation.resolve(ngo_index, "Back to Geneva for a moment: who went?").notes[0] == "Geneva → Geneva"

@@ -126,7 +126,8 @@ WORDS = Words(
                  "earlier in"),
         Relative(re.compile(r"\b(?:later|after)\s+(?:in\s+)?(?:that|the same|this)\s+(?P<unit>month|year)\b", re.I),
                  "later in"),
-        Relative(re.compile(r"\b(?:that(?:\s+same)?|the\s+same|this)\s+(?P<unit>day|week|month|year|season)\b", re.I), "same"),
+        Relative(re.compile(r"\b(?:that(?:\s+same)?|(?:the\s+)?same|this)\s+(?P<unit>day|week|month|year|season)\b", re.I),
+                 "same"),  # "same year as Bangkok": the article dropped
         Relative(re.compile(r"(?<!since )(?<!until )(?<!after )(?<!before )(?<!till )\b(?:back\s+)?then\s*(?=\?|$)"
                             r"(?<!\band then)|\bat\s+(?:that|the)\s+time\b", re.I), "same", "year"),
         Relative(re.compile(r"\b(?:that|the)\s+same\s+(?:stretch|period|time)\b|\bduring\s+that\s+(?:time|period)\b", re.I),
@@ -205,8 +206,12 @@ WORDS = Words(
     named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later))\s+(?:to\s+)?(?P<x>(?:the|our|ace['’]s)\s+"
                             r"(?!same\b|next\b|previous\b|following\b|one\b|ones\b)[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|"
                             r"who|whom|where|when|did|do|does|was|were|and|is|are)\b)"),
+    topic_first=re.compile(r"(?i)^\W*(?:(?:and|so|ok(?:ay)?|also)\W+)*the\s+(?P<x>[a-z][\w'’.-]*(?:\s+(?!(?:when|where|who|what|"
+                           r"which|how|was|is|did|were)\b)[a-z][\w'’.-]*){0,4}?)(?:\s+one)?\s*[,—–-]?\s+\w+\s+(?:was|is|were|did)\s+"
+                           r"(?:that|it|they)\b"),
     back_to=re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|so|and|now|right|alright)\W+)*(?:(?:going|let'?s\s+go|to\s+go|coming|getting)\s+back"
-                       r"|back|returning|return)\s+to\s+(?P<x>[^:;,?!—–-]+?)\s*(?:[:;,?!—–-]|\bagain\b|$)"),
+                       r"|back|returning|return)\s+to\s+(?P<x>[^:;,?!—–-]+?)\s*(?:[:;,?!—–-]|\bagain\b|"
+                       r"\bfor\s+a\s+(?:moment|sec(?:ond)?|bit|minute)\b|$)"),
     said={"about": "about", "period": "period", "same question": "same question", "latest": "the latest",
           "earliest": "the earliest",
           "not shown": "not the passages just shown"},
