@@ -160,7 +160,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         q = q[:comparative.start()] + " " * (comparative.end() - comparative.start()) + q[comparative.end():]
         relative = None if relative and relative[1] in comparative.group(0) else relative
     person, thing, more = words.person.search(q), _reference(q, words), words.more.search(q)
-    ordinal, elliptical = None if order or comparative else words.ordinal.search(q), _elliptical(q, words)
+    ordinal = None if order or comparative else words.ordinal.search(q)
+    elliptical = _elliptical(q, words) or bool(words.another_one.search(q))  # "was there an earlier one?"
     # a name in the relative time is what it counts from ("… as the Osaka declaration"), not the question's own
     own = [n for n in _own_names(index, q, words) if not (relative and n in relative[1])]
     r = _Reading(index, q, words, focus, own, own_time)

@@ -615,3 +615,10 @@ def test_same_year_as_without_its_article_and_back_to_for_a_moment(ngo_index):
     assert conversation.resolve(ngo_index, "same year as Bangkok, we organized something in Japan?").when \
         == TimeScope("2018", "2018")
     assert conversation.resolve(ngo_index, "Back to Geneva for a moment: who went?").notes[0] == "Geneva → Geneva"
+
+
+def test_that_after_one_is_no_reference_and_an_earlier_one_is_of_the_kind_last_asked(ngo_index):
+    conversation = Conversation(focus=_focus(FORUM), today=TODAY)
+    resolved = conversation.resolve(ngo_index, "Was there an earlier one that we attended?")
+    assert not any(n.startswith("that") for n in resolved.notes)
+    assert "What did ACE do" in resolved.signals.context  # the last question's frame: one of its kind

@@ -103,7 +103,8 @@ WORDS = Words(
     person=re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.I),
     thing=re.compile(
         r"\b(it|its|they|them|their|theirs|" + _THERE + r")\b"
-        r"|\b(?:that|this|these|those|the same)\b(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z]+)?",
+        r"|\b(?:that(?!\s+(?:we|they|he|she|i|you|ace)\b)|this|these|those|the same)\b"  # "the one that we attended": no reference
+        r"(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z]+)?",
         re.I),
     pronoun=re.compile(r"(?i)it|its|they|them|their|theirs"),
     agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
@@ -206,6 +207,8 @@ WORDS = Words(
     named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later))\s+(?:to\s+)?(?P<x>(?:the|our|ace['’]s)\s+"
                             r"(?!same\b|next\b|previous\b|following\b|one\b|ones\b)[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|"
                             r"who|whom|where|when|did|do|does|was|were|and|is|are)\b)"),
+    another_one=re.compile(r"(?i)\b(?:an?|another|any)\s+(?:(?:earlier|later|other|older|newer|previous|next|similar|more)\s+)?"
+                           r"ones?\b(?!\s+of\b)"),
     topic_first=re.compile(r"(?i)^\W*(?:(?:and|so|ok(?:ay)?|also)\W+)*the\s+(?P<x>[a-z][\w'’.-]*(?:\s+(?!(?:when|where|who|what|"
                            r"which|how|was|is|did|were)\b)[a-z][\w'’.-]*){0,4}?)(?:\s+one)?\s*[,—–-]?\s+\w+\s+(?:was|is|were|did)\s+"
                            r"(?:that|it|they)\b"),
