@@ -211,6 +211,9 @@ def _clips(short: str, long: str) -> bool:
                for k in range(2, len(short) - 1))
 
 
+CLIPPED_WORDS, CLIPPED_MAX = 4, 12  # katakana words of a question looked up at most, and their longest
+
+
 def expand_clipped(question: str, frequency, known) -> str:
     """The question with each katakana word the documents never use followed by the longer word of
     theirs it clips, when there is one (the most written wins): "パブコメ" -> "パブコメ パブリックコメント";
@@ -219,8 +222,14 @@ def expand_clipped(question: str, frequency, known) -> str:
     >>> expand_clipped("パブコメはいつ？", lambda t: 0, lambda: {"パブリックコメント": 3, "パブリック": 1})
     'パブコメ パブリックコメントはいつ？'
     """
+    looked = [0]
+
     def spelled(m: re.Match) -> str:
-        word, runs = m.group(0), known()
+        word = m.group(0)
+        if len(word) > CLIPPED_MAX or looked[0] >= CLIPPED_WORDS:  # a question of katakana runs: bounded work
+            return word
+        looked[0] += 1
+        runs = known()
         if word in runs or any(word in w for w in runs) or any(frequency(t) for t in terms(word)):
             return word
         clipped = [(n, w) for w, n in runs.items() if _clips(word, w)]
