@@ -595,7 +595,8 @@ def _series_numbers(index: Index, query: str, series: str, words: Words) -> dict
     out: dict[int, int] = {}
     for i in ids.tolist():
         chunk = index.chunks[i]
-        m = pattern.search(_fold(chunk.text))
+        text = _fold(chunk.text)  # "for the first time" numbers no series
+        m = next((m for m in pattern.finditer(text) if not re.match(r"\s+times?\b", text[m.end():])), None)
         if m is None or 2 * len(need & set(terms(chunk.context_text()))) < len(need):
             continue  # of the series: it shares at least half its name's words (not just "2019")
         groups = m.groupdict()

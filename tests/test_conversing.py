@@ -3,6 +3,7 @@ model, and, for the times relative to an answer, on a focus made by hand."""
 
 import datetime
 
+import numpy as np
 import pytest
 
 from qa.chunking import Chunk
@@ -622,3 +623,17 @@ def test_that_after_one_is_no_reference_and_an_earlier_one_is_of_the_kind_last_a
     resolved = conversation.resolve(ngo_index, "Was there an earlier one that we attended?")
     assert not any(n.startswith("that") for n in resolved.notes)
     assert "What did ACE do" in resolved.signals.context  # the last question's frame: one of its kind
+
+
+def test_for_the_first_time_numbers_no_series():
+    from qa.conversing import _series_numbers
+    from qa.languages import table
+
+    class Passages:  # just what _series_numbers reads of an index
+        chunks = [Chunk("In 2005 the company was profitable for the first time.", None, "a", 1),
+                  Chunk("In January 1998 the company released its first product, the first appliance.", None, "a", 2)]
+
+        def keyword_search(self, query, k):
+            return np.array([0, 1]), np.array([1.0, 0.5])
+
+    assert _series_numbers(Passages(), "first company", "company", table("en")) == {1: 1}
