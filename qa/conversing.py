@@ -30,6 +30,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from .chunking import Chunk
 from .dates import JAPANESE, TimeScope, find_dates, japanese_date, lower_bound, readable_date, without_dates
 from .embedding import Embedder
 from .indexing import Index
@@ -428,8 +429,7 @@ def _comparative(r: _Reading, m: re.Match) -> None:
     else:
         hit = two[-1 if way == "last" else 0]
     r.item = hit.number
-    when = f" ({_date_words(hit.date, hit.date_end, r.words)})" if hit.date else ""
-    r.note(said, f"{_short(_label(hit, r.words))}{when}")
+    r.note(said, f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
 
 
 def _described(r: _Reading, m: re.Match) -> None:
@@ -438,8 +438,7 @@ def _described(r: _Reading, m: re.Match) -> None:
     for hit in r.focus.shown[:5] if wanted else ():
         if wanted & {t[:5] for t in terms(f"{hit.heading or ''} {hit.text}")}:
             r.item = hit.number
-            when = f" ({_date_words(hit.date, hit.date_end, r.words)})" if hit.date else ""
-            r.note(m.group(0), f"{_short(_label(hit, r.words))}{when}")
+            r.note(m.group(0), f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
             return
 
 
@@ -553,14 +552,12 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus,
         found = _series_item(index, said, n, series, words, within) if series else None
         if found is not None:
             hit = index.chunks[found]
-            when = f" ({_date_words(hit.date, hit.date_end, words)})" if hit.date else ""
-            return found, f"{m.group(0).strip()} → {_short(series)}, {said}{when}", series
+            return found, f"{m.group(0).strip()} → {_short(series)}, {said}{_when(hit, words)}", series
     shown = focus.shown
     if not shown or abs(n) > len(shown):
         return None, "", ""
     hit = shown[n - 1] if n > 0 else shown[-1]
-    when = f" ({_date_words(hit.date, hit.date_end, words)})" if hit.date else ""
-    return hit.number, f"{m.group(0).strip()} → {_short(_label(hit, words))}{when}", ""
+    return hit.number, f"{m.group(0).strip()} → {_short(_label(hit, words))}{_when(hit, words)}", ""
 
 
 def _series_item(index: Index, said: str, n: int, series: str, words: Words,
@@ -582,7 +579,12 @@ def _of_series(index: Index, series: str) -> list[int]:
     """The passages among the first the series' name finds that share at least half its words."""
     ids, _ = index.keyword_search(series, 20)
     need = set(terms(series))
-    return [i for i in ids.tolist() if need and 2 * len(need & set(terms(index.chunks[i].context_text()))) >= len(need)]
+    return [i for i in ids.tolist() if need and _of_the_series(index.chunks[i], need)]
+
+
+def _of_the_series(chunk: Chunk, need: set[str]) -> bool:
+    """Whether a passage shares at least half the words of a series' name (not just "2019")."""
+    return 2 * len(need & set(terms(chunk.context_text()))) >= len(need)
 
 
 def _series_numbers(index: Index, query: str, series: str, words: Words) -> dict[int, int]:
@@ -597,8 +599,8 @@ def _series_numbers(index: Index, query: str, series: str, words: Words) -> dict
         chunk = index.chunks[i]
         text = _fold(chunk.text)  # "for the first time" numbers no series
         m = next((m for m in pattern.finditer(text) if not re.match(r"\s+times?\b", text[m.end():])), None)
-        if m is None or 2 * len(need & set(terms(chunk.context_text()))) < len(need):
-            continue  # of the series: it shares at least half its name's words (not just "2019")
+        if m is None or not _of_the_series(chunk, need):
+            continue
         groups = m.groupdict()
         number = named[groups["w"].lower()] if groups.get("w") else int(next(g for g in (
             groups.get("d"), groups.get("j"), groups.get("k")) if g))
@@ -629,6 +631,11 @@ def _listed(index: Index, hit: Hit, n: int) -> int | None:
 
 def _date_words(start: str, end: str | None, words: Words) -> str:
     return japanese_date(start, end) if words.code == "ja" else readable_date(start, end)
+
+
+def _when(passage: Hit | Chunk, words: Words) -> str:
+    """A passage's date as a note adds it after its name: " (2 September 2019)"; "" when undated."""
+    return f" ({_date_words(passage.date, passage.date_end, words)})" if passage.date else ""
 
 
 def _label(hit: Hit, words: Words) -> str:

@@ -162,15 +162,17 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     passages mention, not the one each is shown with ("two years later" than the answer: a
     paragraph that opens in 1956 and goes on to 1958 tells of 1958)."""
     keep = table.dated[ranked].copy()
+    if scope.bounded and len(ranked):
+        # "after that", "before 2017": the next event of the subject asked about, so of the
+        # documents the best candidate comes from, not of any topic the corpus holds
+        keep &= table.document[ranked] == (table.document[ranked[0]] if document is None else document)
     if mentioned and scope.bounded:
         key = table.mentioned_in(ranked, scope, scope.order == "latest")
         own = np.where(table.starting_in(ranked, scope), table.shown_low[ranked], -1)
-        for n in np.flatnonzero(key != own):  # a dated entry ("June 15, 2021 …") is of its own date
+        for n in np.flatnonzero(keep & (key != own)):  # a dated entry ("June 15, 2021 …") is of its own date
             if leading_date(chunks[int(ranked[n])].text) is not None:
                 key[n] = own[n]
         keep &= key >= 0
-        if len(ranked):
-            keep &= table.document[ranked] == (table.document[ranked[0]] if document is None else document)
         picked = [(int(i), int(k)) for i, k in zip(ranked[keep], key[keep], strict=True)]
         picked.sort(key=lambda p: p[1], reverse=scope.order == "latest")
         return [i for i, _ in picked]
@@ -178,10 +180,6 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
         keep &= table.starting_in(ranked, scope)  # what it is shown with begins in the scope
         if scope.end and scope.order == "latest":  # "before 22 January 2020": not a passage dated "2020"
             keep &= table.shown_high[ranked] <= high_key(scope.end)
-        # "after that", "before 2017": the next event of the subject asked about, so of the
-        # documents the best candidate comes from, not of any topic the corpus holds
-        if len(ranked):
-            keep &= table.document[ranked] == (table.document[ranked[0]] if document is None else document)
     picked = [int(i) for i in ranked[keep]]
     if scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: chunks[i].date, reverse=scope.order == "latest")
