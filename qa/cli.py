@@ -123,23 +123,30 @@ def cmd_build(args) -> int:
     return 0
 
 
+def _first_turn(index, embedder, q: str, k: int, retriever: str, use_time: bool):
+    """A question asked on its own, read as a conversation's first turn ("right after the summit")."""
+    from .conversing import Conversation
+
+    return Conversation().ask(index, embedder, q, k, retriever, use_time)[0]
+
+
 def cmd_ask(args) -> int:
-    from .searching import clean_question, search
+    from .conversing import Conversation, describe
+    from .searching import clean_question
     from .showing import answer_json, listing
 
     questions = [clean_question(q) for q in args.question]
     ws = _workspace(args)
     index = _open(ws)
-    if args.conversation:
-        from .conversing import Conversation, describe
-
-        conversation = Conversation()
+    conversation = Conversation()
     for n, q in enumerate(questions):
+        if not args.conversation:  # each question on its own, read as a conversation's first
+            conversation.clear()
+        answer, resolved = conversation.ask(index, ws.embedder, q, args.k, args.retriever, not args.no_time)
         if not args.conversation:
-            answer = search(index, ws.embedder, q, args.k, args.retriever, not args.no_time)
-            shown = answer_json(answer) if args.json else listing(answer)
+            shown = answer_json(answer, notes=list(resolved.notes) or None) if args.json \
+                else listing(answer, notes=describe(resolved))
         else:
-            answer, resolved = conversation.ask(index, ws.embedder, q, args.k, args.retriever, not args.no_time)
             shown = (answer_json(answer, q, list(resolved.notes)) if args.json
                      else listing(answer, q, describe(resolved)))
         print(json.dumps(shown, ensure_ascii=False) if args.json else ("\n" if n else "") + shown)
@@ -188,7 +195,6 @@ def cmd_chat(args) -> int:
 
 def cmd_eval(args) -> int:
     from .evaluating import load_queries, run
-    from .searching import search
 
     files = args.queries or [DEFAULT_QUERIES]
     sets = [(path, load_queries(path)) for path in files]
@@ -201,7 +207,7 @@ def cmd_eval(args) -> int:
         if args.compare:
             _compare(queries, index, embedder, args)
             continue
-        metrics, results = run(queries, lambda q, k: search(index, embedder, q, k, args.retriever, not args.no_time),
+        metrics, results = run(queries, lambda q, k: _first_turn(index, embedder, q, k, args.retriever, not args.no_time),
                                args.k, not args.text_only,
                                _converser(index, embedder, args.retriever, not args.no_time, args.k))
         if args.json:
@@ -254,7 +260,7 @@ def _compare(queries, index, embedder, args) -> int:
     search(index, embedder, queries[0].q)  # warm up, so the first run's latency is not the model's start
     rows = []
     for retriever, use_time in COMPARED:
-        metrics, _ = run(queries, lambda q, n, r=retriever, t=use_time: search(index, embedder, q, n, r, t),
+        metrics, _ = run(queries, lambda q, n, r=retriever, t=use_time: _first_turn(index, embedder, q, n, r, t),
                          args.k, not args.text_only, _converser(index, embedder, retriever, use_time, args.k))
         metrics = {name: value for name, value in metrics.items() if not isinstance(value, dict)}
         rows.append({"retriever": retriever, "time": use_time, **metrics})

@@ -31,7 +31,16 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from .chunking import Chunk
-from .dates import JAPANESE, TimeScope, find_dates, japanese_date, lower_bound, readable_date, without_dates
+from .dates import (
+    JAPANESE,
+    TimeScope,
+    find_dates,
+    japanese_date,
+    lower_bound,
+    readable_date,
+    upper_bound,
+    without_dates,
+)
 from .embedding import Embedder
 from .indexing import Index
 from .keywords import terms
@@ -45,6 +54,8 @@ CARRY_PERIOD = True
 OWN_SUBJECT = 2  # a question with this many specific words (and no reference word) is a new topic
 NOTE_CHARS = 48  # a name in a note is cut to this ...
 NOTE_LINE = 80  # ... and the words it explains so that the note stays under this
+NAMED_SHARE = 0.5  # the passage that holds over half the words of a thing a time counts from ("after the forum") names it
+RARE = 2  # ... but is what is asked about when it holds a word of the rest of the question that at most this many use
 _TITLES = ("director", "president", "manager", "minister", "secretary", "chair", "chairman", "chairwoman",
            "chairperson", "laureate", "ceo", "founder", "coordinator", "officer", "head", "leader", "dr", "mr",
            "mrs", "ms", "prof", "professor", "ambassador", "representative", "governor", "mayor", "senator",
@@ -101,6 +112,12 @@ class Conversation:
         q = clean_question(question)
         resolved = self.resolve(index, q)
         answer = search(index, embedder, q, k, retriever, use_time, filters, resolved.when, resolved.signals)
+        if not answer.hits and not resolved.followup and self.focus is not None and self.focus.shown:
+            # read as a new topic, it is about nothing the documents hold ("which city?"): it asks about the focus
+            again = _resolve(index, q, self.focus, self.today, new_topic=False)
+            retried = search(index, embedder, q, k, retriever, use_time, filters, again.when, again.signals)
+            if retried.hits and retried.found:  # (not for "xqzv?": what no passage answers stays unanswered)
+                answer, resolved = retried, again
         if answer.hits or self.focus is None:  # a turn that found nothing leaves the conversation where it was
             self.focus = _next_focus(self.focus, index, q, resolved, answer, self.today, self.shows)
         return answer, resolved
@@ -108,7 +125,7 @@ class Conversation:
     def resolve(self, index: Index, question: str) -> Resolved:
         """The question read against the focus (see the module's docstring)."""
         if self.focus is None or not self.focus.shown:
-            return Resolved(question)
+            return _opening(index, question, self.today)
         return _resolve(index, question, self.focus, self.today)
 
 
@@ -140,7 +157,40 @@ class _Reading:
         self.notes.append(f"{said if len(said) <= room else said[:room - 1].rstrip() + '…'} → {meant}")
 
 
-def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) -> Resolved:
+def _opening(index: Index, question: str, today: datetime.date) -> Resolved:
+    """A first question read on its own: only a time it counts from a thing it names ("what did we do
+    right after the C20 summit?") needs reading here; that thing's passage is left out."""
+    q = _fold(question)
+    words = words_for(q)
+    nothing = Focus([], None, None, (), "", words.code)
+    r = _Reading(index, q, words, nothing, [], None)
+    left_out, unsaid = _besides(r)
+    counted = _relative(q, words, nothing, index)
+    if counted is None:
+        return Resolved(question, Signals(exclude=left_out, left_out=unsaid), notes=tuple(r.notes)) if left_out \
+            else Resolved(question)
+    own = question_time(q.replace(counted[1], " "), today)
+    scope, said, thing = _within(own, counted) if own is not None and own.bounded else counted
+    r.note(said, _period_words(scope, words))
+    exclude = left_out + ((thing,) if thing is not None and scope.order and thing not in left_out else ())
+    return Resolved(question, Signals(exclude=exclude, time_words=said, left_out=unsaid), scope, tuple(r.notes))
+
+
+def _besides(r: _Reading) -> tuple[tuple[int, ...], str]:
+    """ "besides the Geneva forum", 国連フォーラム以外: the passage of the thing left out (noted) and
+    the words that named it."""
+    m = r.words.besides.search(r.q)
+    if m is None or not _names_something(m.group("x"), r.words) or _is_time(m.group("x"), r.words):
+        return (), ""
+    number = _named_passage(r.index, m.group("x"), NAMED_SHARE)
+    if number is None:
+        return (), ""
+    r.note(m.group(0).strip(" ,;:?!"), r.words.said["left out"])
+    return (number,), m.group(0)
+
+
+def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, new_topic: bool = True) -> Resolved:
+    """The question read against the focus; `new_topic=False`: never read as a topic of its own."""
     q = _fold(question)
     words = words_for(q)
     q = _without_courtesy(q, words)
@@ -151,11 +201,15 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
                         anchor=_dated(index, subject), events=focus.events - {subject})
         kept = " ".join(t.group(0) for r in words.relative for t in r.pattern.finditer(said))
         q = q.replace(said, f" {kept} ", 1)
-    own_time = _own_time(q, words, today)
+    counted = _relative(q, words, focus, index)
+    anchored = counted is not None and counted[2] is not None  # "right after the C20 summit in April 2019"
+    own_time = _own_time(q.replace(counted[1], " ") if anchored else q, words, today)  # not the thing's own date
     order = own_time.order if own_time is not None and not own_time.bounded else None  # "the last thing"
-    relative = None if own_time and not order else _with_season(q, _relative(q, words, focus, index), focus)
+    if anchored and own_time is not None and own_time.bounded:  # "in 2018, before the Bangkok forum"
+        own_time, counted = None, _within(own_time, counted)
+    relative = None if own_time and not order else _with_season(q, counted, focus)
     if order and relative is not None:  # "the last thing they did that year": the latest of that year
-        own_time, relative = None, (TimeScope(relative[0].start, relative[0].end, order), relative[1])
+        own_time, relative = None, (TimeScope(relative[0].start, relative[0].end, order), *relative[1:])
     comparative = words.comparative.search(q)  # "the later of the two": not a time of its own
     if comparative is not None:
         q = q[:comparative.start()] + " " * (comparative.end() - comparative.start()) + q[comparative.end():]
@@ -173,7 +227,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         _described(r, described)
     thing = None if r.item is not None else thing  # "the later one, when was it?": it is that one
     if not (relative or ordinal or person or thing or more or elliptical or returned or r.item is not None) \
-            and _names_its_own(r):
+            and new_topic and _names_its_own(r):
         if focus.topic and not r.own and not own_time:  # an article's sections stay about its title
             return Resolved(question, Signals(focus.topic, tuple(h.number for h in focus.shown[:3])),
                             notes=(f"{words.said['about']} → {_short(focus.topic)}",))
@@ -190,13 +244,16 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative))
     if ordinal:
         _ordinal(r, ordinal)
+    left_out, unsaid = _besides(r)
+    if more or left_out:
+        r.exclude = left_out or tuple(h.number for h in focus.shown[:1])  # the answer in focus
     if more:
-        r.exclude = tuple(h.number for h in focus.shown[:1])  # the answer in focus
         r.context += focus.subjects[:2]
-        r.note(more.group(0), words.said["not shown"])
-    if r.topical and not (r.notes or relative or ordinal or more or returned):
+        if not left_out:
+            r.note(more.group(0), words.said["not shown"])
+    if new_topic and r.topical and not (r.notes or relative or ordinal or more or returned):
         return Resolved(question)  # "and the pledge, when was that?": a subject of its own, a new topic
-    if not (r.notes or relative or ordinal or elliptical or more or returned) and _new_name(r):
+    if new_topic and not (r.notes or relative or ordinal or elliptical or more or returned) and _new_name(r):
         return Resolved(question)  # "has Satyarthi himself …?": a pronoun pointing at nothing, a new topic
     if not r.notes and not relative and focus.subjects:  # nothing of its own named: about the subject in focus
         main = _sharing(q, words, focus)  # "what's their role in the alliance?": the one named by its word
@@ -204,10 +261,10 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         r.note(words.said["about"], _short(main))
     when, named, said = UNSET, True, ""
     if relative is not None:
-        when, said = relative
+        when, said = relative[:2]
         r.note(said, _period_words(when, words))
-        if when.order and not r.exclude and focus.shown:  # "after that" is another event than the answer
-            r.exclude = (focus.shown[0].number,)
+        if when.order and not r.exclude and (focus.shown or relative[2] is not None):
+            r.exclude = (focus.shown[0].number if relative[2] is None else relative[2],)  # another event than it
     elif own_time is None and r.item is None and _carries_period(q, words, focus):  # "the last one": of all
         when, named = focus.period, False  # the period in focus still counts, softly
         r.note(words.said["period"], _period_words(focus.period, words))
@@ -215,7 +272,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date) ->
         r.context.append(focus.topic)
     signals = Signals(" ".join(dict.fromkeys(c for c in r.context if c)),
                       () if r.elsewhere else tuple(h.number for h in focus.shown[:3]),
-                      r.exclude, r.item, named, said.split("…")[0])
+                      r.exclude, r.item, named, said.split("…")[0], unsaid)
     return Resolved(question, signals, when, tuple(r.notes), focus.subjects[0] if returned else None)
 
 
@@ -247,9 +304,19 @@ def _carries_period(q: str, words: Words, focus: Focus) -> bool:
 def _dated(index: Index, subject: str) -> tuple[str, str] | None:
     """The date of the passage that names a subject best, if it is dated: what "the month before it"
     counts from after "back to Geneva"."""
-    ids, _ = index.keyword_search(subject, 1)
-    chunk = index.chunks[int(ids[0])] if len(ids) else None
+    number = _named_passage(index, subject)
+    chunk = index.chunks[number] if number is not None else None
     return (chunk.date, chunk.date_end or chunk.date) if chunk is not None and chunk.date else None
+
+
+def _named_passage(index: Index, name: str, share: float = 0.0) -> int | None:
+    """The passage that names a thing best, when it holds more than `share` of the name's words."""
+    ids, _ = index.keyword_search(name, 1)
+    if not len(ids):
+        return None
+    chunk, wanted = index.chunks[int(ids[0])], set(terms(name))
+    held = len(wanted & set(terms(f"{chunk.heading or ''} {chunk.text}")))
+    return int(ids[0]) if not share or held > share * len(wanted) else None
 
 
 def _own_time(q: str, words: Words, today: datetime.date) -> TimeScope | None:
@@ -653,9 +720,10 @@ def _label(hit: Hit, words: Words) -> str:
     return _named_title(hit) or words.label(text)
 
 
-def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) -> tuple[TimeScope, str] | None:
+def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) -> tuple[TimeScope, str, int | None] | None:
     """The period a follow-up names relative to the answer in focus (or to the thing it names: "the
-    same month as the Osaka declaration"), and the words that named it."""
+    same month as the Osaka declaration", "right after the C20 summit"), the words that named it, and
+    the passage of the thing named (None: the answer in focus)."""
     for rel in words.relative:
         m = rel.pattern.search(q)
         if m is None:
@@ -672,15 +740,50 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
         other = (words.same_as.match(q, m.end()) or words.named_anchor.match(q, m.end())) if index is not None else None
         before = words.anchor_before.search(q[:m.start()]) if index is not None and other is None else None
         named = other.group("x") if other is not None else before.group("x") if before is not None else None
-        dated = _dated(index, f"{named} {focus.topic or ''}") if named and _names_something(named, words) else None
-        if dated is not None:
-            anchor = dated
+        number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE if rel.named else 0.0) \
+            if named and _names_something(named, words) and not _is_time(named, words) else None
+        thing = index.chunks[number] if number is not None else None
+        if thing is not None and thing.date:
+            anchor = (thing.date, thing.date_end or thing.date)
             said = q[m.start():other.end("x")] if other is not None else q[before.start("x"):m.end()]
             said = said.strip()
+        else:
+            number = None
+            if rel.named:  # "after Tokyo" with nothing dated that names Tokyo: not a time
+                continue
+        if rel.named and _asked_of(index, number, q[:m.start()] + " " + q[other.end("x"):], words):
+            continue  # "was X in the declaration after the third dialogue?": that passage is what it asks about
         if anchor is None:
             return None
-        return _shifted(kind, anchor, unit, groups.get("n"), words), said
+        return _shifted(kind, anchor, unit, groups.get("n"), words), said, number
     return None
+
+
+def _asked_of(index: Index, number: int, rest: str, words: Words) -> bool:
+    """Whether the passage a time counts from is itself what the rest of the question asks about: it
+    holds a word of it that at most RARE passages use."""
+    held = set(terms(f"{index.chunks[number].heading or ''} {index.chunks[number].text}"))
+    return any(0 < index.frequency(t) <= RARE and t in held for t in terms(rest) if t not in words.stop)
+
+
+def _is_time(text: str, words: Words) -> bool:
+    """Whether the words only name a time ("June 2019", "the summer"): nothing a time counts from."""
+    bare = words.month.sub(" ", without_dates(text))
+    season = season_in(bare)
+    bare = re.sub(re.escape(season), " ", bare, flags=re.I) if season else bare
+    return not any(t not in words.stop for t in terms(bare))
+
+
+def _within(own: TimeScope, counted: tuple[TimeScope, str, int | None]) -> tuple[TimeScope, str, int | None]:
+    """The time a question names, narrowed by the time counted from a thing it names ("in 2018, before
+    the Bangkok forum": 2018 up to the forum), in the counted order; the named time alone when they
+    do not meet."""
+    scope = counted[0]
+    if not scope.overlaps(own.start or "0001", own.end or "9999"):
+        return own, counted[1], counted[2]
+    start = max((s for s in (own.start, scope.start) if s), key=lower_bound, default=None)
+    end = min((e for e in (own.end, scope.end) if e), key=upper_bound, default=None)
+    return TimeScope(start, end, scope.order or own.order), counted[1], counted[2]
 
 
 def _names_something(text: str, words: Words) -> bool:
@@ -688,7 +791,8 @@ def _names_something(text: str, words: Words) -> bool:
     return any(t not in words.stop for t in terms(text)) and not words.thing.fullmatch(text.strip())
 
 
-def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -> tuple[TimeScope, str] | None:
+def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
+                 focus: Focus) -> tuple[TimeScope, str, int | None] | None:
     """ "その年の秋", "that summer", "in the autumn", その年の6月, "in June that year", "and in August?",
     "the following January": the part of the year meant, of the year the relative time names, else
     of the answer in focus (the next one after it, or the one before, when the words say so)."""
@@ -698,10 +802,10 @@ def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -
         name = month.group("m").lower()
         number = words.months.get(name) or int(name)
         if relative is not None:
-            scope, said = relative
+            scope, said, thing = relative
             if scope.start and scope.end and scope.start[:4] == scope.end[:4]:  # a year, or a part of one
                 key = f"{scope.start[:4]}-{number:02d}"
-                return TimeScope(key, key), f"{said}…{month.group(0)}"
+                return TimeScope(key, key), f"{said}…{month.group(0)}", thing
         else:
             anchor = _anchor(focus, "month")
             if anchor is not None:
@@ -709,21 +813,21 @@ def _with_season(q: str, relative: tuple[TimeScope, str] | None, focus: Focus) -
                 key = f"{year:04d}-{number:02d}"
                 onward = words.onward.search(q[:month.start()]) if words.onward is not None else None
                 said = q[onward.start():month.end()] if onward else month.group(0)  # "the new year", not "year"
-                return TimeScope(key, key), said.strip()
+                return TimeScope(key, key), said.strip(), None
     season = season_in(q)
     if season is None:
         return relative
     if relative is not None:
-        scope, said = relative
+        scope, said, thing = relative
         if scope.start and scope.start == scope.end and len(scope.start) == 4:
-            return part_of_year(int(scope.start), season), f"{said}…{season}"
+            return part_of_year(int(scope.start), season), f"{said}…{season}", thing
         return relative
     anchor = _anchor(focus, "year")
     if anchor is None:
         return None
     at = q.lower().find(season.lower())
     year = _year_of(q[:max(at, 0)], anchor[0], *months_of(season), words, q[max(at, 0) + len(season):])
-    return part_of_year(year, season), season
+    return part_of_year(year, season), season, None
 
 
 def _year_of(before: str, anchor: str, first: int, last: int, words: Words, after: str = "") -> int:

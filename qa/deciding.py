@@ -77,7 +77,7 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
     the question does not give itself; for "when", a date; for "which city", a place it does not give; for
     "which hotel", the word or one `similar(word, words)` finds as close in meaning ("movie": "film").
     `lowercase()`: the words the documents write in lower case (a name has a word they never do)."""
-    kind = _asked_kind(question, words)
+    kind = asked_kind(question, words)
     person = words.asks_person.search(question) or (kind is not None and words.person_kind.fullmatch(kind))
     if kind is not None and not (words.asks_date.search(question) or person):
         place = bool(words.place_kind.fullmatch(kind))
@@ -118,7 +118,7 @@ SIMILAR = 0.5  # a word this close in meaning to the kind asked for names it ("f
 #                and the words of a passage that names none: at most 0.39)
 
 
-def _asked_kind(question: str, words) -> str | None:
+def asked_kind(question: str, words) -> str | None:
     """The kind of thing "which hotel …?", "what specific commitments …?" asks for ("hotel",
     "commitment"); None for a property of the focus ("what topic"), a question word or none."""
     m = words.asks_kind.search(question)

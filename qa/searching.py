@@ -29,7 +29,7 @@ import numpy as np
 
 from .chunking import Chunk
 from .dates import JAPANESE, TimeScope, leading_date, without_dates
-from .deciding import Evidence, answers, evidence, typed
+from .deciding import Evidence, answers, asked_kind, evidence, typed
 from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
@@ -103,6 +103,7 @@ class Signals:
     item: int | None = None  # the passage a list reference points at ("the third one"): shown first
     named_time: bool = True  # the time searched with was named by this question, not carried over
     time_words: str = ""  # the words of the question that named that time ("the month before", 翌月)
+    left_out: str = ""  # the words that name a thing the question leaves out ("besides the Geneva forum"): not matched
 
     @property
     def empty(self) -> bool:
@@ -456,13 +457,17 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
         top.update(keywords_terms(f"{chunk.title or ''} {chunk.heading or ''}"))
     words = words_for(q)
     stop = _stop_terms(words.code)
-    seen = evidence([t for t in keywords_terms(q) if t not in stop], index.frequency, len(index.chunks), best, top)
     def similar(word: str, candidates: list[str]) -> float:
         vectors = _word_vectors(embedder, [word] + candidates)
         return float(np.max(vectors[1:] @ vectors[0]))
 
-    return replace(seen, typed=typed(q, [index.chunks[i] for i in order[:3]], words,
-                                     None if keywords_only or embedder is None else similar, lambda: index.lowercase))
+    held = typed(q, [index.chunks[i] for i in order[:3]], words,
+                 None if keywords_only or embedder is None else similar, lambda: index.lowercase)
+    # "which city?" in documents that never say "city": the kind is not a word to find when a place is named
+    kind = {t for t in keywords_terms(asked_kind(q, words) or "") if not index.frequency(t)} if held else set()
+    seen = evidence([t for t in keywords_terms(q) if t not in stop and t not in kind], index.frequency,
+                    len(index.chunks), best, top)
+    return replace(seen, typed=held)
 
 
 _WORDS: dict[tuple[str, str], np.ndarray] = {}  # a word's vector, by model: passages' words recur
@@ -505,6 +510,15 @@ _BOUND = re.compile(r"\b(?:before|prior to|until|till|up to|by|earlier than|afte
                     r"\s+(?:the\s+)?(?:end\s+of\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:1\d{3}|20\d{2})\b", re.I)
 
 
+def _unsaid(matched: str, signals: Signals) -> str:
+    """The words matched, less those that named a time ("the month before", その前: searched as a time,
+    not as words; 駅前 is no 前) or a thing the question leaves out ("besides the forum")."""
+    for said in (signals.time_words, signals.left_out):
+        if said:
+            matched = " ".join(matched.replace(said, " ").split()) or matched
+    return matched
+
+
 def search(
     index: Index, embedder: Embedder, question: str, k: int = 5, retriever: str = "hybrid", use_time: bool = True,
     filters: Filters = Filters(),  # noqa: B008 - frozen, so one shared default is safe
@@ -526,8 +540,7 @@ def search(
     period = scope is not None and scope.bounded and not scope.order and signals.named_time
     pool = max(POOL if filters.years is None else 10 * POOL, k)
     matched = _search_text(index, embedder, q, scope)
-    if signals.time_words:  # "the month before", その前: a time, searched as one, not as words (駅前 is no 前)
-        matched = " ".join(matched.replace(signals.time_words, " ").split()) or matched
+    matched = _unsaid(matched, signals)
     dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)
     own = without_dates(matched)
     # "and the month after?", "where did we go two months later?", "what did we do in summer 2019?": a
@@ -540,7 +553,7 @@ def search(
     elif timed and signals.focus:  # "two years later?": the passages of the answer's document
         bm25 = _add(bm25, _of_document(index.table, signals.focus[0], pool), 1.0)
     if not (_about(dense[1], bm25[1], retriever) or _in_period(index, dense[0], bm25[0], scope) or timed
-            or signals.item is not None):
+            or signals.item is not None or signals.focus):  # a follow-up is about the passages just shown
         return Answer(q, scope, [], found=False, period=period)
     ids, fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))
     if retriever == "hybrid":

@@ -637,3 +637,48 @@ def test_for_the_first_time_numbers_no_series():
             return np.array([0, 1]), np.array([1.0, 0.5])
 
     assert _series_numbers(Passages(), "first company", "company", table("en")) == {1: 1}
+
+
+def test_a_first_question_counts_its_time_from_the_thing_it_names_and_leaves_that_out(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What did ACE do right after the C20 Summit Tokyo in April 2019?")
+    answer, resolved = turns[0]
+    assert "second SDG 8.7 Dialogue" in _top(turns[0]) and answer.hits[0].date == "2019-04-23"
+    assert resolved.when.start == "2019-04-22" and resolved.when.order == "earliest"
+    assert not any("C20 Summit Tokyo ★" in h.text for h in answer.hits)  # the summit itself is not "after" it
+    assert resolved.notes[0].startswith("right after the C20 Summit Tokyo") and len(resolved.notes[0]) <= 80
+    # a time of its own narrows it: in 2018, up to the forum in December
+    _, turns = _talk(ngo_index, embedder, "Did ACE organise a seminar in 2018, before the Freedom from Slavery Forum?")
+    assert "Child labour exists in Japan" in _top(turns[0])
+    assert (turns[0][1].when.start, turns[0][1].when.end) == ("2018", "2018-12-02")
+
+
+def test_after_a_named_thing_is_no_time_when_that_thing_is_what_is_asked_about(ngo_index, embedder):
+    # the declaration adopted at the third dialogue is in that dialogue's own passage
+    _, turns = _talk(ngo_index, embedder, "Was a commitment to eliminate child labour included in the Ministerial "
+                                          "Declaration after the third SDG 8.7 Dialogue?")
+    assert "third SDG 8.7 Dialogue" in _top(turns[0]) and turns[0][1].notes == ()
+    _, turns = _talk(ngo_index, embedder, "Did Yuka Iwatsuki present the C20 2019 Policy Pack to Prime Minister Abe "
+                                          "before or after the C20 Summit Tokyo?")
+    assert turns[0][1].notes == ()  # "before or after" asks which, it bounds nothing
+    _, turns = _talk(ngo_index, embedder, "What did ACE do after Xanadu?")
+    assert turns[0][1].notes == ()  # nothing dated names it: not a time
+
+
+def test_besides_a_named_thing_leaves_its_passage_out_and_does_not_search_its_words(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What else happened for ACE in July 2019 besides the High Level Political Forum?")
+    answer, resolved = turns[0]
+    assert "G20 Osaka Leaders" in _top(turns[0])
+    assert not any("High Level Political Forum" in h.text for h in answer.hits)
+    assert resolved.notes == ("besides the High Level Political Forum → left out",)
+    _, turns = _talk(ngo_index, embedder, "What did ACE do in November 2019?",
+                     "what else that month, apart from the film event?")
+    assert "UN Forum on Business and Human Rights" in _top(turns[1])
+    assert not any("Price of Free" in h.text for h in turns[1][0].hits)
+
+
+def test_a_follow_up_that_finds_nothing_as_a_new_topic_asks_about_the_focus(ngo_index, embedder):
+    # "city" is a word the page never uses: read alone, nothing is near; about the conference, its place answers
+    _, turns = _talk(ngo_index, embedder, "when did ace go to the fourth global conference on child labour?",
+                     "which city")
+    answer, resolved = turns[1]
+    assert answer.found and "Buenos Aires" in _top(turns[1]) and resolved.notes[0].startswith("about → Fourth Global")

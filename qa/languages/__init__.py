@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 class Relative:
     """A time named relative to the answer in focus: `kind` is one of same, next, previous, later,
     earlier, after, before, earlier in, later in; `unit` one of day, week, month, year (or None: the
-    unit in the words)."""
+    unit in the words); `named`: only when a thing it counts from follows ("right after the C20 summit")."""
 
     pattern: re.Pattern
     kind: str
     unit: str | None = None
+    named: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Words:
     same_as: re.Pattern = re.compile(r"(?!)")  # right after a relative time: what it counts from, group "x" ("… as the Osaka declaration")
     named_anchor: re.Pattern = re.compile(r"(?!)")  # right after "after"/"before": the thing it counts from, group "x" ("… the pledge")
     anchor_before: re.Pattern = re.compile(r"(?!)")  # right before a relative time, the same (誓約の翌月: 誓約)
+    besides: re.Pattern = re.compile(r"(?!)")  # group "x": a thing the question leaves out ("besides the Geneva forum")
     another_one: re.Pattern = re.compile(r"(?!)")  # "an earlier one", "any other ones": one of the kind the last question asked
     topic_first: re.Pattern = re.compile(r"(?!)")  # group "x": a question that opens with its subject ("and the pledge, when was that?")
     back_to: re.Pattern | None = None  # a return to an earlier subject, group "x" ("back to the forum: …")

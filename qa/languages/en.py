@@ -11,7 +11,7 @@ _U = r"(?P<unit>day|week|month|year|yr|mo|wk)s?\.?"
 _CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to|from)"
 _CAP = r"(?:[A-Z][\w.'’&-]*|\d+(?:\.\d+)?)"
 _NAME = re.compile(rf"(?<![\w])[A-Z][\w.'’&-]*(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
-_QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|did|do|does|is|was|were|are|can|could|"
+_QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|whats|whos|wheres|hows|did|do|does|is|was|were|are|can|could|"
                              r"tell|and|but|so|also|ok|okay|then|please|any|has|have|had|i|we|the|a|an|in|on|at|"
                              r"show|list|give|find|remind|yes|no|later|earlier|back|after|before|since|during|"
                              r"meanwhile|anyway|now|well|right|sorry|hey|hi|hello|thanks|great|cool|interesting|"
@@ -138,6 +138,12 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:after|since)\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
                             r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
+        # "right after the C20 summit", "before submitting the signatures": from the thing named
+        Relative(re.compile(r"(?<!before or )(?<!before and )\b(?:(?:right|immediately|just|shortly|soon|directly|straight)\s+)?"
+                            r"(?:after|following|since)\b", re.I),
+                 "after", named=True),
+        Relative(re.compile(r"\b(?:(?:right|immediately|just|shortly|directly)\s+)?(?:before|prior|preceding|ahead\s+of|"
+                            r"leading\s+up\s+to|in\s+the\s+run[- ]up\s+to)\b(?!\s+(?:or|and)\s+after\b)", re.I), "before", named=True),
     ),
     ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last(?!\s+\w+\s+of\s+(?:his|her|their|its)\s+"
                        r"(?:career|life))|latest|\d+(?:st|nd|rd|th))\b"
@@ -157,7 +163,7 @@ WORDS = Words(
            "season": "year"},  # a season of a sport is counted as its year
     numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2, "a few": 3, "several": 3},
-    question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.I),
+    question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how|whats|whos|wheres|whens|hows)\b", re.I),
     month=re.compile(r"\b(?P<m>january|february|march|april|june|july|august|september|october|november|december|"
                      r"jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?<=\bnew )year|"  # "the new year": January
                      # "may" and "mar" only where a month goes
@@ -179,7 +185,7 @@ WORDS = Words(
                          r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type)\s+of\s+)?(?:(?:[A-Za-z-]+)\s+){0,2}?"
                          r"(?P<kind>[a-z]{3,})(?=\s+(?:did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
                          r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
-                         r"went|got|put)\b)"),
+                         r"went|got|put)\b|\s*(?:[?.!]|$))"),  # "which city?": the kind alone
     kind_of_reference=re.compile(r"(?i)^\W*(?:and\s+|so\s+|ok\W+)?(?:which|what)\s+(?P<kind>[a-z]{3,})\s+(?:was|is|were|are)"
                                  r"\s+(?:that|this|it|those|these)\W*$"),
     place_kind=re.compile(r"(?i)city|town|country|place|location|venue|region|area|prefecture|state|village"),
@@ -204,7 +210,13 @@ WORDS = Words(
     backward_after=re.compile(r"(?i)\s+(?:before|prior|earlier)\s*(?:that|this|it)?\s*(?:[?.,;:!—–-]|$)"),
     any_time=re.compile(r"(?i)\b(?:ever|at\s+any\s+(?:time|point)|any\s+other\s+time|never)\b"),
     same_as=re.compile(r"(?i)\s+as\s+(?P<x>(?:the\s+)?[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|where|when|did|do|was|were)\b)"),
-    named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later))\s+(?:to\s+)?(?P<x>(?:the|our|ace['’]s)\s+"
+    besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
+                       r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)\s*"
+                       r"(?:[,;:?!—–]|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b)"),
+    named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later)|(?<=following)|(?<=since)|"
+                            r"(?<=preceding)|(?<=ahead of)|(?<=up to)|(?<=run-up to)|(?<=run up to))\s+(?:to\s+)?"
+                            r"(?P<x>(?:(?:the|our|ace['’]s|its|their|his|her)\s+|(?!(?:any|some|no|every)thing\b|during\b|"
+                            r"spring\b|morning\b|evening\b)[a-z]+ing\s+(?=\w)|(?-i:[A-Z])(?=\w+\b(?!\s+\d)))"
                             r"(?!same\b|next\b|previous\b|following\b|one\b|ones\b)[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|"
                             r"who|whom|where|when|did|do|does|was|were|and|is|are)\b)"),
     another_one=re.compile(r"(?i)\b(?:an?|another|any)\s+(?:(?:earlier|later|other|older|newer|previous|next|similar|more)\s+)?"
@@ -217,7 +229,7 @@ WORDS = Words(
                        r"\bfor\s+a\s+(?:moment|sec(?:ond)?|bit|minute)\b|$)"),
     said={"about": "about", "period": "period", "same question": "same question", "latest": "the latest",
           "earliest": "the earliest",
-          "not shown": "not the passages just shown"},
+          "not shown": "not the passages just shown", "left out": "left out"},
     label=label,
     stop=frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
                     "about", "did", "do", "does", "is", "was", "were", "are", "be", "been", "has", "have", "had",
