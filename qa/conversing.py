@@ -751,7 +751,8 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             number = None
             if rel.named:  # "after Tokyo" with nothing dated that names Tokyo: not a time
                 continue
-        if rel.named and _asked_of(index, number, q[:m.start()] + " " + q[other.end("x"):], words):
+        rest = q[:m.start()] + " " + q[other.end("x"):] if rel.named else ""
+        if rel.named and _asked_of(index, number, rest, words):
             continue  # "was X in the declaration after the third dialogue?": that passage is what it asks about
         if anchor is None:
             return None

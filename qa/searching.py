@@ -169,7 +169,7 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
         keep &= table.document[ranked] == (table.document[ranked[0]] if document is None else document)
     if mentioned and scope.bounded:
         key = table.mentioned_in(ranked, scope, scope.order == "latest")
-        own = np.where(table.starting_in(ranked, scope), table.shown_low[ranked], -1)
+        own = np.where(table.starting_in(ranked, scope), table.shown_middle[ranked], -1)
         for n in np.flatnonzero(keep & (key != own)):  # a dated entry ("June 15, 2021 …") is of its own date
             if leading_date(chunks[int(ranked[n])].text) is not None:
                 key[n] = own[n]
@@ -183,7 +183,7 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
             keep &= table.shown_high[ranked] <= high_key(scope.end)
     picked = [int(i) for i in ranked[keep]]
     if scope.order:  # by the date each passage is shown with, not every year it mentions
-        picked.sort(key=lambda i: chunks[i].date, reverse=scope.order == "latest")
+        picked.sort(key=lambda i: int(table.shown_middle[i]), reverse=scope.order == "latest")
     return picked
 
 

@@ -37,6 +37,12 @@ def high_key(iso: str | None) -> int:
     return int(upper_bound(iso).replace("-", "")) if iso else 99_999_999
 
 
+def _middle(iso: str) -> int:
+    """The middle of an ISO prefix as a YYYYMMDD-like key: a day is itself, "2019" sorts as mid-2019
+    (after "2019-02-18": a year alone is no surer an early date than a late one)."""
+    return low_key(iso) + {4: 600, 7: 14}.get(len(iso), 0)  # 1 July; the 15th
+
+
 def years(iso: str) -> float:
     """An ISO prefix as a point on a line of years, at its start: "2019-07" -> 2019.5."""
     parts = [int(p) for p in iso.split("-")[:2]]
@@ -51,9 +57,11 @@ class ChunkTable:
     dated: np.ndarray  # bool, whether each chunk is shown with a date
     shown_low: np.ndarray  # int64 day keys of the date each chunk is shown with
     shown_high: np.ndarray
+    shown_middle: np.ndarray  # ... and of the middle of its start: what orders "the next one" ("2019" after "2019-02-18")
     ptr: np.ndarray  # int64, len(chunks) + 1: chunk i's dates are rows ptr[i]:ptr[i+1] below
     low: np.ndarray  # int64 day keys of every date mentioned
     high: np.ndarray
+    middle: np.ndarray  # the middle of each date's start, as shown_middle
     start_years: np.ndarray  # float64 years() of each date's start ...
     end_years: np.ndarray  # ... and of its end (its start when it has none)
     first_year: np.ndarray  # int32, the year each date starts in
@@ -73,9 +81,11 @@ class ChunkTable:
             shown_low=np.array([low_key(c.date) if c.date else _NONE_LOW for c in chunks], dtype=np.int64),
             shown_high=np.array([high_key(c.date_end or c.date) if c.date else _NONE_HIGH for c in chunks],
                                 dtype=np.int64),
+            shown_middle=np.array([_middle(c.date) if c.date else _NONE_LOW for c in chunks], dtype=np.int64),
             ptr=np.cumsum([0] + [len(c.dates) for c in chunks], dtype=np.int64),
             low=np.array([low_key(a) for a, _ in dates], dtype=np.int64),
             high=np.array([high_key(b or a) for a, b in dates], dtype=np.int64),
+            middle=np.array([_middle(a) for a, _ in dates], dtype=np.int64),
             start_years=np.array([years(a) for a, _ in dates], dtype=np.float64),
             end_years=np.array([years(b or a) for a, b in dates], dtype=np.float64),
             first_year=np.array([int(a[:4]) for a, _ in dates], dtype=np.int32),
@@ -122,13 +132,13 @@ class ChunkTable:
         return out
 
     def mentioned_in(self, ids: np.ndarray, scope: TimeScope, latest: bool) -> np.ndarray:
-        """For each chunk of `ids`: the day key of the first date it mentions that starts inside
+        """For each chunk of `ids`: the middle day key of the first date it mentions that starts inside
         `scope` (the last, when `latest`: one that also ends inside); -1 when none does.
 
         >>> from .chunking import Chunk
         >>> t = ChunkTable.of([Chunk("t", None, "s", 1, dates=[["1956", None], ["1958", None]]), Chunk("u", None, "s", 2)])
         >>> t.mentioned_in(np.array([0, 1]), TimeScope("1957-12-31", None), False).tolist()
-        [19580101, -1]
+        [19580701, -1]
         """
         out = np.full(len(ids), -1, dtype=np.int64)
         if not len(ids):
@@ -138,11 +148,12 @@ class ChunkTable:
         inside = (low >= low_key(scope.start)) & (low <= high_key(scope.end))
         if latest and scope.end:  # "before 22 January 2020": not "2020"
             inside &= self.high[rows] <= high_key(scope.end)
+        middle = self.middle[rows]
         if latest:
-            np.maximum.at(out, owner[inside], low[inside])
+            np.maximum.at(out, owner[inside], middle[inside])
         else:
             key = np.full(len(ids), np.iinfo(np.int64).max, dtype=np.int64)
-            np.minimum.at(key, owner[inside], low[inside])
+            np.minimum.at(key, owner[inside], middle[inside])
             out = np.where(key == np.iinfo(np.int64).max, -1, key)
         return out
 

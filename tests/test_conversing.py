@@ -682,3 +682,10 @@ def test_a_follow_up_that_finds_nothing_as_a_new_topic_asks_about_the_focus(ngo_
                      "which city")
     answer, resolved = turns[1]
     assert answer.found and "Buenos Aires" in _top(turns[1]) and resolved.notes[0].startswith("about → Fourth Global")
+
+
+def test_the_next_event_is_one_surely_next_not_a_paragraph_dated_by_its_year_alone(ngo_index, embedder):
+    # the C20 paragraphs are dated "2019" and "2019-04": neither is surely before 18 February 2019
+    _, turns = _talk(ngo_index, embedder, "bangkok forum 2018 what was it", "the next event after that")
+    assert "C20 Preparatory Face-to-Face Meeting" in _top(turns[1])
+    assert turns[1][0].hits[0].date == "2019-02-18"
