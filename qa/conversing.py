@@ -427,11 +427,27 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         named = next((s for s in focus.subjects if s in focus.events or words.event.search(s)), named)
     if words.plural.search(said):  # "those dialogs": the series, not the one just shown
         named = _series(named, words) or named
+    elif noun:  # "that alliance" after "NGO Forum - Alliance 8.7 in London": Alliance 8.7
+        named = _part_named(named, noun)
     place = list(words.place_in.finditer(named)) if words.place.search(said) and named in focus.events else []
     if place:  # "what else did they do there?" after "… Dialogue in the Diet Member's Building": the building
         named = place[-1].group("x")
     r.context += list(dict.fromkeys([named] + focus.subjects[:1]))
     r.note(said.strip(), _short(named))
+
+
+_PARTS = re.compile(r"\s+[-–—]\s+|,\s+|\s+(?:of|in|at|on|for|with)\s+(?:the\s+)?", re.I)
+
+
+def _part_named(name: str, noun: set[str]) -> str:
+    """The part of a title that a noun names when it is not the title's own head: "that alliance"
+    in "NGO Forum - Alliance 8.7 in London" is Alliance 8.7; "that conference" in "International
+    Conference on Sustainable Brands" is all of it."""
+    if "(" in name:  # "CLCCG 2019, Cote D'Ivoire (Coordinating Group for …)": the brackets spell out the name
+        return name
+    parts = [p for p in _PARTS.split(name) if p.strip()]
+    holding = [p for p in parts if noun & {t[:5] for t in terms(p)}]
+    return holding[0] if holding and holding[0] != parts[0] else name
 
 
 def _ellipsis(r: _Reading, ordinal: bool, plain: bool = False) -> None:

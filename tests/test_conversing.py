@@ -689,3 +689,19 @@ def test_the_next_event_is_one_surely_next_not_a_paragraph_dated_by_its_year_alo
     _, turns = _talk(ngo_index, embedder, "bangkok forum 2018 what was it", "the next event after that")
     assert "C20 Preparatory Face-to-Face Meeting" in _top(turns[1])
     assert turns[1][0].hits[0].date == "2019-02-18"
+
+
+def test_that_alliance_is_the_part_of_the_event_title_it_names_and_a_standing_fact_carries_no_period(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Did ACE participate in a conference in Buenos Aires?", "How about London?",
+                     "Is ACE formally a partner of that alliance?")
+    answer, resolved = turns[2]
+    assert resolved.notes == ("that alliance → Alliance 8.7",)  # not "NGO Forum - Alliance 8.7 in London"
+    assert "ACE as partner organization" in _top(turns[2])
+    _, turns = _talk(ngo_index, embedder, "Which conferences did ACE go to in 2017?", "the london one - what was it?",
+                     "what's ACE's role in that alliance")
+    assert turns[2][1].notes == ("that alliance → Alliance 8.7",)  # nor "period → 2017": a role is no event
+    # a title whose head the noun names stays whole, and a bracket spells a name out
+    _, turns = _talk(ngo_index, embedder, "What did Tomoko Shiroki present at Sustainable Brands in 2019?",
+                     "remind me, what is that conference anyway?")
+    assert turns[1][1].notes[0].startswith("that conference → International Conference on Sustainable Brands")
+    assert all("period" not in n for n in turns[1][1].notes)

@@ -208,7 +208,10 @@ WORDS = Words(
     backward=re.compile(r"(?i)\b(?:previous|preceding|prior|last)\s+$"),
     onward_after=re.compile(r"(?i)\s+(?:after|afterwards|following)\s*(?:that|this|it)?\s*(?:[?.,;:!—–-]|$)"),
     backward_after=re.compile(r"(?i)\s+(?:before|prior|earlier)\s*(?:that|this|it)?\s*(?:[?.,;:!—–-]|$)"),
-    any_time=re.compile(r"(?i)\b(?:ever|at\s+any\s+(?:time|point)|any\s+other\s+time|never)\b"),
+    any_time=re.compile(r"(?i)\b(?:ever|at\s+any\s+(?:time|point)|any\s+other\s+time|never)\b"
+                        # a standing fact in the present tense ("what is that conference?", "what's our role in it?")
+                        r"|^(?!.*\b(?:was|were|did|had|went|got|made|held)\b).*(?:\b(?:is|are|does|do)\b(?!\s+(?:there|you|i)\b)"
+                        r"|\b(?:what|who|where|which|that|it)['’]s\b)"),
     same_as=re.compile(r"(?i)\s+as\s+(?P<x>(?:the\s+)?[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|where|when|did|do|was|were)\b)"),
     besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
                        r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)\s*"
