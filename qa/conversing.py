@@ -359,7 +359,8 @@ def _reference(q: str, words: Words) -> re.Match | None:
     """The word that points at the thing in focus: the first, unless it is an acting pronoun
     followed by a word that points ("did they run anything on that theme": the theme; "… who got
     them?": still they)."""
-    found = list(words.thing.finditer(q))
+    empty = words.existential.search(q)  # "how many signatures were there?": no place
+    found = [m for m in words.thing.finditer(q) if empty is None or m.start() != empty.start("x")]
     agent = words.agent.search(q)
     if len(found) > 1 and agent is not None and agent.start() <= found[0].start() < agent.end():
         pointing = [m for m in found[1:] if not words.pronoun.fullmatch(m.group(0).strip())]

@@ -705,3 +705,11 @@ def test_that_alliance_is_the_part_of_the_event_title_it_names_and_a_standing_fa
                      "remind me, what is that conference anyway?")
     assert turns[1][1].notes[0].startswith("that conference → International Conference on Sustainable Brands")
     assert all("period" not in n for n in turns[1][1].notes)
+
+
+def test_how_many_were_there_points_at_no_place(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What does the Stop Child Labour Network do?",
+                     "roughly how many signatures were there?", "who was there?")
+    assert not any(n.startswith("there") for n in turns[1][1].notes)
+    assert "70 thousand signatures" in _top(turns[1])
+    assert turns[2][1].notes and turns[2][1].notes[0].startswith("there → ")  # "who was there?" still points

@@ -59,6 +59,7 @@ class Words:
     same_as: re.Pattern = re.compile(r"(?!)")  # right after a relative time: what it counts from, group "x" ("… as the Osaka declaration")
     named_anchor: re.Pattern = re.compile(r"(?!)")  # right after "after"/"before": the thing it counts from, group "x" ("… the pledge")
     anchor_before: re.Pattern = re.compile(r"(?!)")  # right before a relative time, the same (誓約の翌月: 誓約)
+    existential: re.Pattern = re.compile(r"(?!)")  # group "x": a "there" that points at nothing ("how many were there?")
     besides: re.Pattern = re.compile(r"(?!)")  # group "x": a thing the question leaves out ("besides the Geneva forum")
     another_one: re.Pattern = re.compile(r"(?!)")  # "an earlier one", "any other ones": one of the kind the last question asked
     topic_first: re.Pattern = re.compile(r"(?!)")  # group "x": a question that opens with its subject ("and the pledge, when was that?")

@@ -213,6 +213,7 @@ WORDS = Words(
                         r"|^(?!.*\b(?:was|were|did|had|went|got|made|held)\b).*(?:\b(?:is|are|does|do)\b(?!\s+(?:there|you|i)\b)"
                         r"|\b(?:what|who|where|which|that|it)['’]s\b)"),
     same_as=re.compile(r"(?i)\s+as\s+(?P<x>(?:the\s+)?[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|where|when|did|do|was|were)\b)"),
+    existential=re.compile(r"(?i)\bhow\s+(?:many|much)\b.*\b(?:is|are|was|were)\s+(?P<x>there)\b"),
     besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
                        r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)\s*"
                        r"(?:[,;:?!—–]|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b)"),
