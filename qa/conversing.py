@@ -517,13 +517,14 @@ def _comparative(r: _Reading, m: re.Match) -> None:
 
 
 def _described(r: _Reading, m: re.Match) -> None:
-    """ "the geneva one", "the comments one": the first passage just shown that says its words."""
+    """ "the geneva one", "the business and human rights one": the passage just shown that says most of
+    its words (the first of those)."""
     wanted = {t[:5] for t in terms(m.group("x")) if t not in r.words.stop}
-    for hit in r.focus.shown[:5] if wanted else ():
-        if wanted & {t[:5] for t in terms(f"{hit.heading or ''} {hit.text}")}:
-            r.item = hit.number
-            r.note(m.group(0), f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
-            return
+    said = [len(wanted & {t[:5] for t in terms(f"{h.heading or ''} {h.text}")}) for h in r.focus.shown[:5]]
+    if wanted and said and max(said):
+        hit = r.focus.shown[said.index(max(said))]
+        r.item = hit.number
+        r.note(m.group(0), f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
 
 
 def _elliptical(q: str, words: Words) -> bool:

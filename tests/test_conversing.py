@@ -713,3 +713,11 @@ def test_how_many_were_there_points_at_no_place(ngo_index, embedder):
     assert not any(n.startswith("there") for n in turns[1][1].notes)
     assert "70 thousand signatures" in _top(turns[1])
     assert turns[2][1].notes and turns[2][1].notes[0].startswith("there → ")  # "who was there?" still points
+
+
+def test_the_one_described_by_several_words_is_the_shown_passage_that_says_most_of_them(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What did we do on the national action plan on violence against children?",
+                     "and the business and human rights one")
+    answer, resolved = turns[1]
+    assert resolved.notes[0].startswith("the business and human rights one → ")
+    assert "Business and Human Rights" in _top(turns[1]) and "Violence" not in _top(turns[1])

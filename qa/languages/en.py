@@ -153,7 +153,7 @@ WORDS = Words(
                        re.I),  # "3rd?", "and the fourth one?", "first one, what was the draft"
     one_of=re.compile(r"(?i)\bthe\s+(?P<x>(?!(?:same|other|last|next|first|second|third|latest|earliest|earlier|later|"
                       r"former|latter|right|wrong|only|very|whole|previous|following|final)\b)(?!(?:new|old)\s+one\b)[a-z][\w'’-]*"
-                      r"(?:\s+(?!one\b)[a-z][\w'’-]*)?)\s+one\b(?!\s+(?:of|in|on|at|for|after|before)\b)"),
+                      r"(?:\s+(?!one\b)[a-z][\w'’-]*){0,3})\s+one\b(?!\s+(?:of|in|on|at|for|after|before)\b)"),
     comparative=re.compile(r"(?i)\bthe\s+(?P<c>later|earlier|more\s+recent|newer|older|latter|former)"
                            r"(?:\s+(?:one|event|entry|of\s+(?:the\s+|those\s+|these\s+)?(?:two|both|them|those|these)))?\b"),
     comparatives={"later": "latest", "more recent": "latest", "newer": "latest", "earlier": "earliest", "older": "earliest",
