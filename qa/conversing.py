@@ -215,7 +215,13 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         q = q[:comparative.start()] + " " * (comparative.end() - comparative.start()) + q[comparative.end():]
         relative = None if relative and relative[1] in comparative.group(0) else relative
     person, thing, more = words.person.search(q), _reference(q, words), words.more.search(q)
+    at = q.find(relative[1].split("…")[0]) if relative is not None else -1
+    # "after that": the time counts from the answer, and its note says so; its subject still counts, unnoted
+    quiet = thing is not None and 0 <= at <= thing.start() < at + len(relative[1].split("…")[0])
     ordinal = None if order or comparative else words.ordinal.search(q)
+    if ordinal is not None and relative is not None and relative[0].order and \
+            words.ordinals.get((ordinal.group("n") or ordinal.group("n2") or "").lower()) in (1, -1):  # "the first thing we did after that"
+        ordinal = None
     elliptical = _elliptical(q, words) or bool(words.another_one.search(q))  # "was there an earlier one?"
     # a name in the relative time is what it counts from ("… as the Osaka declaration"), not the question's own
     own = [n for n in _own_names(index, q, words) if not (relative and n in relative[1])]
@@ -239,7 +245,10 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     if person and focus.person:
         r.context.append(focus.person)
         r.note(person.group(0), _short(focus.person))
+    noted = len(r.notes)
     _thing(r, thing, person is not None)
+    if quiet:
+        del r.notes[noted:]
     if elliptical and focus.frame:
         _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative))
     if ordinal:

@@ -721,3 +721,11 @@ def test_the_one_described_by_several_words_is_the_shown_passage_that_says_most_
     answer, resolved = turns[1]
     assert resolved.notes[0].startswith("the business an… → ")  # cut to keep the note one line
     assert "Business and Human Rights" in _top(turns[1]) and "Violence" not in _top(turns[1])
+
+
+def test_after_that_is_noted_once_and_the_first_thing_after_it_is_no_list_item(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did we sign the open letter to the G7 trade ministers?",
+                     "and what was the first thing we did after that?")
+    answer, resolved = turns[1]
+    assert resolved.notes == ("after that → after 1 July 2021",)  # not also "that → …", nor "the first → …"
+    assert "Voluntary National Review" in _top(turns[1])
