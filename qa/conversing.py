@@ -164,7 +164,7 @@ def _opening(index: Index, question: str, today: datetime.date) -> Resolved:
     words = words_for(q)
     nothing = Focus([], None, None, (), "", words.code)
     r = _Reading(index, q, words, nothing, [], None)
-    left_out, unsaid = _besides(r)
+    left_out, unsaid = _besides(r, q)
     counted = _relative(q, words, nothing, index)
     if counted is None:
         return Resolved(question, Signals(exclude=left_out, left_out=unsaid), notes=tuple(r.notes)) if left_out \
@@ -176,10 +176,10 @@ def _opening(index: Index, question: str, today: datetime.date) -> Resolved:
     return Resolved(question, Signals(exclude=exclude, time_words=said, left_out=unsaid), scope, tuple(r.notes))
 
 
-def _besides(r: _Reading) -> tuple[tuple[int, ...], str]:
+def _besides(r: _Reading, q: str) -> tuple[tuple[int, ...], str]:
     """ "besides the Geneva forum", 国連フォーラム以外: the passage of the thing left out (noted) and
     the words that named it."""
-    m = r.words.besides.search(r.q)
+    m = r.words.besides.search(q)
     if m is None or not _names_something(m.group("x"), r.words) or _is_time(m.group("x"), r.words):
         return (), ""
     number = _named_passage(r.index, m.group("x"), NAMED_SHARE)
@@ -210,6 +210,9 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     relative = None if own_time and not order else _with_season(q, counted, focus)
     if order and relative is not None:  # "the last thing they did that year": the latest of that year
         own_time, relative = None, (TimeScope(relative[0].start, relative[0].end, order), *relative[1:])
+    asked = q  # "besides the second dialogue": what a question leaves out is no reference, ordinal nor name of it
+    spared = words.besides.search(q)
+    q = q if spared is None else q[:spared.start()] + " " * (spared.end() - spared.start()) + q[spared.end():]
     comparative = words.comparative.search(q)  # "the later of the two": not a time of its own
     if comparative is not None:
         q = q[:comparative.start()] + " " * (comparative.end() - comparative.start()) + q[comparative.end():]
@@ -253,7 +256,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative))
     if ordinal:
         _ordinal(r, ordinal)
-    left_out, unsaid = _besides(r)
+    left_out, unsaid = _besides(r, asked)
     if more or left_out:
         r.exclude = left_out or tuple(h.number for h in focus.shown[:1])  # the answer in focus
     if more:

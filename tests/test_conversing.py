@@ -729,3 +729,11 @@ def test_after_that_is_noted_once_and_the_first_thing_after_it_is_no_list_item(n
     answer, resolved = turns[1]
     assert resolved.notes == ("after that → after 1 July 2021",)  # not also "that → …", nor "the first → …"
     assert "Voluntary National Review" in _top(turns[1])
+
+
+def test_what_besides_leaves_out_is_no_ordinal_of_the_list(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What did ACE do right after the C20 Summit Tokyo in April 2019?",
+                     "and what else that month, besides the second dialogue?")
+    answer, resolved = turns[1]
+    assert not any(n.startswith("the second") for n in resolved.notes)
+    assert "second SDG 8.7 Dialogue" not in _top(turns[1]) and "C20 Summit Tokyo" in _top(turns[1])
