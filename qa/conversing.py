@@ -55,6 +55,7 @@ OWN_SUBJECT = 2  # a question with this many specific words (and no reference wo
 NOTE_CHARS = 48  # a name in a note is cut to this ...
 NOTE_LINE = 80  # ... and the words it explains so that the note stays under this
 NAMED_SHARE = 0.5  # the passage that holds over half the words of a thing a time counts from ("after the forum") names it
+NAMED_AMONG = 5  # ... and of this many that name it best, the one in the period asked about
 RARE = 2  # ... but is what is asked about when it holds a word of the rest of the question that at most this many use
 _TITLES = ("director", "president", "manager", "minister", "secretary", "chair", "chairman", "chairwoman",
            "chairperson", "laureate", "ceo", "founder", "coordinator", "officer", "head", "leader", "dr", "mr",
@@ -164,7 +165,7 @@ def _opening(index: Index, question: str, today: datetime.date) -> Resolved:
     words = words_for(q)
     nothing = Focus([], None, None, (), "", words.code)
     r = _Reading(index, q, words, nothing, [], None)
-    left_out, unsaid = _besides(r, q)
+    left_out, unsaid = _besides(r, q, question_time(q, today))
     counted = _relative(q, words, nothing, index)
     if counted is None:
         return Resolved(question, Signals(exclude=left_out, left_out=unsaid), notes=tuple(r.notes)) if left_out \
@@ -176,13 +177,13 @@ def _opening(index: Index, question: str, today: datetime.date) -> Resolved:
     return Resolved(question, Signals(exclude=exclude, time_words=said, left_out=unsaid), scope, tuple(r.notes))
 
 
-def _besides(r: _Reading, q: str) -> tuple[tuple[int, ...], str]:
+def _besides(r: _Reading, q: str, when: TimeScope | None = None) -> tuple[tuple[int, ...], str]:
     """ "besides the Geneva forum", 国連フォーラム以外: the passage of the thing left out (noted) and
     the words that named it."""
     m = r.words.besides.search(q)
     if m is None or not _names_something(m.group("x"), r.words) or _is_time(m.group("x"), r.words):
         return (), ""
-    number = _named_passage(r.index, m.group("x"), NAMED_SHARE)
+    number = _named_passage(r.index, m.group("x"), NAMED_SHARE, when)
     if number is None:
         return (), ""
     r.note(m.group(0).strip(" ,;:?!"), r.words.said["left out"])
@@ -256,7 +257,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative))
     if ordinal:
         _ordinal(r, ordinal)
-    left_out, unsaid = _besides(r, asked)
+    left_out, unsaid = _besides(r, asked, own_time or focus.period)
     if more or left_out:
         r.exclude = left_out or tuple(h.number for h in focus.shown[:1])  # the answer in focus
     if more:
@@ -321,14 +322,19 @@ def _dated(index: Index, subject: str) -> tuple[str, str] | None:
     return (chunk.date, chunk.date_end or chunk.date) if chunk is not None and chunk.date else None
 
 
-def _named_passage(index: Index, name: str, share: float = 0.0) -> int | None:
-    """The passage that names a thing best, when it holds more than `share` of the name's words."""
-    ids, _ = index.keyword_search(name, 1)
-    if not len(ids):
-        return None
-    chunk, wanted = index.chunks[int(ids[0])], set(terms(name))
-    held = len(wanted & set(terms(f"{chunk.heading or ''} {chunk.text}")))
-    return int(ids[0]) if not share or held > share * len(wanted) else None
+def _named_passage(index: Index, name: str, share: float = 0.0, within: TimeScope | None = None) -> int | None:
+    """The passage that names a thing best, when it holds more than `share` of the name's words; of
+    the few best, the first dated `within` a period when one is (国連フォーラム in November 2019)."""
+    ids, _ = index.keyword_search(name, NAMED_AMONG if within is not None and within.bounded else 1)
+    wanted = set(terms(name))
+
+    def holds(i: int) -> bool:
+        chunk = index.chunks[i]
+        return not share or len(wanted & set(terms(f"{chunk.heading or ''} {chunk.text}"))) > share * len(wanted)
+    named = [int(i) for i in ids if holds(int(i))]
+    timed = [i for i in named if index.chunks[i].date and within.overlaps(index.chunks[i].date,
+                                                                          index.chunks[i].date_end)] if named and len(ids) > 1 else []
+    return (timed or named or [None])[0] if not len(ids) or holds(int(ids[0])) or timed else None
 
 
 def _own_time(q: str, words: Words, today: datetime.date) -> TimeScope | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -162,6 +163,25 @@ def _mentions(chunk, kind: str, similar) -> bool:
         return False
     candidates = list(dict.fromkeys(w for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", text) if terms(w)))[:KIND_WORDS]
     return bool(candidates) and similar(kind, candidates) >= SIMILAR
+
+
+_PLACE_NAMED = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?([A-Z][a-z\u00C0-\u017F'’-]{2,}(?:\s+[A-Z][a-z\u00C0-\u017F'’-]+)*)")
+
+
+def unknown_place(question: str, frequency, words) -> bool:
+    """Whether the question names a place ("… in Manila?") none of whose words the documents use: nothing
+    they record happened there. Not a month however spelt ("in Oct 2019", "in Octber")."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    for m in _PLACE_NAMED.finditer(question):
+        name = "".join(c for c in unicodedata.normalize("NFKD", m.group(1)) if not unicodedata.combining(c))
+        first = name.split()[0].lower()
+        if any(first.startswith(month[:3]) or DamerauLevenshtein.distance(first, month) <= 2 for month in words.months):
+            continue
+        found = terms(name)
+        if found and not any(frequency(t) for t in found):
+            return True
+    return False
 
 
 def evidence(question_terms: list[str], frequency, documents: int, best_cosine: float,

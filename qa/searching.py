@@ -29,7 +29,7 @@ import numpy as np
 
 from .chunking import Chunk
 from .dates import JAPANESE, TimeScope, leading_date, without_dates
-from .deciding import Evidence, answers, asked_kind, evidence, typed
+from .deciding import Evidence, answers, asked_kind, evidence, typed, unknown_place
 from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
@@ -582,6 +582,7 @@ def search(
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
     seen = _evidence(index, own, dense, order, retriever == "bm25", embedder)
-    found = not empty and (timed or signals.item is not None or seen.words == 0 or answers(seen, retriever == "bm25"))
+    found = not empty and (timed or signals.item is not None or seen.words == 0 or answers(seen, retriever == "bm25")) \
+        and not unknown_place(q, index.frequency, words_for(q))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen)

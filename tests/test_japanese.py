@@ -96,3 +96,11 @@ def test_the_page_speaks_japanese_to_a_japanese_browser(tmp_path):
         assert "1. 2019年11月25日〜27日" in answer and "国連ビジネスと人権フォーラム" in answer.split("2.")[0]
         assert "文書の中で見る" in answer
         browser.close()
+
+
+def test_besides_in_japanese_leaves_out_the_thing_of_the_period_asked(ja_index, embedder):
+    from qa.conversing import Conversation
+
+    answer, resolved = Conversation().ask(ja_index, embedder, "2019年11月、国連フォーラム以外に何をしましたか？")
+    assert resolved.notes == ("国連フォーラム以外 → 除外",)
+    assert not any("ジュネーブ" in h.text for h in answer.hits) and "The Price of Free" in answer.hits[0].text

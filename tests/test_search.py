@@ -319,3 +319,10 @@ def test_who_needs_a_name_not_two_capitalised_words_the_documents_also_write_in_
     assert typed("Who moderated the breakout session?", [session], words) == 1.0  # without them: "Child Labour" is a name
     speaker = Chunk("The session was moderated by Tomoko Shiroki.", None, "a", 1)
     assert typed("Who moderated the breakout session?", [speaker], words, None, lowercase) == 1.0
+
+
+def test_an_event_at_a_place_the_documents_never_name_is_declined(ngo_index, embedder):
+    assert not search(ngo_index, embedder, "When did we take part in the Freedom from Slavery Forum in Manila?", 5).found
+    assert search(ngo_index, embedder, "When did we take part in the Freedom from Slavery Forum in Bangkok?", 5).found
+    assert search(ngo_index, embedder, "Who went to the CLCCG meeting in Côte d'Ivoire?", 5).found  # an accent
+    assert search(ngo_index, embedder, "What did ACE do in Octber 2019?", 5).found  # a month, however spelt
