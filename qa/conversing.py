@@ -36,6 +36,7 @@ from .dates import (
     TimeScope,
     find_dates,
     japanese_date,
+    leading_date,
     lower_bound,
     readable_date,
     upper_bound,
@@ -1046,8 +1047,8 @@ def _answer_date(hit: Hit, q: str, words: Words) -> tuple[str, str | None]:
     sentence that answers the question has its own ("… graduated in 1939 … In June 1941 he joined the
     Red Army": 1941 for "when did he join the Red Army?")."""
     spans = find_dates(hit.text)
-    if len(spans) < 2:
-        return hit.date, hit.date_end
+    if len(spans) < 2 or leading_date(hit.text) is not None:  # an entry "May 13, 2016 …" is of its date, not of
+        return hit.date, hit.date_end                          # a target it names ("… by 2025")
     start, end = _answering_sentence(hit.text, q, words)
     inside = [d for d in spans if start <= d.offset < end]
     if not inside or any(d.start == hit.date for d in inside):

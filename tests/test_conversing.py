@@ -737,3 +737,11 @@ def test_what_besides_leaves_out_is_no_ordinal_of_the_list(ngo_index, embedder):
     answer, resolved = turns[1]
     assert not any(n.startswith("the second") for n in resolved.notes)
     assert "second SDG 8.7 Dialogue" not in _top(turns[1]) and "C20 Summit Tokyo" in _top(turns[1])
+
+
+def test_an_entry_is_of_its_own_date_not_of_a_target_year_it_names(ngo_index, embedder):
+    # the roundtable's entry (13 May 2016) names the year of SDG target 8.7's deadline (2025)
+    _, turns = _talk(ngo_index, embedder, "When did ACE co-organize a roundtable with Kailash Satyarthi?",
+                     "What was the title of the summary report of that meeting?",
+                     "Has ACE organised anything connected to his foundation since then?")
+    assert "since then → after 14 May 2016" in turns[2][1].notes
