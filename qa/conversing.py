@@ -118,7 +118,8 @@ class Conversation:
             # read as a new topic, it is about nothing the documents hold ("which city?"): it asks about the focus
             again = _resolve(index, q, self.focus, self.today, new_topic=False)
             retried = search(index, embedder, q, k, retriever, use_time, filters, again.when, again.signals)
-            if retried.hits and retried.found:  # (not for "xqzv?": what no passage answers stays unanswered)
+            known = retried.evidence is not None and retried.evidence.known > 0  # not "xqzv?", which says nothing
+            if retried.hits and (retried.found or known):
                 answer, resolved = retried, again
         if answer.hits or self.focus is None:  # a turn that found nothing leaves the conversation where it was
             self.focus = _next_focus(self.focus, index, q, resolved, answer, self.today, self.shows)

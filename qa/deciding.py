@@ -71,6 +71,11 @@ _INSTITUTION = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogue|me
                           r"international|national|global|world|policy|project|campaign|action|plan|report)\b")
 
 
+def holds_count(text: str) -> bool:
+    """Whether a text gives a count ("12 countries", "two of the sessions", 600人), its dates aside."""
+    return bool(_COUNT.search(without_dates(text)))
+
+
 def typed(question: str, passages: list, words, similar=None, lowercase=None) -> float:
     """1.0 when the first passage (a chunk) holds what the question asks for, or it asks for no kind; else 0.0:
     a sum of money for "what budget" (¥, dollars, 円); a length of time for "how long" ("for three years",

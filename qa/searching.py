@@ -29,7 +29,7 @@ import numpy as np
 
 from .chunking import Chunk
 from .dates import JAPANESE, TimeScope, leading_date, without_dates
-from .deciding import Evidence, answers, asked_kind, evidence, typed, unknown_place
+from .deciding import Evidence, answers, asked_kind, evidence, holds_count, typed, unknown_place
 from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
@@ -59,6 +59,7 @@ SPECIFIC = 0.12  # a word at most this share of the passages use names something
 CONTEXT_WEIGHT = 0.5  # a follow-up's context words count this much against its own (BM25)
 FOCUS_DOCUMENT = 0.3  # added to passages of the document of the answer in focus ...
 FOCUS_PASSAGE = 0.1  # ... and to the passages just shown ("where was that held?")
+COUNT_BONUS = 0.2  # a follow-up that asks "how many": a passage giving a count gets this share of the best score
 ACTION_BONUS = 0.2  # "what did ACE do at TICAD 7?": a dated entry gets this share of the best score (an act is dated)
 
 
@@ -561,6 +562,9 @@ def search(
     fused = with_focus(index, ids, fused, signals)
     if words_for(q).asks_action.search(q):  # not the network named "Japan NGO Liaison Group for TICAD"
         fused = fused + ACTION_BONUS * float(np.max(fused, initial=0.0)) * index.table.dated[ids]
+    if not signals.empty and words_for(q).asks_count.search(q) and not words_for(q).asks_money.search(q):
+        best = float(np.max(fused, initial=0.0))  # "how many countries came?" after the dialogues: one that counts
+        fused = fused + COUNT_BONUS * best * np.array([holds_count(index.chunks[i].text) for i in ids.tolist()])
     fused = with_time(index, ids, fused, scope,
                       int(index.table.document[signals.focus[0]]) if signals.focus else None, not timed,
                       MENTIONED and bool(signals.time_words))

@@ -745,3 +745,16 @@ def test_an_entry_is_of_its_own_date_not_of_a_target_year_it_names(ngo_index, em
                      "What was the title of the summary report of that meeting?",
                      "Has ACE organised anything connected to his foundation since then?")
     assert "since then → after 14 May 2016" in turns[2][1].notes
+
+
+def test_a_follow_up_asking_how_many_prefers_a_passage_that_gives_a_count(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "what is the stop child labour network", "and what do they do with signatures",
+                     "how many did they hand in, in 2021")
+    assert "70 thousand signatures" in _top(turns[2])
+
+
+def test_a_follow_up_read_as_nothing_of_its_own_shows_the_focus_rather_than_nothing(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Give me a short summary of the SDG 8.7 Dialogues.", "How many countries came?")
+    answer, resolved = turns[1]
+    assert resolved.notes == ("about → SDG 8.7 Dialogues",)
+    assert any("representatives from 12" in h.text for h in answer.hits)
