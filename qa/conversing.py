@@ -152,6 +152,7 @@ class _Reading:
     item: int | None = None
     exclude: tuple[int, ...] = ()
     elsewhere: bool = False  # "what about Buenos Aires?": not near the passages just shown
+    among: tuple[int, ...] = ()  # "of the three, which …": the list just shown, to pick from
     topical: bool = False  # "and the pledge, when was that?": it opens with a subject of its own
 
     def note(self, said: str, meant: str) -> None:
@@ -238,7 +239,9 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     if described is not None:
         _described(r, described)
     thing = None if r.item is not None else thing  # "the later one, when was it?": it is that one
-    if not (relative or ordinal or person or thing or more or elliptical or returned or r.item is not None) \
+    _among(r)
+    if not (relative or ordinal or person or thing or more or elliptical or returned or r.item is not None
+            or r.among) \
             and new_topic and _names_its_own(r):
         if focus.topic and not r.own and not own_time:  # an article's sections stay about its title
             return Resolved(question, Signals(focus.topic, tuple(h.number for h in focus.shown[:3])),
@@ -287,7 +290,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         r.context.append(focus.topic)
     signals = Signals(" ".join(dict.fromkeys(c for c in r.context if c)),
                       () if r.elsewhere else tuple(h.number for h in focus.shown[:3]),
-                      r.exclude, r.item, named, said.split("…")[0], unsaid)
+                      r.exclude, r.item, named, said.split("…")[0], unsaid, r.among)
     return Resolved(question, signals, when, tuple(r.notes), focus.subjects[0] if returned else None)
 
 
@@ -534,6 +537,16 @@ def _comparative(r: _Reading, m: re.Match) -> None:
         hit = two[-1 if way == "last" else 0]
     r.item = hit.number
     r.note(said, f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
+
+
+def _among(r: _Reading) -> None:
+    """ "of the three, which was in Tokyo?", それらのうち: one of the list just shown (its first n)."""
+    m = r.words.among.search(r.q)
+    if m is None or r.item is not None or not r.focus.shown:
+        return
+    n = r.words.number(m.group("n")) if m.group("n") else None
+    r.among = tuple(h.number for h in r.focus.shown[:n or 5])
+    r.note(m.group(0).strip(), r.words.said["listed"])
 
 
 def _described(r: _Reading, m: re.Match) -> None:

@@ -105,10 +105,11 @@ class Signals:
     named_time: bool = True  # the time searched with was named by this question, not carried over
     time_words: str = ""  # the words of the question that named that time ("the month before", 翌月)
     left_out: str = ""  # the words that name a thing the question leaves out ("besides the Geneva forum"): not matched
+    among: tuple[int, ...] = ()  # the list a question picks from ("of the three, which was in Tokyo?"): shown first
 
     @property
     def empty(self) -> bool:
-        return not (self.context or self.focus or self.exclude or self.item is not None)
+        return not (self.context or self.focus or self.exclude or self.item is not None or self.among)
 
 
 @dataclass(frozen=True)
@@ -543,6 +544,8 @@ def search(
     matched = _search_text(index, embedder, q, scope)
     matched = _unsaid(matched, signals)
     dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)
+    if signals.among:  # "of the three, which …": each of the list is a candidate, whatever words it shares
+        bm25 = _add(bm25, (np.array(signals.among, dtype=np.int64), np.zeros(len(signals.among))), 1.0)
     own = without_dates(matched)
     # "and the month after?", "where did we go two months later?", "what did we do in summer 2019?": a
     # question of time alone, answered by the passages of its time
@@ -572,6 +575,8 @@ def search(
     order, fused = named_years_first(index.table, ids, fused, order, scope)
     if period and (signals.time_words or not specific_terms(index, own)):  # the period is what it asks about
         order = in_period_first(index.table, order, scope)
+    if signals.among:
+        order = [i for i in order if i in signals.among] + [i for i in order if i not in signals.among]
     if signals.item is not None:
         order = [signals.item] + [i for i in order if i != signals.item]
         fused = np.append(fused, float(np.max(fused, initial=0.0)) + 1.0)

@@ -758,3 +758,11 @@ def test_a_follow_up_read_as_nothing_of_its_own_shows_the_focus_rather_than_noth
     answer, resolved = turns[1]
     assert resolved.notes == ("about → SDG 8.7 Dialogues",)
     assert any("representatives from 12" in h.text for h in answer.hits)
+
+
+def test_of_the_three_picks_from_the_list_just_shown(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Where were the SDG 8.7 Dialogues held?", "ok, and of the three, which was in Tokyo?")
+    answer, resolved = turns[1]
+    assert resolved.notes == ("of the three → one of the list just shown",)
+    assert "Hotel New Ohtani Tokyo" in _top(turns[1])
+    assert len(resolved.signals.among) == 3 and {h.number for h in answer.hits[:3]} == set(resolved.signals.among)

@@ -60,6 +60,7 @@ class Words:
     named_anchor: re.Pattern = re.compile(r"(?!)")  # right after "after"/"before": the thing it counts from, group "x" ("… the pledge")
     anchor_before: re.Pattern = re.compile(r"(?!)")  # right before a relative time, the same (誓約の翌月: 誓約)
     existential: re.Pattern = re.compile(r"(?!)")  # group "x": a "there" that points at nothing ("how many were there?")
+    among: re.Pattern = re.compile(r"(?!)")  # picking from the list just shown ("of the three", それらのうち); group "n": how many
     besides: re.Pattern = re.compile(r"(?!)")  # group "x": a thing the question leaves out ("besides the Geneva forum")
     another_one: re.Pattern = re.compile(r"(?!)")  # "an earlier one", "any other ones": one of the kind the last question asked
     topic_first: re.Pattern = re.compile(r"(?!)")  # group "x": a question that opens with its subject ("and the pledge, when was that?")

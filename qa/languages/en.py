@@ -214,6 +214,8 @@ WORDS = Words(
                         r"|\b(?:what|who|where|which|that|it)['’]s\b)"),
     same_as=re.compile(r"(?i)\s+as\s+(?P<x>(?:the\s+)?[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|where|when|did|do|was|were)\b)"),
     existential=re.compile(r"(?i)\bhow\s+(?:many|much)\b.*\b(?:is|are|was|were)\s+(?P<x>there)\b"),
+    among=re.compile(r"(?i)\b(?:of|among|between|out\s+of)\s+(?:the\s+(?P<n>two|three|four|five|\d)\b(?:\s+(?!(?:was|were|is|did|had)\b)"
+                     r"[a-z]+)?|(?:all\s+)?(?:those|these|them)\b)(?=\s*[,;:—–-]|\s+(?:which|who|what|where|when|was|were|did)\b)"),
     besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
                        r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)\s*"
                        r"(?:[,;:?!—–]|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b)"),
@@ -233,7 +235,7 @@ WORDS = Words(
                        r"\bfor\s+a\s+(?:moment|sec(?:ond)?|bit|minute)\b|$)"),
     said={"about": "about", "period": "period", "same question": "same question", "latest": "the latest",
           "earliest": "the earliest",
-          "not shown": "not the passages just shown", "left out": "left out"},
+          "not shown": "not the passages just shown", "left out": "left out", "listed": "one of the list just shown"},
     label=label,
     stop=frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
                     "about", "did", "do", "does", "is", "was", "were", "are", "be", "been", "has", "have", "had",

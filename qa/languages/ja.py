@@ -95,6 +95,7 @@ WORDS = Words(
         Relative(re.compile(r"(?:その前|それ以前|それより前|その直前|直前)"), "before"),
         Relative(re.compile(r"(?:その後|それ以降|それから|そのあと|その次|次は|次に|直後)"), "after"),
     ),
+    among=re.compile(r"(?:それらの|その|この)?(?P<n>[2-5２-５二三四五])?(?:つ|件|回)?の?(?:うち|中で)"),
     besides=re.compile(r"(?P<x>[^\s、。？?！!のはがをにでと]{2,16})(?:以外|のほか|の他)"),
     anchor_before=re.compile(r"(?P<x>[^\s、。？?！!のはがをにでと]{2,16})の\s*$"),  # 誓約の翌月
     ordinal=re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*回|(?P<n2>\d+|[一二三四五六七八九十]+)\s*(?:回目|番目|つ目)"
@@ -126,7 +127,7 @@ WORDS = Words(
     backward=re.compile(r"(?:前の|その前の|前年の)\s*$"),
     back_to=re.compile(r"^(?:話を戻(?:して|すと|しますが)[、,]?\s*)?(?P<x>[^、。？?]{2,20}?)(?:の話)?に(?:話を)?戻(?:って|ると|りますが|ります)"
                        r"|^話を戻(?:して|すと)[、,]?\s*(?P<x2>[^、。？?]{2,20}?)(?:は|の|について|で)"),
-    said={"about": "話題", "period": "期間", "same question": "前の質問と同じ", "not shown": "表示した箇所以外", "left out": "除外",
+    said={"about": "話題", "period": "期間", "same question": "前の質問と同じ", "not shown": "表示した箇所以外", "left out": "除外", "listed": "表示した中から",
           "latest": "最新", "earliest": "最初"},
     label=label,
     stop=frozenset({"する", "ある", "いる", "なる", "こと", "もの", "ため", "よう", "とき", "活動", "出来事", "何", "誰", "どこ",
