@@ -383,6 +383,31 @@ def with_focus(index: Index, ids: np.ndarray, scores: np.ndarray, signals: Signa
     return scores
 
 
+def with_kind(index: Index, ids: np.ndarray, scores: np.ndarray, q: str, signals: Signals) -> np.ndarray:
+    """The scores with the kind of answer counted: ACTION_BONUS for a dated entry when the question asks
+    what was done ("what did ACE do at TICAD 7?": not the network named "Japan NGO Liaison Group for
+    TICAD"); in a follow-up that asks "how many", COUNT_BONUS for a passage that gives a count."""
+    words, best = words_for(q), float(np.max(scores, initial=0.0))
+    if words.asks_action.search(q):
+        scores = scores + ACTION_BONUS * best * index.table.dated[ids]
+    if not signals.empty and words.asks_count.search(q) and not words.asks_money.search(q):
+        scores = scores + COUNT_BONUS * best * np.array([holds_count(index.chunks[i].text) for i in ids.tolist()])
+    return scores
+
+
+def _picked_first(order: list[int], ids: np.ndarray, scores: np.ndarray,
+                  signals: Signals) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """The passages a follow-up picks shown first: those of the list it picks from ("of the three"),
+    and before all the one it points at ("the third one"), with a score above the rest."""
+    if signals.among:
+        order = [i for i in order if i in signals.among] + [i for i in order if i not in signals.among]
+    if signals.item is not None:
+        order = [signals.item] + [i for i in order if i != signals.item]
+        scores = np.append(scores, float(np.max(scores, initial=0.0)) + 1.0)
+        ids = np.append(ids, signals.item)
+    return order, ids, scores
+
+
 def in_period_first(table: ChunkTable, order: list[int], scope: TimeScope) -> list[int]:
     """`order` in three parts, each in its own order: passages shown with a date within `scope`;
     then those that may be of it (undated, dated more coarsely, or naming a date in it); then
@@ -562,12 +587,7 @@ def search(
     ids, fused = fuse(dense, bm25, ALPHA if retriever == "hybrid" else float(retriever == "dense"))
     if retriever == "hybrid":
         fused = by_document(ids, fused, index.table)
-    fused = with_focus(index, ids, fused, signals)
-    if words_for(q).asks_action.search(q):  # not the network named "Japan NGO Liaison Group for TICAD"
-        fused = fused + ACTION_BONUS * float(np.max(fused, initial=0.0)) * index.table.dated[ids]
-    if not signals.empty and words_for(q).asks_count.search(q) and not words_for(q).asks_money.search(q):
-        best = float(np.max(fused, initial=0.0))  # "how many countries came?" after the dialogues: one that counts
-        fused = fused + COUNT_BONUS * best * np.array([holds_count(index.chunks[i].text) for i in ids.tolist()])
+    fused = with_kind(index, ids, with_focus(index, ids, fused, signals), q, signals)
     fused = with_time(index, ids, fused, scope,
                       int(index.table.document[signals.focus[0]]) if signals.focus else None, not timed,
                       MENTIONED and bool(signals.time_words))
@@ -575,12 +595,7 @@ def search(
     order, fused = named_years_first(index.table, ids, fused, order, scope)
     if period and (signals.time_words or not specific_terms(index, own)):  # the period is what it asks about
         order = in_period_first(index.table, order, scope)
-    if signals.among:
-        order = [i for i in order if i in signals.among] + [i for i in order if i not in signals.among]
-    if signals.item is not None:
-        order = [signals.item] + [i for i in order if i != signals.item]
-        fused = np.append(fused, float(np.max(fused, initial=0.0)) + 1.0)
-        ids = np.append(ids, signals.item)
+    order, ids, fused = _picked_first(order, ids, fused, signals)
     empty = period and not _dated_in(index.table, scope)
     if empty:  # "Nothing is dated 2028; nearest:" the passages dated nearest the period, best first among equals
         order = _nearest_in_time(index.table, scope, order, k)
