@@ -364,7 +364,7 @@ def _returned(q: str, words: Words, focus: Focus) -> tuple[str, str, str] | None
         return None
     said = next(g for g in (m.groupdict().get("x"), m.groupdict().get("x2")) if g)
     wanted = {t[:5] for t in terms(said) if t not in words.stop}
-    if not wanted:
+    if not wanted or _is_time(said, words):  # "going back to 2019, …": a time of the question, no subject
         return None
     scored = [(len(wanted & {t[:5] for t in terms(name)}), -n, name) for n, name in enumerate(focus.history)]
     best = max(scored, default=(0, 0, ""))
@@ -835,6 +835,8 @@ def _within(own: TimeScope, counted: tuple[TimeScope, str, int | None]) -> tuple
         return own, counted[1], counted[2]
     start = max((s for s in (own.start, scope.start) if s), key=lower_bound, default=None)
     end = min((e for e in (own.end, scope.end) if e), key=upper_bound, default=None)
+    if start and end and len(start) > len(end):  # "28 August – 31 December 2019", not "28 August 2019 – 2019"
+        end = _last_day(end).isoformat()
     return TimeScope(start, end, scope.order or own.order), counted[1], counted[2]
 
 

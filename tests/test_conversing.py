@@ -766,3 +766,13 @@ def test_of_the_three_picks_from_the_list_just_shown(ngo_index, embedder):
     assert resolved.notes == ("of the three → one of the list just shown",)
     assert "Hotel New Ohtani Tokyo" in _top(turns[1])
     assert len(resolved.signals.among) == 3 and {h.number for h in answer.hits[:3]} == set(resolved.signals.among)
+
+
+def test_what_came_next_after_a_named_thing_counts_from_it_and_going_back_to_a_year_is_no_subject(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What happened on August 27 in ACE history?",
+                     "Did Tomoko Shiroki present at Sustainable Brands in 2020?",
+                     "and going back to 2019, what came next after the TICAD side event?")
+    answer, resolved = turns[2]
+    assert resolved.returned is None and any(n.startswith("after the TICAD side event → 28 August – 31 December 2019")
+                                             for n in resolved.notes)
+    assert "third SDG 8.7 Dialogue" in _top(turns[2])

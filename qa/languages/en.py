@@ -133,17 +133,17 @@ WORDS = Words(
                             r"(?<!\band then)|\bat\s+(?:that|the)\s+time\b", re.I), "same", "year"),
         Relative(re.compile(r"\b(?:that|the)\s+same\s+(?:stretch|period|time)\b|\bduring\s+that\s+(?:time|period)\b", re.I),
                  "same", "year"),
-        Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
-                 "before"),
-        Relative(re.compile(r"\b(?:after|since)\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
-                            r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
-                            r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
         # "right after the C20 summit", "before submitting the signatures": from the thing named
         Relative(re.compile(r"(?<!before or )(?<!before and )\b(?:(?:right|immediately|just|shortly|soon|directly|straight)\s+)?"
                             r"(?:after|following|since)\b", re.I),
                  "after", named=True),
         Relative(re.compile(r"\b(?:(?:right|immediately|just|shortly|directly)\s+)?(?:before|prior|preceding|ahead\s+of|"
                             r"leading\s+up\s+to|in\s+the\s+run[- ]up\s+to)\b(?!\s+(?:or|and)\s+after\b)", re.I), "before", named=True),
+        Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
+                 "before"),
+        Relative(re.compile(r"\b(?:after|since)\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
+                            r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
+                            r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
     ),
     ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last(?!\s+\w+\s+of\s+(?:his|her|their|its)\s+"
                        r"(?:career|life))|latest|\d+(?:st|nd|rd|th))\b"
