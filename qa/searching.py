@@ -515,11 +515,16 @@ def _word_vectors(embedder: Embedder, words: list[str]) -> np.ndarray:
 READ_FROM_QUESTION = object()
 
 
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY_ORDINAL = re.compile(rf"(?i)(\b{_MONTHS}\s+)?\b([0-3]?\d)(?:st|nd|rd|th)\b((?(1)|\s+(?:of\s+)?{_MONTHS}))")
+
+
 def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | None) -> str:
     """The words a passage is matched on (`_matched`), an acronym the documents never use followed by
     the name they spell ("HLPF High Level Political Forum"), an English typing slip read as their word
-    ("presnt" -> "present"), a clipped katakana word followed by theirs ("パブコメ パブリックコメント")."""
-    text = expand_acronyms(_matched(q, scope), index.frequency, lambda: index.acronyms)
+    ("presnt" -> "present"), a clipped katakana word followed by theirs ("パブコメ パブリックコメント"), a
+    day as the documents write it ("December 21st" -> "December 21")."""
+    text = expand_acronyms(_DAY_ORDINAL.sub(r"\1\2\3", _matched(q, scope)), index.frequency, lambda: index.acronyms)
     if JAPANESE.search(text):
         return expand_clipped(text, index.frequency, lambda: index.katakana)
     return corrected(text, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")))

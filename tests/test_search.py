@@ -326,3 +326,9 @@ def test_an_event_at_a_place_the_documents_never_name_is_declined(ngo_index, emb
     assert search(ngo_index, embedder, "When did we take part in the Freedom from Slavery Forum in Bangkok?", 5).found
     assert search(ngo_index, embedder, "Who went to the CLCCG meeting in Côte d'Ivoire?", 5).found  # an accent
     assert search(ngo_index, embedder, "What did ACE do in Octber 2019?", 5).found  # a month, however spelt
+
+
+def test_a_day_written_with_its_ordinal_is_matched_as_the_documents_write_it(ngo_index, embedder):
+    answer = search(ngo_index, embedder, "hey, what did ACE do on December 21st? any year is fine", 5)
+    assert answer.hits[0].date == "2019-12-21"
+    assert search(ngo_index, embedder, "what happened on the 21st of December?", 5).hits[0].date == "2019-12-21"
