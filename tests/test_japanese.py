@@ -104,3 +104,13 @@ def test_besides_in_japanese_leaves_out_the_thing_of_the_period_asked(ja_index, 
     answer, resolved = Conversation().ask(ja_index, embedder, "2019年11月、国連フォーラム以外に何をしましたか？")
     assert resolved.notes == ("国連フォーラム以外 → 除外",)
     assert not any("ジュネーブ" in h.text for h in answer.hits) and "The Price of Free" in answer.hits[0].text
+
+
+def test_japanese_times_and_ordinals_are_no_names_and_a_casual_return_is_read():
+    from qa.languages import table
+    from qa.languages.ja import names
+
+    assert names("その２か月後に出したのは何に対して？") == [] and names("3回目は？") == []
+    words = table("ja")
+    assert words.ordinal.search("ダイアローグの3つめはどこで").group("n2") == "3"
+    assert words.back_to.search("話もどるけど、ダイアローグの3つめはどこで開いたんですか").group("x2") == "ダイアローグ"

@@ -56,8 +56,9 @@ def names(text: str) -> list[tuple[str, str]]:
     """
     out = []
     for run, kinds in _compounds(text):
-        if re.fullmatch(r"[\d.]+|[\d年月日]+", run) or len(run) < 2:
-            continue
+        if re.fullmatch(r"[\d.]+|[\d年月日]+|[\d一二三四五六七八九十数]+\s*(?:年|か月|ヶ月|カ月|ヵ月|箇月|ケ月|週間|日)[間後前]?"
+                        r"|[\d一二三四五六七八九十]+\s*(?:回目|番目|つ目|つめ)|第[\d一二三四五六七八九十]+回", run) or len(run) < 2:
+            continue  # a time ("2か月後") or an ordinal ("3回目") is no name
         if kinds & {"人名", "固有名詞"} or re.search(r"[A-Za-z\d\u30a0-\u30ff]", run):
             out.append((run, "person" if "人名" in kinds else "thing"))
     return out
@@ -98,7 +99,7 @@ WORDS = Words(
     among=re.compile(r"(?:それらの|その|この)?(?P<n>[2-5２-５二三四五])?(?:つ|件|回)?の?(?:うち|中で)"),
     besides=re.compile(r"(?P<x>[^\s、。？?！!のはがをにでと]{2,16})(?:以外|のほか|の他)"),
     anchor_before=re.compile(r"(?P<x>[^\s、。？?！!のはがをにでと]{2,16})の\s*$"),  # 誓約の翌月
-    ordinal=re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*回|(?P<n2>\d+|[一二三四五六七八九十]+)\s*(?:回目|番目|つ目)"
+    ordinal=re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*回|(?P<n2>\d+|[一二三四五六七八九十]+)\s*(?:回目|番目|つ目|つめ|個目)"
                        r"|(?P<n3>最初|最後|一番目|初回)(?!に|まで)"),  # 最後に加えたのは: the latest, not the last shown
     comparative=re.compile(r"(?P<c>後の方|あとの方|後のほう|あとのほう|前の方|前のほう|新しい方|新しいほう|古い方|古いほう)"),
     comparatives={"後の方": "latest", "あとの方": "latest", "後のほう": "latest", "あとのほう": "latest", "新しい方": "latest",
@@ -126,7 +127,7 @@ WORDS = Words(
     onward=re.compile(r"(?:翌|次の|その次の|その後の)\s*$"),
     backward=re.compile(r"(?:前の|その前の|前年の)\s*$"),
     back_to=re.compile(r"^(?:話を戻(?:して|すと|しますが)[、,]?\s*)?(?P<x>[^、。？?]{2,20}?)(?:の話)?に(?:話を)?戻(?:って|ると|りますが|ります)"
-                       r"|^話を戻(?:して|すと)[、,]?\s*(?P<x2>[^、。？?]{2,20}?)(?:は|の|について|で)"),
+                       r"|^話(?:を)?(?:戻|もど)(?:して|すと|るけど|りますが|るんですが)[、,]?\s*(?P<x2>[^、。？?]{2,20}?)(?:は|の|について|で)"),
     said={"about": "話題", "period": "期間", "same question": "前の質問と同じ", "not shown": "表示した箇所以外", "left out": "除外", "listed": "表示した中から",
           "latest": "最新", "earliest": "最初"},
     label=label,
