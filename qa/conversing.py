@@ -1011,8 +1011,11 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
         if other and focus is not None and focus.topic and _same_person(focus.topic, other):
             person = earlier  # unless the article is about him ("who took his seat?": Gasly's article stays his)
         else:
-            person = _titled(answer.hits[:3], q, other) or _answer_person(top, q, words, other) \
-                or _answer_role(top, q) or earlier or _title_person(answer.hits)
+            acted = not re.match(r"(?i)\W*(?:and\s+|so\s+)?(?:who|whom)\s+(?:is|was|are|were|'s)\b", _fold(q))
+            named = (_answer_person(top, q, words, other) or _titled(answer.hits[:3], q, other)) if acted else \
+                (_titled(answer.hits[:3], q, other) or _answer_person(top, q, words, other))
+            # "who presented it?": the one the answering sentence names first; "who is the director?": a title's name
+            person = named or _answer_role(top, q) or earlier or _title_person(answer.hits)
     elif earlier is None:
         person = _titled(answer.hits[:3], q) or _title_person(answer.hits)
     else:

@@ -776,3 +776,12 @@ def test_what_came_next_after_a_named_thing_counts_from_it_and_going_back_to_a_y
     assert resolved.returned is None and any(n.startswith("after the TICAD side event → 28 August – 31 December 2019")
                                              for n in resolved.notes)
     assert "third SDG 8.7 Dialogue" in _top(turns[2])
+
+
+def test_after_who_did_something_she_is_the_one_who_did_it_not_a_title_named_later(ngo_index, embedder):
+    # "… Yuka Iwatsuki presented the Policy Pack 2019 to the Prime Minister Shinzo Abe"
+    _, turns = _talk(ngo_index, embedder, "c20 2019, what happened", "who presented the policy pack there",
+                     "what was her role in c20")
+    assert turns[2][1].notes[0] == "her → Yuka Iwatsuki"
+    _, turns = _talk(ngo_index, embedder, "Who is ACE's managing director?", "when did she go to the cocoa meeting?")
+    assert turns[1][1].notes[0] == "she → Tomoko Shiroki"  # "who is the …?": the name after the title
