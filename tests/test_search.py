@@ -332,3 +332,10 @@ def test_a_day_written_with_its_ordinal_is_matched_as_the_documents_write_it(ngo
     answer = search(ngo_index, embedder, "hey, what did ACE do on December 21st? any year is fine", 5)
     assert answer.hits[0].date == "2019-12-21"
     assert search(ngo_index, embedder, "what happened on the 21st of December?", 5).hits[0].date == "2019-12-21"
+
+
+def test_a_count_may_be_of_the_things_counted():
+    from qa.deciding import holds_count
+
+    assert holds_count("Tomoko Shiroki presented in two of the sessions on Sustainable Procurement")
+    assert holds_count("representatives from 12 countries") and not holds_count("On June 15, 2021 we met")
