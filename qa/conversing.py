@@ -552,7 +552,7 @@ def _among(r: _Reading) -> None:
 def _described(r: _Reading, m: re.Match) -> None:
     """ "the geneva one", "the business and human rights one": the passage just shown that says most of
     its words (the first of those)."""
-    wanted = {t[:5] for t in terms(m.group("x")) if t not in r.words.stop}
+    wanted = {t[:5] for t in terms(m.group("x") or m.groupdict().get("x2") or "") if t not in r.words.stop}
     said = [len(wanted & {t[:5] for t in terms(f"{h.heading or ''} {h.text}")}) for h in r.focus.shown[:5]]
     if wanted and said and max(said):
         hit = r.focus.shown[said.index(max(said))]

@@ -785,3 +785,11 @@ def test_after_who_did_something_she_is_the_one_who_did_it_not_a_title_named_lat
     assert turns[2][1].notes[0] == "her → Yuka Iwatsuki"
     _, turns = _talk(ngo_index, embedder, "Who is ACE's managing director?", "when did she go to the cocoa meeting?")
     assert turns[1][1].notes[0] == "she → Tomoko Shiroki"  # "who is the …?": the name after the title
+
+
+def test_the_one_on_a_subject_is_the_shown_passage_about_it(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What's the most recent thing we did on a National Action Plan?",
+                     "and the one on business and human rights?")
+    answer, resolved = turns[1]
+    assert resolved.notes[0].startswith("the one on business")
+    assert "Business and Human Rights" in _top(turns[1]) and answer.hits[0].date == "2020-03-18"

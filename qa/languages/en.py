@@ -151,9 +151,12 @@ WORDS = Words(
                        + r"|\d+(?:st|nd|rd|th))(?:\s+one)?\W*$"
                        r"|^\W*(?:(?:and|ok(?:ay)?|so|then)\W+)*(?P<n3>" + "|".join(_ORD) + r"|last|\d+(?:st|nd|rd|th))\s+one\b",
                        re.I),  # "3rd?", "and the fourth one?", "first one, what was the draft"
-    one_of=re.compile(r"(?i)\bthe\s+(?P<x>(?!(?:same|other|last|next|first|second|third|latest|earliest|earlier|later|"
+    one_of=re.compile(r"(?i)\bthe\s+(?:(?P<x>(?!(?:same|other|last|next|first|second|third|latest|earliest|earlier|later|"
                       r"former|latter|right|wrong|only|very|whole|previous|following|final)\b)(?!(?:new|old)\s+one\b)[a-z][\w'’-]*"
-                      r"(?:\s+(?!one\b)[a-z][\w'’-]*){0,3})\s+one\b(?!\s+(?:of|in|on|at|for|after|before)\b)"),
+                      r"(?:\s+(?!one\b)[a-z][\w'’-]*){0,3})\s+one\b(?!\s+(?:of|in|on|at|for|after|before)\b)"
+                      # "the one on business and human rights", "the one in Geneva"
+                      r"|one\s+(?:on|about|with|in|at|for)\s+(?!(?:that|this|those|these|it|them)\b)(?P<x2>[a-z][\w'’-]*"
+                      r"(?:\s+(?!(?:was|were|is|did|held)\b)[a-z][\w'’-]*){0,3}))"),
     comparative=re.compile(r"(?i)\bthe\s+(?P<c>later|earlier|more\s+recent|newer|older|latter|former)"
                            r"(?:\s+(?:one|event|entry|of\s+(?:the\s+|those\s+|these\s+)?(?:two|both|them|those|these)))?\b"),
     comparatives={"later": "latest", "more recent": "latest", "newer": "latest", "earlier": "earliest", "older": "earliest",
