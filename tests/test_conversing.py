@@ -791,5 +791,5 @@ def test_the_one_on_a_subject_is_the_shown_passage_about_it(ngo_index, embedder)
     _, turns = _talk(ngo_index, embedder, "What's the most recent thing we did on a National Action Plan?",
                      "and the one on business and human rights?")
     answer, resolved = turns[1]
-    assert resolved.notes[0].startswith("the one on business")
+    assert resolved.notes[0].startswith("the one on busi… → ")
     assert "Business and Human Rights" in _top(turns[1]) and answer.hits[0].date == "2020-03-18"
