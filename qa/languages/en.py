@@ -182,8 +182,9 @@ WORDS = Words(
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
                           r"spending|expenditures?)\b", re.I),
-    asks_action=re.compile(r"(?i)\bwhat\s+(?:did|does|has|have)\s+(?:\w+\s+){1,3}?(?:do|done|organi[sz]e|hold|host|"
-                           r"present|run|submit|sign|make|contribute)\b"),
+    asks_action=re.compile(r"(?i)\b(?:what|waht|wat|wht|whta)\s+(?:did|does|has|have)\s+(?:\w+\s+){1,3}?(?:do|done|"
+                           r"organi[sz]e|hold|host|present|run|submit|sign|make|contribute)\b"
+                           r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),
     asks_kind=re.compile(r"(?i:\b(?:which|what))\s+(?!(?i:did|does|do|is|was|were|are|has|have|had|can|could|would|"
                          r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type)\s+of\s+)?(?:(?:[A-Za-z-]+)\s+){0,2}?"
                          r"(?P<kind>[a-z]{3,})(?=\s+(?:did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
