@@ -95,6 +95,7 @@ class Focus:
     topic: str | None = None  # the title of the answer's document, when it names something ("Graham Potter")
     events: frozenset[str] = frozenset()  # the subjects taken from passages' event titles, not named by a question
     history: tuple[str, ...] = ()  # every subject of the conversation, the latest first (for "back to the forum")
+    before: tuple[str, str] | None = None  # the date of the answer before that one (for "in between those two")
 
 
 @dataclass
@@ -786,6 +787,11 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             kind = "later" if kind == "next" else "earlier"
         # a step of the calendar counts from the period a question named when it is of that unit;
         # "after that", "two weeks later" from the answer itself
+        if kind == "between":  # "what happened in between those two?": between the last two answers' dates
+            scope = _between(focus.anchor, focus.before)
+            if scope is None:
+                continue
+            return scope, m.group(0).strip(), None
         anchor = _anchor(focus, unit if kind in ("same", "next", "previous") else "")
         said = m.group(0).strip()
         other = (words.same_as.match(q, m.end()) or words.named_anchor.match(q, m.end())) if index is not None else None
@@ -913,6 +919,15 @@ def _anchor(focus: Focus, unit: str) -> tuple[str, str] | None:
     return focus.anchor
 
 
+def _between(one: tuple[str, str] | None, other: tuple[str, str] | None) -> TimeScope | None:
+    """The days strictly between two answers' dates, when there are any."""
+    if one is None or other is None:
+        return None
+    first, last = sorted((one, other), key=lambda a: lower_bound(a[0]))
+    start, end = _day_after(first[1] or first[0]), _day_before(last[0])
+    return TimeScope(start, end) if start <= end else None
+
+
 def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, words: Words) -> TimeScope:
     start, end = anchor
     if kind in ("later", "earlier"):
@@ -1021,10 +1036,12 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     else:
         person = earlier
     anchor = focus.anchor if focus is not None else None
+    before = focus.before if focus is not None else None
     if top is not None and top.date:
         start, end = _answer_date(top, q, words)
         end = end or start  # a span of years ("1927–2008", a life) dates the passage by its start
-        anchor = (start, start if int(end[:4]) - int(start[:4]) > 1 else end)
+        dated = (start, start if int(end[:4]) - int(start[:4]) > 1 else end)
+        before, anchor = (anchor, dated) if dated != anchor else (before, anchor)
     topic = title if top is not None else (focus.topic if focus is not None else None)
     labels = set(about) - {title}  # a passage's event title is an event; a name stays what it was when named
     prior = focus.events if focus is not None else frozenset()
@@ -1033,7 +1050,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     heading = [top.heading.split(" › ")[-1]] if top is not None and top.heading else []  # its full name, to go back to
     history = tuple(dict.fromkeys(subjects + heading + list(focus.history if focus is not None else ())))[:24]
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
-                 events, history)
+                 events, history, before)
 
 
 def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:

@@ -793,3 +793,12 @@ def test_the_one_on_a_subject_is_the_shown_passage_about_it(ngo_index, embedder)
     answer, resolved = turns[1]
     assert resolved.notes[0].startswith("the one on busi… → ")
     assert "Business and Human Rights" in _top(turns[1]) and answer.hits[0].date == "2020-03-18"
+
+
+def test_in_between_those_two_is_the_time_between_the_last_two_answers(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did we sign the open letter to the G7 trade ministers?",
+                     "And how long before that was the multi-stakeholder meeting in parliament?",
+                     "What happened in between those two?")
+    answer, resolved = turns[2]
+    assert resolved.notes == ("in between those two → 22 April – 29 June 2021",)
+    assert {h.date for h in answer.hits[:2]} == {"2021-05-12", "2021-06-15"}

@@ -115,6 +115,8 @@ WORDS = Words(
                     r"|\bother\s+(?:things|events|activities|work)\b|\bbesides\s+(?:that|this|it)\b", re.I),
     ellipsis=re.compile(r"^\s*(?:and|but|also|so|or|ok(?:ay)?,?|then)\b|^\s*(?:what|how)\s+about\b", re.I),
     relative=(
+        Relative(re.compile(r"\b(?:in\s+)?between\s+(?:those|these|them|the|that\s+and\s+this)(?:\s+(?:two|events|dates))?\b"
+                            r"|\bin\s+between\b", re.I), "between"),
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:later|after(?:wards?)?(?:\s+that)?|on)\b", re.I), "later"),
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b", re.I),
                  "earlier"),
