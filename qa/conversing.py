@@ -96,6 +96,7 @@ class Focus:
     events: frozenset[str] = frozenset()  # the subjects taken from passages' event titles, not named by a question
     history: tuple[str, ...] = ()  # every subject of the conversation, the latest first (for "back to the forum")
     before: tuple[str, str] | None = None  # the date of the answer before that one (for "in between those two")
+    listed: str = ""  # the frame of the last question that did not pick one of a list ("list the comments of 2020")
 
 
 @dataclass
@@ -260,7 +261,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     if quiet:
         del r.notes[noted:]
     if elliptical and focus.frame:
-        _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative))
+        _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative),
+                  timed=relative is not None)
     if ordinal:
         _ordinal(r, ordinal)
     left_out, unsaid = _besides(r, asked, own_time or focus.period)
@@ -475,10 +477,12 @@ def _part_named(name: str, noun: set[str]) -> str:
     return holding[0] if holding and holding[0] != parts[0] else name
 
 
-def _ellipsis(r: _Reading, ordinal: bool, plain: bool = False) -> None:
+def _ellipsis(r: _Reading, ordinal: bool, plain: bool = False, timed: bool = False) -> None:
     """ "and in 2017?", "what about London?": the last question's words, its last name swapped
-    ("what about buenos aires?" too, when `plain`: it points at nothing else)."""
-    frame = _without_ordinals(r.focus.frame, r.words) if ordinal else r.focus.frame
+    ("what about buenos aires?" too, when `plain`: it points at nothing else); "and the year before?"
+    (`timed`, no name) after a question about one of a list: the list's question."""
+    frame = r.focus.listed if (timed or r.own_time) and not r.own and r.focus.listed else r.focus.frame
+    frame = _without_ordinals(frame, r.words) if ordinal else frame
     slot = _slot(r) if plain and not r.own and not r.own_time else ""
     if r.own:
         frame = _replace_last_name(frame, r.words, r.own[0])
@@ -1017,6 +1021,8 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     elif period is not None and top is not None and top.date and not period.overlaps(top.date, top.date_end or top.date):
         period = None  # a period only carried along, which the answer has left ("what else?" found 2019): gone
     frame = _frame(q, words, focus)
+    # "first one, what was the draft?" asks of one item of the list: "and the year before?" asks the list's question
+    listed = (focus.listed or focus.frame) if focus is not None and resolved.signals.item is not None else frame
     people = [n for n, kind in words.names(_fold(q)) if kind == "person"] or _typed_lower(q, top, words)
     earlier = focus.person if focus is not None else None
     if people:  # the one the answer's article is about, else the first named (the sentence's subject)
@@ -1050,7 +1056,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     heading = [top.heading.split(" › ")[-1]] if top is not None and top.heading else []  # its full name, to go back to
     history = tuple(dict.fromkeys(subjects + heading + list(focus.history if focus is not None else ())))[:24]
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
-                 events, history, before)
+                 events, history, before, listed)
 
 
 def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:

@@ -802,3 +802,13 @@ def test_in_between_those_two_is_the_time_between_the_last_two_answers(ngo_index
     answer, resolved = turns[2]
     assert resolved.notes == ("in between those two → 22 April – 29 June 2021",)
     assert {h.date for h in answer.hits[:2]} == {"2021-05-12", "2021-06-15"}
+
+
+def test_a_time_shift_after_a_question_about_one_item_asks_the_lists_question_again(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "List the public comments we submitted in 2020", "first one, what was the draft",
+                     "and the year before")
+    assert turns[2][1].notes == ("the year before → 2019",)
+    assert "public comments" in _top(turns[2]) and turns[2][0].hits[0].date.startswith("2019")
+    _, turns = _talk(ngo_index, embedder, "Which Japanese networks is ACE involved in?", "what does the last one stand for",
+                     "and CLCCG?")
+    assert turns[2][1].notes == ("same question → CLCCG",)  # a name: the item's question, "what does CLCCG stand for"
