@@ -549,7 +549,8 @@ def _among(r: _Reading) -> None:
     m = r.words.among.search(r.q)
     if m is None or r.item is not None or not r.focus.shown:
         return
-    n = r.words.number(m.group("n")) if m.group("n") else None
+    said = m.group("n") or m.groupdict().get("n2")
+    n = r.words.number(unicodedata.normalize("NFKC", said)) if said else None
     r.among = tuple(h.number for h in r.focus.shown[:n or 5])
     r.note(m.group(0).strip(), r.words.said["listed"])
 

@@ -114,3 +114,12 @@ def test_japanese_times_and_ordinals_are_no_names_and_a_casual_return_is_read():
     words = table("ja")
     assert words.ordinal.search("ダイアローグの3つめはどこで").group("n2") == "3"
     assert words.back_to.search("話もどるけど、ダイアローグの3つめはどこで開いたんですか").group("x2") == "ダイアローグ"
+
+
+def test_japanese_picking_from_a_list_needs_the_list_named():
+    from qa.languages import table
+
+    words = table("ja")
+    assert words.among.search("うちの意見は入った？") is None  # うち: ours
+    assert words.among.search("それらのうち東京で開いたのは？") is not None
+    assert words.among.search("その3つのうち、どれが東京？").group("n") == "3"
