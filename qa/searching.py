@@ -582,8 +582,8 @@ def search(
     timed = scope is not None and (scope.bounded and (not signals.empty or period) or scope.order is not None) \
         and not specific_terms(index, words_for(own).event.sub(" ", own) if signals.time_words else own)
     # ("which meeting two months before?" asks for whatever event came then)
-    if timed and period:  # every passage of the period is a candidate, whatever words it shares
-        bm25 = _add(bm25, _dated_within(index.table, scope, pool), 1.0)
+    if (timed or signals.time_words) and period:  # every passage of the period is a candidate, whatever words it
+        bm25 = _add(bm25, _dated_within(index.table, scope, pool), 1.0)  # shares ("その翌年は街頭じゃなかったの？")
     elif timed and signals.focus:  # "two years later?": the passages of the answer's document
         bm25 = _add(bm25, _of_document(index.table, signals.focus[0], pool), 1.0)
     if not (_about(dense[1], bm25[1], retriever) or _in_period(index, dense[0], bm25[0], scope) or timed

@@ -123,3 +123,13 @@ def test_japanese_picking_from_a_list_needs_the_list_named():
     assert words.among.search("うちの意見は入った？") is None  # うち: ours
     assert words.among.search("それらのうち東京で開いたのは？") is not None
     assert words.among.search("その3つのうち、どれが東京？").group("n") == "3"
+
+
+def test_a_japanese_follow_up_year_finds_that_years_entry_whatever_words_it_shares(ja_index, embedder):
+    from qa.conversing import Conversation
+
+    conversation = Conversation()
+    for q in ("児童労働反対世界デーの街頭キャンペーンって、渋谷でやったことありましたっけ？", "ほかの年は？場所もちがう？"):
+        conversation.ask(ja_index, embedder, q)
+    answer, resolved = conversation.ask(ja_index, embedder, "その翌年は街頭じゃなかったの？")
+    assert resolved.notes == ("翌年 → 2023年",) and answer.hits[0].date == "2023-06-12"  # a photo exhibition, not 街頭
