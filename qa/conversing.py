@@ -241,7 +241,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     if described is not None:
         _described(r, described)
     thing = None if r.item is not None else thing  # "the later one, when was it?": it is that one
-    _among(r)
+    _among(r, ordinal)
     if not (relative or ordinal or person or thing or more or elliptical or returned or r.item is not None
             or r.among) \
             and new_topic and _names_its_own(r):
@@ -518,7 +518,9 @@ def _slot(r: _Reading) -> str:
 
 def _ordinal(r: _Reading, ordinal: re.Match) -> None:
     """ "the third one", 第3回: the series' own, else the list's."""
-    item, note, series = _list_item(r.index, r.words, ordinal, r.focus, r.own_time)
+    # "the last of those" after a question of 2019: the series' last in 2019, the period the list was of
+    of_list = r.focus.period if r.words.among.search(r.q) else None
+    item, note, series = _list_item(r.index, r.words, ordinal, r.focus, r.own_time or of_list)
     named = {t for s in r.focus.subjects + [series] for t in terms(s)}
     own = [n for n in r.own if ordinal.group(0) not in n and not named & set(terms(n))]
     r.item = None if own else item  # "… of the first one in London?" asks its own thing about it
@@ -544,10 +546,11 @@ def _comparative(r: _Reading, m: re.Match) -> None:
     r.note(said, f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
 
 
-def _among(r: _Reading) -> None:
-    """ "of the three, which was in Tokyo?", それらのうち: one of the list just shown (its first n)."""
+def _among(r: _Reading, ordinal: re.Match | None) -> None:
+    """ "of the three, which was in Tokyo?", それらのうち: one of the list just shown (its first n); not
+    "the last of those", whose ordinal picks it."""
     m = r.words.among.search(r.q)
-    if m is None or r.item is not None or not r.focus.shown:
+    if m is None or r.item is not None or not r.focus.shown or ordinal is not None:
         return
     said = m.group("n") or m.groupdict().get("n2")
     n = r.words.number(unicodedata.normalize("NFKC", said)) if said else None

@@ -812,3 +812,13 @@ def test_a_time_shift_after_a_question_about_one_item_asks_the_lists_question_ag
     _, turns = _talk(ngo_index, embedder, "Which Japanese networks is ACE involved in?", "what does the last one stand for",
                      "and CLCCG?")
     assert turns[2][1].notes == ("same question → CLCCG",)  # a name: the item's question, "what does CLCCG stand for"
+
+
+def test_the_last_of_those_is_the_lists_last_in_its_period_and_what_about_x_that_is_x(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "which events did ACE organize in the Diet Member's Building in 2019?",
+                     "the last of those, what was it?")
+    answer, resolved = turns[1]
+    assert answer.hits[0].date == "2019-11-14" and not any("list just shown" in n for n in resolved.notes)
+    _, turns = _talk(ngo_index, embedder, "What's the most recent thing we did on a National Action Plan?",
+                     "what about the voluntary national review, when did they comment on that")
+    assert "Voluntary National Review" in _top(turns[1]) and turns[1][0].hits[0].date == "2021-07-07"

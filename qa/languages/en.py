@@ -233,7 +233,7 @@ WORDS = Words(
                             r"who|whom|where|when|did|do|does|was|were|and|is|are)\b)"),
     another_one=re.compile(r"(?i)\b(?:an?|another|any)\s+(?:(?:earlier|later|other|older|newer|previous|next|similar|more)\s+)?"
                            r"ones?\b(?!\s+of\b)"),
-    topic_first=re.compile(r"(?i)^\W*(?:(?:and|so|ok(?:ay)?|also)\W+)*the\s+(?P<x>[a-z][\w'’.-]*(?:\s+(?!(?:when|where|who|what|"
+    topic_first=re.compile(r"(?i)^\W*(?:(?:and|so|ok(?:ay)?|also|(?:what|how)\s+about|as\s+for|regarding)\W+)*the\s+(?P<x>[a-z][\w'’.-]*(?:\s+(?!(?:when|where|who|what|"
                            r"which|how|was|is|did|were)\b)[a-z][\w'’.-]*){0,4}?)(?:\s+one)?\s*[,—–-]?\s+\w+\s+(?:was|is|were|did)\s+"
                            r"(?:that|it|they)\b"),
     back_to=re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|so|and|now|right|alright)\W+)*(?:(?:going|let'?s\s+go|to\s+go|coming|getting)\s+back"
