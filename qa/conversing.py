@@ -805,6 +805,9 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
         other = (words.same_as.match(q, m.end()) or words.named_anchor.match(q, m.end())) if index is not None else None
         before = words.anchor_before.search(q[:m.start()]) if index is not None and other is None else None
         named = other.group("x") if other is not None else before.group("x") if before is not None else None
+        bare = named is not None and named[:1].islower() and not _DETERMINED.match(named)
+        if bare and not (rel.named and specific_terms(index, named)):
+            named = None  # "after lunch", "a week later they …": no one thing named; "after bangkok" names one
         number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE if rel.named else 0.0) \
             if named and _names_something(named, words) and not _is_time(named, words) else None
         thing = index.chunks[number] if number is not None else None
@@ -830,6 +833,9 @@ def _asked_of(index: Index, number: int, rest: str, words: Words) -> bool:
     holds a word of it that at most RARE passages use."""
     held = set(terms(f"{index.chunks[number].heading or ''} {index.chunks[number].text}"))
     return any(0 < index.frequency(t) <= RARE and t in held for t in terms(rest) if t not in words.stop)
+
+
+_DETERMINED = re.compile(r"(?i)(?:the|our|ace['’]s|its|their|his|her|[a-z]+ing)\b")
 
 
 def _is_time(text: str, words: Words) -> bool:

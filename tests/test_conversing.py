@@ -822,3 +822,11 @@ def test_the_last_of_those_is_the_lists_last_in_its_period_and_what_about_x_that
     _, turns = _talk(ngo_index, embedder, "What's the most recent thing we did on a National Action Plan?",
                      "what about the voluntary national review, when did they comment on that")
     assert "Voluntary National Review" in _top(turns[1]) and turns[1][0].hits[0].date == "2021-07-07"
+
+
+def test_after_a_thing_typed_in_lower_case_counts_from_it_but_a_common_word_is_no_thing(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "bangkok forum 2018 what was it", "and after bangkok?")
+    assert turns[1][1].notes == ("after bangkok → after 6 December 2018",)
+    assert turns[1][0].hits[0].date == "2019-02-18"
+    _, turns = _talk(ngo_index, embedder, "What did ACE do after lunch?")
+    assert turns[0][1].notes == ()
