@@ -385,8 +385,10 @@ def _reference(q: str, words: Words) -> re.Match | None:
     """The word that points at the thing in focus: the first, unless it is an acting pronoun
     followed by a word that points ("did they run anything on that theme": the theme; "… who got
     them?": still they)."""
-    empty = words.existential.search(q)  # "how many signatures were there?": no place
-    found = [m for m in words.thing.finditer(q) if empty is None or m.start() != empty.start("x")]
+    # "how many signatures were there?": no place; "is it the network that collects them?": it is the network
+    empty = [m.start(g) for m in (words.existential.search(q), words.cleft.search(q)) if m is not None
+             for g in ("x", "r") if g in m.groupdict() and m.group(g)]
+    found = [m for m in words.thing.finditer(q) if m.start() not in empty]
     agent = words.agent.search(q)
     if len(found) > 1 and agent is not None and agent.start() <= found[0].start() < agent.end():
         pointing = [m for m in found[1:] if not words.pronoun.fullmatch(m.group(0).strip())]

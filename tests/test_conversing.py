@@ -830,3 +830,11 @@ def test_after_a_thing_typed_in_lower_case_counts_from_it_but_a_common_word_is_n
     assert turns[1][0].hits[0].date == "2019-02-18"
     _, turns = _talk(ngo_index, embedder, "What did ACE do after lunch?")
     assert turns[0][1].notes == ()
+
+
+def test_is_it_x_that_is_a_question_about_x(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "how many signatures did we hand over in june 2021?",
+                     "is it the Stop Child Labour Network that collects them?")
+    answer, resolved = turns[1]
+    assert not any(n.startswith(("it →", "that")) for n in resolved.notes)
+    assert "Stop Child Labour Network is a Japanese network" in _top(turns[1])
