@@ -96,6 +96,7 @@ def label(text: str) -> str:
 # "there", not "is there …?" nor "there was …", which point at nothing
 _THERE = (r"(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )there(?!\s+(?:is|are|was|were|been|be)\b)(?!['’]s)"
           r"|there(?=\s*(?:[?.!,;]|$|\s+(?:too|also|then|before|after|at|in|on|with|during|that|when)\b)))")
+_NAME_END = r"\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b)"  # where a name stops
 _ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 WORDS = Words(
@@ -225,14 +226,12 @@ WORDS = Words(
     among=re.compile(r"(?i)\b(?:of|among|between|out\s+of)\s+(?:the\s+(?P<n>two|three|four|five|\d)\b(?:\s+(?!(?:was|were|is|did|had)\b)"
                      r"[a-z]+)?|(?:all\s+)?(?:those|these|them)\b)(?=\s*[,;:—–-]|\s+(?:which|who|what|where|when|was|were|did)\b)"),
     besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
-                       r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)\s*"
-                       r"(?:[,;:?!—–]|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b)"),
+                       r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)" + _NAME_END),
     named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later)|(?<=following)|(?<=since)|"
                             r"(?<=preceding)|(?<=ahead of)|(?<=up to)|(?<=run-up to)|(?<=run up to))\s+(?:to\s+)?"
                             r"(?P<x>(?:(?:the|our|ace['’]s|its|their|his|her)\s+|(?!(?:any|some|no|every)thing\b|during\b|"
                             r"spring\b|morning\b|evening\b)[a-z]+ing\s+(?=\w)|(?-i:[A-Z])(?=\w+\b(?!\s+\d))|(?-i:[a-z])(?=[a-z]{3,}\b))"
-                            r"(?!same\b|next\b|previous\b|following\b|one\b|ones\b)[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|"
-                            r"who|whom|where|when|did|do|does|was|were|and|is|are)\b)"),
+                            r"(?!same\b|next\b|previous\b|following\b|one\b|ones\b)[\w .'’-]+?)" + _NAME_END),
     another_one=re.compile(r"(?i)\b(?:an?|another|any)\s+(?:(?:earlier|later|other|older|newer|previous|next|similar|more)\s+)?"
                            r"ones?\b(?!\s+of\b)"),
     topic_first=re.compile(r"(?i)^\W*(?:(?:and|so|ok(?:ay)?|also|(?:what|how)\s+about|as\s+for|regarding)\W+)*the\s+(?P<x>[a-z][\w'’.-]*(?:\s+(?!(?:when|where|who|what|"
