@@ -812,6 +812,8 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             named = None  # "after lunch", "a week later they …": no one thing named; "after bangkok" names one
         number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE if rel.named else 0.0) \
             if named and _names_something(named, words) and not _is_time(named, words) else None
+        if named and number is None and _is_time(named, words) and words.one_of.search(named):
+            number = _shown_in_month(focus, named, words)  # "the month before the jan one": the January one shown
         thing = index.chunks[number] if number is not None else None
         if thing is not None and thing.date:
             anchor = (thing.date, thing.date_end or thing.date)
@@ -828,6 +830,14 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             return None
         return _shifted(kind, anchor, unit, groups.get("n"), words), said, number
     return None
+
+
+def _shown_in_month(focus: Focus, said: str, words: Words) -> int | None:
+    """The first passage just shown dated in the month the words name ("the jan one")."""
+    m = words.month.search(said)
+    month = (words.months.get(m.group("m").lower()) or int(m.group("m"))) if m is not None else None
+    return next((h.number for h in focus.shown if month and h.date and len(h.date) >= 7 and int(h.date[5:7]) == month),
+                None)
 
 
 def _asked_of(index: Index, number: int, rest: str, words: Words) -> bool:
@@ -879,6 +889,8 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
         number = words.months.get(name) or int(name)
         if relative is not None:
             scope, said, thing = relative
+            if scope.start and len(scope.start) == 7 and scope.start == scope.end:
+                return relative  # "the month before the jan one": that month names what it counts from
             if scope.start and scope.end and scope.start[:4] == scope.end[:4]:  # a year, or a part of one
                 key = f"{scope.start[:4]}-{number:02d}"
                 return TimeScope(key, key), f"{said}…{month.group(0)}", thing

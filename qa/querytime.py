@@ -113,6 +113,19 @@ def _four_digits(question: str) -> str:
     return _TWO_DIGITS.sub(year, question)
 
 
+_LOWER_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b(?=\.?\s+(?:\d{1,2}"
+                          r"(?:st|nd|rd|th)?,?\s+)?\d{4}\b)")
+
+
+def _capital_months(question: str) -> str:
+    """A month typed in lower case before a year read as one ("in jan 2020"; "may 2019" too, a year after it).
+
+    >>> _capital_months("what did ace submit in jan 2020, and in may 2019? may we ask")
+    'what did ace submit in Jan 2020, and in May 2019? may we ask'
+    """
+    return _LOWER_MONTH.sub(lambda m: m.group(0).capitalize(), question)
+
+
 def question_time(question: str, today: datetime.date | None = None) -> TimeScope | None:
     """The time `question` asks about, or None; "last year", "this month" are counted from `today`.
 
@@ -123,7 +136,7 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
     >>> question_time("What did we do last year?", datetime.date(2026, 11, 27))
     TimeScope(start='2025', end='2025', order=None)
     """
-    question = _four_digits(question)
+    question = _capital_months(_four_digits(question))
     order = "latest" if _LATEST.search(question) else "earliest" if _EARLIEST.search(question) else None
     part = _PART.search(question)
     if part is not None:

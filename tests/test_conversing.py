@@ -838,3 +838,11 @@ def test_is_it_x_that_is_a_question_about_x(ngo_index, embedder):
     answer, resolved = turns[1]
     assert not any(n.startswith(("it →", "that")) for n in resolved.notes)
     assert "Stop Child Labour Network is a Japanese network" in _top(turns[1])
+
+
+def test_a_month_typed_in_lower_case_and_the_month_before_the_jan_one(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "what did ace submit public comments on in jan 2020", "and in march?",
+                     "the month before the jan one?")
+    assert turns[0][0].hits[0].date == "2020-01-23"  # "jan 2020" is January 2020, not all of 2020
+    assert turns[2][1].notes == ("the month before the jan one → December 2019",)
+    assert turns[2][0].hits[0].date == "2019-12-21"
