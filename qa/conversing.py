@@ -1049,7 +1049,12 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     listed = (focus.listed or focus.frame) if focus is not None and resolved.signals.item is not None else frame
     people = [n for n, kind in words.names(_fold(q)) if kind == "person"] or _typed_lower(q, top, words)
     earlier = focus.person if focus is not None else None
-    if people:  # the one the answer's article is about, else the first named (the sentence's subject)
+    spelt = _title_person([top]) if top is not None else None  # "when did erich topp get the Oak Leaves?": Topp
+    asked = " " + " ".join(re.findall(r"[^\W_]+", _fold(q).lower())) + " "
+    if spelt and f" {spelt.lower()} " in asked and not words.asks_person.search(_fold(q)) \
+            and any(kind == "person" for _, kind in words.names(spelt)):  # not "who took over the Indianapolis Indians?"
+        person = spelt
+    elif people:  # the one the answer's article is about, else the first named (the sentence's subject)
         person = next((n for n in people if title and (n in title or title in n)), people[0])
     elif words.asks_person.search(_fold(q)):  # "who is …?": the person the answer names
         other = earlier if words.person.search(_fold(q)) else None  # "who took over when he resigned?": not him,

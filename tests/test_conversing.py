@@ -846,3 +846,18 @@ def test_a_month_typed_in_lower_case_and_the_month_before_the_jan_one(ngo_index,
     assert turns[0][0].hits[0].date == "2020-01-23"  # "jan 2020" is January 2020, not all of 2020
     assert turns[2][1].notes == ("the month before the jan one → December 2019",)
     assert turns[2][0].hits[0].date == "2019-12-21"
+
+
+def test_he_is_the_person_of_the_article_the_question_spells_in_lower_case(write_corpus, tmp_path, embedder):
+    from qa.building import build
+    from qa.indexing import load_index
+
+    corpus = write_corpus({"Erich_Topp.txt": (
+        "Erich Topp ( 2 July 1914 – 26 December 2005 ) was a German U-boat commander in World War II.\n\n"
+        "On 11 April 1942 he received the Knights Cross of the Iron Cross with Oak Leaves for his patrols.\n\n"
+        "On 23 March 1945 he was appointed commander of a flotilla, and in May 1945 he was taken prisoner in Norway.")})
+    build(corpus, tmp_path / "index", embedder)
+    index = load_index(tmp_path / "index")
+    _, turns = _talk(index, embedder, "when did erich topp recieve the Oak Leaves to his Knights Cross?",
+                     "was he taken prisoner at the end of the war?")
+    assert turns[1][1].notes[0] == "he → Erich Topp"  # not "Oak Leaves", two capitalised words of the question
