@@ -44,7 +44,7 @@ from .dates import (
 )
 from .embedding import Embedder
 from .indexing import Index
-from .keywords import terms
+from .keywords import expand_acronyms, terms
 from .languages import Words, words_for
 from .querytime import months_of, part_of_year, question_time, season_in
 from .searching import READ_FROM_QUESTION, Answer, Filters, Hit, Signals, clean_question, search, specific_terms
@@ -286,6 +286,10 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         r.note(said, _period_words(when, words))
         if when.order and not r.exclude and (focus.shown or relative[2] is not None):
             r.exclude = (focus.shown[0].number if relative[2] is None else relative[2],)  # another event than it
+    elif own_time is not None and not own_time.bounded and focus.period is not None and words.one.search(q) \
+            and focus.period.bounded and not focus.period.order:  # "most recent one?" after 2018's list: 2018's latest
+        when = TimeScope(focus.period.start, focus.period.end, own_time.order)
+        r.note(words.said["period"], _period_words(focus.period, words))
     elif own_time is None and r.item is None and _carries_period(q, words, focus):  # "the last one": of all
         when, named = focus.period, False  # the period in focus still counts, softly
         r.note(words.said["period"], _period_words(focus.period, words))
@@ -333,6 +337,7 @@ def _dated(index: Index, subject: str) -> tuple[str, str] | None:
 def _named_passage(index: Index, name: str, share: float = 0.0, within: TimeScope | None = None) -> int | None:
     """The passage that names a thing best, when it holds more than `share` of the name's words; of
     the few best, the first dated `within` a period when one is (国連フォーラム in November 2019)."""
+    name = expand_acronyms(name, index.frequency, lambda: index.acronyms)  # "HLPF": High Level Political Forum
     ids, _ = index.keyword_search(name, NAMED_AMONG if within is not None and within.bounded else 1)
     wanted = set(terms(name))
 
@@ -377,6 +382,8 @@ def _returned(q: str, words: Words, focus: Focus) -> tuple[str, str, str] | None
 def _names_its_own(r: _Reading) -> bool:
     """Whether a question with no reference word is about something of its own: a name, a time, two
     words few passages use, or (where the table says so) a word no passage uses."""
+    if r.own_time is not None and not r.own_time.bounded and r.words.one.search(r.q):
+        return bool(r.own)  # "most recent one - where?": one of the kind in focus, its order words no subject
     return bool(r.own or r.own_time or _specific(r.index, r.q, r.words) >= OWN_SUBJECT
                 or (r.words.unknown_word_is_subject and _unknown(r.index, r.q, r.words)))
 
@@ -791,7 +798,7 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
         if m is None:
             continue
         groups = m.groupdict()
-        unit = words.units.get(groups.get("unit") or groups.get("unit2") or "", rel.unit or "year")
+        unit = words.units.get((groups.get("unit") or groups.get("unit2") or "").lower(), rel.unit or "year")
         kind = rel.kind
         if kind in ("next", "previous") and unit in ("day", "week"):  # "the week before": the nearest event then
             kind = "later" if kind == "next" else "earlier"

@@ -861,3 +861,12 @@ def test_he_is_the_person_of_the_article_the_question_spells_in_lower_case(write
     _, turns = _talk(index, embedder, "when did erich topp recieve the Oak Leaves to his Knights Cross?",
                      "was he taken prisoner at the end of the war?")
     assert turns[1][1].notes[0] == "he → Erich Topp"  # not "Oak Leaves", two capitalised words of the question
+
+
+def test_month_after_an_acronym_and_the_most_recent_one_of_the_list(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What did ACE do in 2018?", "most recent one - where?")
+    answer, resolved = turns[1]
+    assert answer.hits[0].date == "2018-12-03" and "period → 2018" in resolved.notes  # 2018's latest, not 2021's
+    _, turns = _talk(ngo_index, embedder, "did ace go to the high level political forum in 2019?", "Month after HLPF?")
+    assert turns[1][1].notes == ("Month after HLPF → August 2019",)  # the acronym's name; "Month" a month
+    assert turns[1][0].hits[0].date == "2019-08-27"

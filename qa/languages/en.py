@@ -220,6 +220,7 @@ WORDS = Words(
                         r"|^(?!.*\b(?:was|were|did|had|went|got|made|held)\b).*(?:\b(?:is|are|does|do)\b(?!\s+(?:there|you|i)\b)"
                         r"|\b(?:what|who|where|which|that|it)['’]s\b)"),
     same_as=re.compile(r"(?i)\s+as\s+(?P<x>(?:the\s+)?[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|where|when|did|do|was|were)\b)"),
+    one=re.compile(r"(?i)\bones?\b"),
     cleft=re.compile(r"(?i)^\W*(?:and\s+|so\s+)?(?:is|was|isn['’]t|wasn['’]t)\s+(?P<x>it)\s+(?:really\s+|actually\s+)?"
                      r"(?:the\s+)?[a-z][\w .'’-]*?\s+(?P<r>that|who|which)\s+(?!(?:is|was)\b)\w"),
     existential=re.compile(r"(?i)\bhow\s+(?:many|much)\b.*\b(?:is|are|was|were)\s+(?P<x>there)\b"),
