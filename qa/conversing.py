@@ -170,7 +170,7 @@ def _opening(index: Index, question: str, today: datetime.date) -> Resolved:
     words = words_for(q)
     nothing = Focus([], None, None, (), "", words.code)
     r = _Reading(index, q, words, nothing, [], None)
-    left_out, unsaid = _besides(r, q, question_time(q, today))
+    left_out, unsaid = _besides(r, words.besides.search(q), question_time(q, today))
     counted = _relative(q, words, nothing, index)
     if counted is None:
         return Resolved(question, Signals(exclude=left_out, left_out=unsaid), notes=tuple(r.notes)) if left_out \
@@ -182,10 +182,9 @@ def _opening(index: Index, question: str, today: datetime.date) -> Resolved:
     return Resolved(question, Signals(exclude=exclude, time_words=said, left_out=unsaid), scope, tuple(r.notes))
 
 
-def _besides(r: _Reading, q: str, when: TimeScope | None = None) -> tuple[tuple[int, ...], str]:
-    """ "besides the Geneva forum", 国連フォーラム以外: the passage of the thing left out (noted) and
-    the words that named it."""
-    m = r.words.besides.search(q)
+def _besides(r: _Reading, m: re.Match | None, when: TimeScope | None = None) -> tuple[tuple[int, ...], str]:
+    """ "besides the Geneva forum", 国連フォーラム以外 (`words.besides`' match): the passage of the thing left
+    out (noted) and the words that named it."""
     if m is None or not _names_something(m.group("x"), r.words) or _is_time(m.group("x"), r.words):
         return (), ""
     number = _named_passage(r.index, m.group("x"), NAMED_SHARE, when)
@@ -216,17 +215,17 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     relative = None if own_time and not order else _with_season(q, counted, focus)
     if order and relative is not None:  # "the last thing they did that year": the latest of that year
         own_time, relative = None, (TimeScope(relative[0].start, relative[0].end, order), *relative[1:])
-    asked = q  # "besides the second dialogue": what a question leaves out is no reference, ordinal nor name of it
-    spared = words.besides.search(q)
+    spared = words.besides.search(q)  # "besides the second dialogue": no reference, ordinal nor name of the question
     q = q if spared is None else q[:spared.start()] + " " * (spared.end() - spared.start()) + q[spared.end():]
     comparative = words.comparative.search(q)  # "the later of the two": not a time of its own
     if comparative is not None:
         q = q[:comparative.start()] + " " * (comparative.end() - comparative.start()) + q[comparative.end():]
         relative = None if relative and relative[1] in comparative.group(0) else relative
     person, thing, more = words.person.search(q), _reference(q, words), words.more.search(q)
-    at = q.find(relative[1].split("…")[0]) if relative is not None else -1
+    timed = relative[1].split("…")[0] if relative is not None else ""
+    at = q.find(timed) if timed else -1
     # "after that": the time counts from the answer, and its note says so; its subject still counts, unnoted
-    quiet = thing is not None and 0 <= at <= thing.start() < at + len(relative[1].split("…")[0])
+    quiet = thing is not None and 0 <= at <= thing.start() < at + len(timed)
     ordinal = None if order or comparative else words.ordinal.search(q)
     if ordinal is not None and relative is not None and relative[0].order and \
             words.ordinals.get((ordinal.group("n") or ordinal.group("n2") or "").lower()) in (1, -1):  # "the first thing we did after that"
@@ -265,7 +264,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
                   timed=relative is not None)
     if ordinal:
         _ordinal(r, ordinal)
-    left_out, unsaid = _besides(r, asked, own_time or focus.period)
+    left_out, unsaid = _besides(r, spared, own_time or focus.period)
     if more or left_out:
         r.exclude = left_out or tuple(h.number for h in focus.shown[:1])  # the answer in focus
     if more:
@@ -345,9 +344,9 @@ def _named_passage(index: Index, name: str, share: float = 0.0, within: TimeScop
         chunk = index.chunks[i]
         return not share or len(wanted & set(terms(f"{chunk.heading or ''} {chunk.text}"))) > share * len(wanted)
     named = [int(i) for i in ids if holds(int(i))]
-    timed = [i for i in named if index.chunks[i].date and within.overlaps(index.chunks[i].date,
-                                                                          index.chunks[i].date_end)] if named and len(ids) > 1 else []
-    return (timed or named or [None])[0] if not len(ids) or holds(int(ids[0])) or timed else None
+    timed = [i for i in named if within is not None and within.bounded and index.chunks[i].date
+             and within.overlaps(index.chunks[i].date, index.chunks[i].date_end)]
+    return timed[0] if timed else named[0] if named and named[0] == int(ids[0]) else None
 
 
 def _own_time(q: str, words: Words, today: datetime.date) -> TimeScope | None:
@@ -839,10 +838,16 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
     return None
 
 
+def _month_number(m: re.Match, words: Words) -> int:
+    """The number of the month a `words.month` match names ("jan", "June", 6月)."""
+    name = m.group("m").lower()
+    return words.months.get(name) or int(name)
+
+
 def _shown_in_month(focus: Focus, said: str, words: Words) -> int | None:
     """The first passage just shown dated in the month the words name ("the jan one")."""
     m = words.month.search(said)
-    month = (words.months.get(m.group("m").lower()) or int(m.group("m"))) if m is not None else None
+    month = _month_number(m, words) if m is not None else None
     return next((h.number for h in focus.shown if month and h.date and len(h.date) >= 7 and int(h.date[5:7]) == month),
                 None)
 
@@ -892,8 +897,7 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
     words = words_for(q)
     month = words.month.search(q)
     if month is not None:
-        name = month.group("m").lower()
-        number = words.months.get(name) or int(name)
+        number = _month_number(month, words)
         if relative is not None:
             scope, said, thing = relative
             if scope.start and len(scope.start) == 7 and scope.start == scope.end:
@@ -1057,8 +1061,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     people = [n for n, kind in words.names(_fold(q)) if kind == "person"] or _typed_lower(q, top, words)
     earlier = focus.person if focus is not None else None
     spelt = _title_person([top]) if top is not None else None  # "when did erich topp get the Oak Leaves?": Topp
-    asked = " " + " ".join(re.findall(r"[^\W_]+", _fold(q).lower())) + " "
-    if spelt and f" {spelt.lower()} " in asked and not words.asks_person.search(_fold(q)) \
+    if spelt and _spells(_fold(q), spelt) and not words.asks_person.search(_fold(q)) \
             and any(kind == "person" for _, kind in words.names(spelt)):  # not "who took over the Indianapolis Indians?"
         person = spelt
     elif people:  # the one the answer's article is about, else the first named (the sentence's subject)
@@ -1100,10 +1103,14 @@ def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:
     a person's name in the passage that the question spells, whatever its capitals."""
     if top is None or q != q.lower():  # only a question typed all in lower case
         return []
-    asked = " " + " ".join(re.findall(r"\w+", q)) + " "
     title = _title_person([top])  # the article's own person first ("fred hoiberg", not "the chicago bulls")
     named = ([title] if title else []) + [n for n, kind in words.names(top.text) if kind == "person"]
-    return [n for n in dict.fromkeys(named) if f" {n.lower()} " in asked]
+    return [n for n in dict.fromkeys(named) if _spells(q, n)]
+
+
+def _spells(q: str, name: str) -> bool:
+    """Whether a question spells a name, whatever its capitals ("when did erich topp …")."""
+    return f" {name.lower()} " in " " + " ".join(re.findall(r"[^\W_]+", q.lower())) + " "
 
 
 def _answering_sentence(text: str, q: str, words: Words) -> tuple[int, int]:

@@ -113,8 +113,8 @@ def _four_digits(question: str) -> str:
     return _TWO_DIGITS.sub(year, question)
 
 
-_LOWER_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b(?=\.?\s+(?:\d{1,2}"
-                          r"(?:st|nd|rd|th)?,?\s+)?\d{4}\b)")
+MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"  # an English month, maybe cut short
+_LOWER_MONTH = re.compile(rf"\b{MONTH_WORD}\b(?=\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}\b)")
 
 
 def _capital_months(question: str) -> str:

@@ -37,7 +37,7 @@ from .keywords import corrected, expand_acronyms, expand_clipped
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
-from .querytime import question_time
+from .querytime import MONTH_WORD, question_time
 from .tables import ChunkTable, high_key, low_key
 
 MAX_QUESTION_CHARS = 1000
@@ -515,8 +515,7 @@ def _word_vectors(embedder: Embedder, words: list[str]) -> np.ndarray:
 READ_FROM_QUESTION = object()
 
 
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DAY_ORDINAL = re.compile(rf"(?i)(\b{_MONTHS}\s+)?\b([0-3]?\d)(?:st|nd|rd|th)\b((?(1)|\s+(?:of\s+)?{_MONTHS}))")
+_DAY_ORDINAL = re.compile(rf"(?i)(\b{MONTH_WORD}\.?\s+)?\b([0-3]?\d)(?:st|nd|rd|th)\b((?(1)|\s+(?:of\s+)?{MONTH_WORD}\.?))")
 
 
 def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | None) -> str:
