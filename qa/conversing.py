@@ -52,6 +52,7 @@ from .searching import READ_FROM_QUESTION, Answer, Filters, Hit, Signals, clean_
 UNSET = READ_FROM_QUESTION  # the time is read from the question as searched
 GENERIC = 0.3  # a name used by more than this share of the passages (the corpus's own organisation) names no subject
 CARRY_PERIOD = True
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 OWN_SUBJECT = 2  # a question with this many specific words (and no reference word) is a new topic
 NOTE_CHARS = 48  # a name in a note is cut to this ...
 NOTE_LINE = 80  # ... and the words it explains so that the note stays under this
@@ -297,7 +298,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     signals = Signals(" ".join(dict.fromkeys(c for c in r.context if c)),
                       () if r.elsewhere else tuple(h.number for h in focus.shown[:3]),
                       r.exclude, r.item, named, said.split("…")[0], unsaid, r.among)
-    return Resolved(question, signals, when, tuple(r.notes), focus.subjects[0] if returned else None)
+    notes = tuple(n for n in r.notes if len(set(n.lower().split(" → "))) > 1)  # not "his career → his career"
+    return Resolved(question, signals, when, notes, focus.subjects[0] if returned else None)
 
 
 _SENTENCE = re.compile(r"(?<=[.!])\s+|(?<=[。！])")  # not the point of "8.7"
@@ -383,8 +385,19 @@ def _names_its_own(r: _Reading) -> bool:
     words few passages use, or (where the table says so) a word no passage uses."""
     if r.own_time is not None and not r.own_time.bounded and r.words.one.search(r.q):
         return bool(r.own)  # "most recent one - where?": one of the kind in focus, its order words no subject
-    return bool(r.own or r.own_time or _specific(r.index, r.q, r.words) >= OWN_SUBJECT
+    return bool(r.own or (r.own_time and not _of_focus(r)) or _specific(r.index, r.q, r.words) >= OWN_SUBJECT
                 or (r.words.unknown_word_is_subject and _unknown(r.index, r.q, r.words)))
+
+
+def _of_focus(r: _Reading) -> bool:
+    """Whether a question that names a time and no name of its own asks it of the focus: of an
+    article's title ("and who is president since 2009?"), or with only words the subjects in focus
+    and the passages just shown use ("was the 2019 conference in osaka?"; not "the January 2018
+    statement", which nothing in focus is)."""
+    if r.focus.topic:
+        return True
+    said = {t for s in r.focus.subjects for t in terms(s)} | {t for h in r.focus.shown[:3] for t in terms(h.text)}
+    return all(t in said for t in specific_terms(r.index, r.q) if t not in r.words.stop and not _YEAR.fullmatch(t))
 
 
 def _reference(q: str, words: Words) -> re.Match | None:
@@ -619,7 +632,8 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
 def _specific(index: Index, q: str, words: Words) -> int:
     """How many of the question's words few passages use (and some do)."""
     attribute = {t for w in words.attribute for t in terms(w)}
-    return sum(1 for t in specific_terms(index, q) if t not in words.stop and t not in attribute)
+    return sum(1 for t in specific_terms(index, q) if t not in words.stop and t not in attribute
+               and not _YEAR.fullmatch(t))  # "since 2009" is a time, not a subject
 
 
 def _unknown(index: Index, q: str, words: Words) -> bool:
@@ -1109,8 +1123,12 @@ def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:
 
 
 def _spells(q: str, name: str) -> bool:
-    """Whether a question spells a name, whatever its capitals ("when did erich topp …")."""
-    return f" {name.lower()} " in " " + " ".join(re.findall(r"[^\W_]+", q.lower())) + " "
+    """Whether a question spells a name, whatever its capitals and with or without its middle initials
+    ("when did erich topp …", "William Leahy" for William D. Leahy)."""
+    said = " " + " ".join(re.findall(r"[^\W_]+", q.lower())) + " "
+    full = " ".join(re.findall(r"[^\W_]+", name.lower()))
+    bare = " ".join(w for w in full.split() if len(w) > 1)
+    return f" {full} " in said or (bare.count(" ") > 0 and f" {bare} " in said)
 
 
 def _answering_sentence(text: str, q: str, words: Words) -> tuple[int, int]:
@@ -1215,7 +1233,9 @@ def _named_title(hit: Hit) -> str | None:
 def _title_person(hits) -> str | None:
     """The title of the answer's document when it reads as a person's name ("Sabine Hossenfelder")."""
     title = (hits[0].chunk.title or "") if hits else ""
-    return title if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}", title) else None
+    title = re.sub(r"\b([A-Z]) \.", r"\1.", title)  # "William D . Leahy", as some corpora write it
+    word = r"[A-ZÀ-ÖØ-Þ\u0100-\u017e][a-zß-öø-ÿ\u0101-\u017f]+"  # "Evandro Brandão"
+    return title if re.fullmatch(rf"{word}(?:[ -](?:[A-Z]\.|{word})){{0,2}}[ -]{word}", title) else None
 
 
 def describe(resolved: Resolved) -> str:

@@ -10,7 +10,7 @@ _N = r"(?P<n>\d+|a couple(?: of)?|a few|several|an?|one|two|three|four|five|six|
 _U = r"(?P<unit>day|week|month|year|yr|mo|wk)s?\.?"
 _CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to|from)"
 _CAP = r"(?:[A-Z][\w.'’&-]*|\d+(?:\.\d+)?)"
-_NAME = re.compile(rf"(?<![\w])[A-Z][\w.'’&-]*(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
+_NAME = re.compile(rf"(?<![\w])[A-ZÀ-ÖØ-Þ\u0100-\u017e][\w.'’&-]*(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
 _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|whats|whos|wheres|hows|did|do|does|is|was|were|are|can|could|"
                              r"tell|and|but|so|also|ok|okay|then|please|any|has|have|had|i|we|the|a|an|in|on|at|"
                              r"show|list|give|find|remind|yes|no|later|earlier|back|after|before|since|during|"
@@ -19,7 +19,11 @@ _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|
                              r"other|that|this|those|these|there|it|they|he|she|his|her|their|its|just|only|"
                              r"actually|still|last|next|following|previous|first|second|third|if|or|thank|thx|lastly|finally|firstly|"
                              r"perfect|awesome|nice|good|understood|noted|sure|fine|wow|excellent|brilliant|would|should|might|shall|"
-                             r"will|must|let|let's|kindly|i'd|i'm|i've|\w+ing)$", re.I)
+                             r"will|must|let|let's|kindly|i'd|i'm|i've|quick|question|btw|oh|ah|um|hmm+|alright|\w+ing)$", re.I)
+# "since that would reassure them", "since this donor is interested": since as because, no time
+_VERB = r"(?:\w+\s+)?(?:would|will|is|was|are|were|could|should|might|may|can|must|has|have|had|do|does|need|needs|matters?)\b"
+_CAUSAL = rf"(?!\s+(?:that|this|it|they|we|i|you|he|she|there)\s+{_VERB})"  # after "since"
+_CAUSAL_THAT = rf"(?!\s+{_VERB})"  # after "since that"
 _MONTH_NAME = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4})*")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)|(?:American|German|Korean|African|European|Mexican|Thai|French|Dutch|Swiss|Greek)")
 _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|meeting|group|level|rights|human|day|"
@@ -33,9 +37,10 @@ _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|m
                          r"party|church|hospital|institute|museum|academy|college|press|records|studios?|fc|league|"
                          r"cup|games|olympics?|festival|theatre|theater|hall|park|station|airport|bridge|island|calcio|sporting|athletic|"
                          r"atletico|olympique|dynamo|rovers|wanderers|albion|rangers|county|racing|borussia|inter)\b")
-_W = r"(?:Ma?c(?=[A-Z])|O'(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"  # "Shiroki", "McLeish", "O'Brien", "Baek-Sun"
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ\u0101-\u017f"  # Latin letters, accented ones too ("Brandão", "Łukasz")
+_W = rf"(?:Ma?c(?=[A-Z])|O'(?=[A-Z]))?[{_UP}\u0100-\u017e][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)?"  # "Shiroki", "McLeish", "O'Brien", "Baek-Sun"
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
-_PERSON = re.compile(rf"^{_W}(?:\s+{_W}){{1,2}}$")
+_PERSON = re.compile(rf"^{_W}(?:\s+[A-Z]\.)?(?:\s+{_W}){{1,2}}$")  # "William D. Leahy"
 _LEAD_VERB = re.compile(r"^(?:[A-Z][\w-]*(?:ed|de|ne|d)\b|Made|Held|Took|Gave|Ran|Met|Won|Led|Signed|Sent)\s+"
                         r"(?:(?:in|on|at|to|with|for|a|an|the)\s+)?", re.I)
 
@@ -138,13 +143,13 @@ WORDS = Words(
                  "same", "year"),
         # "right after the C20 summit", "before submitting the signatures": from the thing named
         Relative(re.compile(r"(?<!before or )(?<!before and )\b(?:(?:right|immediately|just|shortly|soon|directly|straight)\s+)?"
-                            r"(?:after|following|since)\b", re.I),
+                            r"(?:after|following|since" + _CAUSAL + r")\b", re.I),
                  "after", named=True),
         Relative(re.compile(r"\b(?:(?:right|immediately|just|shortly|directly)\s+)?(?:before|prior|preceding|ahead\s+of|"
                             r"leading\s+up\s+to|in\s+the\s+run[- ]up\s+to)\b(?!\s+(?:or|and)\s+after\b)", re.I), "before", named=True),
         Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
                  "before"),
-        Relative(re.compile(r"\b(?:after|since)\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
+        Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
                             r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
     ),
