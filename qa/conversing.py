@@ -124,6 +124,9 @@ class Conversation:
             known = retried.evidence is not None and retried.evidence.known > 0  # not "xqzv?", which says nothing
             if retried.hits and (retried.found or known):
                 answer, resolved = retried, again
+        missing = _missing_nth(index, _fold(q))
+        if missing:  # "when was the fourth SDG 8.7 Dialogue?" where the documents number three: nothing answers
+            answer, resolved = replace(answer, found=False), replace(resolved, notes=resolved.notes + (missing,))
         if answer.hits or self.focus is None:  # a turn that found nothing leaves the conversation where it was
             self.focus = _next_focus(self.focus, index, q, resolved, answer, self.today, self.shows)
         return answer, resolved
@@ -159,9 +162,14 @@ class _Reading:
     topical: bool = False  # "and the pledge, when was that?": it opens with a subject of its own
 
     def note(self, said: str, meant: str) -> None:
-        room = max(16, NOTE_LINE - 3 - len(meant))  # a note stays one short line
-        said = " ".join(said.split())
-        self.notes.append(f"{said if len(said) <= room else said[:room - 1].rstrip() + '…'} → {meant}")
+        self.notes.append(_note_line(said, meant))
+
+
+def _note_line(said: str, meant: str) -> str:
+    """ "said → meant", the words said cut so that the note stays one short line."""
+    room = max(16, NOTE_LINE - 3 - len(meant))
+    said = " ".join(said.split())
+    return f"{said if len(said) <= room else said[:room - 1].rstrip() + '…'} → {meant}"
 
 
 def _opening(index: Index, question: str, today: datetime.date) -> Resolved:
@@ -228,6 +236,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     # "after that": the time counts from the answer, and its note says so; its subject still counts, unnoted
     quiet = thing is not None and 0 <= at <= thing.start() < at + len(timed)
     ordinal = None if order or comparative else words.ordinal.search(q)
+    if ordinal is not None and not _of_focus_series(ordinal, words, focus):
+        ordinal = None  # "the fifth Global Conference" while the dialogues are in focus: a subject of its own
     if ordinal is not None and relative is not None and relative[0].order and \
             words.ordinals.get((ordinal.group("n") or ordinal.group("n2") or "").lower()) in (1, -1):  # "the first thing we did after that"
         ordinal = None
@@ -696,9 +706,12 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus,
     if listed is not None:
         hit = index.chunks[listed]
         return listed, f"{m.group(0).strip()} → {_short(words.label(hit.text))}", words.label(hit.text)
-    for series in dict.fromkeys(x for name in sorted(focus.subjects, key=len)
-                                for x in (_without_ordinals(name, words), _series(name, words))):
-        found = _series_item(index, said, n, series, words, within) if series else None
+    named = _after_ordinal(m, words)
+    need = {t[:5] for t in terms(named) if t not in words.stop}
+    subjects = [x for name in sorted(focus.subjects, key=len) for x in (_without_ordinals(name, words), _series(name, words))
+                if not need or need <= {t[:5] for t in terms(x)}]  # "the third global conference": not the dialogues
+    for series in dict.fromkeys(([named] if named else []) + subjects):
+        found = _series_item(index, said, n, series, words, within, series == named) if series else None
         if found is not None:
             hit = index.chunks[found]
             return found, f"{m.group(0).strip()} → {_short(series)}, {said}{_when(hit, words)}", series
@@ -706,15 +719,17 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus,
     if not shown or abs(n) > len(shown):
         return None, "", ""
     hit = shown[n - 1] if n > 0 else shown[-1]
+    if need and not need <= {t[:5] for t in terms(f"{hit.heading or ''} {hit.text}")}:
+        return None, "", ""  # "the third global conference": of that series, not the third of a list of other things
     return hit.number, f"{m.group(0).strip()} → {_short(_label(hit, words))}{_when(hit, words)}", ""
 
 
 def _series_item(index: Index, said: str, n: int, series: str, words: Words,
-                 within: TimeScope | None = None) -> int | None:
+                 within: TimeScope | None = None, adjacent: bool = False) -> int | None:
     """The passage about `series` that names its n-th ("third", "3rd", 第3回), or its last (n = -1:
     the highest number of two or more; in a series that numbers none, the latest dated, `within` a
     period when the question names one), if one does."""
-    numbers = _series_numbers(index, f"{said} {series}" if n > 0 else series, series, words)
+    numbers = _series_numbers(index, f"{said} {series}" if n > 0 else series, series, words, adjacent)
     if n > 0:
         return numbers.get(n)
     if len(numbers) > 1:
@@ -736,8 +751,9 @@ def _of_the_series(chunk: Chunk, need: set[str]) -> bool:
     return 2 * len(need & set(terms(chunk.context_text()))) >= len(need)
 
 
-def _series_numbers(index: Index, query: str, series: str, words: Words) -> dict[int, int]:
-    """The numbered passages of a series among those the query finds: number -> passage."""
+def _series_numbers(index: Index, query: str, series: str, words: Words, adjacent: bool = False) -> dict[int, int]:
+    """The numbered passages of a series among those the query finds: number -> passage (`adjacent`: only
+    where the series' words follow the ordinal, "the third SDG 8.7 Dialogue" not being a global conference's)."""
     ids, _ = index.keyword_search(query, 10)
     named = {w: v for w, v in words.ordinals.items() if v > 0 and w.isascii()}
     written = "|".join(filter(None, [f"(?P<w>{'|'.join(named)})" if named else "", r"(?P<d>\d+)(?:st|nd|rd|th)"]))
@@ -747,7 +763,9 @@ def _series_numbers(index: Index, query: str, series: str, words: Words) -> dict
     for i in ids.tolist():
         chunk = index.chunks[i]
         text = _fold(chunk.text)  # "for the first time" numbers no series
-        m = next((m for m in pattern.finditer(text) if not re.match(r"\s+times?\b", text[m.end():])), None)
+        m = next((m for m in pattern.finditer(text) if not re.match(r"\s+times?\b", text[m.end():])
+                  and (not adjacent or not (m.groupdict().get("w") or m.group("d")) or _names_next(text[m.end():], need))),
+                 None)
         if m is None or not _of_the_series(chunk, need):
             continue
         groups = m.groupdict()
@@ -755,6 +773,53 @@ def _series_numbers(index: Index, query: str, series: str, words: Words) -> dict
             groups.get("d"), groups.get("j"), groups.get("k")) if g))
         out.setdefault(number, i)
     return out
+
+
+def _of_focus_series(m: re.Match, words: Words, focus: Focus) -> bool:
+    """Whether an ordinal names no series ("the third one") or one the focus shares half the words of."""
+    need = {t[:5] for t in terms(_after_ordinal(m, words)) if t not in words.stop}
+    said = [s for s in focus.subjects + list(focus.history)] + [_label(h, words) for h in focus.shown[:5]]
+    return not need or any(2 * len(need & {t[:5] for t in terms(s)}) >= len(need) for s in said)
+
+
+def _names_next(text: str, need: set[str]) -> bool:
+    """Whether the words right after an ordinal are of the series ("third SDG 8.7 Dialogue"; not the
+    "third" of "the third SDG 8.7 Dialogue" for a global conference)."""
+    return bool(need & set(terms(" ".join(text.split()[:4]))))
+
+
+_AFTER_ORDINAL = re.compile(r"\s+((?!(?:one|ones|time|times|of|in|on|at|to|and|or|that|this|week|month|year|day|half)\b)"
+                            r"[\w.'’-]+(?:\s+(?!(?:was|were|is|did|do|does|in|held|and|or|that|which|who|when|where|"
+                            r"with|by|at|for|one)\b)[\w.'’-]+){0,7})")
+
+
+def _after_ordinal(m: re.Match, words: Words) -> str:
+    """The series an ordinal names, the words right after it ("the fourth SDG 8.7 Dialogue", "the third
+    global conference"): a name when one starts there, else up to the next question or verb word; "" for
+    "the third one", "the first time"."""
+    rest = m.string[m.end():]
+    named = words.names(rest)
+    if named and rest.lstrip().startswith(named[0][0]):
+        return named[0][0]
+    after = _AFTER_ORDINAL.match(rest)
+    return after.group(1).strip(" .'’") if after and words.code == "en" else ""
+
+
+def _missing_nth(index: Index, q: str) -> str | None:
+    """The note for a question that names the n-th of a series ("the fourth SDG 8.7 Dialogue", 第4回) the
+    documents number (its passages say "first", "fourth"…) without an n-th; else None."""
+    words = words_for(q)
+    for m in words.ordinal.finditer(q):
+        said = m.group("n") if "n" in m.groupdict() else None
+        n = words.number(said) if said else None
+        series = _after_ordinal(m, words)
+        if not n or n < 1 or not series or _is_time(series, words) or len(list(words.ordinal.finditer(q))) > 1:
+            continue
+        spelt = " ".join(w for w, v in words.ordinals.items() if v == n)  # "5th" finds "the fifth edition" too
+        numbers = _series_numbers(index, f"{said} {spelt} {series}", series, words, adjacent=True)
+        if numbers and n not in numbers:
+            return _note_line(f"{m.group(0)} {series}", words.said["none"])
+    return None
 
 
 def _listed(index: Index, hit: Hit, n: int) -> int | None:

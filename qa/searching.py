@@ -364,7 +364,7 @@ def hits(index: Index, order: list[int], score_of: dict[int, float], q: str, sco
     """The chosen chunks as Hits, each with its score and best-answering sentence (and, when the
     question names a period, whether it is shown with a date in it)."""
     words = keywords_of(q)
-    inside = index.table.shown_in(np.array(order, dtype=np.int64), scope) if period and order else None
+    inside = index.table.dated_in(np.array(order, dtype=np.int64), scope) if period and order else None
     return [Hit(index.chunks[i], round(float(score_of[i]), 4), _highlight(index, i, words, scope), i,
                 None if inside is None else bool(inside[n])) for n, i in enumerate(order)]
 
@@ -469,7 +469,7 @@ def _of_document(table: ChunkTable, chunk: int, pool: int) -> Ranked:
 
 def _dated_in(table: ChunkTable, scope: TimeScope) -> bool:
     """Whether any passage of the index is shown with a date in `scope`."""
-    return bool(table.shown_in(np.arange(len(table.document), dtype=np.int64), scope).any())
+    return bool(table.dated_in(np.arange(len(table.document), dtype=np.int64), scope).any())
 
 
 def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_only: bool,

@@ -58,6 +58,7 @@ class ChunkTable:
     shown_low: np.ndarray  # int64 day keys of the date each chunk is shown with
     shown_high: np.ndarray
     shown_middle: np.ndarray  # ... and of the middle of its start: what orders "the next one" ("2019" after "2019-02-18")
+    shown_precision: np.ndarray  # int8: 4, 7 or 10, how finely the shown date is given (a range: 10, it spans its days)
     ptr: np.ndarray  # int64, len(chunks) + 1: chunk i's dates are rows ptr[i]:ptr[i+1] below
     low: np.ndarray  # int64 day keys of every date mentioned
     high: np.ndarray
@@ -82,6 +83,8 @@ class ChunkTable:
             shown_high=np.array([high_key(c.date_end or c.date) if c.date else _NONE_HIGH for c in chunks],
                                 dtype=np.int64),
             shown_middle=np.array([_middle(c.date) if c.date else _NONE_LOW for c in chunks], dtype=np.int64),
+            shown_precision=np.array([10 if c.date_end and c.date_end != c.date else len(c.date or "") for c in chunks],
+                                     dtype=np.int8),
             ptr=np.cumsum([0] + [len(c.dates) for c in chunks], dtype=np.int64),
             low=np.array([low_key(a) for a, _ in dates], dtype=np.int64),
             high=np.array([high_key(b or a) for a, b in dates], dtype=np.int64),
@@ -94,6 +97,24 @@ class ChunkTable:
     def shown_in(self, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
         """Which of the chunks `ids` are shown with a date overlapping `scope` (undated: none)."""
         return (self.shown_low[ids] <= high_key(scope.end)) & (self.shown_high[ids] >= low_key(scope.start))
+
+    def dated_in(self, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
+        """Which of the chunks `ids` are shown with a date in `scope` at its precision: a paragraph dated only
+        "2019" is not dated March 2019 (it may be any month); "25-27 November 2019" is, and so is "1988–1992"
+        in March 1990 (a range holds every day of it).
+
+        >>> from .chunking import Chunk
+        >>> t = ChunkTable.of([Chunk("a", None, "s", 1, date="2019"), Chunk("b", None, "s", 2, date="2019-03-05"),
+        ...                    Chunk("c", None, "s", 3, date="2018", date_end="2020")])
+        >>> t.dated_in(np.array([0, 1, 2]), TimeScope("2019-03", "2019-03")).tolist()
+        [False, True, True]
+        >>> t.dated_in(np.array([0, 1, 2]), TimeScope("2019", "2019")).tolist()
+        [True, True, True]
+        """
+        inside = self.shown_in(ids, scope)
+        if not (scope.start and scope.end):  # "before 2017": open, any date in it will do
+            return inside
+        return inside & (self.shown_precision[ids] >= min(len(scope.start), len(scope.end)))
 
     def starting_in(self, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
         """Which of the chunks `ids` are shown with a date that starts inside `scope` (undated: none):

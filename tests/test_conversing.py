@@ -599,7 +599,8 @@ def test_a_period_only_carried_along_is_not_claimed_when_the_answer_has_left_it(
     answer, resolved = turns[3]
     assert "period → April 2020" in resolved.notes and not answer.hits[0].date.startswith("2020-04")
     assert "April 2020" not in reply_line(answer)
-    assert reply_line(turns[2][0]) == "Showing events in April 2020"  # the question's own period still is
+    # the question's own period still is claimed, honestly: only a paragraph dated "2020" falls in it
+    assert reply_line(turns[2][0]) == "Nothing in the documents is dated April 2020; nearest:"
 
 
 def test_a_follow_up_that_opens_with_a_subject_of_its_own_is_about_it_not_the_focus(ngo_index, embedder):
@@ -931,3 +932,19 @@ def test_since_as_because_is_no_time():
     assert times("anything since the summit?") == ["since"]
     assert times("since that would reassure our donors, who spoke?") == []
     assert times("since I need it for the report, which ministry was it?") == []
+
+
+def test_the_nth_of_a_series_the_documents_do_not_hold_is_declined_and_its_own_subject(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did ACE organise the fourth SDG 8.7 Dialogue?")
+    answer, resolved = turns[0]
+    assert not answer.found and resolved.notes == ("the fourth SDG 8.7 Dialogue → none in the documents",)
+    _, turns = _talk(ngo_index, embedder, "When did ACE organise the 2nd SDG 8.7 Dialogue?",
+                     "When did ACE take part in the fifth Global Conference on the Sustained Eradication of Child Labour?",
+                     "Was that the third global conference? or the fourth?")
+    assert turns[0][0].found and "second SDG 8.7 Dialogue" in _top(turns[0])
+    answer, resolved = turns[1]  # not the fifth of the dialogues shown: a subject of its own, and not held
+    assert not answer.found and resolved.notes[-1].endswith("→ none in the documents")
+    assert all(len(n) <= 80 for n in resolved.notes)
+    answer, resolved = turns[2]  # two ordinals, one of them held: answered, and not by a list's third
+    assert answer.found and "Fourth Global Conference" in _top(turns[2])
+    assert not any(n.startswith("the third") for n in resolved.notes)

@@ -339,3 +339,12 @@ def test_a_count_may_be_of_the_things_counted():
 
     assert holds_count("Tomoko Shiroki presented in two of the sessions on Sustainable Procurement")
     assert holds_count("representatives from 12 countries") and not holds_count("On June 15, 2021 we met")
+
+
+def test_a_month_holding_only_a_paragraph_dated_by_its_year_is_nothing_dated_in_it(ngo_index, embedder):
+    answer = search(ngo_index, embedder, "what advocacy did we do in march 2019", 5)
+    assert answer.period and answer.empty_period and not answer.found  # "2019" paragraphs are not dated March 2019
+    assert all(h.in_period is False for h in answer.hits)
+    answer = search(ngo_index, embedder, "What did ACE do in April 2019?", 5)
+    assert answer.found and answer.hits[0].date.startswith("2019-04") and answer.hits[0].in_period is True
+    assert all(h.in_period is (bool(h.date) and h.date.startswith("2019-04")) for h in answer.hits)
