@@ -294,7 +294,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     if relative is not None:
         when, said = relative[:2]
         r.note(said, _period_words(when, words))
-        if when.order and not r.exclude and (focus.shown or relative[2] is not None):
+        if when.order and not r.exclude and (focus.shown or relative[2] is not None) \
+                and not (relative[2] is None and _tells_of(focus.shown[0], _counted(relative[1], words, when, focus))):
             r.exclude = (focus.shown[0].number if relative[2] is None else relative[2],)  # another event than it
     elif own_time is not None and not own_time.bounded and focus.period is not None and words.one.search(q) \
             and focus.period.bounded and not focus.period.order:  # "most recent one?" after 2018's list: 2018's latest
@@ -1222,6 +1223,31 @@ def _answer_date(hit: Hit, q: str, words: Words) -> tuple[str, str | None]:
     if not inside or any(d.start == hit.date for d in inside):
         return hit.date, hit.date_end
     return inside[0].start, inside[0].end
+
+
+def _counted(said: str, words: Words, when: TimeScope, focus: Focus) -> TimeScope | None:
+    """The unit a relative time lands in when it counts units ("two years after that" from 1951: 1953;
+    2年後), None for "next" or "after that"."""
+    units = [words.units[u] for u in words.units
+             if (re.search(rf"(?i)\b{re.escape(u)}s?\b", said) if u.isascii() else u in said)]
+    if not units or focus.anchor is None or when.order not in ("earliest", "latest") or not (when.start or when.end):
+        return None
+    # "two years later" searches from half the way there on (`_halfway`): the place itself is as far again
+    middle = when.start if when.order == "earliest" else when.end
+    if middle is None or len(middle) != 10:
+        return None
+    middle = datetime.date.fromisoformat(middle)
+    from_day = _last_day(focus.anchor[1] or focus.anchor[0]) if when.order == "earliest" \
+        else datetime.date.fromisoformat(lower_bound(focus.anchor[0]))
+    at = (middle + (middle - from_day)).isoformat()[:{"year": 4, "month": 7}.get(units[0], 10)]
+    return TimeScope(at, at)
+
+
+def _tells_of(hit: Hit, when: TimeScope | None) -> bool:
+    """Whether a narrative passage (not an entry of one date) goes on to a date in `when` ("… president
+    in 1951 … appointed to the commission in 1953": it answers "two years after that?" too)."""
+    return when is not None and leading_date(hit.text) is None and \
+        any(when.overlaps(d.start, d.end or d.start) for d in find_dates(hit.text))
 
 
 def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = None) -> str | None:

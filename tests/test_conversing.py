@@ -948,3 +948,23 @@ def test_the_nth_of_a_series_the_documents_do_not_hold_is_declined_and_its_own_s
     answer, resolved = turns[2]  # two ordinals, one of them held: answered, and not by a list's third
     assert answer.found and "Fourth Global Conference" in _top(turns[2])
     assert not any(n.startswith("the third") for n in resolved.notes)
+
+
+def test_n_years_later_can_be_told_by_the_narrative_passage_just_shown(write_corpus, tmp_path, embedder):
+    from qa.building import build
+    from qa.indexing import load_index
+
+    corpus = write_corpus({"Li_Kwoh-ting.txt": (
+        "Li Kwoh-ting\n\n"
+        "Li Kwoh-ting ( 28 January 1910 – 31 May 2001 ) was a Taiwanese economist and politician .\n\n"
+        "He graduated from National Central University in 1930 and studied physics at Cambridge University .\n\n"
+        "In 1951 he became president of the Taiwan Shipbuilding Corporation , and in 1953 he was appointed as a "
+        "member of the Industrial Development Commission .\n\n"
+        "He served as economic minister from 1965 to 1969 and finance minister from 1969 to 1976 .")})
+    build(corpus, tmp_path / "index", embedder)
+    index = load_index(tmp_path / "index")
+    _, turns = _talk(index, embedder, "Li Kwoh-ting became president of which company in 1951?", "two years after that?")
+    assert "Taiwan Shipbuilding" in _top(turns[0])
+    assert "Industrial Development Commission" in _top(turns[1])  # the same passage goes on to 1953
+    _, turns = _talk(index, embedder, "Li Kwoh-ting became president of which company in 1951?", "what came next?")
+    assert "Shipbuilding" not in _top(turns[1])  # "next": another event than the answer
