@@ -612,7 +612,8 @@ def _elliptical(q: str, words: Words) -> bool:
 
 
 def _short(name: str) -> str:
-    name = " ".join(name.split())
+    """A name as a note shows it: one line, "Condor (airline)" as written tokenised "Condor ( airline )", cut."""
+    name = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", " ".join(name.split())))
     return name if len(name) <= NOTE_CHARS else name[:NOTE_CHARS - 1].rstrip() + "…"
 
 
@@ -634,6 +635,9 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
     organisation: "ACE" names no subject on its pages)."""
     out = []
     for name, _ in words.names(q):
+        if " " not in name and name.isalpha() and re.match(rf"\W*{re.escape(name)}\b(?!\s+[A-Z])", q) \
+                and name.lower() in index.lowercase:
+            continue  # "Different angle - who owns …": the first word is capitalised for being first
         used = [index.frequency(t) for t in terms(name)]
         if used and min(used) <= GENERIC * len(index.chunks):
             out.append(name)
@@ -1314,7 +1318,7 @@ def _named_title(hit: Hit) -> str | None:
     """The title of a passage's document when it reads as a name ("Graham Potter", "Mission San Miguel
     Arcángel", "GER Classes S46 , D56 and H88"): what an article's sections are about."""
     title = hit.chunk.title or ""
-    words = title.split()
+    words = re.sub(r"\s*\(.*?\)\s*$", "", title).split()  # "Pelican ( Fabergé egg )": a name told apart
     if not 0 < len(words) <= 8 or not words[0][:1].isupper():
         return None
     return title if all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() or w in ("of", "and", "the", "de", "du")

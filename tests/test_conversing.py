@@ -968,3 +968,26 @@ def test_n_years_later_can_be_told_by_the_narrative_passage_just_shown(write_cor
     assert "Industrial Development Commission" in _top(turns[1])  # the same passage goes on to 1953
     _, turns = _talk(index, embedder, "Li Kwoh-ting became president of which company in 1951?", "what came next?")
     assert "Shipbuilding" not in _top(turns[1])  # "next": another event than the answer
+
+
+def test_an_article_titled_with_its_kind_in_brackets_is_what_it_means_and_a_first_word_is_no_name(
+        write_corpus, tmp_path, embedder):
+    from qa.building import build
+    from qa.indexing import load_index
+
+    corpus = write_corpus({
+        "Pelican__Faberg__egg_.txt": (
+            "Pelican ( Fabergé egg )\n\n"
+            "The Pelican egg is a jewelled egg made in 1897 under the supervision of Peter Carl Fabergé .\n\n"
+            "The egg was given by Tsar Nicholas II to his mother , the Dowager Empress Maria Feodorovna .\n\n"
+            "In 1930 , the egg was one of ten Imperial eggs sold by the Antikvariat to Armand Hammer .\n\n"
+            "Between 1936 and 1938 it was purchased by Lillian Thomas Pratt from Armand Hammer ."),
+        "Design_notes.txt": ("Design notes\n\nA different design was shown in Hanover in 1930 by a sculptor .")})
+    build(corpus, tmp_path / "index", embedder)
+    index = load_index(tmp_path / "index")
+    _, turns = _talk(index, embedder, "Different angle - the pelican faberge egg, who was it given to?",
+                     "who bought it in 1930?")
+    assert "Maria Feodorovna" in _top(turns[0])
+    answer, resolved = turns[1]
+    assert resolved.notes[0] == "it → Pelican (Fabergé egg)"  # not "Different", capitalised for being first
+    assert "Armand Hammer" in _top(turns[1])
