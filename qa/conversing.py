@@ -76,6 +76,7 @@ class Resolved:
     when: TimeScope | None | object = UNSET  # the time to search with; UNSET: read it from the question
     notes: tuple[str, ...] = ()  # what was taken from the conversation, each a short line
     returned: str | None = None  # an earlier subject the question went back to ("back to the forum")
+    series: tuple[str, int] | None = None  # the series and number of the item picked ("the second" dialogue)
 
     @property
     def followup(self) -> bool:
@@ -98,6 +99,7 @@ class Focus:
     history: tuple[str, ...] = ()  # every subject of the conversation, the latest first (for "back to the forum")
     before: tuple[str, str] | None = None  # the date of the answer before that one (for "in between those two")
     listed: str = ""  # the frame of the last question that did not pick one of a list ("list the comments of 2020")
+    series: tuple[str, int] | None = None  # the series and number of the item the last question picked
 
 
 @dataclass
@@ -160,6 +162,7 @@ class _Reading:
     elsewhere: bool = False  # "what about Buenos Aires?": not near the passages just shown
     among: tuple[int, ...] = ()  # "of the three, which …": the list just shown, to pick from
     topical: bool = False  # "and the pledge, when was that?": it opens with a subject of its own
+    series: tuple[str, int] | None = None  # the numbered item picked: "the second" SDG 8.7 Dialogue
 
     def note(self, said: str, meant: str) -> None:
         self.notes.append(_note_line(said, meant))
@@ -291,6 +294,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         r.context += list(dict.fromkeys([main] + focus.subjects[:2]))
         r.note(words.said["about"], _short(main))
     when, named, said = UNSET, True, ""
+    if relative is not None and r.item is None and _next_of_series(r, relative):
+        relative = None  # "and the second?" … "and then?": the third
     if relative is not None:
         when, said = relative[:2]
         r.note(said, _period_words(when, words))
@@ -310,10 +315,28 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
                       () if r.elsewhere else tuple(h.number for h in focus.shown[:3]),
                       r.exclude, r.item, named, said.split("…")[0], unsaid, r.among)
     notes = tuple(n for n in r.notes if len(set(n.lower().split(" → "))) > 1)  # not "his career → his career"
-    return Resolved(question, signals, when, notes, focus.subjects[0] if returned else None)
+    return Resolved(question, signals, when, notes, focus.subjects[0] if returned else None, r.series)
 
 
 _SENTENCE = re.compile(r"(?<=[.!])\s+|(?<=[。！])")  # not the point of "8.7"
+
+
+def _next_of_series(r: _Reading, relative: tuple) -> bool:
+    """ "and then?", "the one before?" right after one of a numbered series was picked ("and the second?"):
+    the series' next (or previous) one, when the documents number it. Sets the item and its note."""
+    when, said, thing = relative
+    if r.focus.series is None or thing is not None or when.order not in ("earliest", "latest") or r.own \
+            or _counted(said, r.words, when, r.focus) is not None or _specific(r.index, r.q, r.words):
+        return False
+    series, n = r.focus.series
+    n += 1 if when.order == "earliest" else -1
+    word = next((w for w, v in r.words.ordinals.items() if v == n), str(n))
+    found = _series_item(r.index, word, n, series, r.words) if n > 0 else None
+    if found is None:
+        return False
+    r.item, r.series = found, (series, n)
+    r.note(said, f"{_short(series)}, {word}{_when(r.index.chunks[found], r.words)}")
+    return True
 
 
 def _without_courtesy(q: str, words: Words) -> str:
@@ -553,6 +576,9 @@ def _ordinal(r: _Reading, ordinal: re.Match) -> None:
     # "the last of those" after a question of 2019: the series' last in 2019, the period the list was of
     of_list = r.focus.period if r.words.among.search(r.q) else None
     item, note, series = _list_item(r.index, r.words, ordinal, r.focus, r.own_time or of_list)
+    n = r.words.number(next((g for g in ordinal.groups() if g), ""))
+    if item is not None and series and n and n > 0:
+        r.series = (series, n)
     named = {t for s in r.focus.subjects + [series] for t in terms(s)}
     own = [n for n in r.own if ordinal.group(0) not in n and not named & set(terms(n))]
     r.item = None if own else item  # "… of the first one in London?" asks its own thing about it
@@ -1179,7 +1205,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     heading = [top.heading.split(" › ")[-1]] if top is not None and top.heading else []  # its full name, to go back to
     history = tuple(dict.fromkeys(subjects + heading + list(focus.history if focus is not None else ())))[:24]
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
-                 events, history, before, listed)
+                 events, history, before, listed, resolved.series)
 
 
 def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:

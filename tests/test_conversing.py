@@ -991,3 +991,13 @@ def test_an_article_titled_with_its_kind_in_brackets_is_what_it_means_and_a_firs
     answer, resolved = turns[1]
     assert resolved.notes[0] == "it → Pelican (Fabergé egg)"  # not "Different", capitalised for being first
     assert "Armand Hammer" in _top(turns[1])
+
+
+def test_and_then_after_one_of_a_numbered_series_is_its_next(ngo_index, embedder, ja_index):
+    _, turns = _talk(ngo_index, embedder, "When and where was the first SDG 8.7 Dialogue held?", "and the second?",
+                     "and then?", "and the one before that?")
+    assert turns[2][1].notes == ("and then → SDG 8.7 Dialogue, third (2 September 2019)",)
+    assert "third SDG 8.7 Dialogue" in _top(turns[2])
+    assert "second SDG 8.7 Dialogue" in _top(turns[3])
+    _, turns = _talk(ja_index, embedder, "第1回SDG8.7ダイアログはいつでしたか？", "第2回は？", "その次は？")
+    assert "第3回SDG8.7ダイアログ" in _top(turns[2]) and turns[2][1].notes[0].startswith("その次 → ")
