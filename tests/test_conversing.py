@@ -1001,3 +1001,9 @@ def test_and_then_after_one_of_a_numbered_series_is_its_next(ngo_index, embedder
     assert "second SDG 8.7 Dialogue" in _top(turns[3])
     _, turns = _talk(ja_index, embedder, "第1回SDG8.7ダイアログはいつでしたか？", "第2回は？", "その次は？")
     assert "第3回SDG8.7ダイアログ" in _top(turns[2]) and turns[2][1].notes[0].startswith("その次 → ")
+
+
+def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
+    assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)
+    assert "Freedom from Slavery Forum" in _top(turns[1])
