@@ -932,13 +932,15 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             number = _shown_in_month(focus, named, words)  # "the month before the jan one": the January one shown
         thing = index.chunks[number] if number is not None else None
         if thing is not None and thing.date:
-            anchor = (thing.date, thing.date_end or thing.date)
+            anchor = _section_span(index, number, named) or (thing.date, thing.date_end or thing.date)
             said = q[m.start():other.end("x")] if other is not None else q[before.start("x"):m.end()]
             said = said.strip()
         else:
             number = None
             if rel.named:  # "after Tokyo" with nothing dated that names Tokyo: not a time
                 continue
+        if rel.named and thing is not None and _tells_what_came(thing.text, kind, named):
+            continue  # "Following the repeal of the Prohibition, the brewery was purchased by …": it answers itself
         rest = q[:m.start()] + " " + q[other.end("x"):] if rel.named else ""
         if rel.named and _asked_of(index, number, rest, words):
             continue  # "was X in the declaration after the third dialogue?": that passage is what it asks about
@@ -946,6 +948,31 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             return None
         return _shifted(kind, anchor, unit, groups.get("n"), words), said, number
     return None
+
+
+def _tells_what_came(text: str, kind: str, named: str | None) -> bool:
+    """Whether a passage itself tells what came after (or before) the thing: "Following the repeal of …"."""
+    head = next((w for w in re.findall(r"[^\W\d_]{3,}", named or "") if terms(w)), None)
+    if head is None:
+        return False
+    words = r"after|following|since|once" if kind == "after" else r"before|prior\s+to|ahead\s+of|until"
+    return bool(re.search(rf"(?i)\b(?:{words})\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?{re.escape(head)}", text))
+
+
+def _section_span(index: Index, number: int, named: str) -> tuple[str, str] | None:
+    """When the thing a time counts from names the section its passage is in ("after Rangers" in an
+    article whose section "Rangers" tells 2001 to 2006): the first and last dates of that section's
+    passages, so that "after" counts from its end and "before" from its start."""
+    chunk = index.chunks[number]
+    section = (chunk.heading or "").split(" › ")[-1]
+    wanted = set(terms(named))
+    if not section or not wanted or not wanted <= set(terms(section)):
+        return None
+    dated = [c for c in index.chunks[max(0, number - 200):number + 200]
+             if c.source == chunk.source and c.heading == chunk.heading and c.date]
+    if len(dated) < 2:
+        return None
+    return min(c.date for c in dated), max((c.date_end or c.date for c in dated), key=lambda d: upper_bound(d))
 
 
 def _month_number(m: re.Match, words: Words) -> int:

@@ -1007,3 +1007,31 @@ def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder
     _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
     assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)
     assert "Freedom from Slavery Forum" in _top(turns[1])
+
+
+def test_after_a_section_counts_from_its_end_and_a_passage_that_tells_what_followed_answers_itself(
+        write_corpus, tmp_path, embedder):
+    from qa.building import build
+    from qa.indexing import load_index
+
+    corpus = write_corpus({
+        "Alex_McLeish.txt": (
+            "Alex McLeish\n\nAlex McLeish ( born 21 January 1959 ) is a Scottish football manager .\n\n"
+            "Hibernian\n\nIn 1998 McLeish was appointed manager of Hibernian , who won promotion in 1999 .\n\n"
+            "Rangers\n\nMcLeish was appointed as Rangers manager in December 2001 .\n\n"
+            "McLeish won the domestic treble with Rangers in 2003 and the league title again in 2005 .\n\n"
+            "McLeish left Rangers at the end of the 2005–06 season in May 2006 .\n\n"
+            "Scotland\n\nMcLeish took charge of the Scotland national team on 29 January 2007 ."),
+        "Rainier_Brewing_Company.txt": (
+            "Rainier Brewing Company\n\nThe brewery dates back to 1854 in Seattle .\n\n"
+            "Prohibition closed the brewery in 1916 .\n\n"
+            "Following the repeal of the Prohibition , the brewery was purchased by brewers Fritz and Emil Sick , "
+            "who began brewing Rainier in 1935 .\n\n"
+            "In 1977 the brewery was sold to G. Heileman Brewing Company .")})
+    build(corpus, tmp_path / "index", embedder)
+    index = load_index(tmp_path / "index")
+    _, turns = _talk(index, embedder, "When was Alex McLeish appointed Rangers manager?", "What did he do after Rangers?")
+    assert "after Rangers → after 1 January 2007" in turns[1][1].notes  # the section ends in 2006
+    assert "Scotland national team" in _top(turns[1])  # not his 2003 treble: Rangers lasted to 2006
+    _, turns = _talk(index, embedder, "When was the Rainier brewery closed?", "Who bought the brewery after the repeal?")
+    assert "Fritz and Emil Sick" in _top(turns[1])  # the passage of the repeal tells what followed it

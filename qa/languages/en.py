@@ -215,7 +215,7 @@ WORDS = Words(
     happens=re.compile(r"(?i)\b(?:was|is|were|will)\s+(?:it|that|this)\s+(?:being\s+)?(?:held|hosted|organi[sz]ed|located|"
                        r"taking\s+place|happening|scheduled)\b|\b(?:did|does|will)\s+(?:it|that|this)\s+(?:take\s+place|"
                        r"happen|start|begin|end|finish|last)\b"
-                       r"|\bhow\s+(?:long|many\s+(?:days|weeks|hours|sessions))\b.*\b(?:it|that|this)\s+(?:was|lasted|ran)\b"
+                       r"|\bhow\s+(?:long|many\s+(?:days|weeks|hours))\s+(?:it|that|this)\s+(?:was|lasted|ran)\b"
                        r"|\bhow\s+(?:long|many\s+(?:days|weeks|hours))\s+(?:was|did)\s+(?:it|that|this)\b"),
     plural=re.compile(r"(?i)^(?:those|these|them|the same)\b.*s$|^(?:those|these)\s+\w+s\b"),
     onward=re.compile(r"(?i)\b(?:next|following|subsequent|coming|new)\s+$"),
