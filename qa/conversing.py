@@ -45,7 +45,7 @@ from .dates import (
 from .embedding import Embedder
 from .indexing import Index
 from .keywords import expand_acronyms, terms
-from .languages import Words, words_for
+from .languages import Relative, Words, words_for
 from .querytime import months_of, part_of_year, question_time, season_in
 from .searching import READ_FROM_QUESTION, Answer, Filters, Hit, Signals, clean_question, search, specific_terms
 
@@ -920,34 +920,43 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             return scope, m.group(0).strip(), None
         anchor = _anchor(focus, unit if kind in ("same", "next", "previous") else "")
         said = m.group(0).strip()
-        other = (words.same_as.match(q, m.end()) or words.named_anchor.match(q, m.end())) if index is not None else None
-        before = words.anchor_before.search(q[:m.start()]) if index is not None and other is None else None
-        named = other.group("x") if other is not None else before.group("x") if before is not None else None
-        bare = named is not None and named[:1].islower() and not _DETERMINED.match(named)
-        if bare and not (rel.named and specific_terms(index, named)):
-            named = None  # "after lunch", "a week later they …": no one thing named; "after bangkok" names one
-        number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE if rel.named else 0.0) \
-            if named and _names_something(named, words) and not _is_time(named, words) else None
-        if named and number is None and _is_time(named, words) and words.one_of.search(named):
-            number = _shown_in_month(focus, named, words)  # "the month before the jan one": the January one shown
+        number, named, spoken, rest = _counted_from(q, m, rel, words, focus, index)
         thing = index.chunks[number] if number is not None else None
         if thing is not None and thing.date:
             anchor = _section_span(index, number, named) or (thing.date, thing.date_end or thing.date)
-            said = q[m.start():other.end("x")] if other is not None else q[before.start("x"):m.end()]
-            said = said.strip()
+            said = spoken
         else:
             number = None
             if rel.named:  # "after Tokyo" with nothing dated that names Tokyo: not a time
                 continue
         if rel.named and thing is not None and _tells_what_came(thing.text, kind, named):
             continue  # "Following the repeal of the Prohibition, the brewery was purchased by …": it answers itself
-        rest = q[:m.start()] + " " + q[other.end("x"):] if rel.named else ""
         if rel.named and _asked_of(index, number, rest, words):
             continue  # "was X in the declaration after the third dialogue?": that passage is what it asks about
         if anchor is None:
             return None
         return _shifted(kind, anchor, unit, groups.get("n"), words), said, number
     return None
+
+
+def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus,
+                  index: Index | None) -> tuple[int | None, str | None, str, str]:
+    """The thing a relative time (`m`) counts from when the question names one ("right after the C20
+    summit", "the same month as the Osaka declaration", "the month before the jan one"): the passage that
+    names it, the name, the words that said the time with it, and the rest of the question."""
+    other = (words.same_as.match(q, m.end()) or words.named_anchor.match(q, m.end())) if index is not None else None
+    before = words.anchor_before.search(q[:m.start()]) if index is not None and other is None else None
+    named = other.group("x") if other is not None else before.group("x") if before is not None else None
+    bare = named is not None and named[:1].islower() and not _DETERMINED.match(named)
+    if bare and not (rel.named and specific_terms(index, named)):
+        named = None  # "after lunch", "a week later they …": no one thing named; "after bangkok" names one
+    number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE if rel.named else 0.0) \
+        if named and _names_something(named, words) and not _is_time(named, words) else None
+    if named and number is None and _is_time(named, words) and words.one_of.search(named):
+        number = _shown_in_month(focus, named, words)  # "the month before the jan one": the January one shown
+    said = (q[m.start():other.end("x")] if other is not None else q[before.start("x"):m.end()]) if named else ""
+    rest = q[:m.start()] + " " + q[other.end("x"):] if rel.named and other is not None else q
+    return number, named, said.strip(), rest
 
 
 def _tells_what_came(text: str, kind: str, named: str | None) -> bool:
