@@ -141,8 +141,10 @@ class Conversation:
 
 
 def _fold(text: str) -> str:
-    """Full-width digits and letters as plain ones (３ -> 3), for the tables' patterns."""
-    return unicodedata.normalize("NFKC", text)
+    """Full-width digits and letters as plain ones (３ -> 3) and small words' slips put right ("wat about
+    1959"), for the tables' patterns."""
+    text = unicodedata.normalize("NFKC", text)
+    return words_for(text).mend(text)
 
 
 @dataclass

@@ -1035,3 +1035,13 @@ def test_after_a_section_counts_from_its_end_and_a_passage_that_tells_what_follo
     assert "Scotland national team" in _top(turns[1])  # not his 2003 treble: Rangers lasted to 2006
     _, turns = _talk(index, embedder, "When was the Rainier brewery closed?", "Who bought the brewery after the repeal?")
     assert "Fritz and Emil Sick" in _top(turns[1])  # the passage of the repeal tells what followed it
+
+
+def test_small_words_typed_as_chat_types_them_are_read_right(ngo_index, embedder):
+    from qa.languages import table
+
+    assert table("en").mend("wat about 1959, whn was teh first one") == "what about 1959, when was the first one"
+    assert table("ja").mend("第2回は？") == "第2回は？"
+    _, turns = _talk(ngo_index, embedder, "When did ACE submit public comments on the draft National Action Plan "
+                     "on Business and Human Rights?", "wat else that month?")
+    assert turns[1][1].notes[0] == "what else → not the passages just shown"  # the note says what was read

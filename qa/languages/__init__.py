@@ -84,6 +84,14 @@ class Words:
     comparatives: dict[str, str] = field(default_factory=dict)  # its word -> latest | earliest | first | last
     happens: re.Pattern = re.compile(r"(?!)")  # the reference is something that takes place ("was it held"): an event
     said: dict[str, str] = field(default_factory=dict)  # the words of the notes: "about", "period", …
+    slips: dict[str, str] = field(default_factory=dict)  # small words as chat often types them: "wat" -> "what"
+
+    def mend(self, text: str) -> str:
+        """The text with the table's slips of small words put right ("wat about 1959" -> "what about 1959")."""
+        if not self.slips:
+            return text
+        return re.sub(r"\b(?:" + "|".join(map(re.escape, self.slips)) + r")\b",
+                      lambda m: self.slips.get(m.group(0), m.group(0)), text)
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing
     attribute: frozenset[str] = frozenset()  # a property of what is in focus ("the topic", "the venue"), not a subject
 
