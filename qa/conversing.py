@@ -123,8 +123,9 @@ class Conversation:
             # read as a new topic, it is about nothing the documents hold ("which city?"): it asks about the focus
             again = _resolve(index, q, self.focus, self.today, new_topic=False)
             retried = search(index, embedder, q, k, retriever, use_time, filters, again.when, again.signals)
-            known = retried.evidence is not None and retried.evidence.known > 0  # not "xqzv?", which says nothing
-            if retried.hits and (retried.found or known):
+            # not "xqzv?", which neither asks nor says anything the documents use
+            known = any(index.frequency(t) for t in terms(q)) or bool(words_for(_fold(q)).question.search(_fold(q)))
+            if retried.hits and known:
                 answer, resolved = retried, again
         missing = _missing_nth(index, _fold(q))
         if missing:  # "when was the fourth SDG 8.7 Dialogue?" where the documents number three: nothing answers

@@ -29,7 +29,7 @@ import numpy as np
 
 from .chunking import Chunk
 from .dates import JAPANESE, TimeScope, leading_date, without_dates
-from .deciding import Evidence, answers, asked_kind, evidence, holds_count, typed, unknown_place
+from .deciding import Evidence, answers, asked_kind, evidence, holds_count, probability, typed, unknown_place
 from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
@@ -467,6 +467,19 @@ def _of_document(table: ChunkTable, chunk: int, pool: int) -> Ranked:
     return ids.astype(np.int64), np.full(len(ids), 1e-6)
 
 
+def _none_of_the_kind(index: Index, q: str, scope: TimeScope) -> bool:
+    """Whether a question asking if anything of a kind happened in a period ("Did we submit any public
+    comments in 2018?") names a kind no passage dated in the period speaks of (its words few passages
+    use): the period holds other things, not that."""
+    if not words_for(q).asks_any.search(q):
+        return False
+    wanted = {t for t in specific_terms(index, q) if not t.isdigit()}
+    if not wanted:
+        return False
+    inside = np.flatnonzero(index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope))
+    return not any(wanted & set(keywords_terms(index.chunks[i].context_text())) for i in inside.tolist())
+
+
 def _dated_in(table: ChunkTable, scope: TimeScope) -> bool:
     """Whether any passage of the index is shown with a date in `scope`."""
     return bool(table.dated_in(np.arange(len(table.document), dtype=np.int64), scope).any())
@@ -492,8 +505,12 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
                  None if keywords_only or embedder is None else similar, lambda: index.lowercase)
     # "which city?" in documents that never say "city": the kind is not a word to find when a place is named
     kind = {t for t in keywords_terms(asked_kind(q, words) or "") if not index.frequency(t)} if held else set()
-    seen = evidence([t for t in keywords_terms(q) if t not in stop and t not in kind], index.frequency,
-                    len(index.chunks), best, top)
+    # "Good morning! Could you help me understand what the Sustainable Brands conference is?": the sentence
+    # that asks is weighed, not the greeting around it (the likeliest sentence of a question of several)
+    sentences = [p for p in re.split(r"(?<=[!?。！？])\s*|(?<=[a-z]{2}\.)\s+(?=[A-Z])", q) if p.strip()] or [q]
+    seen = max((evidence([t for t in keywords_terms(p) if t not in stop and t not in kind], index.frequency,
+                         len(index.chunks), best, top) for p in sentences),
+               key=lambda e: probability(replace(e, typed=held), keywords_only) if e.words else -1.0)
     return replace(seen, typed=held)
 
 
@@ -601,6 +618,7 @@ def search(
         order = in_period_first(index.table, order, scope)
     order, ids, fused = _picked_first(order, ids, fused, signals)
     empty = period and not _dated_in(index.table, scope)
+    kind_missing = period and not empty and _none_of_the_kind(index, own, scope)
     if empty:  # "Nothing is dated 2028; nearest:" the passages dated nearest the period, best first among equals
         order = _nearest_in_time(index.table, scope, order, k)
         known = set(ids.tolist())
@@ -609,8 +627,10 @@ def search(
     order = order[:k]
     if filters.by_date:
         order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
-    seen = _evidence(index, own, dense, order, retriever == "bm25", embedder)
-    found = not empty and (timed or signals.item is not None or seen.words == 0 or answers(seen, retriever == "bm25")) \
+    # a follow-up's words are mostly its references: the subject it was resolved to counts as asked
+    seen = _evidence(index, f"{own} {signals.context}" if signals.context else own, dense, order,
+                     retriever == "bm25", embedder)
+    found = not empty and not kind_missing and (timed or signals.item is not None or seen.words == 0 or answers(seen, retriever == "bm25")) \
         and not unknown_place(q, index.frequency, words_for(q))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen)

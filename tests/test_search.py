@@ -348,3 +348,16 @@ def test_a_month_holding_only_a_paragraph_dated_by_its_year_is_nothing_dated_in_
     answer = search(ngo_index, embedder, "What did ACE do in April 2019?", 5)
     assert answer.found and answer.hits[0].date.startswith("2019-04") and answer.hits[0].in_period is True
     assert all(h.in_period is (bool(h.date) and h.date.startswith("2019-04")) for h in answer.hits)
+
+
+def test_a_period_that_holds_other_things_but_not_the_kind_asked_is_declined(ngo_index, embedder):
+    assert not search(ngo_index, embedder, "Did we submit any public comments to the government in 2018?", 5).found
+    assert search(ngo_index, embedder, "Did we submit any public comments in 2020?", 5).found
+    assert search(ngo_index, embedder, "Did ACE hold any events in the Diet building during 2019?", 5).found
+
+
+def test_the_sentence_that_asks_is_weighed_not_the_greeting_around_it(ngo_index, embedder):
+    assert search(ngo_index, embedder, "Good morning! Could you help me understand what the Sustainable Brands "
+                  "conference is? I saw it in our newsletter.", 5).found
+    assert not search(ngo_index, embedder, "What is the name of the Associate Deputy Undersecretary from the U.S. "
+                      "Department of Labour who spoke at our supply chain seminar?", 5).found  # "U.S." ends no sentence
