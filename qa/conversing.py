@@ -434,7 +434,8 @@ def _of_focus(r: _Reading) -> bool:
     if r.focus.topic:
         return True
     said = {t for s in r.focus.subjects for t in terms(s)} | {t for h in r.focus.shown[:3] for t in terms(h.text)}
-    return all(t in said for t in specific_terms(r.index, r.q) if t not in r.words.stop and not _YEAR.fullmatch(t))
+    asked = [t for t in specific_terms(r.index, r.q) if t not in r.words.stop and not _YEAR.fullmatch(t)]
+    return bool(asked) and all(t in said for t in asked)  # "what did we do in April 2019?" asks of no subject
 
 
 def _reference(q: str, words: Words) -> re.Match | None:

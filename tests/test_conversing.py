@@ -1052,3 +1052,11 @@ def test_a_follow_up_about_the_subject_in_focus_is_found_by_its_subject_too(ngo_
                      "How does it try to influence the government?", "And when is their campaign run each year?")
     assert all(answer.found for answer, _ in turns)  # "it", "their": the network's words count as asked
     assert "Stop Child Labour Network" in _top(turns[1])
+
+
+def test_a_period_question_naming_no_subject_is_a_new_topic_on_a_page_of_events(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did ACE organise the second SDG 8.7 Dialogue?",
+                     "What did we do in April 2019?")
+    answer, resolved = turns[1]
+    assert resolved.notes == () and answer.found  # not "about → SDG 8.7 Dialogue": the month is the question
+    assert all(h.date.startswith("2019-04") for h in answer.hits[:2])
