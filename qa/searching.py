@@ -92,6 +92,7 @@ class Answer:
     empty_period: bool = False  # the question names a period nothing in the documents is dated in
     period: bool = False  # the time was named by the question (or follow-up), so hits are marked in or out
     evidence: Evidence | None = None  # what decided `found` (see `deciding`)
+    kind_missing: bool = False  # the period asked holds nothing of the kind asked for ("any public comments in 2018")
 
 
 @dataclass(frozen=True)
@@ -633,4 +634,4 @@ def search(
     found = not empty and not kind_missing and (timed or signals.item is not None or seen.words == 0 or answers(seen, retriever == "bm25")) \
         and not unknown_place(q, index.frequency, words_for(q))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
-                  found, empty, period, seen)
+                  found, empty, period, seen, kind_missing)

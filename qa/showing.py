@@ -46,6 +46,10 @@ def reply_line(answer: Answer) -> str:
         if ja:
             return f"{when}の日付の記述は資料にありません。" + ("近いもの：" if answer.hits else "")
         return f"Nothing in the documents is dated {when}" + ("; nearest:" if answer.hits else ".")
+    if answer.kind_missing:
+        if ja:
+            return f"{when}にその種の記述は資料にありません。" + ("近い箇所：" if answer.hits else "")
+        return f"Nothing of that kind is dated {when}" + ("; the closest passages:" if answer.hits else ".")
     if not answer.found:
         if ja:
             return NOTHING_JA + ("近い箇所：" if answer.hits else "")

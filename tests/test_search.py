@@ -351,7 +351,11 @@ def test_a_month_holding_only_a_paragraph_dated_by_its_year_is_nothing_dated_in_
 
 
 def test_a_period_that_holds_other_things_but_not_the_kind_asked_is_declined(ngo_index, embedder):
-    assert not search(ngo_index, embedder, "Did we submit any public comments to the government in 2018?", 5).found
+    from qa.showing import reply_line
+
+    answer = search(ngo_index, embedder, "Did we submit any public comments to the government in 2018?", 5)
+    assert not answer.found and answer.kind_missing
+    assert reply_line(answer) == "Nothing of that kind is dated 2018; the closest passages:"
     assert search(ngo_index, embedder, "Did we submit any public comments in 2020?", 5).found
     assert search(ngo_index, embedder, "Did ACE hold any events in the Diet building during 2019?", 5).found
 
