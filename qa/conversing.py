@@ -281,6 +281,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
                   timed=relative is not None)
     if ordinal:
         _ordinal(r, ordinal)
+        if r.series is not None and relative is not None and relative[2] is None:
+            relative = None  # "two months after it, the second one": the series' own second, whenever it was
     left_out, unsaid = _besides(r, spared, own_time or focus.period)
     if more or left_out:
         r.exclude = left_out or tuple(h.number for h in focus.shown[:1])  # the answer in focus

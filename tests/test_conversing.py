@@ -1060,3 +1060,15 @@ def test_a_period_question_naming_no_subject_is_a_new_topic_on_a_page_of_events(
     answer, resolved = turns[1]
     assert resolved.notes == () and answer.found  # not "about → SDG 8.7 Dialogue": the month is the question
     assert all(h.date.startswith("2019-04") for h in answer.hits[:2])
+
+
+def test_a_time_after_a_clause_and_the_nth_of_a_series_beside_a_time(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did ACE raise awareness about the NHK documentary?",
+                     "about one week later ACE made a seminar? about what topic?")
+    assert turns[1][1].notes == ("one week later → after 22 October 2019",)  # from the answer, not "ACE made …"
+    assert "Reducing the risks of human rights violation" in _top(turns[1])
+    _, turns = _talk(ngo_index, embedder, "When was the first SDG 8.7 Dialogue?",
+                     "And roughly two months after it, the second one — where was that held?")
+    assert "second SDG 8.7 Dialogue" in _top(turns[1])  # the series' second, whatever the months say
+    _, turns = _talk(ngo_index, embedder, "Who bought Blue Coat in 2011?", "then what")
+    assert turns[1][1].notes and turns[1][1].notes[-1].startswith("then what → after")

@@ -151,6 +151,7 @@ WORDS = Words(
                  "before"),
         Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
+                            r"|^\W*(?:and\s+|ok(?:ay)?\W+|so\s+)?then\s+what\b|\bwhat\s+then\s*(?=\?|$)"
                             r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
     ),
     ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last(?!\s+\w+\s+of\s+(?:his|her|their|its)\s+"
@@ -239,6 +240,8 @@ WORDS = Words(
                        r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)" + _NAME_END),
     named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later)|(?<=following)|(?<=since)|"
                             r"(?<=preceding)|(?<=ahead of)|(?<=up to)|(?<=run-up to)|(?<=run up to))\s+(?:to\s+)?"
+                            # not a clause: "a week later ACE made a seminar" names no thing to count from
+                            r"(?!\S+\s+(?:\w+ed|made|did|went|held|had|was|were|got|took|gave|met|ran|won|led|sent|began|became)\b)"
                             r"(?P<x>(?:(?:the|our|ace['’]s|its|their|his|her)\s+|(?!(?:any|some|no|every)thing\b|during\b|"
                             r"spring\b|morning\b|evening\b)[a-z]+ing\s+(?=\w)|(?-i:[A-Z])(?=\w+\b(?!\s+\d))|(?-i:[a-z])(?=[a-z]{3,}\b))"
                             r"(?!same\b|next\b|previous\b|following\b|one\b|ones\b)[\w .'’-]+?)" + _NAME_END),
