@@ -269,9 +269,10 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         r.context.append(focus.subjects[0])
         r.note(returned[2], _short(focus.subjects[0]))
         thing = None  # "those", "its" after "back to X": X
-    if person and focus.person:
-        r.context.append(focus.person)
-        r.note(person.group(0), _short(focus.person))
+    here = _person_before(q, person, words, focus, returned) if person else None
+    if person and (here or focus.person):  # "back to Iwatsuki: what did the pack she handed over ask?": Iwatsuki
+        r.context.append(here or focus.person)
+        r.note(person.group(0), _short(here or focus.person))
     noted = len(r.notes)
     _thing(r, thing, person is not None)
     if quiet:
@@ -396,6 +397,19 @@ def _own_time(q: str, words: Words, today: datetime.date) -> TimeScope | None:
     for rel in words.relative:
         q = rel.pattern.sub(" ", q)
     return question_time(q, today)
+
+
+def _person_before(q: str, pronoun: re.Match, words: Words, focus: Focus, returned) -> str | None:
+    """The person a question names before its "she"/"he" (or goes back to): that person, by the full name
+    the conversation gave when it names only part of it ("Iwatsuki": Yuka Iwatsuki)."""
+    named = [n for n, kind in words.names(q[:pronoun.start()]) if kind == "person"]
+    if named:
+        return named[-1]
+    if returned is None:
+        return None
+    known = [p for p in [focus.person or ""] + list(focus.history) + [n for h in focus.shown[:3]
+             for n, kind in words.names(h.text) if kind == "person"] if p]
+    return next((p for p in known if returned[2] in p.split() and any(k == "person" for _, k in words.names(p))), None)
 
 
 def _returned(q: str, words: Words, focus: Focus) -> tuple[str, str, str] | None:

@@ -1072,3 +1072,12 @@ def test_a_time_after_a_clause_and_the_nth_of_a_series_beside_a_time(ngo_index, 
     assert "second SDG 8.7 Dialogue" in _top(turns[1])  # the series' second, whatever the months say
     _, turns = _talk(ngo_index, embedder, "Who bought Blue Coat in 2011?", "then what")
     assert turns[1][1].notes and turns[1][1].notes[-1].startswith("then what → after")
+
+
+def test_she_after_going_back_to_a_person_is_that_person(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who presented the C20 Policy Pack 2019 to the Prime Minister?",
+                     "and when did the Prime Minister get it?",
+                     "Coming back to Iwatsuki for a moment: what did the pack she handed over ask the G20 to do?")
+    assert "she → Yuka Iwatsuki" in turns[2][1].notes  # not the Prime Minister, the person last in focus
+    _, turns = _talk(ngo_index, embedder, "What did ACE do in 2019?", "yr after — all ACE items")
+    assert turns[1][1].notes[0].startswith("year after → 2020")

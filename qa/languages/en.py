@@ -260,7 +260,7 @@ WORDS = Words(
     slips={"wat": "what", "wht": "what", "whta": "what", "waht": "what", "whn": "when", "wehn": "when", "whne": "when",
            "wher": "where", "whre": "where", "wehre": "where", "hw": "how", "teh": "the", "adn": "and", "nad": "and",
            "befor": "before", "aftr": "after", "afer": "after", "nxt": "next", "folowing": "following",
-           "whered": "where did", "thier": "their"},
+           "whered": "where did", "thier": "their", "yr": "year", "mnth": "month", "wk": "week"},
     label=label,
     stop=frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
                     "about", "did", "do", "does", "is", "was", "were", "are", "be", "been", "has", "have", "had",
