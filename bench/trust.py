@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TIMEQA = ROOT.parent / "shared" / "benchmarks" / "timeqa"
 WORK = Path(os.environ.get("TMPDIR", tempfile.gettempdir())) / "qa-trust"
 CORPORA = {"ngo": ROOT / "corpus", "ja": ROOT / "eval" / "corpus-ja", "timeqa": TIMEQA / "corpus"}
-SETS = [("followups-en", "ngo"), ("followups-timeqa", "timeqa"), ("followups-ja", "ja"), ("honest", "ngo")]
+SETS = [("followups-en", "ngo"), ("followups-timeqa", "timeqa"), ("followups-ja", "ja"), ("honest", "ngo"), ("honest-ja", "ja")]
 
 
 def qa_eval(corpus: str, queries: Path, *extra: str) -> dict:

@@ -852,6 +852,9 @@ def _after_ordinal(m: re.Match, words: Words) -> str:
     named = words.names(rest)
     if named and rest.lstrip().startswith(named[0][0]):
         return named[0][0]
+    if words.code == "ja":  # 第5回児童労働世界会議に…: the run of kanji, katakana and letters after it
+        after = re.match(r"[\u30a0-\u30ff\u3400-\u9fffA-Za-z0-9.・]+", rest)
+        return after.group(0) if after else ""
     after = _AFTER_ORDINAL.match(rest)
     return after.group(1).strip(" .'’") if after and words.code == "en" else ""
 
@@ -869,7 +872,7 @@ def _missing_nth(index: Index, q: str) -> str | None:
         spelt = " ".join(w for w, v in words.ordinals.items() if v == n)  # "5th" finds "the fifth edition" too
         numbers = _series_numbers(index, f"{said} {spelt} {series}", series, words, adjacent=True)
         if numbers and n not in numbers:
-            return _note_line(f"{m.group(0)} {series}", words.said["none"])
+            return _note_line(f"{m.group(0)}{'' if words.code == 'ja' else ' '}{series}", words.said["none"])
     return None
 
 

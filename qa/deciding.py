@@ -95,8 +95,8 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
         def holds(chunk) -> bool:
             return bool(_MONEY.search(chunk.text))
     elif words.asks_duration.search(question):
-        def holds(chunk) -> bool:
-            return bool(_DURATION.search(chunk.text))
+        def holds(chunk) -> bool:  # "for three years", or a span of dates ("December 3-5, 2018": three days)
+            return bool(_DURATION.search(chunk.text)) or bool(chunk.date_end and chunk.date_end != chunk.date)
     elif words.asks_count.search(question):
         def holds(chunk) -> bool:
             return bool(_COUNT.search(without_dates(chunk.text)))

@@ -61,6 +61,14 @@ def _japanese_terms(word: str) -> list[str]:
     return out
 
 
+def japanese_nouns(text: str) -> list[str]:
+    """The nouns of a Japanese text, normalised (成果, 報告; not やる, もう, どういう): what a question names,
+    where its verbs and adverbs are the chat's own ("もうやりました？")."""
+    _japanese_terms("")  # the analyser, made once
+    return [m.normalized_form().lower() for m in _sudachi.tokenize(text)
+            if m.part_of_speech()[0] == "名詞" and m.part_of_speech()[1] != "数詞"]
+
+
 def terms(text: str) -> list[str]:
     """The index terms of one text in order, as bm25s's tokenizer makes them, without its per-call set-up.
 

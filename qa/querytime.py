@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 
 from .dates import TimeScope, find_dates, lower_bound
 
@@ -98,6 +99,26 @@ _TWO_DIGITS = re.compile(r"(?<![\w'’])['’](\d{2})\b|\b(?:in|since|until|till
                          r"besides|when|what|who|where|which|did|was|were|too|again)\b))", re.I)
 
 
+_ERA_YEAR = re.compile(r"(令和|平成|昭和)\s*(元|\d{1,2})\s*年")
+_ERA_START = {"令和": 2019, "平成": 1989, "昭和": 1926}
+
+
+def _japanese_plain(question: str) -> str:
+    """Japanese dates as the date reader takes them: era years as western ones (平成30年 -> 2018年), a month
+    after the year's の (2022年の7月 -> 2022年7月), and a range of months with から (7月から8月にかけて -> 7月〜8月).
+
+    >>> _japanese_plain("令和4年の7月から8月にかけて何かありましたか")
+    '2022年7月〜8月にかけて何かありましたか'
+    """
+    if not re.search(r"[年月]", question):
+        return question
+    question = unicodedata.normalize("NFKC", question)
+    question = _ERA_YEAR.sub(lambda m: f"{_ERA_START[m.group(1)] + (1 if m.group(2) == '元' else int(m.group(2))) - 1}年",
+                             question)
+    question = re.sub(r"(\d{4})\s*年\s*の\s*(?=\d{1,2}\s*月)", r"\1年", question)
+    return re.sub(r"(\d{1,2})\s*月\s*から\s*(\d{1,2})\s*月(?:\s*まで)?", r"\1月〜\2月", question)
+
+
 def _four_digits(question: str) -> str:
     """A year written with two digits as four: "in '98", "since 05?" -> 1998, 2005 (30 and up: the 1900s).
 
@@ -136,7 +157,7 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
     >>> question_time("What did we do last year?", datetime.date(2026, 11, 27))
     TimeScope(start='2025', end='2025', order=None)
     """
-    question = _capital_months(_four_digits(question))
+    question = _capital_months(_four_digits(_japanese_plain(question)))
     order = "latest" if _LATEST.search(question) else "earliest" if _EARLIEST.search(question) else None
     part = _PART.search(question)
     if part is not None:

@@ -33,7 +33,7 @@ from .deciding import Evidence, answers, asked_kind, evidence, holds_count, prob
 from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
-from .keywords import corrected, expand_acronyms, expand_clipped
+from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
@@ -509,10 +509,17 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     # "Good morning! Could you help me understand what the Sustainable Brands conference is?": the sentence
     # that asks is weighed, not the greeting around it (the likeliest sentence of a question of several)
     sentences = [p for p in re.split(r"(?<=[!?。！？])\s*|(?<=[a-z]{2}\.)\s+(?=[A-Z])", q) if p.strip()] or [q]
-    seen = max((evidence([t for t in keywords_terms(p) if t not in stop and t not in kind], index.frequency,
+    said = _named_words if keywords_only and JAPANESE.search(q) else keywords_terms  # Japanese chat: its nouns
+    seen = max((evidence([t for t in said(p) if t not in stop and t not in kind], index.frequency,
                          len(index.chunks), best, top) for p in sentences),
                key=lambda e: probability(replace(e, typed=held), keywords_only) if e.words else -1.0)
     return replace(seen, typed=held)
+
+
+def _named_words(text: str) -> list[str]:
+    """The index terms of a text's nouns when it is Japanese (the rest as it is)."""
+    nouns = set(japanese_nouns(text))
+    return [t for t in keywords_terms(text) if t in nouns or not JAPANESE.search(t)]
 
 
 _WORDS: dict[tuple[str, str], np.ndarray] = {}  # a word's vector, by model: passages' words recur

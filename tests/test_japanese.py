@@ -133,3 +133,21 @@ def test_a_japanese_follow_up_year_finds_that_years_entry_whatever_words_it_shar
         conversation.ask(ja_index, embedder, q)
     answer, resolved = conversation.ask(ja_index, embedder, "その翌年は街頭じゃなかったの？")
     assert resolved.notes == ("翌年 → 2023年",) and answer.hits[0].date == "2023-06-12"  # a photo exhibition, not 街頭
+
+
+def test_japanese_periods_with_era_years_months_after_no_and_ranges_with_kara():
+    assert question_time("令和4年の7月から8月にかけて何かありましたか") == TimeScope("2022-07", "2022-08")
+    assert question_time("平成30年の春（3月〜5月）って何かやってましたっけ") == TimeScope("2018-03", "2018-05")
+    assert question_time("２０２０年の１月から３月までに何を提出しましたか？") == TimeScope("2020-01", "2020-03")
+    assert question_time("2019年の11月は？") == TimeScope("2019-11", "2019-11")
+
+
+def test_a_japanese_question_is_judged_by_its_nouns_and_an_nth_the_record_lacks_is_declined(ja_index, embedder):
+    from qa.conversing import Conversation
+
+    answer, _ = Conversation().ask(ja_index, embedder, "成果報告会ってもうやりました？")
+    assert answer.found  # "もう", "やる" are the chat's words, not things the record lacks
+    answer, resolved = Conversation().ask(ja_index, embedder, "第５回児童労働世界会議にはいつ参加しましたか")
+    assert not answer.found and resolved.notes == ("第5回児童労働世界会議 → 文書にない",)
+    answer, _ = Conversation().ask(ja_index, embedder, "令和4年の7月から8月にかけて何かありましたか")
+    assert not answer.found and answer.empty_period

@@ -206,7 +206,7 @@ WORDS = Words(
                            r"president|laureate|expert|player|coach|manager|politician|actor|singer|author|writer)s?"),
     asks_any=re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:did|do|does|has|have|had|was|were|is|are)\b[^?]*?\bany\b"
                         r"(?!\s*(?:thing|one|where|time|more)\b)"),
-    asks_duration=re.compile(r"\bhow\s+long\b|\bfor\s+how\s+many\s+(?:years|months|weeks|days)\b", re.I),
+    asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\bwhat\s+(?:date|year|day|month)\b", re.I),
     asks_day=re.compile(r"\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\bexact(?:ly)?\b", re.I),
