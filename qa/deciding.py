@@ -176,9 +176,14 @@ _PLACE_NAMED = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?([A-Z][a-z\u00C0-\u
 
 def unknown_place(question: str, frequency, words) -> bool:
     """Whether the question names a place ("… in Manila?") none of whose words the documents use: nothing
-    they record happened there. Not a month however spelt ("in Oct 2019", "in Octber")."""
+    they record happened there. Not a month however spelt ("in Oct 2019", "in Octber"). In Japanese, a
+    place or person (大阪, 岸田) the documents never name."""
     from rapidfuzz.distance import DamerauLevenshtein
 
+    if words.code == "ja":  # 大阪駅前で…, 岸田首相に…: a place or person the record never names
+        from .keywords import japanese_names
+        return any(not frequency(t) for name in japanese_names(question) if re.search(r"[\u3400-\u9fff]", name)
+                   for t in terms(name))  # in kanji: a katakana name has spellings (サテャルティ, サティヤルティ)
     for m in _PLACE_NAMED.finditer(question):
         name = "".join(c for c in unicodedata.normalize("NFKD", m.group(1)) if not unicodedata.combining(c))
         first = name.split()[0].lower()

@@ -69,6 +69,13 @@ def japanese_nouns(text: str) -> list[str]:
             if m.part_of_speech()[0] == "名詞" and m.part_of_speech()[1] != "数詞"]
 
 
+def japanese_names(text: str) -> list[str]:
+    """The names of places and people in a Japanese text, normalised (大阪, 岸田)."""
+    _japanese_terms("")
+    return [m.normalized_form().lower() for m in _sudachi.tokenize(text)
+            if m.part_of_speech()[1] == "固有名詞" and m.part_of_speech()[2] in ("地名", "人名")]
+
+
 def terms(text: str) -> list[str]:
     """The index terms of one text in order, as bm25s's tokenizer makes them, without its per-call set-up.
 

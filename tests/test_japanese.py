@@ -151,3 +151,11 @@ def test_a_japanese_question_is_judged_by_its_nouns_and_an_nth_the_record_lacks_
     assert not answer.found and resolved.notes == ("第5回児童労働世界会議 → 文書にない",)
     answer, _ = Conversation().ask(ja_index, embedder, "令和4年の7月から8月にかけて何かありましたか")
     assert not answer.found and answer.empty_period
+
+
+def test_a_japanese_question_naming_a_place_or_person_the_record_never_names_is_declined(ja_index, embedder):
+    from qa.conversing import Conversation
+
+    assert not Conversation().ask(ja_index, embedder, "大阪駅前で街頭キャンペーンをやったのはいつでしたか？")[0].found
+    assert not Conversation().ask(ja_index, embedder, "岸田首相に提言書を手渡したのはいつでしたか")[0].found
+    assert Conversation().ask(ja_index, embedder, "渋谷駅前で街頭キャンペーンをやったのはいつでしたか？")[0].found
