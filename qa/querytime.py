@@ -38,16 +38,20 @@ _PARTS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)
           "first half": (1, 6), "second half": (7, 12), "early": (1, 4), "beginning": (1, 3), "start": (1, 3),
           "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (10, 12),
           "春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14), "前半": (1, 6), "上半期": (1, 6), "後半": (7, 12),
-          "下半期": (7, 12), "初め": (1, 3), "はじめ": (1, 3), "年初": (1, 3), "年末": (12, 12), "暮れ": (12, 12)}
+          "下半期": (7, 12), "初め": (1, 3), "はじめ": (1, 3), "年初": (1, 3), "年末": (12, 12), "暮れ": (12, 12),
+          "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
+          "last quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12),
+          "第1四半期": (1, 3), "第2四半期": (4, 6), "第3四半期": (7, 9), "第4四半期": (10, 12)}
 _PART = re.compile(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter|first half|second half|early|beginning|start|"
-                   r"mid|middle|late|end)(?:\s+of)?[\s-]+(?:the\s+year\s+)?(1\d{3}|20\d{2})\b"
-                   r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年末|暮れ)", re.I)
+                   r"mid|middle|late|end|(?:first|second|third|fourth|last)\s+quarter|q[1-4])(?:\s+of)?[\s-]+(?:the\s+year\s+)?"
+                   r"(1\d{3}|20\d{2})\b"
+                   r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年末|暮れ|第[1-4]四半期)", re.I)
 _PART_ALONE = re.compile(r"\b(spring|summer|autumn|fall|winter|first half|second half)\b|(春|夏|秋|冬|前半|上半期|後半|下半期|年末|暮れ)")
 
 
 def months_of(part: str) -> tuple[int, int]:
     """The first and last month of a part of a year: "spring" -> (3, 5); winter (12, 14) runs into the next."""
-    return _PARTS[part.lower()]
+    return _PARTS[" ".join(part.lower().split())]
 
 
 def part_of_year(year: int, part: str) -> TimeScope:

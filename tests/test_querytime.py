@@ -61,3 +61,10 @@ def test_saigo_ni_asks_for_the_latest_and_is_no_item_of_a_list():
     assert question_time("新しい村を最後に加えたのはいつですか").order == "latest"
     assert table("ja").ordinal.search("新しい村を最後に加えたのは") is None
     assert table("ja").ordinal.search("最後のはどこの町だったっけ？") is not None
+
+
+def test_quarters_of_a_year():
+    assert question_time("What did ACE do in the first quarter of 2021?") == TimeScope("2021-01", "2021-03")
+    assert question_time("anything in Q3 2019?") == TimeScope("2019-07", "2019-09")
+    assert question_time("what happened in the last quarter of 2019") == TimeScope("2019-10", "2019-12")
+    assert question_time("2021年の第1四半期は何をしましたか") == TimeScope("2021-01", "2021-03")

@@ -365,3 +365,9 @@ def test_the_sentence_that_asks_is_weighed_not_the_greeting_around_it(ngo_index,
                   "conference is? I saw it in our newsletter.", 5).found
     assert not search(ngo_index, embedder, "What is the name of the Associate Deputy Undersecretary from the U.S. "
                       "Department of Labour who spoke at our supply chain seminar?", 5).found  # "U.S." ends no sentence
+
+
+def test_which_month_is_not_answered_by_a_passage_dated_only_by_its_year(ngo_index, embedder):
+    assert not search(ngo_index, embedder, "In which month of 2019 was the CLCCG annual meeting in Cote d'Ivoire held?",
+                      5).found
+    assert search(ngo_index, embedder, "In which month of 2019 was the second SDG 8.7 Dialogue held?", 5).found

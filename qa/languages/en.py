@@ -208,8 +208,8 @@ WORDS = Words(
                         r"(?!\s*(?:thing|one|where|time|more)\b)"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
-    asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\bwhat\s+(?:date|year|day|month)\b", re.I),
-    asks_day=re.compile(r"\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\bexact(?:ly)?\b", re.I),
+    asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which)\s+(?:date|year|day|month)\b", re.I),
+    asks_day=re.compile(r"\b(?:what|which)\s+(?:date|day|month)\b|\bexact(?:ly)?\b", re.I),  # a year is no answer
     person_name=re.compile(rf"\b{_W}\s+{_W}\b"),
     names=names,
     place=re.compile(r"(?i)\b" + _THERE + r"\b"),
