@@ -91,6 +91,9 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
 
         def holds(chunk) -> bool:
             return _names_place(chunk, question) if place else _mentions(chunk, kind, similar)
+    elif words.asks_place.search(question):  # "where was it held?", "which venue …?": a place it does not give
+        def holds(chunk) -> bool:
+            return _names_place(chunk, question)
     elif words.asks_money.search(question):
         def holds(chunk) -> bool:
             return bool(_MONEY.search(chunk.text))

@@ -371,3 +371,9 @@ def test_which_month_is_not_answered_by_a_passage_dated_only_by_its_year(ngo_ind
     assert not search(ngo_index, embedder, "In which month of 2019 was the CLCCG annual meeting in Cote d'Ivoire held?",
                       5).found
     assert search(ngo_index, embedder, "In which month of 2019 was the second SDG 8.7 Dialogue held?", 5).found
+
+
+def test_where_it_was_held_needs_a_place_the_question_does_not_give(ngo_index, embedder):
+    assert not search(ngo_index, embedder, "In which venue in Geneva was the 2019 UN Forum on Business and Human "
+                      "Rights held?", 5).found  # the passage says Geneva and nothing finer
+    assert search(ngo_index, embedder, "Where was the third SDG 8.7 Dialogue held?", 5).found  # in Matsuyama

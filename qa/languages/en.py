@@ -204,6 +204,8 @@ WORDS = Words(
     place_kind=re.compile(r"(?i)city|town|country|place|location|venue|region|area|prefecture|state|village"),
     person_kind=re.compile(r"(?i)(?:official|person|people|speaker|guest|representative|leader|minister|director|chair|"
                            r"president|laureate|expert|player|coach|manager|politician|actor|singer|author|writer)s?"),
+    asks_place=re.compile(r"(?i)\bwhere\b[^?]*\b(?:held|located|hosted|take\s+place|took\s+place|happen(?:ed)?)\b"
+                          r"|\b(?:which|what)\s+(?:venue|location|city|town|country)\b"),
     asks_any=re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:did|do|does|has|have|had|was|were|is|are)\b[^?]*?\bany\b"
                         r"(?!\s*(?:thing|one|where|time|more)\b)"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
