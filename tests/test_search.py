@@ -377,3 +377,10 @@ def test_where_it_was_held_needs_a_place_the_question_does_not_give(ngo_index, e
     assert not search(ngo_index, embedder, "In which venue in Geneva was the 2019 UN Forum on Business and Human "
                       "Rights held?", 5).found  # the passage says Geneva and nothing finer
     assert search(ngo_index, embedder, "Where was the third SDG 8.7 Dialogue held?", 5).found  # in Matsuyama
+
+
+def test_which_staff_member_needs_a_passage_naming_a_person(ngo_index, embedder):
+    assert not search(ngo_index, embedder, "Which ACE staff member spoke at the NGO Forum - Alliance 8.7 in London "
+                      "in September 2017?", 5).found  # the entry names no one
+    assert search(ngo_index, embedder, "Which ACE staff member presented at the Sustainable Brands conference in "
+                  "2019?", 5).found  # Managing Director Tomoko Shiroki

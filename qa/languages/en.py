@@ -198,11 +198,13 @@ WORDS = Words(
                          r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type)\s+of\s+)?(?:(?:[A-Za-z-]+)\s+){0,2}?"
                          r"(?P<kind>[a-z]{3,})(?=\s+(?:did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
                          r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
-                         r"went|got|put)\b|\s*(?:[?.!]|$))"),  # "which city?": the kind alone
+                         r"went|got|put|spoke|wrote|held|told|brought|said|left|bought|sold|found|kept|began|became)\b"
+                         r"|\s*(?:[?.!]|$))"),  # "which city?": the kind alone
     kind_of_reference=re.compile(r"(?i)^\W*(?:and\s+|so\s+|ok\W+)?(?:which|what)\s+(?P<kind>[a-z]{3,})\s+(?:was|is|were|are)"
                                  r"\s+(?:that|this|it|those|these)\W*$"),
     place_kind=re.compile(r"(?i)city|town|country|place|location|venue|region|area|prefecture|state|village"),
     person_kind=re.compile(r"(?i)(?:official|person|people|speaker|guest|representative|leader|minister|director|chair|"
+                           r"member|staff|employee|colleague|"
                            r"president|laureate|expert|player|coach|manager|politician|actor|singer|author|writer)s?"),
     asks_place=re.compile(r"(?i)\bwhere\b[^?]*\b(?:held|located|hosted|take\s+place|took\s+place|happen(?:ed)?)\b"
                           r"|\b(?:which|what)\s+(?:venue|location|city|town|country)\b"),
