@@ -256,7 +256,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     described = words.one_of.search(q) if comparative is None and not ordinal else None
     if described is not None:
         _described(r, described)
-    thing = None if r.item is not None else thing  # "the later one, when was it?": it is that one
+    thing = None if r.item is not None or _antecedent_here(r, thing) else thing  # "the later one, when was it?": it
+    # is that one; "… New York … there", "the seminar with the U.S. official …, its title": its antecedent is here
     _among(r, ordinal)
     if not (relative or ordinal or person or thing or more or elliptical or returned or r.item is not None
             or r.among) \
@@ -399,6 +400,15 @@ def _own_time(q: str, words: Words, today: datetime.date) -> TimeScope | None:
     return question_time(q, today)
 
 
+def _antecedent_here(r: _Reading, thing: re.Match | None) -> bool:
+    """Whether a reference word points back at a name the question itself gave before it ("… New York …
+    there"; not "which SDG target … that session", whose noun that name does not share)."""
+    if thing is None:
+        return False
+    noun = {t[:5] for t in terms(thing.group(0)) if t not in r.words.stop}
+    return any(0 <= r.q.find(n) < thing.start() and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own)
+
+
 def _person_before(q: str, pronoun: re.Match, words: Words, focus: Focus, returned) -> str | None:
     """The person a question names before its "she"/"he" (or goes back to): that person, by the full name
     the conversation gave when it names only part of it ("Iwatsuki": Yuka Iwatsuki)."""
@@ -504,8 +514,6 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         return  # "what did they organise?" with only events in focus: they are the corpus's own organisation
     said = thing.group(0)
     noun = {t[:5] for t in terms(said) if t not in words.stop}
-    if any(0 <= r.q.find(n) < thing.start() and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own):
-        return  # "… New York … there": its antecedent is here ("which SDG target … that session": not)
     opening = r.words.topic_first.match(r.q)
     if not noun and opening is not None and thing.start() >= opening.end("x") and _names_new(r, opening.group("x")):
         r.topical = True  # "and the pledge, when was that?": the pledge, which the conversation has not named

@@ -1081,3 +1081,11 @@ def test_she_after_going_back_to_a_person_is_that_person(ngo_index, embedder):
     assert "she → Yuka Iwatsuki" in turns[2][1].notes  # not the Prime Minister, the person last in focus
     _, turns = _talk(ngo_index, embedder, "What did ACE do in 2019?", "yr after — all ACE items")
     assert turns[1][1].notes[0].startswith("year after → 2020")
+
+
+def test_a_pronoun_whose_antecedent_the_question_gives_leaves_the_focus(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who presented the C20 Policy Pack 2019 to the Prime Minister?",
+                     "Setting the C20 aside for a moment, I'd also like to cite the seminar with the U.S. government "
+                     "official on supply chain risks, so could you give me its exact title and date?")
+    answer, resolved = turns[1]
+    assert resolved.notes == () and "Reducing the risks of human rights violation" in _top(turns[1])
