@@ -406,7 +406,10 @@ def _antecedent_here(r: _Reading, thing: re.Match | None) -> bool:
     if thing is None:
         return False
     noun = {t[:5] for t in terms(thing.group(0)) if t not in r.words.stop}
-    return any(0 <= r.q.find(n) < thing.start() and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own)
+    asked = r.words.asks_kind.search(r.q)  # "which G20 meeting was that for?": G20 is what is asked, not "that"
+    inside = (asked.start(), asked.end("kind")) if asked is not None else (-1, -1)
+    return any(0 <= r.q.find(n) < thing.start() and not inside[0] <= r.q.find(n) < inside[1]
+               and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own)
 
 
 def _person_before(q: str, pronoun: re.Match, words: Words, focus: Focus, returned) -> str | None:

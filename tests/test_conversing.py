@@ -1089,3 +1089,10 @@ def test_a_pronoun_whose_antecedent_the_question_gives_leaves_the_focus(ngo_inde
                      "official on supply chain risks, so could you give me its exact title and date?")
     answer, resolved = turns[1]
     assert resolved.notes == () and "Reducing the risks of human rights violation" in _top(turns[1])
+
+
+def test_a_name_inside_the_kind_asked_is_no_antecedent(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "ACE ran a side event at TICAD - what was it on?", "about a week later?",
+                     "Which G20 meeting was that for?")
+    assert turns[2][1].notes[0].startswith("that → third SDG 8.7 Dialogue")  # "G20" is part of what is asked
+    assert "third SDG 8.7 Dialogue" in _top(turns[2])
