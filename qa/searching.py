@@ -508,11 +508,17 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     kind = {t for t in keywords_terms(asked_kind(q, words) or "") if not index.frequency(t)} if held else set()
     # "Good morning! Could you help me understand what the Sustainable Brands conference is?": the sentence
     # that asks is weighed, not the greeting around it (the likeliest sentence of a question of several)
-    sentences = [p for p in re.split(r"(?<=[!?。！？])\s*|(?<=[a-z]{2}\.)\s+(?=[A-Z])", q) if p.strip()] or [q]
+    sentences = [p for p in re.split(r"(?<=[!?。！？])\s*|(?<=[a-z]{2}\.)\s+(?=[A-Z])|(?<=[a-z]:)\s+", q) if p.strip()] or [q]
     said = _named_words if keywords_only and JAPANESE.search(q) else keywords_terms  # Japanese chat: its nouns
+    asks = [("?" in p or "？" in p or bool(words.question.search(p))) for p in sentences]
     seen = max((evidence([t for t in said(p) if t not in stop and t not in kind], index.frequency,
                          len(index.chunks), best, top) for p in sentences),
+               # a sentence asking of a time alone ("… team. What happened in June 2018?") is answered by its time
                key=lambda e: probability(replace(e, typed=held), keywords_only) if e.words else -1.0)
+    alone = [n for n, p in enumerate(sentences) if asks[n] and len(sentences) > 1
+             and not [t for t in said(p) if t not in stop and t not in kind]]
+    if alone:
+        seen = evidence([], index.frequency, len(index.chunks), best, top)
     return replace(seen, typed=held)
 
 

@@ -384,3 +384,10 @@ def test_which_staff_member_needs_a_passage_naming_a_person(ngo_index, embedder)
                       "in September 2017?", 5).found  # the entry names no one
     assert search(ngo_index, embedder, "Which ACE staff member presented at the Sustainable Brands conference in "
                   "2019?", 5).found  # Managing Director Tomoko Shiroki
+
+
+def test_a_question_of_a_time_alone_after_a_remark_is_answered(ngo_index, embedder):
+    assert search(ngo_index, embedder, "Hi, I'm new on the programme team. What happened in June 2018?", 5).found
+    assert search(ngo_index, embedder, "For the finance report I need to know: what did ACE do in January 2020?",
+                  5).found
+    assert not search(ngo_index, embedder, "Hi, I'm new here. What happened in March 2017?", 5).found  # nothing then
