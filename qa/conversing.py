@@ -981,16 +981,20 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
     other = (words.same_as.match(q, m.end()) or words.named_anchor.match(q, m.end())) if index is not None else None
     before = words.anchor_before.search(q[:m.start()]) if index is not None and other is None else None
     named = other.group("x") if other is not None else before.group("x") if before is not None else None
+    named = named.strip(" -–—,;:") if named else named
     bare = named is not None and named[:1].islower() and not _DETERMINED.match(named)
     if bare and not (rel.named and specific_terms(index, named)):
         named = None  # "after lunch", "a week later they …": no one thing named; "after bangkok" names one
+    pointed = re.match(r"(?i)(?:that|this|those|these)\s+(?=\w)", named or "")
+    if pointed and focus.subjects:  # "before that summit": the summit in focus, not any passage saying "summit"
+        named = _named_by(named, focus, words)
     number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE if rel.named else 0.0) \
         if named and _names_something(named, words) and not _is_time(named, words) else None
     if named and number is None and _is_time(named, words) and words.one_of.search(named):
         number = _shown_in_month(focus, named, words)  # "the month before the jan one": the January one shown
     said = (q[m.start():other.end("x")] if other is not None else q[before.start("x"):m.end()]) if named else ""
     rest = q[:m.start()] + " " + q[other.end("x"):] if rel.named and other is not None else q
-    return number, named, said.strip(), rest
+    return number, named, said.strip(" -–—,;:"), rest
 
 
 def _tells_what_came(text: str, kind: str, named: str | None) -> bool:

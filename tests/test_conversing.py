@@ -1096,3 +1096,10 @@ def test_a_name_inside_the_kind_asked_is_no_antecedent(ngo_index, embedder):
                      "Which G20 meeting was that for?")
     assert turns[2][1].notes[0].startswith("that → third SDG 8.7 Dialogue")  # "G20" is part of what is asked
     assert "third SDG 8.7 Dialogue" in _top(turns[2])
+
+
+def test_before_that_summit_counts_from_the_summit_in_focus(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Can you tell me when the C20 Summit Tokyo was held?",
+                     "And the preparatory meeting before that summit - when was it?")
+    assert turns[1][1].notes == ("before that summit → before 19 April 2019",)  # not the C20 2020 summit
+    assert "C20 Preparatory Face-to-Face Meeting" in _top(turns[1])
