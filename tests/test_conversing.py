@@ -20,6 +20,15 @@ def _talk(index, embedder, *questions, k=5):
     return conversation, [conversation.ask(index, embedder, q, k) for q in questions]
 
 
+def _indexed(write_corpus, tmp_path, embedder, files: dict):
+    """A real index of a few small documents, built with the real model."""
+    from qa.building import build
+    from qa.indexing import load_index
+
+    build(write_corpus(files), tmp_path / "index", embedder)
+    return load_index(tmp_path / "index")
+
+
 def _top(turn):
     answer, _ = turn
     return f"{answer.hits[0].heading or ''} {answer.hits[0].text}"
@@ -852,15 +861,10 @@ def test_a_month_typed_in_lower_case_and_the_month_before_the_jan_one(ngo_index,
 
 
 def test_he_is_the_person_of_the_article_the_question_spells_in_lower_case(write_corpus, tmp_path, embedder):
-    from qa.building import build
-    from qa.indexing import load_index
-
-    corpus = write_corpus({"Erich_Topp.txt": (
+    index = _indexed(write_corpus, tmp_path, embedder, {"Erich_Topp.txt": (
         "Erich Topp ( 2 July 1914 – 26 December 2005 ) was a German U-boat commander in World War II.\n\n"
         "On 11 April 1942 he received the Knights Cross of the Iron Cross with Oak Leaves for his patrols.\n\n"
         "On 23 March 1945 he was appointed commander of a flotilla, and in May 1945 he was taken prisoner in Norway.")})
-    build(corpus, tmp_path / "index", embedder)
-    index = load_index(tmp_path / "index")
     _, turns = _talk(index, embedder, "when did erich topp recieve the Oak Leaves to his Knights Cross?",
                      "was he taken prisoner at the end of the war?")
     assert turns[1][1].notes[0] == "he → Erich Topp"  # not "Oak Leaves", two capitalised words of the question
@@ -886,16 +890,11 @@ def test_names_with_accents_and_middle_initials_are_people_and_a_preface_is_no_n
 
 
 def test_he_is_the_article_person_a_question_names_without_the_middle_initial(write_corpus, tmp_path, embedder):
-    from qa.building import build
-    from qa.indexing import load_index
-
-    corpus = write_corpus({"William_D__Leahy.txt": (
+    index = _indexed(write_corpus, tmp_path, embedder, {"William_D__Leahy.txt": (
         "William D . Leahy\n\n"
         "Fleet Admiral William Daniel Leahy ( May 6 , 1875 – July 20 , 1959 ) was an American naval officer.\n\n"
         "He was appointed Chief of Naval Operations in January 1937 by President Roosevelt .\n\n"
         "From September 1939 to November 1940 , Leahy served as Governor of Puerto Rico .")})
-    build(corpus, tmp_path / "index", embedder)
-    index = load_index(tmp_path / "index")
     _, turns = _talk(index, embedder, "When was William Leahy Chief of Naval Operations?",
                      "What job did he get right after that?")
     assert turns[1][1].notes[0] == "he → William D. Leahy"  # not Roosevelt, whom the answer names
@@ -903,17 +902,12 @@ def test_he_is_the_article_person_a_question_names_without_the_middle_initial(wr
 
 
 def test_a_follow_up_naming_only_a_time_stays_with_the_article(write_corpus, tmp_path, embedder):
-    from qa.building import build
-    from qa.indexing import load_index
-
-    corpus = write_corpus({
+    index = _indexed(write_corpus, tmp_path, embedder, {
         "ANSA.txt": ("ANSA\n\nANSA was founded on 15 January 1945 , and it is based in Rome .\n\n"
                      "From 1985 to 1994 as President of ANSA he was covered by journalist Giovanni Giovannini .\n\n"
                      "Since 2009 , the new president is Giulio Anselmi , former director of the ANSA ."),
         "Football_club.txt": ("Football club\n\nThe list includes former presidents and chairmen of the club "
                               "since 1895 .\n\nThe club was relegated in 2009 and promoted again in 2011 .")})
-    build(corpus, tmp_path / "index", embedder)
-    index = load_index(tmp_path / "index")
     _, turns = _talk(index, embedder, "who was president of ansa from 1985 to 1994",
                      "and who is president since 2009?")
     answer, resolved = turns[1]
@@ -951,18 +945,13 @@ def test_the_nth_of_a_series_the_documents_do_not_hold_is_declined_and_its_own_s
 
 
 def test_n_years_later_can_be_told_by_the_narrative_passage_just_shown(write_corpus, tmp_path, embedder):
-    from qa.building import build
-    from qa.indexing import load_index
-
-    corpus = write_corpus({"Li_Kwoh-ting.txt": (
+    index = _indexed(write_corpus, tmp_path, embedder, {"Li_Kwoh-ting.txt": (
         "Li Kwoh-ting\n\n"
         "Li Kwoh-ting ( 28 January 1910 – 31 May 2001 ) was a Taiwanese economist and politician .\n\n"
         "He graduated from National Central University in 1930 and studied physics at Cambridge University .\n\n"
         "In 1951 he became president of the Taiwan Shipbuilding Corporation , and in 1953 he was appointed as a "
         "member of the Industrial Development Commission .\n\n"
         "He served as economic minister from 1965 to 1969 and finance minister from 1969 to 1976 .")})
-    build(corpus, tmp_path / "index", embedder)
-    index = load_index(tmp_path / "index")
     _, turns = _talk(index, embedder, "Li Kwoh-ting became president of which company in 1951?", "two years after that?")
     assert "Taiwan Shipbuilding" in _top(turns[0])
     assert "Industrial Development Commission" in _top(turns[1])  # the same passage goes on to 1953
@@ -972,10 +961,7 @@ def test_n_years_later_can_be_told_by_the_narrative_passage_just_shown(write_cor
 
 def test_an_article_titled_with_its_kind_in_brackets_is_what_it_means_and_a_first_word_is_no_name(
         write_corpus, tmp_path, embedder):
-    from qa.building import build
-    from qa.indexing import load_index
-
-    corpus = write_corpus({
+    index = _indexed(write_corpus, tmp_path, embedder, {
         "Pelican__Faberg__egg_.txt": (
             "Pelican ( Fabergé egg )\n\n"
             "The Pelican egg is a jewelled egg made in 1897 under the supervision of Peter Carl Fabergé .\n\n"
@@ -983,8 +969,6 @@ def test_an_article_titled_with_its_kind_in_brackets_is_what_it_means_and_a_firs
             "In 1930 , the egg was one of ten Imperial eggs sold by the Antikvariat to Armand Hammer .\n\n"
             "Between 1936 and 1938 it was purchased by Lillian Thomas Pratt from Armand Hammer ."),
         "Design_notes.txt": ("Design notes\n\nA different design was shown in Hanover in 1930 by a sculptor .")})
-    build(corpus, tmp_path / "index", embedder)
-    index = load_index(tmp_path / "index")
     _, turns = _talk(index, embedder, "Different angle - the pelican faberge egg, who was it given to?",
                      "who bought it in 1930?")
     assert "Maria Feodorovna" in _top(turns[0])
@@ -1011,10 +995,7 @@ def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder
 
 def test_after_a_section_counts_from_its_end_and_a_passage_that_tells_what_followed_answers_itself(
         write_corpus, tmp_path, embedder):
-    from qa.building import build
-    from qa.indexing import load_index
-
-    corpus = write_corpus({
+    index = _indexed(write_corpus, tmp_path, embedder, {
         "Alex_McLeish.txt": (
             "Alex McLeish\n\nAlex McLeish ( born 21 January 1959 ) is a Scottish football manager .\n\n"
             "Hibernian\n\nIn 1998 McLeish was appointed manager of Hibernian , who won promotion in 1999 .\n\n"
@@ -1028,8 +1009,6 @@ def test_after_a_section_counts_from_its_end_and_a_passage_that_tells_what_follo
             "Following the repeal of the Prohibition , the brewery was purchased by brewers Fritz and Emil Sick , "
             "who began brewing Rainier in 1935 .\n\n"
             "In 1977 the brewery was sold to G. Heileman Brewing Company .")})
-    build(corpus, tmp_path / "index", embedder)
-    index = load_index(tmp_path / "index")
     _, turns = _talk(index, embedder, "When was Alex McLeish appointed Rangers manager?", "What did he do after Rangers?")
     assert "after Rangers → after 1 January 2007" in turns[1][1].notes  # the section ends in 2006
     assert "Scotland national team" in _top(turns[1])  # not his 2003 treble: Rangers lasted to 2006
