@@ -187,6 +187,9 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     picked = [int(i) for i in ranked[keep]]
     if scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: int(table.shown_middle[i]), reverse=scope.order == "latest")
+    if scope.order and not scope.bounded:  # "the oldest thing on our record": a dated entry, before a paragraph
+        entries = [i for i in picked if leading_date(chunks[i].text) is not None]  # that only mentions a year
+        picked = entries + [i for i in picked if i not in set(entries)] if entries else picked
     return picked
 
 

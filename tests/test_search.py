@@ -391,3 +391,8 @@ def test_a_question_of_a_time_alone_after_a_remark_is_answered(ngo_index, embedd
     assert search(ngo_index, embedder, "For the finance report I need to know: what did ACE do in January 2020?",
                   5).found
     assert not search(ngo_index, embedder, "Hi, I'm new here. What happened in March 2017?", 5).found  # nothing then
+
+
+def test_the_oldest_thing_on_the_record_is_its_first_dated_entry(ngo_index, embedder):
+    answer = search(ngo_index, embedder, "Whats the oldest thing on our advocacy record?", 5)
+    assert answer.hits[0].date == "2016-05-13"  # not the paragraph that says the network was founded in 2004
