@@ -116,7 +116,8 @@ class Conversation:
     def ask(self, index: Index, embedder: Embedder, question: str, k: int = 5, retriever: str = "hybrid",
             use_time: bool = True, filters: Filters = Filters()) -> tuple[Answer, Resolved]:  # noqa: B008 - frozen
         """Answers `question` as the next turn of this conversation; the answer and how it was resolved."""
-        q = clean_question(question)
+        asked = clean_question(question)
+        q = _asking(index, asked)  # "Hi, I'm new at ACE and going through our record. What's the earliest event?"
         resolved = self.resolve(index, q)
         answer = search(index, embedder, q, k, retriever, use_time, filters, resolved.when, resolved.signals)
         if not answer.hits and not resolved.followup and self.focus is not None and self.focus.shown:
@@ -132,7 +133,7 @@ class Conversation:
             answer, resolved = replace(answer, found=False), replace(resolved, notes=resolved.notes + (missing,))
         if answer.hits or self.focus is None:  # a turn that found nothing leaves the conversation where it was
             self.focus = _next_focus(self.focus, index, q, resolved, answer, self.today, self.shows)
-        return answer, resolved
+        return (replace(answer, question=asked) if q != asked else answer), resolved
 
     def resolve(self, index: Index, question: str) -> Resolved:
         """The question read against the focus (see the module's docstring)."""
@@ -344,6 +345,26 @@ def _next_of_series(r: _Reading, relative: tuple) -> bool:
     r.item, r.series = found, (series, n)
     r.note(said, f"{_short(series)}, {word}{_when(r.index.chunks[found], r.words)}")
     return True
+
+
+def _asking(index: Index, q: str) -> str:
+    """The question without the remarks before the sentence that asks in which the speaker talks of
+    themselves and names nothing (no name few passages use, date, time or reference): "Hi, I'm new at
+    ACE and going through our advocacy record from the start. What's the earliest event listed?" asks the
+    last sentence alone; "I'm writing about the Ghana project. When did it start?" keeps Ghana."""
+    words = words_for(_fold(q))
+    parts = [p for p in re.split(r"(?<=[.!?。！？])\s+", q) if p.strip()]
+    if len(parts) < 2 or not any("?" in p or "？" in p for p in parts[1:]):
+        return q
+    last = max(n for n, p in enumerate(parts) if "?" in p or "？" in p)
+
+    def remark(p: str) -> bool:  # the speaker on themselves, naming nothing the question needs
+        f = _fold(p)
+        return bool(words.speaker.match(f)) and not (
+            _own_names(index, f, words) or find_dates(f) or words.month.search(f) or words.thing.search(f)
+            or words.person.search(f) or words.back_to and words.back_to.search(f)
+            or any(r.pattern.search(f) for r in words.relative))
+    return " ".join(p for n, p in enumerate(parts) if n >= last or not remark(p))
 
 
 def _without_courtesy(q: str, words: Words) -> str:

@@ -1082,3 +1082,14 @@ def test_before_that_summit_counts_from_the_summit_in_focus(ngo_index, embedder)
                      "And the preparatory meeting before that summit - when was it?")
     assert turns[1][1].notes == ("before that summit → before 19 April 2019",)  # not the C20 2020 summit
     assert "C20 Preparatory Face-to-Face Meeting" in _top(turns[1])
+
+
+def test_a_remark_of_the_speaker_before_the_question_is_not_searched(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Hi, I'm new at ACE and going through our advocacy record from the start. "
+                     "What's the earliest event listed?", "Who was the special guest at it?")
+    answer, _ = turns[0]
+    assert answer.hits[0].date == "2016-05-13"  # "new", "start", "record" are the speaker's, not the record's
+    assert answer.question.startswith("Hi, I'm new at ACE")  # the question is still shown as asked
+    assert "Kailash Satyarthi" in _top(turns[1])
+    _, turns = _talk(ngo_index, embedder, "I'm writing about our work in Ghana. When did ACE attend the CLCCG meeting?")
+    assert "CLCCG" in _top(turns[0])  # a remark that names something is kept

@@ -206,6 +206,8 @@ WORDS = Words(
     person_kind=re.compile(r"(?i)(?:official|person|people|speaker|guest|representative|leader|minister|director|chair|"
                            r"member|staff|employee|colleague|"
                            r"president|laureate|expert|player|coach|manager|politician|actor|singer|author|writer)s?"),
+    speaker=re.compile(r"(?i)^\W*(?:(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|ok(?:ay)?|so|well)"
+                       r"\W+)*(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i\s+am|we're|we’re|we\s+are|my|our\s+team)\b"),
     asks_place=re.compile(r"(?i)\bwhere\b[^?]*\b(?:held|located|hosted|take\s+place|took\s+place|happen(?:ed)?)\b"
                           r"|\b(?:which|what)\s+(?:venue|location|city|town|country)\b"),
     asks_any=re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:did|do|does|has|have|had|was|were|is|are)\b[^?]*?\bany\b"
