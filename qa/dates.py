@@ -114,13 +114,18 @@ def _ordered(first: str | None, last: str | None, later: bool) -> tuple[str | No
     return (first, last) if later else (None, None)
 
 
+def era_year(era: str, year: str) -> int:
+    """A Japanese era's year as a western one: 令和元年 = 2019, 平成30年 = 2018."""
+    return _ERAS[era] + (1 if year == "元" else int(year)) - 1
+
+
 def _ja_span(kind: str, g: dict[str, str]) -> tuple[str | None, str | None]:
     """A Japanese date's ISO prefix (and end for a range)."""
     if kind == "ja_y_y":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return _ordered(_iso(y1), _iso(y2), y2 > y1)
-    if g.get("era"):  # 令和元年 = 2019, 平成30年 = 2018
-        y = _ERAS[g["era"]] + (1 if g["ey"] == "元" else int(g["ey"])) - 1
+    if g.get("era"):
+        y = era_year(g["era"], g["ey"])
     else:
         y = int(g["y"])
     if kind == "ja_md_md":

@@ -18,7 +18,7 @@ import datetime
 import re
 import unicodedata
 
-from .dates import TimeScope, find_dates, lower_bound
+from .dates import TimeScope, era_year, find_dates, lower_bound
 
 _LATEST = re.compile(r"\b(latest|most recent(?:ly)?|recently|recent|newest|lately|last time|last (?:event|activity|thing)"
                      r"|last \w+ of (?:his|her|their|its) (?:career|life))\b"
@@ -104,7 +104,6 @@ _TWO_DIGITS = re.compile(r"(?<![\w'’])['’](\d{2})\b|\b(?:in|since|until|till
 
 
 _ERA_YEAR = re.compile(r"(令和|平成|昭和)\s*(元|\d{1,2})\s*年")
-_ERA_START = {"令和": 2019, "平成": 1989, "昭和": 1926}
 
 
 def _japanese_plain(question: str) -> str:
@@ -117,8 +116,7 @@ def _japanese_plain(question: str) -> str:
     if not re.search(r"[年月]", question):
         return question
     question = unicodedata.normalize("NFKC", question)
-    question = _ERA_YEAR.sub(lambda m: f"{_ERA_START[m.group(1)] + (1 if m.group(2) == '元' else int(m.group(2))) - 1}年",
-                             question)
+    question = _ERA_YEAR.sub(lambda m: f"{era_year(m.group(1), m.group(2))}年", question)
     question = re.sub(r"(\d{4})\s*年\s*の\s*(?=\d{1,2}\s*月)", r"\1年", question)
     return re.sub(r"(\d{1,2})\s*月\s*から\s*(\d{1,2})\s*月(?:\s*まで)?", r"\1月〜\2月", question)
 

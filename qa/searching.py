@@ -188,8 +188,8 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     if scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: int(table.shown_middle[i]), reverse=scope.order == "latest")
     if scope.order and not scope.bounded:  # "the oldest thing on our record": a dated entry, before a paragraph
-        entries = [i for i in picked if leading_date(chunks[i].text) is not None]  # that only mentions a year
-        picked = entries + [i for i in picked if i not in set(entries)] if entries else picked
+        entry = {i for i in picked if leading_date(chunks[i].text) is not None}  # that only mentions a year
+        picked = [i for i in picked if i in entry] + [i for i in picked if i not in entry]
     return picked
 
 
@@ -471,22 +471,14 @@ def _of_document(table: ChunkTable, chunk: int, pool: int) -> Ranked:
     return ids.astype(np.int64), np.full(len(ids), 1e-6)
 
 
-def _none_of_the_kind(index: Index, q: str, scope: TimeScope) -> bool:
+def _none_of_the_kind(index: Index, q: str, inside: np.ndarray) -> bool:
     """Whether a question asking if anything of a kind happened in a period ("Did we submit any public
-    comments in 2018?") names a kind no passage dated in the period speaks of (its words few passages
-    use): the period holds other things, not that."""
+    comments in 2018?") names a kind none of the passages dated in the period (`inside`) speaks of (its
+    words few passages use): the period holds other things, not that."""
     if not words_for(q).asks_any.search(q):
         return False
     wanted = {t for t in specific_terms(index, q) if not t.isdigit()}
-    if not wanted:
-        return False
-    inside = np.flatnonzero(index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope))
-    return not any(wanted & set(keywords_terms(index.chunks[i].context_text())) for i in inside.tolist())
-
-
-def _dated_in(table: ChunkTable, scope: TimeScope) -> bool:
-    """Whether any passage of the index is shown with a date in `scope`."""
-    return bool(table.dated_in(np.arange(len(table.document), dtype=np.int64), scope).any())
+    return bool(wanted) and not any(wanted & set(keywords_terms(index.chunks[i].context_text())) for i in inside.tolist())
 
 
 def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_only: bool,
@@ -634,8 +626,9 @@ def search(
     if period and (signals.time_words or not specific_terms(index, own)):  # the period is what it asks about
         order = in_period_first(index.table, order, scope)
     order, ids, fused = _picked_first(order, ids, fused, signals)
-    empty = period and not _dated_in(index.table, scope)
-    kind_missing = period and not empty and _none_of_the_kind(index, own, scope)
+    inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
+    empty = period and not inside.any()
+    kind_missing = period and not empty and _none_of_the_kind(index, own, np.flatnonzero(inside))
     if empty:  # "Nothing is dated 2028; nearest:" the passages dated nearest the period, best first among equals
         order = _nearest_in_time(index.table, scope, order, k)
         known = set(ids.tolist())

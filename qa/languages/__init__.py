@@ -9,6 +9,7 @@ Left out: inflection and agreement (a pattern matches words as written).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -88,15 +89,14 @@ class Words:
     happens: re.Pattern = re.compile(r"(?!)")  # the reference is something that takes place ("was it held"): an event
     said: dict[str, str] = field(default_factory=dict)  # the words of the notes: "about", "period", …
     slips: dict[str, str] = field(default_factory=dict)  # small words as chat often types them: "wat" -> "what"
+    stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing
+    attribute: frozenset[str] = frozenset()  # a property of what is in focus ("the topic", "the venue"), not a subject
 
     def mend(self, text: str) -> str:
         """The text with the table's slips of small words put right ("wat about 1959" -> "what about 1959")."""
         if not self.slips:
             return text
-        return re.sub(r"\b(?:" + "|".join(map(re.escape, self.slips)) + r")\b",
-                      lambda m: self.slips.get(m.group(0), m.group(0)), text)
-    stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing
-    attribute: frozenset[str] = frozenset()  # a property of what is in focus ("the topic", "the venue"), not a subject
+        return _slips_pattern(tuple(self.slips)).sub(lambda m: self.slips[m.group(0)], text)
 
     def number(self, text: str) -> int | None:
         """ "3" -> 3, "third" -> 3, "三" -> 3, "last" -> -1."""
@@ -107,6 +107,12 @@ class Words:
         if text.isdigit():
             return int(text)
         return self.ordinals.get(text, self.numbers.get(text))
+
+
+@functools.cache
+def _slips_pattern(slips: tuple[str, ...]) -> re.Pattern:
+    """The table's slips as one pattern of whole words, made once."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, slips)) + r")\b")
 
 
 def words_for(text: str) -> Words:
