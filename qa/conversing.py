@@ -30,6 +30,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from .chunking import Chunk
 from .dates import (
     JAPANESE,
@@ -77,6 +79,7 @@ class Resolved:
     notes: tuple[str, ...] = ()  # what was taken from the conversation, each a short line
     returned: str | None = None  # an earlier subject the question went back to ("back to the forum")
     series: tuple[str, int] | None = None  # the series and number of the item picked ("the second" dialogue)
+    compared: tuple[int, ...] = ()  # the passages the item was picked from ("the older one" of two): "the other one"
 
     @property
     def followup(self) -> bool:
@@ -100,6 +103,7 @@ class Focus:
     before: tuple[str, str] | None = None  # the date of the answer before that one (for "in between those two")
     listed: str = ""  # the frame of the last question that did not pick one of a list ("list the comments of 2020")
     series: tuple[str, int] | None = None  # the series and number of the item the last question picked
+    compared: tuple[int, ...] = ()  # the passages the last question picked its item from
 
 
 @dataclass
@@ -167,6 +171,8 @@ class _Reading:
     among: tuple[int, ...] = ()  # "of the three, which …": the list just shown, to pick from
     topical: bool = False  # "and the pledge, when was that?": it opens with a subject of its own
     series: tuple[str, int] | None = None  # the numbered item picked: "the second" SDG 8.7 Dialogue
+    compared: tuple[int, ...] = ()  # the passages the item is picked from
+    unsaid: list[str] = field(default_factory=list)  # the question's words that only refer ("those two"): not matched
 
     def note(self, said: str, meant: str) -> None:
         self.notes.append(_note_line(said, meant))
@@ -255,8 +261,11 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     if comparative is not None:
         _comparative(r, comparative)
     described = words.one_of.search(q) if comparative is None and not ordinal else None
-    if described is not None:
+    if described is not None and not (relative and described.group(0) in relative[1]):  # "before the Geneva one"
         _described(r, described)
+    other = words.other_one.search(q) if r.item is None and not ordinal else None
+    if other is not None:
+        _other(r, other)
     thing = None if r.item is not None or _antecedent_here(r, thing) else thing  # "the later one, when was it?": it
     # is that one; "… New York … there", "the seminar with the U.S. official …, its title": its antecedent is here
     _among(r, ordinal)
@@ -276,6 +285,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         r.context.append(here or focus.person)
         r.note(person.group(0), _short(here or focus.person))
     noted = len(r.notes)
+    thing = _pair(r, thing)
     _thing(r, thing, person is not None)
     if quiet:
         del r.notes[noted:]
@@ -317,16 +327,30 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     elif own_time is None and r.item is None and _carries_period(q, words, focus):  # "the last one": of all
         when, named = focus.period, False  # the period in focus still counts, softly
         r.note(words.said["period"], _period_words(focus.period, words))
+    period = when if isinstance(when, TimeScope) else own_time
+    if more and r.exclude and not left_out and focus.topic and period is not None and period.bounded \
+            and not _dated_besides(index, r.exclude, period):
+        r.exclude = ()  # "anything else she took on that July?": nothing else of hers is dated then; the answer's
+        #                 other sentences may tell it
+        r.notes = [n for n in r.notes if n != _note_line(more.group(0), words.said["not shown"])]
     if focus.topic:  # an article's sections are all about its title
         r.context.append(focus.topic)
     signals = Signals(" ".join(dict.fromkeys(c for c in r.context if c)),
                       () if r.elsewhere else tuple(h.number for h in focus.shown[:3]),
-                      r.exclude, r.item, named, said.split("…")[0], unsaid, r.among)
+                      r.exclude, r.item, named, said.split("…")[0], "\n".join([unsaid, *r.unsaid]).strip(), r.among)
     notes = tuple(n for n in r.notes if len(set(n.lower().split(" → "))) > 1)  # not "his career → his career"
-    return Resolved(question, signals, when, notes, focus.subjects[0] if returned else None, r.series)
+    return Resolved(question, signals, when, notes, focus.subjects[0] if returned else None, r.series,
+                    r.compared if r.item is not None else ())
 
 
 _SENTENCE = re.compile(r"(?<=[.!])\s+|(?<=[。！])")  # not the point of "8.7"
+
+
+def _dated_besides(index: Index, shown: tuple[int, ...], period: TimeScope) -> bool:
+    """Whether the document of the passages `shown` has another passage dated in `period`."""
+    document = index.table.document
+    same = np.array([i for i in (document == document[shown[0]]).nonzero()[0].tolist() if i not in shown], dtype=np.int64)
+    return bool(len(same)) and bool(index.table.dated_in(same, period).any())
 
 
 def _next_of_series(r: _Reading, relative: tuple) -> bool:
@@ -484,7 +508,8 @@ def _of_focus(r: _Reading) -> bool:
     if r.focus.topic:
         return True
     said = {t for s in r.focus.subjects for t in terms(s)} | {t for h in r.focus.shown[:3] for t in terms(h.text)}
-    asked = [t for t in specific_terms(r.index, r.q) if t not in r.words.stop and not _YEAR.fullmatch(t)]
+    months = {t for w in r.words.months for t in terms(w)}
+    asked = [t for t in specific_terms(r.index, r.q) if t not in r.words.stop and not _YEAR.fullmatch(t) and t not in months]
     return bool(asked) and all(t in said for t in asked)  # "what did we do in April 2019?" asks of no subject
 
 
@@ -652,8 +677,20 @@ def _comparative(r: _Reading, m: re.Match) -> None:
         hit = sorted(two, key=lambda h: (h.date_end or h.date, h.date))[-1 if way == "latest" else 0]
     else:
         hit = two[-1 if way == "last" else 0]
-    r.item = hit.number
+    r.item, r.compared = hit.number, tuple(h.number for h in two)
     r.note(said, f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
+
+
+def _other(r: _Reading, m: re.Match) -> None:
+    """ "the other one", もう一つの方: of the passages the last question picked its answer from ("the older
+    one" of two), the first that is not that answer."""
+    shown = r.focus.shown
+    other = next((n for n in r.focus.compared if shown and n != shown[0].number), None)
+    if other is None:
+        return
+    hit = Hit(r.index.chunks[other], 0.0, (0, 0), other)
+    r.item = other
+    r.note(m.group(0).strip(), f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
 
 
 def _among(r: _Reading, ordinal: re.Match | None) -> None:
@@ -671,20 +708,27 @@ def _among(r: _Reading, ordinal: re.Match | None) -> None:
 def _described(r: _Reading, m: re.Match) -> None:
     """ "the geneva one", "the business and human rights one": the passage just shown that says most of
     its words (the first of those)."""
-    wanted = {t[:5] for t in terms(m.group("x") or m.groupdict().get("x2") or "") if t not in r.words.stop}
-    said = [len(wanted & {t[:5] for t in terms(f"{h.heading or ''} {h.text}")}) for h in r.focus.shown[:5]]
-    if wanted and said and max(said):
-        hit = r.focus.shown[said.index(max(said))]
-        r.item = hit.number
+    hit = _shown_described(r.focus, m, r.words)
+    if hit is not None:
+        r.item, r.compared = hit.number, tuple(h.number for h in r.focus.shown[:5])
         r.note(m.group(0), f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
+
+
+def _shown_described(focus: Focus, m: re.Match, words: Words):
+    """The passage just shown that says most of the words of "the geneva one" (the first of those), or None."""
+    wanted = {t[:5] for t in terms(m.group("x") or m.groupdict().get("x2") or "") if t not in words.stop}
+    said = [len(wanted & {t[:5] for t in terms(f"{h.heading or ''} {h.text}")}) for h in focus.shown[:5]]
+    return focus.shown[said.index(max(said))] if wanted and said and max(said) else None
 
 
 def _elliptical(q: str, words: Words) -> bool:
     """ "and in 2017?", "what about London?", 2017年は？: the previous question with a slot replaced,
     not "and where was it held?", which asks its own question."""
     m = words.ellipsis.search(q)
-    if m is None:
-        return False
+    if m is None:  # "since nov 2017?", "1995?": a time alone, no question of its own
+        timeless = {t for w in words.months.keys() | words.stop for t in terms(w)}
+        return not words.question.search(q) and question_time(q) is not None and \
+            not [t for t in terms(without_dates(q)) if t not in timeless and not _YEAR.fullmatch(t)]
     rest = q[:m.start()] + q[m.end():]
     return not words.question.search(rest) or bool(re.match(r"(?i)\s*(?:what|how)\s+about\b", q))
 
@@ -696,7 +740,8 @@ def _short(name: str) -> str:
 
 
 def _period_words(scope: TimeScope, words: Words) -> str:
-    """A period as a note says it: "November 2019", "2019年11月", "after 27 November 2019"."""
+    """A period as a note says it: "November 2019", "2019年11月", "from 28 November 2019" (an open period
+    says its first or last day or month, which it includes)."""
     if not scope.start and not scope.end:  # an order alone: "the last club of his career"
         return words.said.get(scope.order or "", scope.order or "")
     if words.code == "ja":
@@ -705,7 +750,7 @@ def _period_words(scope: TimeScope, words: Words) -> str:
         return f"{japanese_date(scope.start)}以降" if scope.start else f"{japanese_date(scope.end)}まで"
     if scope.start and scope.end:
         return readable_date(scope.start, None if scope.end == scope.start else scope.end)
-    return f"after {readable_date(scope.start)}" if scope.start else f"before {readable_date(scope.end)}"
+    return f"from {readable_date(scope.start)}" if scope.start else f"until {readable_date(scope.end)}"
 
 
 def _own_names(index: Index, q: str, words: Words) -> list[str]:
@@ -725,13 +770,15 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
 def _specific(index: Index, q: str, words: Words) -> int:
     """How many of the question's words few passages use (and some do)."""
     attribute = {t for w in words.attribute for t in terms(w)}
+    months = {t for w in words.months for t in terms(w)}
     return sum(1 for t in specific_terms(index, q) if t not in words.stop and t not in attribute
-               and not _YEAR.fullmatch(t))  # "since 2009" is a time, not a subject
+               and not _YEAR.fullmatch(t) and t not in months)  # "since nov 2009" is a time, not a subject
 
 
 def _unknown(index: Index, q: str, words: Words) -> bool:
     """Whether the question asks about something no passage mentions ("Who is ACE's treasurer?")."""
-    stop = {t for w in words.stop | words.attribute for t in terms(w)}  # "the topic" asks about the focus
+    stop = {t for w in words.stop | words.attribute | set(words.months) for t in terms(w)}  # "the topic" asks
+    #                                                                       about the focus; "nov" is a time
     return any(index.frequency(t) == 0 for t in terms(q) if t not in stop)
 
 
@@ -1013,6 +1060,9 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
         if named and _names_something(named, words) and not _is_time(named, words) else None
     if named and number is None and _is_time(named, words) and words.one_of.search(named):
         number = _shown_in_month(focus, named, words)  # "the month before the jan one": the January one shown
+    elif named and number is None and (one := words.one_of.search(named)) is not None \
+            and (shown := _shown_described(focus, one, words)) is not None:
+        number = shown.number  # "right before the Geneva one": the Geneva one just shown
     said = (q[m.start():other.end("x")] if other is not None else q[before.start("x"):m.end()]) if named else ""
     rest = q[:m.start()] + " " + q[other.end("x"):] if rel.named and other is not None else q
     return number, named, said.strip(" -–—,;:"), rest
@@ -1117,6 +1167,13 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
                 key = f"{year:04d}-{number:02d}"
                 onward = words.onward.search(q[:month.start()]) if words.onward is not None else None
                 said = q[onward.start():month.end()] if onward else month.group(0)  # "the new year", not "year"
+                # "after july": after that month, read as the question "after July 2021" would be
+                named = f"{year}年{month.group(0)}" if words.code == "ja" else f"{month.group(0)} {year}"
+                bound = question_time(q[:month.start()] + named + q[month.end():])
+                if bound is not None and bool(bound.start) != bool(bound.end) and not onward:
+                    word = re.search(r"\S+\s*$", q[:month.start()]) if words.code != "ja" else None
+                    return TimeScope(bound.start, bound.end), q[word.start() if word else month.start():
+                                                               month.end() if word else month.end() + 2].strip(), None
                 return TimeScope(key, key), said.strip(), None
     season = season_in(q)
     if season is None:
@@ -1300,7 +1357,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     heading = [top.heading.split(" › ")[-1]] if top is not None and top.heading else []  # its full name, to go back to
     history = tuple(dict.fromkeys(subjects + heading + list(focus.history if focus is not None else ())))[:24]
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
-                 events, history, before, listed, resolved.series)
+                 events, history, before, listed, resolved.series, resolved.compared)
 
 
 def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:
@@ -1415,6 +1472,48 @@ def _frame(q: str, words: Words, focus: Focus | None) -> str:
 def _same_person(name: str, other: str | None) -> bool:
     """ "Marino" and "Pasquale Marino" are one person."""
     return bool(other) and bool(set(name.lower().split()) & set(other.lower().split()))
+
+
+def _pair(r: _Reading, thing: re.Match | None) -> re.Match | None:
+    """ "what do those two do at ACE?", "the two of them": the people the answer names, when it names two
+    or more and the person in focus among them; the reference word left is another one ("… present there?")."""
+    pair = r.words.pair.search(r.q)
+    if pair is None or not r.focus.shown:
+        return thing
+    people = _people_of(r.focus.shown[0], r.words, [*r.focus.subjects, r.focus.topic or ""])
+    if len(people) < 2 or not any(_same_person(p, r.focus.person) for p in people):
+        return thing  # the person in focus is one of them ("who went?" named them), not a list of game titles
+    r.unsaid.append(pair.group(0))
+    r.note(pair.group(0), _short(", ".join(people)))
+    if thing is not None and pair.start() <= thing.start() < pair.end():
+        thing = _reference(r.q[:pair.start()] + " " * len(pair.group(0)) + r.q[pair.end():], r.words)
+    if thing is None:  # they are what it asks about; "what did the two of them present there?": there is
+        r.context += people
+    return thing
+
+
+def _people_of(hit: Hit, words: Words, avoid: list[str]) -> list[str]:
+    """The people a passage names, in their order, those of its answering sentence when it names two
+    or more: names after a title ("Managing Director Tomoko Shiroki") and names that read as a
+    person's; not the names in `avoid` (the subject in focus: "Humongous Entertainment")."""
+    def named(text: str) -> list[str]:
+        found = [(m.start(1), m.group(1)) for m in _TITLED.finditer(text)
+                 if not any(w.lower() in _TITLES for w in m.group(1).split())]
+        for n, kind in words.names(text):  # "Shelley Day and Ron Gilbert" is one run of capitals, two people
+            parts = [words.names(p) for p in n.split(" and ")] if kind == "thing" and " and " in n else [[(n, kind)]]
+            if all(len(p) == 1 and p[0][1] == "person" for p in parts):
+                found += [(text.find(p[0][0]), p[0][0]) for p in parts]
+        people: list[str] = []
+        for at, name in sorted(found):
+            if re.search(r"(?i)\b(?:the|a|an)\s+$", text[max(0, at - 5):max(0, at)]):
+                continue  # "the Freddi Fish series": a person's name has no article
+            if not any(_same_person(name, p) for p in people) and not any(a and a.lower() in name.lower() or
+                                                                          name.lower() in a.lower() for a in avoid):
+                people.append(name)
+        return people
+    start, end = hit.highlight
+    sentence = named(hit.text[start:end]) if end > start else []
+    return sentence if len(sentence) > 1 else named(hit.text)
 
 
 def _titled(hits, q: str, avoid: str | None = None) -> str | None:

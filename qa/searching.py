@@ -105,7 +105,8 @@ class Signals:
     item: int | None = None  # the passage a list reference points at ("the third one"): shown first
     named_time: bool = True  # the time searched with was named by this question, not carried over
     time_words: str = ""  # the words of the question that named that time ("the month before", 翌月)
-    left_out: str = ""  # the words that name a thing the question leaves out ("besides the Geneva forum"): not matched
+    left_out: str = ""  # the words that name a thing the question leaves out ("besides the Geneva forum") or only
+    #                      refer ("those two"): not matched; several, one a line
     among: tuple[int, ...] = ()  # the list a question picks from ("of the three, which was in Tokyo?"): shown first
 
     @property
@@ -570,7 +571,7 @@ _BOUND = re.compile(r"\b(?:before|prior to|until|till|up to|by|earlier than|afte
 def _unsaid(matched: str, signals: Signals) -> str:
     """The words matched, less those that named a time ("the month before", その前: searched as a time,
     not as words; 駅前 is no 前) or a thing the question leaves out ("besides the forum")."""
-    for said in (signals.time_words, signals.left_out):
+    for said in (signals.time_words, *signals.left_out.split("\n")):
         if said:
             matched = " ".join(matched.replace(said, " ").split()) or matched
     return matched

@@ -508,7 +508,7 @@ def test_the_thing_a_relative_time_counts_from_is_no_name_swapped_into_the_last_
 def test_his_next_club_is_the_next_event_after_the_answer(ngo_index):
     conversation = Conversation(focus=_focus(FORUM), today=TODAY)
     resolved = conversation.resolve(ngo_index, "and his next club after grimsby?")
-    assert resolved.when == TimeScope("2019-11-28", None, "earliest") and "his next → after 28 November 2019" in resolved.notes
+    assert resolved.when == TimeScope("2019-11-28", None, "earliest") and "his next → from 28 November 2019" in resolved.notes
     assert not any(n.startswith("his next") for n in conversation.resolve(ngo_index, "what about his next year?").notes)
 
 
@@ -739,7 +739,7 @@ def test_after_that_is_noted_once_and_the_first_thing_after_it_is_no_list_item(n
     _, turns = _talk(ngo_index, embedder, "When did we sign the open letter to the G7 trade ministers?",
                      "and what was the first thing we did after that?")
     answer, resolved = turns[1]
-    assert resolved.notes == ("after that → after 1 July 2021",)  # not also "that → …", nor "the first → …"
+    assert resolved.notes == ("after that → from 1 July 2021",)  # not also "that → …", nor "the first → …"
     assert "Voluntary National Review" in _top(turns[1])
 
 
@@ -756,7 +756,7 @@ def test_an_entry_is_of_its_own_date_not_of_a_target_year_it_names(ngo_index, em
     _, turns = _talk(ngo_index, embedder, "When did ACE co-organize a roundtable with Kailash Satyarthi?",
                      "What was the title of the summary report of that meeting?",
                      "Has ACE organised anything connected to his foundation since then?")
-    assert "since then → after 14 May 2016" in turns[2][1].notes
+    assert "since then → from 14 May 2016" in turns[2][1].notes
 
 
 def test_a_follow_up_asking_how_many_prefers_a_passage_that_gives_a_count(ngo_index, embedder):
@@ -838,7 +838,7 @@ def test_the_last_of_those_is_the_lists_last_in_its_period_and_what_about_x_that
 
 def test_after_a_thing_typed_in_lower_case_counts_from_it_but_a_common_word_is_no_thing(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "bangkok forum 2018 what was it", "and after bangkok?")
-    assert turns[1][1].notes == ("after bangkok → after 6 December 2018",)
+    assert turns[1][1].notes == ("after bangkok → from 6 December 2018",)
     assert turns[1][0].hits[0].date == "2019-02-18"
     _, turns = _talk(ngo_index, embedder, "What did ACE do after lunch?")
     assert turns[0][1].notes == ()
@@ -1010,7 +1010,7 @@ def test_after_a_section_counts_from_its_end_and_a_passage_that_tells_what_follo
             "who began brewing Rainier in 1935 .\n\n"
             "In 1977 the brewery was sold to G. Heileman Brewing Company .")})
     _, turns = _talk(index, embedder, "When was Alex McLeish appointed Rangers manager?", "What did he do after Rangers?")
-    assert "after Rangers → after 1 January 2007" in turns[1][1].notes  # the section ends in 2006
+    assert "after Rangers → from 1 January 2007" in turns[1][1].notes  # the section ends in 2006
     assert "Scotland national team" in _top(turns[1])  # not his 2003 treble: Rangers lasted to 2006
     _, turns = _talk(index, embedder, "When was the Rainier brewery closed?", "Who bought the brewery after the repeal?")
     assert "Fritz and Emil Sick" in _top(turns[1])  # the passage of the repeal tells what followed it
@@ -1044,13 +1044,13 @@ def test_a_period_question_naming_no_subject_is_a_new_topic_on_a_page_of_events(
 def test_a_time_after_a_clause_and_the_nth_of_a_series_beside_a_time(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "When did ACE raise awareness about the NHK documentary?",
                      "about one week later ACE made a seminar? about what topic?")
-    assert turns[1][1].notes == ("one week later → after 22 October 2019",)  # from the answer, not "ACE made …"
+    assert turns[1][1].notes == ("one week later → from 22 October 2019",)  # from the answer, not "ACE made …"
     assert "Reducing the risks of human rights violation" in _top(turns[1])
     _, turns = _talk(ngo_index, embedder, "When was the first SDG 8.7 Dialogue?",
                      "And roughly two months after it, the second one — where was that held?")
     assert "second SDG 8.7 Dialogue" in _top(turns[1])  # the series' second, whatever the months say
     _, turns = _talk(ngo_index, embedder, "Who bought Blue Coat in 2011?", "then what")
-    assert turns[1][1].notes and turns[1][1].notes[-1].startswith("then what → after")
+    assert turns[1][1].notes and turns[1][1].notes[-1].startswith("then what → from")
 
 
 def test_she_after_going_back_to_a_person_is_that_person(ngo_index, embedder):
@@ -1080,7 +1080,7 @@ def test_a_name_inside_the_kind_asked_is_no_antecedent(ngo_index, embedder):
 def test_before_that_summit_counts_from_the_summit_in_focus(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "Can you tell me when the C20 Summit Tokyo was held?",
                      "And the preparatory meeting before that summit - when was it?")
-    assert turns[1][1].notes == ("before that summit → before 19 April 2019",)  # not the C20 2020 summit
+    assert turns[1][1].notes == ("before that summit → until 19 April 2019",)  # not the C20 2020 summit
     assert "C20 Preparatory Face-to-Face Meeting" in _top(turns[1])
 
 
@@ -1093,3 +1093,57 @@ def test_a_remark_of_the_speaker_before_the_question_is_not_searched(ngo_index, 
     assert "Kailash Satyarthi" in _top(turns[1])
     _, turns = _talk(ngo_index, embedder, "I'm writing about our work in Ghana. When did ACE attend the CLCCG meeting?")
     assert "CLCCG" in _top(turns[0])  # a remark that names something is kept
+
+
+def test_a_time_counted_from_the_one_just_shown_that_a_detail_names(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Did ACE go to the UN Forum on Business and Human Rights in 2019?",
+                     "so what did they do right before the Geneva one?")
+    assert turns[1][1].notes == ("right before the Geneva one → until 24 November 2019",)  # not the Geneva one itself
+    assert turns[1][0].hits[0].date == "2019-11-14"
+
+
+def test_after_a_month_named_alone_is_after_that_month_of_the_year_in_focus(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What did ACE do in July 2021?", "what about after july?")
+    assert turns[1][1].notes == ("after july → from August 2021",)
+    assert turns[1][0].hits[0].date == "2021-08-24"  # not July 7 again
+
+
+def test_those_two_are_the_people_the_answer_names(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who from ACE went to the CLCCG meeting in Cote d'Ivoire?",
+                     "what do those two do at ACE?")
+    assert turns[1][1].notes == ("those two → Tomoko Shiroki, Akira Kondo",)
+    assert "Ghana Project Manager Akira Kondo" in _top(turns[1])  # "two" is no word to match ("two of the sessions")
+    _, turns = _talk(ngo_index, embedder, "Who from ACE went to the CLCCG meeting in Cote d'Ivoire?",
+                     "what did the two of them present there?")
+    assert turns[1][1].notes[0] == "the two of them → Tomoko Shiroki, Akira Kondo"
+    assert turns[1][1].notes[1].startswith("there → CLCCG")  # the place is still what it asks about
+
+
+def test_the_other_one_is_the_other_of_the_two_compared(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Which seminars has ACE put on in the Diet Member's Building?",
+                     "the older one was when?", "ok and who spoke at the other one")
+    assert turns[1][0].hits[0].date == "2018-06-18"
+    assert turns[2][1].notes[0].startswith("the other one → seminar on “Reducing the risks")
+    assert turns[2][0].hits[0].date == "2019-10-26"
+
+
+def test_a_time_alone_keeps_the_question_and_what_else_may_stay_in_the_answer(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Sydney_Trains_C_set.txt": (
+            "Sydney Trains C set\n\nThe C sets were a class of electric multiple unit train .\n\n"
+            "In service\n\nThe first set entered service in July 1986 , operating out of Mortdale Maintenance Depot .\n\n"
+            "By June 1991 all C sets had moved to Punchbowl Maintenance Depot .\n\n"
+            "Since November 2017 , all C Sets operated out of Flemington Maintenance Depot ."),
+        "Cho_Yoon-sun.txt": (
+            "Cho Yoon-sun\n\nCho Yoon-sun ( born 22 July 1965 ) is a South Korean politician .\n\n"
+            "In 2010 , Cho helped establish the Korean War Memorial Foundation and served as its director . "
+            "Beginning in July 2010 , she acted as a goodwill ambassador for the United Nations Children's Fund .\n\n"
+            "In 2013 , she was appointed as Minister of Gender Equality and Family ."),
+        "Skansen.txt": "Skansen concerts\n\n2010\n\n- 27 July : Mando Diao , Jonas Gardell and others performed ."})
+    _, turns = _talk(index, embedder, "By 1988 which depot did the Sydney C sets run out of?", "since nov 2017?")
+    assert turns[1][1].notes == ("same question → November 2017",)  # not a new topic for its word "nov"
+    assert "Flemington" in _top(turns[1])
+    _, turns = _talk(index, embedder, "Cho Yoon-sun helped found which foundation in 2010?",
+                     "anything else she took on that July?")
+    assert "goodwill ambassador" in _top(turns[1])  # nothing else of hers is dated then: not another article
+    assert not any(n.startswith("anything else") for n in turns[1][1].notes)

@@ -73,6 +73,7 @@ class Words:
     place_in: re.Pattern = re.compile(r"(?!)")  # group "x": the place in an event's name ("… in the Diet Member's Building")
     group: re.Pattern = re.compile(r"(?!)")  # a reference to many ("they", 彼ら): never the one person in focus
     plural: re.Pattern = re.compile(r"(?!)")  # a reference to many ("those dialogs", それら): a series, not one of it
+    pair: re.Pattern = re.compile(r"(?!)")  # the people the answer names, two or more ("those two", 二人)
     asks_money: re.Pattern = re.compile(r"(?!)")  # a question whose answer is a sum of money ("what budget", 費用)
     asks_duration: re.Pattern = re.compile(r"(?!)")  # ... a length of time ("how long", 何年間)
     speaker: re.Pattern = re.compile(r"(?!)")  # a remark of the speaker on themselves ("Hi, I'm new here.")
@@ -83,6 +84,7 @@ class Words:
     kind_of_reference: re.Pattern = re.compile(r"(?!)")  # group "kind": "which documentary was that?" -> documentary
     place_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a place ("city"): a place's name answers it
     person_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a person ("which official"): a person's name does
+    other_one: re.Pattern = re.compile(r"(?!)")  # the one of those compared that is not the answer ("the other one")
     one_of: re.Pattern = re.compile(r"(?!)")  # group "x": the one just shown that x describes ("the geneva one")
     comparative: re.Pattern = re.compile(r"(?!)")  # group "c": one of the two just shown by date or order ("the later one")
     comparatives: dict[str, str] = field(default_factory=dict)  # its word -> latest | earliest | first | last

@@ -160,6 +160,8 @@ WORDS = Words(
                        + r"|\d+(?:st|nd|rd|th))(?:\s+one)?\W*$"
                        r"|^\W*(?:(?:and|ok(?:ay)?|so|then)\W+)*(?P<n3>" + "|".join(_ORD) + r"|last|\d+(?:st|nd|rd|th))\s+one\b",
                        re.I),  # "3rd?", "and the fourth one?", "first one, what was the draft"
+    other_one=re.compile(r"(?i)\bthe\s+other(?:\s+one|\s+(?!(?:ones|things|events|activities|people|work|way|day|week|month|year)\b)[a-z]+(?<!s))?\b"
+                         r"(?!\s+(?:ones|things|events|activities|people)\b)"),
     one_of=re.compile(r"(?i)\bthe\s+(?:(?P<x>(?!(?:same|other|last|next|first|second|third|latest|earliest|earlier|later|"
                       r"former|latter|right|wrong|only|very|whole|previous|following|final)\b)(?!(?:new|old)\s+one\b)[a-z][\w'’-]*"
                       r"(?:\s+(?!one\b)[a-z][\w'’-]*){0,3})\s+one\b(?!\s+(?:of|in|on|at|for|after|before)\b)"
@@ -226,6 +228,8 @@ WORDS = Words(
                        r"happen|start|begin|end|finish|last)\b"
                        r"|\bhow\s+(?:long|many\s+(?:days|weeks|hours))\s+(?:it|that|this)\s+(?:was|lasted|ran)\b"
                        r"|\bhow\s+(?:long|many\s+(?:days|weeks|hours))\s+(?:was|did)\s+(?:it|that|this)\b"),
+    pair=re.compile(r"(?i)\b(?:the|those|these)\s+(?:two|three)\s+of\s+them\b|\b(?:those|these|the)\s+(?:two|three|people|folks|guys)\b"
+                    r"|\bboth\s+of\s+them\b|\bthem\s+both\b|\bthe\s+pair\b"),
     plural=re.compile(r"(?i)^(?:those|these|them|the same)\b.*s$|^(?:those|these)\s+\w+s\b"),
     onward=re.compile(r"(?i)\b(?:next|following|subsequent|coming|new)\s+$"),
     backward=re.compile(r"(?i)\b(?:previous|preceding|prior|last)\s+$"),
