@@ -1024,8 +1024,10 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
         said = m.group(0).strip()
         number, named, spoken, rest = _counted_from(q, m, rel, words, focus, index)
         thing = index.chunks[number] if number is not None else None
+        section = None
         if thing is not None and thing.date:
-            anchor = _section_span(index, number, named) or (thing.date, thing.date_end or thing.date)
+            section = _section_span(index, number, named)
+            anchor = section or (thing.date, thing.date_end or thing.date)
             said = spoken
         else:
             number = None
@@ -1037,7 +1039,7 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             continue  # "was X in the declaration after the third dialogue?": that passage is what it asks about
         if anchor is None:
             return None
-        return _shifted(kind, anchor, unit, groups.get("n"), words), said, number
+        return _shifted(kind, anchor, unit, groups.get("n"), words, term=section is None), said, number
     return None
 
 
@@ -1229,7 +1231,10 @@ def _between(one: tuple[str, str] | None, other: tuple[str, str] | None) -> Time
     return TimeScope(start, end) if start <= end else None
 
 
-def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, words: Words) -> TimeScope:
+def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, words: Words,
+             term: bool = True) -> TimeScope:
+    """The period a relative time names from `anchor` (the first and last day of what it counts from); a
+    `term` of whole years ("1991–1994", one passage's) is followed by one that may begin the year it ends."""
     start, end = anchor
     if kind in ("later", "earlier"):
         n = words.number(amount or "1") or 1
@@ -1247,9 +1252,10 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
         return TimeScope(_at_precision(start, unit), _day_before(start), "latest")
     if kind == "later in":
         return TimeScope(_day_after(end), _at_precision(end, unit), "earliest")
+    spans_years = term and len(start) == 4 and len(end) == 4 and start != end
     if kind == "before":
-        return TimeScope(None, _day_before(start), "latest")
-    return TimeScope(_day_after(end), None, "earliest")
+        return TimeScope(None, start if spans_years else _day_before(start), "latest")
+    return TimeScope(end if spans_years else _day_after(end), None, "earliest")
 
 
 def _shift(iso: str, unit: str, n: int) -> str:

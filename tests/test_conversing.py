@@ -1147,3 +1147,24 @@ def test_a_time_alone_keeps_the_question_and_what_else_may_stay_in_the_answer(wr
                      "anything else she took on that July?")
     assert "goodwill ambassador" in _top(turns[1])  # nothing else of hers is dated then: not another article
     assert not any(n.startswith("anything else") for n in turns[1][1].notes)
+
+
+def test_a_bare_attribute_asks_it_of_the_answer(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Could you tell me who presented the C20 Policy Pack 2019 to the Prime Minister?",
+                     "exact date?")
+    assert turns[1][1].notes and turns[1][1].notes[0].startswith("about → ")  # not a new topic for "exact"
+    assert turns[1][0].hits[0].date == "2019-04-20"
+
+
+def test_after_a_span_of_years_comes_what_begins_the_year_it_ends(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Province_of_Brandenburg.txt": (
+            "Province of Brandenburg\n\nThe Province of Brandenburg was a province of Prussia from 1815 to 1946 .\n\n"
+            "History .\n\nIn 1920 , the Greater Berlin Act expanded the borders of Berlin into the province .\n\n"
+            "The war ( 1939–1945 ) brought bombing and refugees to the province .\n\n"
+            "In 1945 , the Neumark territory east of the Oder–Neisse line was ceded to the Republic of Poland .\n\n"
+            "In 1949 , the state of Brandenburg became part of East Germany .")})
+    _, turns = _talk(index, embedder, "When did the Greater Berlin Act take territory from the Province of Brandenburg?",
+                     "and what happened to its Neumark territory after the war?")
+    assert "after the war → from 1945" in turns[1][1].notes  # not from 1946: the war's last year is 1945
+    assert "ceded to the Republic of Poland" in _top(turns[1])

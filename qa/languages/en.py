@@ -293,5 +293,6 @@ WORDS = Words(
     attribute=frozenset({"topic", "theme", "title", "subject", "purpose", "aim", "goal", "outcome", "result", "results",
                          "agenda", "venue", "location", "reason", "conclusion", "message", "focus", "format",
                          "role", "response", "reaction", "impact", "point", "idea", "content", "contents",
-                         "detail", "details", "cost", "price", "size", "length", "duration", "audience"}),
+                         "detail", "details", "cost", "price", "size", "length", "duration", "audience", "date", "dates",
+                         "exact", "precise", "full", "official", "correct", "number", "total", "figure", "figures"}),
 )
