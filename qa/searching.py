@@ -427,6 +427,17 @@ def in_period_first(table: ChunkTable, order: list[int], scope: TimeScope) -> li
     return [order[n] for n in np.argsort(rank, kind="stable").tolist()]
 
 
+def _entries_first(index: Index, order: list[int], scope: TimeScope) -> list[int]:
+    """`order` with the passages that open with their own date within `scope` ("April 23, 2019 Organized …")
+    before the others shown within it; the rest as they were."""
+    ids = np.array(order, dtype=np.int64)
+    within = index.table.dated[ids] & (index.table.shown_low[ids] >= low_key(scope.start)) & \
+        (index.table.shown_high[ids] <= high_key(scope.end))
+    entry = np.array([bool(w) and leading_date(index.chunks[i].text) is not None for i, w in zip(order, within)])
+    rank = np.where(entry, 0, np.where(within, 1, 2))
+    return [order[n] for n in np.argsort(rank, kind="stable").tolist()]
+
+
 def specific_terms(index: Index, text: str) -> list[str]:
     """The words of `text` that few passages use (at most SPECIFIC of them) and some do: what a
     question names of its own ("CLCCG", "Geneva"; not "treasurer" when no passage says it, nor
@@ -626,6 +637,8 @@ def search(
     order, fused = named_years_first(index.table, ids, fused, order, scope)
     if period and (signals.time_words or not specific_terms(index, own)):  # the period is what it asks about
         order = in_period_first(index.table, order, scope)
+        if signals.exclude and not specific_terms(index, own):  # "anything else that month?": the month's other
+            order = _entries_first(index, order, scope)        # dated entries, before a paragraph dated then
     order, ids, fused = _picked_first(order, ids, fused, signals)
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
     empty = period and not inside.any()

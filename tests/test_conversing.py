@@ -1168,3 +1168,9 @@ def test_after_a_span_of_years_comes_what_begins_the_year_it_ends(write_corpus, 
                      "and what happened to its Neumark territory after the war?")
     assert "after the war → from 1945" in turns[1][1].notes  # not from 1946: the war's last year is 1945
     assert "ceded to the Republic of Poland" in _top(turns[1])
+
+
+def test_anything_else_that_month_shows_the_months_other_entries_first(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who handed the C20 Policy Pack to PM Abe?", "anything else that month?")
+    assert turns[1][1].notes[-1] == "that month → April 2019"
+    assert turns[1][0].hits[0].date == "2019-04-23"  # not the C20 paragraph dated April 2019, which tells no new event
