@@ -734,8 +734,12 @@ def _elliptical(q: str, words: Words) -> bool:
 
 
 def _short(name: str) -> str:
-    """A name as a note shows it: one line, "Condor (airline)" as written tokenised "Condor ( airline )", cut."""
+    """A name as a note shows it: one line, "Condor (airline)" as written tokenised "Condor ( airline )", its
+    quotation closed (seminar, “Child labour exists in Japan”), cut."""
     name = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", " ".join(name.split())))
+    for opening, closing in (("“", "”"), ("「", "」"), ("(", ")")):
+        if name.count(opening) > name.count(closing):
+            name += closing
     return name if len(name) <= NOTE_CHARS else name[:NOTE_CHARS - 1].rstrip() + "…"
 
 

@@ -1123,6 +1123,7 @@ def test_the_other_one_is_the_other_of_the_two_compared(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "Which seminars has ACE put on in the Diet Member's Building?",
                      "the older one was when?", "ok and who spoke at the other one")
     assert turns[1][0].hits[0].date == "2018-06-18"
+    assert turns[1][1].notes[0] == "the older one → seminar, “Child labour exists in Japan” (18 June 2018)"  # closed
     assert turns[2][1].notes[0].startswith("the other one → seminar on “Reducing the risks")
     assert turns[2][0].hits[0].date == "2019-10-26"
 
