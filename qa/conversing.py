@@ -13,13 +13,14 @@ language's table (`qa/languages/`):
   passage of the list just shown, first;
 - "the month before", "that year", 翌月, その年: a period counted from the answer in focus;
 - "what else", ほかに: the same focus, the passages already shown left out;
+- "those two", その二人: the people the answer names; "the other one": the other of the two compared;
 - no such word, and nothing named of its own (Japanese often drops the subject): about the
   subject in focus.
 The passages just shown, and their document, count a little more (nearness). A question that
 names its own subject is a new topic. Each resolution is said in a short note ("she → Tomoko
 Shiroki", "that month → November 2019", "その年 → 2022年").
 Left out: coreference past the focus (an earlier topic returns only by being named), plural
-people ("they" is read as the subject in focus), yes/no answers (the passage is shown, not a yes).
+people said as "they" (read as the subject in focus), yes/no answers (the passage is shown, not a yes).
 """
 
 from __future__ import annotations
