@@ -40,11 +40,12 @@ _PARTS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)
           "春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14), "前半": (1, 6), "上半期": (1, 6), "後半": (7, 12),
           "下半期": (7, 12), "初め": (1, 3), "はじめ": (1, 3), "年初": (1, 3), "年末": (12, 12), "暮れ": (12, 12),
           "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
-          "last quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12),
+          "last quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12), "h1": (1, 6), "h2": (7, 12),
           "第1四半期": (1, 3), "第2四半期": (4, 6), "第3四半期": (7, 9), "第4四半期": (10, 12)}
 _PART = re.compile(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter|first half|second half|early|beginning|start|"
-                   r"mid|middle|late|end|(?:first|second|third|fourth|last)\s+quarter|q[1-4])(?:\s+of)?[\s-]+(?:the\s+year\s+)?"
+                   r"mid|middle|late|end|(?:first|second|third|fourth|last)\s+quarter|q[1-4]|h[12])(?:\s+of)?[\s-]+(?:the\s+year\s+)?"
                    r"(1\d{3}|20\d{2})\b"
+                   r"|\b(1\d{3}|20\d{2})[\s-]+(q[1-4]|h[12])\b"  # "2019 H1", "2020-Q3"
                    r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年末|暮れ|第[1-4]四半期)", re.I)
 _PART_ALONE = re.compile(r"\b(spring|summer|autumn|fall|winter|first half|second half)\b|(春|夏|秋|冬|前半|上半期|後半|下半期|年末|暮れ)")
 
@@ -149,6 +150,22 @@ def _capital_months(question: str) -> str:
     return _LOWER_MONTH.sub(lambda m: m.group(0).capitalize(), question)
 
 
+_MONTH_RANGE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                          r"(\s*(?:to|through|thru|until|till|and|-|–)\s*(?:the\s+end\s+of\s+)?)"
+                          r"(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                          r"\s+(1\d{3}|20\d{2})\b)")
+
+
+def _year_of_range(question: str) -> str:
+    """A month that opens a range takes the year of the month that closes it: "September to December 2021"
+    -> "September 2021 to December 2021" ("between March and May 2019" too).
+
+    >>> _year_of_range("anything between September and December 2021?")
+    'anything between September 2021 and December 2021?'
+    """
+    return _MONTH_RANGE.sub(lambda m: f"{m.group(1)} {m.group(3)}{m.group(2)}", question)
+
+
 def question_time(question: str, today: datetime.date | None = None) -> TimeScope | None:
     """The time `question` asks about, or None; "last year", "this month" are counted from `today`.
 
@@ -159,12 +176,23 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
     >>> question_time("What did we do last year?", datetime.date(2026, 11, 27))
     TimeScope(start='2025', end='2025', order=None)
     """
-    question = _capital_months(_four_digits(_japanese_plain(question)))
+    question = _year_of_range(_capital_months(_four_digits(_japanese_plain(question))))
     order = "latest" if _LATEST.search(question) else "earliest" if _EARLIEST.search(question) else None
     part = _PART.search(question)
     if part is not None:
-        name, year = (part.group(1), part.group(2)) if part.group(1) else (part.group(4), part.group(3))
+        name, year = next((n, y) for n, y in ((part.group(1), part.group(2)), (part.group(6), part.group(5)),
+                                               (part.group(4), part.group(3))) if n)
         scope = part_of_year(int(year), name)
+        lead = question[:part.start()]
+        after, before = _AFTER.search(lead), _BEFORE.search(lead)
+        if after is not None:  # "after the summer of 2021": from September; "since the summer": from June
+            word = after.group(1).lower()
+            return TimeScope(scope.start if word in ("since", "from") or word.startswith(("starting", "beginning"))
+                             else _step(scope.end, 1), None, order)
+        if before is not None:  # "before spring 2020": to February; "until the end of 2019": to December
+            word = before.group(1).lower()
+            return TimeScope(None, scope.end if word in ("until", "till", "up to", "by") else _step(scope.start, -1),
+                             order)
         return TimeScope(scope.start, scope.end, order)
     spans = find_dates(question)
     if not spans:

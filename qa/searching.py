@@ -635,7 +635,9 @@ def search(
                       MENTIONED and bool(signals.time_words))
     order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
     order, fused = named_years_first(index.table, ids, fused, order, scope)
-    if period and (signals.time_words or not specific_terms(index, own)):  # the period is what it asks about
+    # "the partner's checklist needs our activities for the first half of 2018": what the period holds answers it
+    recorded = period and bool(words_for(q).asks_record.search(q))
+    if period and (signals.time_words or recorded or not specific_terms(index, own)):  # the period is what it asks
         order = in_period_first(index.table, order, scope)
         if signals.exclude and not specific_terms(index, own):  # "anything else that month?": the month's other
             order = _entries_first(index, order, scope)        # dated entries, before a paragraph dated then
@@ -654,7 +656,8 @@ def search(
     # a follow-up's words are mostly its references: the subject it was resolved to counts as asked
     seen = _evidence(index, f"{own} {signals.context}" if signals.context else own, dense, order,
                      retriever == "bm25", embedder)
-    found = not empty and not kind_missing and (timed or signals.item is not None or seen.words == 0 or answers(seen, retriever == "bm25")) \
+    found = not empty and not kind_missing and (timed or recorded or signals.item is not None or seen.words == 0
+                                                or answers(seen, retriever == "bm25")) \
         and not unknown_place(q, index.frequency, words_for(q))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen, kind_missing)

@@ -68,3 +68,14 @@ def test_quarters_of_a_year():
     assert question_time("anything in Q3 2019?") == TimeScope("2019-07", "2019-09")
     assert question_time("what happened in the last quarter of 2019") == TimeScope("2019-10", "2019-12")
     assert question_time("2021年の第1四半期は何をしましたか") == TimeScope("2021-01", "2021-03")
+
+
+def test_halves_bounds_around_a_season_and_a_range_of_months_with_one_year():
+    assert question_time("H2 2016 activites?") == TimeScope("2016-07", "2016-12")
+    assert question_time("what happened in 2019 H1") == TimeScope("2019-01", "2019-06")
+    assert question_time("Anything after the summer of 2021?") == TimeScope("2021-09", None)
+    assert question_time("anything since the summer of 2019") == TimeScope("2019-06", None)
+    assert question_time("what did we do before spring 2020") == TimeScope(None, "2020-02")
+    assert question_time("everything until the end of 2019") == TimeScope(None, "2019-12")
+    assert question_time("anything between September and December 2021?") == TimeScope("2021-09", "2021-12")
+    assert question_time("from May to June 2019") == TimeScope("2019-05", "2019-06")

@@ -396,3 +396,11 @@ def test_a_question_of_a_time_alone_after_a_remark_is_answered(ngo_index, embedd
 def test_the_oldest_thing_on_the_record_is_its_first_dated_entry(ngo_index, embedder):
     answer = search(ngo_index, embedder, "Whats the oldest thing on our advocacy record?", 5)
     assert answer.hits[0].date == "2016-05-13"  # not the paragraph that says the network was founded in 2004
+
+
+def test_a_question_for_the_record_of_a_period_is_answered_by_what_it_holds(ngo_index, embedder):
+    answer = search(ngo_index, embedder, "Sorry to bother you, the partner's checklist needs our activities for the "
+                    "first half of 2018. What did we do then?", 5)
+    assert answer.found and answer.hits[0].in_period  # "checklist", "partner" are the asker's, not the record's
+    answer = search(ngo_index, embedder, "Anything after the summer of 2021?", 5)
+    assert not answer.found and answer.empty_period  # the record ends in August 2021

@@ -79,6 +79,7 @@ class Words:
     speaker: re.Pattern = re.compile(r"(?!)")  # a remark of the speaker on themselves ("Hi, I'm new here.")
     asks_place: re.Pattern = re.compile(r"(?!)")  # where an event was held ("where was it held", "which venue", 会場)
     asks_any: re.Pattern = re.compile(r"(?!)")  # whether anything of a kind happened ("did we submit any comments …")
+    asks_record: re.Pattern = re.compile(r"(?!)")  # what was done in a period ("what did we do then", "list our activities", 活動)
     asks_action: re.Pattern = re.compile(r"(?!)")  # a question whose answer is something done ("what did ACE do at …")
     asks_kind: re.Pattern = re.compile(r"(?!)")  # group "kind": the kind of thing asked for ("which hotel …")
     kind_of_reference: re.Pattern = re.compile(r"(?!)")  # group "kind": "which documentary was that?" -> documentary

@@ -193,6 +193,9 @@ WORDS = Words(
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
                           r"spending|expenditures?)\b", re.I),
+    asks_record=re.compile(r"(?i)\bwhat\s+(?:did|has|have|was)\s+(?:we|ace|they|the\s+organi[sz]ation)\s+(?:do|done|doing|"
+                           r"been\s+doing|(?:been\s+)?up\s+to|get\s+up\s+to)\b|\b(?:activities|activites|advocacy\s+work|"
+                           r"what\s+happened)\b|\bwhat\s+(?:we|ace|they)\s+did\b"),
     asks_action=re.compile(r"(?i)\b(?:what|waht|wat|wht|whta)\s+(?:did|does|has|have)\s+(?:\w+\s+){1,3}?(?:do|done|"
                            r"organi[sz]e|hold|host|present|run|submit|sign|make|contribute)\b"
                            r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),
@@ -294,5 +297,5 @@ WORDS = Words(
                          "agenda", "venue", "location", "reason", "conclusion", "message", "focus", "format",
                          "role", "response", "reaction", "impact", "point", "idea", "content", "contents",
                          "detail", "details", "cost", "price", "size", "length", "duration", "audience", "date", "dates",
-                         "exact", "precise", "full", "official", "correct", "number", "total", "figure", "figures"}),
+                         "exact", "precise", "full", "correct", "number", "total", "figure", "figures"}),
 )
