@@ -290,7 +290,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     _thing(r, thing, person is not None)
     if quiet:
         del r.notes[noted:]
-    if elliptical and focus.frame:
+    if elliptical and focus.frame and not (relative is not None and relative[2] is not None and not r.own):
+        # "and right before the VNR comments?": what came then, whatever the last question asked
         _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative),
                   timed=relative is not None)
     if ordinal:
@@ -1061,8 +1062,12 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
     if bare and not (rel.named and specific_terms(index, named)):
         named = None  # "after lunch", "a week later they …": no one thing named; "after bangkok" names one
     pointed = re.match(r"(?i)(?:that|this|those|these)\s+(?=\w)", named or "")
-    if pointed and focus.subjects:  # "before that summit": the summit in focus, not any passage saying "summit"
-        named = _named_by(named, focus, words)
+    # "after the forum" with the forum in focus: a noun of an event alone, which the focus names
+    kind = re.fullmatch(r"(?i)the\s+(\w+)", (named or "").strip())
+    known = kind is not None and words.event.fullmatch(kind.group(1)) is not None and focus.shown and any(
+        {t[:5] for t in terms(kind.group(1))} & {t[:5] for t in terms(s)} for s in focus.subjects)
+    if (pointed or known) and focus.subjects:  # "before that summit": the summit in focus, not any passage saying
+        named = _named_by(named, focus, words)  # "summit"
     number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE if rel.named else 0.0) \
         if named and _names_something(named, words) and not _is_time(named, words) else None
     if named and number is None and _is_time(named, words) and words.one_of.search(named):
@@ -1213,13 +1218,14 @@ def _year_of(before: str, anchor: str, first: int, last: int, words: Words, afte
 
 
 def _anchor(focus: Focus, unit: str) -> tuple[str, str] | None:
-    """The period a relative time counts from: the period a question named when it is a whole
-    year and the unit is a year; else the date of the answer in focus (the first dated of the first
+    """The period a relative time counts from: the period a question named when it is one whole
+    year and the unit is a year (one month, a month); else the date of the answer in focus (the first dated of the first
     three passages shown, one in the period in focus preferred); else the period in focus."""
     period = focus.period
     closed = period is not None and period.start and period.end and not period.order
-    if closed and len(period.start) == {"year": 4, "month": 7}.get(unit, 10):
-        return period.start, period.end  # "that month" after "in November 2019": November
+    if closed and len(period.start) == {"year": 4, "month": 7}.get(unit, 10) and period.start == period.end:
+        return period.start, period.end  # "that month" after "in November 2019": November (not January after
+        #                                  "the first half of 2021": the month of the answer)
     if focus.anchor is not None and not (closed and not period.overlaps(*focus.anchor)):
         return focus.anchor
     if closed:  # the answer lies outside the period the question named: the period is surer

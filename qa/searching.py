@@ -608,8 +608,8 @@ def search(
     scope = (question_time(q) if when is READ_FROM_QUESTION else when) if use_time else None
     period = scope is not None and scope.bounded and not scope.order and signals.named_time
     pool = max(POOL if filters.years is None else 10 * POOL, k)
-    matched = _search_text(index, embedder, q, scope)
-    matched = _unsaid(matched, signals)
+    # the words that named a time or a thing left out go before acronyms are spelled out ("the VNR comments")
+    matched = _unsaid(_search_text(index, embedder, _unsaid(q, signals), scope), signals)
     dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)
     if signals.among:  # "of the three, which …": each of the list is a candidate, whatever words it shares
         bm25 = _add(bm25, (np.array(signals.among, dtype=np.int64), np.zeros(len(signals.among))), 1.0)

@@ -1175,3 +1175,24 @@ def test_anything_else_that_month_shows_the_months_other_entries_first(ngo_index
     _, turns = _talk(ngo_index, embedder, "Who handed the C20 Policy Pack to PM Abe?", "anything else that month?")
     assert turns[1][1].notes[-1] == "that month → April 2019"
     assert turns[1][0].hits[0].date == "2019-04-23"  # not the C20 paragraph dated April 2019, which tells no new event
+
+
+def test_that_month_after_a_period_of_months_is_the_month_of_the_item_picked(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Could you list what ACE did in the first half of 2021, please?",
+                     "The signatures one - who did they hand them to?", "anything else that month?")
+    assert turns[2][1].notes[-1] == "that month → June 2021"  # not January, the first month of the half
+    assert turns[2][0].hits[0].date == "2021-06-30"
+
+
+def test_right_before_a_thing_named_by_its_acronym_asks_what_came_then(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Did ACE comment on Japan's Voluntary National Review?", "what came next?",
+                     "and right before the VNR comments?")
+    assert turns[2][1].notes == ("right before the VNR comments → until 6 July 2021",)
+    assert turns[2][0].hits[0].date == "2021-06-30"  # not the other public comments, the last question's words
+
+
+def test_after_the_forum_counts_from_the_forum_in_focus(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "what were ACE doing in New York in 2019?",
+                     "and the next event after the forum?")
+    assert turns[1][1].notes == ("after the forum → from 19 July 2019",)
+    assert turns[1][0].hits[0].date == "2019-08-27"
