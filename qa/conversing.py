@@ -412,7 +412,7 @@ def _carries_period(q: str, words: Words, focus: Focus) -> bool:
     """Whether the period in focus still counts for a question that names no time: not for "when …?"
     nor for "has she ever …?" (any time)."""
     return focus.period is not None and CARRY_PERIOD and not words.asks_date.search(q) \
-        and not words.any_time.search(q)
+        and not words.any_time.search(q) and not focus.topic
 
 
 def _dated(index: Index, subject: str) -> tuple[str, str] | None:

@@ -23,6 +23,18 @@ from .dates import TimeScope, era_year, find_dates, lower_bound
 _LATEST = re.compile(r"\b(latest|most recent(?:ly)?|recently|recent|newest|lately|last time|last (?:event|activity|thing)"
                      r"|last \w+ of (?:his|her|their|its) (?:career|life))\b"
                      r"|最新|最近|直近|一番新しい|最後に(?![、,])", re.I)  # 最後に加えたのは: the last time it was done
+# "list them oldest first", "in chronological order", 古い順に: the list shown in date order, no period nor one item
+_LISTED_ASC = re.compile(r"\b(?:oldest|earliest)\s+(?:one\s+)?first\b|\bin\s+(?:chronological|date)\s+order\b|"
+                         r"\bchronologically\b|古い順|時系列", re.I)
+_LISTED_DESC = re.compile(r"\b(?:newest|latest|most\s+recent)\s+(?:one\s+)?first\b|\bin\s+reverse\s+(?:chronological\s+)?order\b|"
+                          r"新しい順", re.I)
+
+
+def listing_order(question: str) -> str | None:
+    """ "asc" when a question asks for its list in date order ("oldest first"), "desc" for newest first."""
+    return "asc" if _LISTED_ASC.search(question) else "desc" if _LISTED_DESC.search(question) else None
+
+
 _EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first ever|very first|first .{0,40}\bever)\b"
                        r"|\bwhen did\b.{0,60}\bfirst\b|初めて|最初|一番古い", re.I)
 # Japanese puts the bound after the date: 2018年以前 (up to it), 2020年以降 (from it), 2017年より前 (before it)
@@ -166,6 +178,25 @@ def _year_of_range(question: str) -> str:
     return _MONTH_RANGE.sub(lambda m: f"{m.group(1)} {m.group(3)}{m.group(2)}", question)
 
 
+def _part_scope(question: str, part: re.Match, order: str | None) -> TimeScope:
+    """The months of the part of a year `part` matched ("the summer of 2021", "H2 2016"), bounded as the words
+    before it say: "after the summer of 2021" from September, "since the summer" from June, "before spring
+    2020" to February, "until the end of 2019" to December."""
+    name, year = next((n, y) for n, y in ((part.group(1), part.group(2)), (part.group(6), part.group(5)),
+                                           (part.group(4), part.group(3))) if n)
+    scope = part_of_year(int(year), name)
+    lead = question[:part.start()]
+    after, before = _AFTER.search(lead), _BEFORE.search(lead)
+    if after is not None:
+        word = after.group(1).lower()
+        return TimeScope(scope.start if word in ("since", "from") or word.startswith(("starting", "beginning"))
+                         else _step(scope.end, 1), None, order)
+    if before is not None:
+        word = before.group(1).lower()
+        return TimeScope(None, scope.end if word in ("until", "till", "up to", "by") else _step(scope.start, -1), order)
+    return TimeScope(scope.start, scope.end, order)
+
+
 def question_time(question: str, today: datetime.date | None = None) -> TimeScope | None:
     """The time `question` asks about, or None; "last year", "this month" are counted from `today`.
 
@@ -177,23 +208,11 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
     TimeScope(start='2025', end='2025', order=None)
     """
     question = _year_of_range(_capital_months(_four_digits(_japanese_plain(question))))
-    order = "latest" if _LATEST.search(question) else "earliest" if _EARLIEST.search(question) else None
+    order = None if listing_order(question) else "latest" if _LATEST.search(question) else \
+        "earliest" if _EARLIEST.search(question) else None
     part = _PART.search(question)
     if part is not None:
-        name, year = next((n, y) for n, y in ((part.group(1), part.group(2)), (part.group(6), part.group(5)),
-                                               (part.group(4), part.group(3))) if n)
-        scope = part_of_year(int(year), name)
-        lead = question[:part.start()]
-        after, before = _AFTER.search(lead), _BEFORE.search(lead)
-        if after is not None:  # "after the summer of 2021": from September; "since the summer": from June
-            word = after.group(1).lower()
-            return TimeScope(scope.start if word in ("since", "from") or word.startswith(("starting", "beginning"))
-                             else _step(scope.end, 1), None, order)
-        if before is not None:  # "before spring 2020": to February; "until the end of 2019": to December
-            word = before.group(1).lower()
-            return TimeScope(None, scope.end if word in ("until", "till", "up to", "by") else _step(scope.start, -1),
-                             order)
-        return TimeScope(scope.start, scope.end, order)
+        return _part_scope(question, part, order)
     spans = find_dates(question)
     if not spans:
         relative = _today_relative(question, today or datetime.date.today())

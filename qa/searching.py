@@ -37,7 +37,7 @@ from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
-from .querytime import MONTH_WORD, question_time
+from .querytime import MONTH_WORD, listing_order, question_time
 from .tables import ChunkTable, high_key, low_key
 
 MAX_QUESTION_CHARS = 1000
@@ -433,7 +433,7 @@ def _entries_first(index: Index, order: list[int], scope: TimeScope) -> list[int
     ids = np.array(order, dtype=np.int64)
     within = index.table.dated[ids] & (index.table.shown_low[ids] >= low_key(scope.start)) & \
         (index.table.shown_high[ids] <= high_key(scope.end))
-    entry = np.array([bool(w) and leading_date(index.chunks[i].text) is not None for i, w in zip(order, within)])
+    entry = np.array([bool(w) and leading_date(index.chunks[i].text) is not None for i, w in zip(order, within, strict=True)])
     rank = np.where(entry, 0, np.where(within, 1, 2))
     return [order[n] for n in np.argsort(rank, kind="stable").tolist()]
 
@@ -651,8 +651,9 @@ def search(
         new = np.array([i for i in order if i not in known], dtype=np.int64)
         ids, fused = np.append(ids, new), np.append(fused, np.zeros(len(new)))
     order = order[:k]
-    if filters.by_date:
-        order.sort(key=lambda i: index.chunks[i].date or "", reverse=True)
+    listed = listing_order(q)  # "list the public comments, oldest first": the same passages, in date order
+    if filters.by_date or listed:
+        order.sort(key=lambda i: index.chunks[i].date or ("" if listed != "asc" else "9999"), reverse=listed != "asc")
     # a follow-up's words are mostly its references: the subject it was resolved to counts as asked
     seen = _evidence(index, f"{own} {signals.context}" if signals.context else own, dense, order,
                      retriever == "bm25", embedder)

@@ -1196,3 +1196,24 @@ def test_after_the_forum_counts_from_the_forum_in_focus(ngo_index, embedder):
                      "and the next event after the forum?")
     assert turns[1][1].notes == ("after the forum → from 19 July 2019",)
     assert turns[1][0].hits[0].date == "2019-08-27"
+
+
+def test_an_articles_conversation_does_not_carry_a_year_asked_before(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Cho_Yoon-sun.txt": (
+            "Cho Yoon-sun\n\nCho Yoon-sun ( born 22 July 1965 ) is a South Korean politician .\n\n"
+            "Career .\n\nIn 2013 , she was appointed as South Korea's Minister of Gender Equality and Family .\n\n"
+            "In 2014 , Cho left the ministry to become President Park Geun-hye's Senior Secretary for Political "
+            "Affairs .\n\nIn 2016 , she was appointed Minister of Culture , Sports and Tourism ."),
+        "Other.txt": "Seoul Tower\n\nIn 2013 , the tower was renovated ."})
+    _, turns = _talk(index, embedder, "which ministry did Cho Yoon-sun get in 2013?", "left it for what job?")
+    assert "Senior Secretary" in _top(turns[1])  # what she left it for came later than 2013
+    assert not any(n.startswith("period") for n in turns[1][1].notes)
+
+
+def test_a_list_asked_oldest_first_is_shown_in_date_order(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "pls list all the public comments ACE submitted, oldest first",
+                     "the third one on that list, what was it about?")
+    dates = [h.date for h in turns[0][0].hits]
+    assert dates == sorted(dates) and all("public comments" in h.text for h in turns[0][0].hits)
+    assert turns[1][0].hits[0].date == dates[2]

@@ -79,3 +79,12 @@ def test_halves_bounds_around_a_season_and_a_range_of_months_with_one_year():
     assert question_time("everything until the end of 2019") == TimeScope(None, "2019-12")
     assert question_time("anything between September and December 2021?") == TimeScope("2021-09", "2021-12")
     assert question_time("from May to June 2019") == TimeScope("2019-05", "2019-06")
+
+
+def test_a_list_asked_in_date_order_names_no_single_oldest():
+    from qa.querytime import listing_order
+
+    assert listing_order("pls list all the public comments ACE submitted, oldest first") == "asc"
+    assert question_time("pls list all the public comments ACE submitted, oldest first") is None
+    assert listing_order("show them newest first") == "desc" and listing_order("古い順に並べて") == "asc"
+    assert question_time("what was the oldest public comment?").order == "earliest"
