@@ -299,6 +299,9 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         if r.series is not None and relative is not None and relative[2] is None:
             relative = None  # "two months after it, the second one": the series' own second, whenever it was
     left_out, unsaid = _besides(r, spared, own_time or focus.period)
+    if more and not left_out and words.asks_person.search(q) and focus.shown \
+            and len(_people_of(focus.shown[0], words, [])) > 1:
+        more = None  # "who else from ACE was there with her?": the answer names the others itself
     if more or left_out:
         r.exclude = left_out or tuple(h.number for h in focus.shown[:1])  # the answer in focus
     if more:
@@ -846,7 +849,10 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus,
     need = {t[:5] for t in terms(named) if t not in words.stop}
     subjects = [x for name in sorted(focus.subjects, key=len) for x in (_without_ordinals(name, words), _series(name, words))
                 if not need or need <= {t[:5] for t in terms(x)}]  # "the third global conference": not the dialogues
-    for series in dict.fromkeys(([named] if named else []) + subjects):
+    # "when was the first one" after a paragraph on "the SDG 8.7 Dialogues": a series the answer names
+    told = [_series(x, words) for x, _ in (words.names(focus.shown[0].text) if focus.shown else [])
+            if words.event.search(x) and (not need or need <= {t[:5] for t in terms(x)})]
+    for series in dict.fromkeys(([named] if named else []) + subjects + told):
         found = _series_item(index, said, n, series, words, within, series == named) if series else None
         if found is not None:
             hit = index.chunks[found]

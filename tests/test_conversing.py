@@ -1217,3 +1217,17 @@ def test_a_list_asked_oldest_first_is_shown_in_date_order(ngo_index, embedder):
     dates = [h.date for h in turns[0][0].hits]
     assert dates == sorted(dates) and all("public comments" in h.text for h in turns[0][0].hits)
     assert turns[1][0].hits[0].date == dates[2]
+
+
+def test_who_else_is_answered_by_the_passage_that_names_the_others(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Did Tomoko Shiroki go to the CLCCG meeting in Cote d'Ivoire?",
+                     "who else from ACE was there with her?")
+    assert "Akira Kondo" in _top(turns[1])  # not left out as a passage already shown
+    assert not any(n.startswith("who else") for n in turns[1][1].notes)
+
+
+def test_the_first_one_of_a_series_the_answer_names(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "For slide 3 I need ACE's role in C20 Japan 2019.",
+                     "and what were the dialogues leading up to the summits about", "when was the first one")
+    assert turns[2][1].notes[0].startswith("the first → SDG 8.7 Dialogue")  # not the heading "C20 JAPAN 2019"
+    assert turns[2][0].hits[0].date == "2019-02-27"
