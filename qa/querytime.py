@@ -53,9 +53,12 @@ _PARTS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)
           "下半期": (7, 12), "初め": (1, 3), "はじめ": (1, 3), "年初": (1, 3), "年末": (12, 12), "暮れ": (12, 12),
           "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
           "last quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12), "h1": (1, 6), "h2": (7, 12),
+          "first three months": (1, 3), "first 3 months": (1, 3), "last three months": (10, 12),
+          "last 3 months": (10, 12), "first six months": (1, 6), "first 6 months": (1, 6), "last six months": (7, 12),
+          "last 6 months": (7, 12),
           "第1四半期": (1, 3), "第2四半期": (4, 6), "第3四半期": (7, 9), "第4四半期": (10, 12)}
 _PART = re.compile(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter|first half|second half|early|beginning|start|"
-                   r"mid|middle|late|end|(?:first|second|third|fourth|last)\s+quarter|q[1-4]|h[12])(?:\s+of)?[\s-]+(?:the\s+year\s+)?"
+                   r"mid|middle|late|end|(?:first|second|third|fourth|last)\s+quarter|q[1-4]|h[12]|(?:first|last)\s+(?:three|3|six|6)\s+months)(?:\s+of)?[\s-]+(?:the\s+year\s+)?"
                    r"(1\d{3}|20\d{2})\b"
                    r"|\b(1\d{3}|20\d{2})[\s-]+(q[1-4]|h[12])\b"  # "2019 H1", "2020-Q3"
                    r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年末|暮れ|第[1-4]四半期)", re.I)

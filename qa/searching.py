@@ -490,7 +490,7 @@ def _none_of_the_kind(index: Index, q: str, inside: np.ndarray) -> bool:
     if not words_for(q).asks_any.search(q):
         return False
     wanted = {t for t in specific_terms(index, q) if not t.isdigit()}
-    return bool(wanted) and not any(wanted & set(keywords_terms(index.chunks[i].context_text())) for i in inside.tolist())
+    return bool(wanted) and not any(wanted <= set(keywords_terms(index.chunks[i].context_text())) for i in inside.tolist())
 
 
 def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_only: bool,

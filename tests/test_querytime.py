@@ -88,3 +88,8 @@ def test_a_list_asked_in_date_order_names_no_single_oldest():
     assert question_time("pls list all the public comments ACE submitted, oldest first") is None
     assert listing_order("show them newest first") == "desc" and listing_order("古い順に並べて") == "asc"
     assert question_time("what was the oldest public comment?").order == "earliest"
+
+
+def test_the_first_or_last_months_of_a_year():
+    assert question_time("Anything happen in the first three months of 2021?") == TimeScope("2021-01", "2021-03")
+    assert question_time("what about the last 6 months of 2019") == TimeScope("2019-07", "2019-12")

@@ -404,3 +404,11 @@ def test_a_question_for_the_record_of_a_period_is_answered_by_what_it_holds(ngo_
     assert answer.found and answer.hits[0].in_period  # "checklist", "partner" are the asker's, not the record's
     answer = search(ngo_index, embedder, "Anything after the summer of 2021?", 5)
     assert not answer.found and answer.empty_period  # the record ends in August 2021
+
+
+def test_a_kind_asked_after_a_clause_and_the_record_asked_as_what_one_was_up_to(ngo_index, embedder):
+    answer = search(ngo_index, embedder, "In the pandemic year 2020, did we organise any event in the Diet Members' "
+                    "Building?", 5)
+    assert not answer.found and answer.kind_missing  # 2020 holds other things, none in that building
+    answer = search(ngo_index, embedder, "Hello, could you tell me what the organisation was up to in November 2019?", 5)
+    assert answer.found and answer.hits[0].in_period

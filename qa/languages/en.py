@@ -6,7 +6,7 @@ import re
 
 from . import Relative, Words
 
-_N = r"(?P<n>\d+|a couple(?: of)?|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_N = r"(?P<n>\d+|a couple(?: of)?|couple(?: of)?|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _U = r"(?P<unit>day|week|month|year|yr|mo|wk)s?\.?"
 _CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to|from)"
 _CAP = r"(?:[A-Z][\w.'’&-]*|\d+(?:\.\d+)?)"
@@ -176,7 +176,7 @@ WORDS = Words(
     units={"day": "day", "week": "week", "month": "month", "year": "year", "yr": "year", "mo": "month", "wk": "week",
            "season": "year"},  # a season of a sport is counted as its year
     numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2, "a few": 3, "several": 3},
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3, "several": 3},
     question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how|whats|whos|wheres|whens|hows)\b", re.I),
     month=re.compile(r"\b(?P<m>january|february|march|april|june|july|august|september|october|november|december|"
                      r"jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?<=\bnew )year|"  # "the new year": January
@@ -195,7 +195,7 @@ WORDS = Words(
                           r"spending|expenditures?)\b", re.I),
     asks_record=re.compile(r"(?i)\bwhat\s+(?:did|has|have|was)\s+(?:we|ace|they|the\s+organi[sz]ation)\s+(?:do|done|doing|"
                            r"been\s+doing|(?:been\s+)?up\s+to|get\s+up\s+to)\b|\b(?:activities|activites|advocacy\s+work|"
-                           r"what\s+happened)\b|\bwhat\s+(?:we|ace|they)\s+did\b"),
+                           r"what\s+happened)\b|\bwhat\s+(?:we|ace|they)\s+did\b|\bwhat\s+(?:[\w'’]+\s+){0,3}up\s+to\b"),
     asks_action=re.compile(r"(?i)\b(?:what|waht|wat|wht|whta)\s+(?:did|does|has|have)\s+(?:\w+\s+){1,3}?(?:do|done|"
                            r"organi[sz]e|hold|host|present|run|submit|sign|make|contribute)\b"
                            r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),
@@ -215,7 +215,7 @@ WORDS = Words(
                        r"\W+)*(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i\s+am|we're|we’re|we\s+are|my|our\s+team)\b"),
     asks_place=re.compile(r"(?i)\bwhere\b[^?]*\b(?:held|located|hosted|take\s+place|took\s+place|happen(?:ed)?)\b"
                           r"|\b(?:which|what)\s+(?:venue|location|city|town|country)\b"),
-    asks_any=re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:did|do|does|has|have|had|was|were|is|are)\b[^?]*?\bany\b"
+    asks_any=re.compile(r"(?i)(?:^|[,;:.!?]\s+)\W*(?:\w+\W+){0,3}?(?:did|do|does|has|have|had|was|were|is|are)\b[^?]*?\bany\b"
                         r"(?!\s*(?:thing|one|where|time|more)\b)"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
