@@ -1067,7 +1067,7 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
     bare = named is not None and named[:1].islower() and not _DETERMINED.match(named)
     if bare and not (rel.named and specific_terms(index, named)):
         named = None  # "after lunch", "a week later they …": no one thing named; "after bangkok" names one
-    pointed = re.match(r"(?i)(?:that|this|those|these)\s+(?=\w)", named or "")
+    pointed = re.match(r"(?i)(?:that|this|those|these|the\s+said|the\s+aforementioned|the\s+same)\s+(?=\w)", named or "")
     # "after the forum" with the forum in focus: a noun of an event alone, which the focus names
     kind = re.fullmatch(r"(?i)the\s+(\w+)", (named or "").strip())
     known = kind is not None and words.event.fullmatch(kind.group(1)) is not None and focus.shown and any(

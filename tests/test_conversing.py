@@ -1231,3 +1231,17 @@ def test_the_first_one_of_a_series_the_answer_names(ngo_index, embedder):
                      "and what were the dialogues leading up to the summits about", "when was the first one")
     assert turns[2][1].notes[0].startswith("the first → SDG 8.7 Dialogue")  # not the heading "C20 JAPAN 2019"
     assert turns[2][0].hits[0].date == "2019-02-27"
+
+
+def test_that_gentleman_is_the_person_and_the_said_forum_the_one_in_focus(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Did ACE co-organise a roundtable with Kailash Satyarthi?",
+                     "Did ACE do anything further with that gentleman's foundation at a later date?")
+    assert turns[1][1].notes == ("that gentleman's → Kailash Satyarthi",)
+    assert "The Price of Free" in _top(turns[1])
+    _, turns = _talk(ngo_index, embedder, "Did ACE take part in the UN Forum on Business and Human Rights in 2019?",
+                     "What was the very next thing they did after the said forum?")
+    assert "after the said forum → from 28 November 2019" in turns[1][1].notes
+    assert turns[1][0].hits[0].date == "2019-12-21"
+    _, turns = _talk(ngo_index, embedder, "Please could you tell me what ACE organised at the C20 Summit in 2020.",
+                     "What did they do for the same C20 the year before?")
+    assert turns[1][1].notes[0] == "the same C20 → C20 Summit in 2020"  # not "the same C"

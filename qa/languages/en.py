@@ -106,11 +106,14 @@ _ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eigh
 
 WORDS = Words(
     code="en",
-    person=re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.I),
+    person=re.compile(r"\b(she|he|her|him|his|hers|herself|himself|(?:that|the|this)\s+(?:gentleman|lady|man|woman)(?:['’]s)?)\b",
+                      re.I),
     thing=re.compile(
         r"\b(it|its|they|them|their|theirs|" + _THERE + r")\b"
-        r"|\b(?:that(?!\s+(?:we|they|he|she|i|you|ace)\b)|this|these|those|the same)\b"  # "the one that we attended": no reference
-        r"(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z]+)?",
+        r"|\b(?:that(?!\s+(?:we|they|he|she|i|you|ace|gentleman|lady|man|woman)\b)|this(?!\s+(?:gentleman|lady|man|woman)\b)|"
+        r"these|those|the same|the said|the aforementioned|"
+        r"the above-?mentioned)\b"  # "the one that we attended": no reference
+        r"(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z][a-z0-9-]*)?",  # "the same C20"
         re.I),
     pronoun=re.compile(r"(?i)it|its|they|them|their|theirs"),
     agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
