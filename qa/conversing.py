@@ -853,7 +853,7 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus,
     told = [_series(x, words) for x, _ in (words.names(focus.shown[0].text) if focus.shown else [])
             if words.event.search(x) and (not need or need <= {t[:5] for t in terms(x)})]
     for series in dict.fromkeys(([named] if named else []) + subjects + told):
-        found = _series_item(index, said, n, series, words, within, series == named) if series else None
+        found = _series_item(index, said, n, series, words, within, series == named or series in told or n > 0) if series else None
         if found is not None:
             hit = index.chunks[found]
             return found, f"{m.group(0).strip()} → {_short(series)}, {said}{_when(hit, words)}", series
@@ -1064,6 +1064,8 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
     before = words.anchor_before.search(q[:m.start()]) if index is not None and other is None else None
     named = other.group("x") if other is not None else before.group("x") if before is not None else None
     named = named.strip(" -–—,;:") if named else named
+    if named and rel.kind in ("later", "earlier") and _CLAUSE.match(named):
+        named = None  # "two years later the Prince got it off him": a clause, no thing to count from
     bare = named is not None and named[:1].islower() and not _DETERMINED.match(named)
     if bare and not (rel.named and specific_terms(index, named)):
         named = None  # "after lunch", "a week later they …": no one thing named; "after bangkok" names one
@@ -1132,6 +1134,8 @@ def _asked_of(index: Index, number: int, rest: str, words: Words) -> bool:
     return any(0 < index.frequency(t) <= RARE and t in held for t in terms(rest) if t not in words.stop)
 
 
+_CLAUSE = re.compile(r"(?i)(?:\S+\s+){1,3}(?:\w+ed|made|did|went|held|had|was|were|got|took|gave|met|ran|won|led|sent|"
+                     r"began|became|left|bought|sold)\b")
 _DETERMINED = re.compile(r"(?i)(?:the|our|ace['’]s|its|their|his|her|[a-z]+ing)\b")
 
 

@@ -149,6 +149,7 @@ def expand_acronyms(question: str, frequency, known) -> str:
 
 
 _WORD_OF = re.compile(r"[a-z]+(?:'[a-z]+)?")
+NAME_SLIP = 5  # a capitalised word of at least this many letters, unknown to the model too, may be a name mistyped
 SLIP = {4: 1}  # a word of at least this many letters may be this many edits from the one meant (two edits
 #               made "Leninist" "feminist" and "possessor" "possession" in TimeQA's questions)
 
@@ -165,10 +166,12 @@ def vocabulary(texts) -> dict[str, dict[str, int]]:
     return counts
 
 
-def corrected(question: str, frequency, known, english: frozenset[str]) -> str:
+def corrected(question: str, frequency, known, english: frozenset[str], lowercase=None) -> str:
     """The question with each lower-case English word the documents never use (its stem neither) replaced by
     the most used of their words nearest to it in edits, when one is near enough (SLIP): "wat did
-    yuka iwatsuki presnt to the prime minster" -> "… present to the prime minister". `known()` gives
+    yuka iwatsuki presnt to the prime minster" -> "… present to the prime minister"; a capitalised word
+    the model does not know either, likewise, by a word the documents write only capitalised
+    (`lowercase()`: the words they write in lower case): "Chicgo Stadium" -> "Chicago Stadium". `known()` gives
     the documents' words (made only when a question has such a word); a word of `english` (the
     model's whole words: "weather", "kindly") is never a slip, and without them nothing is changed.
 
@@ -184,7 +187,12 @@ def corrected(question: str, frequency, known, english: frozenset[str]) -> str:
 
     def fixed(m: re.Match) -> str:
         word = m.group(0)
-        if not word.islower():  # a name ("Labro Falls") or an acronym ("HLPF": see expand_acronyms)
+        if word[:1].isupper() and word[1:].islower() and len(word) >= NAME_SLIP and word.lower() not in english \
+                and lowercase is not None:
+            mended = fixed(re.match(r".+", word.lower()))  # "Chicgo", "Abijan": a name the documents spell, which
+            names = mended != word.lower() and mended not in lowercase()  # they never write in lower case ("labor")
+            return mended.capitalize() if names else word
+        if not word.islower():  # an acronym ("HLPF": see expand_acronyms), a name written in capitals
             return word
         allowed = max((n for size, n in SLIP.items() if len(word) >= size), default=0)
         stems = terms(word)

@@ -564,7 +564,8 @@ def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | No
     text = expand_acronyms(_DAY_ORDINAL.sub(r"\1\2\3", _matched(q, scope)), index.frequency, lambda: index.acronyms)
     if JAPANESE.search(text):
         return expand_clipped(text, index.frequency, lambda: index.katakana)
-    return corrected(text, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")))
+    return corrected(text, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
+                     lambda: index.lowercase)
 
 
 def _matched(q: str, scope: TimeScope | None) -> str:

@@ -239,6 +239,8 @@ def test_names_with_inner_capitals_are_people_and_companies_are_not():
     assert ("Alex McLeish", "person") in names("When did Alex McLeish take charge of Scotland?")
     assert ("Mary O'Brien", "person") in names("Did Mary O'Brien sign it?")
     assert names("when he joined the Koch Industries board?") == [("Koch Industries", "thing")]
+    assert names("ACE sent someone to a meeting in Abijan. Could you tell me what it was?") == [
+        ("ACE", "thing"), ("Abijan", "thing")]  # a run of capitals stops where a sentence ends
     assert names("When did Walter Zenga take over at Calcio Catania?") == [("Walter Zenga", "person"),
                                                                           ("Calcio Catania", "thing")]
 
@@ -1245,3 +1247,22 @@ def test_that_gentleman_is_the_person_and_the_said_forum_the_one_in_focus(ngo_in
     _, turns = _talk(ngo_index, embedder, "Please could you tell me what ACE organised at the C20 Summit in 2020.",
                      "What did they do for the same C20 the year before?")
     assert turns[1][1].notes[0] == "the same C20 → C20 Summit in 2020"  # not "the same C"
+
+
+def test_a_clause_after_years_later_names_nothing_and_an_ordinal_needs_its_series_next_to_it(
+        ngo_index, embedder, write_corpus, tmp_path):
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Anmer_Hall.txt": (
+            "Anmer Hall\n\nAnmer Hall is a country house in Norfolk .\n\nHistory .\n\n"
+            "The Prince of Wales first visited the village in 1802 , when the house was built .\n\n"
+            "In 1896 , the Anmer Hall estate was purchased at auction by Ernest Terah Hooley .\n\n"
+            "In 1898 , Hooley agreed to sell it at cost , and the estate was bought for Prince Albert Victor .\n\n"
+            "From 1972 to 1990 , Anmer Hall was leased to the Duke and Duchess of Kent .")})
+    _, turns = _talk(index, embedder, "who bought Anmer Hall at the auction in the 1890s?",
+                     "And two years later the Prince got it off him - who was it meant for?")
+    assert turns[1][1].notes[-1].startswith("two years later → from")  # not "… the Prince got it off him"
+    assert "Prince Albert Victor" in _top(turns[1])  # counted from the auction, not from the Prince's 1802 visit
+    _, turns = _talk(ngo_index, embedder, "I understand that ACE sent someone to a meeting in Abidjan. Could you tell "
+                     "me what it was?", "Was that the first global meeting of that group?")
+    assert "Second Global Meeting" in _top(turns[0])
+    assert turns[1][0].hits[0].date != "2019-02-27"  # not the First SDG 8.7 Dialogue, which is no global meeting

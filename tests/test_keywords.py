@@ -34,3 +34,14 @@ def test_an_index_built_in_another_process_scores_as_one_built_here(monkeypatch)
     apart = keywords.KeywordIndex.build_apart(texts)
     for query in ("child labour seminar", "signatures secretary", "Ghana"):
         assert np.array_equal(apart.scores(query), here.scores(query)) and apart.scores(query).any()
+
+
+def test_a_mistyped_name_is_read_as_the_name_the_documents_write_only_capitalised():
+    from qa.keywords import corrected, vocabulary
+
+    words = vocabulary(["Chicago Stadium opened in Chicago . The labor union met . Labrofossen ( 1837 )"])
+    english = frozenset({"the", "old", "stadium", "union", "labor", "falls"})
+    lower = lambda: frozenset({"the", "labor", "union", "met", "opened", "in"})  # noqa: E731
+    assert corrected("the old Chicgo Stadium", lambda t: 0, lambda: words, english, lower) == "the old Chicago Stadium"
+    assert corrected("Labro Falls", lambda t: 0, lambda: words, english, lower) == "Labro Falls"  # not "Labor"
+    assert corrected("the old Chicgo Stadium", lambda t: 0, lambda: words, english) == "the old Chicgo Stadium"

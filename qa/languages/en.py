@@ -57,7 +57,7 @@ def names(text: str) -> list[tuple[str, str]]:
     """
     out = []
     for m in _NAME.finditer(text):
-        parts, words = [], []
+        parts, words, opening = [], [], set()  # opening: the parts that begin a sentence
         run = m.group(0).split()
         for n, w in enumerate(run):  # "Lee Nogan's Reading side": Lee Nogan, and Reading (not "Diet Member's Building")
             words.append(w)
@@ -66,9 +66,13 @@ def names(text: str) -> list[tuple[str, str]]:
                     " ".join(run)):
                 parts.append(words)
                 words = []
+            elif n < len(run) - 1 and re.search(r"[a-z]{2}[.!?]$", w):  # "… in Abijan. Could you …": a sentence ends
+                parts.append(words)
+                words = []
+                opening.add(len(parts))
         parts.append(words)
         for k, words in enumerate(parts):
-            while k == 0 and words and _QUESTION_START.match(re.sub(r"['’]s$", "", words[0]).rstrip(
+            while (k == 0 or k in opening) and words and _QUESTION_START.match(re.sub(r"['’]s$", "", words[0]).rstrip(
                     ",!" if words[1:2] and words[1][:1].isdigit() else ".,!'’")):
                 words.pop(0)  # "Cool." and "What's" are no names; "No. 73 Squadron" is
             while words and re.fullmatch(_CONNECT, words[-1]):
