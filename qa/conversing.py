@@ -229,7 +229,9 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
                         anchor=_dated(index, subject), events=focus.events - {subject})
         kept = " ".join(t.group(0) for r in words.relative for t in r.pattern.finditer(said))
         q = q.replace(said, f" {kept} ", 1)
-    counted = _relative(q, words, focus, index)
+    # "was that before the Geneva forum?" asks whether, of the thing in focus: no period to search
+    compared = words.comparison.search(q)
+    counted = None if compared else _relative(q, words, focus, index)
     anchored = counted is not None and counted[2] is not None  # "right after the C20 summit in April 2019"
     own_time = _own_time(q.replace(counted[1], " ") if anchored else q, words, today)  # not the thing's own date
     order = own_time.order if own_time is not None and not own_time.bounded else None  # "the last thing"
@@ -261,7 +263,13 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     r = _Reading(index, q, words, focus, own, own_time)
     if comparative is not None:
         _comparative(r, comparative)
-    described = words.one_of.search(q) if comparative is None and not ordinal else None
+    pointing = re.match(r"(?i)\W*(?:(?:and|so|ok|okay|but|wait)\W+)?(?:was|is|were|did)\s+(that|it|this)\b", q) \
+        if compared and focus.shown else None
+    if pointing is not None:  # "was that before the Geneva forum?": the answer in focus, with its date, first
+        hit = focus.shown[0]
+        r.item = hit.number
+        r.note(pointing.group(1), f"{_short(_label(hit, words))}{_when(hit, words)}")
+    described = words.one_of.search(q) if comparative is None and not ordinal and r.item is None else None
     if described is not None and not (relative and described.group(0) in relative[1]):  # "before the Geneva one"
         _described(r, described)
     other = words.other_one.search(q) if r.item is None and not ordinal else None

@@ -124,7 +124,8 @@ _ERA_YEAR = re.compile(r"(令和|平成|昭和)\s*(元|\d{1,2})\s*年")
 
 def _japanese_plain(question: str) -> str:
     """Japanese dates as the date reader takes them: era years as western ones (平成30年 -> 2018年), a month
-    after the year's の (2022年の7月 -> 2022年7月), and a range of months with から (7月から8月にかけて -> 7月〜8月).
+    after the year's の or a comma (2022年の7月, 2020年、5月 -> 2022年7月, 2020年5月), and a range of months with
+    から or と (7月から8月にかけて, 5月と6月 -> 7月〜8月, 5月〜6月).
 
     >>> _japanese_plain("令和4年の7月から8月にかけて何かありましたか")
     '2022年7月〜8月にかけて何かありましたか'
@@ -133,8 +134,8 @@ def _japanese_plain(question: str) -> str:
         return question
     question = unicodedata.normalize("NFKC", question)
     question = _ERA_YEAR.sub(lambda m: f"{era_year(m.group(1), m.group(2))}年", question)
-    question = re.sub(r"(\d{4})\s*年\s*の\s*(?=\d{1,2}\s*月)", r"\1年", question)
-    return re.sub(r"(\d{1,2})\s*月\s*から\s*(\d{1,2})\s*月(?:\s*まで)?", r"\1月〜\2月", question)
+    question = re.sub(r"(\d{4})\s*年\s*[のに、,]?\s*(?=\d{1,2}\s*月)", r"\1年", question)  # 2020年、5月と6月
+    return re.sub(r"(\d{1,2})\s*月\s*(?:から|と)\s*(\d{1,2})\s*月(?:\s*まで)?", r"\1月〜\2月", question)
 
 
 def _four_digits(question: str) -> str:

@@ -1266,3 +1266,11 @@ def test_a_clause_after_years_later_names_nothing_and_an_ordinal_needs_its_serie
                      "me what it was?", "Was that the first global meeting of that group?")
     assert "Second Global Meeting" in _top(turns[0])
     assert turns[1][0].hits[0].date != "2019-02-27"  # not the First SDG 8.7 Dialogue, which is no global meeting
+
+
+def test_was_that_before_a_thing_asks_of_the_answer_in_focus_not_for_a_period(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "hey, what was ACE doing in Abidjan in 2019", "ok and after Abidjan, whats next?",
+                     "was that before the Geneva forum?")
+    assert turns[2][1].notes[0].startswith("that → High Level Political Forum")  # not "that before → …"
+    assert turns[2][0].hits[0].date == "2019-07-09"  # the answer in focus first, with its date
+    assert any("Geneva" in h.text for h in turns[2][0].hits[:3])  # and the thing it is compared with

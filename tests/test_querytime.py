@@ -93,3 +93,7 @@ def test_a_list_asked_in_date_order_names_no_single_oldest():
 def test_the_first_or_last_months_of_a_year():
     assert question_time("Anything happen in the first three months of 2021?") == TimeScope("2021-01", "2021-03")
     assert question_time("what about the last 6 months of 2019") == TimeScope("2019-07", "2019-12")
+
+
+def test_japanese_months_after_a_year_and_a_comma_or_joined_by_to():
+    assert question_time("コロナ禍の2020年、5月と6月は何をしてた？") == TimeScope("2020-05", "2020-06")

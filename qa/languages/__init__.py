@@ -79,6 +79,7 @@ class Words:
     speaker: re.Pattern = re.compile(r"(?!)")  # a remark of the speaker on themselves ("Hi, I'm new here.")
     asks_place: re.Pattern = re.compile(r"(?!)")  # where an event was held ("where was it held", "which venue", 会場)
     asks_any: re.Pattern = re.compile(r"(?!)")  # whether anything of a kind happened ("did we submit any comments …")
+    asks_whether: re.Pattern = re.compile(r"(?!)")  # a yes/no question of what was done ("did we attend …", 参加しましたか)
     asks_record: re.Pattern = re.compile(r"(?!)")  # what was done in a period ("what did we do then", "list our activities", 活動)
     asks_action: re.Pattern = re.compile(r"(?!)")  # a question whose answer is something done ("what did ACE do at …")
     asks_kind: re.Pattern = re.compile(r"(?!)")  # group "kind": the kind of thing asked for ("which hotel …")
@@ -87,6 +88,7 @@ class Words:
     person_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a person ("which official"): a person's name does
     other_one: re.Pattern = re.compile(r"(?!)")  # the one of those compared that is not the answer ("the other one")
     one_of: re.Pattern = re.compile(r"(?!)")  # group "x": the one just shown that x describes ("the geneva one")
+    comparison: re.Pattern = re.compile(r"(?!)")  # "was that before the Geneva forum?": a yes/no on the order of two things
     comparative: re.Pattern = re.compile(r"(?!)")  # group "c": one of the two just shown by date or order ("the later one")
     comparatives: dict[str, str] = field(default_factory=dict)  # its word -> latest | earliest | first | last
     happens: re.Pattern = re.compile(r"(?!)")  # the reference is something that takes place ("was it held"): an event

@@ -117,7 +117,7 @@ WORDS = Words(
         r"|\b(?:that(?!\s+(?:we|they|he|she|i|you|ace|gentleman|lady|man|woman)\b)|this(?!\s+(?:gentleman|lady|man|woman)\b)|"
         r"these|those|the same|the said|the aforementioned|"
         r"the above-?mentioned)\b"  # "the one that we attended": no reference
-        r"(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z][a-z0-9-]*)?",  # "the same C20"
+        r"(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|before|after|earlier|later|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z][a-z0-9-]*)?",  # "the same C20"
         re.I),
     pronoun=re.compile(r"(?i)it|its|they|them|their|theirs"),
     agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
@@ -175,6 +175,9 @@ WORDS = Words(
                       # "the one on business and human rights", "the one in Geneva"
                       r"|one\s+(?:on|about|with|in|at|for)\s+(?!(?:that|this|those|these|it|them)\b)(?P<x2>[a-z][\w'’-]*"
                       r"(?:\s+(?!(?:was|were|is|did|held)\b)[a-z][\w'’-]*){0,3}))"),
+    comparison=re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|but|wait)\W+)?(?:was|is|were|did)\s+(?:that|it|this|they|the\s+[\w'’.-]+"
+                          r"(?:\s+[\w'’.-]+){0,3})\s+(?:one\s+)?(?:(?:held|happen|take\s+place)\s+)?(?:before|after|earlier\s+than|"
+                          r"later\s+than|prior\s+to)\b"),
     comparative=re.compile(r"(?i)\bthe\s+(?P<c>later|earlier|more\s+recent|newer|older|latter|former)"
                            r"(?:\s+(?:one|event|entry|of\s+(?:the\s+|those\s+|these\s+)?(?:two|both|them|those|these)))?\b"),
     comparatives={"later": "latest", "more recent": "latest", "newer": "latest", "earlier": "earliest", "older": "earliest",
@@ -200,6 +203,8 @@ WORDS = Words(
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
                           r"spending|expenditures?)\b", re.I),
+    asks_whether=re.compile(r"(?i)(?:^|[,;:.!?]\s+)\W*(?:(?:and|so|ok|okay|but|wait)\W+)?(?:did|have|has|had|was|were)\s+"
+                            r"(?:we|ace|they|you|the\s+organi[sz]ation)\b"),
     asks_record=re.compile(r"(?i)\bwhat\s+(?:did|has|have|was)\s+(?:we|ace|they|the\s+organi[sz]ation)\s+(?:do|done|doing|"
                            r"been\s+doing|(?:been\s+)?up\s+to|get\s+up\s+to)\b|\b(?:activities|activites|advocacy\s+work|"
                            r"what\s+happened)\b|\bwhat\s+(?:we|ace|they)\s+did\b|\bwhat\s+(?:[\w'’]+\s+){0,3}up\s+to\b"),
