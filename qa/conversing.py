@@ -1031,6 +1031,10 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
         groups = m.groupdict()
         unit = words.units.get((groups.get("unit") or groups.get("unit2") or "").lower(), rel.unit or "year")
         kind = rel.kind
+        if kind in ("successor", "predecessor"):  # of a list of holders only: in prose the answer's date is
+            if not (focus.shown and _HOLDER.match(focus.shown[0].text)):  # no term ("who came after him?")
+                continue
+            kind = "after" if kind == "successor" else "before"
         if kind in ("next", "previous") and unit in ("day", "week"):  # "the week before": the nearest event then
             kind = "later" if kind == "next" else "earlier"
         # a step of the calendar counts from the period a question named when it is of that unit;
@@ -1142,6 +1146,7 @@ def _asked_of(index: Index, number: int, rest: str, words: Words) -> bool:
     return any(0 < index.frequency(t) <= RARE and t in held for t in terms(rest) if t not in words.stop)
 
 
+_HOLDER = re.compile(r"\s*(?:[-•*]\s*)?(?:[^\W\d][\w.'’ -]{0,60}\(\s*)?\d{4}\s*[–-]\s*(?:\d{2,4}|present)?\s*[:)]|\s*[-•*]\s")
 _CLAUSE = re.compile(r"(?i)(?:\S+\s+){1,3}(?:\w+ed|made|did|went|held|had|was|were|got|took|gave|met|ran|won|led|sent|"
                      r"began|became|left|bought|sold)\b")
 _DETERMINED = re.compile(r"(?i)(?:the|our|ace['’]s|its|their|his|her|[a-z]+ing)\b")

@@ -1274,3 +1274,25 @@ def test_was_that_before_a_thing_asks_of_the_answer_in_focus_not_for_a_period(ng
     assert turns[2][1].notes[0].startswith("that → High Level Political Forum")  # not "that before → …"
     assert turns[2][0].hits[0].date == "2019-07-09"  # the answer in focus first, with its date
     assert any("Geneva" in h.text for h in turns[2][0].hits[:3])  # and the thing it is compared with
+
+
+def test_who_had_it_before_him_in_a_list_of_holders(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "International_Mathematical_Union.txt": (
+            "International Mathematical Union\n\nThe International Mathematical Union is an international "
+            "organisation devoted to international cooperation in mathematics .\n\nPresidents .\n\n"
+            "1955–1958 : Heinz Hopf ( vice : Arnaud Denjoy )\n\n1959–1962 : Rolf Nevanlinna ( vice : Pavel Alexandrov )"
+            "\n\n1963–1966 : Georges de Rham ( vice : Henri Cartan )\n\n1967–1970 : Henri Cartan ( vice : Mikhail "
+            "Lavrentyev )"),
+        "Alexander_Imich.txt": (
+            "Alexander Imich\n\nAlexander Imich ( 4 February 1903 – 8 June 2014 ) was a Polish-born American chemist .\n\n"
+            "After his death , Sakari Momoi became the oldest living man .")})
+    _, turns = _talk(index, embedder, "Who held the presidency of the International Mathematical Union in 1960?",
+                     "who had it before him", "and who succeeded him?")
+    assert "Rolf Nevanlinna" in _top(turns[0])
+    assert "Heinz Hopf" in _top(turns[1])
+    _, turns = _talk(index, embedder, "Who held the presidency of the International Mathematical Union in 1960?",
+                     "and who succeeded him?")
+    assert "Georges de Rham" in _top(turns[1])
+    _, turns = _talk(index, embedder, "When was Alexander Imich born?", "And who came after him?")
+    assert not any(n.startswith("came after him") for n in turns[1][1].notes)  # prose: his birth is no term

@@ -148,6 +148,12 @@ WORDS = Words(
                             r"(?<!\band then)|\bat\s+(?:that|the)\s+time\b", re.I), "same", "year"),
         Relative(re.compile(r"\b(?:that|the)\s+same\s+(?:stretch|period|time)\b|\bduring\s+that\s+(?:time|period)\b", re.I),
                  "same", "year"),
+        # "who succeeded him?", "who had it before her?": the holder after (before) the one in focus, when the
+        # answer is an item of a list of holders ("1959–1962 : Rolf Nevanlinna")
+        Relative(re.compile(r"\b(?:succeeded|replaced|followed|took\s+over\s+from|came\s+after)\s+(?:him|her|them)\b"
+                            r"|\b(?:his|her|their|its)\s+successors?\b", re.I), "successor"),
+        Relative(re.compile(r"\b(?:preceded\s+(?:him|her|them)|(?:had|held)\s+it\s+before\s+(?:him|her|them))\b"
+                            r"|\b(?:his|her|their|its)\s+predecessors?\b", re.I), "predecessor"),
         # "right after the C20 summit", "before submitting the signatures": from the thing named
         Relative(re.compile(r"(?<!before or )(?<!before and )\b(?:(?:right|immediately|just|shortly|soon|directly|straight)\s+)?"
                             r"(?:after|following|since" + _CAUSAL + r")\b", re.I),
