@@ -1030,11 +1030,9 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             continue
         groups = m.groupdict()
         unit = words.units.get((groups.get("unit") or groups.get("unit2") or "").lower(), rel.unit or "year")
-        kind = rel.kind
-        if kind in ("successor", "predecessor"):  # of a list of holders only: in prose the answer's date is
-            if not (focus.shown and _HOLDER.match(focus.shown[0].text)):  # no term ("who came after him?")
-                continue
-            kind = "after" if kind == "successor" else "before"
+        kind = _holder(rel.kind, focus)
+        if kind is None:
+            continue
         if kind in ("next", "previous") and unit in ("day", "week"):  # "the week before": the nearest event then
             kind = "later" if kind == "next" else "earlier"
         # a step of the calendar counts from the period a question named when it is of that unit;
@@ -1065,6 +1063,17 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             return None
         return _shifted(kind, anchor, unit, groups.get("n"), words, term=section is None), said, number
     return None
+
+
+def _holder(kind: str, focus: Focus) -> str | None:
+    """A relative time's kind, "who succeeded him?" read as "after" and "his predecessor" as "before" when the
+    answer in focus is an item of a list of holders ("1959–1962 : Rolf Nevanlinna"); None in prose, where
+    the answer's date is no term ("who came after him?" after his birth)."""
+    if kind not in ("successor", "predecessor"):
+        return kind
+    if not (focus.shown and _HOLDER.match(focus.shown[0].text)):
+        return None
+    return "after" if kind == "successor" else "before"
 
 
 def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus,
