@@ -938,7 +938,8 @@ def _names_next(text: str, need: set[str]) -> bool:
     return bool(need & set(terms(" ".join(text.split()[:4]))))
 
 
-_AFTER_ORDINAL = re.compile(r"\s+((?!(?:one|ones|time|times|of|in|on|at|to|and|or|that|this|week|month|year|day|half)\b)"
+_AFTER_ORDINAL = re.compile(r"\s+((?!(?:one|ones|time|times|of|in|on|at|to|and|or|that|this|week|month|year|day|half|"
+                            r"you|we|they|i|he|she|it|listed|mentioned|shown)\b)"
                             r"[\w.'’-]+(?:\s+(?!(?:was|were|is|did|do|does|in|held|and|or|that|which|who|when|where|"
                             r"with|by|at|for|one)\b)[\w.'’-]+){0,7})")
 

@@ -241,6 +241,8 @@ def test_names_with_inner_capitals_are_people_and_companies_are_not():
     assert names("when he joined the Koch Industries board?") == [("Koch Industries", "thing")]
     assert names("ACE sent someone to a meeting in Abijan. Could you tell me what it was?") == [
         ("ACE", "thing"), ("Abijan", "thing")]  # a run of capitals stops where a sentence ends
+    assert names("One of our longest-standing donors asked about the roundtable with Kailash Satyarthi.") == [
+        ("Kailash Satyarthi", "person")]  # "One", "Our", "Some" open a sentence, they name nothing
     assert names("When did Walter Zenga take over at Calcio Catania?") == [("Walter Zenga", "person"),
                                                                           ("Calcio Catania", "thing")]
 
@@ -1296,3 +1298,14 @@ def test_who_had_it_before_him_in_a_list_of_holders(write_corpus, tmp_path, embe
     assert "Georges de Rham" in _top(turns[1])
     _, turns = _talk(index, embedder, "When was Alexander Imich born?", "And who came after him?")
     assert not any(n.startswith("came after him") for n in turns[1][1].notes)  # prose: his birth is no term
+
+
+def test_the_first_you_listed_and_some_months_before(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What is the Sustainable Brands conference?",
+                     "Who from ACE presented there, and in how many sessions?",
+                     "What was the title of the first you listed? The donor likes the wording.")
+    assert turns[2][1].notes and turns[2][1].notes[0].startswith("the first → ")  # "you listed" names no series
+    _, turns = _talk(ngo_index, embedder, "When was the seminar 'Child labour exists in Japan' in the Diet?",
+                     "Some months before, ACE make a statement about a child. What was happen?")
+    assert turns[1][1].notes[0].startswith("Some months before → until")
+    assert turns[1][0].hits[0].date == "2018-01-10"
