@@ -1233,7 +1233,8 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
         return None
     at = q.lower().find(season.lower())
     year = _year_of(q[:max(at, 0)], anchor[0], *months_of(season), words, q[max(at, 0) + len(season):])
-    return part_of_year(year, season), season, None
+    said = re.search(rf"(?i)\b(?:at\s+)?the\s+{season}\s+of\s+(?:the|that)\s+year\b", q) if season.isascii() else None
+    return part_of_year(year, season), said.group(0) if said else season, None  # "at the end of the year"
 
 
 def _year_of(before: str, anchor: str, first: int, last: int, words: Words, after: str = "") -> int:

@@ -1309,3 +1309,10 @@ def test_the_first_you_listed_and_some_months_before(ngo_index, embedder):
                      "Some months before, ACE make a statement about a child. What was happen?")
     assert turns[1][1].notes[0].startswith("Some months before → until")
     assert turns[1][0].hits[0].date == "2018-01-10"
+
+
+def test_at_the_end_of_the_year_is_the_last_months_of_the_year_in_focus(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What did ACE do in January 2018?",
+                     "and at the end of the year, any international forum?")
+    assert turns[1][1].notes[-1] == "at the end of the year → October – December 2018"
+    assert "Freedom from Slavery Forum" in _top(turns[1])
