@@ -307,6 +307,10 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         if r.series is not None and relative is not None and relative[2] is None:
             relative = None  # "two months after it, the second one": the series' own second, whenever it was
     left_out, unsaid = _besides(r, spared, own_time or focus.period)
+    if left_out and focus.shown and left_out[0] == focus.shown[0].number and \
+            (words.asks_person.search(q) or re.search(r"(?i)\bwhom\b", q)):
+        left_out = ()  # "to whom else were they handed, besides the Chief Cabinet Secretary?": the answer names them
+        r.notes = [n for n in r.notes if not n.endswith(words.said["left out"])]
     if more and not left_out and words.asks_person.search(q) and focus.shown \
             and len(_people_of(focus.shown[0], words, [])) > 1:
         more = None  # "who else from ACE was there with her?": the answer names the others itself

@@ -1316,3 +1316,10 @@ def test_at_the_end_of_the_year_is_the_last_months_of_the_year_in_focus(ngo_inde
                      "and at the end of the year, any international forum?")
     assert turns[1][1].notes[-1] == "at the end of the year → October – December 2018"
     assert "Freedom from Slavery Forum" in _top(turns[1])
+
+
+def test_to_whom_else_besides_one_named_in_the_answer_is_answered_by_it(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did ACE hand over the 70,000 signatures?",
+                     "To whom else were they handed, besides the Chief Cabinet Secretary?")
+    assert "Economy, Trade and Industry" in _top(turns[1])  # the same passage names the other recipient
+    assert not any(n.endswith("left out") for n in turns[1][1].notes)
