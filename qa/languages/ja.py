@@ -125,8 +125,6 @@ WORDS = Words(
     place=re.compile(r"(そこ|あそこ|そちら)"),
     pair=re.compile(r"(?:その|この|あの)?(?:お?二人|お?ふたり|両名|三人)"),
     other_one=re.compile(r"もう(?:一つ|ひとつ|一方|片方)(?:の方|のほう)?|他方"),
-    asks_whether=re.compile(r"(?:しましたか|しましたっけ|しました[？?]|した[？?]|してた[？?]|ありましたか|あった[？?]|ましたか|"
-                            r"ましたっけ|たっけ)[？?]?\s*$"),
     asks_record=re.compile(r"何をし|何をやっ|活動|何があ|出来事|一覧"),
     group=re.compile(r"(彼ら|彼女ら|彼女たち|あの人たち)"),
     plural=re.compile(r"(それら|これら|あれら|彼ら)"),
