@@ -488,15 +488,16 @@ def _none_of_the_kind(index: Index, q: str, inside: np.ndarray) -> bool:
     comments in 2018?") names a kind none of the passages dated in the period (`inside`) speaks of (its
     words few passages use): the period holds other things, not that."""
     words = words_for(q)
-    said = [set(keywords_terms(index.chunks[i].context_text())) for i in inside.tolist()]
     if words.asks_whether.search(q) and not words.asks_any.search(q):  # "did we attend the Geneva forum in 2020?"
         named = [{t for t in specific_terms(index, name) if not t.isdigit()} for name, _ in words.names(q)]
-        named = [n for n in named if n]
-        return bool(named) and not any(n <= s for n in named for s in said)  # no passage then names any of them
-    if not words.asks_any.search(q):
+        wanted = [n for n in named if n]
+    elif words.asks_any.search(q):
+        wanted = [{t for t in specific_terms(index, q) if not t.isdigit()}]
+    else:
         return False
-    wanted = {t for t in specific_terms(index, q) if not t.isdigit()}
-    return bool(wanted) and not any(wanted <= s for s in said)
+    if not any(wanted):
+        return False  # the words of each passage of the period are read only now: a year can hold thousands
+    return not any(n and n <= set(keywords_terms(index.chunks[i].context_text())) for i in inside.tolist() for n in wanted)
 
 
 def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_only: bool,
