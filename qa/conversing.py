@@ -779,9 +779,10 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
     organisation: "ACE" names no subject on its pages)."""
     out = []
     for name, _ in words.names(q):
-        if " " not in name and name.isalpha() and re.match(rf"\W*{re.escape(name)}\b(?!\s+[A-Z])", q) \
-                and name.lower() in index.lowercase:
-            continue  # "Different angle - who owns …": the first word is capitalised for being first
+        if " " not in name and name.isalpha() and name.lower() in index.lowercase and \
+                re.search(rf"(?:^|[.!?:;]\s)\W*{re.escape(name)}\b(?!\s+[A-Z])", q):
+            continue  # "Different angle - who owns …", "Fine, you win. Different question: …": capitalised for
+            #           opening a sentence
         used = [index.frequency(t) for t in terms(name)]
         if used and min(used) <= GENERIC * len(index.chunks):
             out.append(name)

@@ -1323,3 +1323,14 @@ def test_to_whom_else_besides_one_named_in_the_answer_is_answered_by_it(ngo_inde
                      "To whom else were they handed, besides the Chief Cabinet Secretary?")
     assert "Economy, Trade and Industry" in _top(turns[1])  # the same passage names the other recipient
     assert not any(n.endswith("left out") for n in turns[1][1].notes)
+
+
+def test_a_word_capitalised_for_opening_a_later_sentence_is_no_name(write_corpus, tmp_path, embedder):
+    from qa.conversing import _own_names
+    from qa.languages import table
+
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Masters_snooker.txt": ("Masters ( snooker )\n\nThe Masters moved to a different venue in 1979 .\n\n"
+                                "In 1984 , Kirk Stevens became the first player to make a maximum break at the Masters .")})
+    names = _own_names(index, "Fine, you win. Different question: who made the first 147 at the Masters?", table("en"))
+    assert "Different" not in names and "Masters" in names
