@@ -1331,6 +1331,8 @@ def test_a_word_capitalised_for_opening_a_later_sentence_is_no_name(write_corpus
 
     index = _indexed(write_corpus, tmp_path, embedder, {
         "Masters_snooker.txt": ("Masters ( snooker )\n\nThe Masters moved to a different venue in 1979 .\n\n"
-                                "In 1984 , Kirk Stevens became the first player to make a maximum break at the Masters .")})
+                                "In 1984 , Kirk Stevens became the first player to make a maximum break at the Masters ."),
+        "Other.txt": "Wembley Conference Centre\n\n" + "\n\n".join(
+            f"In {year} , the centre hosted concert number {n} ." for n, year in enumerate(range(1977, 1990)))})
     names = _own_names(index, "Fine, you win. Different question: who made the first 147 at the Masters?", table("en"))
     assert "Different" not in names and "Masters" in names
