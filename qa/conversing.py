@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -48,9 +49,19 @@ from .dates import (
 from .embedding import Embedder
 from .indexing import Index
 from .keywords import expand_acronyms, terms
-from .languages import Relative, Words, words_for
+from .languages import Relative, Words, table, words_for
 from .querytime import months_of, part_of_year, question_time, season_in
-from .searching import READ_FROM_QUESTION, Answer, Filters, Hit, Signals, clean_question, search, specific_terms
+from .searching import (
+    READ_FROM_QUESTION,
+    Answer,
+    Filters,
+    Hit,
+    Signals,
+    _stop_terms,
+    clean_question,
+    search,
+    specific_terms,
+)
 
 UNSET = READ_FROM_QUESTION  # the time is read from the question as searched
 GENERIC = 0.3  # a name used by more than this share of the passages (the corpus's own organisation) names no subject
@@ -263,12 +274,11 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     r = _Reading(index, q, words, focus, own, own_time)
     if comparative is not None:
         _comparative(r, comparative)
-    pointing = re.match(r"(?i)\W*(?:(?:and|so|ok|okay|but|wait)\W+)?(?:was|is|were|did)\s+(that|it|this)\b", q) \
-        if compared and focus.shown else None
-    if pointing is not None:  # "was that before the Geneva forum?": the answer in focus, with its date, first
-        hit = focus.shown[0]
+    pointing = compared.group("x") if compared and focus.shown else ""
+    if words.thing.fullmatch(pointing) and not words.group.fullmatch(pointing):  # "was that before the Geneva
+        hit = focus.shown[0]                                                     # forum?": the answer in focus first
         r.item = hit.number
-        r.note(pointing.group(1), f"{_short(_label(hit, words))}{_when(hit, words)}")
+        r.note(pointing, f"{_short(_label(hit, words))}{_when(hit, words)}")
     described = words.one_of.search(q) if comparative is None and not ordinal and r.item is None else None
     if described is not None and not (relative and described.group(0) in relative[1]):  # "before the Geneva one"
         _described(r, described)
@@ -366,7 +376,8 @@ _SENTENCE = re.compile(r"(?<=[.!])\s+|(?<=[。！])")  # not the point of "8.7"
 def _dated_besides(index: Index, shown: tuple[int, ...], period: TimeScope) -> bool:
     """Whether the document of the passages `shown` has another passage dated in `period`."""
     document = index.table.document
-    same = np.array([i for i in (document == document[shown[0]]).nonzero()[0].tolist() if i not in shown], dtype=np.int64)
+    same = np.flatnonzero(document == document[shown[0]])
+    same = same[~np.isin(same, shown)]
     return bool(len(same)) and bool(index.table.dated_in(same, period).any())
 
 
@@ -525,7 +536,7 @@ def _of_focus(r: _Reading) -> bool:
     if r.focus.topic:
         return True
     said = {t for s in r.focus.subjects for t in terms(s)} | {t for h in r.focus.shown[:3] for t in terms(h.text)}
-    months = {t for w in r.words.months for t in terms(w)}
+    months = _month_terms(r.words.code)
     asked = [t for t in specific_terms(r.index, r.q) if t not in r.words.stop and not _YEAR.fullmatch(t) and t not in months]
     return bool(asked) and all(t in said for t in asked)  # "what did we do in April 2019?" asks of no subject
 
@@ -743,9 +754,9 @@ def _elliptical(q: str, words: Words) -> bool:
     not "and where was it held?", which asks its own question."""
     m = words.ellipsis.search(q)
     if m is None:  # "since nov 2017?", "1995?": a time alone, no question of its own
-        timeless = {t for w in words.months.keys() | words.stop for t in terms(w)}
-        return not words.question.search(q) and question_time(q) is not None and \
-            not [t for t in terms(without_dates(q)) if t not in timeless and not _YEAR.fullmatch(t)]
+        return not words.question.search(q) and question_time(q) is not None and not [
+            t for t in terms(without_dates(q)) if t not in _month_terms(words.code) and t not in _stop_terms(words.code)
+            and not _YEAR.fullmatch(t)]
     rest = q[:m.start()] + q[m.end():]
     return not words.question.search(rest) or bool(re.match(r"(?i)\s*(?:what|how)\s+about\b", q))
 
@@ -789,18 +800,24 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
     return out
 
 
+@functools.cache
+def _month_terms(code: str) -> frozenset[str]:
+    """The terms of a language's month names ("nov", "novemb"): a time, not a subject."""
+    return frozenset(t for w in table(code).months for t in terms(w))
+
+
 def _specific(index: Index, q: str, words: Words) -> int:
     """How many of the question's words few passages use (and some do)."""
     attribute = {t for w in words.attribute for t in terms(w)}
-    months = {t for w in words.months for t in terms(w)}
+    months = _month_terms(words.code)
     return sum(1 for t in specific_terms(index, q) if t not in words.stop and t not in attribute
                and not _YEAR.fullmatch(t) and t not in months)  # "since nov 2009" is a time, not a subject
 
 
 def _unknown(index: Index, q: str, words: Words) -> bool:
     """Whether the question asks about something no passage mentions ("Who is ACE's treasurer?")."""
-    stop = {t for w in words.stop | words.attribute | set(words.months) for t in terms(w)}  # "the topic" asks
-    #                                                                       about the focus; "nov" is a time
+    stop = {t for w in words.stop | words.attribute for t in terms(w)} | _month_terms(words.code)  # "the topic"
+    #                                                                       asks about the focus; "nov" is a time
     return any(index.frequency(t) == 0 for t in terms(q) if t not in stop)
 
 
@@ -1091,7 +1108,7 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
     before = words.anchor_before.search(q[:m.start()]) if index is not None and other is None else None
     named = other.group("x") if other is not None else before.group("x") if before is not None else None
     named = named.strip(" -–—,;:") if named else named
-    if named and rel.kind in ("later", "earlier") and _CLAUSE.match(named):
+    if named and rel.kind in ("later", "earlier") and words.clause.match(named):
         named = None  # "two years later the Prince got it off him": a clause, no thing to count from
     bare = named is not None and named[:1].islower() and not _DETERMINED.match(named)
     if bare and not (rel.named and specific_terms(index, named)):
@@ -1162,8 +1179,6 @@ def _asked_of(index: Index, number: int, rest: str, words: Words) -> bool:
 
 
 _HOLDER = re.compile(r"\s*(?:[-•*]\s*)?(?:[^\W\d][\w.'’ -]{0,60}\(\s*)?\d{4}\s*[–-]\s*(?:\d{2,4}|present)?\s*[:)]|\s*[-•*]\s")
-_CLAUSE = re.compile(r"(?i)(?:\S+\s+){1,3}(?:\w+ed|made|did|went|held|had|was|were|got|took|gave|met|ran|won|led|sent|"
-                     r"began|became|left|bought|sold)\b")
 _DETERMINED = re.compile(r"(?i)(?:the|our|ace['’]s|its|their|his|her|[a-z]+ing)\b")
 
 

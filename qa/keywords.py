@@ -185,12 +185,11 @@ def corrected(question: str, frequency, known, english: frozenset[str], lowercas
     from rapidfuzz import process
     from rapidfuzz.distance import DamerauLevenshtein
 
-    def fixed(m: re.Match) -> str:
-        word = m.group(0)
+    def fixed(word: str) -> str:
         if word[:1].isupper() and word[1:].islower() and len(word) >= NAME_SLIP and word.lower() not in english \
                 and lowercase is not None:
-            mended = fixed(re.match(r".+", word.lower()))  # "Chicgo", "Abijan": a name the documents spell, which
-            names = mended != word.lower() and mended not in lowercase()  # they never write in lower case ("labor")
+            mended = fixed(word.lower())  # "Chicgo", "Abijan": a name the documents spell, which they never
+            names = mended != word.lower() and mended not in lowercase()  # write in lower case ("labor")
             return mended.capitalize() if names else word
         if not word.islower():  # an acronym ("HLPF": see expand_acronyms), a name written in capitals
             return word
@@ -208,7 +207,7 @@ def corrected(question: str, frequency, known, english: frozenset[str], lowercas
             return word
         best = min(score for _, score in near)
         return max((w for w, score in near if score == best), key=vocab.get)
-    return re.sub(r"(?<![\w'])[A-Za-z]+(?![\w'])", fixed, question)
+    return re.sub(r"(?<![\w'])[A-Za-z]+(?![\w'])", lambda m: fixed(m.group(0)), question)
 
 
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")

@@ -420,19 +420,21 @@ def in_period_first(table: ChunkTable, order: list[int], scope: TimeScope) -> li
     if not order:
         return order
     ids = np.array(order, dtype=np.int64)
-    within = table.dated[ids] & (table.shown_low[ids] >= low_key(scope.start)) & \
-        (table.shown_high[ids] <= high_key(scope.end))
+    within = _shown_within(table, ids, scope)
     away = table.dated[ids] & ~table.shown_in(ids, scope) & (table.time_fit(ids, scope, TIME_DECAY) < 1.0)
     rank = np.where(within, 0, np.where(away, 2, 1))
     return [order[n] for n in np.argsort(rank, kind="stable").tolist()]
 
 
+def _shown_within(table: ChunkTable, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
+    """Which of the chunks `ids` are shown with a date that lies wholly within `scope`."""
+    return table.dated[ids] & (table.shown_low[ids] >= low_key(scope.start)) & (table.shown_high[ids] <= high_key(scope.end))
+
+
 def _entries_first(index: Index, order: list[int], scope: TimeScope) -> list[int]:
     """`order` with the passages that open with their own date within `scope` ("April 23, 2019 Organized …")
     before the others shown within it; the rest as they were."""
-    ids = np.array(order, dtype=np.int64)
-    within = index.table.dated[ids] & (index.table.shown_low[ids] >= low_key(scope.start)) & \
-        (index.table.shown_high[ids] <= high_key(scope.end))
+    within = _shown_within(index.table, np.array(order, dtype=np.int64), scope)
     entry = np.array([bool(w) and leading_date(index.chunks[i].text) is not None for i, w in zip(order, within, strict=True)])
     rank = np.where(entry, 0, np.where(within, 1, 2))
     return [order[n] for n in np.argsort(rank, kind="stable").tolist()]
@@ -489,15 +491,15 @@ def _none_of_the_kind(index: Index, q: str, inside: np.ndarray) -> bool:
     words few passages use): the period holds other things, not that."""
     words = words_for(q)
     if words.asks_whether.search(q) and not words.asks_any.search(q):  # "did we attend the Geneva forum in 2020?"
-        named = [{t for t in specific_terms(index, name) if not t.isdigit()} for name, _ in words.names(q)]
-        wanted = [n for n in named if n]
+        wanted = [{t for t in specific_terms(index, name) if not t.isdigit()} for name, _ in words.names(q)]
     elif words.asks_any.search(q):
         wanted = [{t for t in specific_terms(index, q) if not t.isdigit()}]
     else:
         return False
-    if not any(wanted):
+    wanted = [n for n in wanted if n]
+    if not wanted:
         return False  # the words of each passage of the period are read only now: a year can hold thousands
-    return not any(n and n <= set(keywords_terms(index.chunks[i].context_text())) for i in inside.tolist() for n in wanted)
+    return not any(n <= set(keywords_terms(index.chunks[i].context_text())) for i in inside.tolist() for n in wanted)
 
 
 def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_only: bool,

@@ -88,7 +88,8 @@ class Words:
     person_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a person ("which official"): a person's name does
     other_one: re.Pattern = re.compile(r"(?!)")  # the one of those compared that is not the answer ("the other one")
     one_of: re.Pattern = re.compile(r"(?!)")  # group "x": the one just shown that x describes ("the geneva one")
-    comparison: re.Pattern = re.compile(r"(?!)")  # "was that before the Geneva forum?": a yes/no on the order of two things
+    comparison: re.Pattern = re.compile(r"(?!)")  # group "x": "was that before the Geneva forum?", a yes/no on order
+    clause: re.Pattern = re.compile(r"(?!)")  # words after "two years later" that say what happened, naming no thing
     comparative: re.Pattern = re.compile(r"(?!)")  # group "c": one of the two just shown by date or order ("the later one")
     comparatives: dict[str, str] = field(default_factory=dict)  # its word -> latest | earliest | first | last
     happens: re.Pattern = re.compile(r"(?!)")  # the reference is something that takes place ("was it held"): an event

@@ -6,6 +6,7 @@ import re
 
 from . import Relative, Words
 
+_DID = r"\w+ed|made|did|went|held|had|was|were|got|took|gave|met|ran|won|led|sent|began|became"  # a clause's verb
 _N = r"(?P<n>\d+|a couple(?: of)?|couple(?: of)?|a few|few|several|some|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _U = r"(?P<unit>day|week|month|year|yr|mo|wk)s?\.?"
 _CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to|from)"
@@ -182,9 +183,10 @@ WORDS = Words(
                       # "the one on business and human rights", "the one in Geneva"
                       r"|one\s+(?:on|about|with|in|at|for)\s+(?!(?:that|this|those|these|it|them)\b)(?P<x2>[a-z][\w'’-]*"
                       r"(?:\s+(?!(?:was|were|is|did|held)\b)[a-z][\w'’-]*){0,3}))"),
-    comparison=re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|but|wait)\W+)?(?:was|is|were|did)\s+(?:that|it|this|they|the\s+[\w'’.-]+"
+    comparison=re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|but|wait)\W+)?(?:was|is|were|did)\s+(?P<x>that|it|this|they|the\s+[\w'’.-]+"
                           r"(?:\s+[\w'’.-]+){0,3})\s+(?:one\s+)?(?:(?:held|happen|take\s+place)\s+)?(?:before|after|earlier\s+than|"
                           r"later\s+than|prior\s+to)\b"),
+    clause=re.compile(rf"(?i)(?:\S+\s+){{1,3}}(?:{_DID}|left|bought|sold)\b"),
     comparative=re.compile(r"(?i)\bthe\s+(?P<c>later|earlier|more\s+recent|newer|older|latter|former)"
                            r"(?:\s+(?:one|event|entry|of\s+(?:the\s+|those\s+|these\s+)?(?:two|both|them|those|these)))?\b"),
     comparatives={"later": "latest", "more recent": "latest", "newer": "latest", "earlier": "earliest", "older": "earliest",
@@ -273,7 +275,7 @@ WORDS = Words(
     named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later)|(?<=following)|(?<=since)|"
                             r"(?<=preceding)|(?<=ahead of)|(?<=up to)|(?<=run-up to)|(?<=run up to))\s+(?:to\s+)?"
                             # not a clause: "a week later ACE made a seminar" names no thing to count from
-                            r"(?!\S+\s+(?:\w+ed|made|did|went|held|had|was|were|got|took|gave|met|ran|won|led|sent|began|became)\b)"
+                            rf"(?!\S+\s+(?:{_DID})\b)"
                             r"(?P<x>(?:(?:the|our|ace['’]s|its|their|his|her)\s+|(?!(?:any|some|no|every)thing\b|during\b|"
                             r"spring\b|morning\b|evening\b)[a-z]+ing\s+(?=\w)|(?-i:[A-Z])(?=\w+\b(?!\s+\d))|(?-i:[a-z])(?=[a-z]{3,}\b))"
                             r"(?!same\b|next\b|previous\b|following\b|one\b|ones\b)[\w .'’-]+?)" + _NAME_END),
