@@ -198,6 +198,17 @@ def unknown_place(question: str, frequency, words) -> bool:
     return False
 
 
+def unreported_response(question: str, passages: list, words) -> bool:
+    """Whether the question asks how another answered or what came of something ("what did the minister
+    say?", "were our comments adopted?", 返事は) and the first passage reports no answer or result. What
+    we did is recorded; what others said of it seldom is. A second question after ", and" is not the one
+    the asker needs answered first ("which study was it, and were our comments adopted?")."""
+    m = words.asks_response.search(question)
+    if m is None or re.search(r"[,;、]\s*(?:and|but)?\s*$", question[:m.start()]) or not passages:
+        return False
+    return not words.response.search(passages[0].text)
+
+
 def evidence(question_terms: list[str], frequency, documents: int, best_cosine: float,
              top_terms: set[str]) -> Evidence:
     """The measurements above; `frequency(term)` is the number of passages that use a term,

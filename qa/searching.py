@@ -29,7 +29,17 @@ import numpy as np
 
 from .chunking import Chunk
 from .dates import JAPANESE, TimeScope, leading_date, without_dates
-from .deciding import Evidence, answers, asked_kind, evidence, holds_count, probability, typed, unknown_place
+from .deciding import (
+    Evidence,
+    answers,
+    asked_kind,
+    evidence,
+    holds_count,
+    probability,
+    typed,
+    unknown_place,
+    unreported_response,
+)
 from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
@@ -669,6 +679,7 @@ def search(
                      retriever == "bm25", embedder)
     found = not empty and not kind_missing and (timed or recorded or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25")) \
-        and not unknown_place(q, index.frequency, words_for(q))
+        and not unknown_place(q, index.frequency, words_for(q)) \
+        and not unreported_response(q, [index.chunks[i] for i in order[:1]], words_for(q))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen, kind_missing)

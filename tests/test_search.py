@@ -419,3 +419,18 @@ def test_a_yes_no_question_about_a_named_thing_in_a_period_that_holds_none_of_it
     assert not answer.found and answer.kind_missing  # the forum ACE attended was in 2019
     assert search(ngo_index, embedder, "Did we attend the Geneva forum in 2019?", 5).found
     assert search(ngo_index, embedder, "Did ACE join the HLPF in 2019?", 5).found  # another name for it
+
+
+def test_what_another_said_or_whether_it_was_adopted_needs_a_passage_that_reports_it(ngo_index, ja_index, embedder):
+    # the passages record what ACE did (submitted, made, organised), not what others answered
+    for q in ("How did the Chief Cabinet Secretary react to the signatures we submitted?",
+              "Was our Action Pledge accepted by the government?",
+              "What did the ILO say about our seminar on supply chains in October 2019?"):
+        assert not search(ngo_index, embedder, q, 5).found, q
+    # the passage says it was included; and a second question after ", and" is not the one asked first
+    assert search(ngo_index, embedder, "Was the elimination of child labour included in the G20 Osaka Leaders' "
+                  "Declaration?", 5).found
+    assert search(ngo_index, embedder, "Which baseline study did we comment on in February 2019, and were our "
+                  "comments adopted?", 5).found
+    assert not search(ja_index, embedder, "署名を受け取った内閣官房長官の返事は？", 5).found
+    assert search(ja_index, embedder, "行動計画に私たちの提言は反映されましたか？", 5).found  # 盛り込まれた

@@ -76,6 +76,8 @@ class Words:
     pair: re.Pattern = re.compile(r"(?!)")  # the people the answer names, two or more ("those two", 二人)
     asks_money: re.Pattern = re.compile(r"(?!)")  # a question whose answer is a sum of money ("what budget", 費用)
     asks_duration: re.Pattern = re.compile(r"(?!)")  # ... a length of time ("how long", 何年間)
+    asks_response: re.Pattern = re.compile(r"(?!)")  # how another answered, or what came of it ("what did the minister say")
+    response: re.Pattern = re.compile(r"(?!)")  # a passage that reports an answer or a result ("adopted", 盛り込まれた)
     speaker: re.Pattern = re.compile(r"(?!)")  # a remark of the speaker on themselves ("Hi, I'm new here.")
     asks_place: re.Pattern = re.compile(r"(?!)")  # where an event was held ("where was it held", "which venue", 会場)
     asks_any: re.Pattern = re.compile(r"(?!)")  # whether anything of a kind happened ("did we submit any comments …")

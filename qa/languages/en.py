@@ -238,6 +238,17 @@ WORDS = Words(
                           r"|\b(?:which|what)\s+(?:venue|location|city|town|country)\b"),
     asks_any=re.compile(r"(?i)(?:^|[,;:.!?]\s+)\W*(?:\w+\W+){0,3}?(?:did|do|does|has|have|had|was|were|is|are)\b[^?]*?\bany\b"
                         r"(?!\s*(?:thing|one|where|time|more)\b)"),
+    # not "how did ACE respond": what we did is recorded; what another said, or whether it was adopted, seldom is
+    asks_response=re.compile(r"(?i)\b(?:what|how)\s+did\s+(?!(?:we|ace|you|i|us)\b|the\s+organi[sz]ation\b)(?:[\w.'’-]+\s+)"
+                             r"{1,6}?(?:actually\s+|really\s+)?(?:say|respond|reply|react|answer|decide|conclude)\b"
+                             r"|\bdid\s+(?!(?:we|ace|you|i|us)\b|the\s+organi[sz]ation\b)(?:[\w.'’-]+\s+){1,6}?(?:ever\s+|actually\s+|"
+                             r"really\s+|finally\s+)?(?:respond|reply|react|answer|accept|adopt|agree)\b"
+                             r"|\b(?:were|was)\s+(?:[\w'’-]+\s+){0,6}?(?:actually\s+|really\s+|ever\s+)?(?:adopted|accepted|"
+                             r"reflected|incorporated|implemented|approved|taken\s+up|acted\s+on)\b"
+                             r"|\b(?:what|which)\s+(?:was|were)\s+the\s+(?:outcome|result|response|reaction|reply|answer|decision)s?\b"),
+    response=re.compile(r"(?i)\b(?:said|says|stated|responded|replied|answered|reacted|adopted|accepted|approved|agreed|"
+                        r"reflected|incorporated|included|decided|concluded|promised|pledged|committed|announced|"
+                        r"declared|welcomed|acknowledged)\b"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which)\s+(?:date|year|day|month)\b", re.I),
