@@ -46,7 +46,7 @@ from .dates import (
     upper_bound,
     without_dates,
 )
-from .embedding import Embedder
+from .embedding import Embedder, model_words
 from .indexing import Index
 from .keywords import expand_acronyms, terms
 from .languages import Relative, Words, table, words_for
@@ -449,11 +449,14 @@ def _dated(index: Index, subject: str) -> tuple[str, str] | None:
     return (chunk.date, chunk.date_end or chunk.date) if chunk is not None and chunk.date else None
 
 
-def _named_passage(index: Index, name: str, share: float = 0.0, within: TimeScope | None = None) -> int | None:
+def _named_passage(index: Index, name: str, share: float = 0.0, within: TimeScope | None = None,
+                   dated: bool = False) -> int | None:
     """The passage that names a thing best, when it holds more than `share` of the name's words; of
-    the few best, the first dated `within` a period when one is (国連フォーラム in November 2019)."""
+    the few best, the first dated `within` a period when one is (国連フォーラム in November 2019), or
+    the first dated at all when a time counts from it (`dated`: a heading gives no year to count from)."""
     name = expand_acronyms(name, index.frequency, lambda: index.acronyms)  # "HLPF": High Level Political Forum
-    ids, _ = index.keyword_search(name, NAMED_AMONG if within is not None and within.bounded else 1)
+    among = within is not None and within.bounded or dated
+    ids, _ = index.keyword_search(name, NAMED_AMONG if among else 1)
     wanted = set(terms(name))
 
     def holds(i: int) -> bool:
@@ -462,6 +465,8 @@ def _named_passage(index: Index, name: str, share: float = 0.0, within: TimeScop
     named = [int(i) for i in ids if holds(int(i))]
     timed = [i for i in named if within is not None and within.bounded and index.chunks[i].date
              and within.overlaps(index.chunks[i].date, index.chunks[i].date_end)]
+    if dated and not timed:
+        timed = [i for i in named if index.chunks[i].date]
     return timed[0] if timed else named[0] if named and named[0] == int(ids[0]) else None
 
 
@@ -790,11 +795,11 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
     organisation: "ACE" names no subject on its pages)."""
     out = []
     for name, _ in words.names(q):
-        if " " not in name and name.isalpha() and name.lower() in index.lowercase and \
-                re.search(rf"(?:^|[.!?:;]\s)\W*{re.escape(name)}\b(?!\s+[A-Z])", q):
-            continue  # "Different angle - who owns …", "Fine, you win. Different question: …": capitalised for
-            #           opening a sentence
         used = [index.frequency(t) for t in terms(name)]
+        if " " not in name and name.isalpha() and re.search(rf"(?:^|[.!?:;]\s)\W*{re.escape(name)}\b(?!\s+[A-Z])", q) \
+                and (name.lower() in index.lowercase or not any(used) and name.lower() in model_words(index.manifest.model)):
+            continue  # "Different angle - who owns …", "Fine, you win. Different question: …": capitalised for
+            #           opening a sentence; "Date on that?", "Upon what …": an English word no passage uses
         if used and min(used) <= GENERIC * len(index.chunks):
             out.append(name)
     return out
@@ -1120,7 +1125,8 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
         {t[:5] for t in terms(kind.group(1))} & {t[:5] for t in terms(s)} for s in focus.subjects)
     if (pointed or known) and focus.subjects:  # "before that summit": the summit in focus, not any passage saying
         named = _named_by(named, focus, words)  # "summit"
-    number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE if rel.named else 0.0) \
+    number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE if rel.named else 0.0,
+                            dated=words.one_of.search(named) is not None) \
         if named and _names_something(named, words) and not _is_time(named, words) else None
     if named and number is None and _is_time(named, words) and words.one_of.search(named):
         number = _shown_in_month(focus, named, words)  # "the month before the jan one": the January one shown
@@ -1309,10 +1315,10 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
     if kind in ("next", "previous"):
         step = 1 if kind == "next" else -1
         shifted = _shift(_at_precision(start if step < 0 else end, unit), unit, step)
-        return TimeScope(shifted, shifted)
+        return TimeScope(*_week_of(shifted)) if unit == "week" else TimeScope(shifted, shifted)
     if kind == "same":
         key = _at_precision(start, unit)
-        return TimeScope(key, key)
+        return TimeScope(*_week_of(key)) if unit == "week" else TimeScope(key, key)
     if kind == "earlier in":
         return TimeScope(_at_precision(start, unit), _day_before(start), "latest")
     if kind == "later in":
@@ -1321,6 +1327,15 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
     if kind == "before":
         return TimeScope(None, start if spans_years else _day_before(start), "latest")
     return TimeScope(end if spans_years else _day_after(end), None, "earliest")
+
+
+def _week_of(iso: str) -> tuple[str, str]:
+    """The week (Monday to Sunday) a day falls in; a coarser date stays as it is ("that week" of a month)."""
+    if len(iso) < 10:
+        return iso, iso
+    d = datetime.date.fromisoformat(iso)
+    monday = d - datetime.timedelta(days=d.weekday())
+    return monday.isoformat(), (monday + datetime.timedelta(days=6)).isoformat()
 
 
 def _shift(iso: str, unit: str, n: int) -> str:

@@ -35,7 +35,8 @@ def listing_order(question: str) -> str | None:
     return "asc" if _LISTED_ASC.search(question) else "desc" if _LISTED_DESC.search(question) else None
 
 
-_EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first ever|very first|first .{0,40}\bever)\b"
+_EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first ever|very first|first .{0,40}\bever"
+                       r"|first (?:event|activity|thing)(?!\s+(?:you|that\s+you|on\s+(?:the|that|your)\s+list|listed|mentioned|shown)\b))\b"
                        r"|\bwhen did\b.{0,60}\bfirst\b|初めて|最初|一番古い", re.I)
 # Japanese puts the bound after the date: 2018年以前 (up to it), 2020年以降 (from it), 2017年より前 (before it)
 _JA_UNTIL = re.compile(r"^\s*(以前|まで)")

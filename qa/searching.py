@@ -653,11 +653,17 @@ def search(
     fused = with_time(index, ids, fused, scope,
                       int(index.table.document[signals.focus[0]]) if signals.focus else None, not timed,
                       MENTIONED and bool(signals.time_words))
-    order = _distinct(ids[np.argsort(-fused, kind="stable")], index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
+    ranked = ids[np.argsort(-fused, kind="stable")]
+    order = _distinct(ranked, index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
     order, fused = named_years_first(index.table, ids, fused, order, scope)
     # "the partner's checklist needs our activities for the first half of 2018": what the period holds answers it
     recorded = period and bool(words_for(q).asks_record.search(q))
     if period and (signals.time_words or recorded or not specific_terms(index, own)):  # the period is what it asks
+        if signals.time_words and signals.focus:  # "anything else that same week?": the period's passages of the
+            taken = set(order) | set(signals.exclude)  # answer's document, however far down they came
+            mine = ranked[(index.table.document[ranked] == index.table.document[signals.focus[0]])
+                          & _shown_within(index.table, ranked, scope)]
+            order += [i for i in mine[:k].tolist() if i not in taken]
         order = in_period_first(index.table, order, scope)
         if signals.exclude and not specific_terms(index, own):  # "anything else that month?": the month's other
             order = _entries_first(index, order, scope)        # dated entries, before a paragraph dated then

@@ -1336,3 +1336,40 @@ def test_a_word_capitalised_for_opening_a_later_sentence_is_no_name(write_corpus
             f"In {year} , the centre hosted concert number {n} ." for n, year in enumerate(range(1977, 1990)))})
     names = _own_names(index, "Fine, you win. Different question: who made the first 147 at the Masters?", table("en"))
     assert "Different" not in names and "Masters" in names
+
+
+def test_a_word_capitalised_for_opening_the_question_that_no_passage_uses_names_no_new_topic(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "did child labour make it into the G20 Osaka Leaders' Declaration",
+                     "Date on that?")
+    assert turns[1][1].notes and turns[1][1].notes[0].startswith("that → G20 Osaka")
+    assert _top(turns[1]).startswith(" July 17, 2019")
+
+
+def test_beforehand_counts_back_from_the_answer(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What did ACE submit public comments on in July 2021?",
+                     "What had they signed shortly beforehand?")
+    assert "beforehand → until 6 July 2021" in turns[1][1].notes
+    assert "G7 Trade Ministers" in _top(turns[1])
+
+
+def test_the_same_year_as_the_x_one_counts_from_a_dated_passage_of_it(ngo_index, embedder):
+    # a heading ("GPeVAC … Japan Forum") says "violence" too, but gives no year to count from
+    _, turns = _talk(ngo_index, embedder, "When did we contribute to the national action plan on violence against "
+                     "children?", "the business and human rights one?",
+                     "and the Voluntary National Review, same year as the violence one?")
+    assert "same year as the violence one → 2021" in turns[2][1].notes
+    assert "Voluntary National Review" in _top(turns[2])
+
+
+def test_the_first_thing_of_a_period_is_its_earliest_not_the_first_passage_shown(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "whats the oldest entry in our advocacy record?",
+                     "and the year after, what was the first thing?")
+    assert _top(turns[1]).startswith(" September 12-13, 2017")
+    assert not any(n.startswith("the first →") for n in turns[1][1].notes)
+
+
+def test_that_same_week_is_the_week_and_its_entries_are_found_whatever_words_they_share(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who handed the C20 Policy Pack to the Prime Minister?",
+                     "and the preparatory meeting before it?", "anything else that same week?")
+    assert "that same week → 18–24 February 2019" in turns[2][1].notes
+    assert _top(turns[2]).startswith(" February 19, 2019")  # public comments: no C20 word in them

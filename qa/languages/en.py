@@ -162,7 +162,7 @@ WORDS = Words(
                  "after", named=True),
         Relative(re.compile(r"\b(?:(?:right|immediately|just|shortly|directly)\s+)?(?:before|prior|preceding|ahead\s+of|"
                             r"leading\s+up\s+to|in\s+the\s+run[- ]up\s+to)\b(?!\s+(?:or|and)\s+after\b)", re.I), "before", named=True),
-        Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)", re.I),
+        Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)|\bbeforehand\b", re.I),
                  "before"),
         Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
