@@ -11,6 +11,7 @@ from conftest import ROOT
 from qa.dates import TimeScope, date_for, find_dates, japanese_date, leading_date
 from qa.keywords import terms
 from qa.querytime import question_time
+from qa.searching import search
 
 TODAY = datetime.date(2026, 11, 27)
 
@@ -159,3 +160,14 @@ def test_a_japanese_question_naming_a_place_or_person_the_record_never_names_is_
     assert not Conversation().ask(ja_index, embedder, "大阪駅前で街頭キャンペーンをやったのはいつでしたか？")[0].found
     assert not Conversation().ask(ja_index, embedder, "岸田首相に提言書を手渡したのはいつでしたか")[0].found
     assert Conversation().ask(ja_index, embedder, "渋谷駅前で街頭キャンペーンをやったのはいつでしたか？")[0].found
+
+
+def test_a_japanese_question_for_a_count_a_person_or_a_place_needs_a_passage_that_gives_one(ja_index, embedder):
+    # keywords alone match each of these; what is asked for (何人, 誰, a venue besides 東京) is not in the passage
+    for q in ("2017年6月の街頭キャンペーンの参加者は何人？", "ブエノスアイレスの会議に行ったのは誰？",
+              "円卓会議は東京のどこの会場でしたか？"):
+        assert not search(ja_index, embedder, q, 5).found, q
+    assert search(ja_index, embedder, "新宿の街頭キャンペーンはいつ？", 5).found
+    assert search(ja_index, embedder, "院内集会「日本にもある児童労働」の会場はどこ？", 5).found  # 衆議院議員会館で
+    answer = search(ja_index, embedder, "インドの支援事業を始めたのはいつ？", 5)
+    assert answer.found and answer.hits[0].text == "インドでの支援事業"  # a title line: the dated entry below answers

@@ -120,6 +120,7 @@ WORDS = Words(
     asks_response=re.compile(r"(?:何と|なんと|どう)(?:言|述べ|答|返|応じ|反応)|返事|返答|回答|反応|採用され|反映され|受け入れられ"
                              r"|どうなった|結果は"),
     response=re.compile(r"述べ|発言|回答|返答|応じ|採用|反映|盛り込|明記|合意|約束|表明|歓迎"),
+    asks_place=re.compile(r"どこで|どこの|どこだ|どこ[？?]|会場|開催地|場所"),
     asks_count=re.compile(r"(何人|何社|何か国|何カ国|いくつ|何件|何回|何筆|どのくらい|どれくらい|何名)"),
     asks_date=re.compile(r"(いつ|何年|何月|何日)"),
     asks_day=re.compile(r"(何日|何月何日|日付)"),
