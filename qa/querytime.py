@@ -18,7 +18,7 @@ import datetime
 import re
 import unicodedata
 
-from .dates import TimeScope, era_year, find_dates, lower_bound
+from .dates import TimeScope, era_year, find_dates, lower_bound, upper_bound
 
 _LATEST = re.compile(r"\b(latest|most recent(?:ly)?|recently|recent|newest|lately|last time|last (?:event|activity|thing)"
                      r"|last \w+ of (?:his|her|their|its) (?:career|life))\b"
@@ -43,7 +43,9 @@ _JA_UNTIL = re.compile(r"^\s*(以前|まで)")
 _JA_BEFORE = re.compile(r"^\s*(より前|の前)")
 _JA_FROM = re.compile(r"^\s*(以降|以後|から)")
 _JA_AFTER = re.compile(r"^\s*(より後|の後)")
-_BEFORE = re.compile(r"\b(before|prior to|until|till|up to|by|earlier than)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+# "what were we up to in spring 2018": what was done, not a bound
+_UP_TO = r"(?<!were )(?<!was )(?<!been )(?<!\bbe )(?<!get )(?<!got )(?<!are )(?<!\bis )(?<!getting )(?<!you )(?<!we )(?<!they )up to"
+_BEFORE = re.compile(rf"\b(before|prior to|until|till|{_UP_TO}|by|earlier than)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _AFTER = re.compile(r"\b(after|since|from|following|later than|starting(?: in)?|beginning(?: in)?)\s+(?:the\s+)?$", re.I)
 
 
@@ -203,6 +205,31 @@ def _part_scope(question: str, part: re.Match, order: str | None) -> TimeScope:
     return TimeScope(scope.start, scope.end, order)
 
 
+def _bounded(question: str, spans: list) -> tuple[str | None, str | None]:
+    """The period several dates name together: from the earliest to the latest, within the bounds that
+    "before"/"after" put on some of them ("before 2016, say in 2014 or 2015": 2014-2015; "in the 2010s before
+    2016": 2010-2015)."""
+    starts, ends, lows, highs, prev = [], [], [], [], 0
+    for span in spans:
+        lead, prev = question[prev:span.offset], span.offset + span.length
+        before, after = _BEFORE.search(lead), _AFTER.search(lead)
+        if before is not None:
+            word = before.group(1).lower()
+            highs.append(span.end or span.start if word in ("until", "till", "up to", "by") else _step(span.start, -1))
+        elif after is not None and span.end is None and after.group(1).lower() != "from":  # "from May to June": a range
+            word = after.group(1).lower()
+            lows.append(span.start if word in ("since", "from") or word.startswith(("starting", "beginning"))
+                        else _step(span.start, 1))
+        else:
+            starts.append(span.start)
+            ends.append(span.end or span.start)
+    start = max(lows + ([min(starts, key=lower_bound)] if starts else []), key=lower_bound, default=None)
+    end = min(highs + ([max(ends, key=upper_bound)] if ends else []), key=upper_bound, default=None)
+    if start is not None and end is not None and upper_bound(end) < lower_bound(start):
+        return min(starts + lows, key=lower_bound), max(ends + highs, key=upper_bound)  # bounds that contradict
+    return start, end
+
+
 def question_time(question: str, today: datetime.date | None = None) -> TimeScope | None:
     """The time `question` asks about, or None; "last year", "this month" are counted from `today`.
 
@@ -241,10 +268,10 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
             word = _AFTER.search(lead).group(1).lower()
             start = first.start if word in ("since", "from") or word.startswith(("starting", "beginning")) \
                 else _step(first.start, 1)
+        elif len(spans) > 1:
+            start, end = _bounded(question, spans)
         else:
             start, end = first.start, span_end
-            if len(spans) > 1 and lower_bound(last.start) < lower_bound(first.start):
-                start, end = last.start, first.end or first.start
     if start is None and end is None and order is None:
         return None
     return TimeScope(start, end, order)

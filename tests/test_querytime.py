@@ -97,3 +97,17 @@ def test_the_first_or_last_months_of_a_year():
 
 def test_japanese_months_after_a_year_and_a_comma_or_joined_by_to():
     assert question_time("コロナ禍の2020年、5月と6月は何をしてた？") == TimeScope("2020-05", "2020-06")
+
+
+def test_what_one_was_up_to_in_a_season_is_that_season_not_a_bound():
+    assert question_time("what were we up to in spring 2018") == TimeScope("2018-03", "2018-05")
+    assert question_time("what did the team get up to over the summer of 2016?") == TimeScope("2016-06", "2016-08")
+    assert question_time("anything up to the summer of 2016?") == TimeScope(None, "2016-08")
+
+
+def test_several_dates_with_before_or_after_on_some_bound_the_others():
+    assert question_time("anything before 2016, say in 2014 or 2015?") == TimeScope("2014", "2015")
+    assert question_time("what happened in the 2010s before 2016?") == TimeScope("2010", "2015")
+    assert question_time("anything after 2019 but before 2021?") == TimeScope("2020", "2020")
+    assert question_time("what did we do from March 2019 to June 2019?") == TimeScope("2019-03", "2019-06")
+    assert question_time("since 2019 and until 2021?") == TimeScope("2019", "2021")
