@@ -243,7 +243,7 @@ WORDS = Words(
                              r"{1,6}?(?:actually\s+|really\s+)?(?:say|respond|reply|react|answer|decide|conclude)\b"
                              r"|\bdid\s+(?!(?:we|ace|you|i|us)\b|the\s+organi[sz]ation\b)(?:[\w.'’-]+\s+){1,6}?(?:ever\s+|actually\s+|"
                              r"really\s+|finally\s+)?(?:respond|reply|react|answer|accept|adopt|agree)\b"
-                             r"|\b(?:were|was)\s+(?:[\w'’-]+\s+){0,6}?(?:actually\s+|really\s+|ever\s+)?(?:adopted|accepted|"
+                             r"|\b(?:were|was)\s+(?:[\w'’-]+\s+){0,16}?(?:actually\s+|really\s+|ever\s+)?(?:adopted|accepted|"
                              r"reflected|incorporated|implemented|approved|taken\s+up|acted\s+on)\b"
                              r"|\b(?:what|which)\s+(?:was|were)\s+the\s+(?:outcome|result|response|reaction|reply|answer|decision)s?\b"),
     response=re.compile(r"(?i)\b(?:said|says|stated|responded|replied|answered|reacted|adopted|accepted|approved|agreed|"
