@@ -1027,7 +1027,7 @@ def test_small_words_typed_as_chat_types_them_are_read_right(ngo_index, embedder
     assert table("ja").mend("第2回は？") == "第2回は？"
     _, turns = _talk(ngo_index, embedder, "When did ACE submit public comments on the draft National Action Plan "
                      "on Business and Human Rights?", "wat else that month?")
-    assert turns[1][1].notes[0] == "what else → not the passages just shown"  # the note says what was read
+    assert turns[1][1].notes[0] == "what else → other than the answer just shown"  # the note says what was read
 
 
 def test_a_follow_up_about_the_subject_in_focus_is_found_by_its_subject_too(ngo_index, embedder):

@@ -300,7 +300,7 @@ WORDS = Words(
                        r"\bfor\s+a\s+(?:moment|sec(?:ond)?|bit|minute)\b|$)"),
     said={"about": "about", "period": "period", "same question": "same question", "latest": "the latest",
           "earliest": "the earliest",
-          "not shown": "not the passages just shown", "left out": "left out", "listed": "one of the list just shown",
+          "not shown": "other than the answer just shown", "left out": "left out", "listed": "one of the list just shown",
           "none": "none in the documents"},
     slips={"wat": "what", "wht": "what", "whta": "what", "waht": "what", "whn": "when", "wehn": "when", "whne": "when",
            "wher": "where", "whre": "where", "wehre": "where", "hw": "how", "teh": "the", "adn": "and", "nad": "and",
