@@ -64,7 +64,7 @@ def answers(evidence: Evidence, keywords_only: bool = False) -> bool:
 _COUNT = re.compile(r"(?<![\d.])\d[\d,]*(?:\s+(?:thousand|million|hundred))?\s+(?:of\s+(?:the\s+)?)?(?-i:[a-z]{3,})"
                     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds?|thousands?|dozens?)"
                     r"\s+(?:of\s+(?:the\s+)?)?[a-z]{3,}"  # "two of the sessions"
-                    r"|[\d一二三四五六七八九十百千万]+\s*(?:人|社|か国|カ国|件|回|筆|名|団体|村)", re.I)
+                    r"|[\d一二三四五六七八九十百千万]+\s*(?:つ|人|社|か国|カ国|件|回|筆|名|団体|村)", re.I)
 _MONEY = re.compile(r"[$¥€£]\s?\d|\b\d[\d,.]*\s*(?:thousand\s+|million\s+|billion\s+)?(?:yen|dollars?|euros?|pounds?|"
                     r"usd|jpy|eur)\b|\d\s*(?:万|億)?\s*(?:円|ドル|ユーロ)", re.I)
 _DURATION = re.compile(r"\b(?:for|over|after|within|nearly|almost|about)\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|"

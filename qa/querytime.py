@@ -53,7 +53,7 @@ _PARTS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)
           "first half": (1, 6), "second half": (7, 12), "early": (1, 4), "beginning": (1, 3), "start": (1, 3),
           "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (10, 12),
           "春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14), "前半": (1, 6), "上半期": (1, 6), "後半": (7, 12),
-          "下半期": (7, 12), "初め": (1, 3), "はじめ": (1, 3), "年初": (1, 3), "年末": (12, 12), "暮れ": (12, 12),
+          "下半期": (7, 12), "初め": (1, 3), "はじめ": (1, 3), "年初": (1, 3), "年末": (12, 12), "末": (12, 12), "年度末": (12, 12), "暮れ": (12, 12),
           "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
           "last quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12), "h1": (1, 6), "h2": (7, 12),
           "first three months": (1, 3), "first 3 months": (1, 3), "last three months": (10, 12),
@@ -64,7 +64,8 @@ _PART = re.compile(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter|fi
                    r"mid|middle|late|end|(?:first|second|third|fourth|last)\s+quarter|q[1-4]|h[12]|(?:first|last)\s+(?:three|3|six|6)\s+months)(?:\s+of)?[\s-]+(?:the\s+year\s+)?"
                    r"(1\d{3}|20\d{2})\b"
                    r"|\b(1\d{3}|20\d{2})[\s-]+(q[1-4]|h[12])\b"  # "2019 H1", "2020-Q3"
-                   r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年末|暮れ|第[1-4]四半期)", re.I)
+                   r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の|度)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年度末|年末|暮れ|末|第[1-4]四半期)", re.I)
+_FISCAL_PARTS = frozenset({"前半", "上半期", "後半", "下半期", "年末", "末", "年度末", "第1四半期", "第2四半期", "第3四半期", "第4四半期"})
 _PART_ALONE = re.compile(r"\b(spring|summer|autumn|fall|winter|first half|second half)\b|(春|夏|秋|冬|前半|上半期|後半|下半期|年末|暮れ)"
                          r"|\b(?:at\s+)?the\s+(end|beginning|start)\s+of\s+(?:the|that)\s+year\b", re.I)
 
@@ -139,6 +140,8 @@ def _japanese_plain(question: str) -> str:
     question = unicodedata.normalize("NFKC", question)
     question = _ERA_YEAR.sub(lambda m: f"{era_year(m.group(1), m.group(2))}年", question)
     question = re.sub(r"(\d{4})\s*年\s*[のに、,]?\s*(?=\d{1,2}\s*月)", r"\1年", question)  # 2020年、5月と6月
+    question = re.sub(r"(\d{4})\s*年度(?!の?\s*(?:年度末|末|第|上半期|下半期|前半|後半|春|夏|秋|冬)|\s*(?:まで|以前|以降|から))",
+                      lambda m: f"{m.group(1)}年4月〜{int(m.group(1)) + 1}年3月", question)  # a fiscal year: April to March
     return re.sub(r"(\d{1,2})\s*月\s*(?:から|と)\s*(\d{1,2})\s*月(?:\s*まで)?", r"\1月〜\2月", question)
 
 
@@ -193,6 +196,8 @@ def _part_scope(question: str, part: re.Match, order: str | None) -> TimeScope:
     name, year = next((n, y) for n, y in ((part.group(1), part.group(2)), (part.group(6), part.group(5)),
                                            (part.group(4), part.group(3))) if n)
     scope = part_of_year(int(year), name)
+    if "年度" in part.group(0) and name in _FISCAL_PARTS:  # 2016年度の第3四半期: a fiscal year runs from April
+        scope = TimeScope(_step(scope.start, 3), _step(scope.end, 3))
     lead = question[:part.start()]
     after, before = _AFTER.search(lead), _BEFORE.search(lead)
     if after is not None:

@@ -111,3 +111,12 @@ def test_several_dates_with_before_or_after_on_some_bound_the_others():
     assert question_time("anything after 2019 but before 2021?") == TimeScope("2020", "2020")
     assert question_time("what did we do from March 2019 to June 2019?") == TimeScope("2019-03", "2019-06")
     assert question_time("since 2019 and until 2021?") == TimeScope("2019", "2021")
+
+
+def test_a_japanese_fiscal_year_runs_from_april_and_its_quarters_with_it():
+    assert question_time("2019年度の活動は？") == TimeScope("2019-04", "2020-03")
+    assert question_time("2016年度の第3四半期には何をしましたか") == TimeScope("2016-10", "2016-12")
+    assert question_time("令和2年度の上半期は？") == TimeScope("2020-04", "2020-09")
+    assert question_time("2018年度末に何がありましたか") == TimeScope("2019-03", "2019-03")
+    assert question_time("2018年末に何がありましたか") == TimeScope("2018-12", "2018-12")  # the calendar year's end
+    assert question_time("2019年の第3四半期") == TimeScope("2019-07", "2019-09")
