@@ -797,12 +797,19 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
     for name, _ in words.names(q):
         used = [index.frequency(t) for t in terms(name)]
         if " " not in name and name.isalpha() and re.search(rf"(?:^|[.!?:;]\s)\W*{re.escape(name)}\b(?!\s+[A-Z])", q) \
-                and (name.lower() in index.lowercase or not any(used) and name.lower() in model_words(index.manifest.model)):
+                and (name.lower() in index.lowercase or not any(used) and name.lower() in model_words(index.manifest.model)
+                     or _written_lower(index, name)):
             continue  # "Different angle - who owns …", "Fine, you win. Different question: …": capitalised for
             #           opening a sentence; "Date on that?", "Upon what …": an English word no passage uses
         if used and min(used) <= GENERIC * len(index.chunks):
             out.append(name)
     return out
+
+
+def _written_lower(index: Index, word: str) -> bool:
+    """Whether the documents write a word of the same stem in lower case ("Organisers?": "organised")."""
+    stems, low = terms(word), word.lower()
+    return bool(stems) and any(w[:4] == low[:4] and terms(w) == stems for w in index.lowercase)
 
 
 @functools.cache
@@ -1316,6 +1323,11 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
         step = 1 if kind == "next" else -1
         shifted = _shift(_at_precision(start if step < 0 else end, unit), unit, step)
         return TimeScope(*_week_of(shifted)) if unit == "week" else TimeScope(shifted, shifted)
+    if kind == "around":  # "within a few days of it": as many units either side of what it counts from
+        n = words.number(amount or "1") or 1
+        reach = datetime.timedelta(days=n * {"day": 1, "week": 7, "month": 31, "year": 366}.get(unit, 31))
+        return TimeScope((datetime.date.fromisoformat(lower_bound(start)) - reach).isoformat(),
+                         (_last_day(end) + reach).isoformat())
     if kind == "same":
         key = _at_precision(start, unit)
         return TimeScope(*_week_of(key)) if unit == "week" else TimeScope(key, key)

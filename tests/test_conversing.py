@@ -1373,3 +1373,26 @@ def test_that_same_week_is_the_week_and_its_entries_are_found_whatever_words_the
                      "and the preparatory meeting before it?", "anything else that same week?")
     assert "that same week → 18–24 February 2019" in turns[2][1].notes
     assert _top(turns[2]).startswith(" February 19, 2019")  # public comments: no C20 word in them
+
+
+def test_a_fragment_capitalised_for_opening_asks_of_the_focus_when_the_documents_write_its_stem_in_lower_case(
+        ngo_index, embedder):
+    # "Organisers" is in no vocabulary here, but the page writes "organised": no name, a question of the focus
+    _, turns = _talk(ngo_index, embedder, "When was the Sustainable Brands conference in Tokyo?", "Organisers?")
+    assert turns[1][1].notes == ("about → Sustainable Brands",)
+
+
+def test_within_a_few_days_of_it_and_around_that_time_reach_either_side_of_the_answer(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When was the second SDG 8.7 Dialogue?",
+                     "anything else going on within a few days of it?")
+    assert "within a few days of it → 20–26 April 2019" in turns[1][1].notes
+    assert _top(turns[1]).startswith(" April 20-21, 2019")  # the C20 summit, before it
+    _, turns = _talk(ngo_index, embedder, "When was the second SDG 8.7 Dialogue?", "what else happened around that time?")
+    assert "around that time → 23 March – 24 May 2019" in turns[1][1].notes
+    assert any(h.date == "2019-05-14" for h in turns[1][0].hits[:3])  # after it too
+
+
+def test_japanese_around_then_reaches_either_side(ja_index, embedder):
+    _, turns = _talk(ja_index, embedder, "第1回SDG8.7ダイアログはいつ？", "その前後に何かありましたか？")
+    assert turns[1][1].notes[-1].startswith("その前後 → 2019年1月27日")
+    assert any("準備会合" in h.text for h in turns[1][0].hits[:3])  # 18–19 February, nine days before

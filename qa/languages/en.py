@@ -132,6 +132,11 @@ WORDS = Words(
     relative=(
         Relative(re.compile(r"\b(?:in\s+)?between\s+(?:those|these|them|the|that\s+and\s+this)(?:\s+(?:two|events|dates))?\b"
                             r"|\bin\s+between\b", re.I), "between"),
+        # "within a few days of it", "around that time": either side of the answer
+        Relative(re.compile(rf"\b(?:with)?in\s+{_N}\s+{_U}\s+(?:of|either\s+side\s+of|around)\s+(?:it|that|this|then|them|"
+                            r"those|these)\b", re.I), "around"),
+        Relative(re.compile(r"\b(?:around|about|at\s+(?:about|around))\s+(?:the\s+same\s+time|that\s+time|then|the\s+time)\b(?!\s+(?:of|as)\b)"
+                            r"|\b(?:around|close\s+to)\s+(?:that|this|it)\s*(?=\?|$)", re.I), "around", unit="month"),
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:later|after(?:wards?)?(?:\s+that)?|on)\b", re.I), "later"),
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b", re.I),
                  "earlier"),
