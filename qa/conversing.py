@@ -529,8 +529,16 @@ def _names_its_own(r: _Reading) -> bool:
     words few passages use, or (where the table says so) a word no passage uses."""
     if r.own_time is not None and not r.own_time.bounded and r.words.one.search(r.q):
         return bool(r.own)  # "most recent one - where?": one of the kind in focus, its order words no subject
+    if r.own_time is not None and _dated_one(r.q, r.words):
+        return bool(r.own)  # "where was the 2019 one?": the one of the kind in focus dated then
     return bool(r.own or (r.own_time and not _of_focus(r)) or _specific(r.index, r.q, r.words) >= OWN_SUBJECT
                 or (r.words.unknown_word_is_subject and _unknown(r.index, r.q, r.words)))
+
+
+def _dated_one(q: str, words: Words) -> bool:
+    """Whether "one" follows a date ("the 2019 one", "the April 2019 one"): one of the kind in focus, of then."""
+    return any(any(q[:m.start()].rstrip().endswith(q[d.offset:d.offset + d.length]) for d in find_dates(q[:m.start()]))
+               for m in words.one.finditer(q))
 
 
 def _of_focus(r: _Reading) -> bool:

@@ -1396,3 +1396,10 @@ def test_japanese_around_then_reaches_either_side(ja_index, embedder):
     _, turns = _talk(ja_index, embedder, "第1回SDG8.7ダイアログはいつ？", "その前後に何かありましたか？")
     assert turns[1][1].notes[-1].startswith("その前後 → 2019年1月27日")
     assert any("準備会合" in h.text for h in turns[1][0].hits[:3])  # 18–19 February, nine days before
+
+
+def test_the_2019_one_is_the_one_of_the_kind_in_focus_dated_then(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What is the Sustainable Brands conference?",
+                     "Did Tomoko Shiroki present there in 2020?", "and where was the 2019 one held?")
+    assert turns[2][1].notes and turns[2][1].notes[0].startswith("about → ")
+    assert "Sustainable Brands 2019" in _top(turns[2])  # its heading: "Sustainable Brands 2019, Tokyo"
