@@ -242,7 +242,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         q = q.replace(said, f" {kept} ", 1)
     # "was that before the Geneva forum?" asks whether, of the thing in focus: no period to search
     compared = words.comparison.search(q)
-    counted = None if compared else _relative(q, words, focus, index)
+    first_of = words.which_first.search(q)  # "which came first, that or the Matsuyama dialogue?": no time of its own
+    counted = None if compared or first_of else _relative(q, words, focus, index)
     anchored = counted is not None and counted[2] is not None  # "right after the C20 summit in April 2019"
     own_time = _own_time(q.replace(counted[1], " ") if anchored else q, words, today)  # not the thing's own date
     order = own_time.order if own_time is not None and not own_time.bounded else None  # "the last thing"
@@ -274,6 +275,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     r = _Reading(index, q, words, focus, own, own_time)
     if comparative is not None:
         _comparative(r, comparative)
+    elif first_of is not None and focus.shown:
+        _which_first(r, first_of)
     pointing = compared.group("x") if compared and focus.shown else ""
     if words.thing.fullmatch(pointing) and not words.group.fullmatch(pointing):  # "was that before the Geneva
         hit = focus.shown[0]                                                     # forum?": the answer in focus first
@@ -720,6 +723,39 @@ def _comparative(r: _Reading, m: re.Match) -> None:
         hit = two[-1 if way == "last" else 0]
     r.item, r.compared = hit.number, tuple(h.number for h in two)
     r.note(said, f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
+
+
+def _which_first(r: _Reading, m: re.Match) -> None:
+    """ "which came first, that or the Matsuyama dialogue?", AとBはどちらが先: of the two things it names (the
+    answer in focus for "that"), the earlier (or the later), both compared."""
+    way = r.words.which_way.get(" ".join(m.group("w").lower().split()))
+    two = [_referent(r, m.group(g)) for g in ("a", "b")]
+    if way is None or None in two or two[0] == two[1]:
+        return
+    dated = [n for n in two if r.index.chunks[n].date]
+    if len(dated) < 2:
+        return
+    chunks = {n: r.index.chunks[n] for n in two}
+    pick = sorted(two, key=lambda n: (lower_bound(chunks[n].date), n))[0 if way == "earliest" else -1]
+    hit = Hit(chunks[pick], 0.0, (0, 0), pick)
+    r.item, r.compared = pick, tuple(two)
+    r.note(m.group("w"), f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
+
+
+def _referent(r: _Reading, said: str) -> int | None:
+    """The passage a phrase of a comparison points at: the answer in focus for "that"/"it", else the passage just
+    shown that says most of its words, else the passage that names it best."""
+    said = r.words.one.sub(" ", said).strip(" ,:;—–-")  # "the Bangkok one": Bangkok
+    if r.words.thing.fullmatch(said) or r.words.pronoun.fullmatch(said):
+        return r.focus.shown[0].number
+    wanted = {t[:5] for t in terms(said) if t not in r.words.stop}
+    if not wanted:
+        return None
+    shared = [len(wanted & {t[:5] for t in terms(f"{h.heading or ''} {h.text}")}) for h in r.focus.shown[:5]]
+    if shared and max(shared) * 2 > len(wanted):
+        return r.focus.shown[shared.index(max(shared))].number
+    year = (r.focus.shown[0].date or "")[:4]  # of two C20 summits, the one of the answer's year
+    return _named_passage(r.index, said, NAMED_SHARE, TimeScope(year, year) if year else None, dated=True)
 
 
 def _other(r: _Reading, m: re.Match) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -407,7 +408,17 @@ def with_kind(index: Index, ids: np.ndarray, scores: np.ndarray, q: str, signals
         scores = scores + ACTION_BONUS * best * index.table.dated[ids]
     if not signals.empty and words.asks_count.search(q) and not words.asks_money.search(q):
         scores = scores + COUNT_BONUS * best * np.array([holds_count(index.chunks[i].text) for i in ids.tolist()])
+    edition = _edition(q, words)
+    if edition is not None:  # 第3回: the keywords drop the number, so 第1回 and 第2回 match as well
+        scores = scores + ACTION_BONUS * best * np.array([_edition(index.chunks[i].text, words) == edition
+                                                          for i in ids.tolist()])
     return scores
+
+
+def _edition(text: str, words) -> int | None:
+    """The number of the first edition a text names as a number (第3回 -> 3), if any."""
+    m = words.numbered.search(unicodedata.normalize("NFKC", text))
+    return words.number(m.group("n")) if m is not None else None
 
 
 def _picked_first(order: list[int], ids: np.ndarray, scores: np.ndarray,

@@ -9,7 +9,7 @@ import pytest
 from qa.chunking import Chunk
 from qa.conversing import Conversation, Focus
 from qa.dates import TimeScope
-from qa.searching import Hit
+from qa.searching import Hit, search
 
 TODAY = datetime.date(2026, 11, 27)
 
@@ -1403,3 +1403,20 @@ def test_the_2019_one_is_the_one_of_the_kind_in_focus_dated_then(ngo_index, embe
                      "Did Tomoko Shiroki present there in 2020?", "and where was the 2019 one held?")
     assert turns[2][1].notes and turns[2][1].notes[0].startswith("about → ")
     assert "Sustainable Brands 2019" in _top(turns[2])  # its heading: "Sustainable Brands 2019, Tokyo"
+
+
+def test_which_came_first_of_two_named_things_shows_the_earlier_and_counts_no_time_from_the_answer(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When was the TICAD side event?",
+                     "which was earlier, that or the Matsuyama dialogue?",
+                     "and which came later, the Geneva forum or the Bangkok one?")
+    assert turns[1][1].notes == ("earlier → side event on the “Cooperation between NGOs and… (27 August 2019)",)
+    assert _top(turns[1]).startswith(" August 27, 2019") and "Matsuyama" in turns[1][0].hits[1].text
+    assert turns[2][1].notes[0].startswith("later → 2019 UN Forum on Business and Human Rights")
+    assert "Bangkok" in turns[2][0].hits[1].text
+
+
+def test_japanese_which_came_first_and_a_numbered_edition(ja_index, embedder):
+    answer = search(ja_index, embedder, "第3回SDG8.7ダイアログはいつ？", 5)  # the keywords drop the 3
+    assert "第3回" in answer.hits[0].text
+    _, turns = _talk(ja_index, embedder, "第2回SDG8.7ダイアログはどこで開きましたか？", "それとC20サミットはどちらが先？")
+    assert turns[1][1].notes[0].startswith("先 → C20")  # 20–21 April, two days before

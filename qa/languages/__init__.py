@@ -94,6 +94,9 @@ class Words:
     clause: re.Pattern = re.compile(r"(?!)")  # words after "two years later" that say what happened, naming no thing
     comparative: re.Pattern = re.compile(r"(?!)")  # group "c": one of the two just shown by date or order ("the later one")
     comparatives: dict[str, str] = field(default_factory=dict)  # its word -> latest | earliest | first | last
+    numbered: re.Pattern = re.compile(r"(?!)")  # group "n": an edition written as a number, not a word (第3回)
+    which_first: re.Pattern = re.compile(r"(?!)")  # "which came first, that or the Matsuyama dialogue?": groups a, b, w
+    which_way: dict[str, str] = field(default_factory=dict)  # its word w -> earliest | latest
     happens: re.Pattern = re.compile(r"(?!)")  # the reference is something that takes place ("was it held"): an event
     said: dict[str, str] = field(default_factory=dict)  # the words of the notes: "about", "period", …
     slips: dict[str, str] = field(default_factory=dict)  # small words as chat often types them: "wat" -> "what"

@@ -192,6 +192,10 @@ WORDS = Words(
                           r"(?:\s+[\w'’.-]+){0,3})\s+(?:one\s+)?(?:(?:held|happen|take\s+place)\s+)?(?:before|after|earlier\s+than|"
                           r"later\s+than|prior\s+to)\b"),
     clause=re.compile(rf"(?i)(?:\S+\s+){{1,3}}(?:{_DID}|left|bought|sold)\b"),
+    which_first=re.compile(r"(?i)\bwhich\s+(?:one\s+)?(?:was|came|happened|took\s+place|is|occurred)\s+(?P<w>first|earlier|"
+                           r"sooner|later|last|more\s+recent)\b[\s,:;—–-]*(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*(?:\?|$)"),
+    which_way={"first": "earliest", "earlier": "earliest", "sooner": "earliest", "later": "latest", "last": "latest",
+               "more recent": "latest"},
     comparative=re.compile(r"(?i)\bthe\s+(?P<c>later|earlier|more\s+recent|newer|older|latter|former)"
                            r"(?:\s+(?:one|event|entry|of\s+(?:the\s+|those\s+|these\s+)?(?:two|both|them|those|these)))?\b"),
     comparatives={"later": "latest", "more recent": "latest", "newer": "latest", "earlier": "earliest", "older": "earliest",

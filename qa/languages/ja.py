@@ -103,6 +103,9 @@ WORDS = Words(
     anchor_before=re.compile(r"(?P<x>[^\s、。？?！!のはがをにでと]{2,16})の\s*$"),  # 誓約の翌月
     ordinal=re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*回|(?P<n2>\d+|[一二三四五六七八九十]+)\s*(?:回目|番目|つ目|つめ|個目)"
                        r"|(?P<n3>最初|最後|一番目|初回)(?!に|まで)"),  # 最後に加えたのは: the latest, not the last shown
+    numbered=re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*回"),
+    which_first=re.compile(r"(?P<a>[^、。？?]{2,30}?)と(?P<b>[^、。？?]{2,30}?)(?:は|では|、)\s*(?:どちら|どっち)が(?P<w>先|早|後|あと|遅)"),
+    which_way={"先": "earliest", "早": "earliest", "後": "latest", "あと": "latest", "遅": "latest"},
     comparative=re.compile(r"(?P<c>後の方|あとの方|後のほう|あとのほう|前の方|前のほう|新しい方|新しいほう|古い方|古いほう)"),
     comparatives={"後の方": "latest", "あとの方": "latest", "後のほう": "latest", "あとのほう": "latest", "新しい方": "latest",
                   "新しいほう": "latest", "前の方": "earliest", "前のほう": "earliest", "古い方": "earliest", "古いほう": "earliest"},
