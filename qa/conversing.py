@@ -354,7 +354,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
             and focus.period.bounded and not focus.period.order:  # "most recent one?" after 2018's list: 2018's latest
         when = TimeScope(focus.period.start, focus.period.end, own_time.order)
         r.note(words.said["period"], _period_words(focus.period, words))
-    elif own_time is None and r.item is None and _carries_period(q, words, focus):  # "the last one": of all
+    elif own_time is None and r.item is None and not r.own and _carries_period(q, words, focus):  # "the last one": of all
         when, named = focus.period, False  # the period in focus still counts, softly
         r.note(words.said["period"], _period_words(focus.period, words))
     period = when if isinstance(when, TimeScope) else own_time

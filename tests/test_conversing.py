@@ -1420,3 +1420,11 @@ def test_japanese_which_came_first_and_a_numbered_edition(ja_index, embedder):
     assert "第3回" in answer.hits[0].text
     _, turns = _talk(ja_index, embedder, "第2回SDG8.7ダイアログはどこで開きましたか？", "それとC20サミットはどちらが先？")
     assert turns[1][1].notes[0].startswith("先 → C20")  # 20–21 April, two days before
+
+
+def test_a_follow_up_naming_a_subject_of_its_own_does_not_carry_the_period(ngo_index, embedder):
+    # the CLCCG meeting was in 2019: 2020, the period of the question before, would hide it
+    _, turns = _talk(ngo_index, embedder, "Did Tomoko Shiroki present at Sustainable Brands in 2020?",
+                     "did she also go to the CLCCG meeting in Cote d'Ivoire?")
+    assert turns[1][1].notes == ("she → Tomoko Shiroki",)
+    assert "Akira Kondo attended" in _top(turns[1])
