@@ -131,7 +131,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)")
 _PLACE_JA = re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{2,})(?:で|にて)(?![はもすきしょあ])")  # 新宿駅前で街頭キャンペーン
 KIND_WORDS = 32  # the passage's words compared, at most (stop words and words under four letters left out)
-SIMILAR = 0.5  # a word this close in meaning to the kind asked for names it ("film" for "movie": 0.82; "hotel"
+SIMILAR = 0.55  # a word this close in meaning to the kind asked for names it ("film" for "movie": 0.82; "hotel"
 #                and the words of a passage that names none: at most 0.39)
 
 

@@ -436,3 +436,10 @@ def test_what_another_said_or_whether_it_was_adopted_needs_a_passage_that_report
                   "comments adopted?", 5).found
     assert not search(ja_index, embedder, "署名を受け取った内閣官房長官の返事は？", 5).found
     assert search(ja_index, embedder, "行動計画に私たちの提言は反映されましたか？", 5).found  # 盛り込まれた
+
+
+def test_which_x_or_y_asks_for_an_x_and_a_word_only_loosely_related_does_not_name_one(ngo_index, embedder):
+    # "hotel or venue": the kind is "hotel"; "room" is no closer than 0.55 to "Building" or "Organized"
+    assert not search(ngo_index, embedder, "Which hotel or conference centre in Matsuyama held the third dialogue?", 5).found
+    assert not search(ngo_index, embedder, "Which room in the Diet Member's Building was the film screened in?", 5).found
+    assert search(ngo_index, embedder, "Which hotel or venue hosted the second SDG 8.7 Dialogue?", 5).found

@@ -231,7 +231,7 @@ WORDS = Words(
                            r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),
     asks_kind=re.compile(r"(?i:\b(?:which|what))\s+(?!(?i:did|does|do|is|was|were|are|has|have|had|can|could|would|"
                          r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,2}?"
-                         r"(?P<kind>[a-z]{3,})(?=\s+(?:did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
+                         r"(?P<kind>[a-z]{3,})(?=\s+(?:or\s+[a-z]{3,}(?:\s+[a-z]{3,})?\s+)?(?:did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
                          r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
                          r"went|got|put|spoke|wrote|held|told|brought|said|left|bought|sold|found|kept|began|became)\b"
                          r"|\s*(?:[?.!]|$))"),  # "which city?": the kind alone
