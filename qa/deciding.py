@@ -217,6 +217,25 @@ def unreported_response(question: str, passages: list, words) -> bool:
     return not words.response.search(passages[0].text)
 
 
+LISTED_ALONE = 5  # a list of more things than this is asked of one passage: the first must name as many
+
+
+def unlisted(question: str, passages: list, words) -> bool:
+    """Whether the question asks for a number of things by name ("list all twelve", "the names of the 17
+    members") and the first passage names fewer (it counts them: "made up of 17 members"). A list longer
+    than LISTED_ALONE is written in one passage; a shorter one may take a passage for each."""
+    m = words.asks_list.search(question)
+    if m is None or not passages:
+        return False
+    said = next(g for g in m.groups() if g)
+    n = words.number(said)
+    if n is None or n <= LISTED_ALONE:
+        return False
+    asked = question.lower()
+    named = {r.group(0) for r in _CAPITALISED_RUN.finditer(passages[0].text) if r.group(0).lower() not in asked}
+    return len(named) < n
+
+
 def evidence(question_terms: list[str], frequency, documents: int, best_cosine: float,
              top_terms: set[str]) -> Evidence:
     """The measurements above; `frequency(term)` is the number of passages that use a term,

@@ -39,6 +39,7 @@ from .deciding import (
     probability,
     typed,
     unknown_place,
+    unlisted,
     unreported_response,
 )
 from .embedding import Embedder, model_words
@@ -697,6 +698,7 @@ def search(
     found = not empty and not kind_missing and (timed or recorded or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25")) \
         and not unknown_place(q, index.frequency, words_for(q)) \
-        and not unreported_response(q, [index.chunks[i] for i in order[:1]], words_for(q))
+        and not unreported_response(q, [index.chunks[i] for i in order[:1]], words_for(q)) \
+        and not unlisted(q, [index.chunks[i] for i in order[:1]], words_for(q))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen, kind_missing)

@@ -443,3 +443,20 @@ def test_which_x_or_y_asks_for_an_x_and_a_word_only_loosely_related_does_not_nam
     assert not search(ngo_index, embedder, "Which hotel or conference centre in Matsuyama held the third dialogue?", 5).found
     assert not search(ngo_index, embedder, "Which room in the Diet Member's Building was the film screened in?", 5).found
     assert search(ngo_index, embedder, "Which hotel or venue hosted the second SDG 8.7 Dialogue?", 5).found
+
+
+def test_a_list_of_more_than_five_things_by_name_needs_one_passage_naming_as_many(ngo_index, embedder):
+    from types import SimpleNamespace
+
+    from qa.deciding import unlisted
+    from qa.languages import words_for
+    # the page counts them ("made up of 17 members", "12 countries, including Argentina and the U.S.") but
+    # does not name them
+    assert not search(ngo_index, embedder, "Please name all 17 member groups of the Stop Child Labour Network.", 5).found
+    assert not search(ngo_index, embedder, "What are the 12 countries whose representatives came to the SDG 8.7 "
+                      "Dialogues?", 5).found
+    assert search(ngo_index, embedder, "Can you list the three SDG 8.7 Dialogues?", 5).found  # three: one a passage
+    words = words_for("list")
+    seven = SimpleNamespace(text="Winners: Ann Lee, Bo Kim, Cy Young, Di Ross, Ed Hall, Flo Jo and Gus Fring.")
+    assert not unlisted("Could you list all seven winners?", [seven], words)
+    assert unlisted("Could you list all eight winners?", [seven], words)

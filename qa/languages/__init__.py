@@ -77,6 +77,7 @@ class Words:
     asks_money: re.Pattern = re.compile(r"(?!)")  # a question whose answer is a sum of money ("what budget", 費用)
     asks_duration: re.Pattern = re.compile(r"(?!)")  # ... a length of time ("how long", 何年間)
     asks_response: re.Pattern = re.compile(r"(?!)")  # how another answered, or what came of it ("what did the minister say")
+    asks_list: re.Pattern = re.compile(r"(?!)")  # group "n": all of a number of things by name ("list all twelve")
     response: re.Pattern = re.compile(r"(?!)")  # a passage that reports an answer or a result ("adopted", 盛り込まれた)
     speaker: re.Pattern = re.compile(r"(?!)")  # a remark of the speaker on themselves ("Hi, I'm new here.")
     asks_place: re.Pattern = re.compile(r"(?!)")  # where an event was held ("where was it held", "which venue", 会場)

@@ -255,6 +255,12 @@ WORDS = Words(
                              r"|\b(?:were|was)\s+(?:[\w'’-]+\s+){0,16}?(?:actually\s+|really\s+|ever\s+)?(?:adopted|accepted|"
                              r"reflected|incorporated|implemented|approved|taken\s+up|acted\s+on)\b"
                              r"|\b(?:what|which)\s+(?:was|were)\s+the\s+(?:outcome|result|response|reaction|reply|answer|decision)s?\b"),
+    asks_list=re.compile(r"(?i)\b(?:list|name)\s+(?:all\s+|every\s+one\s+of\s+)?(?:the\s+|of\s+the\s+)?(?P<n>\d+|six|seven|eight|nine|"
+                         r"ten|eleven|twelve)\b|\bnames\s+of\s+(?:all\s+)?(?:the\s+)?(?P<n2>\d+|six|seven|eight|nine|ten|eleven|"
+                         r"twelve)\b|\b(?:which|what)\s+(?:are\s+the\s+|were\s+the\s+)?(?P<n3>\d+|six|seven|eight|nine|ten|eleven|"
+                         r"twelve)\s+[a-z]+s\b|\ball\s+(?:of\s+the\s+)?(?P<n4>\d+|six|seven|eight|nine|ten|eleven|twelve)\b"
+                         r"|\b(?:which|what|who)\b[^?]{0,30}?\b(?:are|were)\s+(?:the\s+|all\s+)?(?P<n5>\d+|six|seven|eight|nine|"
+                         r"ten|eleven|twelve)\s+[a-z]+s\b"),
     response=re.compile(r"(?i)\b(?:said|says|stated|responded|replied|answered|reacted|adopted|accepted|approved|agreed|"
                         r"reflected|incorporated|included|decided|concluded|promised|pledged|committed|announced|"
                         r"declared|welcomed|acknowledged)\b"),
