@@ -199,6 +199,54 @@ def find_dates(text: str) -> list[DateSpan]:
     return sorted(found, key=lambda s: s.offset)
 
 
+# A day and month with no year ("- 4 July : …", "September 9 :", 7月4日): read only where a heading gives the year.
+_YEARLESS = [
+    ("md_md", re.compile(rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?!\s*,?\s*\d)")),
+    ("m_dd", re.compile(rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\b(?!\s*,?\s*\d)")),
+    ("m_d", re.compile(rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*,?\s*\d)")),
+    ("dd_m", re.compile(rf"(?<![\d.])(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<m>{_MONTH})\b(?!\s*,?\s*\d)")),
+    ("d_m", re.compile(rf"(?<![\d.,])(?P<d>{_DAY})\s+(?P<m>{_MONTH})\b(?!\s*,?\s*\d)")),
+    ("ja_md", re.compile(r"(?<![\d年])(?P<jm>\d{1,2})月(?P<jd>\d{1,2})日")),
+]
+
+
+def find_day_months(text: str, year: int) -> list[DateSpan]:
+    """Days named with a month and no year ("4 July", "July 4-6", 7月4日), dated in `year`: the year a
+    heading gives the passages under it. Mentions that hold a year are `find_dates`' and left out.
+
+    >>> [(s.start, s.end) for s in find_day_months("- 28 June : Magnus Uggla ; 5 July 2009 elsewhere", 2008)]
+    [('2008-06-28', None)]
+    """
+    if _ANY_MONTH.search(text) is None and "月" not in text:
+        return []
+    text = text.translate(_WIDE)
+    taken = [False] * len(text)
+    for span in find_dates(text):
+        taken[span.offset:span.offset + span.length] = [True] * span.length
+    found: list[DateSpan] = []
+    for kind, rx in _YEARLESS:
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if any(taken[a:b]):
+                continue
+            g = m.groupdict()
+            if kind == "ja_md":
+                start, end = _iso(year, int(g["jm"]), int(g["jd"])), None
+            elif kind == "md_md":
+                m1, m2 = _month(g["m1"]), _month(g["m2"])
+                start, end = _ordered(_iso(year, m1, _day(g["d1"])), _iso(year, m2, _day(g["d2"])), m2 > m1)
+            elif kind in ("m_dd", "dd_m"):
+                mo, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
+                start, end = _ordered(_iso(year, mo, d1), _iso(year, mo, d2), d2 > d1)
+            else:
+                start, end = _iso(year, _month(g["m"]), _day(g["d"])), None
+            if start is None or len(start) < 10:  # no such day ("31 February"): nothing read
+                continue
+            found.append(DateSpan(start, end, a, b - a))
+            taken[a:b] = [True] * (b - a)
+    return sorted(found, key=lambda s: s.offset)
+
+
 def without_dates(text: str) -> str:
     """`text` with every date it names blanked out (each replaced by one space).
 

@@ -3,16 +3,18 @@
 The shown date is the passage's own first date, refined by later, more precise mentions,
 else its heading's (see `primary_date`); an undated passage stays undated. The dates are
 read by `dates`.
+A day and month with no year ("- 4 July : …") takes the year of a heading that names one.
 Left out: dating a passage by its neighbours.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
 from .chunking import Chunk
-from .dates import DateSpan, find_dates
+from .dates import DateSpan, find_dates, find_day_months
 
 
 def primary_date(text_dates: list[DateSpan], context: list[DateSpan]) -> DateSpan | None:
@@ -37,6 +39,11 @@ def primary_date(text_dates: list[DateSpan], context: list[DateSpan]) -> DateSpa
     return base
 
 
+# A heading that is a year and nothing more ("2006", "- 2014", "2015 season"); not "Euro 2008", whose
+# passages may tell of the years before it, nor "2015–present"
+_YEAR_HEADING = re.compile(r"^\W*((?:1\d|20)\d{2})(?:\s+season)?\W*$", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _heading_dates(heading: str) -> tuple:
     """The dates a heading names: read once for all the passages under it."""
@@ -44,9 +51,13 @@ def _heading_dates(heading: str) -> tuple:
 
 
 def date_chunk(chunk: Chunk) -> Chunk:
-    """The chunk with its shown date, its end, and every date its text and heading mention."""
+    """The chunk with its shown date, its end, and every date its text and heading mention; under a
+    heading that names one year, a day and month alone ("- 4 July : …") is of that year."""
     own = find_dates(chunk.text)
     context = list(_heading_dates(chunk.heading)) if chunk.heading else []
+    year = _YEAR_HEADING.match(chunk.heading.split(" › ")[-1]) if chunk.heading else None
+    if year is not None:
+        own = sorted(own + find_day_months(chunk.text, int(year.group(1))), key=lambda s: s.offset)
     best = primary_date(own, context)
     return replace(
         chunk,

@@ -55,3 +55,16 @@ def test_date_chunk(text, heading, date, end):
 
 def test_primary_date_without_any_date_is_none():
     assert primary_date([], []) is None
+
+
+def test_a_day_and_month_alone_take_the_year_of_a_heading_that_is_a_year():
+    c = date_chunk(Chunk("- 4 July : Carola , Jan Malmsjö and Eva Eastwood .", "Summer concerts › 2006", "x.txt", 1))
+    assert (c.date, c.date_end) == ("2006-07-04", None)
+    c = date_chunk(Chunk("On January 20 , it was announced that she will lead the single .", "2018", "x.txt", 1))
+    assert c.date == "2018-01-20"  # "January 20 ," is no date with a year: the heading gives it
+    assert date_chunk(Chunk("Concerts on 14-16 August and 7月4日。", "2011 season", "x.txt", 1)).dates[:2] == \
+        [["2011-08-14", "2011-08-16"], ["2011-07-04", None]]
+    # a year in a name, or an open range, is not the year of what the passage tells
+    assert date_chunk(Chunk("Qualifying began on 11 October with a win.", "Euro 2008", "x.txt", 1)).date == "2008"
+    assert date_chunk(Chunk("On 22 September he left the band.", "2015–present : Hiatus", "x.txt", 1)).date == "2015"
+    assert date_chunk(Chunk("- 4 July : Carola", None, "x.txt", 1)).date is None  # no heading, no year
