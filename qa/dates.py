@@ -37,9 +37,9 @@ _YA = r"(?![\w%]|[.,]\d)"
 # (kind, pattern): tried in this order, earlier matches win where they overlap.
 _PATTERNS = [
     ("iso_day", rf"{_YB}(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_YA}"),
-    ("md_md_y", rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR}){_YA}"),
-    ("m_dd_y", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR}){_YA}"),
-    ("m_d_y", rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR}){_YA}"),
+    ("md_md_y", rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\s?,?\s+(?P<y>{_YEAR}){_YA}"),
+    ("m_dd_y", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s?,?\s+(?P<y>{_YEAR}){_YA}"),
+    ("m_d_y", rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY})\s?,?\s+(?P<y>{_YEAR}){_YA}"),
     ("dd_m_y", rf"(?<!\d)(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR}){_YA}"),
     ("d_m_y", rf"(?<!\d)(?P<d>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR}){_YA}"),
     ("m_m_y", rf"(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH}),?\s+(?P<y>{_YEAR}){_YA}"),

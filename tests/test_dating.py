@@ -25,6 +25,7 @@ from qa.dating import date_chunk, primary_date
     ("Global March Against Child Labour", []),
     ("may 2019", [("2019", None)]),  # "may" in lower case is not the month
     ("31 February 2020", [("2020-02", None)]),  # no such day: the month stands
+    ("On September 22 , 2017 , he left", [("2017-09-22", None)]),  # a comma set off by spaces, as TimeQA writes
     ("", []),
 ])
 def test_find_dates(text, expected):
