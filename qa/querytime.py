@@ -46,7 +46,9 @@ _JA_AFTER = re.compile(r"^\s*(より後|の後)")
 # "what were we up to in spring 2018": what was done, not a bound
 _UP_TO = r"(?<!were )(?<!was )(?<!been )(?<!\bbe )(?<!get )(?<!got )(?<!are )(?<!\bis )(?<!getting )(?<!you )(?<!we )(?<!they )up to"
 _BEFORE = re.compile(rf"\b(before|prior to|until|till|{_UP_TO}|by|earlier than)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
-_AFTER = re.compile(r"\b(after|since|from|following|later than|starting(?: in)?|beginning(?: in)?)\s+(?:the\s+)?$", re.I)
+_AFTER = re.compile(r"\b(after|since|(?<!thing )(?<!things )(?<!events )(?<!entries )(?<!news )(?<!photos )(?<!pictures )"
+                    r"(?<!highlights )(?<!activities )(?<!throwback )(?<!items )from|following|later than|starting(?: in)?|"
+                    r"beginning(?: in)?)\s+(?:the\s+)?$", re.I)  # "anything from autumn 2018": of it, not since it
 
 
 _PARTS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
@@ -173,6 +175,20 @@ def _capital_months(question: str) -> str:
     return _LOWER_MONTH.sub(lambda m: m.group(0).capitalize(), question)
 
 
+_YEAR_THEN_MONTHS = re.compile(rf"\b(1\d{{3}}|20\d{{2}})\s*[,:;]?\s*(?:from\s+|between\s+)?({MONTH_WORD})\.?\s*"
+                               rf"(to|through|thru|until|till|and|-|–)\s*({MONTH_WORD})\b(?!\.?\s*\d)", re.I)
+
+
+def _months_after_year(question: str) -> str:
+    """A range of months after the year it is of, as the date reader takes it.
+
+    >>> _months_after_year("anything in the first part of 2017, jan to august?")
+    'anything in the first part of Jan to August 2017?'
+    """
+    return _YEAR_THEN_MONTHS.sub(lambda m: f"{m.group(2).capitalize()} {m.group(3)} {m.group(4).capitalize()} {m.group(1)}",
+                                 question)
+
+
 _MONTH_RANGE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
                           r"(\s*(?:to|through|thru|until|till|and|-|–)\s*(?:the\s+end\s+of\s+)?)"
                           r"(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -245,7 +261,7 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
     >>> question_time("What did we do last year?", datetime.date(2026, 11, 27))
     TimeScope(start='2025', end='2025', order=None)
     """
-    question = _year_of_range(_capital_months(_four_digits(_japanese_plain(question))))
+    question = _year_of_range(_capital_months(_months_after_year(_four_digits(_japanese_plain(question)))))
     order = None if listing_order(question) else "latest" if _LATEST.search(question) else \
         "earliest" if _EARLIEST.search(question) else None
     part = _PART.search(question)

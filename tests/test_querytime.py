@@ -120,3 +120,11 @@ def test_a_japanese_fiscal_year_runs_from_april_and_its_quarters_with_it():
     assert question_time("2018年度末に何がありましたか") == TimeScope("2019-03", "2019-03")
     assert question_time("2018年末に何がありましたか") == TimeScope("2018-12", "2018-12")  # the calendar year's end
     assert question_time("2019年の第3四半期") == TimeScope("2019-07", "2019-09")
+
+
+def test_months_after_their_year_and_things_from_a_period():
+    assert question_time("what did we get up to in 2017, jan to august?") == TimeScope("2017-01", "2017-08")
+    assert question_time("2020: april-june?") == TimeScope("2020-04", "2020-06")
+    assert question_time("any news from autumn 2018?") == TimeScope("2018-09", "2018-11")  # of it
+    assert question_time("anything from 2018?") == TimeScope("2018", "2018")
+    assert question_time("what have we done from 2019?") == TimeScope("2019", None)  # since it

@@ -460,3 +460,13 @@ def test_a_list_of_more_than_five_things_by_name_needs_one_passage_naming_as_man
     seven = SimpleNamespace(text="Winners: Ann Lee, Bo Kim, Cy Young, Di Ross, Ed Hall, Flo Jo and Gus Fring.")
     assert not unlisted("Could you list all seven winners?", [seven], words)
     assert unlisted("Could you list all eight winners?", [seven], words)
+
+
+def test_the_name_a_day_or_a_response_asked_in_other_words_is_still_what_the_passage_must_give(ngo_index, embedder):
+    # "what's the name of" asks a person's name; "the exact dates" a day; "end up responding" what another did
+    assert not search(ngo_index, embedder, "What's the full name of the official from the US Department of Labor who "
+                      "spoke at the October 2019 seminar?", 5).found
+    assert not search(ngo_index, embedder, "What were the exact dates of the CLCCG annual meeting in 2019?", 5).found
+    assert not search(ngo_index, embedder, "Did the Chief Cabinet Secretary end up responding to the signatures?", 5).found
+    assert search(ngo_index, embedder, "What were the exact dates of the UN Forum on Business and Human Rights we "
+                  "joined in Geneva?", 5).found

@@ -217,7 +217,8 @@ WORDS = Words(
                                          ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
                                          ("december", "dec")), 1) for m in ms} | {"year": 1},
     unknown_word_is_subject=True,
-    asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+names?\s+of\b", re.I),
+    asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat(?:\s+(?:is|was|were|are)|['’]s)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+                           r"(?:actual\s+|full\s+|exact\s+|real\s+)?names?\s+of\b", re.I),
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
                           r"spending|expenditures?)\b", re.I),
@@ -251,7 +252,7 @@ WORDS = Words(
     asks_response=re.compile(r"(?i)\b(?:what|how)\s+did\s+(?!(?:we|ace|you|i|us)\b|the\s+organi[sz]ation\b)(?:[\w.'’-]+\s+)"
                              r"{1,6}?(?:actually\s+|really\s+)?(?:say|respond|reply|react|answer|decide|conclude)\b"
                              r"|\bdid\s+(?!(?:we|ace|you|i|us)\b|the\s+organi[sz]ation\b)(?:[\w.'’-]+\s+){1,6}?(?:ever\s+|actually\s+|"
-                             r"really\s+|finally\s+)?(?:respond|reply|react|answer|accept|adopt|agree)\b"
+                             r"really\s+|finally\s+)?(?:respond|reply|react|answer|accept|adopt|agree)(?:ing)?\b"
                              r"|\b(?:were|was)\s+(?:[\w'’-]+\s+){0,16}?(?:actually\s+|really\s+|ever\s+)?(?:adopted|accepted|"
                              r"reflected|incorporated|implemented|approved|taken\s+up|acted\s+on)\b"
                              r"|\b(?:what|which)\s+(?:was|were)\s+the\s+(?:outcome|result|response|reaction|reply|answer|decision)s?\b"),
@@ -266,8 +267,10 @@ WORDS = Words(
                         r"declared|welcomed|acknowledged)\b"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
-    asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which)\s+(?:date|year|day|month)\b", re.I),
-    asks_day=re.compile(r"\b(?:what|which)\s+(?:date|day|month)\b|\bexact(?:ly)?\b", re.I),  # a year is no answer
+    asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|"
+                         r"actual\s+)?(?:dates?|years?|days?|months?)\b", re.I),
+    asks_day=re.compile(r"\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|actual\s+)?"
+                        r"(?:dates?|days?|months?)\b|\bexact(?:ly)?\b", re.I),  # a year is no answer
     person_name=re.compile(rf"\b{_W}\s+{_W}\b"),
     names=names,
     place=re.compile(r"(?i)\b" + _THERE + r"\b"),
