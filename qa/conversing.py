@@ -1367,6 +1367,8 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
         step = 1 if kind == "next" else -1
         shifted = _shift(_at_precision(start if step < 0 else end, unit), unit, step)
         return TimeScope(*_week_of(shifted)) if unit == "week" else TimeScope(shifted, shifted)
+    if kind == "during":  # "while they were there": from the first to the last day of what it counts from
+        return TimeScope(lower_bound(start), _last_day(end).isoformat())
     if kind == "around":  # "within a few days of it": as many units either side of what it counts from
         n = words.number(amount or "1") or 1
         reach = datetime.timedelta(days=n * {"day": 1, "week": 7, "month": 31, "year": 366}.get(unit, 31))

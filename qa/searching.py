@@ -448,6 +448,25 @@ def in_period_first(table: ChunkTable, order: list[int], scope: TimeScope) -> li
     return [order[n] for n in np.argsort(rank, kind="stable").tolist()]
 
 
+def _period_first(index: Index, order: list[int], ranked: np.ndarray, scope: TimeScope, signals: Signals,
+                  own: str, k: int) -> list[int]:
+    """`order` when the period is what the question asks: its passages first (`in_period_first`); for a
+    follow-up's time words ("anything else that same week?") the period's passages of the answer's document
+    however far down they ranked; for "anything else", the period's dated entries before its paragraphs,
+    and the answer left out last."""
+    if signals.time_words and signals.focus:
+        taken = set(order) | set(signals.exclude)
+        mine = ranked[(index.table.document[ranked] == index.table.document[signals.focus[0]])
+                      & _shown_within(index.table, ranked, scope)]
+        order = order + [i for i in mine[:k].tolist() if i not in taken]
+    order = in_period_first(index.table, order, scope)
+    if signals.exclude and not specific_terms(index, own):
+        order = _entries_first(index, order, scope)
+    if signals.exclude:
+        order = [i for i in order if i not in signals.exclude] + [i for i in order if i in signals.exclude]
+    return order
+
+
 def _shown_within(table: ChunkTable, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
     """Which of the chunks `ids` are shown with a date that lies wholly within `scope`."""
     return table.dated[ids] & (table.shown_low[ids] >= low_key(scope.start)) & (table.shown_high[ids] <= high_key(scope.end))
@@ -671,14 +690,7 @@ def search(
     # "the partner's checklist needs our activities for the first half of 2018": what the period holds answers it
     recorded = period and bool(words_for(q).asks_record.search(q))
     if period and (signals.time_words or recorded or not specific_terms(index, own)):  # the period is what it asks
-        if signals.time_words and signals.focus:  # "anything else that same week?": the period's passages of the
-            taken = set(order) | set(signals.exclude)  # answer's document, however far down they came
-            mine = ranked[(index.table.document[ranked] == index.table.document[signals.focus[0]])
-                          & _shown_within(index.table, ranked, scope)]
-            order += [i for i in mine[:k].tolist() if i not in taken]
-        order = in_period_first(index.table, order, scope)
-        if signals.exclude and not specific_terms(index, own):  # "anything else that month?": the month's other
-            order = _entries_first(index, order, scope)        # dated entries, before a paragraph dated then
+        order = _period_first(index, order, ranked, scope, signals, own, k)
     order, ids, fused = _picked_first(order, ids, fused, signals)
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
     empty = period and not inside.any()

@@ -1428,3 +1428,13 @@ def test_a_follow_up_naming_a_subject_of_its_own_does_not_carry_the_period(ngo_i
                      "did she also go to the CLCCG meeting in Cote d'Ivoire?")
     assert turns[1][1].notes == ("she → Tomoko Shiroki",)
     assert "Akira Kondo attended" in _top(turns[1])
+
+
+def test_while_they_were_there_is_the_answers_own_days_and_the_answer_left_out_stays_last(ngo_index, ja_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did ACE go to the High Level Political Forum?",
+                     "anything else going on while they were there?")
+    assert "while they were there → 9–18 July 2019" in turns[1][1].notes
+    assert _top(turns[1]).startswith(" July 17, 2019")  # the G20 Osaka declaration, during the forum
+    _, turns = _talk(ja_index, embedder, "国連ハイレベル政治フォーラムに参加したのはいつ？", "その間にほかに何かありましたか？")
+    assert "その間 → 2019年7月9日〜18日" in turns[1][1].notes
+    assert "ハイレベル政治フォーラム" not in _top(turns[1])  # nothing else then: the answer is not shown again first

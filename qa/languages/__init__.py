@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Relative:
     """A time named relative to the answer in focus: `kind` is one of same, next, previous, later,
-    earlier, after, before, earlier in, later in, around (either side), between (the last two answers); `unit` one of day, week, month, year (or None: the
+    earlier, after, before, earlier in, later in, around (either side), during (its own days), between (the last two answers); `unit` one of day, week, month, year (or None: the
     unit in the words); `named`: only when a thing it counts from follows ("right after the C20 summit")."""
 
     pattern: re.Pattern

@@ -132,6 +132,10 @@ WORDS = Words(
     relative=(
         Relative(re.compile(r"\b(?:in\s+)?between\s+(?:those|these|them|the|that\s+and\s+this)(?:\s+(?:two|events|dates))?\b"
                             r"|\bin\s+between\b", re.I), "between"),
+        # "while they were there", "during that time": the answer's own days
+        Relative(re.compile(r"\bwhile\s+(?:they|we|she|he|you|it|ace)\s+(?:were|was)\s+(?:there|on\s+it|at\s+it)\b"
+                            r"|\bduring\s+(?:that|this|it|the\s+same)(?:\s+(?:time|period|event|trip|visit|week|stay))?\b"
+                            r"|\bmeanwhile\b", re.I), "during", unit="day"),
         # "within a few days of it", "around that time": either side of the answer
         Relative(re.compile(rf"\b(?:with)?in\s+{_N}\s+{_U}\s+(?:of|either\s+side\s+of|around)\s+(?:it|that|this|then|them|"
                             r"those|these)\b", re.I), "around"),

@@ -86,6 +86,7 @@ WORDS = Words(
     more=re.compile(r"(ほか|他に|他の|その他|それ以外|ほかに|別の)"),
     ellipsis=re.compile(r"^\s*(?:で、|では、|じゃあ|それで|あと、|じゃ、)|^[^？?。、]{1,9}(?:は|では|だと|なら)[？?]?\s*$"),
     relative=(
+        Relative(re.compile(r"(?:その|同じ)\s*(?:間|期間中|最中)|滞在中"), "during", unit="day"),  # その間に: its own days
         Relative(re.compile(r"(?:その|それの|同じ)\s*(?:前後|頃|ころ|時期)"), "around", unit="month"),  # その前後に: either side
         Relative(re.compile(rf"{_N}\s*{_U}\s*(?:後|あと|経って)"), "later"),
         Relative(re.compile(rf"{_N}\s*{_U}\s*(?:前)"), "earlier"),
