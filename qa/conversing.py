@@ -1163,11 +1163,11 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
     other = (words.same_as.match(q, m.end()) or words.named_anchor.match(q, m.end())) if index is not None else None
     before = words.anchor_before.search(q[:m.start()]) if index is not None and other is None else None
     named = other.group("x") if other is not None else before.group("x") if before is not None else None
-    named = named.strip(" -–—,;:") if named else named
+    named = re.sub(r"(?i)\s+(?:there|then|again|too|also)$", "", named.strip(" -–—,;:")) if named else named  # "the forum there"
     if named and rel.kind in ("later", "earlier") and words.clause.match(named):
         named = None  # "two years later the Prince got it off him": a clause, no thing to count from
     bare = named is not None and named[:1].islower() and not _DETERMINED.match(named)
-    if bare and not (rel.named and specific_terms(index, named)):
+    if bare and not specific_terms(index, named):
         named = None  # "after lunch", "a week later they …": no one thing named; "after bangkok" names one
     pointed = re.match(r"(?i)(?:that|this|those|these|the\s+said|the\s+aforementioned|the\s+same)\s+(?=\w)", named or "")
     # "after the forum" with the forum in focus: a noun of an event alone, which the focus names
@@ -1177,7 +1177,7 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
     if (pointed or known) and focus.subjects:  # "before that summit": the summit in focus, not any passage saying
         named = _named_by(named, focus, words)  # "summit"
     number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE if rel.named else 0.0,
-                            dated=words.one_of.search(named) is not None) \
+                            dated=not rel.named or words.one_of.search(named) is not None) \
         if named and _names_something(named, words) and not _is_time(named, words) else None
     if named and number is None and _is_time(named, words) and words.one_of.search(named):
         number = _shown_in_month(focus, named, words)  # "the month before the jan one": the January one shown

@@ -1438,3 +1438,11 @@ def test_while_they_were_there_is_the_answers_own_days_and_the_answer_left_out_s
     _, turns = _talk(ja_index, embedder, "国連ハイレベル政治フォーラムに参加したのはいつ？", "その間にほかに何かありましたか？")
     assert "その間 → 2019年7月9日〜18日" in turns[1][1].notes
     assert "ハイレベル政治フォーラム" not in _top(turns[1])  # nothing else then: the answer is not shown again first
+
+
+def test_the_month_before_a_thing_named_in_lower_case_counts_from_its_dated_entry(ngo_index, embedder):
+    # "ticad" first finds the heading "Japan NGO Liaison Group for TICAD", which has no date to count from
+    _, turns = _talk(ngo_index, embedder, "When did we organise the third SDG 8.7 Dialogue?",
+                     "what about the G20 leaders declaration the month before ticad?")
+    assert "the month before ticad → July 2019" in turns[1][1].notes
+    assert _top(turns[1]).startswith(" July 17, 2019")
