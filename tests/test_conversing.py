@@ -1446,3 +1446,12 @@ def test_the_month_before_a_thing_named_in_lower_case_counts_from_its_dated_entr
                      "what about the G20 leaders declaration the month before ticad?")
     assert "the month before ticad → July 2019" in turns[1][1].notes
     assert _top(turns[1]).startswith(" July 17, 2019")
+
+
+def test_two_letters_swapped_in_a_word_a_follow_up_leans_on_are_put_right(ngo_index, embedder):
+    from qa.languages import words_for
+    _, turns = _talk(ngo_index, embedder, "When did ACE raise awareness about NHK's documentary?",
+                     "anythign else that mnoth?")
+    assert turns[1][1].notes == ("anything else → other than the answer just shown", "that month → October 2019")
+    assert _top(turns[1]).startswith(" October 26, 2019")
+    assert words_for("x").mend("the year after, not later") == "the year after, not later"  # real words stay

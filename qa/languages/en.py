@@ -327,7 +327,13 @@ WORDS = Words(
     slips={"wat": "what", "wht": "what", "whta": "what", "waht": "what", "whn": "when", "wehn": "when", "whne": "when",
            "wher": "where", "whre": "where", "wehre": "where", "hw": "how", "teh": "the", "adn": "and", "nad": "and",
            "befor": "before", "aftr": "after", "afer": "after", "nxt": "next", "folowing": "following",
-           "whered": "where did", "thier": "their", "yr": "year", "mnth": "month", "wk": "week"},
+           "whered": "where did", "thier": "their", "yr": "year", "mnth": "month", "wk": "week"}
+    # two letters swapped in a word a follow-up leans on ("anythign else", "the mnoth before"); not "later", whose
+    # swaps include "alter", nor "there" ("three")
+    | {w[:i] + w[i + 1] + w[i] + w[i + 2:]: w for w in ("anything", "something", "everything", "anyone", "someone",
+                                                        "where", "which", "month", "before", "after", "about", "other",
+                                                        "first", "second", "third", "earlier", "previous", "following")
+       for i in range(len(w) - 1) if w[i] != w[i + 1]},
     label=label,
     stop=frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
                     "about", "did", "do", "does", "is", "was", "were", "are", "be", "been", "has", "have", "had",
