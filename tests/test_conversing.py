@@ -1455,3 +1455,11 @@ def test_two_letters_swapped_in_a_word_a_follow_up_leans_on_are_put_right(ngo_in
     assert turns[1][1].notes == ("anything else → other than the answer just shown", "that month → October 2019")
     assert _top(turns[1]).startswith(" October 26, 2019")
     assert words_for("x").mend("the year after, not later") == "the year after, not later"  # real words stay
+
+
+def test_a_new_question_of_the_answer_finds_the_other_paragraphs_of_its_short_section(ngo_index, embedder):
+    # "CLCCG 2019, Cote D'Ivoire" has three paragraphs: who attended, what they presented, a link
+    _, turns = _talk(ngo_index, embedder, "Which ACE staff attended the CLCCG annual meeting?",
+                     "who is that platform made up of?", "and what did they present there?")
+    assert "Akira Kondo attended" in _top(turns[0])
+    assert turns[2][0].hits[0].text.startswith("We presented our initiatives")
