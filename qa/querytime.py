@@ -185,8 +185,8 @@ def _months_after_year(question: str) -> str:
     >>> _months_after_year("anything in the first part of 2017, jan to august?")
     'anything in the first part of Jan to August 2017?'
     """
-    return _YEAR_THEN_MONTHS.sub(lambda m: f"{m.group(2).capitalize()} {m.group(3)} {m.group(4).capitalize()} {m.group(1)}",
-                                 question)
+    return _YEAR_THEN_MONTHS.sub(lambda m: f"{m.group(2).capitalize()} {'to' if m.group(3) in '-–' else m.group(3)} "
+                                           f"{m.group(4).capitalize()} {m.group(1)}", question)
 
 
 _MONTH_RANGE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -251,6 +251,25 @@ def _bounded(question: str, spans: list) -> tuple[str | None, str | None]:
     return start, end
 
 
+_PARTS_SPLIT = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)\s+(?=[A-Za-z])|(?<!\d)\s[-–—]\s+|\s[-–—]\s+(?!\d)")  # not "2018 - 2019"
+_ASKS = re.compile(r"\?|^\W*(?:who|what|when|where|which|how|did|do|does|was|were|is|are|has|have|had|can|could)\b", re.I)
+
+
+def _asking_part(question: str) -> str:
+    """The part of a question of several that asks, when it names a time of its own: "We ran SDG 8.7
+    Dialogues in 2019 - did we organise any in 2020?" asks of 2020 alone.
+
+    >>> _asking_part("We ran the dialogues in 2019 - did we run any in 2020?")
+    'did we run any in 2020?'
+    """
+    parts = [p for p in _PARTS_SPLIT.split(question) if p.strip()]
+    if len(parts) < 2:
+        return question
+    last = parts[-1]  # a remark, then the question; not two questions ("… in 2019? And in 2020?")
+    remarks = not any(_ASKS.search(p) for p in parts[:-1])
+    return last if remarks and _ASKS.search(last) and find_dates(last) else question
+
+
 def question_time(question: str, today: datetime.date | None = None) -> TimeScope | None:
     """The time `question` asks about, or None; "last year", "this month" are counted from `today`.
 
@@ -262,6 +281,7 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
     TimeScope(start='2025', end='2025', order=None)
     """
     question = _year_of_range(_capital_months(_months_after_year(_four_digits(_japanese_plain(question)))))
+    question = _asking_part(question)
     order = None if listing_order(question) else "latest" if _LATEST.search(question) else \
         "earliest" if _EARLIEST.search(question) else None
     part = _PART.search(question)

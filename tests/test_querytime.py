@@ -128,3 +128,11 @@ def test_months_after_their_year_and_things_from_a_period():
     assert question_time("any news from autumn 2018?") == TimeScope("2018-09", "2018-11")  # of it
     assert question_time("anything from 2018?") == TimeScope("2018", "2018")
     assert question_time("what have we done from 2019?") == TimeScope("2019", None)  # since it
+
+
+def test_a_remark_then_a_question_is_asked_of_the_questions_own_time():
+    assert question_time("We ran the dialogues in 2019 - did we run any in 2020?") == TimeScope("2020", "2020")
+    assert question_time("I joined in 2020. What did ACE do in 2019?") == TimeScope("2019", "2019")
+    assert question_time("What did we do in 2019? And in 2020?") == TimeScope("2019", "2020")  # two questions
+    assert question_time("In 2019 we ran dialogues. Which one was in Tokyo?") == TimeScope("2019", "2019")
+    assert question_time("What happened between 2018 - 2019?") == TimeScope("2018", "2019")

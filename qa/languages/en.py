@@ -226,7 +226,7 @@ WORDS = Words(
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
                           r"spending|expenditures?)\b", re.I),
-    asks_whether=re.compile(r"(?i)(?:^|[,;:.!?]\s+)\W*(?:(?:and|so|ok|okay|but|wait)\W+)?(?:did|have|has|had|was|were)\s+"
+    asks_whether=re.compile(r"(?i)(?:^|[,;:.!?]\s+|\s[-–—]\s+)\W*(?:(?:and|so|ok|okay|but|wait)\W+)?(?:did|have|has|had|was|were)\s+"
                             r"(?:we|ace|they|you|the\s+organi[sz]ation)\b"),
     asks_record=re.compile(r"(?i)\bwhat\s+(?:did|has|have|was)\s+(?:we|ace|they|the\s+organi[sz]ation)\s+(?:do|done|doing|"
                            r"been\s+doing|(?:been\s+)?up\s+to|get\s+up\s+to)\b|\b(?:activities|activites|advocacy\s+work|"
@@ -250,7 +250,7 @@ WORDS = Words(
                        r"\W+)*(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i\s+am|we're|we’re|we\s+are|my|our\s+team)\b"),
     asks_place=re.compile(r"(?i)\bwhere\b[^?]*\b(?:held|located|hosted|take\s+place|took\s+place|happen(?:ed)?)\b"
                           r"|\b(?:which|what)\s+(?:venue|location|city|town|country)\b"),
-    asks_any=re.compile(r"(?i)(?:^|[,;:.!?]\s+)\W*(?:\w+\W+){0,3}?(?:did|do|does|has|have|had|was|were|is|are)\b[^?]*?\bany\b"
+    asks_any=re.compile(r"(?i)(?:^|[,;:.!?]\s+|\s[-–—]\s+)\W*(?:\w+\W+){0,3}?(?:did|do|does|has|have|had|was|were|is|are)\b[^?]*?\bany\b"
                         r"(?!\s*(?:thing|one|where|time|more)\b)"),
     # not "how did ACE respond": what we did is recorded; what another said, or whether it was adopted, seldom is
     asks_response=re.compile(r"(?i)\b(?:what|how)\s+did\s+(?!(?:we|ace|you|i|us)\b|the\s+organi[sz]ation\b)(?:[\w.'’-]+\s+)"
