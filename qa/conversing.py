@@ -1185,6 +1185,7 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
             and (shown := _shown_described(focus, one, words)) is not None:
         number = shown.number  # "right before the Geneva one": the Geneva one just shown
     said = (q[m.start():other.end("x")] if other is not None else q[before.start("x"):m.end()]) if named else ""
+    said = re.sub(r"(?i)\s+(?:there|then|again|too|also)$", "", said)  # "two months before the forum there"
     rest = q[:m.start()] + " " + q[other.end("x"):] if rel.named and other is not None else q
     return number, named, said.strip(" -–—,;:"), rest
 

@@ -1463,3 +1463,9 @@ def test_a_new_question_of_the_answer_finds_the_other_paragraphs_of_its_short_se
                      "who is that platform made up of?", "and what did they present there?")
     assert "Akira Kondo attended" in _top(turns[0])
     assert turns[2][0].hits[0].text.startswith("We presented our initiatives")
+
+
+def test_a_thing_counted_from_is_noted_without_a_there_after_it(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did ACE attend the UN Forum on Business and Human Rights?",
+                     "Two months before the forum there was a meeting in Abidjan, right? What was it")
+    assert turns[1][1].notes[0].startswith("Two months before the forum → until ")
