@@ -852,8 +852,8 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
 
 def _written_lower(index: Index, word: str) -> bool:
     """Whether the documents write a word of the same stem in lower case ("Organisers?": "organised")."""
-    stems, low = terms(word), word.lower()
-    return bool(stems) and any(w[:4] == low[:4] and terms(w) == stems for w in index.lowercase)
+    stems = terms(word)
+    return bool(stems) and any(terms(w) == stems for w in index.lowercase_by_start.get(word.lower()[:4], ()))
 
 
 @functools.cache
@@ -1155,6 +1155,9 @@ def _holder(kind: str, focus: Focus) -> str | None:
     return "after" if kind == "successor" else "before"
 
 
+_TRAILING = re.compile(r"(?i)\s+(?:there|then|again|too|also)$")  # "two months before the forum there": the forum
+
+
 def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus,
                   index: Index | None) -> tuple[int | None, str | None, str, str]:
     """The thing a relative time (`m`) counts from when the question names one ("right after the C20
@@ -1163,7 +1166,7 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
     other = (words.same_as.match(q, m.end()) or words.named_anchor.match(q, m.end())) if index is not None else None
     before = words.anchor_before.search(q[:m.start()]) if index is not None and other is None else None
     named = other.group("x") if other is not None else before.group("x") if before is not None else None
-    named = re.sub(r"(?i)\s+(?:there|then|again|too|also)$", "", named.strip(" -–—,;:")) if named else named  # "the forum there"
+    named = _TRAILING.sub("", named.strip(" -–—,;:")) if named else named  # "the forum there"
     if named and rel.kind in ("later", "earlier") and words.clause.match(named):
         named = None  # "two years later the Prince got it off him": a clause, no thing to count from
     bare = named is not None and named[:1].islower() and not _DETERMINED.match(named)
@@ -1185,7 +1188,7 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
             and (shown := _shown_described(focus, one, words)) is not None:
         number = shown.number  # "right before the Geneva one": the Geneva one just shown
     said = (q[m.start():other.end("x")] if other is not None else q[before.start("x"):m.end()]) if named else ""
-    said = re.sub(r"(?i)\s+(?:there|then|again|too|also)$", "", said)  # "two months before the forum there"
+    said = _TRAILING.sub("", said)
     rest = q[:m.start()] + " " + q[other.end("x"):] if rel.named and other is not None else q
     return number, named, said.strip(" -–—,;:"), rest
 

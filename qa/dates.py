@@ -210,9 +210,10 @@ _YEARLESS = [
 ]
 
 
-def find_day_months(text: str, year: int) -> list[DateSpan]:
+def find_day_months(text: str, year: int, spans: list[DateSpan] | None = None) -> list[DateSpan]:
     """Days named with a month and no year ("4 July", "July 4-6", 7月4日), dated in `year`: the year a
-    heading gives the passages under it. Mentions that hold a year are `find_dates`' and left out.
+    heading gives the passages under it. Mentions that hold a year are `find_dates`' (`spans`, when the
+    caller has read them already) and left out.
 
     >>> [(s.start, s.end) for s in find_day_months("- 28 June : Magnus Uggla ; 5 July 2009 elsewhere", 2008)]
     [('2008-06-28', None)]
@@ -221,7 +222,7 @@ def find_day_months(text: str, year: int) -> list[DateSpan]:
         return []
     text = text.translate(_WIDE)
     taken = [False] * len(text)
-    for span in find_dates(text):
+    for span in find_dates(text) if spans is None else spans:
         taken[span.offset:span.offset + span.length] = [True] * span.length
     found: list[DateSpan] = []
     for kind, rx in _YEARLESS:

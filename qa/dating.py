@@ -57,7 +57,7 @@ def date_chunk(chunk: Chunk) -> Chunk:
     context = list(_heading_dates(chunk.heading)) if chunk.heading else []
     year = _YEAR_HEADING.match(chunk.heading.split(" › ")[-1]) if chunk.heading else None
     if year is not None:
-        own = sorted(own + find_day_months(chunk.text, int(year.group(1))), key=lambda s: s.offset)
+        own = sorted(own + find_day_months(chunk.text, int(year.group(1)), own), key=lambda s: s.offset)
     best = primary_date(own, context)
     return replace(
         chunk,

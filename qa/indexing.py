@@ -134,6 +134,14 @@ class Index:
         return frozenset(w for c in self.chunks for w in _LOWER_WORD.findall(c.text))
 
     @cached_property
+    def lowercase_by_start(self) -> dict[str, tuple[str, ...]]:
+        """The words of `lowercase` by their first four letters: a word's kin found without reading them all."""
+        starts: dict[str, list[str]] = {}
+        for w in self.lowercase:
+            starts.setdefault(w[:4], []).append(w)
+        return {k: tuple(v) for k, v in starts.items()}
+
+    @cached_property
     def katakana(self) -> dict[str, int]:
         """The passages' runs of katakana and their counts, made on the first question with one they never use."""
         return katakana_runs(c.text for c in self.chunks)

@@ -725,10 +725,10 @@ def search(
     # a follow-up's words are mostly its references: the subject it was resolved to counts as asked
     seen = _evidence(index, f"{own} {signals.context}" if signals.context else own, dense, order,
                      retriever == "bm25", embedder)
+    words, first = words_for(q), [index.chunks[i] for i in order[:1]]
     found = not empty and not kind_missing and (timed or recorded or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25")) \
-        and not unknown_place(q, index.frequency, words_for(q)) \
-        and not unreported_response(q, [index.chunks[i] for i in order[:1]], words_for(q)) \
-        and not unlisted(q, [index.chunks[i] for i in order[:1]], words_for(q))
+        and not unknown_place(q, index.frequency, words) \
+        and not unreported_response(q, first, words) and not unlisted(q, first, words)
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen, kind_missing)
