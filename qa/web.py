@@ -70,7 +70,8 @@ SETTINGS = Settings()
 
 def _offline_gradio():
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1000")  # the queue's record of past events (10,000 by default)
+    # the queue's record of past events (10,000 by default), read only by the monitoring page, which is off
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "100")
     import gradio as gr
 
     return gr
@@ -84,7 +85,8 @@ def session_seconds() -> float:
 def forget_idle_sessions(app, idle: float, every: float = 30.0) -> threading.Thread:
     """Drops, every `every` seconds, each session unused for `idle` seconds: Gradio deletes an expired
     state's value but keeps the session (a copy of the page's config, ~100-200 KB) until 2,000 newer
-    ones push it out; then hands the freed memory back to the system."""
+    ones push it out; its message queue and the record of its events go too; then hands the freed
+    memory back to the system."""
     def run() -> None:
         while True:
             time.sleep(every)
@@ -103,6 +105,12 @@ def forget_idle_sessions(app, idle: float, every: float = 30.0) -> threading.Thr
                     if queue is not None and not queue.pending_event_ids_session.get(sid):
                         queue.pending_event_ids_session.pop(sid, None)
                         queue.pending_messages_per_session.pop(sid, None)
+                if queue is not None and stale:  # and its events' record: kept, small as each is, it held
+                    gone = set(stale)                  # ~25 MB of the heap's pages per 1,000 sessions
+                    analytics = getattr(queue, "event_analytics", {})
+                    for event, record in analytics.copy().items():  # (a copy: the server adds to it meanwhile)
+                        if record.get("session_hash") in gone:
+                            analytics.pop(event, None)
             if stale:
                 gc.collect()
                 _trim()

@@ -208,9 +208,12 @@ def test_sessions_idle_past_their_time_are_dropped_whole():
                              time_last_used={"a": old, "b": new, "c": old})
     # Gradio leaves a finished session's entry as an empty set ("a"); "c" still has an event running
     queue = SimpleNamespace(pending_event_ids_session={"a": set(), "b": set(), "c": {"e1"}},
-                            pending_messages_per_session={"a": 1, "b": 2, "c": 3})
+                            pending_messages_per_session={"a": 1, "b": 2, "c": 3},
+                            event_analytics={"e0": {"session_hash": "a"}, "e1": {"session_hash": "c"},
+                                             "e2": {"session_hash": "b"}})
     forget_idle_sessions(SimpleNamespace(state_holder=holder, _queue=queue), idle=3600, every=0.05)
     time.sleep(0.3)
     assert list(holder.session_data) == ["b"] and list(holder.time_last_used) == ["b"]
     assert list(queue.pending_messages_per_session) == ["b", "c"]  # the idle one's messages go with it
     assert list(queue.pending_event_ids_session) == ["b", "c"]
+    assert list(queue.event_analytics) == ["e2"]  # the record of past events keeps no idle session's
