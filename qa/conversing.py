@@ -116,6 +116,7 @@ class Focus:
     listed: str = ""  # the frame of the last question that did not pick one of a list ("list the comments of 2020")
     series: tuple[str, int] | None = None  # the series and number of the item the last question picked
     compared: tuple[int, ...] = ()  # the passages the last question picked its item from
+    place: str | None = None  # the place "there" last meant ("the Diet Member's Building")
 
 
 @dataclass
@@ -185,6 +186,7 @@ class _Reading:
     series: tuple[str, int] | None = None  # the numbered item picked: "the second" SDG 8.7 Dialogue
     compared: tuple[int, ...] = ()  # the passages the item is picked from
     unsaid: list[str] = field(default_factory=list)  # the question's words that only refer ("those two"): not matched
+    place: str = ""  # the place "there" names
 
     def note(self, said: str, meant: str) -> None:
         self.notes.append(_note_line(said, meant))
@@ -367,7 +369,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         r.context.append(focus.topic)
     signals = Signals(" ".join(dict.fromkeys(c for c in r.context if c)),
                       () if r.elsewhere else tuple(h.number for h in focus.shown[:3]),
-                      r.exclude, r.item, named, said.split("…")[0], "\n".join([unsaid, *r.unsaid]).strip(), r.among)
+                      r.exclude, r.item, named, said.split("…")[0], "\n".join([unsaid, *r.unsaid]).strip(), r.among,
+                      r.place)
     notes = tuple(n for n in r.notes if len(set(n.lower().split(" → "))) > 1)  # not "his career → his career"
     return Resolved(question, signals, when, notes, focus.subjects[0] if returned else None, r.series,
                     r.compared if r.item is not None else ())
@@ -406,25 +409,29 @@ def _asking(index: Index, q: str) -> str:
     """The question without the remarks before the sentence that asks in which the speaker talks of
     themselves and names nothing (no name few passages use, date, time or reference): "Hi, I'm new at
     ACE and going through our advocacy record from the start. What's the earliest event listed?" asks the
-    last sentence alone; "I'm writing about the Ghana project. When did it start?" keeps Ghana."""
+    last sentence alone, and so does "What's the earliest event? I'd like to open my speech with it.";
+    "I'm writing about the Ghana project. When did it start?" keeps Ghana."""
     words = words_for(_fold(q))
     parts = [p for p in re.split(r"(?<=[.!?。！？])\s+", q) if p.strip()]
-    if len(parts) < 2 or not any("?" in p or "？" in p for p in parts[1:]):
+    if len(parts) < 2 or not any("?" in p or "？" in p for p in parts):
         return q
     last = max(n for n, p in enumerate(parts) if "?" in p or "？" in p)
 
-    def remark(p: str) -> bool:  # the speaker on themselves, naming nothing the question needs
-        f = _fold(p)
+    def remark(p: str, after: bool) -> bool:  # the speaker on themselves, naming nothing the question needs
+        f = _fold(p)  # (after the question, "it" and "that" are its answer: "I want the speech to end on it")
         return bool(words.speaker.match(f)) and not (
-            _own_names(index, f, words) or find_dates(f) or words.month.search(f) or words.thing.search(f)
-            or words.person.search(f) or words.back_to and words.back_to.search(f)
-            or any(r.pattern.search(f) for r in words.relative))
-    return " ".join(p for n, p in enumerate(parts) if n >= last or not remark(p))
+            _own_names(index, f, words) or find_dates(f) or words.month.search(f)
+            or not after and (words.thing.search(f) or words.person.search(f) or words.back_to and words.back_to.search(f)
+                              or any(r.pattern.search(f) for r in words.relative)))
+    return " ".join(p for n, p in enumerate(parts) if n == last or not remark(p, n > last))
 
 
 def _without_courtesy(q: str, words: Words) -> str:
     """The question without the short remarks before it that ask nothing and name nothing ("Thank
     you very much.", "That is helpful."), blanked so that positions stay."""
+    opening = words.interjection.match(q)  # "lovely, and then what did we do?"
+    if opening is not None and opening.end() < len(q.rstrip()):
+        q = " " * opening.end() + q[opening.end():]
     parts, kept = _SENTENCE.split(q), []
     for n, part in enumerate(parts):
         asks = "?" in part or "？" in part or words.question.search(part) or n == len(parts) - 1
@@ -635,7 +642,13 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     place = list(words.place_in.finditer(named)) if words.place.search(said) and named in focus.events else []
     if place:  # "what else did they do there?" after "… Dialogue in the Diet Member's Building": the building
         named = place[-1].group("x")
-    r.context += list(dict.fromkeys([named] + focus.subjects[:1]))
+    elif words.place.search(said) and named in focus.events and focus.place:  # an event that names no place:
+        named = focus.place                                                      # the place "there" meant before
+    if words.place.search(said):
+        r.place = named
+    # "there" is the place, not the event held in it ("the last time we were there")
+    r.context += list(dict.fromkeys([named] + ([] if named != focus.subjects[0] and (place or r.place and named == focus.place)
+                                               else focus.subjects[:1])))
     r.note(said.strip(), _short(named))
 
 
@@ -807,6 +820,8 @@ def _elliptical(q: str, words: Words) -> bool:
             t for t in terms(without_dates(q)) if t not in _month_terms(words.code) and t not in _stop_terms(words.code)
             and not _YEAR.fullmatch(t)]
     rest = q[:m.start()] + q[m.end():]
+    if words.predicate.search(rest):  # "and the last time we were there?" asks its own question
+        return False
     return not words.question.search(rest) or bool(re.match(r"(?i)\s*(?:what|how)\s+about\b", q))
 
 
@@ -825,6 +840,8 @@ def _period_words(scope: TimeScope, words: Words) -> str:
     says its first or last day or month, which it includes)."""
     if not scope.start and not scope.end:  # an order alone: "the last club of his career"
         return words.said.get(scope.order or "", scope.order or "")
+    if scope.start and scope.end and len(scope.start) < len(scope.end) and scope.end.startswith(scope.start):
+        scope = TimeScope((scope.start + "-01-01")[:len(scope.end)], scope.end, scope.order)  # "1–29 June 2021"
     if words.code == "ja":
         if scope.start and scope.end:
             return japanese_date(scope.start, None if scope.end == scope.start else scope.end)
@@ -1505,7 +1522,8 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     heading = [top.heading.split(" › ")[-1]] if top is not None and top.heading else []  # its full name, to go back to
     history = tuple(dict.fromkeys(subjects + heading + list(focus.history if focus is not None else ())))[:24]
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
-                 events, history, before, listed, resolved.series, resolved.compared)
+                 events, history, before, listed, resolved.series, resolved.compared,
+                 resolved.signals.place or (focus.place if focus is not None and resolved.followup else None))
 
 
 def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:

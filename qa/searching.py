@@ -120,6 +120,7 @@ class Signals:
     left_out: str = ""  # the words that name a thing the question leaves out ("besides the Geneva forum") or only
     #                      refer ("those two"): not matched; several, one a line
     among: tuple[int, ...] = ()  # the list a question picks from ("of the three, which was in Tokyo?"): shown first
+    place: str = ""  # "what did we do there after that?": the place, whose next passage is asked, not the next event
 
     @property
     def empty(self) -> bool:
@@ -326,11 +327,12 @@ def _shown_in(ranked: Ranked, table: ChunkTable, years: TimeScope) -> Ranked:
 
 
 def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScope | None,
-              document: int | None = None, own_words: bool = False, mentioned: bool = False) -> np.ndarray:
+              document: int | None = None, own_words: bool = False, mentioned: bool = False,
+              place: str = "") -> np.ndarray:
     """The scores with the question's time counted: TIME_BONUS (and START_BONUS) for passages
     of the period it names (for an open period, "before 2017", passages shown with a date in
     it: a 2017 event that mentions 2004 is not from before 2017), or ORDER_BONUS falling with
-    date order for "latest"/"earliest"."""
+    date order for "latest"/"earliest" (of the passages naming `place`, when some do)."""
     if scope is None:
         return scores
     table = index.table
@@ -344,6 +346,9 @@ def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScop
     if own_words and ranked and ORDER_RELEVANT:  # "which municipality joined later?": the next one that answers,
         best = max(scores[at[i]] for i in ranked)  # not the next dated event whatever it says
         ranked = [i for i in ranked if scores[at[i]] >= ORDER_RELEVANT * best]
+    need = set(specific_terms(index, place)) if place and ranked else set()
+    there = [i for i in ranked if need <= set(keywords_terms(index.chunks[i].text))] if need else []
+    ranked = there or ranked  # "what did we do there after that?": the place's next passage first
     for n, i in enumerate(ranked):
         scores[at[i]] += ORDER_BONUS / (1 + n / 2)
     return scores
@@ -701,7 +706,7 @@ def search(
     fused = with_kind(index, ids, with_focus(index, ids, fused, signals), q, signals)
     fused = with_time(index, ids, fused, scope,
                       int(index.table.document[signals.focus[0]]) if signals.focus else None, not timed,
-                      MENTIONED and bool(signals.time_words))
+                      MENTIONED and bool(signals.time_words), signals.place)
     ranked = ids[np.argsort(-fused, kind="stable")]
     order = _distinct(ranked, index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
     order, fused = named_years_first(index.table, ids, fused, order, scope)

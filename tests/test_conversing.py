@@ -1469,3 +1469,29 @@ def test_a_thing_counted_from_is_noted_without_a_there_after_it(ngo_index, embed
     _, turns = _talk(ngo_index, embedder, "When did ACE attend the UN Forum on Business and Human Rights?",
                      "Two months before the forum there was a meeting in Abidjan, right? What was it")
     assert turns[1][1].notes[0].startswith("Two months before the forum → until ")
+
+
+def test_there_after_that_is_the_next_passage_of_the_place_and_there_stays_that_place(ngo_index, embedder):
+    # "there" is the building the dialogue was held in; the seminar after it names the building too, the
+    # event in between (the C20, in Tokyo) does not; the film event is the last one held there
+    _, turns = _talk(ngo_index, embedder, "What was the first seminar we ever held in the Diet Member's Building?",
+                     "And the next thing we organised there?", "lovely, and then what did we do there after that?",
+                     "who did we invite to speak at that one?", "And the last time we were there?")
+    assert _top(turns[1]).startswith(" February 27, 2019")
+    assert "and then → from 28 February 2019" in turns[2][1].notes
+    assert _top(turns[2]).startswith(" October 26, 2019")
+    assert "there → Diet Member's Building" in turns[4][1].notes
+    assert _top(turns[4]).startswith(" April 21, 2021")
+
+
+def test_a_remark_after_the_question_is_not_searched(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What's the very earliest event in our advocacy record? I'd like to open "
+                                          "the anniversary speech with it.")
+    assert _top(turns[0]).startswith(" May 13, 2016")
+
+
+def test_earlier_that_same_month_counts_back_from_the_answer_within_its_month(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did we sign the joint open letter to the G7 Trade Ministers?",
+                     "Lovely, and earlier that same month?")
+    assert turns[1][1].notes == ("earlier that same month → 1–29 June 2021",)
+    assert _top(turns[1]).startswith(" June 15, 2021")

@@ -80,6 +80,8 @@ class Words:
     asks_list: re.Pattern = re.compile(r"(?!)")  # group "n": all of a number of things by name ("list all twelve")
     response: re.Pattern = re.compile(r"(?!)")  # a passage that reports an answer or a result ("adopted", 盛り込まれた)
     speaker: re.Pattern = re.compile(r"(?!)")  # a remark of the speaker on themselves ("Hi, I'm new here.")
+    predicate: re.Pattern = re.compile(r"(?!)")  # a subject and its verb ("we were there"): a question of its own
+    interjection: re.Pattern = re.compile(r"(?!)")  # a reaction before the question ("lovely, and then …"): asks nothing
     asks_place: re.Pattern = re.compile(r"(?!)")  # where an event was held ("where was it held", "which venue", 会場)
     asks_any: re.Pattern = re.compile(r"(?!)")  # whether anything of a kind happened ("did we submit any comments …")
     asks_whether: re.Pattern = re.compile(r"(?!)")  # a yes/no question of what was done ("did we attend …", 参加しましたか)

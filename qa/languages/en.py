@@ -149,9 +149,9 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b"
                             r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<unit2>day|week|month|year|season)\b", re.I),
                  "previous"),
-        Relative(re.compile(r"\b(?:earlier|before)\s+(?:in\s+)?(?:that|the same|this)\s+(?P<unit>month|year)\b", re.I),
-                 "earlier in"),
-        Relative(re.compile(r"\b(?:later|after)\s+(?:in\s+)?(?:that|the same|this)\s+(?P<unit>month|year)\b", re.I),
+        Relative(re.compile(r"\b(?:earlier|before)\s+(?:in\s+)?(?:that(?:\s+same)?|the\s+same|this)\s+(?P<unit>month|year)\b",
+                            re.I), "earlier in"),
+        Relative(re.compile(r"\b(?:later|after)\s+(?:in\s+)?(?:that(?:\s+same)?|the\s+same|this)\s+(?P<unit>month|year)\b", re.I),
                  "later in"),
         Relative(re.compile(r"\b(?:that(?:\s+same)?|(?:the\s+)?same|this)\s+(?P<unit>day|week|month|year|season)\b", re.I),
                  "same"),  # "same year as Bangkok": the article dropped
@@ -175,6 +175,7 @@ WORDS = Words(
                  "before"),
         Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
+                            r"|\bthe\s+next\s+(?:thing|event|one|activity|step|time)\b(?!\s+(?:after|following|since)\b)"
                             r"|^\W*(?:and\s+|ok(?:ay)?\W+|so\s+)?then\s+what\b|\bwhat\s+then\s*(?=\?|$)"
                             r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
     ),
@@ -248,6 +249,11 @@ WORDS = Words(
                            r"president|laureate|expert|player|coach|manager|politician|actor|singer|author|writer)s?"),
     speaker=re.compile(r"(?i)^\W*(?:(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|ok(?:ay)?|so|well)"
                        r"\W+)*(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i\s+am|we're|we’re|we\s+are|my|our\s+team)\b"),
+    predicate=re.compile(r"(?i)\b(?:we|they|she|he|i|you|ace)\s+(?:(?:first|last|ever|also|actually)\s+)?(?:were|was|went|did|"
+                         r"had|held|organi[sz]ed|attended|visited|met|came|spoke|presented|joined|took\s+part)\b"),
+    interjection=re.compile(r"(?i)^\W*(?:(?:oh|ah|wow|how|very|so|really)\s+)?(?:lovely|great|nice|perfect|wonderful|excellent|"
+                            r"brilliant|cool|fantastic|splendid|super|marvell?ous|interesting|fascinating|good|right|alright|"
+                            r"got\s+it|i\s+see|understood|noted|wow|oh|ah|hmm+|sorry|oops|excuse\s+me|pardon)\s*(?:[,.!;:]+|\s[-–—])\s*"),
     asks_place=re.compile(r"(?i)\bwhere\b[^?]*\b(?:held|located|hosted|take\s+place|took\s+place|happen(?:ed)?)\b"
                           r"|\b(?:which|what)\s+(?:venue|location|city|town|country)\b"),
     asks_any=re.compile(r"(?i)(?:^|[,;:.!?]\s+|\s[-–—]\s+)\W*(?:\w+\W+){0,3}?(?:did|do|does|has|have|had|was|were|is|are)\b[^?]*?\bany\b"
