@@ -1495,3 +1495,15 @@ def test_earlier_that_same_month_counts_back_from_the_answer_within_its_month(ng
                      "Lovely, and earlier that same month?")
     assert turns[1][1].notes == ("earlier that same month → 1–29 June 2021",)
     assert _top(turns[1]).startswith(" June 15, 2021")
+
+
+def test_a_week_later_we_organise_what_counts_from_the_answer_and_other_thing_asks_what_else(ngo_index, embedder):
+    # a subject and a verb as chat types it ("ACE organize") say what happened, not a thing to count from
+    _, turns = _talk(ngo_index, embedder, "At TICAD 7 ACE organized side event, topic of side event?",
+                     "a week later ACE organize what?")
+    assert turns[1][1].notes[0].startswith("a week later → from ")
+    assert _top(turns[1]).startswith(" September 2, 2019")
+    _, turns = _talk(ngo_index, embedder, "signatures for child labour, in 2021 how many submitted and to who?",
+                     "other thing that month?")
+    assert "other thing → other than the answer just shown" in turns[1][1].notes
+    assert _top(turns[1]).startswith(" June 30, 2021")

@@ -7,6 +7,7 @@ import re
 from . import Relative, Words
 
 _DID = r"\w+ed|made|did|went|held|had|was|were|got|took|gave|met|ran|won|led|sent|began|became"  # a clause's verb
+_DOES = r"organi[sz]e|attend|hold|submit|sign|join|present|make|do|go|meet|send|give|host|take"  # its verb as chat types it
 _N = r"(?P<n>\d+|a couple(?: of)?|couple(?: of)?|a few|few|several|some|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _U = r"(?P<unit>day|week|month|year|yr|mo|wk)s?\.?"
 _CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to|from)"
@@ -127,7 +128,7 @@ WORDS = Words(
     event=re.compile(r"(?i)\b(?:forum|conference|summit|dialogues?|meeting|seminar|symposium|campaign|day|festival|"
                      r"event|session|workshop|declaration|report|screening|pledge|comments?|letter|petition)s?\b"),
     more=re.compile(r"\b(?:what|anything|anyone|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
-                    r"|\bother\s+(?:things|events|activities|work)\b|\bbesides\s+(?:that|this|it)\b", re.I),
+                    r"|(?<!the )\bother\s+(?:things?|events?|activit(?:y|ies)|work)\b|\bbesides\s+(?:that|this|it)\b", re.I),
     ellipsis=re.compile(r"^\s*(?:and|but|also|so|or|ok(?:ay)?,?|then)\b|^\s*(?:what|how)\s+about\b", re.I),
     relative=(
         Relative(re.compile(r"\b(?:in\s+)?between\s+(?:those|these|them|the|that\s+and\s+this)(?:\s+(?:two|events|dates))?\b"
@@ -313,8 +314,8 @@ WORDS = Words(
                        r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)" + _NAME_END),
     named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later)|(?<=following)|(?<=since)|"
                             r"(?<=preceding)|(?<=ahead of)|(?<=up to)|(?<=run-up to)|(?<=run up to))\s+(?:to\s+)?"
-                            # not a clause: "a week later ACE made a seminar" names no thing to count from
-                            rf"(?!\S+\s+(?:{_DID})\b)"
+                            # not a clause: "a week later ACE made a seminar" ("… ACE organize what?") names no thing to count from
+                            rf"(?!\S+\s+(?:{_DID}|{_DOES})\b)"
                             r"(?P<x>(?:(?:the|our|ace['’]s|its|their|his|her)\s+|(?!(?:any|some|no|every)thing\b|during\b|"
                             r"spring\b|morning\b|evening\b)[a-z]+ing\s+(?=\w)|(?-i:[A-Z])(?=\w+\b(?!\s+\d))|(?-i:[a-z])(?=[a-z]{3,}\b))"
                             r"(?!same\b|next\b|previous\b|following\b|one\b|ones\b)[\w .'’-]+?)" + _NAME_END),
