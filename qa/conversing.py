@@ -840,8 +840,6 @@ def _period_words(scope: TimeScope, words: Words) -> str:
     says its first or last day or month, which it includes)."""
     if not scope.start and not scope.end:  # an order alone: "the last club of his career"
         return words.said.get(scope.order or "", scope.order or "")
-    if scope.start and scope.end and len(scope.start) < len(scope.end) and scope.end.startswith(scope.start):
-        scope = TimeScope((scope.start + "-01-01")[:len(scope.end)], scope.end, scope.order)  # "1–29 June 2021"
     if words.code == "ja":
         if scope.start and scope.end:
             return japanese_date(scope.start, None if scope.end == scope.start else scope.end)

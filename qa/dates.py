@@ -281,6 +281,11 @@ def _one(iso: str) -> str:
     return " ".join(str(x) for x in (d, _MONTH_NAMES[m - 1] if m else None, y) if x is not None)
 
 
+def _as_fine(start: str, end: str | None) -> str:
+    """`start` at `end`'s precision when `end` lies within it: ("2021-06", "2021-06-29") -> "2021-06-01"."""
+    return lower_bound(start)[:len(end)] if end and len(start) < len(end) and end.startswith(start) else start
+
+
 def japanese_date(start: str | None, end: str | None = None) -> str:
     """"2019-11-25" -> "2019年11月25日"; ("2019-11-25", "2019-11-27") -> "2019年11月25日〜27日".
 
@@ -296,6 +301,7 @@ def japanese_date(start: str | None, end: str | None = None) -> str:
 
     if not end or end == start:
         return one(start)
+    start = _as_fine(start, end)
     shared = 0
     a, b = start.split("-"), end.split("-")
     while shared < min(len(a), len(b)) - 1 and a[shared] == b[shared]:
@@ -314,12 +320,14 @@ def date_for(text: str, start: str | None, end: str | None = None) -> str:
 def readable_date(start: str | None, end: str | None = None) -> str:
     """"2021-06-15" -> "15 June 2021"; ("2019-11-25", "2019-11-27") -> "25–27 November 2019".
 
-    Ranges drop what their two ends share: "18 February – 2 March 2019", "2004–2005".
+    Ranges drop what their two ends share: "18 February – 2 March 2019", "2004–2005"; a range from
+    a month to a day of it starts on its first day: ("2021-06", "2021-06-29") -> "1–29 June 2021".
     """
     if not start:
         return ""
     if not end or end == start:
         return _one(start)
+    start = _as_fine(start, end)
     (y1, m1, d1), (y2, m2, d2) = _parts(start), _parts(end)
     if y1 == y2 and m1 and m1 == m2 and d1 and d2:
         return f"{d1}–{d2} {_MONTH_NAMES[m1 - 1]} {y1}"

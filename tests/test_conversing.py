@@ -1494,6 +1494,8 @@ def test_earlier_that_same_month_counts_back_from_the_answer_within_its_month(ng
     _, turns = _talk(ngo_index, embedder, "When did we sign the joint open letter to the G7 Trade Ministers?",
                      "Lovely, and earlier that same month?")
     assert turns[1][1].notes == ("earlier that same month → 1–29 June 2021",)
+    from qa.showing import time_note
+    assert time_note(turns[1][0]).startswith("Showing events in 1–29 June 2021")  # the page's line says it so too
     assert _top(turns[1]).startswith(" June 15, 2021")
 
 

@@ -38,6 +38,7 @@ def test_japanese_dates_are_read_at_their_precision(text, found):
 def test_a_japanese_timeline_entry_starts_with_its_date_and_is_shown_in_japanese():
     assert leading_date("令和3年4月21日　衆議院議員会館で会合を開催").start == "2021-04-21"
     assert japanese_date("2019-11-25", "2019-11-27") == "2019年11月25日〜27日"
+    assert japanese_date("2021-06", "2021-06-29") == "2021年6月1日〜29日"  # a month up to a day of it
     assert date_for("ジュネーブで参加", "2019-04") == "2019年4月" and date_for("Met in Geneva", "2019-04") == "April 2019"
 
 
