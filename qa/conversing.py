@@ -639,16 +639,17 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         named = _series(named, words) or named
     elif noun:  # "that alliance" after "NGO Forum - Alliance 8.7 in London": Alliance 8.7
         named = _part_named(named, noun)
-    place = list(words.place_in.finditer(named)) if words.place.search(said) and named in focus.events else []
+    there = bool(words.place.search(said))
+    place = list(words.place_in.finditer(named)) if there and named in focus.events else []
     if place:  # "what else did they do there?" after "… Dialogue in the Diet Member's Building": the building
         named = place[-1].group("x")
-    elif words.place.search(said) and named in focus.events and focus.place:  # an event that names no place:
-        named = focus.place                                                      # the place "there" meant before
-    if words.place.search(said):
+    elif there and named in focus.events and focus.place:  # an event that names no place: the place "there"
+        named = focus.place                                 # meant before
+    if there:
         r.place = named
     # "there" is the place, not the event held in it ("the last time we were there")
-    r.context += list(dict.fromkeys([named] + ([] if named != focus.subjects[0] and (place or r.place and named == focus.place)
-                                               else focus.subjects[:1])))
+    at_place = bool(place) or there and named == focus.place
+    r.context += list(dict.fromkeys([named] + ([] if at_place else focus.subjects[:1])))
     r.note(said.strip(), _short(named))
 
 
