@@ -117,6 +117,7 @@ class Focus:
     series: tuple[str, int] | None = None  # the series and number of the item the last question picked
     compared: tuple[int, ...] = ()  # the passages the last question picked its item from
     place: str | None = None  # the place "there" last meant ("the Diet Member's Building")
+    answered: tuple[Hit, ...] = ()  # the first passage of each turn, the latest first (for "the January one" of before)
 
 
 @dataclass
@@ -496,7 +497,10 @@ def _antecedent_here(r: _Reading, thing: re.Match | None) -> bool:
     noun = {t[:5] for t in terms(thing.group(0)) if t not in r.words.stop}
     asked = r.words.asks_kind.search(r.q)  # "which G20 meeting was that for?": G20 is what is asked, not "that"
     inside = (asked.start(), asked.end("kind")) if asked is not None else (-1, -1)
-    return any(0 <= r.q.find(n) < thing.start() and not inside[0] <= r.q.find(n) < inside[1]
+    def asked_for(at: int) -> bool:  # "which TICAD was that and which city?": TICAD is asked, not "that"
+        before = r.q[:at].split()
+        return inside[0] <= at < inside[1] or bool(before) and r.words.question.fullmatch(before[-1]) is not None
+    return any(0 <= r.q.find(n) < thing.start() and not asked_for(r.q.find(n))
                and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own)
 
 
@@ -625,6 +629,8 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         return  # "which forum did ACE attend, and in which city was it held?": it is the forum asked for
     # "it" is not the person in focus, unless that "person" is only the article's title read as a name
     # ("Cutty Sark": a person would be "he" or "she"); "there" and "they" never are
+    said = _definite(r, thing, bool(noun) or acting or opening is not None and thing.start() >= opening.end("x"))
+    noun = {t[:5] for t in terms(said) if t not in words.stop}  # "and the pledge, when was it?" is read below
     own_title = focus.person == focus.topic and not words.place.search(said) and not words.group.search(said)
     kind = words.kind_of_reference.search(r.q)  # "which documentary was that?": that documentary
     named = _named_by(f"{said} {kind.group('kind')}" if kind else said, focus, words,
@@ -635,7 +641,8 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         named = actors[0]
     if not noun and not acting and words.happens.search(r.q):  # "where was it held?": the event in focus
         named = next((s for s in focus.subjects if s in focus.events or words.event.search(s)), named)
-    if words.plural.search(said):  # "those dialogs": the series, not the one just shown
+    if words.plural.search(said) or said != thing.group(0) and said.endswith("s"):  # "those dialogs", "the dialogues
+    #                                                                                  …": the series, not the one
         named = _series(named, words) or named
     elif noun:  # "that alliance" after "NGO Forum - Alliance 8.7 in London": Alliance 8.7
         named = _part_named(named, noun)
@@ -651,6 +658,16 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     at_place = bool(place) or there and named == focus.place
     r.context += list(dict.fromkeys([named] + ([] if at_place else focus.subjects[:1])))
     r.note(said.strip(), _short(named))
+
+
+def _definite(r: _Reading, thing: re.Match, skip: bool) -> str:
+    """What a bare "it" says: the event the question names itself before it ("what was the seminar called
+    and where was it?": the seminar), not one the pronoun's clause describes ("the campaign it was tied to")."""
+    bare = r.words.pronoun.fullmatch(thing.group(0).strip()) is not None  # "it", not "there" nor "that one"
+    found = list(r.words.definite.finditer(r.q[:thing.start()])) if bare and not skip else []
+    if not found or r.q[found[-1].end():thing.start()].strip(" ,").lower() in ("", "that", "which"):
+        return thing.group(0)
+    return found[-1].group(0)
 
 
 _PARTS = re.compile(r"\s+[-–—]\s+|,\s+|\s+(?:of|in|at|on|for|with)\s+(?:the\s+)?", re.I)
@@ -890,7 +907,8 @@ def _unknown(index: Index, q: str, words: Words) -> bool:
     """Whether the question asks about something no passage mentions ("Who is ACE's treasurer?")."""
     stop = {t for w in words.stop | words.attribute for t in terms(w)} | _month_terms(words.code)  # "the topic"
     #                                                                       asks about the focus; "nov" is a time
-    return any(index.frequency(t) == 0 for t in terms(q) if t not in stop)
+    said = " ".join(w for w in re.findall(r"\w+", q) if not words.place_kind.fullmatch(w))  # "and which city?": a kind
+    return any(index.frequency(t) == 0 for t in terms(said) if t not in stop)  # asked of the focus, not a subject
 
 
 def _without_ordinals(text: str, words: Words) -> str:
@@ -913,6 +931,8 @@ def _named_by(said: str, focus: Focus, words: Words, avoid: str | None = None) -
             if noun & {t[:5] for t in terms(name)}:
                 return name
     others = [s for s in focus.subjects if not avoid or (s not in avoid and avoid not in s)]
+    if words.pronoun.fullmatch(said.strip()):  # "what was in it?" after "which PM was it?": it is no PM
+        others = [s for s in others if not words.person_kind.fullmatch(s.split()[-1])] or others
     return (others or focus.subjects)[0]
 
 
@@ -1125,7 +1145,7 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             continue
         groups = m.groupdict()
         unit = words.units.get((groups.get("unit") or groups.get("unit2") or "").lower(), rel.unit or "year")
-        kind = _holder(rel.kind, focus)
+        kind = _holder(rel, q, words, focus)
         if kind is None:
             continue
         if kind in ("next", "previous") and unit in ("day", "week"):  # "the week before": the nearest event then
@@ -1160,10 +1180,14 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
     return None
 
 
-def _holder(kind: str, focus: Focus) -> str | None:
+def _holder(rel: Relative, q: str, words: Words, focus: Focus) -> str | None:
     """A relative time's kind, "who succeeded him?" read as "after" and "his predecessor" as "before" when the
     answer in focus is an item of a list of holders ("1959–1962 : Rolf Nevanlinna"); None in prose, where
-    the answer's date is no term ("who came after him?" after his birth)."""
+    the answer's date is no term ("who came after him?" after his birth). "did we work with them again
+    later?": "since", any time after it, not the next thing."""
+    kind = rel.kind
+    if kind == "after" and not rel.named and words.again.search(q):
+        return "since"
     if kind not in ("successor", "predecessor"):
         return kind
     if not (focus.shown and _HOLDER.match(focus.shown[0].text)):
@@ -1241,10 +1265,10 @@ def _month_number(m: re.Match, words: Words) -> int:
 
 
 def _shown_in_month(focus: Focus, said: str, words: Words) -> int | None:
-    """The first passage just shown dated in the month the words name ("the jan one")."""
+    """The first passage just shown dated in the month the words name ("the jan one"), else the latest such answer."""
     m = words.month.search(said)
     month = _month_number(m, words) if m is not None else None
-    return next((h.number for h in focus.shown if month and h.date and len(h.date) >= 7 and int(h.date[5:7]) == month),
+    return next((h.number for h in focus.shown + focus.answered if month and h.date and len(h.date) >= 7 and int(h.date[5:7]) == month),
                 None)
 
 
@@ -1402,6 +1426,8 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
     if kind == "later in":
         return TimeScope(_day_after(end), _at_precision(end, unit), "earliest")
     spans_years = term and len(start) == 4 and len(end) == 4 and start != end
+    if kind == "since":
+        return TimeScope(end if spans_years else _day_after(end), None)
     if kind == "before":
         return TimeScope(None, start if spans_years else _day_before(start), "latest")
     return TimeScope(end if spans_years else _day_after(end), None, "earliest")
@@ -1487,9 +1513,12 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     people = [n for n, kind in words.names(_fold(q)) if kind == "person"] or _typed_lower(q, top, words)
     earlier = focus.person if focus is not None else None
     spelt = _title_person([top]) if top is not None else None  # "when did erich topp get the Oak Leaves?": Topp
-    if spelt and _spells(_fold(q), spelt) and not words.asks_person.search(_fold(q)) \
+    if spelt and _spells(_fold(q), spelt) and not words.asks_person.search(_fold(q)) and not _who_acts(_fold(q), words) \
             and any(kind == "person" for _, kind in words.names(spelt)):  # not "who took over the Indianapolis Indians?"
         person = spelt
+    elif not words.asks_person.search(_fold(q)) and _who_acts(_fold(q), words) \
+            and (answered := _answer_person(top, q, words, people[0] if people else None)):
+        person = answered  # "sorry, quick one — who gave the pack to PM Abe?": the one who gave it, not Abe
     elif people:  # the one the answer's article is about, else the first named (the sentence's subject)
         person = next((n for n in people if title and (n in title or title in n)), people[0])
     elif words.asks_person.search(_fold(q)):  # "who is …?": the person the answer names
@@ -1522,7 +1551,8 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     history = tuple(dict.fromkeys(subjects + heading + list(focus.history if focus is not None else ())))[:24]
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
                  events, history, before, listed, resolved.series, resolved.compared,
-                 resolved.signals.place or (focus.place if focus is not None and resolved.followup else None))
+                 resolved.signals.place or (focus.place if focus is not None and resolved.followup else None),
+                 ((top,) if top is not None else ()) + (focus.answered[:7] if focus is not None and resolved.followup else ()))
 
 
 def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:
@@ -1595,6 +1625,11 @@ def _tells_of(hit: Hit, when: TimeScope | None) -> bool:
     in 1951 … appointed to the commission in 1953": it answers "two years after that?" too)."""
     return when is not None and leading_date(hit.text) is None and \
         any(when.overlaps(d.start, d.end or d.start) for d in find_dates(hit.text))
+
+
+def _who_acts(q: str, words: Words) -> bool:
+    """Whether "who" is the one acting in the question ("who gave it to PM Abe?"; not "who did Abe meet?")."""
+    return words.who_acts.search(q) is not None
 
 
 def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = None) -> str | None:

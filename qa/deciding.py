@@ -185,6 +185,11 @@ def _mentions(chunk, kind: str, similar) -> bool:
 _PLACE_NAMED = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?([A-Z][a-z\u00C0-\u017F'’-]{2,}(?:\s+[A-Z][a-z\u00C0-\u017F'’-]+)*)")
 
 
+_PEOPLE_S = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish)$")  # American, Japanese, British: one word
+_NOUN_AFTER = re.compile(r"\s+(?!(?:last|next|this|that|and|or|in|on|at|to|for|from|with|during|before|after|"
+                         r"tomorrow|today|yesterday|when|where|what|who|did|was|were|is|are)\b)[a-z]{3,}")
+
+
 def unknown_place(question: str, frequency, words) -> bool:
     """Whether the question names a place ("… in Manila?") none of whose words the documents use: nothing
     they record happened there. Not a month however spelt ("in Oct 2019", "in Octber"). In Japanese, a
@@ -196,6 +201,8 @@ def unknown_place(question: str, frequency, words) -> bool:
         return any(not frequency(t) for name in japanese_names(question) if re.search(r"[\u3400-\u9fff]", name)
                    for t in terms(name))  # in kanji: a katakana name has spellings (サテャルティ, サティヤルティ)
     for m in _PLACE_NAMED.finditer(question):
+        if _PEOPLE_S.search(m.group(1)) and _NOUN_AFTER.match(question, m.end()):
+            continue  # "from the American government": a people's adjective before its noun, no place
         name = "".join(c for c in unicodedata.normalize("NFKD", m.group(1)) if not unicodedata.combining(c))
         first = name.split()[0].lower()
         if any(first.startswith(month[:3]) or DamerauLevenshtein.distance(first, month) <= 2 for month in words.months):

@@ -1509,3 +1509,48 @@ def test_a_week_later_we_organise_what_counts_from_the_answer_and_other_thing_as
                      "other thing that month?")
     assert "other thing → other than the answer just shown" in turns[1][1].notes
     assert _top(turns[1]).startswith(" June 30, 2021")
+
+
+def test_a_bare_it_after_a_noun_the_question_gives_is_that_noun_and_never_a_person_s_title(ngo_index, embedder):
+    # "the seminar … where was it?": it is the seminar, not the U.S. the last question named first
+    _, turns = _talk(ngo_index, embedder, "Which US official did we invite to the supply chain seminar in October 2019?",
+                     "what was the seminar called and where was it?")
+    assert turns[1][1].notes[0].startswith("the seminar → seminar on")
+    assert _top(turns[1]).startswith(" October 26, 2019")
+    # "which PM was it?" puts the PM in focus; "what was in it?" is still no PM
+    _, turns = _talk(ngo_index, embedder, "Who from ACE presented the C20 Policy Pack to the Prime Minister?",
+                     "What exactly did she hand over, and which PM was it?", "what recommendations were in it?")
+    assert not any(n.startswith("it → PM") for n in turns[2][1].notes)
+    assert "we advocated to G20 to take concrete steps" in _top(turns[2])
+
+
+def test_the_month_before_an_earlier_answer_named_by_its_month(ngo_index, embedder):
+    # "the January one" was the answer two turns back, no longer in the list just shown
+    _, turns = _talk(ngo_index, embedder, "What did ACE submit public comments on in January 2020?",
+                     "and two months later?", "Was there one the month before the January one too?")
+    assert turns[2][1].notes == ("the month before the January one → December 2019",)
+    assert _top(turns[2]).startswith(" December 21, 2019")
+
+
+def test_which_x_was_that_and_which_city_asks_of_the_focus(ngo_index, embedder):
+    # "TICAD" after "which" is what is asked, not what "that" points back at; "city" is a kind, not a subject
+    _, turns = _talk(ngo_index, embedder, "Tell me about the TICAD side event, what was the topic?",
+                     "which TICAD was that and which city?")
+    assert turns[1][1].notes == ("that → TICAD",)
+    assert any("Seventh Tokyo International Conference" in a.text for a in turns[1][0].hits[:2])
+
+
+def test_the_summit_itself_is_the_summit_in_focus(ngo_index, embedder):
+    # "itself" is no word of a new subject; "who gave …" puts the giver in focus, not the one given to
+    _, turns = _talk(ngo_index, embedder, "sorry, quick one — who gave the C20 policy pack to PM Abe?",
+                     "and her title at ACE?", "the summit itself, when exactly?")
+    assert turns[1][1].notes == ("her → Yuka Iwatsuki",)
+    assert turns[2][1].notes and _top(turns[2]).startswith(" April 20-21, 2019")
+
+
+def test_again_later_is_any_time_after_not_the_next_event(ngo_index, embedder):
+    conversation, _ = _talk(ngo_index, embedder, "When did ACE co-organise the roundtable with Kailash Satyarthi?")
+    when = conversation.resolve(ngo_index, "did we work with his foundation again later?").when
+    assert when.start == "2016-05-14" and when.end is None and not when.order
+    answer, _ = conversation.ask(ngo_index, embedder, "did we work with his foundation again later?")
+    assert any("Kailash Satyarthi Children" in h.text for h in answer.hits[:3])

@@ -326,6 +326,15 @@ def test_an_event_at_a_place_the_documents_never_name_is_declined(ngo_index, emb
     assert search(ngo_index, embedder, "When did we take part in the Freedom from Slavery Forum in Bangkok?", 5).found
     assert search(ngo_index, embedder, "Who went to the CLCCG meeting in Côte d'Ivoire?", 5).found  # an accent
     assert search(ngo_index, embedder, "What did ACE do in Octber 2019?", 5).found  # a month, however spelt
+    # a people's adjective before its noun names no place; the same word ending the question would
+    from qa.deciding import unknown_place
+    from qa.languages import table
+    words = table("en")
+    assert not unknown_place("Who from the American government did we invite as a speaker?", ngo_index.frequency, words)
+    assert unknown_place("Did we ever meet anyone from Durban?", ngo_index.frequency, words)
+    assert unknown_place("Did ACE attend anything in Durban last year?", ngo_index.frequency, words)
+    assert search(ngo_index, embedder, "Who from the American government did we bring in as a speaker on "
+                                       "supply-chain risks?", 5).found
 
 
 def test_a_day_written_with_its_ordinal_is_matched_as_the_documents_write_it(ngo_index, embedder):

@@ -57,6 +57,9 @@ class Words:
     onward_after: re.Pattern | None = None  # after it, the same ("the January after")
     backward_after: re.Pattern | None = None  # ... ("the November before")
     any_time: re.Pattern = re.compile(r"(?!)")  # a question of any time ("has she ever …"): no period carried
+    again: re.Pattern = re.compile(r"(?!)")  # at any later time, not the next thing ("again later")
+    who_acts: re.Pattern = re.compile(r"(?!)")  # "who" as the one acting ("who gave …"), not its object ("who did … meet")
+    definite: re.Pattern = re.compile(r"(?!)")  # an event the question names itself ("the seminar"): a bare "it" after it is that
     same_as: re.Pattern = re.compile(r"(?!)")  # right after a relative time: what it counts from, group "x" ("… as the Osaka declaration")
     named_anchor: re.Pattern = re.compile(r"(?!)")  # right after "after"/"before": the thing it counts from, group "x" ("… the pledge")
     anchor_before: re.Pattern = re.compile(r"(?!)")  # right before a relative time, the same (誓約の翌月: 誓約)

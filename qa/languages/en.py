@@ -109,6 +109,8 @@ def label(text: str) -> str:
 _THERE = (r"(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )there(?!\s+(?:is|are|was|were|been|be)\b)(?!['’]s)"
           r"|there(?=\s*(?:[?.!,;]|$|\s+(?:too|also|then|before|after|at|in|on|with|during|that|when)\b)))")
 _NAME_END = r"\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b)"  # where a name stops
+_EVENTS = (r"forum|conference|summit|dialogues?|meeting|seminar|symposium|campaign|day|festival|event|session|workshop|"
+           r"declaration|report|screening|pledge|comments?|letter|petition")
 _ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 WORDS = Words(
@@ -120,13 +122,16 @@ WORDS = Words(
         r"|\b(?:that(?!\s+(?:we|they|he|she|i|you|ace|gentleman|lady|man|woman)\b)|this(?!\s+(?:gentleman|lady|man|woman)\b)|"
         r"these|those|the same|the said|the aforementioned|"
         r"the above-?mentioned)\b"  # "the one that we attended": no reference
-        r"(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:in|on|at|to|for|with|of|about|from|by|before|after|earlier|later|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z][a-z0-9-]*)?",  # "the same C20"
+        r"(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:and|or|but|in|on|at|to|for|with|of|about|from|by|before|after|earlier|later|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z][a-z0-9-]*)?",  # "the same C20"
         re.I),
     pronoun=re.compile(r"(?i)it|its|they|them|their|theirs"),
     agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
                      r"|\b(?:they|he|she)\s+(?!were\b|was\b)[a-z]+(?:ed|t)\b", re.I),
-    event=re.compile(r"(?i)\b(?:forum|conference|summit|dialogues?|meeting|seminar|symposium|campaign|day|festival|"
-                     r"event|session|workshop|declaration|report|screening|pledge|comments?|letter|petition)s?\b"),
+    event=re.compile(rf"(?i)\b(?:{_EVENTS})s?\b"),
+    again=re.compile(r"(?i)\bagain\s+(?:later|afterwards)\b|\blater\s+(?:on\s+)?again\b"),
+    who_acts=re.compile(r"(?i)\bwho\s+(?!(?:did|does|do|is|was|were|are|'s|’s|has|had|have|will|would|can|could|else)\b)"
+                        r"(?:\w+ly\s+)?[a-z]+(?:ed|ave|ent|ook|poke|et|ame|ot|ad|ade)\b"),
+    definite=re.compile(rf"(?i)\bthe\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENTS.replace('day|', '')})s?\b"),  # not "the second day"
     more=re.compile(r"\b(?:what|anything|anyone|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
                     r"|(?<!the )\bother\s+(?:things?|events?|activit(?:y|ies)|work)\b|\bbesides\s+(?:that|this|it)\b", re.I),
     ellipsis=re.compile(r"^\s*(?:and|but|also|so|or|ok(?:ay)?,?|then)\b|^\s*(?:what|how)\s+about\b", re.I),
@@ -245,7 +250,7 @@ WORDS = Words(
     kind_of_reference=re.compile(r"(?i)^\W*(?:and\s+|so\s+|ok\W+)?(?:which|what)\s+(?P<kind>[a-z]{3,})\s+(?:was|is|were|are)"
                                  r"\s+(?:that|this|it|those|these)\W*$"),
     place_kind=re.compile(r"(?i)city|town|country|place|location|venue|region|area|prefecture|state|village"),
-    person_kind=re.compile(r"(?i)(?:official|person|people|speaker|guest|representative|leader|minister|director|chair|"
+    person_kind=re.compile(r"(?i)(?:official|person|people|speaker|guest|representative|leader|minister|director|chair|pm|ceo|"
                            r"member|staff|employee|colleague|"
                            r"president|laureate|expert|player|coach|manager|politician|actor|singer|author|writer)s?"),
     speaker=re.compile(r"(?i)^\W*(?:(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|ok(?:ay)?|so|well)"
@@ -345,7 +350,7 @@ WORDS = Words(
     stop=frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
                     "about", "did", "do", "does", "is", "was", "were", "are", "be", "been", "has", "have", "had",
                     "what", "when", "where", "who", "whom", "which", "why", "how", "we", "our", "us", "you", "your",
-                    "i", "me", "my", "it", "its", "they", "them", "their", "she", "he", "her", "him", "his", "that",
+                    "i", "me", "my", "it", "its", "itself", "themselves", "himself", "herself", "they", "them", "their", "she", "he", "her", "him", "his", "that",
                     "this", "there", "those", "these", "then", "also", "so", "tell", "any", "some", "happen",
                     "happened", "again", "one", "ones", "else", "anything", "more", "can", "could", "would",
                     "please", "know", "ok", "okay", "same", "other", "thing", "things", "yes", "no", "not", "ace",
