@@ -1145,7 +1145,7 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             continue
         groups = m.groupdict()
         unit = words.units.get((groups.get("unit") or groups.get("unit2") or "").lower(), rel.unit or "year")
-        kind = _holder(rel, q, words, focus)
+        kind = _relative_kind(rel, q, words, focus)
         if kind is None:
             continue
         if kind in ("next", "previous") and unit in ("day", "week"):  # "the week before": the nearest event then
@@ -1180,7 +1180,7 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
     return None
 
 
-def _holder(rel: Relative, q: str, words: Words, focus: Focus) -> str | None:
+def _relative_kind(rel: Relative, q: str, words: Words, focus: Focus) -> str | None:
     """A relative time's kind, "who succeeded him?" read as "after" and "his predecessor" as "before" when the
     answer in focus is an item of a list of holders ("1959–1962 : Rolf Nevanlinna"); None in prose, where
     the answer's date is no term ("who came after him?" after his birth). "did we work with them again
@@ -1513,10 +1513,10 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     people = [n for n, kind in words.names(_fold(q)) if kind == "person"] or _typed_lower(q, top, words)
     earlier = focus.person if focus is not None else None
     spelt = _title_person([top]) if top is not None else None  # "when did erich topp get the Oak Leaves?": Topp
-    if spelt and _spells(_fold(q), spelt) and not words.asks_person.search(_fold(q)) and not _who_acts(_fold(q), words) \
+    if spelt and _spells(_fold(q), spelt) and not words.asks_person.search(_fold(q)) and not words.who_acts.search(_fold(q)) \
             and any(kind == "person" for _, kind in words.names(spelt)):  # not "who took over the Indianapolis Indians?"
         person = spelt
-    elif not words.asks_person.search(_fold(q)) and _who_acts(_fold(q), words) \
+    elif not words.asks_person.search(_fold(q)) and words.who_acts.search(_fold(q)) \
             and (answered := _answer_person(top, q, words, people[0] if people else None)):
         person = answered  # "sorry, quick one — who gave the pack to PM Abe?": the one who gave it, not Abe
     elif people:  # the one the answer's article is about, else the first named (the sentence's subject)
@@ -1625,11 +1625,6 @@ def _tells_of(hit: Hit, when: TimeScope | None) -> bool:
     in 1951 … appointed to the commission in 1953": it answers "two years after that?" too)."""
     return when is not None and leading_date(hit.text) is None and \
         any(when.overlaps(d.start, d.end or d.start) for d in find_dates(hit.text))
-
-
-def _who_acts(q: str, words: Words) -> bool:
-    """Whether "who" is the one acting in the question ("who gave it to PM Abe?"; not "who did Abe meet?")."""
-    return words.who_acts.search(q) is not None
 
 
 def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = None) -> str | None:
