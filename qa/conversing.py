@@ -269,6 +269,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     ordinal = None if order or comparative else words.ordinal.search(q)
     if ordinal is not None and not _of_focus_series(ordinal, words, focus):
         ordinal = None  # "the fifth Global Conference" while the dialogues are in focus: a subject of its own
+    if ordinal is not None and relative is not None and ordinal.group(0) in relative[1]:
+        ordinal = None  # "between the first and the second one": the time between them, not either
     if ordinal is not None and relative is not None and relative[0].order and \
             words.ordinals.get((ordinal.group("n") or ordinal.group("n2") or "").lower()) in (1, -1):  # "the first thing we did after that"
         ordinal = None
@@ -319,7 +321,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative),
                   timed=relative is not None)
     if ordinal:
-        _ordinal(r, ordinal)
+        _ordinal(r, ordinal, relative[0] if relative is not None and relative[0].bounded else None)
         if r.series is not None and relative is not None and relative[2] is None:
             relative = None  # "two months after it, the second one": the series' own second, whenever it was
     left_out, unsaid = _besides(r, spared, own_time or focus.period)
@@ -723,11 +725,12 @@ def _slot(r: _Reading) -> str:
     return rest if _names_new(r, rest) else ""
 
 
-def _ordinal(r: _Reading, ordinal: re.Match) -> None:
-    """ "the third one", 第3回: the series' own, else the list's."""
+def _ordinal(r: _Reading, ordinal: re.Match, relative: TimeScope | None = None) -> None:
+    """ "the third one", 第3回: the series' own, else the list's; "the year before, the last comment": the
+    last of the period the follow-up names."""
     # "the last of those" after a question of 2019: the series' last in 2019, the period the list was of
     of_list = r.focus.period if r.words.among.search(r.q) else None
-    item, note, series = _list_item(r.index, r.words, ordinal, r.focus, r.own_time or of_list)
+    item, note, series = _list_item(r.index, r.words, ordinal, r.focus, r.own_time or relative or of_list)
     n = r.words.number(next((g for g in ordinal.groups() if g), ""))
     if item is not None and series and n and n > 0:
         r.series = (series, n)
@@ -789,11 +792,29 @@ def _referent(r: _Reading, said: str) -> int | None:
     return _named_passage(r.index, said, NAMED_SHARE, TimeScope(year, year) if year else None, dated=True)
 
 
+def _timeless(text: str, words: Words) -> str:
+    """The text without the times it names ("in that year", "the month before", "2019")."""
+    for rel in words.relative:
+        text = rel.pattern.sub(" ", text)
+    return without_dates(text)
+
+
+OTHER_SHARED = 2  # words of its label a passage shares with the answer to be "the other one"
+
+
 def _other(r: _Reading, m: re.Match) -> None:
     """ "the other one", もう一つの方: of the passages the last question picked its answer from ("the older
-    one" of two), the first that is not that answer."""
+    one" of two), the first that is not that answer; when none were compared, the passage just shown that is
+    most like the answer (two public comments of 2020: the other comment)."""
     shown = r.focus.shown
     other = next((n for n in r.focus.compared if shown and n != shown[0].number), None)
+    rest = r.q.replace(m.group(0), " ")
+    plain = m.group(0).lower().endswith(" one") and not r.own and not [t for t in terms(_timeless(rest, r.words)) if t not in r.words.stop]
+    if other is None and shown and plain:  # "and the other one that year?", with nothing else said
+        like = {t for t in terms(_label(shown[0], r.words)) if t not in r.words.stop}
+        shared = [(len(like & set(terms(_label(h, r.words)))), -n, h.number) for n, h in enumerate(shown[1:5])]
+        best = max(shared, default=(0, 0, None))
+        other = best[2] if best[0] >= OTHER_SHARED else None
     if other is None:
         return
     hit = Hit(r.index.chunks[other], 0.0, (0, 0), other)
@@ -810,6 +831,15 @@ def _among(r: _Reading, ordinal: re.Match | None) -> None:
     said = m.group("n") or m.groupdict().get("n2")
     n = r.words.number(unicodedata.normalize("NFKC", said)) if said else None
     r.among = tuple(h.number for h in r.focus.shown[:n or 5])
+    way = r.own_time.order if r.own_time is not None and not r.own_time.bounded else None
+    dated = [h for h in r.focus.shown[:n or 5] if h.date]
+    if way and dated:  # "and the latest of them?": the list's own latest, by date
+        hit = max(dated, key=lambda h: lower_bound(h.date_end or h.date)) if way == "latest" else \
+            min(dated, key=lambda h: lower_bound(h.date))
+        r.item = hit.number
+        said = re.search(r"(?:[^\W\d]+\s+)?" + re.escape(m.group(0).strip()), r.q)  # "latest of them"
+        r.note(said.group(0) if said else m.group(0).strip(), f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
+        return
     r.note(m.group(0).strip(), r.words.said["listed"])
 
 
@@ -1153,10 +1183,12 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
         # a step of the calendar counts from the period a question named when it is of that unit;
         # "after that", "two weeks later" from the answer itself
         if kind == "between":  # "what happened in between those two?": between the last two answers' dates
-            scope = _between(focus.anchor, focus.before)
+            two = words.between_two.search(q)
+            items = _between_items(two, words, focus, index) if two is not None else None
+            scope = _between(*items) if items else _between(focus.anchor, focus.before)
             if scope is None:
                 continue
-            return scope, m.group(0).strip(), None
+            return scope, (two.group(0) if items else m.group(0)).strip(), None
         anchor = _anchor(focus, unit if kind in ("same", "next", "previous") else "")
         said = m.group(0).strip()
         number, named, spoken, rest = _counted_from(q, m, rel, words, focus, index)
@@ -1386,6 +1418,20 @@ def _anchor(focus: Focus, unit: str) -> tuple[str, str] | None:
     if closed:  # the answer lies outside the period the question named: the period is surer
         return period.start, period.end
     return focus.anchor
+
+
+def _between_items(m: re.Match, words: Words, focus: Focus, index: Index | None) -> list[tuple[str, str]] | None:
+    """The dates of the two items "between the first and the second one" names, of the series or list in
+    focus; None unless both are dated."""
+    dates = []
+    for said in (m.group("a"), m.group("b")):
+        said = said if said.lower().startswith("the ") else f"the {said}"
+        ordinal = words.ordinal.search(said)
+        item = _list_item(index, words, ordinal, focus)[0] if ordinal is not None and index is not None else None
+        if item is None or not index.chunks[item].date:
+            return None
+        dates.append((index.chunks[item].date, index.chunks[item].date_end or index.chunks[item].date))
+    return dates
 
 
 def _between(one: tuple[str, str] | None, other: tuple[str, str] | None) -> TimeScope | None:

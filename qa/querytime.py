@@ -38,6 +38,10 @@ def listing_order(question: str) -> str | None:
 _EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first ever|very first|first .{0,40}\bever"
                        r"|first (?:event|activity|thing)(?!\s+(?:you|that\s+you|on\s+(?:the|that|your)\s+list|listed|mentioned|shown)\b))\b"
                        r"|\bwhen did\b.{0,60}\bfirst\b|初めて|最初|一番古い", re.I)
+# "of all the 2021 ones, which was last?": an order within the period the question names (without one,
+# "which came first" compares the things just shown)
+_LAST_OF = re.compile(r"(?i)\b(?:was|came|happened)\s+(?:the\s+)?last(?=\s*(?:[?.!]|$))")
+_FIRST_OF = re.compile(r"(?i)\b(?:was|came|happened)\s+(?:the\s+)?first(?=\s*(?:[?.!]|$))")
 # Japanese puts the bound after the date: 2018年以前 (up to it), 2020年以降 (from it), 2017年より前 (before it)
 _JA_UNTIL = re.compile(r"^\s*(以前|まで)")
 _JA_BEFORE = re.compile(r"^\s*(より前|の前)")
@@ -58,12 +62,9 @@ _PARTS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)
           "下半期": (7, 12), "初め": (1, 3), "はじめ": (1, 3), "年初": (1, 3), "年末": (12, 12), "末": (12, 12), "年度末": (12, 12), "暮れ": (12, 12),
           "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
           "last quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12), "h1": (1, 6), "h2": (7, 12),
-          "first three months": (1, 3), "first 3 months": (1, 3), "last three months": (10, 12),
-          "last 3 months": (10, 12), "first six months": (1, 6), "first 6 months": (1, 6), "last six months": (7, 12),
-          "last 6 months": (7, 12),
           "第1四半期": (1, 3), "第2四半期": (4, 6), "第3四半期": (7, 9), "第4四半期": (10, 12)}
 _PART = re.compile(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter|first half|second half|early|beginning|start|"
-                   r"mid|middle|late|end|(?:first|second|third|fourth|last)\s+quarter|q[1-4]|h[12]|(?:first|last)\s+(?:three|3|six|6)\s+months)(?:\s+of)?[\s-]+(?:the\s+year\s+)?"
+                   r"mid|middle|late|end|(?:first|second|third|fourth|last)\s+quarter|q[1-4]|h[12]|(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|1[01]|[2-9])\s+months)(?:\s+of)?[\s-]+(?:the\s+year\s+)?"
                    r"(1\d{3}|20\d{2})\b"
                    r"|\b(1\d{3}|20\d{2})[\s-]+(q[1-4]|h[12])\b"  # "2019 H1", "2020-Q3"
                    r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の|度)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年度末|年末|暮れ|末|第[1-4]四半期)", re.I)
@@ -74,7 +75,16 @@ _PART_ALONE = re.compile(r"\b(spring|summer|autumn|fall|winter|first half|second
 
 def months_of(part: str) -> tuple[int, int]:
     """The first and last month of a part of a year: "spring" -> (3, 5); winter (12, 14) runs into the next."""
-    return _PARTS[" ".join(part.lower().split())]
+    said = " ".join(part.lower().split())
+    counted = _MONTHS_COUNTED.fullmatch(said)  # "the last four months": September to December
+    if counted is not None:
+        n = int(counted.group(2)) if counted.group(2).isdigit() else _COUNTS.index(counted.group(2)) + 2
+        return (1, n) if counted.group(1) == "first" else (13 - n, 12)
+    return _PARTS[said]
+
+
+_MONTHS_COUNTED = re.compile(r"(first|last) (\w+) months")
+_COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
 
 
 def part_of_year(year: int, part: str) -> TimeScope:
@@ -288,6 +298,8 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
     if part is not None:
         return _part_scope(question, part, order)
     spans = find_dates(question)
+    if spans and order is None and not listing_order(question):
+        order = "latest" if _LAST_OF.search(question) else "earliest" if _FIRST_OF.search(question) else None
     if not spans:
         relative = _today_relative(question, today or datetime.date.today())
         if relative is not None:

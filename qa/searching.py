@@ -31,13 +31,16 @@ import numpy as np
 from .chunking import Chunk
 from .dates import JAPANESE, TimeScope, leading_date, without_dates
 from .deciding import (
+    KIND_WORDS,
     Evidence,
     answers,
     asked_kind,
     evidence,
     holds_count,
+    must_hold,
     probability,
     typed,
+    unknown_name,
     unknown_place,
     unlisted,
     unreported_response,
@@ -591,15 +594,41 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     sentences = [p for p in re.split(r"(?<=[!?。！？])\s*|(?<=[a-z]{2}\.)\s+(?=[A-Z])|(?<=[a-z]:)\s+", q) if p.strip()] or [q]
     said = _named_words if keywords_only and JAPANESE.search(q) else keywords_terms  # Japanese chat: its nouns
     asks = [("?" in p or "？" in p or bool(words.question.search(p))) for p in sentences]
-    seen = max((evidence([t for t in said(p) if t not in stop and t not in kind], index.frequency,
-                         len(index.chunks), best, top) for p in sentences),
-               # a sentence asking of a time alone ("… team. What happened in June 2018?") is answered by its time
-               key=lambda e: probability(replace(e, typed=held), keywords_only) if e.words else -1.0)
     alone = [n for n, p in enumerate(sentences) if asks[n] and len(sentences) > 1
              and not [t for t in said(p) if t not in stop and t not in kind]]
-    if alone:
-        seen = evidence([], index.frequency, len(index.chunks), best, top)
-    return replace(seen, typed=held)
+
+    def weighed(top: set[str]) -> Evidence:
+        if alone:
+            return replace(evidence([], index.frequency, len(index.chunks), best, top), typed=held)
+        return replace(max((evidence([t for t in said(p) if t not in stop and t not in kind], index.frequency,
+                                     len(index.chunks), best, top) for p in sentences),
+                           # a sentence asking of a time alone ("… team. What happened in June 2018?") is answered by its time
+                           key=lambda e: probability(replace(e, typed=held), keywords_only) if e.words else -1.0),
+                       typed=held)
+    seen = weighed(top)
+    if keywords_only or embedder is None or not order or answers(seen):
+        return seen
+    # "did they ever show a movie to politicians?": a word the first passage says in other words ("film")
+    near = _said_otherwise(index.chunks[order[0]], q, top | kind | stop, embedder)
+    return weighed(top | near) if near else seen
+
+
+SAID_OTHERWISE = 0.65  # a question's word this close in meaning to a word of the first passage counts as said
+#                        there ("movie": "film" 0.82, "kids": "children" 0.91; "treasurer" and the words of
+#                        passages that do not answer: at most ~0.6)
+
+
+def _said_otherwise(chunk: Chunk, q: str, known: set[str], embedder: Embedder) -> set[str]:
+    """The terms of `q`'s words, not among `known`, that mean what a word of the passage means."""
+    asked = {w: t for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", q) for t in keywords_terms(w)[:1] if t not in known}
+    text = f"{chunk.heading or ''} {chunk.text}"
+    said = list(dict.fromkeys(w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)
+                              if keywords_terms(w) and keywords_terms(w)[0] not in _stop_terms("en")))[:KIND_WORDS]
+    if not asked or not said:
+        return set()
+    vectors = _word_vectors(embedder, list(asked) + said)
+    closest = (vectors[:len(asked)] @ vectors[len(asked):].T).max(axis=1)
+    return {t for (w, t), c in zip(asked.items(), closest, strict=True) if c >= SAID_OTHERWISE}
 
 
 def _named_words(text: str) -> list[str]:
@@ -732,8 +761,11 @@ def search(
                      retriever == "bm25", embedder)
     words, first = words_for(q), [index.chunks[i] for i in order[:1]]
     found = not empty and not kind_missing and (timed or recorded or signals.item is not None or seen.words == 0
-                                                or answers(seen, retriever == "bm25")) \
+                                                or answers(seen, retriever == "bm25")
+                                                and not (seen.typed == 0 and must_hold(q, words))) \
         and not unknown_place(q, index.frequency, words) \
+        and not unknown_name(q, index.frequency, words, lambda: index.acronyms,
+                             lambda word: _search_text(index, embedder, word, None) != word) \
         and not unreported_response(q, first, words) and not unlisted(q, first, words)
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen, kind_missing)

@@ -1554,3 +1554,40 @@ def test_again_later_is_any_time_after_not_the_next_event(ngo_index, embedder):
     assert when.start == "2016-05-14" and when.end is None and not when.order
     answer, _ = conversation.ask(ngo_index, embedder, "did we work with his foundation again later?")
     assert any("Kailash Satyarthi Children" in h.text for h in answer.hits[:3])
+
+
+def test_between_two_items_of_a_series_is_the_time_between_them(ngo_index, embedder):
+    # "between the first and second one": the days between those two dialogues, not the last two answers
+    _, turns = _talk(ngo_index, embedder, "ACE did SDG 8.7 Dialogues, when was the first one?", "and the second?",
+                     "the third one was where", "between the first and second one, what happened?")
+    assert turns[3][1].notes == ("between the first and second one → 28 February – 22 April 2019",)
+    assert _top(turns[3]).startswith(" April 20-21, 2019")
+
+
+def test_a_bare_after_and_the_last_of_a_period_and_the_latest_of_a_list(ngo_index, embedder):
+    # "what they did after?": after the answer; "the year before, the last comment": the last of that year;
+    # "of all 2021 ones, which one was last?": by date within 2021; "latest of them": of the list just shown
+    _, turns = _talk(ngo_index, embedder, "When did ACE co-organise the roundtable with Kailash Satyarthi?",
+                     "what they did after? next event")
+    assert _top(turns[1]).startswith(" September 12-13, 2017")
+    _, turns = _talk(ngo_index, embedder, "first public comments ACE submitted in 2020 - on what?",
+                     "the year before, the last comment was about what")
+    assert _top(turns[1]).startswith(" December 21, 2019")
+    _, turns = _talk(ngo_index, embedder, "What did ACE do in April 2021?", "of all 2021 ones, which one was last?")
+    assert _top(turns[1]).startswith(" August 24, 2021")
+    _, turns = _talk(ngo_index, embedder, "Which events did ACE organize in the Diet Member's Building? The earliest?",
+                     "and latest of them?")
+    assert turns[1][1].notes[0].startswith("latest of them → ")
+    assert _top(turns[1]).startswith(" April 21, 2021")
+
+
+def test_the_other_one_with_nothing_compared_is_the_like_passage_just_shown(ngo_index, embedder):
+    # two public comments of 2020 shown: "the other one" is the second comment, not the answer again;
+    # "the earlier Alliance 8.7 one" is an earlier one of that kind, not the earlier of the two shown
+    _, turns = _talk(ngo_index, embedder, "first public comments ACE submitted in 2020 - on what?",
+                     "and the other one in that year?")
+    assert _top(turns[1]).startswith(" March 18, 2020")
+    _, turns = _talk(ngo_index, embedder, "Alliance 8.7 Action Group on Supply Chains meeting, ACE went to which city?",
+                     "the earlier Alliance 8.7 one - where and when", "during same days, anything else?")
+    assert _top(turns[1]).startswith(" September 12-13, 2017")
+    assert "during same days → 12–13 September 2017" in turns[2][1].notes

@@ -19,6 +19,10 @@ from qa.querytime import question_time
     ("When did ACE first attend a G20 meeting?", None, None, "earliest"),
     ("What was the earliest event in 2019?", "2019", "2019", "earliest"),
     ("What happened on June 15, 2021?", "2021-06-15", "2021-06-15", None),
+    ("Anything in the last four months of 2021, i.e. September to December?", "2021-09", "2021-12", None),
+    ("what happened in the first 2 months of 2019?", "2019-01", "2019-02", None),
+    ("of all the 2021 ones, which one was last?", "2021", "2021", "latest"),
+    ("and of the 2019 ones, which came first?", "2019", "2019", "earliest"),
 ])
 def test_question_times(question, start, end, order):
     assert question_time(question) == TimeScope(start, end, order)

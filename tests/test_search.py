@@ -479,3 +479,38 @@ def test_the_name_a_day_or_a_response_asked_in_other_words_is_still_what_the_pas
     assert not search(ngo_index, embedder, "Did the Chief Cabinet Secretary end up responding to the signatures?", 5).found
     assert search(ngo_index, embedder, "What were the exact dates of the UN Forum on Business and Human Rights we "
                   "joined in Geneva?", 5).found
+
+
+def test_a_question_in_other_words_than_the_passage_is_still_answered(ngo_index, embedder):
+    # "movie" for "film" and "politicians" for the Diet: the first passage says it in other words
+    answer = search(ngo_index, embedder, "did they ever show a movie to politicians?", 5)
+    assert answer.found and "The Price of Free" in answer.hits[0].text
+    assert not search(ngo_index, embedder, "Who is ACE's treasurer?", 5).found
+    assert not search(ngo_index, embedder, "How much did the 2021 signature campaign cost ACE in total?", 5).found
+
+
+def test_a_name_the_documents_never_use_is_declined_and_a_slip_of_theirs_is_not(ngo_index, embedder):
+    # "Keidanren", "UNICEF": nothing the record holds is about them, however well the other words match
+    assert not search(ngo_index, embedder, "When did the organisation brief Keidanren on child labour in supply chains?", 5).found
+    assert not search(ngo_index, embedder, "When did ACE meet UNICEF Japan to discuss the National Action Plan on "
+                                           "Violence against Children?", 5).found
+    # a slip of their word, an acronym they spell out, a month however spelt, a people's adjective: still found
+    assert search(ngo_index, embedder, "When was the Stop Child Labour Netowrk set up?", 5).found
+    assert search(ngo_index, embedder, "Hi, when did ACE participate in the HLPF in New York?", 5).found
+    assert search(ngo_index, embedder, "What did we submit in Dec 2019?", 5).found
+    assert search(ngo_index, embedder, "When did ACE sit down with the Indian Nobel laureate Kailash Satyarthi?", 5).found
+
+
+def test_which_meeting_is_answered_by_a_conference_and_the_name_of_a_meeting_is_no_person(ngo_index, embedder):
+    assert search(ngo_index, embedder, "Which meeting did ACE attend in Buenos Aires in November 2017?", 5).found
+    assert search(ngo_index, embedder, "What was the name of the meeting ACE attended in Abidjan in May 2019?", 5).found
+    assert not search(ngo_index, embedder, "Which hotel hosted the third SDG 8.7 Dialogue in Matsuyama?", 5).found
+
+
+def test_a_place_or_person_the_first_passage_lacks_declines_however_well_the_words_match(ngo_index, embedder):
+    # the entry says "in Tokyo" and nothing finer: "where exactly in Tokyo" is not answered by it
+    assert search(ngo_index, embedder, "Where was the May 2016 roundtable with Kailash Satyarthi held?", 5).found
+    assert not search(ngo_index, embedder, "Where exactly in Tokyo was the May 2016 roundtable with Kailash "
+                                           "Satyarthi held?", 5).found
+    assert not search(ngo_index, embedder, "Who founded the Stop Child Labour Network back in 2004?", 5).found
+    assert search(ngo_index, embedder, "How many member organisations are in CL-Net?", 5).found  # a count: not so

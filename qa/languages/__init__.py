@@ -59,6 +59,9 @@ class Words:
     any_time: re.Pattern = re.compile(r"(?!)")  # a question of any time ("has she ever …"): no period carried
     again: re.Pattern = re.compile(r"(?!)")  # at any later time, not the next thing ("again later")
     who_acts: re.Pattern = re.compile(r"(?!)")  # "who" as the one acting ("who gave …"), not its object ("who did … meet")
+    gathering: re.Pattern = re.compile(r"(?!)")  # a word for a meeting of people ("conference", "forum")
+    proper: re.Pattern = re.compile(r"(?!)")  # a word that names someone or something (group 1): "Keidanren", "UNICEF"
+    between_two: re.Pattern = re.compile(r"(?!)")  # "between the first and the second one": groups a and b, two items
     definite: re.Pattern = re.compile(r"(?!)")  # an event the question names itself ("the seminar"): a bare "it" after it is that
     same_as: re.Pattern = re.compile(r"(?!)")  # right after a relative time: what it counts from, group "x" ("… as the Osaka declaration")
     named_anchor: re.Pattern = re.compile(r"(?!)")  # right after "after"/"before": the thing it counts from, group "x" ("… the pledge")

@@ -111,6 +111,7 @@ _THERE = (r"(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen 
 _NAME_END = r"\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b)"  # where a name stops
 _EVENTS = (r"forum|conference|summit|dialogues?|meeting|seminar|symposium|campaign|day|festival|event|session|workshop|"
            r"declaration|report|screening|pledge|comments?|letter|petition")
+_GATHERINGS = r"forum|conference|summit|dialogue|meeting|seminar|symposium|session|workshop|roundtable|gathering|event"
 _ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 WORDS = Words(
@@ -126,11 +127,15 @@ WORDS = Words(
         re.I),
     pronoun=re.compile(r"(?i)it|its|they|them|their|theirs"),
     agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
-                     r"|\b(?:they|he|she)\s+(?!were\b|was\b)[a-z]+(?:ed|t)\b", re.I),
+                     r"|\b(?:they|he|she)\s+(?:(?!were\b|was\b)[a-z]+(?:ed|t)|did|do|does|went|made|gave|took|held)\b", re.I),
     event=re.compile(rf"(?i)\b(?:{_EVENTS})s?\b"),
     again=re.compile(r"(?i)\bagain\s+(?:later|afterwards)\b|\blater\s+(?:on\s+)?again\b"),
     who_acts=re.compile(r"(?i)\bwho\s+(?!(?:did|does|do|is|was|were|are|'s|’s|has|had|have|will|would|can|could|else)\b)"
                         r"(?:\w+ly\s+)?[a-z]+(?:ed|ave|ent|ook|poke|et|ame|ot|ad|ade)\b"),
+    # a capitalised word not opening a sentence nor abbreviated ("Ms."), or an acronym
+    proper=re.compile(r"(?<=[\w,;'’\"“”)-]\s)([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*|[A-Z]{3,})\b(?!\.)"),
+    between_two=re.compile(r"(?i)\bbetween\s+(?P<a>(?:the\s+)?(?:" + "|".join(_ORD) + r"|\d+(?:st|nd|rd|th))(?:\s+one)?)"
+                           r"\s+and\s+(?P<b>(?:the\s+)?(?:" + "|".join(_ORD) + r"|last|\d+(?:st|nd|rd|th))(?:\s+ones?)?)\b"),
     definite=re.compile(rf"(?i)\bthe\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENTS.replace('day|', '')})s?\b"),  # not "the second day"
     more=re.compile(r"\b(?:what|anything|anyone|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
                     r"|(?<!the )\bother\s+(?:things?|events?|activit(?:y|ies)|work)\b|\bbesides\s+(?:that|this|it)\b", re.I),
@@ -140,7 +145,7 @@ WORDS = Words(
                             r"|\bin\s+between\b", re.I), "between"),
         # "while they were there", "during that time": the answer's own days
         Relative(re.compile(r"\bwhile\s+(?:they|we|she|he|you|it|ace)\s+(?:were|was)\s+(?:there|on\s+it|at\s+it)\b"
-                            r"|\bduring\s+(?:that|this|it|the\s+same)(?:\s+(?:time|period|event|trip|visit|week|stay))?\b"
+                            r"|\bduring\s+(?:that|this|it|(?:the\s+)?same)(?:\s+(?:time|period|event|trip|visit|week|stay|days|dates))?\b"
                             r"|\bmeanwhile\b", re.I), "during", unit="day"),
         # "within a few days of it", "around that time": either side of the answer
         Relative(re.compile(rf"\b(?:with)?in\s+{_N}\s+{_U}\s+(?:of|either\s+side\s+of|around)\s+(?:it|that|this|then|them|"
@@ -180,8 +185,9 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)|\bbeforehand\b", re.I),
                  "before"),
         Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
+                            r"|\b(?:did|do|does|done|happen(?:ed)?|came|come|went|go)\s+after\s*(?=[?!.]|$)"
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
-                            r"|\bthe\s+next\s+(?:thing|event|one|activity|step|time)\b(?!\s+(?:after|following|since)\b)"
+                            r"|\b(?:the\s+)?next\s+(?:thing|event|one|activity|step|time)\b(?!\s+(?:after|following|since)\b)"
                             r"|^\W*(?:and\s+|ok(?:ay)?\W+|so\s+)?then\s+what\b|\bwhat\s+then\s*(?=\?|$)"
                             r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
     ),
@@ -208,7 +214,8 @@ WORDS = Words(
     which_way={"first": "earliest", "earlier": "earliest", "sooner": "earliest", "later": "latest", "last": "latest",
                "more recent": "latest"},
     comparative=re.compile(r"(?i)\bthe\s+(?P<c>later|earlier|more\s+recent|newer|older|latter|former)"
-                           r"(?:\s+(?:one|event|entry|of\s+(?:the\s+|those\s+|these\s+)?(?:two|both|them|those|these)))?\b"),
+                           r"(?:\s+(?:one|event|entry|of\s+(?:the\s+|those\s+|these\s+)?(?:two|both|them|those|these)))?\b"
+                           r"(?!\s+(?!(?:one|ones|event|entry|of)\b)[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s+one\b)"),  # "the earlier Alliance 8.7 one": of that kind
     comparatives={"later": "latest", "more recent": "latest", "newer": "latest", "earlier": "earliest", "older": "earliest",
                   "latter": "last", "former": "first"},
     ordinals={w: n for n, w in enumerate(_ORD, 1)} | {"last": -1, "latest": -1},
@@ -229,7 +236,8 @@ WORDS = Words(
                                          ("december", "dec")), 1) for m in ms} | {"year": 1},
     unknown_word_is_subject=True,
     asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat(?:\s+(?:is|was|were|are)|['’]s)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
-                           r"(?:actual\s+|full\s+|exact\s+|real\s+)?names?\s+of\b", re.I),
+                           r"(?:actual\s+|full\s+|exact\s+|real\s+)?names?\s+of\b(?!\s+(?:the\s+|that\s+|this\s+)?(?:\w+\s+)?(?:" + _GATHERINGS + r")s?\b)", re.I),
+    gathering=re.compile(rf"(?i)\b(?:{_GATHERINGS})s?\b"),
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
                           r"spending|expenditures?)\b", re.I),
@@ -314,7 +322,8 @@ WORDS = Words(
                      r"(?:the\s+)?[a-z][\w .'’-]*?\s+(?P<r>that|who|which)\s+(?!(?:is|was)\b)\w"),
     existential=re.compile(r"(?i)\bhow\s+(?:many|much)\b.*\b(?:is|are|was|were)\s+(?P<x>there)\b"),
     among=re.compile(r"(?i)\b(?:of|among|between|out\s+of)\s+(?:the\s+(?P<n>two|three|four|five|\d)\b(?:\s+(?!(?:was|were|is|did|had)\b)"
-                     r"[a-z]+)?|(?:all\s+)?(?:those|these|them)\b)(?=\s*[,;:—–-]|\s+(?:which|who|what|where|when|was|were|did)\b)"),
+                     r"[a-z]+)?|(?:all\s+)?(?:those|these|them)\b)(?=\s*[,;:—–-]|\s+(?:which|who|what|where|when|was|were|did)\b"
+                     r"|\s*\?*\s*$)"),
     besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
                        r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)" + _NAME_END),
     named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later)|(?<=following)|(?<=since)|"
