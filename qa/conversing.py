@@ -654,12 +654,21 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         named = place[-1].group("x")
     elif there and named in focus.events and focus.place:  # an event that names no place: the place "there"
         named = focus.place                                 # meant before
+    named = _of_own_year(named, r.own_time)
     if there:
         r.place = named
     # "there" is the place, not the event held in it ("the last time we were there")
     at_place = bool(place) or there and named == focus.place
     r.context += list(dict.fromkeys([named] + ([] if at_place else focus.subjects[:1])))
     r.note(said.strip(), _short(named))
+
+
+def _of_own_year(name: str, own: TimeScope | None) -> str:
+    """A subject named with a year ("C20 2020 Summit") when the question names another one year ("the 2019
+    one, … there"): the same subject of that year."""
+    if own is None or not own.start or own.start[:4] != (own.end or "")[:4]:
+        return name
+    return re.sub(r"\b(?:1\d{3}|20\d{2})\b", own.start[:4], name)
 
 
 def _definite(r: _Reading, thing: re.Match, skip: bool) -> str:
@@ -1191,6 +1200,10 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             return scope, (two.group(0) if items else m.group(0)).strip(), None
         anchor = _anchor(focus, unit if kind in ("same", "next", "previous") else "")
         said = m.group(0).strip()
+        if kind in ("after", "before", "since") and focus.before and anchor and \
+                (words.both.match(q, m.end()) or words.both.search(said)):  # "after those two": the later of them
+            pair = sorted((anchor, focus.before), key=lambda a: lower_bound(a[0]))
+            anchor = pair[-1] if kind != "before" else pair[0]
         number, named, spoken, rest = _counted_from(q, m, rel, words, focus, index)
         thing = index.chunks[number] if number is not None else None
         section = None
@@ -1674,15 +1687,21 @@ def _tells_of(hit: Hit, when: TimeScope | None) -> bool:
 
 
 def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = None) -> str | None:
-    """The person the answer to "who …?" names: the first name of a person in the sentence that
-    answers it that the question does not give itself."""
+    """The person the answer to "who …?" names: of the people named in the sentence that answers it
+    that the question does not give itself, the one whose title shares most of the question's words
+    ("who's the Ghana guy …?": "Ghana Project Manager Akira Kondo"), else the first."""
     if hit is None:
         return None
     start, end = _answering_sentence(hit.text, q, words)
-    asked = q.lower()
+    sentence, asked = hit.text[start:end], q.lower()
     heading = (hit.heading or "").lower()  # "Red Bull ( 2019 )" heads a section: a team, not a person
-    return next((n for n, kind in words.names(hit.text[start:end]) if kind == "person" and n.lower() not in asked
-                 and n.lower() not in heading and not _same_person(n, avoid)), None)
+    named = [n for n, kind in words.names(sentence) if kind == "person" and n.lower() not in asked
+             and n.lower() not in heading and not _same_person(n, avoid)]
+    wanted = {t for t in terms(q) if t not in words.stop}
+
+    def titled(name: str) -> int:  # the question's words among the three before the name ("Ghana Project Manager")
+        return len(wanted & set(terms(" ".join(sentence[:sentence.find(name)].split()[-3:]))))
+    return max(named, key=titled) if named else None  # the first of equals
 
 
 _ROLE = re.compile(r"\b(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+\b")
@@ -1760,7 +1779,7 @@ def _people_of(hit: Hit, words: Words, avoid: list[str]) -> list[str]:
 def _titled(hits, q: str, avoid: str | None = None) -> str | None:
     """A name after a title ("Managing Director Tomoko Shiroki") in the passages shown, nearest the
     question's words."""
-    asked = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", q)}
+    asked = {t for t in terms(q) if t not in _stop_terms("en")}
     best, best_score = None, -1.0
     for rank, hit in enumerate(hits):
         text = f"{hit.heading or ''} {hit.text}"
@@ -1768,8 +1787,8 @@ def _titled(hits, q: str, avoid: str | None = None) -> str | None:
             name = m.group(1)
             if any(w.lower() in _TITLES for w in name.split()) or _same_person(name, avoid):
                 continue
-            near = text[max(0, m.start() - 40):m.start()].lower()
-            score = sum(1 for w in asked if w in near) - rank - m.start() / 10_000
+            near = " ".join(text[:m.start()].split()[-2:]) + " " + text[m.start():m.start(1)]  # "… Ghana Project Manager"
+            score = len(asked & set(terms(near))) - rank - m.start() / 10_000
             if score > best_score:
                 best, best_score = name, score
     return best

@@ -70,7 +70,7 @@ def must_hold(question: str, words) -> bool:
     kind = asked_kind(question, words)
     person = words.asks_person.search(question) or (kind is not None and words.person_kind.fullmatch(kind))
     if kind is not None and not (words.asks_date.search(question) or person):
-        return bool(words.place_kind.fullmatch(kind))
+        return bool(words.place_kind.fullmatch(kind) or words.site_kind.fullmatch(kind))
     if words.asks_place.search(question) or words.asks_money.search(question) or words.asks_duration.search(question):
         return True
     return not words.asks_count.search(question) and bool(person)
@@ -257,7 +257,7 @@ def unreported_response(question: str, passages: list, words) -> bool:
     we did is recorded; what others said of it seldom is. A second question after ", and" is not the one
     the asker needs answered first ("which study was it, and were our comments adopted?")."""
     m = words.asks_response.search(question)
-    if m is None or re.search(r"[,;、]\s*(?:and|but)?\s*$", question[:m.start()]) or not passages:
+    if m is None or re.search(r"(?:[;、]|[,;、]\s*(?:and|but))\s*$|\?\s*$", question[:m.start()]) or not passages:
         return False
     return not words.response.search(passages[0].text)
 

@@ -20,7 +20,7 @@ import unicodedata
 
 from .dates import TimeScope, era_year, find_dates, lower_bound, upper_bound
 
-_LATEST = re.compile(r"\b(latest|most recent(?:ly)?|recently|recent|newest|lately|last time|last (?:event|activity|thing)"
+_LATEST = re.compile(r"\b(latest|most recent(?:ly)?|recently|recent|newest|lately|last time|last (?:event|activity|thing|item|entry|record)"
                      r"|last \w+ of (?:his|her|their|its) (?:career|life))\b"
                      r"|最新|最近|直近|一番新しい|最後に(?![、,])", re.I)  # 最後に加えたのは: the last time it was done
 # "list them oldest first", "in chronological order", 古い順に: the list shown in date order, no period nor one item
@@ -36,7 +36,7 @@ def listing_order(question: str) -> str | None:
 
 
 _EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first ever|very first|first .{0,40}\bever"
-                       r"|first (?:event|activity|thing)(?!\s+(?:you|that\s+you|on\s+(?:the|that|your)\s+list|listed|mentioned|shown)\b))\b"
+                       r"|first (?:event|activity|thing|item|entry)(?!\s+(?:you|that\s+you|on\s+(?:the|that|your)\s+list|listed|mentioned|shown)\b))\b"
                        r"|\bwhen did\b.{0,60}\bfirst\b|初めて|最初|一番古い", re.I)
 # "of all the 2021 ones, which was last?": an order within the period the question names (without one,
 # "which came first" compares the things just shown)
@@ -173,6 +173,10 @@ def _four_digits(question: str) -> str:
 
 
 MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"  # an English month, maybe cut short
+# a time the question sets aside: "not 2020", "rather than in March 2019", 2020年ではなく
+_NOT_THEN = re.compile(rf"(?i)\b(?:not|rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:in\s+|the\s+)?"
+                       rf"(?:{MONTH_WORD}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:1\d{{3}}|20\d{{2}})\b(?!\s*[-–]\s*\d)"
+                       r"|(?:1\d{3}|20\d{2})\s*年\s*(?:\d{1,2}\s*月\s*)?(?:では|じゃ)なく")
 _LOWER_MONTH = re.compile(rf"\b{MONTH_WORD}\b(?=\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}\b)")
 
 
@@ -291,6 +295,7 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
     TimeScope(start='2025', end='2025', order=None)
     """
     question = _year_of_range(_capital_months(_months_after_year(_four_digits(_japanese_plain(question)))))
+    question = _NOT_THEN.sub(" ", question)  # "the 2019 one, not 2020": 2019
     question = _asking_part(question)
     order = None if listing_order(question) else "latest" if _LATEST.search(question) else \
         "earliest" if _EARLIEST.search(question) else None

@@ -1591,3 +1591,20 @@ def test_the_other_one_with_nothing_compared_is_the_like_passage_just_shown(ngo_
                      "the earlier Alliance 8.7 one - where and when", "during same days, anything else?")
     assert _top(turns[1]).startswith(" September 12-13, 2017")
     assert "during same days → 12–13 September 2017" in turns[2][1].notes
+
+
+def test_the_person_a_question_describes_and_after_those_two_and_a_year_set_aside(ngo_index, embedder):
+    # "the Ghana guy": the one whose title says Ghana, not the first named; "him" is then Akira Kondo
+    _, turns = _talk(ngo_index, embedder, "who's the Ghana guy who went to the cocoa meeting in 2019?",
+                     "and who went with him?")
+    assert turns[1][1].notes[0] == "him → Akira Kondo"
+    # "after those two": after the later of the last two answers (November 2017, not September)
+    _, turns = _talk(ngo_index, embedder, "Where was the Fourth Global Conference on the Sustained Eradication of "
+                     "Child Labour held?", "And the Alliance 8.7 NGO Forum two months earlier?",
+                     "What was the next international forum we attended after those two?")
+    assert "after those → from 17 November 2017" in turns[2][1].notes
+    # "the 2019 one, not 2020 … there": the C20 summit of 2019
+    _, turns = _talk(ngo_index, embedder, "What did we do at the C20 2020 Summit?",
+                     "The 2019 one, not 2020 — what was our role there?")
+    assert turns[1][1].notes == ("there → C20 2019 Summit",)
+    assert _top(turns[1]).startswith(" April 20-21, 2019")

@@ -23,6 +23,8 @@ from qa.querytime import question_time
     ("what happened in the first 2 months of 2019?", "2019-01", "2019-02", None),
     ("of all the 2021 ones, which one was last?", "2021", "2021", "latest"),
     ("and of the 2019 ones, which came first?", "2019", "2019", "earliest"),
+    ("The 2019 one, not 2020 — what was our role there?", "2019", "2019", None),
+    ("what's the last item on the record in 2021?", "2021", "2021", "latest"),
 ])
 def test_question_times(question, start, end, order):
     assert question_time(question) == TimeScope(start, end, order)

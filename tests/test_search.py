@@ -514,3 +514,15 @@ def test_a_place_or_person_the_first_passage_lacks_declines_however_well_the_wor
                                            "Satyarthi held?", 5).found
     assert not search(ngo_index, embedder, "Who founded the Stop Child Labour Network back in 2004?", 5).found
     assert search(ngo_index, embedder, "How many member organisations are in CL-Net?", 5).found  # a count: not so
+
+
+def test_the_kind_asked_is_the_head_of_its_phrase_and_a_clause_before_a_question_is_no_question(ngo_index, embedder):
+    # "which ACE staff member actually went …": a person; the entry names none
+    assert not search(ngo_index, embedder, "Which ACE staff member actually went to Geneva for the 2019 UN Forum on "
+                                           "Business and Human Rights?", 5).found
+    assert not search(ngo_index, embedder, "Since when has ACE sat on the board of the Global March Against Child "
+                                           "Labour?", 5).found
+    # "When …, how did he respond?" asks how he responded: the entry does not say
+    assert not search(ngo_index, embedder, "When Yuka Iwatsuki handed the C20 Policy Pack to Prime Minister Abe, "
+                                           "how did he respond?", 5).found
+    assert search(ngo_index, embedder, "Which staff members attended the CLCCG annual meeting in 2019?", 5).found

@@ -59,6 +59,8 @@ class Words:
     any_time: re.Pattern = re.compile(r"(?!)")  # a question of any time ("has she ever …"): no period carried
     again: re.Pattern = re.compile(r"(?!)")  # at any later time, not the next thing ("again later")
     who_acts: re.Pattern = re.compile(r"(?!)")  # "who" as the one acting ("who gave …"), not its object ("who did … meet")
+    both: re.Pattern = re.compile(r"(?!)")  # "after those two", "before both": from the later (earlier) of the last two answers
+    site_kind: re.Pattern = re.compile(r"(?!)")  # "which building", "which hotel": named by the word ("Hotel New Ohtani")
     gathering: re.Pattern = re.compile(r"(?!)")  # a word for a meeting of people ("conference", "forum")
     proper: re.Pattern = re.compile(r"(?!)")  # a word that names someone or something (group 1): "Keidanren", "UNICEF"
     between_two: re.Pattern = re.compile(r"(?!)")  # "between the first and the second one": groups a and b, two items

@@ -27,6 +27,8 @@ _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|
 _VERB = r"(?:\w+\s+)?(?:would|will|is|was|are|were|could|should|might|may|can|must|has|have|had|do|does|need|needs|matters?)\b"
 _CAUSAL = rf"(?!\s+(?:that|this|it|they|we|i|you|he|she|there)\s+{_VERB})"  # after "since"
 _CAUSAL_THAT = rf"(?!\s+{_VERB})"  # after "since that"
+_AT_TIME = re.compile(r"\s+(?:in|on|of|during|since|until)\s+(?:January|February|March|April|May|June|July|August|September|"
+                      r"October|November|December)\b.*$")
 _MONTH_NAME = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4})*")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)|(?:American|German|Korean|African|European|Mexican|Thai|French|Dutch|Swiss|Greek)")
 _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|meeting|group|level|rights|human|day|"
@@ -82,6 +84,7 @@ def names(text: str) -> list[tuple[str, str]]:
                 words.pop()
             name = " ".join(words).rstrip(".'’")
             name = re.sub(r"(?:'s|’s)$", "", name)
+            name = _AT_TIME.sub("", name)  # "Chief Cabinet Secretary in June 2021": the secretary
             if not name or len(name) < 2 or _DEMONYM.fullmatch(name) or _MONTH_NAME.fullmatch(name) or name.isdigit():
                 continue
             if _PERSON.match(name) and not _NOT_PERSON.search(name):
@@ -134,6 +137,7 @@ WORDS = Words(
                         r"(?:\w+ly\s+)?[a-z]+(?:ed|ave|ent|ook|poke|et|ame|ot|ad|ade)\b"),
     # a capitalised word not opening a sentence nor abbreviated ("Ms."), or an acronym
     proper=re.compile(r"(?<=[\w,;'’\"“”)-]\s)([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*|[A-Z]{3,})\b(?!\.)"),
+    both=re.compile(r"(?i)\s*(?:two|both)\b|\b(?:both\s+(?:of\s+)?(?:them|those|these)|them\s+both)\b"),
     between_two=re.compile(r"(?i)\bbetween\s+(?P<a>(?:the\s+)?(?:" + "|".join(_ORD) + r"|\d+(?:st|nd|rd|th))(?:\s+one)?)"
                            r"\s+and\s+(?P<b>(?:the\s+)?(?:" + "|".join(_ORD) + r"|last|\d+(?:st|nd|rd|th))(?:\s+ones?)?)\b"),
     definite=re.compile(rf"(?i)\bthe\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENTS.replace('day|', '')})s?\b"),  # not "the second day"
@@ -250,13 +254,14 @@ WORDS = Words(
                            r"organi[sz]e|hold|host|present|run|submit|sign|make|contribute)\b"
                            r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),
     asks_kind=re.compile(r"(?i:\b(?:which|what))\s+(?!(?i:did|does|do|is|was|were|are|has|have|had|can|could|would|"
-                         r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,2}?"
-                         r"(?P<kind>[a-z]{3,})(?=\s+(?:or\s+[a-z]{3,}(?:\s+[a-z]{3,})?\s+)?(?:did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
+                         r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,3}?"
+                         r"(?P<kind>(?![a-z]+ly\b)[a-z]{3,})(?=(?:(?:\s+or\s+|\s*/\s*)[a-z]{3,}(?:\s+[a-z]{3,})?)?\s+(?:(?:actually|really|ever|also)\s+)?(?:did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
                          r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
                          r"went|got|put|spoke|wrote|held|told|brought|said|left|bought|sold|found|kept|began|became)\b"
                          r"|\s*(?:[?.!]|$))"),  # "which city?": the kind alone
     kind_of_reference=re.compile(r"(?i)^\W*(?:and\s+|so\s+|ok\W+)?(?:which|what)\s+(?P<kind>[a-z]{3,})\s+(?:was|is|were|are)"
                                  r"\s+(?:that|this|it|those|these)\W*$"),
+    site_kind=re.compile(r"(?i)(?:building|hotel|hall|room|venue)s?"),  # a place a passage names by its word
     place_kind=re.compile(r"(?i)city|town|country|place|location|venue|region|area|prefecture|state|village"),
     person_kind=re.compile(r"(?i)(?:official|person|people|speaker|guest|representative|leader|minister|director|chair|pm|ceo|"
                            r"member|staff|employee|colleague|"
@@ -291,7 +296,7 @@ WORDS = Words(
                         r"declared|welcomed|acknowledged)\b"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
-    asks_date=re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|"
+    asks_date=re.compile(r"^\s*(?:and\s+)?(?:since\s+)?when\b|\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|"
                          r"actual\s+)?(?:dates?|years?|days?|months?)\b", re.I),
     asks_day=re.compile(r"\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|actual\s+)?"
                         r"(?:dates?|days?|months?)\b|\bexact(?:ly)?\b", re.I),  # a year is no answer
