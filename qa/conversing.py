@@ -1192,18 +1192,11 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
         # a step of the calendar counts from the period a question named when it is of that unit;
         # "after that", "two weeks later" from the answer itself
         if kind == "between":  # "what happened in between those two?": between the last two answers' dates
-            two = words.between_two.search(q)
-            items = _between_items(two, words, focus, index) if two is not None else None
-            scope = _between(*items) if items else _between(focus.anchor, focus.before)
-            if scope is None:
+            between = _between_said(q, m, words, focus, index)
+            if between is None:
                 continue
-            return scope, (two.group(0) if items else m.group(0)).strip(), None
-        anchor = _anchor(focus, unit if kind in ("same", "next", "previous") else "")
-        said = m.group(0).strip()
-        if kind in ("after", "before", "since") and focus.before and anchor and \
-                (words.both.match(q, m.end()) or words.both.search(said)):  # "after those two": the later of them
-            pair = sorted((anchor, focus.before), key=lambda a: lower_bound(a[0]))
-            anchor = pair[-1] if kind != "before" else pair[0]
+            return (*between, None)
+        anchor, said = _counted_anchor(kind, unit, q, m, words, focus), m.group(0).strip()
         number, named, spoken, rest = _counted_from(q, m, rel, words, focus, index)
         thing = index.chunks[number] if number is not None else None
         section = None
@@ -1223,6 +1216,16 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             return None
         return _shifted(kind, anchor, unit, groups.get("n"), words, term=section is None), said, number
     return None
+
+
+def _counted_anchor(kind: str, unit: str, q: str, m: re.Match, words: Words, focus: Focus) -> tuple[str, str] | None:
+    """The dates a relative time of the answer counts from (`_anchor`); "after those two": from the later of
+    the last two answers ("before both": the earlier)."""
+    anchor = _anchor(focus, unit if kind in ("same", "next", "previous") else "")
+    if kind in ("after", "before", "since") and focus.before and anchor and \
+            (words.both.match(q, m.end()) or words.both.search(m.group(0))):
+        anchor = sorted((anchor, focus.before), key=lambda a: lower_bound(a[0]))[-1 if kind != "before" else 0]
+    return anchor
 
 
 def _relative_kind(rel: Relative, q: str, words: Words, focus: Focus) -> str | None:
@@ -1431,6 +1434,15 @@ def _anchor(focus: Focus, unit: str) -> tuple[str, str] | None:
     if closed:  # the answer lies outside the period the question named: the period is surer
         return period.start, period.end
     return focus.anchor
+
+
+def _between_said(q: str, m: re.Match, words: Words, focus: Focus, index: Index | None) -> tuple[TimeScope, str] | None:
+    """The days "in between those two" names (the last two answers'), or "between the first and the second
+    one" (those items'), and the words that named them."""
+    two = words.between_two.search(q)
+    items = _between_items(two, words, focus, index) if two is not None else None
+    scope = _between(*items) if items else _between(focus.anchor, focus.before)
+    return None if scope is None else (scope, (two.group(0) if items else m.group(0)).strip())
 
 
 def _between_items(m: re.Match, words: Words, focus: Focus, index: Index | None) -> list[tuple[str, str]] | None:
