@@ -655,12 +655,27 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     elif there and named in focus.events and focus.place:  # an event that names no place: the place "there"
         named = focus.place                                 # meant before
     named = _of_own_year(named, r.own_time)
+    if _property_of_answer(r, said, named):  # "what was its title?": the title of the passage just shown
+        r.item = focus.shown[0].number
     if there:
         r.place = named
     # "there" is the place, not the event held in it ("the last time we were there")
     at_place = bool(place) or there and named == focus.place
     r.context += list(dict.fromkeys([named] + ([] if at_place else focus.subjects[:1])))
     r.note(said.strip(), _short(named))
+
+
+def _property_of_answer(r: _Reading, said: str, named: str) -> bool:
+    """Whether a bare pronoun's question asks only a property ("what was its title?", "the theme of it?") of
+    the subject the passage just shown names: that passage answers it."""
+    words, shown = r.words, r.focus.shown
+    if not shown or not words.pronoun.fullmatch(said.strip()) or r.own_time is not None:
+        return False
+    attribute = {t for w in words.attribute for t in terms(w)}
+    asked = {t for t in terms(r.q.replace(said, " ")) if t not in words.stop}
+    named_terms = {t for t in terms(named) if t not in words.stop}
+    return bool(asked) and asked <= attribute and bool(named_terms) \
+        and named_terms <= set(terms(f"{shown[0].heading or ''} {shown[0].text}"))
 
 
 def _of_own_year(name: str, own: TimeScope | None) -> str:
@@ -1446,13 +1461,21 @@ def _between_said(q: str, m: re.Match, words: Words, focus: Focus, index: Index 
 
 
 def _between_items(m: re.Match, words: Words, focus: Focus, index: Index | None) -> list[tuple[str, str]] | None:
-    """The dates of the two items "between the first and the second one" names, of the series or list in
-    focus; None unless both are dated."""
+    """The dates of the two things "between the first and the second one" names (items of the series or list
+    in focus), or "between the Matsuyama dialogue and that seminar" (the passage that names one, the answer
+    in focus for "that seminar"); None unless both are dated."""
+    if index is None:
+        return None
     dates = []
     for said in (m.group("a"), m.group("b")):
-        said = said if said.lower().startswith("the ") else f"the {said}"
+        said = said if said.lower().startswith(("the ", "that ", "this ")) else f"the {said}"
         ordinal = words.ordinal.search(said)
-        item = _list_item(index, words, ordinal, focus)[0] if ordinal is not None and index is not None else None
+        if ordinal is not None and ordinal.start() == 0:
+            item = _list_item(index, words, ordinal, focus)[0]
+        elif words.thing.match(said) and focus.shown and not words.one_of.search(said):  # "that seminar": the answer
+            item = focus.shown[0].number
+        else:
+            item = _named_passage(index, said, NAMED_SHARE, dated=True)
         if item is None or not index.chunks[item].date:
             return None
         dates.append((index.chunks[item].date, index.chunks[item].date_end or index.chunks[item].date))

@@ -1608,3 +1608,18 @@ def test_the_person_a_question_describes_and_after_those_two_and_a_year_set_asid
                      "The 2019 one, not 2020 — what was our role there?")
     assert turns[1][1].notes == ("there → C20 2019 Summit",)
     assert _top(turns[1]).startswith(" April 20-21, 2019")
+
+
+def test_a_property_of_it_is_the_passage_just_shown(ngo_index, embedder):
+    # "what was its title?" right after the TICAD side event: that entry, not a later one with a title in quotes
+    _, turns = _talk(ngo_index, embedder, "When was the G20 Osaka Leaders’ Declaration with the child labour commitment?",
+                     "The following month, the TICAD side event — which city?", "What was its title?")
+    assert _top(turns[2]).startswith(" August 27, 2019")
+
+
+def test_between_two_named_things_is_the_time_between_them(ngo_index, embedder):
+    # "between the Matsuyama dialogue and that seminar": from the one the documents name to the answer in focus
+    _, turns = _talk(ngo_index, embedder, "When was the seminar with the official from the US Department of Labour?",
+                     "What happened between the Matsuyama dialogue and that seminar?")
+    assert turns[1][1].notes == ("between the Matsuyama dialogue and that seminar → 3 September – 25 October 2019",)
+    assert _top(turns[1]).startswith(" October 18, 2019")

@@ -138,8 +138,9 @@ WORDS = Words(
     # a capitalised word not opening a sentence nor abbreviated ("Ms."), or an acronym
     proper=re.compile(r"(?<=[\w,;'’\"“”)-]\s)([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*|[A-Z]{3,})\b(?!\.)"),
     both=re.compile(r"(?i)\s*(?:two|both)\b|\b(?:both\s+(?:of\s+)?(?:them|those|these)|them\s+both)\b"),
-    between_two=re.compile(r"(?i)\bbetween\s+(?P<a>(?:the\s+)?(?:" + "|".join(_ORD) + r"|\d+(?:st|nd|rd|th))(?:\s+one)?)"
-                           r"\s+and\s+(?P<b>(?:the\s+)?(?:" + "|".join(_ORD) + r"|last|\d+(?:st|nd|rd|th))(?:\s+ones?)?)\b"),
+    # "between the first and second one", "between the Matsuyama dialogue and that seminar"
+    between_two=re.compile(r"(?i)\bbetween\s+(?P<a>(?:the|that|this)\s+[^,?;:—–]+?|(?:" + "|".join(_ORD) + r")(?:\s+one)?)"
+                           r"\s+and\s+(?P<b>(?:(?:the|that|this)\s+)?[^,?;:—–]+?)(?=\s*(?:[?,;:—–]|$))"),
     definite=re.compile(rf"(?i)\bthe\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENTS.replace('day|', '')})s?\b"),  # not "the second day"
     more=re.compile(r"\b(?:what|anything|anyone|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
                     r"|(?<!the )\bother\s+(?:things?|events?|activit(?:y|ies)|work)\b|\bbesides\s+(?:that|this|it)\b", re.I),
