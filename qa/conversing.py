@@ -649,20 +649,26 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     elif noun:  # "that alliance" after "NGO Forum - Alliance 8.7 in London": Alliance 8.7
         named = _part_named(named, noun)
     there = bool(words.place.search(said))
-    place = list(words.place_in.finditer(named)) if there and named in focus.events else []
-    if place:  # "what else did they do there?" after "… Dialogue in the Diet Member's Building": the building
-        named = place[-1].group("x")
-    elif there and named in focus.events and focus.place:  # an event that names no place: the place "there"
-        named = focus.place                                 # meant before
+    named, at_place = _there(named, there, focus, words)
     named = _of_own_year(named, r.own_time)
     if _property_of_answer(r, said, named):  # "what was its title?": the title of the passage just shown
         r.item = focus.shown[0].number
     if there:
         r.place = named
-    # "there" is the place, not the event held in it ("the last time we were there")
-    at_place = bool(place) or there and named == focus.place
     r.context += list(dict.fromkeys([named] + ([] if at_place else focus.subjects[:1])))
     r.note(said.strip(), _short(named))
+
+
+def _there(named: str, there: bool, focus: Focus, words: Words) -> tuple[str, bool]:
+    """What "there" names when it points at an event: the place the event's name gives ("… Dialogue in the Diet
+    Member's Building": the building), else the place meant before; and whether it is a place, not the event
+    held in it ("the last time we were there")."""
+    place = list(words.place_in.finditer(named)) if there and named in focus.events else []
+    if place:
+        return place[-1].group("x"), True
+    if there and named in focus.events and focus.place:  # an event that names no place
+        return focus.place, True
+    return named, there and named == focus.place
 
 
 def _property_of_answer(r: _Reading, said: str, named: str) -> bool:
