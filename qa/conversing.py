@@ -1697,6 +1697,11 @@ def _answer_date(hit: Hit, q: str, words: Words) -> tuple[str, str | None]:
         return hit.date, hit.date_end                          # a target it names ("… by 2025")
     start, end = _answering_sentence(hit.text, q, words)
     inside = [d for d in spans if start <= d.offset < end]
+    wanted = {t for t in terms(q) if t not in words.stop and not t.isdigit()}
+    said = [start + w.start() for w in re.finditer(r"\w+", hit.text[start:end]) if set(terms(w.group(0))) & wanted]
+    if len(inside) > 1 and said:  # "… confirmed by King Jiří in 1463 , and in 1496 Příbram was named town by King
+        inside.sort(key=lambda d: min(abs(d.offset - a) for a in said))  # Ladislaus": the date nearest its words
+        inside = inside[:1]
     if not inside or any(d.start == hit.date for d in inside):
         return hit.date, hit.date_end
     return inside[0].start, inside[0].end

@@ -258,6 +258,12 @@ def test_the_answer_is_dated_by_the_sentence_that_answers_and_who_is_the_person_
     assert _answer_date(hit, "When did Alexander Prokhorov join the Red Army?", words) == ("1941-06", None)
     assert _answer_date(hit, "When did Prokhorov graduate with honors?", words) == ("1939", None)
     assert _answer_person(hit, "who took charge the following season?", words) == "Silvio Baldini"
+    # two dates in the answering sentence: the one nearest the question's words
+    text = ("The archbishop gave Příbram town privileges , which were confirmed by King Jiří z Poděbrad in 1463 , "
+            "and in 1496 Příbram was named town by King Ladislaus II , as Příbram was passed over to the kings .")
+    hit = Hit(Chunk(text, None, "a.txt", 1, date="1463"), 1.0, (0, 1), 1)
+    assert _answer_date(hit, "In which year was Příbram named a town by King Ladislaus II?", words) == ("1496", None)
+    assert _answer_date(hit, "When did King Jiří z Poděbrad confirm the privileges?", words) == ("1463", None)
 
 
 def test_a_question_asking_a_property_of_the_focus_is_a_follow_up(ngo_index, embedder):
