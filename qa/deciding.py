@@ -245,10 +245,12 @@ def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word
 
 
 def _a_month(word: str, words) -> bool:
-    """Whether a lower-case word is a month however spelt ("oct", "decmber")."""
+    """Whether a lower-case word is a month however spelt ("oct", "decmber"); not a short word a few edits
+    from an abbreviation ("bank" is two from "jan")."""
     from rapidfuzz.distance import DamerauLevenshtein
 
-    return any(word.startswith(month[:3]) or DamerauLevenshtein.distance(word, month) <= 2 for month in words.months)
+    return any(word.startswith(month[:3]) or len(month) >= 4
+               and DamerauLevenshtein.distance(word, month) <= (1 if len(month) <= 5 else 2) for month in words.months)
 
 
 def unreported_response(question: str, passages: list, words) -> bool:
