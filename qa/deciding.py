@@ -14,7 +14,10 @@ left out of its score and the other three carry it, by weights set by hand: "typ
 rest, so that keywords alone never answer 何人, 誰 or どこ when the passage gives no count, name or
 place (dev: 20 of 60 unanswerable Japanese questions found, then 9; the answerable as before).
 Besides the score, a question of how another answered or what came of it ("what did the minister
-say", 返事は) is declined when the first passage reports no answer or result (`unreported_response`).
+say", 返事は) is declined when the first passage reports no answer or result (`unreported_response`);
+one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`)
+is declined; and a place, person, length of time or sum asked for that the first passage lacks declines
+whatever the score (`must_hold`).
 Left out: reading the passage for the answer itself (no reader model offline).
 """
 
