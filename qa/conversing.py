@@ -486,9 +486,7 @@ def _named_passage(index: Index, name: str, share: float = 0.0, within: TimeScop
 def _own_time(q: str, words: Words, today: datetime.date) -> TimeScope | None:
     """The time a follow-up names of its own; not "the next year", "the following month", which in a
     conversation count from the answer (`_relative`), not from today."""
-    for rel in words.relative:
-        q = rel.pattern.sub(" ", q)
-    return question_time(q, today)
+    return question_time(_relatives_out(q, words), today)
 
 
 def _antecedent_here(r: _Reading, thing: re.Match | None) -> bool:
@@ -677,10 +675,9 @@ def _property_of_answer(r: _Reading, said: str, named: str) -> bool:
     words, shown = r.words, r.focus.shown
     if not shown or not words.pronoun.fullmatch(said.strip()) or r.own_time is not None:
         return False
-    attribute = {t for w in words.attribute for t in terms(w)}
     asked = {t for t in terms(r.q.replace(said, " ")) if t not in words.stop}
     named_terms = {t for t in terms(named) if t not in words.stop}
-    return bool(asked) and asked <= attribute and bool(named_terms) \
+    return bool(asked) and asked <= _attribute_terms(words.code) and bool(named_terms) \
         and named_terms <= set(terms(f"{shown[0].heading or ''} {shown[0].text}"))
 
 
@@ -793,7 +790,7 @@ def _which_first(r: _Reading, m: re.Match) -> None:
     """ "which came first, that or the Matsuyama dialogue?", AとBはどちらが先: of the two things it names (the
     answer in focus for "that"), the earlier (or the later), both compared."""
     way = r.words.which_way.get(" ".join(m.group("w").lower().split()))
-    two = [_referent(r, m.group(g)) for g in ("a", "b")]
+    two = [_referent(r.index, r.words, r.focus, m.group(g)) for g in ("a", "b")]
     if way is None or None in two or two[0] == two[1]:
         return
     dated = [n for n in two if r.index.chunks[n].date]
@@ -806,27 +803,38 @@ def _which_first(r: _Reading, m: re.Match) -> None:
     r.note(m.group("w"), f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
 
 
-def _referent(r: _Reading, said: str) -> int | None:
+def _referent(index: Index, words: Words, focus: Focus, said: str) -> int | None:
     """The passage a phrase of a comparison points at: the answer in focus for "that"/"it", else the passage just
     shown that says most of its words, else the passage that names it best."""
-    said = r.words.one.sub(" ", said).strip(" ,:;—–-")  # "the Bangkok one": Bangkok
-    if r.words.thing.fullmatch(said) or r.words.pronoun.fullmatch(said):
-        return r.focus.shown[0].number
-    wanted = {t[:5] for t in terms(said) if t not in r.words.stop}
+    said, shown = words.one.sub(" ", said).strip(" ,:;—–-"), focus.shown  # "the Bangkok one": Bangkok
+    if words.thing.fullmatch(said) or words.pronoun.fullmatch(said):
+        return shown[0].number if shown else None
+    wanted = {t[:5] for t in terms(said) if t not in words.stop}
     if not wanted:
         return None
-    shared = [len(wanted & {t[:5] for t in terms(f"{h.heading or ''} {h.text}")}) for h in r.focus.shown[:5]]
+    shared = [len(wanted & {t[:5] for t in terms(f"{h.heading or ''} {h.text}")}) for h in shown[:5]]
     if shared and max(shared) * 2 > len(wanted):
-        return r.focus.shown[shared.index(max(shared))].number
-    year = (r.focus.shown[0].date or "")[:4]  # of two C20 summits, the one of the answer's year
-    return _named_passage(r.index, said, NAMED_SHARE, TimeScope(year, year) if year else None, dated=True)
+        return shown[shared.index(max(shared))].number
+    year = (shown[0].date or "")[:4] if shown else ""  # of two C20 summits, the one of the answer's year
+    return _named_passage(index, said, NAMED_SHARE, TimeScope(year, year) if year else None, dated=True)
+
+
+def _relatives_out(text: str, words: Words) -> str:
+    """The text without the times it names relative to the answer ("in that year", "the month before")."""
+    for rel in words.relative:
+        text = rel.pattern.sub(" ", text)
+    return text
 
 
 def _timeless(text: str, words: Words) -> str:
     """The text without the times it names ("in that year", "the month before", "2019")."""
-    for rel in words.relative:
-        text = rel.pattern.sub(" ", text)
-    return without_dates(text)
+    return without_dates(_relatives_out(text, words))
+
+
+def _nothing_else(r: _Reading, m: re.Match) -> bool:
+    """Whether "the other one" is all the question says besides times and words that name nothing."""
+    rest = _timeless(r.q.replace(m.group(0), " "), r.words)
+    return m.group(0).lower().endswith(" one") and not r.own and not [t for t in terms(rest) if t not in r.words.stop]
 
 
 OTHER_SHARED = 2  # words of its label a passage shares with the answer to be "the other one"
@@ -838,9 +846,7 @@ def _other(r: _Reading, m: re.Match) -> None:
     most like the answer (two public comments of 2020: the other comment)."""
     shown = r.focus.shown
     other = next((n for n in r.focus.compared if shown and n != shown[0].number), None)
-    rest = r.q.replace(m.group(0), " ")
-    plain = m.group(0).lower().endswith(" one") and not r.own and not [t for t in terms(_timeless(rest, r.words)) if t not in r.words.stop]
-    if other is None and shown and plain:  # "and the other one that year?", with nothing else said
+    if other is None and shown and _nothing_else(r, m):  # "and the other one that year?", with nothing else said
         like = {t for t in terms(_label(shown[0], r.words)) if t not in r.words.stop}
         shared = [(len(like & set(terms(_label(h, r.words)))), -n, h.number) for n, h in enumerate(shown[1:5])]
         best = max(shared, default=(0, 0, None))
@@ -955,9 +961,15 @@ def _month_terms(code: str) -> frozenset[str]:
     return frozenset(t for w in table(code).months for t in terms(w))
 
 
+@functools.cache
+def _attribute_terms(code: str) -> frozenset[str]:
+    """The terms of a language's words for a property of the focus ("title", "venue"): asked of it, no subject."""
+    return frozenset(t for w in table(code).attribute for t in terms(w))
+
+
 def _specific(index: Index, q: str, words: Words) -> int:
     """How many of the question's words few passages use (and some do)."""
-    attribute = {t for w in words.attribute for t in terms(w)}
+    attribute = _attribute_terms(words.code)
     months = _month_terms(words.code)
     return sum(1 for t in specific_terms(index, q) if t not in words.stop and t not in attribute
                and not _YEAR.fullmatch(t) and t not in months)  # "since nov 2009" is a time, not a subject
@@ -965,7 +977,7 @@ def _specific(index: Index, q: str, words: Words) -> int:
 
 def _unknown(index: Index, q: str, words: Words) -> bool:
     """Whether the question asks about something no passage mentions ("Who is ACE's treasurer?")."""
-    stop = {t for w in words.stop | words.attribute for t in terms(w)} | _month_terms(words.code)  # "the topic"
+    stop = {t for w in words.stop for t in terms(w)} | _attribute_terms(words.code) | _month_terms(words.code)  # "the topic"
     #                                                                       asks about the focus; "nov" is a time
     said = " ".join(w for w in re.findall(r"\w+", q) if not words.place_kind.fullmatch(w))  # "and which city?": a kind
     return any(index.frequency(t) == 0 for t in terms(said) if t not in stop)  # asked of the focus, not a subject
@@ -1478,10 +1490,8 @@ def _between_items(m: re.Match, words: Words, focus: Focus, index: Index | None)
         ordinal = words.ordinal.search(said)
         if ordinal is not None and ordinal.start() == 0:
             item = _list_item(index, words, ordinal, focus)[0]
-        elif words.thing.match(said) and focus.shown and not words.one_of.search(said):  # "that seminar": the answer
-            item = focus.shown[0].number
-        else:
-            item = _named_passage(index, said, NAMED_SHARE, dated=True)
+        else:  # "that seminar": the answer in focus; "the Matsuyama dialogue": the passage naming it
+            item = _referent(index, words, focus, said)
         if item is None or not index.chunks[item].date:
             return None
         dates.append((index.chunks[item].date, index.chunks[item].date_end or index.chunks[item].date))

@@ -222,7 +222,7 @@ def unknown_place(question: str, frequency, words) -> bool:
     for m in _PLACE_NAMED.finditer(question):
         if _PEOPLE_S.search(m.group(1)) and _NOUN_AFTER.match(question, m.end()):
             continue  # "from the American government": a people's adjective before its noun, no place
-        name = "".join(c for c in unicodedata.normalize("NFKD", m.group(1)) if not unicodedata.combining(c))
+        name = _unaccented(m.group(1))
         if _a_month(name.split()[0].lower(), words):
             continue
         found = terms(name)
@@ -238,13 +238,18 @@ def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word
     (`slip(word)`: "Netowrk")."""
     for m in words.proper.finditer(question):
         word = m.group(1)
-        name = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+        name = _unaccented(word).lower()
         if _PEOPLE_S.search(word) or _a_month(name, words) or (word.isupper() and word in spelled()) or slip(name):
             continue
         found = terms(word)
         if found and not any(frequency(t) for t in found):
             return True
     return False
+
+
+def _unaccented(text: str) -> str:
+    """The text without its accents ("Côte" -> "Cote")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _a_month(word: str, words) -> bool:
