@@ -4,6 +4,8 @@ The shown date is the passage's own first date, refined by later, more precise m
 else its heading's (see `primary_date`); an undated passage stays undated. The dates are
 read by `dates`.
 A day and month with no year ("- 4 July : …") takes the year of a heading that names one.
+A heading's year that the text under it overrules ("Sustainable Brands 2019" over "… the 2020
+conference") is kept among the mentions but marked (`superseded`): time does not count it.
 Left out: dating a passage by its neighbours.
 """
 
@@ -44,10 +46,26 @@ def primary_date(text_dates: list[DateSpan], context: list[DateSpan]) -> DateSpa
 _YEAR_HEADING = re.compile(r"^\W*((?:1\d|20)\d{2})(?:\s+season)?\W*$", re.I)
 
 
+_SPAN_HEADING = re.compile(r"\d\s*[–—-]|\b(?:to|until|through|since|present|onwards?)\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _heading_dates(heading: str) -> tuple:
     """The dates a heading names: read once for all the passages under it."""
     return tuple(find_dates(heading))
+
+
+def superseded(chunk: Chunk) -> int:
+    """How many of a dated chunk's `dates`, at their end, are its heading's and do not date it: its text
+    gives a date of its own that the heading's does not hold ("Sustainable Brands 2019" over "… at the
+    2020 conference"). A heading that is a year alone ("2006") dates what is under it whatever else it says."""
+    if not chunk.heading or not chunk.date or len(chunk.dates) <= 1 or _YEAR_HEADING.match(chunk.heading.split(" › ")[-1]):
+        return 0
+    context = _heading_dates(chunk.heading)
+    if len(context) != 1 or context[0].end or _SPAN_HEADING.search(chunk.heading):
+        return 0  # "1910s to 1960s", "Decline ( 2018– )": a heading naming a span may hold the passage's year
+    held = chunk.date[:4] == context[0].start[:4]
+    return 0 if held else 1
 
 
 def date_chunk(chunk: Chunk) -> Chunk:

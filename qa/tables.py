@@ -22,6 +22,7 @@ import numpy as np
 
 from .chunking import Chunk, split_sentences
 from .dates import TimeScope, lower_bound, upper_bound
+from .dating import superseded
 from .keywords import terms
 
 _NONE_LOW, _NONE_HIGH = 99_999_999, -1  # an undated chunk's shown-date keys: no scope overlaps them
@@ -66,6 +67,7 @@ class ChunkTable:
     start_years: np.ndarray  # float64 years() of each date's start ...
     end_years: np.ndarray  # ... and of its end (its start when it has none)
     first_year: np.ndarray  # int32, the year each date starts in
+    overruled: np.ndarray  # bool, a heading's date the text under it overrules (`dating.superseded`)
 
     @classmethod
     def of(cls, chunks: list[Chunk]) -> ChunkTable:
@@ -74,6 +76,7 @@ class ChunkTable:
         texts: dict[str, int] = {}
         text = np.array([texts.setdefault(" ".join(c.text.split()), len(texts)) for c in chunks], dtype=np.int32)
         dates = [d for c in chunks for d in c.dates]
+        overruled = [at >= len(c.dates) - n for c in chunks for n in [superseded(c)] for at in range(len(c.dates))]
         return cls(
             document=document,
             documents=len(sources),
@@ -92,6 +95,7 @@ class ChunkTable:
             start_years=np.array([years(a) for a, _ in dates], dtype=np.float64),
             end_years=np.array([years(b or a) for a, b in dates], dtype=np.float64),
             first_year=np.array([int(a[:4]) for a, _ in dates], dtype=np.int32),
+            overruled=np.array(overruled, dtype=bool),
         )
 
     def shown_in(self, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
@@ -131,7 +135,8 @@ class ChunkTable:
 
     def time_fit(self, ids: np.ndarray, scope: TimeScope, decay: float) -> np.ndarray:
         """For each chunk of `ids`: 1 when a date it mentions falls in `scope`, else e^(-years/decay)
-        for the fewest years one misses it by; 0 when undated or the scope is unbounded.
+        for the fewest years one misses it by; 0 when undated or the scope is unbounded. A heading's
+        year the chunk's text overrules is not counted.
 
         >>> from .chunking import Chunk
         >>> t = ChunkTable.of([Chunk("t", None, "s", 1, dates=[["2016", None]]), Chunk("u", None, "s", 2)])
@@ -142,6 +147,9 @@ class ChunkTable:
         if not scope.bounded or not len(ids):
             return out
         rows, owner, dated = self._rows(ids)
+        kept = ~self.overruled[rows]  # "Sustainable Brands 2019" over a passage of the 2020 conference
+        rows, owner = rows[kept], owner[kept]
+        dated = dated & (np.bincount(owner, minlength=len(ids)) > 0)
         inside = (self.low[rows] <= high_key(scope.end)) & (self.high[rows] >= low_key(scope.start))
         first = years(scope.start) if scope.start else -np.inf
         last = years(scope.end) if scope.end else np.inf

@@ -69,3 +69,18 @@ def test_a_day_and_month_alone_take_the_year_of_a_heading_that_is_a_year():
     assert date_chunk(Chunk("Qualifying began on 11 October with a win.", "Euro 2008", "x.txt", 1)).date == "2008"
     assert date_chunk(Chunk("On 22 September he left the band.", "2015–present : Hiatus", "x.txt", 1)).date == "2015"
     assert date_chunk(Chunk("- 4 July : Carola", None, "x.txt", 1)).date is None  # no heading, no year
+
+
+def test_a_heading_year_the_text_contradicts_does_not_date_the_passage():
+    """Under "Sustainable Brands 2019", a paragraph about "the 2020 conference" is of 2020: the heading's
+    year stays among its mentions but is marked superseded; a heading naming a span, or a year alone,
+    still holds it."""
+    from qa.dating import superseded
+
+    under = date_chunk(Chunk("She also presented at the 2020 conference.", "Sustainable Brands 2019, Tokyo", "x.txt", 1))
+    assert under.date == "2020" and under.dates[-1] == ["2019", None] and superseded(under) == 1
+    assert superseded(date_chunk(Chunk("She presented in April 2019.", "Sustainable Brands 2019", "x.txt", 1))) == 0
+    assert superseded(date_chunk(Chunk("The line closed in 1950.", "1910s to 1960s", "x.txt", 1))) == 0
+    assert superseded(date_chunk(Chunk("A cup exit in 2019.", "Decline ( 2018– )", "x.txt", 1))) == 0
+    assert superseded(date_chunk(Chunk("On 4 July 2007 she left.", "2006", "x.txt", 1))) == 0
+    assert superseded(date_chunk(Chunk("She presented at a session.", "Sustainable Brands 2019", "x.txt", 1))) == 0

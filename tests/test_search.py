@@ -77,6 +77,15 @@ def test_time_fit_prefers_the_asked_years_then_the_nearest():
     assert fit([["2017", None]], None, "2016") < 1.0
 
 
+def test_a_year_only_the_heading_names_counts_less_than_the_passage_s_own(ngo_index, embedder):
+    """The heading "Sustainable Brands 2019" stands over a paragraph of "the 2020 conference": asked of
+    2019, the paragraph of 2019's sessions comes first (it came second while the heading's year counted
+    for both)."""
+    a = search(ngo_index, embedder, "Which sessions did Tomoko Shiroki present in at the Sustainable Brands 2019 conference?")
+    assert a.hits[0].chunk.date == "2019" and "two of the sessions" in a.hits[0].chunk.text
+    assert any(h.chunk.date == "2020" and "2020 conference" in h.chunk.text for h in a.hits[1:])
+
+
 def test_the_first_five_are_reordered_by_the_years_they_name():
     """A passage that names the year a period opens goes above one whose span merely covers it, only
     among the first five: which five are shown does not change."""
