@@ -16,8 +16,9 @@ place (dev: 20 of 60 unanswerable Japanese questions found, then 9; the answerab
 Besides the score, a question of how another answered or what came of it ("what did the minister
 say", 返事は) is declined when the first passage reports no answer or result (`unreported_response`);
 one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`)
-is declined; and a place, person, length of time or sum asked for that the first passage lacks declines
-whatever the score (`must_hold`).
+is declined; so is asking whether someone was somewhere the first passage tells of without naming them
+(`absent_person`); and a place, person, length of time or sum asked for that the first passage lacks
+declines whatever the score (`must_hold`).
 Left out: reading the passage for the answer itself (no reader model offline).
 """
 
@@ -113,10 +114,11 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
         place = bool(words.place_kind.fullmatch(kind))
 
         gathering = bool(words.gathering.fullmatch(kind))
+        named = bool(words.named_kind.fullmatch(kind))
 
-        def holds(chunk) -> bool:  # "which meeting …?": a conference is one
+        def holds(chunk) -> bool:  # "which meeting …?": a conference is one; "which body …?": a name is one
             return _names_place(chunk, question) if place else _mentions(chunk, kind, similar) \
-                or gathering and bool(words.gathering.search(chunk.text))
+                or gathering and bool(words.gathering.search(chunk.text)) or named and _names_thing(chunk, question)
     elif words.asks_place.search(question):  # "where was it held?", "which venue …?": a place it does not give
         def holds(chunk) -> bool:
             return _names_place(chunk, question)
@@ -173,6 +175,16 @@ def _names_place(chunk, question: str) -> bool:
     asked = question.lower()
     return any(m.group(1).lower() not in asked for m in _PLACE.finditer(chunk.text)) \
         or any(m.group(1) not in question for m in _PLACE_JA.finditer(chunk.text))
+
+
+_TITLED_THING = re.compile(r"[“\"]([^”\"]{4,})[”\"]|[A-Z][\w.'’-]*(?:\s+(?:(?:of|on|and|for|the|in)\s+)*[A-Z0-9][\w.'’-]*)+")
+
+
+def _names_thing(chunk, question: str) -> bool:
+    """Whether a passage names something, by a quoted title or a name of capitalised words, that the
+    question does not give itself ("the Alliance 8.7 Action Group on Supply Chains" for "which body")."""
+    asked = set(terms(question))
+    return any(set(terms(m.group(0))) - asked for m in _TITLED_THING.finditer(chunk.text))
 
 
 def _names_person(chunk, question: str, words, lowercase=None) -> bool:
@@ -270,6 +282,19 @@ def unreported_response(question: str, passages: list, words) -> bool:
     if m is None or re.search(r"(?:[;、]|[,;、]\s*(?:and|but))\s*$|\?\s*$", question[:m.start()]) or not passages:
         return False
     return not words.response.search(passages[0].text)
+
+
+def absent_person(question: str, passages: list, words, people) -> bool:
+    """Whether the question asks if someone was somewhere ("did tomoko shiroki go to the Bangkok forum?",
+    "was Kailash Satyarthi at the film event in person?") and the first passage, which tells of the
+    place, does not name them: the documents do not say they were. `people()`: the words of the names
+    the documents use, lower-cased."""
+    m = words.asks_presence.search(question)
+    if m is None or not passages:
+        return False
+    named = {w for w in re.findall(r"[\w'’-]+", m.group("who").lower()) if w in people()}
+    said = f"{passages[0].heading or ''} {passages[0].text}".lower()
+    return bool(named) and not any(re.search(rf"\b{re.escape(w)}\b", said) for w in named)
 
 
 LISTED_ALONE = 5  # a list of more things than this is asked of one passage: the first must name as many

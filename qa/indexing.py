@@ -77,6 +77,7 @@ class Manifest:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}(?![\w'’-])")
 
 
 @dataclass
@@ -132,6 +133,15 @@ class Index:
         """The words the passages write in lower case ("child", "labour"): two capitalised ones of them are
         no one's name. Made on the first "who" question."""
         return frozenset(w for c in self.chunks for w in _LOWER_WORD.findall(c.text))
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """The words, lower-cased, of runs of two or three capitalised words none of which the passages
+        write in lower case ("Tomoko Shiroki", "Kailash Satyarthi"; not "Prime Minister"): likely names.
+        Made on the first question that asks whether someone was somewhere."""
+        lower = self.lowercase
+        return frozenset(w.lower() for c in self.chunks for m in _NAME_RUN.finditer(c.text)
+                         if not any(w.lower() in lower for w in m.group(0).split()) for w in m.group(0).split())
 
     @cached_property
     def lowercase_by_start(self) -> dict[str, tuple[str, ...]]:

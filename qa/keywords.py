@@ -110,7 +110,7 @@ def words(text: str) -> set[str]:
     return set(terms(text))
 
 
-_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[ -](?:(?:of|on|and|for|the|in|to|against)\s+)*[A-Z][a-z]+)+")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:(?:[ -]|,\s)(?:(?:of|on|and|for|the|in|to|against)\s+)*[A-Z][a-z]+)+")
 _ACRONYM = re.compile(r"\b([A-Z]{3,6})s?\b")  # two letters ("OK", "IT") are words as often
 
 
@@ -124,7 +124,7 @@ def acronyms(texts) -> dict[str, str]:
     counts: dict[str, dict[str, int]] = {}
     for text in texts:
         for m in _CAPITALISED.finditer(text):
-            words = re.split(r"[ -]+", m.group(0))
+            words = re.split(r",?[ -]+", m.group(0))
             caps = [n for n, w in enumerate(words) if w[:1].isupper()]
             for a in caps:  # every run of its capitalised words, connectors kept inside
                 for b in caps:
@@ -166,6 +166,19 @@ def vocabulary(texts) -> dict[str, dict[str, int]]:
     return counts
 
 
+_STEMS: dict[int, tuple[dict, dict[str, str]]] = {}  # a vocabulary's words by their stems, per vocabulary
+
+
+def _stems(vocab: dict[str, int]) -> dict[str, str]:
+    """Each stem of a vocabulary's words -> its most used word, made once per vocabulary."""
+    kept = _STEMS.get(id(vocab))
+    if kept is None or kept[0] is not vocab:
+        if len(_STEMS) > 256:
+            _STEMS.clear()
+        kept = _STEMS[id(vocab)] = (vocab, {t[0]: w for w in sorted(vocab, key=vocab.get) if (t := terms(w))})
+    return kept[1]
+
+
 def corrected(question: str, frequency, known, english: frozenset[str], lowercase=None) -> str:
     """The question with each lower-case English word the documents never use (its stem neither) replaced by
     the most used of their words nearest to it in edits, when one is near enough (SLIP): "wat did
@@ -203,6 +216,10 @@ def corrected(question: str, frequency, known, english: frozenset[str], lowercas
         near = process.extract(word, vocab.keys(), scorer=DamerauLevenshtein.distance,
                                score_cutoff=allowed, limit=20)
         near = [(w, score) for w, score, _ in near if terms(w)]  # a slip of "which" for "with" changes nothing
+        if not near:  # "coment": one edit from the stem of "comments", two from the word
+            stem = _stems(vocab)
+            near = [(stem[t], score) for t, score, _ in process.extract(
+                stems[0], stem.keys(), scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=20)]
         if not near:
             return word
         best = min(score for _, score in near)

@@ -33,6 +33,7 @@ from .dates import JAPANESE, TimeScope, leading_date, without_dates
 from .deciding import (
     KIND_WORDS,
     Evidence,
+    absent_person,
     answers,
     asked_kind,
     evidence,
@@ -766,6 +767,7 @@ def search(
         and not unknown_place(q, index.frequency, words) \
         and not unknown_name(q, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \
-        and not unreported_response(q, first, words) and not unlisted(q, first, words)
+        and not unreported_response(q, first, words) and not unlisted(q, first, words) \
+        and not absent_person(q, first, words, lambda: index.people - model_words(getattr(embedder, "name", "")))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen, kind_missing)

@@ -45,3 +45,14 @@ def test_a_mistyped_name_is_read_as_the_name_the_documents_write_only_capitalise
     assert corrected("the old Chicgo Stadium", lambda t: 0, lambda: words, english, lower) == "the old Chicago Stadium"
     assert corrected("Labro Falls", lambda t: 0, lambda: words, english, lower) == "Labro Falls"  # not "Labor"
     assert corrected("the old Chicgo Stadium", lambda t: 0, lambda: words, english) == "the old Chicgo Stadium"
+
+
+def test_a_name_written_with_a_comma_gives_its_acronym_and_a_slip_of_a_stem_is_mended():
+    from qa.keywords import acronyms, corrected, vocabulary
+
+    assert acronyms(["Submitted to the Ministry of Economy, Trade and Industry"])["METI"] == \
+        "Ministry of Economy Trade and Industry"
+    words = vocabulary(["comments comments submitted"])
+    # "coment" is two edits from "comments" but one from its stem "comment"
+    assert corrected("which plan did ace coment on", lambda t: 0, lambda: words,
+                     frozenset({"which", "plan", "did", "ace", "on"})) == "which plan did ace comments on"

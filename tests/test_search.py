@@ -537,3 +537,22 @@ def test_the_kind_asked_is_the_head_of_its_phrase_and_a_clause_before_a_question
     assert not search(ngo_index, embedder, "When Yuka Iwatsuki handed the C20 Policy Pack to Prime Minister Abe, "
                                            "how did he respond?", 5).found
     assert search(ngo_index, embedder, "Which staff members attended the CLCCG annual meeting in 2019?", 5).found
+
+
+def test_answerable_questions_a_careful_officer_words_are_found(ngo_index, embedder):
+    """An acronym of a name the documents write with a comma ("METI": Ministry of Economy, Trade and
+    Industry), "which set of principles" (the kind is "principles"), "which body" (a name answers it),
+    "coment" (one edit from the stem of "comments"): each is answered, not declined."""
+    for q in ["How many signatures did ACE hand to the Chief Cabinet Secretary and METI in June 2021?",
+              "Which set of government principles on child poverty did ACE comment on in December 2019?",
+              "Which Alliance 8.7 body met in Abidjan in May 2019?",
+              "which SDGs document did ACE coment on in January 2020?"]:
+        answer = search(ngo_index, embedder, q, 5)
+        assert answer.found, q
+
+
+def test_asking_whether_someone_was_somewhere_the_passage_does_not_name_them_is_declined(ngo_index, embedder):
+    # the Bangkok forum's entry names no one: the documents do not say she went
+    assert not search(ngo_index, embedder, "did tomoko shiroki go to the Freedom from Slavery Forum in Bangkok?", 5).found
+    assert search(ngo_index, embedder, "did tomoko shiroki go to the CLCCG annual meeting in 2019?", 5).found
+    assert search(ngo_index, embedder, "Did ACE go to the Freedom from Slavery Forum in Bangkok?", 5).found

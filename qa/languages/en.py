@@ -243,6 +243,12 @@ WORDS = Words(
     asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat(?:\s+(?:is|was|were|are)|['’]s)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
                            r"(?:actual\s+|full\s+|exact\s+|real\s+)?names?\s+of\b(?!\s+(?:the\s+|that\s+|this\s+)?(?:\w+\s+)?(?:" + _GATHERINGS + r")s?\b)", re.I),
     gathering=re.compile(rf"(?i)\b(?:{_GATHERINGS})s?\b"),
+    asks_presence=re.compile(r"(?i)^\W*(?:(?:and|so|but|wait|ok)\W+)?(?:did|was|were|has|had)\s+(?P<who>(?:[\w'’-]+\s+){1,3}?)"
+                             r"(?:(?:ever|also|actually|personally|really|himself|herself)\s+)*(?:go|went|gone|attend|"
+                             r"attended|visit|visited|present|presented|speak|spoke|come|came|join|joined|been|at|in\s+"
+                             r"person|take\s+part|took\s+part|participate|participated)\b"),
+    named_kind=re.compile(r"(?i)(?:body|bodies|document|paper|publication|initiative)s?"),  # not "which organisations":
+    #                                                           a passage naming others than the asked for names one too
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
                           r"spending|expenditures?)\b", re.I),
@@ -255,7 +261,7 @@ WORDS = Words(
                            r"organi[sz]e|hold|host|present|run|submit|sign|make|contribute)\b"
                            r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),
     asks_kind=re.compile(r"(?i:\b(?:which|what))\s+(?!(?i:did|does|do|is|was|were|are|has|have|had|can|could|would|"
-                         r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,3}?"
+                         r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type|set|series|pair|piece|couple|list)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,3}?"
                          r"(?P<kind>(?![a-z]+ly\b)[a-z]{3,})(?=(?:(?:\s+or\s+|\s*/\s*)[a-z]{3,}(?:\s+[a-z]{3,})?)?\s+(?:(?:actually|really|ever|also)\s+)?(?:did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
                          r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
                          r"went|got|put|spoke|wrote|held|told|brought|said|left|bought|sold|found|kept|began|became)\b"
