@@ -611,7 +611,8 @@ def _sharing(q: str, words: Words, focus: Focus) -> str:
 def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     """ "it", "there", "that meeting", その: the subject it names; an acting "they" is no event."""
     focus, words = r.focus, r.words
-    actors = [x for x in focus.subjects if x not in focus.events]  # what can act: named, not an event
+    actors = [x for x in focus.subjects if x not in focus.events and not _a_place(x, focus, words)]  # what can act:
+    #                                                                           named, not an event nor a place
     agent = words.agent.search(r.q)  # "did they organise": the pronoun acts ("did he play … there": "there" does not)
     acting = agent is not None and thing is not None and agent.start() <= thing.start() < agent.end()
     if thing is None or not focus.subjects or (acting and not person and not actors):
@@ -655,6 +656,14 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         r.place = named
     r.context += list(dict.fromkeys([named] + ([] if at_place else focus.subjects[:1])))
     r.note(said.strip(), _short(named))
+
+
+def _a_place(name: str, focus: Focus, words: Words) -> bool:
+    """Whether the passages shown, or the last question, write the name as a place ("… exists in Japan",
+    "in Buenos Aires")."""
+    texts = [h.text for h in focus.shown[:3] + focus.answered] + [focus.frame]
+    return any(m.group("x").rstrip(".,;:'’”") == name and not re.match(r"\s+\d", t[m.end():])  # not "at the C20 2020
+               for t in texts for m in words.place_in.finditer(t))                             # Summit"
 
 
 def _there(named: str, there: bool, focus: Focus, words: Words) -> tuple[str, bool]:
@@ -937,7 +946,13 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
     """The names a question gives of its own, less those most passages use (the corpus's own
     organisation: "ACE" names no subject on its pages)."""
     out = []
-    for name, _ in words.names(q):
+    found = words.names(q)
+    first = re.match(r"\W*([A-Z][a-z]{3,})\b", q)  # "Satyarthi himself - has ACE …": a name opening the question
+    if first is not None and not any(first.group(1) in n for n, _ in found) and index.frequency(first.group(1).lower()) \
+            and first.group(1).lower() not in index.lowercase \
+            and first.group(1).lower() not in model_words(index.manifest.model):
+        found = [(first.group(1), "thing"), *found]
+    for name, _ in found:
         used = [index.frequency(t) for t in terms(name)]
         if " " not in name and name.isalpha() and re.search(rf"(?:^|[.!?:;]\s)\W*{re.escape(name)}\b(?!\s+[A-Z])", q) \
                 and (name.lower() in index.lowercase or not any(used) and name.lower() in model_words(index.manifest.model)
@@ -979,7 +994,9 @@ def _unknown(index: Index, q: str, words: Words) -> bool:
     """Whether the question asks about something no passage mentions ("Who is ACE's treasurer?")."""
     stop = {t for w in words.stop for t in terms(w)} | _attribute_terms(words.code) | _month_terms(words.code)  # "the topic"
     #                                                                       asks about the focus; "nov" is a time
-    said = " ".join(w for w in re.findall(r"\w+", q) if not words.place_kind.fullmatch(w))  # "and which city?": a kind
+    said = " ".join(w for w in re.findall(r"\w+", q) if not words.place_kind.fullmatch(w)  # "and which city?": a kind
+                    and not re.fullmatch(r"[a-z]{2,}(?:ed|ing)", w) and not words.question.fullmatch(w))
+    # "founded when?", "tied to whose campaign?": an act asked of the focus, and a question word, are no thing of its own
     return any(index.frequency(t) == 0 for t in terms(said) if t not in stop)  # asked of the focus, not a subject
 
 

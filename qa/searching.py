@@ -429,10 +429,10 @@ def _section_of(index: Index, number: int) -> list[int]:
 
 def with_kind(index: Index, ids: np.ndarray, scores: np.ndarray, q: str, signals: Signals) -> np.ndarray:
     """The scores with the kind of answer counted: ACTION_BONUS for a dated entry when the question asks
-    what was done ("what did ACE do at TICAD 7?": not the network named "Japan NGO Liaison Group for
+    when, or what was done ("what did ACE do at TICAD 7?": not the network named "Japan NGO Liaison Group for
     TICAD"); in a follow-up that asks "how many", COUNT_BONUS for a passage that gives a count."""
     words, best = words_for(q), float(np.max(scores, initial=0.0))
-    if words.asks_action.search(q):
+    if words.asks_action.search(q) or words.asks_date.search(q):  # "… met him? When?": an undated title can't say
         scores = scores + ACTION_BONUS * best * index.table.dated[ids]
     if not signals.empty and words.asks_count.search(q) and not words.asks_money.search(q):
         scores = scores + COUNT_BONUS * best * np.array([holds_count(index.chunks[i].text) for i in ids.tolist()])

@@ -1629,3 +1629,33 @@ def test_between_two_named_things_is_the_time_between_them(ngo_index, embedder):
                      "What happened between the Matsuyama dialogue and that seminar?")
     assert turns[1][1].notes == ("between the Matsuyama dialogue and that seminar → 3 September – 25 October 2019",)
     assert _top(turns[1]).startswith(" October 18, 2019")
+
+
+def test_an_act_the_documents_word_otherwise_asks_of_the_focus_and_a_name_opening_a_question_is_its_own(
+        ngo_index, embedder):
+    # "founded" and "tied" are words no passage uses: acts asked of the subject in focus, not new subjects
+    _, turns = _talk(ngo_index, embedder, "How many member organisations does the Stop Child Labour Network have?",
+                     "founded when?")
+    assert turns[1][1].notes and "established in 2004" in _top(turns[1])
+    _, turns = _talk(ngo_index, embedder, "Which film did ACE show in the Diet building in 2019?",
+                     "tied to whose campaign?")
+    assert turns[1][1].notes and "The Price of Free" in _top(turns[1])
+    # "Satyarthi himself - …": a name no turn has given opens a subject of its own (not "about → film event")
+    _, turns = _talk(ngo_index, embedder, "Which film did ACE show in the Diet building in 2019?",
+                     "Satyarthi himself - has ACE ever met him in person? When?")
+    assert not turns[1][1].notes and "Satyarthi" in _top(turns[1]) and turns[1][0].hits[0].date
+
+
+def test_when_in_a_later_sentence_asks_for_a_dated_passage(ngo_index, embedder):
+    # the one-line title "Kailash Satyarthi Children's Foundation" holds no date: it cannot say when
+    answer = search(ngo_index, embedder, "Did ACE ever meet with Kailash Satyarthi? When?", 5)
+    assert answer.hits[0].date
+
+
+def test_an_acting_they_is_no_place_named_before(ngo_index, embedder):
+    # "Japan" was named as a place ("… exists in Japan"): "they" who took part are not Japan
+    _, turns = _talk(ngo_index, embedder, "When did ACE hold the seminar “Child labour exists in Japan”?",
+                     "A few months before it there was a statement about a death - what was that about?",
+                     "And at the end of the same year, which forum did they participate in?")
+    assert not any(n.startswith("they → Japan") for n in turns[2][1].notes)
+    assert "Freedom from Slavery Forum" in _top(turns[2])

@@ -303,7 +303,7 @@ WORDS = Words(
                         r"declared|welcomed|acknowledged)\b"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
-    asks_date=re.compile(r"^\s*(?:and\s+)?(?:since\s+)?when\b|\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|"
+    asks_date=re.compile(r"(?:^|[.?!;:—–-]\s)\s*(?:and\s+)?(?:since\s+)?when\b|\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|"
                          r"actual\s+)?(?:dates?|years?|days?|months?)\b", re.I),
     asks_day=re.compile(r"\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|actual\s+)?"
                         r"(?:dates?|days?|months?)\b|\bexact(?:ly)?\b", re.I),  # a year is no answer
