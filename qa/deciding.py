@@ -165,7 +165,7 @@ def asked_kind(question: str, words) -> str | None:
     if m is None:
         return None
     kind = m.group("kind").lower()
-    if kind in words.stop or kind in words.attribute or words.question.fullmatch(kind):
+    if kind in words.stop or kind in words.attribute or kind[:-1] in words.attribute or words.question.fullmatch(kind):
         return None
     return kind
 
@@ -241,6 +241,18 @@ def unknown_place(question: str, frequency, words) -> bool:
         if found and not any(frequency(t) for t in found):
             return True
     return False
+
+
+def asking_part(question: str, words) -> str:
+    """The question from the clause that asks on: what the asker says of themselves before it ("Our CEO spoke
+    at Sustainable Brands as well - what topics …", "We're planning a dialogue in Shikoku, so I'm curious:
+    which city …") names nothing the documents must hold."""
+    clauses = [m.start() for m in re.finditer(r"(?:^|[.!?:;]\s+|\s[-–—]\s+)", question)]
+    for at in clauses:
+        end = next((c for c in clauses if c > at), len(question))
+        if words.question.search(question[at:end]) or "?" in question[at:end]:
+            return question[at:]
+    return question
 
 
 def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word: False) -> bool:

@@ -36,6 +36,7 @@ from .deciding import (
     absent_person,
     answers,
     asked_kind,
+    asking_part,
     evidence,
     holds_count,
     must_hold,
@@ -555,13 +556,18 @@ def _of_document(table: ChunkTable, chunk: int, pool: int) -> Ranked:
 
 def _none_of_the_kind(index: Index, q: str, inside: np.ndarray) -> bool:
     """Whether a question asking if anything of a kind happened in a period ("Did we submit any public
-    comments in 2018?") names a kind none of the passages dated in the period (`inside`) speaks of (its
-    words few passages use): the period holds other things, not that."""
+    comments in 2018?"), or asking of a thing it names at length in one ("… at the 2018 UN Forum on
+    Business and Human Rights?"), names a kind or thing none of the passages dated in the period
+    (`inside`) speaks of (its words few passages use): the period holds other things, not that."""
     words = words_for(q)
     if words.asks_whether.search(q) and not words.asks_any.search(q):  # "did we attend the Geneva forum in 2020?"
         wanted = [{t for t in specific_terms(index, name) if not t.isdigit()} for name, _ in words.names(q)]
     elif words.asks_any.search(q):
         wanted = [{t for t in specific_terms(index, q) if not t.isdigit()}]
+    elif not words.asks_record.search(q):  # "what did ACE present at the 2018 UN Forum on Business and Human
+        # Rights?": 2019 held it, not 2018 (not "what was ACE up to in June 2021, around World Day against …?")
+        wanted = [{t for t in specific_terms(index, name) if not t.isdigit()} for name, _ in words.names(q)
+                  if len(name.split()) > 2]
     else:
         return False
     wanted = [n for n in wanted if n]
@@ -761,11 +767,12 @@ def search(
     seen = _evidence(index, f"{own} {signals.context}" if signals.context else own, dense, order,
                      retriever == "bm25", embedder)
     words, first = words_for(q), [index.chunks[i] for i in order[:1]]
+    asking = asking_part(q, words)
     found = not empty and not kind_missing and (timed or recorded or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25")
                                                 and not (seen.typed == 0 and must_hold(q, words))) \
-        and not unknown_place(q, index.frequency, words) \
-        and not unknown_name(q, index.frequency, words, lambda: index.acronyms,
+        and not unknown_place(asking, index.frequency, words) \
+        and not unknown_name(asking, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \
         and not unreported_response(q, first, words) and not unlisted(q, first, words) \
         and not absent_person(q, first, words, lambda: index.people - model_words(getattr(embedder, "name", "")))

@@ -556,3 +556,24 @@ def test_asking_whether_someone_was_somewhere_the_passage_does_not_name_them_is_
     assert not search(ngo_index, embedder, "did tomoko shiroki go to the Freedom from Slavery Forum in Bangkok?", 5).found
     assert search(ngo_index, embedder, "did tomoko shiroki go to the CLCCG annual meeting in 2019?", 5).found
     assert search(ngo_index, embedder, "Did ACE go to the Freedom from Slavery Forum in Bangkok?", 5).found
+
+
+def test_what_an_asker_says_of_themselves_first_is_not_asked_and_who_did_what_where_needs_them_named(
+        ngo_index, embedder):
+    # "Shikoku" and "CEO" are the asker's own: the question that follows is answered
+    assert search(ngo_index, embedder, "We're planning a dialogue of our own in Shikoku next spring, so I'm curious: "
+                                       "which city hosted ACE's third SDG 8.7 Dialogue?", 5).found
+    assert search(ngo_index, embedder, "Our CEO spoke at Sustainable Brands too - what topics were Tomoko "
+                                       "Shiroki's 2019 sessions on?", 5).found
+    # the Sustainable Brands entries name Tomoko Shiroki, not Akira Kondo
+    assert not search(ngo_index, embedder, "What did Akira Kondo talk about at Sustainable Brands 2019?", 5).found
+    assert search(ngo_index, embedder, "What did Tomoko Shiroki present at Sustainable Brands 2019?", 5).found
+
+
+def test_a_thing_named_at_length_in_a_year_that_holds_none_of_it_is_declined(ngo_index, embedder):
+    # the UN Forum on Business and Human Rights is of 2019; 2018 holds the Bangkok forum, not it
+    assert not search(ngo_index, embedder, "What did ACE present at the 2018 UN Forum on Business and Human Rights?",
+                      5).found
+    assert search(ngo_index, embedder, "When in 2019 did ACE attend the UN Forum on Business and Human Rights?", 5).found
+    # a named day only sets the time of a question of the record
+    assert search(ngo_index, embedder, "What was ACE up to in June 2021, around World Day against Child Labour?", 5).found

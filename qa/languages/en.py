@@ -243,10 +243,12 @@ WORDS = Words(
     asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat(?:\s+(?:is|was|were|are)|['’]s)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
                            r"(?:actual\s+|full\s+|exact\s+|real\s+)?names?\s+of\b(?!\s+(?:the\s+|that\s+|this\s+)?(?:\w+\s+)?(?:" + _GATHERINGS + r")s?\b)", re.I),
     gathering=re.compile(rf"(?i)\b(?:{_GATHERINGS})s?\b"),
-    asks_presence=re.compile(r"(?i)^\W*(?:(?:and|so|but|wait|ok)\W+)?(?:did|was|were|has|had)\s+(?P<who>(?:[\w'’-]+\s+){1,3}?)"
+    asks_presence=re.compile(r"(?i)^\W*(?:(?:and|so|but|wait|ok)\W+)?(?:(?:what|when|where|which\s+\w+|how)\s+)?"
+                             r"(?:did|was|were|has|had)\s+(?P<who>(?:[\w'’-]+\s+){1,3}?)"
                              r"(?:(?:ever|also|actually|personally|really|himself|herself)\s+)*(?:go|went|gone|attend|"
-                             r"attended|visit|visited|present|presented|speak|spoke|come|came|join|joined|been|at|in\s+"
-                             r"person|take\s+part|took\s+part|participate|participated)\b"),
+                             r"attended|visit|visited|present|presented|speak|spoke|talk|talked|say|said|discuss|"
+                             r"discussed|come|came|join|joined|been|at|in\s+person|take\s+part|took\s+part|"
+                             r"participate|participated)\b"),
     named_kind=re.compile(r"(?i)(?:body|bodies|document|paper|publication|initiative)s?"),  # not "which organisations":
     #                                                           a passage naming others than the asked for names one too
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
