@@ -439,7 +439,8 @@ def _without_courtesy(q: str, words: Words) -> str:
     for n, part in enumerate(parts):
         asks = "?" in part or "？" in part or words.question.search(part) or n == len(parts) - 1
         says = words.names(part) or find_dates(part) or words.month.search(part) or any(
-            r.pattern.search(part) for r in words.relative)
+            r.pattern.search(part) for r in words.relative) or (words.back_to and words.back_to.search(part))
+        #                                                     "ok back to roundtable.": a return, no courtesy
         if kept or asks or says or len(part.split()) > 6 or len(part) > 40:
             kept.append(part)
         else:
@@ -1152,6 +1153,8 @@ def _after_ordinal(m: re.Match, words: Words) -> str:
     global conference"): a name when one starts there, else up to the next question or verb word; "" for
     "the third one", "the first time"."""
     rest = m.string[m.end():]
+    if m.group(0).rstrip()[-1:] in ",:–—-":  # "third, which city?": the ordinal stands alone
+        return ""
     named = words.names(rest)
     if named and rest.lstrip().startswith(named[0][0]):
         return named[0][0]

@@ -1659,3 +1659,15 @@ def test_an_acting_they_is_no_place_named_before(ngo_index, embedder):
                      "And at the end of the same year, which forum did they participate in?")
     assert not any(n.startswith("they → Japan") for n in turns[2][1].notes)
     assert "Freedom from Slavery Forum" in _top(turns[2])
+
+
+def test_a_bare_ordinal_before_a_comma_and_a_return_said_in_a_sentence_of_its_own(ngo_index, embedder):
+    # "third, which city?": the series' third, as "the third one, which city?" is
+    _, turns = _talk(ngo_index, embedder, "first SDG 8.7 Dialogue - when and where was it held?", "and the second one?",
+                     "third, which city?")
+    assert "third SDG 8.7 Dialogue in Matsuyama" in _top(turns[2])
+    # "ok back to roundtable." is no courtesy to drop: "the year after it" counts from the 2016 roundtable
+    _, turns = _talk(ngo_index, embedder, "When was the roundtable with Kailash Satyarthi?",
+                     "the film event with his foundation - when was that?",
+                     "ok back to roundtable. the year after it, where did ACE go first?")
+    assert any(n.endswith("→ 2017") for n in turns[2][1].notes) and turns[2][0].hits[0].date.startswith("2017")

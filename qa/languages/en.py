@@ -200,8 +200,8 @@ WORDS = Words(
                        r"(?:career|life))|latest|\d+(?:st|nd|rd|th))\b"
                        r"|^\W*(?:(?:and|ok(?:ay)?|so|then|what\s+about|how\s+about)\W+)*(?P<n2>" + "|".join(_ORD)
                        + r"|\d+(?:st|nd|rd|th))(?:\s+one)?\W*$"
-                       r"|^\W*(?:(?:and|ok(?:ay)?|so|then)\W+)*(?P<n3>" + "|".join(_ORD) + r"|last|\d+(?:st|nd|rd|th))\s+one\b",
-                       re.I),  # "3rd?", "and the fourth one?", "first one, what was the draft"
+                       r"|^\W*(?:(?:and|ok(?:ay)?|so|then)\W+)*(?P<n3>" + "|".join(_ORD) + r"|last|\d+(?:st|nd|rd|th))(?:\s+one\b|\s*[,:–—-](?=\s))",
+                       re.I),  # "3rd?", "and the fourth one?", "first one, what was the draft", "third, which city?"
     other_one=re.compile(r"(?i)\bthe\s+other(?:\s+one|\s+(?!(?:ones|things|events|activities|people|work|way|day|week|month|year)\b)[a-z]+(?<!s))?\b"
                          r"(?!\s+(?:ones|things|events|activities|people)\b)"),
     one_of=re.compile(r"(?i)\bthe\s+(?:(?P<x>(?!(?:same|other|last|next|first|second|third|latest|earliest|earlier|later|"
@@ -352,8 +352,8 @@ WORDS = Words(
     topic_first=re.compile(r"(?i)^\W*(?:(?:and|so|ok(?:ay)?|also|(?:what|how)\s+about|as\s+for|regarding)\W+)*the\s+(?P<x>[a-z][\w'’.-]*(?:\s+(?!(?:when|where|who|what|"
                            r"which|how|was|is|did|were)\b)[a-z][\w'’.-]*){0,4}?)(?:\s+one)?\s*[,—–-]?\s+\w+\s+(?:was|is|were|did)\s+"
                            r"(?:that|it|they)\b"),
-    back_to=re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|so|and|now|right|alright)\W+)*(?:(?:going|let'?s\s+go|to\s+go|coming|getting)\s+back"
-                       r"|back|returning|return)\s+to\s+(?P<x>[^:;,?!—–-]+?)\s*(?:[:;,?!—–-]|\bagain\b|"
+    back_to=re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|so|and|now|right|alright)\W+)*(?:(?:going|go|let'?s\s+go|to\s+go|coming|getting)\s+back"
+                       r"|back|returning|return)\s+to\s+(?P<x>[^:;,?!—–-]+?)\s*(?:[:;,?!—–-]|\.\s|\bagain\b|"
                        r"\bfor\s+a\s+(?:moment|sec(?:ond)?|bit|minute)\b|$)"),
     said={"about": "about", "period": "period", "same question": "same question", "latest": "the latest",
           "earliest": "the earliest",
