@@ -250,7 +250,7 @@ def asking_part(question: str, words) -> str:
     clauses = [m.start() for m in re.finditer(r"(?:^|[.!?:;]\s+|\s[-–—]\s+)", question)]
     for at in clauses:
         end = next((c for c in clauses if c > at), len(question))
-        if words.question.search(question[at:end]) or "?" in question[at:end]:
+        if words.question.search(question[at:end]):  # not "The release lists UNICEF Japan as a member. Correct?"
             return question[at:]
     return question
 
@@ -298,13 +298,14 @@ def unreported_response(question: str, passages: list, words) -> bool:
 
 def absent_person(question: str, passages: list, words, people) -> bool:
     """Whether the question asks if someone was somewhere ("did tomoko shiroki go to the Bangkok forum?",
-    "was Kailash Satyarthi at the film event in person?") and the first passage, which tells of the
+    "was Kailash Satyarthi at the film event in person?", "We say Yuka Iwatsuki spoke at the 2019 UN
+    Forum. Correct?") and the first passage, which tells of the
     place, does not name them: the documents do not say they were. `people()`: the words of the names
     the documents use, lower-cased."""
     m = words.asks_presence.search(question)
     if m is None or not passages:
         return False
-    named = {w for w in re.findall(r"[\w'’-]+", m.group("who").lower()) if w in people()}
+    named = {w for w in re.findall(r"[\w'’-]+", (m.group("who") or m.group("who2")).lower()) if w in people()}
     said = f"{passages[0].heading or ''} {passages[0].text}".lower()
     return bool(named) and not any(re.search(rf"\b{re.escape(w)}\b", said) for w in named)
 

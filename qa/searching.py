@@ -76,6 +76,7 @@ SPECIFIC = 0.12  # a word at most this share of the passages use names something
 CONTEXT_WEIGHT = 0.5  # a follow-up's context words count this much against its own (BM25)
 FOCUS_DOCUMENT = 0.3  # added to passages of the document of the answer in focus ...
 FOCUS_PASSAGE = 0.1  # ... and to the passages just shown ("where was that held?")
+KIND_BONUS = 0.2  # a follow-up asking "which network …": a passage that names the kind gets this share of the best score
 COUNT_BONUS = 0.2  # a follow-up that asks "how many": a passage giving a count gets this share of the best score
 ACTION_BONUS = 0.2  # "what did ACE do at TICAD 7?": a dated entry gets this share of the best score (an act is dated)
 
@@ -431,10 +432,17 @@ def _section_of(index: Index, number: int) -> list[int]:
 def with_kind(index: Index, ids: np.ndarray, scores: np.ndarray, q: str, signals: Signals) -> np.ndarray:
     """The scores with the kind of answer counted: ACTION_BONUS for a dated entry when the question asks
     when, or what was done ("what did ACE do at TICAD 7?": not the network named "Japan NGO Liaison Group for
-    TICAD"); in a follow-up that asks "how many", COUNT_BONUS for a passage that gives a count."""
+    TICAD"); in a follow-up, KIND_BONUS for a passage naming the kind it asks for ("which network collects
+    those signatures?": not the signatures' own passage) and, when it asks "how many", COUNT_BONUS for a
+    passage that gives a count."""
     words, best = words_for(q), float(np.max(scores, initial=0.0))
     if words.asks_action.search(q) or words.asks_date.search(q):  # "… met him? When?": an undated title can't say
         scores = scores + ACTION_BONUS * best * index.table.dated[ids]
+    kind = asked_kind(q, words) if not signals.empty else None  # "which network collects those signatures?"
+    if kind and not (words.place_kind.fullmatch(kind) or words.person_kind.fullmatch(kind)) and keywords_terms(kind):
+        wanted = keywords_terms(kind)[0]
+        scores = scores + KIND_BONUS * best * np.array([wanted in keywords_terms(index.chunks[i].context_text())
+                                                        for i in ids.tolist()])
     if not signals.empty and words.asks_count.search(q) and not words.asks_money.search(q):
         scores = scores + COUNT_BONUS * best * np.array([holds_count(index.chunks[i].text) for i in ids.tolist()])
     edition = _edition(q, words)
@@ -598,7 +606,8 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     kind = {t for t in keywords_terms(asked_kind(q, words) or "") if not index.frequency(t)} if held else set()
     # "Good morning! Could you help me understand what the Sustainable Brands conference is?": the sentence
     # that asks is weighed, not the greeting around it (the likeliest sentence of a question of several)
-    sentences = [p for p in re.split(r"(?<=[!?。！？])\s*|(?<=[a-z]{2}\.)\s+(?=[A-Z])|(?<=[a-z]:)\s+", q) if p.strip()] or [q]
+    sentences = [p for p in re.split(r"(?<=[!?。！？])\s*|(?<=[a-z]{2}\.)\s+(?=[A-Z])|(?<=[a-z]:)\s+|\s+[—–]\s+", q)
+                 if p.strip()] or [q]  # "… a short bit on C20 Japan 2019 — what was ACE pushing the G20 to do …?"
     said = _named_words if keywords_only and JAPANESE.search(q) else keywords_terms  # Japanese chat: its nouns
     asks = [("?" in p or "？" in p or bool(words.question.search(p))) for p in sentences]
     alone = [n for n, p in enumerate(sentences) if asks[n] and len(sentences) > 1

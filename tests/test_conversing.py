@@ -1671,3 +1671,10 @@ def test_a_bare_ordinal_before_a_comma_and_a_return_said_in_a_sentence_of_its_ow
                      "the film event with his foundation - when was that?",
                      "ok back to roundtable. the year after it, where did ACE go first?")
     assert any(n.endswith("→ 2017") for n in turns[2][1].notes) and turns[2][0].hits[0].date.startswith("2017")
+
+
+def test_which_kind_a_follow_up_asks_for_prefers_a_passage_naming_it(ngo_index, embedder):
+    # "which network collects those signatures?": the network's passage, not the signatures' own
+    _, turns = _talk(ngo_index, embedder, "When did ACE hand over the 70,000 signatures, and to whom?",
+                     "and which network is it that collects those signatures nationwide?")
+    assert "Stop Child Labour Network is a Japanese network" in _top(turns[1])

@@ -577,3 +577,17 @@ def test_a_thing_named_at_length_in_a_year_that_holds_none_of_it_is_declined(ngo
     assert search(ngo_index, embedder, "When in 2019 did ACE attend the UN Forum on Business and Human Rights?", 5).found
     # a named day only sets the time of a question of the record
     assert search(ngo_index, embedder, "What was ACE up to in June 2021, around World Day against Child Labour?", 5).found
+
+
+def test_a_claim_to_check_and_a_question_after_a_dash(ngo_index, embedder):
+    # the asker's words before a dash are weighed apart from the question after it
+    assert search(ngo_index, embedder, "Hi, I'm writing up the newsletter and need a line on C20 Japan 2019 — what "
+                                       "was ACE pushing the G20 to do through that working group?", 5).found
+    # a claim with a name the documents never use, then "Correct?": the name still counts
+    assert not search(ngo_index, embedder, "The leaflet lists UNICEF Japan as a member of the Stop Child Labour "
+                                           "Network. Correct?", 5).found
+    # a claim that someone spoke where the entry names no one
+    assert not search(ngo_index, embedder, "Our draft says Yuka Iwatsuki spoke at the 2019 UN Forum on Business and "
+                                           "Human Rights in Geneva. Is that right?", 5).found
+    assert search(ngo_index, embedder, "Our draft says Tomoko Shiroki presented at Sustainable Brands in 2019. "
+                                       "Is that right?", 5).found

@@ -62,7 +62,7 @@ class Words:
     both: re.Pattern = re.compile(r"(?!)")  # "after those two", "before both": from the later (earlier) of the last two answers
     site_kind: re.Pattern = re.compile(r"(?!)")  # "which building", "which hotel": named by the word ("Hotel New Ohtani")
     gathering: re.Pattern = re.compile(r"(?!)")  # a word for a meeting of people ("conference", "forum")
-    asks_presence: re.Pattern = re.compile(r"(?!)")  # "did Tomoko Shiroki go to …?": group "who", whoever it asks of
+    asks_presence: re.Pattern = re.compile(r"(?!)")  # "did Tomoko Shiroki go to …?": group "who" (or "who2"), whom it asks of
     named_kind: re.Pattern = re.compile(r"(?!)")  # a kind any proper name or title may answer ("which body", "which document")
     proper: re.Pattern = re.compile(r"(?!)")  # a word that names someone or something (group 1): "Keidanren", "UNICEF"
     between_two: re.Pattern = re.compile(r"(?!)")  # "between the first and the second one": groups a and b, two items

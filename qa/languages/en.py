@@ -248,7 +248,10 @@ WORDS = Words(
                              r"(?:(?:ever|also|actually|personally|really|himself|herself)\s+)*(?:go|went|gone|attend|"
                              r"attended|visit|visited|present|presented|speak|spoke|talk|talked|say|said|discuss|"
                              r"discussed|come|came|join|joined|been|at|in\s+person|take\s+part|took\s+part|"
-                             r"participate|participated)\b"),
+                             r"participate|participated)\b"
+                             # a claim to check: "We say Yuka Iwatsuki spoke for ACE at the 2019 UN Forum. Correct?"
+                             r"|(?P<who2>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:also\s+|actually\s+)?(?:attended|spoke|"
+                             r"presented|represented|went\s+to|was\s+at|took\s+part|participated)\b"),
     named_kind=re.compile(r"(?i)(?:body|bodies|document|paper|publication|initiative)s?"),  # not "which organisations":
     #                                                           a passage naming others than the asked for names one too
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
