@@ -297,11 +297,10 @@ def unreported_response(question: str, passages: list, words) -> bool:
 
 
 def absent_person(question: str, passages: list, words, people) -> bool:
-    """Whether the question asks if someone was somewhere ("did tomoko shiroki go to the Bangkok forum?",
-    "was Kailash Satyarthi at the film event in person?", "We say Yuka Iwatsuki spoke at the 2019 UN
-    Forum. Correct?") and the first passage, which tells of the
-    place, does not name them: the documents do not say they were. `people()`: the words of the names
-    the documents use, lower-cased."""
+    """Whether the question asks if someone was somewhere, or what they did there ("did tomoko shiroki go to
+    the Bangkok forum?", "what did Akira Kondo talk about at Sustainable Brands?", "We say Yuka Iwatsuki
+    spoke at the 2019 UN Forum. Correct?"), and the first passage, which tells of the place, does not name
+    them: the documents do not say they were there. `people()`: the words of the documents' names, lower-cased."""
     m = words.asks_presence.search(question)
     if m is None or not passages:
         return False

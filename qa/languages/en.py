@@ -252,8 +252,8 @@ WORDS = Words(
                              # a claim to check: "We say Yuka Iwatsuki spoke for ACE at the 2019 UN Forum. Correct?"
                              r"|(?P<who2>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:also\s+|actually\s+)?(?:attended|spoke|"
                              r"presented|represented|went\s+to|was\s+at|took\s+part|participated)\b"),
-    named_kind=re.compile(r"(?i)(?:body|bodies|document|paper|publication|initiative)s?"),  # not "which organisations":
-    #                                                           a passage naming others than the asked for names one too
+    # not "which organisations …?": a passage naming other organisations than those asked for would do
+    named_kind=re.compile(r"(?i)(?:body|bodies|document|paper|publication|initiative)s?"),
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
                           r"spending|expenditures?)\b", re.I),
