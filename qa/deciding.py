@@ -68,9 +68,11 @@ def answers(evidence: Evidence, keywords_only: bool = False) -> bool:
 def must_hold(question: str, words) -> bool:
     """Whether what the question asks for is a kind no words of the passage make up for when it lacks it
     (`typed` 0 declines whatever the score): a place for "where", a person for "who", a length of time,
-    a sum of money. Not a count nor a kind's word, which passages write in more ways than the checks know
-    ("70 thousand signatures"). On the dev halves this declined 4 more unanswerable questions and no
+    a sum of money, who paid, the exact words. Not a count nor a kind's word, which passages write in more
+    ways than the checks know ("70 thousand signatures"). On the dev halves this declined 4 more unanswerable questions and no
     answerable one ("Where exactly in Tokyo was the roundtable held?" when the entry says only Tokyo)."""
+    if words.asks_payer.search(question) or words.asks_wording.search(question):
+        return True
     kind = asked_kind(question, words)
     person = words.asks_person.search(question) or (kind is not None and words.person_kind.fullmatch(kind))
     if kind is not None and not (words.asks_date.search(question) or person):
@@ -96,6 +98,10 @@ _INSTITUTION = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogue|me
                           r"international|national|global|world|policy|project|campaign|action|plan|report)\b")
 
 
+_FUNDING = re.compile(r"(?i)\b(?:fund|funds|funded|funding|sponsor\w*|paid|pay|financ\w*|grant|grants|donat\w*|subsid\w*)\b")
+_QUOTED = re.compile(r"[“\"「]([^”\"」]{20,})[”\"」]")  # a quotation long enough to be words said, not a title
+
+
 def holds_count(text: str) -> bool:
     """Whether a text gives a count ("12 countries", "two of the sessions", 600人), its dates aside."""
     return bool(_COUNT.search(without_dates(text)))
@@ -103,14 +109,20 @@ def holds_count(text: str) -> bool:
 
 def typed(question: str, passages: list, words, similar=None, lowercase=None) -> float:
     """1.0 when the first passage (a chunk) holds what the question asks for, or it asks for no kind; else 0.0:
-    a sum of money for "what budget" (¥, dollars, 円); a length of time for "how long" ("for three years",
+    funding for "who paid for it?", a quotation for "the exact wording"; a sum of money for "what budget" (¥, dollars, 円); a length of time for "how long" ("for three years",
     "since 2004", "2017–2019"); a count ("17 members", 600人) for "how many"; for "who", a person's name
     the question does not give itself; for "when", a date; for "which city", a place it does not give; for
     "which hotel", the word or one `similar(word, words)` finds as close in meaning ("movie": "film").
     `lowercase()`: the words the documents write in lower case (a name has a word they never do)."""
     kind = asked_kind(question, words)
     person = words.asks_person.search(question) or (kind is not None and words.person_kind.fullmatch(kind))
-    if kind is not None and not (words.asks_date.search(question) or person):
+    if words.asks_payer.search(question):  # "who paid for the venue?", "which company sponsored it?"
+        def holds(chunk) -> bool:
+            return bool(_FUNDING.search(chunk.text))
+    elif words.asks_wording.search(question):  # "the exact wording of the pledge", "can you quote what ACE said"
+        def holds(chunk) -> bool:
+            return bool(_QUOTED.search(chunk.text))
+    elif kind is not None and not (words.asks_date.search(question) or person):
         place = bool(words.place_kind.fullmatch(kind))
 
         gathering = bool(words.gathering.fullmatch(kind))

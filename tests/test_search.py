@@ -591,3 +591,14 @@ def test_a_claim_to_check_and_a_question_after_a_dash(ngo_index, embedder):
                                            "Human Rights in Geneva. Is that right?", 5).found
     assert search(ngo_index, embedder, "Our draft says Tomoko Shiroki presented at Sustainable Brands in 2019. "
                                        "Is that right?", 5).found
+
+
+def test_who_paid_needs_a_passage_that_tells_of_funding_and_exact_words_a_quotation(ngo_index, embedder):
+    # the entries tell who organised and who came, never who paid
+    assert not search(ngo_index, embedder, "Who funded the 2016 roundtable with the Child Labor Coalition?", 5).found
+    assert not search(ngo_index, embedder, "Which company sponsored the third SDG 8.7 Dialogue in Matsuyama?", 5).found
+    assert not search(ngo_index, embedder, "Could you quote what ACE said at the 2017 global conference in Buenos "
+                                           "Aires?", 5).found
+    # "quote" as "cite": the question is who handed it over, which the entry says
+    assert search(ngo_index, embedder, "I'd like to quote who handed the 2019 C20 Policy Pack to Prime Minister Abe - "
+                                       "which ACE person was it?", 5).found

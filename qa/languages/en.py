@@ -254,6 +254,12 @@ WORDS = Words(
                              r"presented|represented|went\s+to|was\s+at|took\s+part|participated)\b"),
     # not "which organisations …?": a passage naming other organisations than those asked for would do
     named_kind=re.compile(r"(?i)(?:body|bodies|document|paper|publication|initiative)s?"),
+    asks_payer=re.compile(r"(?i)\b(?:who|which\s+(?:\w+\s+)?(?:company|companies|organi[sz]ations?|sponsors?|donors?|"
+                          r"firms?|foundations?))\s+(?:\w+\s+)?(?:paid|funded|financed|sponsored|bankrolled|covered\s+the\s+"
+                          r"costs?)\b|\b(?:paid|funded|financed|sponsored)\s+by\s+whom\b"),
+    asks_wording=re.compile(r"(?i)\b(?:exact|actual|precise|full)\s+(?:wording|words|text)\b|\bquote\s+(?:what|exactly|it\b|the\s+"
+                            r"(?:words|text|statement))|\b(?:a|the|exact)\s+quote\b|\bword\s+for\s+word\b|"
+                            r"\bverbatim\b"),
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
                           r"spending|expenditures?)\b", re.I),
