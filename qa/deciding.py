@@ -196,7 +196,7 @@ def _names_thing(chunk, question: str) -> bool:
     """Whether a passage names something, by a quoted title or a name of capitalised words, that the
     question does not give itself ("the Alliance 8.7 Action Group on Supply Chains" for "which body")."""
     asked = set(terms(question))
-    return any(set(terms(m.group(0))) - asked for m in _TITLED_THING.finditer(chunk.text))
+    return any(set(terms(m.group(0))) - asked for m in _TITLED_THING.finditer(without_dates(chunk.text)))
 
 
 def _names_person(chunk, question: str, words, lowercase=None) -> bool:

@@ -479,9 +479,7 @@ def in_period_first(table: ChunkTable, order: list[int], scope: TimeScope) -> li
     if not order:
         return order
     ids = np.array(order, dtype=np.int64)
-    within = _shown_within(table, ids, scope)
-    away = table.dated[ids] & ~table.shown_in(ids, scope) & (table.time_fit(ids, scope, TIME_DECAY) < 1.0)
-    rank = np.where(within, 0, np.where(away, 2, 1))
+    rank = np.where(_shown_within(table, ids, scope), 0, np.where(_away(table, ids, scope), 2, 1))
     return [order[n] for n in np.argsort(rank, kind="stable").tolist()]
 
 
@@ -502,6 +500,11 @@ def _period_first(index: Index, order: list[int], ranked: np.ndarray, scope: Tim
     if signals.exclude:
         order = [i for i in order if i not in signals.exclude] + [i for i in order if i in signals.exclude]
     return order
+
+
+def _away(table: ChunkTable, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
+    """Which of the chunks `ids` are of another time than `scope`: dated, shown outside it, and naming no date in it."""
+    return table.dated[ids] & ~table.shown_in(ids, scope) & (table.time_fit(ids, scope, TIME_DECAY) < 1.0)
 
 
 def _shown_within(table: ChunkTable, ids: np.ndarray, scope: TimeScope) -> np.ndarray:
@@ -567,7 +570,9 @@ def _none_of_the_kind(index: Index, q: str, inside: np.ndarray) -> bool:
     """Whether a question asking if anything of a kind happened in a period ("Did we submit any public
     comments in 2018?"), or asking of a thing it names at length in one ("… at the 2018 UN Forum on
     Business and Human Rights?"), names a kind or thing none of the passages dated in the period
-    (`inside`) speaks of (its words few passages use): the period holds other things, not that."""
+    (`inside`) speaks of (its words few passages use): the period holds other things, not that. A name
+    at length counts as spoken of by most of its words: "the English football manager Gary Mills" is
+    "Mills" in his article's later paragraphs."""
     words = words_for(q)
     if words.asks_whether.search(q) and not words.asks_any.search(q):  # "did we attend the Geneva forum in 2020?"
         wanted = [{t for t in specific_terms(index, name) if not t.isdigit()} for name, _ in words.names(q)]
@@ -577,18 +582,21 @@ def _none_of_the_kind(index: Index, q: str, inside: np.ndarray) -> bool:
         # Rights?": 2019 held it, not 2018 (not "what was ACE up to in June 2021, around World Day against …?")
         wanted = [{t for t in specific_terms(index, name) if not t.isdigit()} for name, _ in words.names(q)
                   if len(name.split()) > 2]
+        wanted = [(n, len(n) // 2 + 1) for n in wanted if n]
+        return bool(wanted) and not any(_holds(index.chunks[i].context_text(), wanted) for i in inside.tolist())
     else:
         return False
-    wanted = [n for n in wanted if n]
-    if not wanted:
-        return False  # the words of each passage of the period are read only now: a year can hold thousands
-    # a stem's first letters are the word's: a passage lacking them in its text is not stemmed at all
-    begun = [[t[:max(3, len(t) - 2)] for t in n] for n in wanted]
+    wanted = [(n, len(n)) for n in wanted if n]
+    # the words of each passage of the period are read only now: a year can hold thousands
+    return bool(wanted) and not any(_holds(index.chunks[i].context_text(), wanted) for i in inside.tolist())
 
-    def holds(text: str) -> bool:
-        low = text.lower()
-        return any(all(b in low for b in bs) and n <= set(keywords_terms(text)) for n, bs in zip(wanted, begun, strict=True))
-    return not any(holds(index.chunks[i].context_text()) for i in inside.tolist())
+
+def _holds(text: str, wanted: list[tuple[set[str], int]]) -> bool:
+    """Whether `text` uses, of any set of `wanted` terms, at least the number given beside it. A stem's first
+    letters are the word's: a passage lacking enough of them in its text is not stemmed at all."""
+    low = text.lower()
+    return any(sum(t[:max(3, len(t) - 2)] in low for t in n) >= need and len(n & set(keywords_terms(text))) >= need
+               for n, need in wanted)
 
 
 def _ranked_first(ids: np.ndarray, ranked: np.ndarray) -> np.ndarray:
@@ -776,7 +784,9 @@ def search(
     order, ids, fused = _picked_first(order, ids, fused, signals)
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
     empty = period and not inside.any()
-    kind_missing = period and not empty and _none_of_the_kind(index, own, _ranked_first(np.flatnonzero(inside), ranked))
+    # the period's passages: those dated in it, and the candidates that name a date in it ("… graduating in 1984")
+    kind_missing = period and not empty and _none_of_the_kind(index, own, np.concatenate(
+        [ranked[index.table.time_fit(ranked, scope, TIME_DECAY) >= 1.0], _ranked_first(np.flatnonzero(inside), ranked)]))
     if empty:  # "Nothing is dated 2028; nearest:" the passages dated nearest the period, best first among equals
         order = _nearest_in_time(index.table, scope, order, k)
         known = set(ids.tolist())
@@ -791,6 +801,10 @@ def search(
                      retriever == "bm25", embedder)
     words, first = words_for(q), [index.chunks[i] for i in order[:1]]
     asking = asking_part(q, words)
+    # "what did we present in Buenos Aires in 2018?" when the conference was in 2017: what answers best is of
+    # another time, so nothing of that kind is dated in the period
+    kind_missing = kind_missing or (period and not empty and bool(order)
+                                    and bool(_away(index.table, np.array(order[:1], dtype=np.int64), scope)[0]))
     found = not empty and not kind_missing and (timed or recorded or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25")
                                                 and not (seen.typed == 0 and must_hold(q, words))) \

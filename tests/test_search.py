@@ -378,6 +378,60 @@ def test_a_period_that_holds_other_things_but_not_the_kind_asked_is_declined(ngo
     assert search(ngo_index, embedder, "Did ACE hold any events in the Diet building during 2019?", 5).found
 
 
+def test_a_thing_of_another_year_than_the_one_asked_is_not_an_answer(ngo_index, embedder):
+    from qa.showing import reply_line
+
+    answer = search(ngo_index, embedder, "What did ACE present at the global child labour conference in Buenos Aires "
+                    "in 2018?", 5)  # the Fourth Global Conference, Buenos Aires, was in November 2017
+    assert answer.hits[0].date.startswith("2017") and answer.hits[0].in_period is False
+    assert not answer.found and reply_line(answer) == "Nothing of that kind is dated 2018; the closest passages:"
+    assert search(ngo_index, embedder, "What did ACE do at the global child labour conference in Buenos Aires in "
+                  "2017?", 5).found
+
+
+def test_an_article_answers_of_its_subject_in_a_period_by_a_paragraph_that_names_the_years(
+        write_corpus, tmp_path, embedder):
+    from qa.building import build
+    from qa.indexing import load_index
+
+    towns = {f"Town_{n}.txt": f"Town {n}\n\nTown {n} is a market town founded in {1700 + n} on the river "
+             f"{chr(65 + n)}lder , known for its {['wool', 'salt', 'glass', 'tea'][n % 4]} trade .\n" for n in range(26)}
+    corpus = write_corpus({**towns, "Hana_Ito.txt": (
+        "Hana Ito\n\n"
+        "Hana Ito ( born 3 May 1961 ) is a Japanese football manager and former player . She was born in Osaka and "
+        "played for the Sakai Larks from 1980 to 1989 .\n\n"
+        "Ito began her managerial career in 1990 with the Nara Cranes . She moved to the Kobe Herons from 2001 to "
+        "2002 , and later managed the national youth side from 2005 to 2008 .\n\n"
+        "Ito was awarded a prize for coaching in 2010 .\n"),
+        "Kobe_Herons.txt": "Kobe Herons\n\nIn 2001 the Kobe Herons moved to a new stadium by the harbour .\n"})
+    build(corpus, tmp_path / "index", embedder)
+    index = load_index(tmp_path / "index")
+    # the paragraph is dated by its first year (1990) and names 2001; it calls her Ito, not "Japanese Football
+    # Manager Hana Ito": it still speaks of her then, so the period holds what is asked
+    answer = search(index, embedder, "What team was managed by Japanese Football Manager Hana Ito from 2001 to "
+                    "2002?", 5)
+    assert answer.found and not answer.kind_missing
+    assert any(h.text.startswith("Ito began her managerial career") for h in answer.hits)
+    answer = search(index, embedder, "What team was managed by Japanese Football Manager Hana Ito in 1995?", 5)
+    assert not answer.found  # nothing names 1995
+
+
+def test_a_team_is_answered_by_its_name_and_a_person_by_the_word_after_which(embedder):
+    from qa.chunking import Chunk
+    from qa.deciding import asked_kind, typed
+    from qa.languages import table
+
+    words = table("en")
+    assert asked_kind("The Alliance of Small Island States had which person chairing it from 1997 to 2002?",
+                      words) == "person"
+    assert typed("What team was Hana Ito with from 2001 to 2002?",
+                 [Chunk("She moved to the Kobe Herons in 2001 .", None, "a.txt", 1)], words) == 1.0
+    assert typed("What team was Hana Ito with from 2001 to 2002?",
+                 [Chunk("She moved to a new club in 2001 .", None, "a.txt", 1)], words) == 0.0
+    assert typed("Which document did they publish?",  # a date is no title
+                 [Chunk("June 30, 2021 Signed a joint open letter", None, "a.txt", 1)], words) == 0.0
+
+
 def test_the_sentence_that_asks_is_weighed_not_the_greeting_around_it(ngo_index, embedder):
     assert search(ngo_index, embedder, "Good morning! Could you help me understand what the Sustainable Brands "
                   "conference is? I saw it in our newsletter.", 5).found

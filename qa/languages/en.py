@@ -253,7 +253,8 @@ WORDS = Words(
                              r"|(?P<who2>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:also\s+|actually\s+)?(?:attended|spoke|"
                              r"presented|represented|went\s+to|was\s+at|took\s+part|participated)\b"),
     # not "which organisations …?": a passage naming other organisations than those asked for would do
-    named_kind=re.compile(r"(?i)(?:body|bodies|document|paper|publication|initiative)s?"),
+    named_kind=re.compile(r"(?i)(?:body|bodies|document|paper|publication|initiative|team|club|entity|entities|"
+                          r"school|university|universities|college|band|label|newspaper|magazine)s?"),
     asks_payer=re.compile(r"(?i)\b(?:who|which\s+(?:\w+\s+)?(?:company|companies|organi[sz]ations?|sponsors?|donors?|"
                           r"firms?|foundations?))\s+(?:\w+\s+)?(?:paid|funded|financed|sponsored|bankrolled|covered\s+the\s+"
                           r"costs?)\b|\b(?:paid|funded|financed|sponsored)\s+by\s+whom\b"),
@@ -273,7 +274,7 @@ WORDS = Words(
                            r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),
     asks_kind=re.compile(r"(?i:\b(?:which|what))\s+(?!(?i:did|does|do|is|was|were|are|has|have|had|can|could|would|"
                          r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type|set|series|pair|piece|couple|list)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,3}?"
-                         r"(?P<kind>(?![a-z]+ly\b)[a-z]{3,})(?=(?:(?:\s+or\s+|\s*/\s*)[a-z]{3,}(?:\s+[a-z]{3,})?)?\s+(?:(?:actually|really|ever|also)\s+)?(?:did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
+                         r"(?P<kind>(?![a-z]+ly\b)(?![a-z]+ing\s+(?:it|them|him|her)\b)[a-z]{3,})(?=(?:(?:\s+or\s+|\s*/\s*)[a-z]{3,}(?:\s+[a-z]{3,})?)?\s+(?:(?:actually|really|ever|also)\s+)?(?:[a-z]+ing\s+(?:it|them|him|her)\b|did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
                          r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
                          r"went|got|put|spoke|wrote|held|told|brought|said|left|bought|sold|found|kept|began|became)\b"
                          r"|\s*(?:[?.!]|$))"),  # "which city?": the kind alone
@@ -282,7 +283,7 @@ WORDS = Words(
     site_kind=re.compile(r"(?i)(?:building|hotel|hall|room|venue)s?"),  # a place a passage names by its word
     place_kind=re.compile(r"(?i)city|town|country|place|location|venue|region|area|prefecture|state|village"),
     person_kind=re.compile(r"(?i)(?:official|person|people|speaker|guest|representative|leader|minister|director|chair|pm|ceo|"
-                           r"member|staff|employee|colleague|"
+                           r"member|staff|employee|colleague|man|men|woman|women|"
                            r"president|laureate|expert|player|coach|manager|politician|actor|singer|author|writer)s?"),
     speaker=re.compile(r"(?i)^\W*(?:(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|ok(?:ay)?|so|well)"
                        r"\W+)*(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i\s+am|we're|we’re|we\s+are|my|our\s+team)\b"),
