@@ -16,8 +16,9 @@ place (dev: 20 of 60 unanswerable Japanese questions found, then 9; the answerab
 Besides the score, a question of how another answered or what came of it ("what did the minister
 say", 返事は) is declined when the first passage reports no answer or result (`unreported_response`);
 one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`)
-is declined; so is asking whether someone was somewhere the first passage tells of without naming them
-(`absent_person`); and a place, person, length of time or sum asked for that the first passage lacks
+is declined; so is putting it in a place the documents name when the first passage, telling of it,
+names another (`placed_elsewhere`: the High Level Political Forum "in Geneva" was in New York); so is
+asking whether someone was somewhere the first passage tells of without naming them (`absent_person`); and a place, person, length of time or sum asked for that the first passage lacks
 declines whatever the score (`must_hold`).
 Left out: reading the passage for the answer itself (no reader model offline).
 """
@@ -253,6 +254,33 @@ def unknown_place(question: str, frequency, words) -> bool:
         if found and not any(frequency(t) for t in found):
             return True
     return False
+
+
+def placed_elsewhere(question: str, passages: list, frequency, words) -> bool:
+    """Whether the question puts what it asks of in a place the documents name ("… the High Level Political
+    Forum 2019 in Geneva?") and the first passage, which tells of it, names another and not that one (the
+    forum was in New York): the documents do not say it happened there. Not a time's words ("in April"), nor
+    when the passage names a site ("in the Diet Member's Building"), which may be in the city asked."""
+    if not passages or words.asks_record.search(question):
+        return False
+    asked = []
+    for m in _PLACE_NAMED.finditer(question):
+        name = _unaccented(m.group(1))
+        if not m.group(0).lower().startswith("in") or _a_month(name.split()[0].lower(), words) \
+                or _PEOPLE_S.search(m.group(1)) and _NOUN_AFTER.match(question, m.end()):
+            continue  # "at the forum" names the thing, "in Geneva" where it was
+        found = terms(name)
+        if found and all(frequency(t) for t in found):
+            asked.append(set(found))
+    if not asked:
+        return False
+    chunk = passages[0]
+    said = set(terms(f"{chunk.heading or ''} {chunk.text}"))
+    places = [m.group(1) for m in _PLACE.finditer(without_dates(chunk.text))
+              if not _a_month(m.group(1).split()[-1].lower(), words)]
+    if not places or any(words.site_kind.search(p) for p in places):
+        return False  # "in the Diet Member's Building": a site, which may lie in the city asked ("in Tokyo")
+    return not any(a <= said for a in asked)
 
 
 def asking_part(question: str, words) -> str:

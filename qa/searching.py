@@ -40,6 +40,7 @@ from .deciding import (
     evidence,
     holds_count,
     must_hold,
+    placed_elsewhere,
     probability,
     typed,
     unknown_name,
@@ -808,7 +809,7 @@ def search(
     found = not empty and not kind_missing and (timed or recorded or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25")
                                                 and not (seen.typed == 0 and must_hold(q, words))) \
-        and not unknown_place(asking, index.frequency, words) \
+        and not unknown_place(asking, index.frequency, words) and not placed_elsewhere(asking, first, index.frequency, words) \
         and not unknown_name(asking, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \
         and not unreported_response(q, first, words) and not unlisted(q, first, words) \

@@ -389,6 +389,14 @@ def test_a_thing_of_another_year_than_the_one_asked_is_not_an_answer(ngo_index, 
                   "2017?", 5).found
 
 
+def test_a_thing_put_in_another_city_than_the_documents_give_is_not_an_answer(ngo_index, embedder):
+    assert not search(ngo_index, embedder, "What did ACE present at the High Level Political Forum 2019 in Geneva?",
+                      5).found  # it was in New York
+    assert search(ngo_index, embedder, "What did ACE do at the High Level Political Forum 2019 in New York?", 5).found
+    assert search(ngo_index, embedder, "Which seminar did ACE hold in Tokyo in June 2018?",
+                  5).found  # in the Diet Member's Building: a site, which may be in Tokyo
+
+
 def test_an_article_answers_of_its_subject_in_a_period_by_a_paragraph_that_names_the_years(
         write_corpus, tmp_path, embedder):
     from qa.building import build
