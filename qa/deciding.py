@@ -95,7 +95,7 @@ _DURATION = re.compile(r"\b(?:for|over|after|within|nearly|almost|about)\s+(?:\d
                        r"|\d{4}\s*[-–]\s*\d{2,4}|\d+\s*(?:年間|か月間|ヶ月間|日間)|まで", re.I)
 _INSTITUTION = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogue|meeting|group|level|rights|human|day|"
                           r"nations?|council|committee|platform|foundation|coalition|alliance|government|ministry|"
-                          r"minister|secretary|office|department|building|university|club|school|fund|bank|"
+                          r"minister|secretary|office|department|building|hotel|hall|centre|center|stadium|university|club|school|fund|bank|"
                           r"international|national|global|world|policy|project|campaign|action|plan|report)\b")
 
 

@@ -397,6 +397,16 @@ def test_a_thing_put_in_another_city_than_the_documents_give_is_not_an_answer(ng
                   5).found  # in the Diet Member's Building: a site, which may be in Tokyo
 
 
+def test_what_came_of_a_meeting_and_which_official_of_a_long_name_need_a_passage_that_tells_it(ngo_index, embedder):
+    assert not search(ngo_index, embedder, "What concrete outcomes came out of the multi-stakeholder meeting ACE "
+                      "held in April 2021?", 5).found  # the entry tells of the meeting, not what came of it
+    assert not search(ngo_index, embedder, "Did the government incorporate our March 2020 comments into the final "
+                      "National Action Plan?", 5).found
+    assert search(ngo_index, embedder, "What came of the third SDG 8.7 Dialogue?", 5).found  # "was included in …"
+    assert not search(ngo_index, embedder, "Which U.S. Department of Labour official spoke at the second SDG 8.7 "
+                      "Dialogue at Hotel New Ohtani?", 5).found  # "Ohtani Tokyo" is a hotel's name, no person's
+
+
 def test_an_article_answers_of_its_subject_in_a_period_by_a_paragraph_that_names_the_years(
         write_corpus, tmp_path, embedder):
     from qa.building import build

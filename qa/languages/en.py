@@ -273,7 +273,7 @@ WORDS = Words(
                            r"organi[sz]e|hold|host|present|run|submit|sign|make|contribute)\b"
                            r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),
     asks_kind=re.compile(r"(?i:\b(?:which|what))\s+(?!(?i:did|does|do|is|was|were|are|has|have|had|can|could|would|"
-                         r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type|set|series|pair|piece|couple|list)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,3}?"
+                         r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type|set|series|pair|piece|couple|list)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,5}?"
                          r"(?P<kind>(?![a-z]+ly\b)(?![a-z]+ing\s+(?:it|them|him|her)\b)[a-z]{3,})(?=(?:(?:\s+or\s+|\s*/\s*)[a-z]{3,}(?:\s+[a-z]{3,})?)?\s+(?:(?:actually|really|ever|also)\s+)?(?:[a-z]+ing\s+(?:it|them|him|her)\b|did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
                          r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
                          r"went|got|put|spoke|wrote|held|told|brought|said|left|bought|sold|found|kept|began|became)\b"
@@ -300,7 +300,10 @@ WORDS = Words(
     asks_response=re.compile(r"(?i)\b(?:what|how)\s+did\s+(?!(?:we|ace|you|i|us)\b|the\s+organi[sz]ation\b)(?:[\w.'’-]+\s+)"
                              r"{1,6}?(?:actually\s+|really\s+)?(?:say|respond|reply|react|answer|decide|conclude)\b"
                              r"|\bdid\s+(?!(?:we|ace|you|i|us)\b|the\s+organi[sz]ation\b)(?:[\w.'’-]+\s+){1,6}?(?:ever\s+|actually\s+|"
-                             r"really\s+|finally\s+)?(?:respond|reply|react|answer|accept|adopt|agree)(?:ing)?\b"
+                             r"really\s+|finally\s+)?(?:respond|reply|react|answer|accept|adopt|agree|incorporate|reflect|implement|approve|"
+                             r"heed|act\s+on|take\s+up)(?:ing)?\b"
+                             r"|\b(?:what|which|any)\s+(?:[\w'’-]+\s+){0,2}?(?:outcomes?|results?|impacts?|effects?)\s+(?:came|"
+                             r"resulted|followed|were\s+there|was\s+there|did|has|have|of|from)\b|\bwhat\s+came\s+(?:out\s+)?of\b"
                              r"|\b(?:were|was)\s+(?:[\w'’-]+\s+){0,16}?(?:actually\s+|really\s+|ever\s+)?(?:adopted|accepted|"
                              r"reflected|incorporated|implemented|approved|taken\s+up|acted\s+on)\b"
                              r"|\b(?:what|which)\s+(?:was|were)\s+the\s+(?:outcome|result|response|reaction|reply|answer|decision)s?\b"),
