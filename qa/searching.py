@@ -473,6 +473,31 @@ def _picked_first(order: list[int], ids: np.ndarray, scores: np.ndarray,
     return order, ids, scores
 
 
+ELSEWHERE_WORDS = 2  # a follow-up's own words the answer just shown lacks and another passage holds, at least
+
+
+def _named_elsewhere_first(index: Index, order: list[int], q: str, signals: Signals) -> list[int]:
+    """`order` with a passage of the first five first when the first is the answer just shown again and
+    the follow-up names things it lacks, ELSEWHERE_WORDS of which that passage holds ("who gathers
+    those signatures, is that the network we are secretariat for?": the network's own passage, not the
+    signatures again). Not "was that in New York?", which asks of the answer in focus by a name alone."""
+    if not (signals.focus and signals.item is None and order and order[0] == signals.focus[0]):
+        return order
+    shown = set(keywords_terms(index.chunks[order[0]].context_text()))
+    new = [t for t in specific_terms(index, q) if t not in shown and not t.isdigit()]
+    if len(new) < ELSEWHERE_WORDS:
+        return order
+    words = words_for(q)
+    named = {t for w in re.findall(r"\b[A-Z][\w'’-]*", q) for t in keywords_terms(w)}
+    if all(t in named for t in new) and not words.question.search(q):
+        return order
+    for i in order[1:FIRST_FIVE]:
+        held = set(keywords_terms(index.chunks[i].context_text()))
+        if sum(t in held for t in new) >= ELSEWHERE_WORDS:
+            return [i] + [j for j in order if j != i]
+    return order
+
+
 def in_period_first(table: ChunkTable, order: list[int], scope: TimeScope) -> list[int]:
     """`order` in three parts, each in its own order: passages shown with a date within `scope`;
     then those that may be of it (undated, dated more coarsely, or naming a date in it); then
@@ -783,6 +808,7 @@ def search(
     if period and (signals.time_words or recorded or not specific_terms(index, own)):  # the period is what it asks
         order = _period_first(index, order, ranked, scope, signals, own, k)
     order, ids, fused = _picked_first(order, ids, fused, signals)
+    order = _named_elsewhere_first(index, order, q, signals)
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
     empty = period and not inside.any()
     # the period's passages: those dated in it, and the candidates that name a date in it ("… graduating in 1984")
