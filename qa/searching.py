@@ -474,47 +474,27 @@ def _picked_first(order: list[int], ids: np.ndarray, scores: np.ndarray,
 
 
 ELSEWHERE_WORDS = 2  # a follow-up's own words the answer just shown lacks and another passage holds, at least
-OWN_FIRST = 3  # of a follow-up's first passages, the one that holds most of its own words comes first ...
-OWN_CLOSE = 0.7  # ... among those scored at least this share of the first's
 
 
-def _own_words_first(index: Index, order: list[int], q: str, own: str, signals: Signals,
-                     score: dict[int, float]) -> list[int]:
-    """A follow-up's order with its own words weighed again among its first passages, where the
-    conversation's signals may have outranked them ("same year, did they organise any seminar?"): the
-    passage of the first OWN_FIRST that holds more of the words it names (not those of the subject in
-    focus, nor of the time it counts from) than the first, scored at least OWN_CLOSE of it and not an
-    undated caption over a dated entry, comes first. When the first is the answer just shown again and
-    lacks ELSEWHERE_WORDS of them, a passage of the first five that holds that many comes first ("who
-    gathers those signatures, is that the network we are secretariat for?": the network's passage, not
-    the signatures again). Not "was it in New York?", which asks of the answer in focus by a name alone,
-    nor "which US ministry?", whose kind an answer names by a name."""
-    if not (signals.focus and signals.item is None and not signals.among and order):
+def _named_elsewhere_first(index: Index, order: list[int], q: str, signals: Signals) -> list[int]:
+    """`order` with a passage of the first five first when the first is the answer just shown again and
+    the follow-up names things it lacks, ELSEWHERE_WORDS of which that passage holds ("who gathers
+    those signatures, is that the network we are secretariat for?": the network's own passage, not the
+    signatures again). Not "was that in New York?", which asks of the answer in focus by a name alone."""
+    if not (signals.focus and signals.item is None and order and order[0] == signals.focus[0]):
+        return order
+    shown = set(keywords_terms(index.chunks[order[0]].context_text()))
+    new = [t for t in specific_terms(index, q) if t not in shown and not t.isdigit()]
+    if len(new) < ELSEWHERE_WORDS:
         return order
     words = words_for(q)
-    said = set(keywords_terms(signals.context))
-    asked = [t for t in specific_terms(index, own) if not t.isdigit() and t not in said]
-    if set(asked) <= set(keywords_terms(asked_kind(q, words) or "")):
-        return order  # "he is from which US ministry?": the kind alone, which an answer names by a name
     named = {t for w in re.findall(r"\b[A-Z][\w'’-]*", q) for t in keywords_terms(w)}
-    if not asked or all(t in named for t in asked) and not words.question.search(q):
+    if all(t in named for t in new) and not words.question.search(q):
         return order
-
-    def held(i: int) -> int:
-        text = set(keywords_terms(index.chunks[i].context_text()))
-        return sum(t in text for t in asked)
-    first = held(order[0])
-    if order[0] == signals.focus[0] and len(asked) - first >= ELSEWHERE_WORDS:
-        for i in order[1:FIRST_FIVE]:
-            if held(i) >= ELSEWHERE_WORDS:
-                return [i] + [j for j in order if j != i]
-    dated = index.table.dated  # an undated caption does not outrank a dated entry
-    close = [i for i in order[1:OWN_FIRST] if score.get(i, 0.0) >= OWN_CLOSE * score.get(order[0], 0.0)
-             and (dated[i] or not dated[order[0]])]
-    counts = [held(i) for i in close]
-    if counts and max(counts) > first:
-        best = close[counts.index(max(counts))]
-        return [best] + [j for j in order if j != best]
+    for i in order[1:FIRST_FIVE]:
+        held = set(keywords_terms(index.chunks[i].context_text()))
+        if sum(t in held for t in new) >= ELSEWHERE_WORDS:
+            return [i] + [j for j in order if j != i]
     return order
 
 
@@ -828,8 +808,7 @@ def search(
     if period and (signals.time_words or recorded or not specific_terms(index, own)):  # the period is what it asks
         order = _period_first(index, order, ranked, scope, signals, own, k)
     order, ids, fused = _picked_first(order, ids, fused, signals)
-    if retriever == "hybrid":  # matched by keywords alone, its own words were weighed as the signals were
-        order = _own_words_first(index, order, q, own, signals, dict(zip(ids.tolist(), fused.tolist(), strict=True)))
+    order = _named_elsewhere_first(index, order, q, signals)
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
     empty = period and not inside.any()
     # the period's passages: those dated in it, and the candidates that name a date in it ("… graduating in 1984")
