@@ -1688,3 +1688,10 @@ def test_a_follow_up_naming_what_the_answer_lacks_is_answered_by_the_passage_tha
     _, turns = _talk(ngo_index, embedder, "When was the 2019 UN Forum on Business and Human Rights?",
                      "was it in New York?")  # asked of the forum in focus by a name alone: the forum still
     assert "UN Forum on Business and Human Rights" in _top(turns[1])
+
+
+def test_any_other_meeting_leaves_out_the_one_in_focus(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who from ACE attended the CLCCG annual meeting in 2019?",
+                     "Did we go to any other gathering in Cote d'Ivoire that year? If so, who went?")
+    first, (answer, resolved) = turns[0][0].hits[0], turns[1]
+    assert first.number in resolved.signals.exclude and answer.hits[0].number != first.number
