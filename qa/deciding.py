@@ -18,8 +18,9 @@ say", 返事は) is declined when the first passage reports no answer or result 
 one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`)
 is declined; so is putting it in a place the documents name when the first passage, telling of it,
 names another (`placed_elsewhere`: the High Level Political Forum "in Geneva" was in New York); so is
-asking whether someone was somewhere the first passage tells of without naming them (`absent_person`); and a place, person, length of time or sum asked for that the first passage lacks
-declines whatever the score (`must_hold`).
+asking whether someone was somewhere the first passage tells of without naming them (`absent_person`);
+and a place, person, length of time or sum asked for that the first passage lacks declines whatever the
+score (`must_hold`).
 Left out: reading the passage for the answer itself (no reader model offline).
 """
 
@@ -95,7 +96,8 @@ _DURATION = re.compile(r"\b(?:for|over|after|within|nearly|almost|about)\s+(?:\d
                        r"|\d{4}\s*[-–]\s*\d{2,4}|\d+\s*(?:年間|か月間|ヶ月間|日間)|まで", re.I)
 _INSTITUTION = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogue|meeting|group|level|rights|human|day|"
                           r"nations?|council|committee|platform|foundation|coalition|alliance|government|ministry|"
-                          r"minister|secretary|office|department|building|hotel|hall|centre|center|stadium|university|club|school|fund|bank|"
+                          r"minister|secretary|office|department|building|hotel|hall|centre|center|stadium|university|"
+                          r"club|school|fund|bank|"
                           r"international|national|global|world|policy|project|campaign|action|plan|report)\b")
 
 

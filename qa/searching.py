@@ -600,19 +600,18 @@ def _none_of_the_kind(index: Index, q: str, inside: np.ndarray) -> bool:
     at length counts as spoken of by most of its words: "the English football manager Gary Mills" is
     "Mills" in his article's later paragraphs."""
     words = words_for(q)
+    def named(name: str) -> set[str]:
+        return {t for t in specific_terms(index, name) if not t.isdigit()}
     if words.asks_whether.search(q) and not words.asks_any.search(q):  # "did we attend the Geneva forum in 2020?"
-        wanted = [{t for t in specific_terms(index, name) if not t.isdigit()} for name, _ in words.names(q)]
+        wanted = [(n, len(n)) for n in (named(name) for name, _ in words.names(q))]
     elif words.asks_any.search(q):
-        wanted = [{t for t in specific_terms(index, q) if not t.isdigit()}]
+        wanted = [(n, len(n)) for n in [named(q)]]
     elif not words.asks_record.search(q):  # "what did ACE present at the 2018 UN Forum on Business and Human
         # Rights?": 2019 held it, not 2018 (not "what was ACE up to in June 2021, around World Day against …?")
-        wanted = [{t for t in specific_terms(index, name) if not t.isdigit()} for name, _ in words.names(q)
-                  if len(name.split()) > 2]
-        wanted = [(n, len(n) // 2 + 1) for n in wanted if n]
-        return bool(wanted) and not any(_holds(index.chunks[i].context_text(), wanted) for i in inside.tolist())
+        wanted = [(n, len(n) // 2 + 1) for n in (named(name) for name, _ in words.names(q) if len(name.split()) > 2)]
     else:
         return False
-    wanted = [(n, len(n)) for n in wanted if n]
+    wanted = [(n, need) for n, need in wanted if n]
     # the words of each passage of the period are read only now: a year can hold thousands
     return bool(wanted) and not any(_holds(index.chunks[i].context_text(), wanted) for i in inside.tolist())
 
