@@ -642,7 +642,8 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
         top.update(*(t for _, _, t in index.sentences(i)))
         top.update(keywords_terms(f"{chunk.title or ''} {chunk.heading or ''}"))
     words = words_for(q)
-    stop = _stop_terms(words.code)
+    # "what was the subject of the statement dated …?": a property asked of a thing is no word it must hold
+    stop = _stop_terms(words.code) | _described_terms(words.code)
     def similar(word: str, candidates: list[str]) -> float:
         vectors = _word_vectors(embedder, [word] + candidates)
         return float(np.max(vectors[1:] @ vectors[0]))
@@ -674,6 +675,11 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     # "did they ever show a movie to politicians?": a word the first passage says in other words ("film")
     near = _said_otherwise(index.chunks[order[0]], q, top | kind | stop, embedder)
     return weighed(top | near) if near else seen
+
+
+@functools.cache
+def _described_terms(language: str) -> frozenset[str]:
+    return frozenset(t for w in table(language).described for t in keywords_terms(w))
 
 
 SAID_OTHERWISE = 0.65  # a question's word this close in meaning to a word of the first passage counts as said

@@ -407,6 +407,11 @@ def test_what_came_of_a_meeting_and_which_official_of_a_long_name_need_a_passage
                       "Dialogue at Hotel New Ohtani?", 5).found  # "Ohtani Tokyo" is a hotel's name, no person's
 
 
+def test_a_property_asked_of_a_thing_is_no_word_its_passage_must_hold(ngo_index, embedder):
+    assert search(ngo_index, embedder, "What was the subject of the statement ACE issued in January 2018?", 5).found
+    assert not search(ngo_index, embedder, "What was the budget of the statement ACE issued in January 2018?", 5).found
+
+
 def test_an_article_answers_of_its_subject_in_a_period_by_a_paragraph_that_names_the_years(
         write_corpus, tmp_path, embedder):
     from qa.building import build

@@ -407,4 +407,6 @@ WORDS = Words(
                          "role", "response", "reaction", "impact", "point", "idea", "content", "contents",
                          "detail", "details", "cost", "price", "size", "length", "duration", "audience", "date", "dates",
                          "exact", "precise", "full", "correct", "number", "total", "figure", "figures"}),
+    described=frozenset({"topic", "theme", "title", "subject", "purpose", "aim", "goal", "agenda", "message", "focus",
+                         "format", "role", "point", "idea", "content", "contents"}),
 )
