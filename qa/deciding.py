@@ -246,16 +246,22 @@ def unknown_place(question: str, frequency, words) -> bool:
         from .keywords import japanese_names
         return any(not frequency(t) for name in japanese_names(question) if re.search(r"[\u3400-\u9fff]", name)
                    for t in terms(name))  # in kanji: a katakana name has spellings (サテャルティ, サティヤルティ)
+    return any(not any(frequency(t) for t in found) for _, found in _places_named(question, words))
+
+
+def _places_named(question: str, words) -> list[tuple[str, list[str]]]:
+    """The places the question names, each with the word before it ("in", "at", "to", "from") and its terms:
+    not a month however spelt ("in Oct 2019", "in Octber"), nor a people's adjective before its noun ("from the
+    American government")."""
+    named = []
     for m in _PLACE_NAMED.finditer(question):
         if _PEOPLE_S.search(m.group(1)) and _NOUN_AFTER.match(question, m.end()):
-            continue  # "from the American government": a people's adjective before its noun, no place
-        name = _unaccented(m.group(1))
-        if _a_month(name.split()[0].lower(), words):
             continue
+        name = _unaccented(m.group(1))
         found = terms(name)
-        if found and not any(frequency(t) for t in found):
-            return True
-    return False
+        if found and not _a_month(name.split()[0].lower(), words):
+            named.append((m.group(0).split()[0].lower(), found))
+    return named
 
 
 def placed_elsewhere(question: str, passages: list, frequency, words) -> bool:
@@ -265,15 +271,9 @@ def placed_elsewhere(question: str, passages: list, frequency, words) -> bool:
     when the passage names a site ("in the Diet Member's Building"), which may be in the city asked."""
     if not passages or words.asks_record.search(question):
         return False
-    asked = []
-    for m in _PLACE_NAMED.finditer(question):
-        name = _unaccented(m.group(1))
-        if not m.group(0).lower().startswith("in") or _a_month(name.split()[0].lower(), words) \
-                or _PEOPLE_S.search(m.group(1)) and _NOUN_AFTER.match(question, m.end()):
-            continue  # "at the forum" names the thing, "in Geneva" where it was
-        found = terms(name)
-        if found and all(frequency(t) for t in found):
-            asked.append(set(found))
+    # "at the forum" names the thing, "in Geneva" where it was
+    asked = [set(found) for before, found in _places_named(question, words)
+             if before == "in" and all(frequency(t) for t in found)]
     if not asked:
         return False
     chunk = passages[0]
