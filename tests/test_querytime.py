@@ -76,6 +76,15 @@ def test_quarters_of_a_year():
     assert question_time("2021年の第1四半期は何をしましたか") == TimeScope("2021-01", "2021-03")
 
 
+def test_other_words_for_parts_of_a_year():
+    assert question_time("What did ACE do in the final quarter of 2021?") == TimeScope("2021-10", "2021-12")
+    assert question_time("anything in the 2nd quarter of 2019?") == TimeScope("2019-04", "2019-06")
+    assert question_time("the opening quarter of 2020") == TimeScope("2020-01", "2020-03")
+    assert question_time("what did we do in the closing months of 2019") == TimeScope("2019-09", "2019-12")
+    assert question_time("the latter half of 2018, please") == TimeScope("2018-07", "2018-12")
+    assert question_time("in the first three months of 2019") == TimeScope("2019-01", "2019-03")
+
+
 def test_halves_bounds_around_a_season_and_a_range_of_months_with_one_year():
     assert question_time("H2 2016 activites?") == TimeScope("2016-07", "2016-12")
     assert question_time("what happened in 2019 H1") == TimeScope("2019-01", "2019-06")
