@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from . import reranking
 from .chunking import Chunk
 from .dates import JAPANESE, TimeScope, leading_date, without_dates
 from .deciding import (
@@ -498,6 +499,22 @@ def _named_elsewhere_first(index: Index, order: list[int], q: str, signals: Sign
     return order
 
 
+def _weighed(index: Index, embedder: Embedder, q: str, own: str, order: list[int], ids: np.ndarray, fused: np.ndarray,
+             dense: Ranked, signals: Signals, scope: TimeScope | None) -> list[int]:
+    """A follow-up's first passages re-ordered by the fitted model (`reranking`); as they were without one, and for
+    "two years after that?", "the next one?", whose answer is the first in time order."""
+    if reranking.WEIGHTS is None and reranking.RECORD is None or len(order) < 2 \
+            or signals.time_words and scope is not None and scope.order:
+        return order
+    first = order[:reranking.FIRST]
+    at = {int(i): n for n, i in enumerate(ids.tolist())}
+    meaning = dict(zip(dense[0].tolist(), dense[1].tolist(), strict=True))
+    rows = reranking.features(index, embedder, q, own, specific_terms(index, own), specific_terms(index, signals.context),
+                              first, {i: float(fused[at[i]]) for i in first if i in at},
+                              {i: meaning.get(i, 0.0) for i in first}, signals.focus, scope, bool(signals.time_words))
+    return reranking.reordered(order, rows)
+
+
 def in_period_first(table: ChunkTable, order: list[int], scope: TimeScope) -> list[int]:
     """`order` in three parts, each in its own order: passages shown with a date within `scope`;
     then those that may be of it (undated, dated more coarsely, or naming a date in it); then
@@ -814,6 +831,8 @@ def search(
         order = _period_first(index, order, ranked, scope, signals, own, k)
     order, ids, fused = _picked_first(order, ids, fused, signals)
     order = _named_elsewhere_first(index, order, q, signals)
+    if not signals.empty and signals.item is None and not signals.among:
+        order = _weighed(index, embedder, q, own, order, ids, fused, dense, signals, scope)
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
     empty = period and not inside.any()
     # the period's passages: those dated in it, and the candidates that name a date in it ("… graduating in 1984")

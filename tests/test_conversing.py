@@ -1695,3 +1695,14 @@ def test_any_other_meeting_leaves_out_the_one_in_focus(ngo_index, embedder):
                      "Did we go to any other gathering in Cote d'Ivoire that year? If so, who went?")
     first, (answer, resolved) = turns[0][0].hits[0], turns[1]
     assert first.number in resolved.signals.exclude and answer.hits[0].number != first.number
+
+
+def test_the_fitted_model_weighs_a_follow_ups_own_words_against_the_answer_just_shown(ngo_index, embedder):
+    # the pledge is named by the follow-up itself: its passage, not the meeting just shown; and "the month
+    # after" counts from the pledge (May 2021), so June's signatures
+    _, turns = _talk(ngo_index, embedder, "What did ACE do for the International Year for the Elimination of Child Labour?",
+                     "where did the multi-stakeholder meeting take place?", "and the pledge, when was it made?",
+                     "what did ACE do the month after?")
+    assert "2021 Action Pledge" in _top(turns[2]) and turns[2][0].hits[0].date == "2021-05-12"
+    assert turns[3][0].hits[0].date == "2021-06-15"
+

@@ -1,0 +1,57 @@
+"""The follow-up re-ordering model: what it moves and what it leaves (fitted weights: bench/rerank.py)."""
+
+import numpy as np
+
+from qa import reranking
+
+WIDTH = len(reranking.FEATURES)
+
+
+def _rows(*cells: dict) -> np.ndarray:
+    rows = np.zeros((len(cells), WIDTH))
+    for n, row in enumerate(cells):
+        for name, x in row.items():
+            rows[n, reranking.FEATURES.index(name)] = x
+    return rows
+
+
+def _weights(**named) -> np.ndarray:
+    return np.array([named.get(n.replace(" ", "_"), 0.0) for n in reranking.FEATURES])
+
+
+def test_the_first_passages_go_by_the_models_score_and_the_rest_stay():
+    rows = _rows({"first": 1.0}, {"own meaning": 1.0}, {"own meaning": 0.5})
+    assert reranking.reordered([7, 8, 9, 10], rows, _weights(first=1.0, own_meaning=4.0)) == [8, 9, 7, 10]
+    assert reranking.reordered([7, 8, 9, 10], rows, _weights(first=5.0, own_meaning=4.0)) == [7, 8, 9, 10]
+
+
+def test_a_passage_moves_first_only_past_the_margin():
+    rows = _rows({"first": 1.0}, {"own meaning": 1.0})
+    lead = reranking.MARGIN / 2
+    assert reranking.reordered([7, 8], rows, _weights(own_meaning=lead)) == [7, 8]
+    assert reranking.reordered([7, 8], rows, _weights(own_meaning=3 * lead)) == [8, 7]
+
+
+def test_yes_or_no_asked_of_the_answer_shown_first_keeps_it():
+    # "was it in New York?" of the Geneva forum: the forum's passage answers (no), not a New York one
+    rows = _rows({"answer just shown": 1.0, "asked of the answer": 1.0}, {"own names held": 1.0})
+    assert reranking.reordered([3, 4], rows, _weights(own_names_held=9.0)) == [3, 4]
+
+
+def test_ties_keep_the_order_they_came_in_and_one_passage_is_left_alone():
+    rows = _rows({"dated": 1.0}, {"dated": 1.0})
+    assert reranking.reordered([4, 2], rows, _weights(dated=1.0)) == [4, 2]
+    assert reranking.reordered([4], rows[:1], _weights(dated=-5.0)) == [4]
+
+
+def test_a_passage_dated_in_a_time_asked_relative_to_the_answer_stays_ahead_whatever_it_scores():
+    # "going back to geneva - what did they do the month before it?": Geneva names where the time counts from
+    rows = _rows({"in time asked": 1.0, "dated in time": 1.0}, {"own names held": 1.0, "own meaning": 1.0})
+    assert reranking.reordered([5, 6], rows, _weights(own_names_held=3.0, own_meaning=5.0)) == [5, 6]
+    rows = _rows({"dated in time": 1.0}, {"own names held": 1.0, "own meaning": 1.0})  # a time of its own
+    assert reranking.reordered([5, 6], rows, _weights(own_names_held=3.0, own_meaning=5.0)) == [6, 5]
+
+
+def test_the_fitted_weights_put_the_follow_ups_own_meaning_above_the_answer_just_shown():
+    weights = dict(zip(reranking.FEATURES, reranking.WEIGHTS, strict=True))
+    assert weights["own meaning"] > 0 > weights["answer just shown"]
