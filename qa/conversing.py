@@ -138,14 +138,13 @@ class Conversation:
         q = _asking(index, asked)  # "Hi, I'm new at ACE and going through our record. What's the earliest event?"
         resolved = self.resolve(index, q)
         answer = search(index, embedder, q, k, retriever, use_time, filters, resolved.when, resolved.signals)
-        if not answer.found and not resolved.followup and self.focus is not None and self.focus.shown:
-            # read as a new topic, nothing answers it ("which city?", "who spoke for ACE, in which sessions?"):
-            # it asks about the focus when, read so, something does
+        if not answer.hits and not resolved.followup and self.focus is not None and self.focus.shown:
+            # read as a new topic, it is about nothing the documents hold ("which city?"): it asks about the focus
             again = _resolve(index, q, self.focus, self.today, new_topic=False)
             retried = search(index, embedder, q, k, retriever, use_time, filters, again.when, again.signals)
             # not "xqzv?", which neither asks nor says anything the documents use
             known = any(index.frequency(t) for t in terms(q)) or bool(words_for(_fold(q)).question.search(_fold(q)))
-            if retried.hits and known and (retried.found or not answer.hits):
+            if retried.hits and known:
                 answer, resolved = retried, again
         missing = _missing_nth(index, _fold(q))
         if missing:  # "when was the fourth SDG 8.7 Dialogue?" where the documents number three: nothing answers

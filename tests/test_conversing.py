@@ -1706,12 +1706,3 @@ def test_the_fitted_model_weighs_a_follow_ups_own_words_against_the_answer_just_
     assert "2021 Action Pledge" in _top(turns[2]) and turns[2][0].hits[0].date == "2021-05-12"
     assert turns[3][0].hits[0].date == "2021-06-15"
 
-
-def test_a_question_nothing_answers_alone_is_read_against_the_conversation(ngo_index, embedder):
-    # "who spoke for ACE, in which sessions?" names no subject: alone it is declined; of the conference in focus,
-    # the passage on who presented in which sessions answers it
-    _, turns = _talk(ngo_index, embedder, "Tell me about the Sustainable Brands conference in 2019",
-                     "who spoke for ACE, in which sessions?")
-    answer, resolved = turns[1]
-    assert answer.found and "presented in two of the sessions" in _top(turns[1])
-    assert any(n.startswith("about → ") for n in resolved.notes)
