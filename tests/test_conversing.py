@@ -1706,3 +1706,11 @@ def test_the_fitted_model_weighs_a_follow_ups_own_words_against_the_answer_just_
     assert "2021 Action Pledge" in _top(turns[2]) and turns[2][0].hits[0].date == "2021-05-12"
     assert turns[3][0].hits[0].date == "2021-06-15"
 
+
+
+def test_a_question_about_what_no_document_names_stays_declined_in_a_conversation(ngo_index, embedder):
+    # read against the cocoa meeting in focus, the CLCCG entry would "answer" who the treasurer is
+    _, turns = _talk(ngo_index, embedder, "Who is ACE's managing director?",
+                     "when did she go to the cocoa industry meeting?", "Who is ACE's treasurer?")
+    answer, resolved = turns[2]
+    assert not answer.found and resolved.notes == ()

@@ -16,6 +16,7 @@
     stores                          (where an index is kept: folders, Milvus: qa/stores/)
     building                        build = load -> chunk -> date -> embed -> index
     querytime                       (the time a question names)
+    reranking                       (the fitted model that re-orders a follow-up's first passages)
     searching                       search
     conversing                      follow-up questions read in the light of the conversation
     showing, evaluating, timeline,  show, evaluate; the page's timeline and example questions
@@ -32,7 +33,7 @@ from conftest import ROOT
 
 LAYERS = [
     ["errors", "timing"], ["languages"], ["loaders"], ["loading"], ["uploading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
-    ["deciding"], ["indexing"], ["stores"], ["building"], ["querytime"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline", "suggesting"], ["workspace"], ["gate", "connections"],
+    ["deciding"], ["indexing"], ["stores"], ["building"], ["querytime"], ["reranking"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline", "suggesting"], ["workspace"], ["gate", "connections"],
     ["web"], ["cli"],
 ]
 LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}
@@ -45,6 +46,8 @@ def _imports(path: Path, depth: int) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level == depth + 1 and node.module:
             found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.ImportFrom) and node.level == depth + 1:  # from . import reranking
+            found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("qa."):
             found.add(node.module.split(".")[1])
     return found
