@@ -118,6 +118,15 @@ class Index:
         ids = ids[np.argsort(-scores[ids], kind="stable")]
         return ids, scores[ids]
 
+    def closeness(self, query: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        """The cosine of one unit vector to each chunk of `ids`."""
+        return np.stack([self.vectors.reconstruct(int(i)) for i in ids]) @ query
+
+    def keyword_scores(self, query: str, ids: np.ndarray) -> np.ndarray:
+        """The BM25 score of `query` for each chunk of `ids` (0 where it holds none of its words), on the store's
+        own scale: only their ratios compare across stores."""
+        return self.keywords.scores(query)[ids]
+
     @cached_property
     def acronyms(self) -> dict[str, str]:
         """Initials -> the name they abbreviate in the passages, made on the first question that needs it."""

@@ -54,10 +54,9 @@ def features(index: Index, embedder: Embedder, q: str, own: str, own_terms: list
     meaning = np.array([meaning_of.get(i, 0.0) for i in order])
     rows[:, 3] = meaning - meaning.max()
     if not JAPANESE.search(own) and own.strip():  # the model reads English only
-        vectors = np.stack([index.vectors.reconstruct(int(i)) for i in order])
-        closeness = vectors @ embedder.encode([own])[0]
+        closeness = index.closeness(embedder.encode([own])[0], ids)
         rows[:, 4] = closeness - closeness.max()
-    keyword = index.keywords.scores(own)[ids] if own.strip() else np.zeros(n)
+    keyword = index.keyword_scores(own, ids) if own.strip() else np.zeros(n)
     rows[:, 5] = keyword / (keyword.max() or 1.0)
     held = [set(keywords_terms(index.chunks[i].context_text())) for i in order]
     if focus:

@@ -46,6 +46,30 @@ def test_the_milvus_store_answers_as_the_file_store_does(tmp_path, embedder):
     assert [h.text for h in b.hits] == [h.text for h in a.hits] and all(h.date.startswith("2019") for h in b.hits)
 
 
+def test_a_conversation_on_the_milvus_store_goes_as_on_the_file_store(tmp_path, embedder):
+    # a follow-up's re-ordering reads its passages' vectors and keyword scores from the store
+    from qa.conversing import Conversation
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / NGO_PAGE.name).write_bytes(NGO_PAGE.read_bytes())
+    build(corpus, tmp_path / "index", embedder)
+    build(corpus, str(tmp_path / "ngo.db"), embedder)
+    files, milvus = open_store(tmp_path / "index").load(), open_store(str(tmp_path / "ngo.db")).load()
+    ids = np.concatenate([files.keyword_search("signatures petition", 2)[0], [3]])  # two holding the words, one not
+    assert milvus.closeness(embedder.encode(["signatures"])[0], ids) == pytest.approx(
+        files.closeness(embedder.encode(["signatures"])[0], ids), abs=2e-3)
+    m, f = milvus.keyword_scores("signatures petition", ids), files.keyword_scores("signatures petition", ids)
+    assert f[0] > 0 and f[2] == 0 and m / m.max() == pytest.approx(f / f.max(), abs=1e-3)  # each store's own scale
+    turns = ["What did ACE do for the International Year for the Elimination of Child Labour?",
+             "where did the multi-stakeholder meeting take place?", "and the pledge, when was it made?",
+             "what did ACE do the month after?"]
+    a, b = Conversation(), Conversation()
+    for q in turns:
+        x, y = a.ask(files, embedder, q, 5)[0], b.ask(milvus, embedder, q, 5)[0]
+        assert [h.text for h in y.hits] == [h.text for h in x.hits], q
+
+
 def test_a_build_writes_only_what_changed_into_the_other_collection_then_moves_the_alias(
         write_corpus, tmp_path, fake_embedder):
     corpus = write_corpus({"a.txt": "Alpha\n\nIn 2001 the first school opened.\n\nIn 2002 a second one did.",

@@ -139,6 +139,7 @@ class MilvusIndex(Index):
     client: object = field(default=None, repr=False)
     collection: str = ""
     row_of: dict[str, int] = field(default_factory=dict, repr=False)  # a row's key -> chunk number
+    key_of: dict[int, str] = field(default_factory=dict, repr=False)  # and back, made when first needed
 
     def search(self, query: np.ndarray, k: int, within: TimeScope | None = None) -> tuple[np.ndarray, np.ndarray]:
         return self._ask([np.asarray(query, dtype=np.float32).tolist()], "vector", k, within)
@@ -147,14 +148,38 @@ class MilvusIndex(Index):
         words = " ".join(terms(query))
         return self._ask([words], "sparse", k, within) if words else (np.empty(0, np.int64), np.empty(0))
 
-    def _ask(self, data: list, field_name: str, k: int, within: TimeScope | None) -> tuple[np.ndarray, np.ndarray]:
+    def closeness(self, query: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        try:
+            rows = self.client.query(self.collection, filter=self._among(ids), output_fields=["pk", "vector"])
+        except Exception as e:  # noqa: BLE001
+            raise BadIndexError(f"Milvus did not answer from {self.collection}: {_reason(e)}") from e
+        vectors = {self.row_of.get(r["pk"], -1): np.asarray(r["vector"], dtype=np.float32) for r in rows}
+        return np.array([float(vectors[i] @ query) if i in vectors else 0.0 for i in ids.tolist()])
+
+    def keyword_scores(self, query: str, ids: np.ndarray) -> np.ndarray:
+        words = " ".join(terms(query))
+        found = {}
+        if words:
+            numbers, scores = self._ask([words], "sparse", len(ids), None, self._among(ids))
+            found = dict(zip(numbers.tolist(), scores.tolist(), strict=True))
+        return np.array([found.get(i, 0.0) for i in ids.tolist()])
+
+    def _among(self, ids: np.ndarray) -> str:
+        """The engine's filter for the chunks `ids`."""
+        if not self.key_of:
+            self.key_of.update((n, pk) for pk, n in self.row_of.items())
+        return f"pk in {json.dumps([self.key_of[int(i)] for i in ids])}"
+
+    def _ask(self, data: list, field_name: str, k: int, within: TimeScope | None,
+             among: str = "") -> tuple[np.ndarray, np.ndarray]:
         k = min(k, len(self.chunks))
         if k <= 0:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
         graph = field_name == "vector" and self.manifest.vector_index.get("index") == "HNSW"
         try:
             found = self.client.search(self.collection, data=data, anns_field=field_name, limit=k,
-                                       filter=_within(within), output_fields=["pk"],
+                                       filter=" and ".join(f for f in (_within(within), among) if f),
+                                       output_fields=["pk"],
                                        search_params={"params": {"ef": max(HNSW["efSearch"], k)}} if graph else None)[0]
         except Exception as e:  # noqa: BLE001
             raise BadIndexError(f"Milvus did not answer from {self.collection}: {_reason(e)}") from e
