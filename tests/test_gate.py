@@ -367,6 +367,21 @@ def test_slow_and_silent_connections_are_closed_and_a_question_still_answers_wit
     with running_app(tmp_path, files, env=env) as url:
         _call(url, ["warm up", 1, "any", "any", "best first"])
         port, held = _port(url), []
+        # a small body is gathered before the app starts on its request: one sent in pieces still arrives whole
+        body = json.dumps({"data": ["When were the signatures submitted?", 1, "any", "any", "best first"]}).encode()
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+            s.sendall(b"POST /gradio_api/call/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                      b"Content-Length: %d\r\n\r\n" % len(body) + body[:10])
+            for piece in (body[10:30], body[30:]):
+                time.sleep(0.3)
+                s.sendall(piece)
+            reply = b""
+            while b"}" not in reply.partition(b"\r\n\r\n")[2]:
+                more = s.recv(65536)
+                if not more:
+                    break
+                reply += more
+        assert reply.startswith(b"HTTP/1.1 200") and b"event_id" in reply, reply[:300]
         for n in range(1000):  # past the cap: the ones waiting longest make room
             s = socket.create_connection(("127.0.0.1", port), timeout=5)
             s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " if n % 2 else
@@ -389,6 +404,17 @@ def test_slow_and_silent_connections_are_closed_and_a_question_still_answers_wit
             s.close()
         assert still == 0
         assert (tmp_path / "app.log").read_text().count("qa: closed") <= 2  # said once a minute, not per connection
+
+
+def test_a_request_is_whole_when_its_headers_and_small_body_are():
+    from qa.connections import HELD_BODY, _whole
+
+    head = b"POST /gradio_api/queue/join HTTP/1.1\r\nHost: x\r\nContent-Length: 12\r\n\r\n"
+    assert _whole(head + b"{") == len(head) + 12  # gathered until the 12 bytes are in
+    assert _whole(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ") is None  # headers not all there: h11's to read
+    assert _whole(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n") is None  # no body promised
+    big = b"POST /gradio_api/upload HTTP/1.1\r\ncontent-length: %d\r\n\r\n" % (HELD_BODY + 1)
+    assert _whole(big) is None  # an upload goes on to the app as it comes
 
 
 def test_with_a_login_every_route_asks_for_it(tmp_path):
