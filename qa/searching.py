@@ -786,7 +786,7 @@ def search(
     """The k passages that best answer `question`, best first.
 
     candidates -> fuse -> document weight -> focus -> time -> distinct -> years named -> the period's
-    passages first -> hits -> does anything answer. The time is the one the question names, or `when`
+    passages first -> a follow-up's first five weighed (`reranking`) -> hits -> does anything answer. The time is the one the question names, or `when`
     when the conversation gave one; `signals`, what the conversation adds. Answer.found is False
     when nothing answers (the hits are then the closest passages, or none when nothing is even near).
     """
