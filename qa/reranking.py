@@ -35,6 +35,7 @@ WEIGHTS: tuple[float, ...] | None = (-0.624, 2.341, 0.873, 0.191, 4.537, 0.633, 
                                      1.335, 0.672, 1.466, 0.935, 2.455, 1.319, -0.047)
 MARGIN = 1.5  # the model moves a passage first only when it scores this much above the first: on the dev halves,
 #               held out, 28 English turns gained and 6 lost at 1.5 (65 and 17 at 0), and the rules' cases kept
+C = {name: n for n, name in enumerate(FEATURES)}  # a feature's column
 FIRST_TIER = 100.0  # above any score the weights give: a tier, not a weight
 RECORD: list | None = None  # bench/rerank.py collects (passages, rows) here to fit WEIGHTS
 
@@ -47,44 +48,44 @@ def features(index: Index, embedder: Embedder, q: str, own: str, own_terms: list
     n = len(order)
     ids = np.array(order, dtype=np.int64)
     rows = np.zeros((n, len(FEATURES)))
-    rows[0, 0] = 1.0
-    rows[:, 1] = 1.0 / (1.0 + np.arange(n))
+    rows[0, C["first"]] = 1.0
+    rows[:, C["place"]] = 1.0 / (1.0 + np.arange(n))
     top = score_of.get(order[0], 0.0) or 1.0
-    rows[:, 2] = [score_of.get(i, 0.0) / top for i in order]
+    rows[:, C["score"]] = [score_of.get(i, 0.0) / top for i in order]
     meaning = np.array([meaning_of.get(i, 0.0) for i in order])
-    rows[:, 3] = meaning - meaning.max()
+    rows[:, C["meaning"]] = meaning - meaning.max()
     if not JAPANESE.search(own) and own.strip():  # the model reads English only
         closeness = index.closeness(embedder.encode([own])[0], ids)
-        rows[:, 4] = closeness - closeness.max()
+        rows[:, C["own meaning"]] = closeness - closeness.max()
     keyword = index.keyword_scores(own, ids) if own.strip() else np.zeros(n)
-    rows[:, 5] = keyword / (keyword.max() or 1.0)
+    rows[:, C["own keywords"]] = keyword / (keyword.max() or 1.0)
     held = [set(keywords_terms(index.chunks[i].context_text())) for i in order]
     if focus:
-        rows[:, 6] = ids == focus[0]
+        rows[:, C["answer just shown"]] = ids == focus[0]
         same = index.table.document[ids] == index.table.document[focus[0]]
-        rows[:, 7] = same
-        rows[:, 8] = same / (1.0 + np.abs(ids - focus[0]))
+        rows[:, C["same document"]] = same
+        rows[:, C["near the answer"]] = same / (1.0 + np.abs(ids - focus[0]))
         answer = held[order.index(focus[0])] if focus[0] in order else \
             set(keywords_terms(index.chunks[focus[0]].context_text()))
         new = [t for t in own_terms if t not in answer]
         if new:
-            rows[:, 9] = [sum(t in h for t in new) / len(new) for h in held]
+            rows[:, C["new names held"]] = [sum(t in h for t in new) / len(new) for h in held]
     if own_terms:
-        rows[:, 10] = [sum(t in h for t in own_terms) / len(own_terms) for h in held]
+        rows[:, C["own names held"]] = [sum(t in h for t in own_terms) / len(own_terms) for h in held]
     if context_terms:
-        rows[:, 11] = [sum(t in h for t in context_terms) / len(context_terms) for h in held]
+        rows[:, C["subject held"]] = [sum(t in h for t in context_terms) / len(context_terms) for h in held]
     if scope is not None:
-        rows[:, 12] = index.table.time_fit(ids, scope, 1.0)  # a date it mentions, by the year
-        rows[:, 16] = index.table.dated_in(ids, scope)  # its own date, at the precision asked
-    rows[:, 13] = index.table.dated[ids]
+        rows[:, C["in time"]] = index.table.time_fit(ids, scope, 1.0)  # a date it mentions, by the year
+        rows[:, C["dated in time"]] = index.table.dated_in(ids, scope)  # its own date, at the precision asked
+    rows[:, C["dated"]] = index.table.dated[ids]
     words = words_for(q)
     if focus and not words.question.search(q):  # "was it in New York?": yes or no, of the answer in focus
-        rows[:, 17] = rows[:, 6]
-    rows[:, 14] = [typed(q, [index.chunks[i]], words, None, lambda: index.lowercase) for i in order]
+        rows[:, C["asked of the answer"]] = rows[:, C["answer just shown"]]
+    rows[:, C["kind held"]] = [typed(q, [index.chunks[i]], words, None, lambda: index.lowercase) for i in order]
     if relative:
         # a year asked ("two years after that?"): a passage telling of it further on counts as well
         years = all(len(d or "0000") == 4 for d in (scope.start, scope.end)) if scope is not None else False
-        rows[:, 15] = np.maximum(rows[:, 16], (rows[:, 12] >= 1.0) * years)
+        rows[:, C["in time asked"]] = np.maximum(rows[:, C["dated in time"]], (rows[:, C["in time"]] >= 1.0) * years)
     return rows
 
 
@@ -92,13 +93,13 @@ def scores(rows: np.ndarray, weights) -> np.ndarray:
     """The model's score of each row. For a time relative to the answer ("the month before it"), the passages
     dated in that time stay ahead of the others: the names such a follow-up gives say where the time counts
     from, and the model can't tell them from what it asks."""
-    return rows @ np.asarray(weights) + FIRST_TIER * rows[:, FEATURES.index("in time asked")]
+    return rows @ np.asarray(weights) + FIRST_TIER * rows[:, C["in time asked"]]
 
 
 def moves(rows: np.ndarray, weights) -> bool:
     """Whether the model re-orders these passages: another scores MARGIN above the first, and the follow-up does
     not ask yes or no of the answer shown first ("was it in New York?": yes or no, that answer stays)."""
-    if len(rows) < 2 or rows[0, FEATURES.index("asked of the answer")]:
+    if len(rows) < 2 or rows[0, C["asked of the answer"]]:
         return False
     score = scores(rows, weights)
     return bool(score.max() - score[0] > MARGIN)
