@@ -29,13 +29,18 @@ from qa.workspace import Workspace  # noqa: E402
 QUESTIONS = [json.loads(line)["q"] for line in (ROOT / "eval" / "queries.jsonl").read_text().splitlines()[:12]]
 
 
-def test_the_milvus_store_answers_as_the_file_store_does(tmp_path, embedder):
+def _both_stores(tmp_path, embedder):
+    """The NGO page built into a folder and into a Milvus Lite file: (files, milvus) indexes."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / NGO_PAGE.name).write_bytes(NGO_PAGE.read_bytes())
     build(corpus, tmp_path / "index", embedder)
     build(corpus, str(tmp_path / "ngo.db"), embedder)
-    files, milvus = open_store(tmp_path / "index").load(), open_store(str(tmp_path / "ngo.db")).load()
+    return open_store(tmp_path / "index").load(), open_store(str(tmp_path / "ngo.db")).load()
+
+
+def test_the_milvus_store_answers_as_the_file_store_does(tmp_path, embedder):
+    files, milvus = _both_stores(tmp_path, embedder)
     assert [vars(c) for c in milvus.chunks] == [vars(c) for c in files.chunks]
     for q in QUESTIONS + ["What did ACE do in 2019?"]:
         a, b = search(files, embedder, q, 5), search(milvus, embedder, q, 5)
@@ -50,12 +55,7 @@ def test_a_conversation_on_the_milvus_store_goes_as_on_the_file_store(tmp_path, 
     # a follow-up's re-ordering reads its passages' vectors and keyword scores from the store
     from qa.conversing import Conversation
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / NGO_PAGE.name).write_bytes(NGO_PAGE.read_bytes())
-    build(corpus, tmp_path / "index", embedder)
-    build(corpus, str(tmp_path / "ngo.db"), embedder)
-    files, milvus = open_store(tmp_path / "index").load(), open_store(str(tmp_path / "ngo.db")).load()
+    files, milvus = _both_stores(tmp_path, embedder)
     ids = np.concatenate([files.keyword_search("signatures petition", 2)[0], [3]])  # two holding the words, one not
     assert milvus.closeness(embedder.encode(["signatures"])[0], ids) == pytest.approx(
         files.closeness(embedder.encode(["signatures"])[0], ids), abs=2e-3)
