@@ -501,10 +501,11 @@ def _named_elsewhere_first(index: Index, order: list[int], q: str, signals: Sign
 
 def _weighed(index: Index, embedder: Embedder, q: str, own: str, order: list[int], ids: np.ndarray, fused: np.ndarray,
              dense: Ranked, signals: Signals, scope: TimeScope | None) -> list[int]:
-    """A follow-up's first passages re-ordered by the fitted model (`reranking`); as they were without one, and for
-    "two years after that?", "the next one?", whose answer is the first in time order."""
-    if reranking.WEIGHTS is None and reranking.RECORD is None or len(order) < 2 \
-            or signals.time_words and scope is not None and scope.order:
+    """A follow-up's first passages re-ordered by the fitted model (`reranking`); as they were without one, for a
+    question asked on its own or picking from the list shown, and for "two years after that?", "the next one?",
+    whose answer is the first in time order."""
+    if reranking.WEIGHTS is None and reranking.RECORD is None or len(order) < 2 or signals.empty \
+            or signals.item is not None or signals.among or signals.time_words and scope is not None and scope.order:
         return order
     first = order[:reranking.FIRST]
     at = {int(i): n for n, i in enumerate(ids.tolist())}
@@ -831,8 +832,7 @@ def search(
         order = _period_first(index, order, ranked, scope, signals, own, k)
     order, ids, fused = _picked_first(order, ids, fused, signals)
     order = _named_elsewhere_first(index, order, q, signals)
-    if not signals.empty and signals.item is None and not signals.among:
-        order = _weighed(index, embedder, q, own, order, ids, fused, dense, signals, scope)
+    order = _weighed(index, embedder, q, own, order, ids, fused, dense, signals, scope)
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
     empty = period and not inside.any()
     # the period's passages: those dated in it, and the candidates that name a date in it ("… graduating in 1984")
