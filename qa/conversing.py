@@ -219,6 +219,14 @@ def _opening(index: Index, question: str, today: datetime.date) -> Resolved:
     return Resolved(question, Signals(exclude=exclude, time_words=said, left_out=unsaid), scope, tuple(r.notes))
 
 
+def _names_kind_besides(text: str, kind: str, besides: str) -> bool:
+    """Whether `text` says the word of the kind asked ("ministry": "Ministry of Economy") outside the
+    thing left out ("besides the Cabinet Secretary")."""
+    left = re.sub(r"(?i)^(?:the|a|an|that|this)\s+", "", besides.strip(" ,;:?!"))
+    rest = re.sub(re.escape(left), " ", text, flags=re.I) if left else text
+    return len(kind) > 3 and re.search(rf"(?i)\b{re.escape(kind[:max(4, len(kind) - 2)])}", rest) is not None
+
+
 def _besides(r: _Reading, m: re.Match | None, when: TimeScope | None = None) -> tuple[tuple[int, ...], str]:
     """ "besides the Geneva forum", 国連フォーラム以外 (`words.besides`' match): the passage of the thing left
     out (noted) and the words that named it."""
@@ -266,7 +274,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     at = q.find(timed) if timed else -1
     # "after that": the time counts from the answer, and its note says so; its subject still counts, unnoted
     quiet = thing is not None and 0 <= at <= thing.start() < at + len(timed)
-    ordinal = None if order or comparative else words.ordinal.search(q)
+    # "so that was the second dialogue… when was the very first one?": the last one said is the one asked
+    ordinal = None if order or comparative else next(reversed(list(words.ordinal.finditer(q))), None)
     if ordinal is not None and not _of_focus_series(ordinal, words, focus):
         ordinal = None  # "the fifth Global Conference" while the dialogues are in focus: a subject of its own
     if ordinal is not None and relative is not None and ordinal.group(0) in relative[1]:
@@ -325,13 +334,15 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         if r.series is not None and relative is not None and relative[2] is None:
             relative = None  # "two months after it, the second one": the series' own second, whenever it was
     left_out, unsaid = _besides(r, spared, own_time or focus.period)
-    if left_out and focus.shown and left_out[0] == focus.shown[0].number and \
-            (words.asks_person.search(q) or re.search(r"(?i)\bwhom\b", q)):
-        left_out = ()  # "to whom else were they handed, besides the Chief Cabinet Secretary?": the answer names them
+    kind = words.asks_kind.search(q)
+    if left_out and (focus.shown and left_out[0] == focus.shown[0].number and
+                     (words.asks_person.search(q) or re.search(r"(?i)\bwhom\b", q))
+                     or kind and _names_kind_besides(index.chunks[left_out[0]].text, kind.group("kind"), spared.group("x"))):
+        left_out = ()  # "to whom else were they handed, besides the Chief Cabinet Secretary?": the answer names them;
+        #                "besides the cabinet secretary, which ministry got them?": its passage names a ministry too
         r.notes = [n for n in r.notes if not n.endswith(words.said["left out"])]
-    if more and not left_out and words.asks_person.search(q) and focus.shown \
-            and len(_people_of(focus.shown[0], words, [])) > 1:
-        more = None  # "who else from ACE was there with her?": the answer names the others itself
+    if more and not left_out and words.asks_person.search(q) and focus.shown:
+        more = None  # "who else from ACE was there with her?", "who else got them?": the answer may name them
     if more or left_out:
         r.exclude = left_out or tuple(h.number for h in focus.shown[:1])  # the answer in focus
     if more:
@@ -773,7 +784,10 @@ def _ordinal(r: _Reading, ordinal: re.Match, relative: TimeScope | None = None) 
         r.series = (series, n)
     named = {t for s in r.focus.subjects + [series] for t in terms(s)}
     own = [n for n in r.own if ordinal.group(0) not in n and not named & set(terms(n))]
-    r.item = None if own else item  # "… of the first one in London?" asks its own thing about it
+    # "… of the first one in London?" asks its own thing about it; "the 3rd was held for which G20 meeting?"
+    # asks of the third, whose passage says "G20"
+    held = set(terms(r.index.chunks[item].context_text())) if item is not None and own else set()
+    r.item = None if own and not all(set(terms(n)) <= held for n in own) else item
     if note:
         r.notes.append(note)
     if series:

@@ -259,7 +259,8 @@ def _places_named(question: str, words) -> list[tuple[str, list[str]]]:
             continue
         name = _unaccented(m.group(1))
         found = terms(name)
-        if found and not _a_month(name.split()[0].lower(), words):
+        first = name.split()[0].lower()
+        if found and not _a_month(first, words) and not (first in words.holidays and _AFTER_FEAST.match(question, m.end())):
             named.append((m.group(0).split()[0].lower(), found))
     return named
 
@@ -299,18 +300,29 @@ def asking_part(question: str, words) -> str:
 
 def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word: False) -> bool:
     """Whether the question names someone or something ("did we brief Keidanren?", "UNICEF Japan") none of
-    whose words the documents use: not a month however spelt ("Octber"), a people's adjective ("Indian"),
-    an acronym they spell out (`spelled()`: initials -> name), nor a slip of one of their words
+    whose words the documents use: not a month however spelt ("Octber") nor a feast ("Christmas"), a people's
+    adjective ("Indian"), an acronym they spell out (`spelled()`: initials -> name), nor a slip of one of their words
     (`slip(word)`: "Netowrk")."""
     for m in words.proper.finditer(question):
         word = m.group(1)
         name = _unaccented(word).lower()
-        if _PEOPLE_S.search(word) or _a_month(name, words) or (word.isupper() and word in spelled()) or slip(name):
+        if _PEOPLE_S.search(word) or _a_month(name, words) or _a_feast(question, m, words) \
+                or (word.isupper() and word in spelled()) or slip(name):
             continue
         found = terms(word)
         if found and not any(frequency(t) for t in found):
             return True
     return False
+
+
+_AFTER_FEAST = re.compile(r"(?:['’]s)?\s*(?:$|[^\w\s]|(?:1\d{3}|20\d{2}|that|this|of|in|and|or|the|we|ace|they|"
+                          r"was|were|did|had)\b)", re.I)
+
+
+def _a_feast(question: str, m: re.Match, words) -> bool:
+    """Whether a name is a feast said as a time ("around Christmas 2019", "before Halloween?"); not one
+    naming a thing ("a Christmas gala")."""
+    return _unaccented(m.group(1)).lower() in words.holidays and _AFTER_FEAST.match(question, m.end()) is not None
 
 
 def _unaccented(text: str) -> str:

@@ -62,19 +62,23 @@ _PARTS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)
           "下半期": (7, 12), "初め": (1, 3), "はじめ": (1, 3), "年初": (1, 3), "年末": (12, 12), "末": (12, 12), "年度末": (12, 12), "暮れ": (12, 12),
           "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
           "last quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12), "h1": (1, 6), "h2": (7, 12),
-          "第1四半期": (1, 3), "第2四半期": (4, 6), "第3四半期": (7, 9), "第4四半期": (10, 12)}
+          "第1四半期": (1, 3), "第2四半期": (4, 6), "第3四半期": (7, 9), "第4四半期": (10, 12),
+          # days of the year named by their feast: the month they fall in ("around Christmas 2019")
+          "christmas": (12, 12), "xmas": (12, 12), "new year": (1, 1), "halloween": (10, 10), "thanksgiving": (11, 11),
+          "クリスマス": (12, 12), "正月": (1, 1), "お正月": (1, 1)}
 # other words for the same parts: "the final quarter of 2021", "the closing months of 2019", "the latter half"
 _SAME_PART = {"1st quarter": "first quarter", "2nd quarter": "second quarter", "3rd quarter": "third quarter",
               "4th quarter": "fourth quarter", "final quarter": "last quarter", "closing quarter": "last quarter",
-              "opening quarter": "first quarter", "latter half": "second half", "back half": "second half",
+              "opening quarter": "first quarter", "latter half": "second half", "back half": "second half", "new year's": "new year", "new year’s": "new year",
               "closing months": "late", "final months": "late", "last months": "late", "later months": "late",
               "opening months": "early", "early months": "early", "first months": "early", "earlier months": "early"}
 _PART = re.compile(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter|first half|second half|early|beginning|start|"
                    r"mid|middle|late|end|(?:first|second|third|fourth|last|final|closing|opening|1st|2nd|3rd|4th)\s+quarter|"
-                   r"(?:latter|back)\s+half|(?:closing|final|last|later|opening|early|first|earlier)\s+months|q[1-4]|h[12]|(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|1[01]|[2-9])\s+months)(?:\s+of)?[\s-]+(?:the\s+year\s+)?"
+                   r"(?:latter|back)\s+half|(?:closing|final|last|later|opening|early|first|earlier)\s+months|q[1-4]|h[12]|"
+                   r"christmas|xmas|new\s+year(?:['’]s)?|halloween|thanksgiving|(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|1[01]|[2-9])\s+months)(?:\s+of)?[\s-]+(?:the\s+year\s+)?"
                    r"(1\d{3}|20\d{2})\b"
                    r"|\b(1\d{3}|20\d{2})[\s-]+(q[1-4]|h[12])\b"  # "2019 H1", "2020-Q3"
-                   r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の|度)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年度末|年末|暮れ|末|第[1-4]四半期)", re.I)
+                   r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の|度)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年度末|年末|暮れ|末|第[1-4]四半期|クリスマス|お?正月)", re.I)
 _FISCAL_PARTS = frozenset({"前半", "上半期", "後半", "下半期", "年末", "末", "年度末", "第1四半期", "第2四半期", "第3四半期", "第4四半期"})
 _PART_ALONE = re.compile(r"\b(spring|summer|autumn|fall|winter|first half|second half)\b|(春|夏|秋|冬|前半|上半期|後半|下半期|年末|暮れ)"
                          r"|\b(?:at\s+)?the\s+(end|beginning|start)\s+of\s+(?:the|that)\s+year\b", re.I)

@@ -576,7 +576,7 @@ def specific_terms(index: Index, text: str) -> list[str]:
 @functools.cache
 def _stop_terms(language: str) -> frozenset[str]:
     words = table(language)
-    return frozenset(t for w in words.stop for t in keywords_terms(w)) | words.stop  # 何 alone has no term
+    return frozenset(t for w in words.stop | words.holidays for t in keywords_terms(w)) | words.stop  # 何 alone has no term
 
 
 def _dated_within(table: ChunkTable, scope: TimeScope, pool: int) -> Ranked:
@@ -654,6 +654,7 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     """What `deciding` weighs: the best cosine, how much of `q`'s words the corpus and the first passages
     use, and whether the first holds the kind of thing asked for (a word's meaning read by `embedder`)."""
     best = 0.0 if keywords_only or not len(dense[1]) else float(np.max(dense[1]))
+    q = words_for(q).about_record.sub(" ", q)  # "what figure does the record state?" asks of no word "record"
     top: set[str] = set()
     for i in order[:3]:  # the sentences' terms are cached for highlighting; the heading and title are short
         chunk = index.chunks[i]

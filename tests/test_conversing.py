@@ -1714,3 +1714,23 @@ def test_a_question_about_what_no_document_names_stays_declined_in_a_conversatio
                      "when did she go to the cocoa industry meeting?", "Who is ACE's treasurer?")
     answer, resolved = turns[2]
     assert not answer.found and resolved.notes == ()
+
+
+def test_who_else_got_them_is_answered_by_the_passage_that_names_the_recipients(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "when did we hand over the 70k signatures?", "who else got them")
+    assert "Ministry of Economy" in _top(turns[1])  # the answer names both; not left out as already shown
+    _, turns = _talk(ngo_index, embedder, "Did ACE ever hand over signatures to the government?",
+                     "besides the cabinet secretary, which ministry got them?")
+    assert "Ministry of Economy" in _top(turns[1])
+
+
+def test_the_ordinal_asked_is_the_last_one_said(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What happened at the Hotel New Ohtani in April 2019?",
+                     "ok so that was the second dialogue. and the first one, when was it?")
+    assert turns[1][0].hits[0].date == "2019-02-27"  # not the second, said first as a remark
+
+
+def test_the_nth_keeps_its_passage_when_the_question_names_what_it_holds(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "How many countries were represented at the SDG 8.7 Dialogues?",
+                     "the 3rd was held for which G20 meeting?")
+    assert turns[1][0].hits[0].date == "2019-09-02"  # "G20" is the third's own word, not a new subject

@@ -151,3 +151,9 @@ def test_a_remark_then_a_question_is_asked_of_the_questions_own_time():
     assert question_time("What did we do in 2019? And in 2020?") == TimeScope("2019", "2020")  # two questions
     assert question_time("In 2019 we ran dialogues. Which one was in Tokyo?") == TimeScope("2019", "2019")
     assert question_time("What happened between 2018 - 2019?") == TimeScope("2018", "2019")
+
+
+def test_a_feast_names_its_month():
+    assert question_time("what did they do around Christmas 2019?") == TimeScope("2019-12", "2019-12")
+    assert question_time("anything over New Year's 2020?") == TimeScope("2020-01", "2020-01")
+    assert question_time("2019年のクリスマスに何をしましたか") == TimeScope("2019-12", "2019-12")

@@ -679,3 +679,15 @@ def test_who_paid_needs_a_passage_that_tells_of_funding_and_exact_words_a_quotat
     # "quote" as "cite": the question is who handed it over, which the entry says
     assert search(ngo_index, embedder, "I'd like to quote who handed the 2019 C20 Policy Pack to Prime Minister Abe - "
                                        "which ACE person was it?", 5).found
+
+
+def test_a_period_asked_in_passing_words_and_a_claim_checked_against_the_record_are_found(ngo_index, embedder):
+    """ "was there anything in …" asks what the period holds, whatever else it says ("before Halloween", a
+    feast is a time, not a name the documents lack); "what number does the record give?" asks of no word
+    "record". Their near-misses stay declined."""
+    for q in ["was there anything in October 2019, before Halloween?",
+              "Is there anything on record for April 2021?",
+              "An article says 15 countries sent delegates to the SDG 8.7 Dialogues. What number does the record give?"]:
+        assert search(ngo_index, embedder, q, 5).found, q
+    for q in ["Was there anything in June 2019?", "Did ACE hold a Christmas gala for donors in 2017?"]:
+        assert not search(ngo_index, embedder, q, 5).found, q

@@ -269,7 +269,18 @@ WORDS = Words(
                             r"(?:we|ace|they|you|the\s+organi[sz]ation)\b"),
     asks_record=re.compile(r"(?i)\bwhat\s+(?:did|has|have|was)\s+(?:we|ace|they|the\s+organi[sz]ation)\s+(?:do|done|doing|"
                            r"been\s+doing|(?:been\s+)?up\s+to|get\s+up\s+to)\b|\b(?:activities|activites|advocacy\s+work|"
-                           r"what\s+happened)\b|\bwhat\s+(?:we|ace|they)\s+did\b|\bwhat\s+(?:[\w'’]+\s+){0,3}up\s+to\b"),
+                           r"what\s+happened)\b|\bwhat\s+(?:we|ace|they)\s+did\b|\bwhat\s+(?:[\w'’]+\s+){0,3}up\s+to\b"
+                           # "was there anything in January 2018?", "anything going on that summer?"; not "was
+                           # there anything about films …", which asks of a kind
+                           r"|\b(?:is|was|were|are)\s+there\s+(?:any|some)thing\b(?!\s+(?:about|on|of|regarding|related|"
+                           r"to\s+do|similar|like)\b)|\b(?:any|some)thing\s+(?:happen\w*|going\s+on)\b"),
+    holidays=frozenset({"christmas", "xmas", "halloween", "thanksgiving"}),
+    about_record=re.compile(r"(?i)\b(?:according\s+to|per|in|on|from)\s+(?:the|our|your|this)\s+(?:records?|documents?|"
+                            r"archives?|files?|texts?|database)\b|\b(?:does|do|did)\s+(?:the|our|your|this)\s+(?:records?|"
+                            r"documents?|archives?|texts?|database)\s+(?:say|state|show|give|list|name|note|confirm|mention|"
+                            r"describe|record|hold|have|back)\b|\b(?:the|our|your|this)\s+(?:records?|documents?|archives?|"
+                            r"texts?)\s+(?:says|states|shows|gives|lists|names|notes|mentions|describes)\b|\bon\s+record\b|"
+                            r"(?<=thing)\s+recorded\b|(?<=activity)\s+recorded\b|(?<=activities)\s+recorded\b"),
     asks_action=re.compile(r"(?i)\b(?:what|waht|wat|wht|whta)\s+(?:did|does|has|have)\s+(?:\w+\s+){1,3}?(?:do|done|"
                            r"organi[sz]e|hold|host|present|run|submit|sign|make|contribute)\b"
                            r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),

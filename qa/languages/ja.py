@@ -135,6 +135,7 @@ WORDS = Words(
     pair=re.compile(r"(?:その|この|あの)?(?:お?二人|お?ふたり|両名|三人)"),
     other_one=re.compile(r"もう(?:一つ|ひとつ|一方|片方)(?:の方|のほう)?|他方"),
     asks_record=re.compile(r"何をし|何をやっ|活動|何があ|出来事|一覧"),
+    about_record=re.compile(r"(?:この|その)?(?:記録|資料|文書)(?:に(?:は|よると|よれば)|では|上(?:は|では)?)"),
     group=re.compile(r"(彼ら|彼女ら|彼女たち|あの人たち)"),
     plural=re.compile(r"(それら|これら|あれら|彼ら)"),
     onward=re.compile(r"(?:翌|次の|その次の|その後の)\s*$"),
