@@ -219,6 +219,17 @@ def _opening(index: Index, question: str, today: datetime.date) -> Resolved:
     return Resolved(question, Signals(exclude=exclude, time_words=said, left_out=unsaid), scope, tuple(r.notes))
 
 
+def _asks_ever(q: str, words: Words) -> bool:
+    """Whether a question asks if something was done at all ("that man Satyarthi, did he come to Japan
+    with ACE before that?"); not "how many votes did he get a few days before?" nor "did she hand it over
+    before the summit or after?", which ask what or which."""
+    m = words.asks_ever.search(q)
+    if m is None or words.either_way.search(q):
+        return False
+    clause = re.split(r"[.?!;,:—–]", q[:m.start()])[-1]
+    return words.wh.search(clause) is None
+
+
 def _names_kind_besides(text: str, kind: str, besides: str) -> bool:
     """Whether `text` says the word of the kind asked ("ministry": "Ministry of Economy") outside the
     thing left out ("besides the Cabinet Secretary")."""
@@ -362,6 +373,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         relative = None  # "and the second?" … "and then?": the third
     if relative is not None:
         when, said = relative[:2]
+        if when.order and (when.start is None or when.end is None) and _asks_ever(q, words):
+            when = TimeScope(when.start, when.end)  # "did he come to Japan before that?": at any time before it
         r.note(said, _period_words(when, words))
         if when.order and not r.exclude and (focus.shown or relative[2] is not None) \
                 and not (relative[2] is None and _tells_of(focus.shown[0], _counted(relative[1], words, when, focus))):

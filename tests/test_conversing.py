@@ -1734,3 +1734,10 @@ def test_the_nth_keeps_its_passage_when_the_question_names_what_it_holds(ngo_ind
     _, turns = _talk(ngo_index, embedder, "How many countries were represented at the SDG 8.7 Dialogues?",
                      "the 3rd was held for which G20 meeting?")
     assert turns[1][0].hits[0].date == "2019-09-02"  # "G20" is the third's own word, not a new subject
+
+
+def test_whether_something_was_done_before_that_asks_of_any_time_before(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did ACE show The Price of Free in the Diet?",
+                     "Had they worked with Kailash Satyarthi before that?")
+    assert turns[1][0].hits[0].date == "2016-05-13"  # not the event just before the film
+    assert turns[1][1].notes == ("before that → until 13 November 2019",)

@@ -98,6 +98,9 @@ class Words:
     asks_any: re.Pattern = re.compile(r"(?!)")  # whether anything of a kind happened ("did we submit any comments …")
     asks_whether: re.Pattern = re.compile(r"(?!)")  # a yes/no question of what was done ("did we attend …", 参加しましたか)
     asks_record: re.Pattern = re.compile(r"(?!)")  # what was done in a period ("what did we do then", "list our activities", 活動)
+    asks_ever: re.Pattern = re.compile(r"(?!)")  # whether something was done at all ("did he come to Japan …"): not what
+    either_way: re.Pattern = re.compile(r"(?!)")  # a choice of two times ("before the summit or after?")
+    wh: re.Pattern = re.compile(r"(?!)")  # a question word ("what", "how"): the clause asks what, not whether
     holidays: frozenset[str] = frozenset()  # days named by their feast ("Christmas"): a time, not a name to find
     about_record: re.Pattern = re.compile(r"(?!)")  # the documents themselves ("does the record say", 記録では): asks nothing
     asks_action: re.Pattern = re.compile(r"(?!)")  # a question whose answer is something done ("what did ACE do at …")

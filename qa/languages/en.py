@@ -274,6 +274,12 @@ WORDS = Words(
                            # there anything about films …", which asks of a kind
                            r"|\b(?:is|was|were|are)\s+there\s+(?:any|some)thing\b(?!\s+(?:about|on|of|regarding|related|"
                            r"to\s+do|similar|like)\b)|\b(?:any|some)thing\s+(?:happen\w*|going\s+on)\b"),
+    # "did he come to Japan with ACE before that?": whether, at any time before; not "what did they do before that?"
+    # ("has it happened again since then?": the next time it did, the first after)
+    asks_ever=re.compile(r"(?i)(?!.*\bagain\b)\b(?:did|had|has|have)\s+(?:he|she|they|we|ace|you|it)\s+(?:ever\s+|already\s+|also\s+)?"
+                         r"(?!do\b|done\b)[a-z]{2,}"),
+    either_way=re.compile(r"(?i)\bor\s+(?:after|before|afterwards|later|earlier|not)\b"),
+    wh=re.compile(r"(?i)\b(?:what|which|who|whom|whose|where|when|how|why)\b"),
     holidays=frozenset({"christmas", "xmas", "halloween", "thanksgiving"}),
     about_record=re.compile(r"(?i)\b(?:according\s+to|per|in|on|from)\s+(?:the|our|your|this)\s+(?:records?|documents?|"
                             r"archives?|files?|texts?|database)\b|\b(?:does|do|did)\s+(?:the|our|your|this)\s+(?:records?|"
