@@ -1475,7 +1475,10 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
     if relative is not None:
         scope, said, thing = relative
         if scope.start and scope.start == scope.end and len(scope.start) == 4:
-            return part_of_year(int(scope.start), season), f"{said}…{season}", thing
+            at, part = q.find(said), q.lower().find(season.lower())  # "end of that year", "late that year"
+            lo, hi = min(at, part), max(at + len(said), part + len(season))
+            spoken = q[lo:hi] if at >= 0 and part >= 0 and hi - lo <= 2 * (len(said) + len(season)) else f"{said}…{season}"
+            return part_of_year(int(scope.start), season), spoken, thing
         return relative
     anchor = _anchor(focus, "year")
     if anchor is None:
@@ -1665,6 +1668,12 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     elif period is not None and top is not None and top.date and not period.overlaps(top.date, top.date_end or top.date):
         period = None  # a period only carried along, which the answer has left ("what else?" found 2019): gone
     frame = _frame(q, words, focus)
+    if resolved.followup and subjects and frame != (focus.frame if focus is not None else None) and \
+            any(p.search(_fold(q)) for p in (words.thing, words.place, words.person)) and \
+            not words.several.search(q):  # "these", "them": the list shown, not its first
+        # "ACE person who spoke there?" … "and 2020?": who spoke at the conference it pointed at, not anywhere
+        named = " ".join(without_dates(subjects[0]).replace(",", " ").split())
+        frame = frame if set(terms(named)) <= set(terms(frame)) else f"{frame} {named}"
     # "first one, what was the draft?" asks of one item of the list: "and the year before?" asks the list's question
     listed = (focus.listed or focus.frame) if focus is not None and resolved.signals.item is not None else frame
     people = [n for n, kind in words.names(_fold(q)) if kind == "person"] or _typed_lower(q, top, words)

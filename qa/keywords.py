@@ -227,6 +227,33 @@ def corrected(question: str, frequency, known, english: frozenset[str], lowercas
     return re.sub(r"(?<![\w'])[A-Za-z]+(?![\w'])", lambda m: fixed(m.group(0)), question)
 
 
+def spelled_alike(question: str, frequency, variants: dict[str, tuple[str, ...]],
+                  endings: tuple[tuple[str, str], ...]) -> str:
+    """The question with, after each word, its other spelling or plainer word that the documents use
+    more than they use it ("labor" -> "labor labour", "kid" -> "kid child", "organize" -> "organize
+    organise"): `variants` gives whole words, `endings` pairs of endings spelt either way.
+
+    >>> used = {"labour": 9, "labor": 1, "child": 7}.get
+    >>> spelled_alike("the US dept of labor and a kid", lambda t: used(t, 0), {"kid": ("child",)}, (("or", "our"),))
+    'the US dept of labor labour and a kid child'
+    """
+    def used(word: str) -> int:
+        return max((frequency(t) for t in terms(word)), default=0)
+
+    def alike(m: re.Match) -> str:
+        word = m.group(0)
+        low = word.lower()
+        others = list(variants.get(low, ()))
+        for a, b in endings:
+            for x, y in ((a, b), (b, a)):
+                if low.endswith(x) and len(low) > len(x) + 2:
+                    others.append(low[:-len(x)] + y)
+        said = used(low)
+        better = [o for o in dict.fromkeys(others) if o != low and used(o) > said]
+        return " ".join([word, *better])
+    return re.sub(r"(?<![\w'])[A-Za-z]+(?![\w'])", alike, question)
+
+
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 
 

@@ -81,7 +81,8 @@ _PART = re.compile(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter|fi
                    r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の|度)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年度末|年末|暮れ|末|第[1-4]四半期|クリスマス|お?正月)", re.I)
 _FISCAL_PARTS = frozenset({"前半", "上半期", "後半", "下半期", "年末", "末", "年度末", "第1四半期", "第2四半期", "第3四半期", "第4四半期"})
 _PART_ALONE = re.compile(r"\b(spring|summer|autumn|fall|winter|first half|second half)\b|(春|夏|秋|冬|前半|上半期|後半|下半期|年末|暮れ)"
-                         r"|\b(?:at\s+)?the\s+(end|beginning|start)\s+of\s+(?:the|that)\s+year\b", re.I)
+                         r"|\b(?:at\s+)?(?:the\s+)?(end|beginning|start)\s+of\s+(?:the|that|this)\s+(?:same\s+)?year\b"
+                         r"|\b(early|late|mid)[\s-]+(?=(?:in\s+)?(?:that|the\s+same|this)\s+year\b)", re.I)  # "late that year"
 
 
 def months_of(part: str) -> tuple[int, int]:
@@ -108,7 +109,7 @@ def part_of_year(year: int, part: str) -> TimeScope:
 def season_in(question: str) -> str | None:
     """The part of a year a question names without its year ("その年の秋", "that summer"), or None."""
     m = _PART_ALONE.search(question)
-    return (m.group(1) or m.group(2) or m.group(3).lower()) if m else None
+    return (m.group(1) or m.group(2) or (m.group(3) or m.group(4)).lower()) if m else None
 
 
 def _step(iso: str, delta: int) -> str:

@@ -52,7 +52,7 @@ from .deciding import (
 from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
-from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns
+from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns, spelled_alike
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
@@ -749,13 +749,14 @@ _DAY_ORDINAL = re.compile(rf"(?i)(\b{MONTH_WORD}\.?\s+)?\b([0-3]?\d)(?:st|nd|rd|
 def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | None) -> str:
     """The words a passage is matched on (`_matched`), an acronym the documents never use followed by
     the name they spell ("HLPF High Level Political Forum"), an English typing slip read as their word
-    ("presnt" -> "present"), a clipped katakana word followed by theirs ("パブコメ パブリックコメント"), a
+    ("presnt" -> "present"), a word followed by the spelling they use more ("labor labour", "kid child"), a clipped katakana word followed by theirs ("パブコメ パブリックコメント"), a
     day as the documents write it ("December 21st" -> "December 21")."""
     text = expand_acronyms(_DAY_ORDINAL.sub(r"\1\2\3", _matched(q, scope)), index.frequency, lambda: index.acronyms)
     if JAPANESE.search(text):
         return expand_clipped(text, index.frequency, lambda: index.katakana)
-    return corrected(text, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
-                     lambda: index.lowercase)
+    words = words_for(text)
+    return spelled_alike(corrected(text, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
+                                   lambda: index.lowercase), index.frequency, words.variants, words.variant_endings)
 
 
 def _matched(q: str, scope: TimeScope | None) -> str:

@@ -1741,3 +1741,17 @@ def test_whether_something_was_done_before_that_asks_of_any_time_before(ngo_inde
                      "Had they worked with Kailash Satyarthi before that?")
     assert turns[1][0].hits[0].date == "2016-05-13"  # not the event just before the film
     assert turns[1][1].notes == ("before that → until 13 November 2019",)
+
+
+def test_the_end_of_that_year_is_its_last_months_and_the_note_says_it_in_the_persons_words(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "what did ACE do in June 2018?", "end of that year?")
+    assert turns[1][1].notes == ("end of that year → October – December 2018",)
+    assert turns[1][0].hits[0].date == "2018-12-03"
+    _, turns = _talk(ngo_index, embedder, "what did ACE do in June 2018?", "and late that year?")
+    assert turns[1][1].notes == ("late that year → September – December 2018",)
+
+
+def test_and_another_year_asks_again_of_the_thing_the_last_question_pointed_at(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Tell me about the Sustainable Brands conference in Tokyo",
+                     "anyone from ACE speak there?", "what about 2020")
+    assert "2020 conference" in _top(turns[2])  # the conference's 2020 session, not the C20's of November 2020

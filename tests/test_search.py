@@ -691,3 +691,11 @@ def test_a_period_asked_in_passing_words_and_a_claim_checked_against_the_record_
         assert search(ngo_index, embedder, q, 5).found, q
     for q in ["Was there anything in June 2019?", "Did ACE hold a Christmas gala for donors in 2017?"]:
         assert not search(ngo_index, embedder, q, 5).found, q
+
+
+def test_a_word_spelt_the_other_way_or_said_plainly_finds_the_documents_word(ngo_index, embedder):
+    """ "labor" for their "Labour", "kid" for "child", "movie" for "film": each finds the passage."""
+    for q, date in [("When did a guest from the US Department of Labor speak at an ACE seminar?", "2019-10-26"),
+                    ("did ACE say anything about a japanese kid who died while working?", "2018-01-10"),
+                    ("which movie did ACE show to lawmakers?", "2019-11-14")]:
+        assert search(ngo_index, embedder, q, 5).hits[0].date == date, q

@@ -101,6 +101,9 @@ class Words:
     asks_ever: re.Pattern = re.compile(r"(?!)")  # whether something was done at all ("did he come to Japan …"): not what
     either_way: re.Pattern = re.compile(r"(?!)")  # a choice of two times ("before the summit or after?")
     wh: re.Pattern = re.compile(r"(?!)")  # a question word ("what", "how"): the clause asks what, not whether
+    variants: dict = field(default_factory=dict)  # a word -> its plainer or other-spelt words ("kid": "child")
+    variant_endings: tuple = ()  # endings spelt two ways ("our"/"or": "labour", "labor")
+    several: re.Pattern = re.compile(r"(?!)")  # a reference to more than one thing ("these", "them", それら)
     holidays: frozenset[str] = frozenset()  # days named by their feast ("Christmas"): a time, not a name to find
     about_record: re.Pattern = re.compile(r"(?!)")  # the documents themselves ("does the record say", 記録では): asks nothing
     asks_action: re.Pattern = re.compile(r"(?!)")  # a question whose answer is something done ("what did ACE do at …")

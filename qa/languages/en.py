@@ -280,6 +280,16 @@ WORDS = Words(
                          r"(?!do\b|done\b)[a-z]{2,}"),
     either_way=re.compile(r"(?i)\bor\s+(?:after|before|afterwards|later|earlier|not)\b"),
     wh=re.compile(r"(?i)\b(?:what|which|who|whom|whose|where|when|how|why)\b"),
+    # words people type for the documents' words: US and British spellings, everyday words, clipped ones
+    variants={"kid": ("child",), "kids": ("children",), "movie": ("film",), "movies": ("films",),
+              "govt": ("government",), "gov": ("government",), "dept": ("department",), "intl": ("international",),
+              "mtg": ("meeting",), "conf": ("conference",), "org": ("organization", "organisation"),
+              "orgs": ("organizations", "organisations"), "program": ("programme",), "programs": ("programmes",),
+              "programme": ("program",), "center": ("centre",), "centre": ("center",), "defense": ("defence",),
+              "dialog": ("dialogue",), "dialogs": ("dialogues",), "catalog": ("catalogue",)},
+    variant_endings=(("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
+                     ("yse", "yze"), ("ogue", "og"), ("elled", "eled"), ("elling", "eling")),
+    several=re.compile(r"(?i)\b(?:these|those|them|they|their)\b"),
     holidays=frozenset({"christmas", "xmas", "halloween", "thanksgiving"}),
     about_record=re.compile(r"(?i)\b(?:according\s+to|per|in|on|from)\s+(?:the|our|your|this)\s+(?:records?|documents?|"
                             r"archives?|files?|texts?|database)\b|\b(?:does|do|did)\s+(?:the|our|your|this)\s+(?:records?|"

@@ -138,6 +138,7 @@ WORDS = Words(
     about_record=re.compile(r"(?:この|その)?(?:記録|資料|文書)(?:に(?:は|よると|よれば)|では|上(?:は|では)?)"),
     group=re.compile(r"(彼ら|彼女ら|彼女たち|あの人たち)"),
     plural=re.compile(r"(それら|これら|あれら|彼ら)"),
+    several=re.compile(r"(それら|これら|あれら|彼ら|彼女ら|彼女たち)"),
     onward=re.compile(r"(?:翌|次の|その次の|その後の)\s*$"),
     backward=re.compile(r"(?:前の|その前の|前年の)\s*$"),
     back_to=re.compile(r"^(?:話を戻(?:して|すと|しますが)[、,]?\s*)?(?P<x>[^、。？?]{2,20}?)(?:の話)?に(?:話を)?戻(?:って|ると|りますが|ります)"
