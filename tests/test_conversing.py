@@ -1755,3 +1755,14 @@ def test_and_another_year_asks_again_of_the_thing_the_last_question_pointed_at(n
     _, turns = _talk(ngo_index, embedder, "Tell me about the Sustainable Brands conference in Tokyo",
                      "anyone from ACE speak there?", "what about 2020")
     assert "2020 conference" in _top(turns[2])  # the conference's 2020 session, not the C20's of November 2020
+
+
+
+def test_the_kind_asked_is_the_noun_before_its_verb_in_the_present_too():
+    from qa.deciding import asked_kind
+    from qa.languages import table
+
+    words = table("en")
+    assert asked_kind("wait which network actually collects those signatures", words) == "network"  # not "signatures"
+    assert asked_kind("which group holds the secretariat?", words) == "group"
+    assert asked_kind("which network members attended?", words) == "members"

@@ -304,7 +304,9 @@ WORDS = Words(
                          r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type|set|series|pair|piece|couple|list)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,5}?"
                          r"(?P<kind>(?![a-z]+ly\b)(?![a-z]+ing\s+(?:it|them|him|her)\b)[a-z]{3,})(?=(?:(?:\s+or\s+|\s*/\s*)[a-z]{3,}(?:\s+[a-z]{3,})?)?\s+(?:(?:actually|really|ever|also)\s+)?(?:[a-z]+ing\s+(?:it|them|him|her)\b|did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
                          r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
-                         r"went|got|put|spoke|wrote|held|told|brought|said|left|bought|sold|found|kept|began|became)\b"
+                         r"went|got|put|spoke|wrote|held|told|brought|said|left|bought|sold|found|kept|began|became|"
+                         r"collects|runs|holds|hosts|leads|organi[sz]es|conducts|gathers|coordinates|manages|handles|"
+                         r"sends|makes|funds|supports|chairs|represents|includes|covers|works)\b"
                          r"|\s*(?:[?.!]|$))"),  # "which city?": the kind alone
     kind_of_reference=re.compile(r"(?i)^\W*(?:and\s+|so\s+|ok\W+)?(?:which|what)\s+(?P<kind>[a-z]{3,})\s+(?:was|is|were|are)"
                                  r"\s+(?:that|this|it|those|these)\W*$"),
