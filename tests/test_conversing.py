@@ -1766,3 +1766,9 @@ def test_the_kind_asked_is_the_noun_before_its_verb_in_the_present_too():
     assert asked_kind("wait which network actually collects those signatures", words) == "network"  # not "signatures"
     assert asked_kind("which group holds the secretariat?", words) == "group"
     assert asked_kind("which network members attended?", words) == "members"
+
+
+def test_in_the_first_place_is_an_idiom_not_the_first_of_a_series(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When was the second SDG 8.7 Dialogue?",
+                     "why were those dialogues held in the first place?")
+    assert not any("first" in n for n in turns[1][1].notes)  # no "the first → SDG 8.7 Dialogue, first"

@@ -104,6 +104,7 @@ class Words:
     variants: dict = field(default_factory=dict)  # a word -> its plainer or other-spelt words ("kid": "child")
     variant_endings: tuple = ()  # endings spelt two ways ("our"/"or": "labour", "labor")
     several: re.Pattern = re.compile(r"(?!)")  # a reference to more than one thing ("these", "them", それら)
+    idioms: re.Pattern = re.compile(r"(?!)")  # phrases that sound like a reference but are none ("in the first place")
     holidays: frozenset[str] = frozenset()  # days named by their feast ("Christmas"): a time, not a name to find
     about_record: re.Pattern = re.compile(r"(?!)")  # the documents themselves ("does the record say", 記録では): asks nothing
     asks_action: re.Pattern = re.compile(r"(?!)")  # a question whose answer is something done ("what did ACE do at …")
@@ -128,7 +129,9 @@ class Words:
     described: frozenset[str] = frozenset()  # of those, one a passage tells without its word ("the subject of the statement")
 
     def mend(self, text: str) -> str:
-        """The text with the table's slips of small words put right ("wat about 1959" -> "what about 1959")."""
+        """The text with the table's slips of small words put right ("wat about 1959" -> "what about 1959"),
+        and its idioms that only sound like references blanked ("in the first place": no first one)."""
+        text = self.idioms.sub(lambda m: " " * len(m.group(0)), text)
         if not self.slips:
             return text
         return _slips_pattern(tuple(self.slips)).sub(lambda m: self.slips[m.group(0)], text)

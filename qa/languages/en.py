@@ -290,6 +290,8 @@ WORDS = Words(
     variant_endings=(("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
                      ("yse", "yze"), ("ogue", "og"), ("elled", "eled"), ("elling", "eling")),
     several=re.compile(r"(?i)\b(?:these|those|them|they|their)\b"),
+    idioms=re.compile(r"(?i)\bin\s+the\s+first\s+place\b|\bfirst\s+(?:of\s+all|and\s+foremost|off)\b|\bat\s+first\b"
+                      r"|\blast\s+but\s+not\s+least\b|\bat\s+(?:the\s+)?very\s+least\b"),
     holidays=frozenset({"christmas", "xmas", "halloween", "thanksgiving"}),
     about_record=re.compile(r"(?i)\b(?:according\s+to|per|in|on|from)\s+(?:the|our|your|this)\s+(?:records?|documents?|"
                             r"archives?|files?|texts?|database)\b|\b(?:does|do|did)\s+(?:the|our|your|this)\s+(?:records?|"
