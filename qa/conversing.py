@@ -588,6 +588,10 @@ def _of_focus(r: _Reading) -> bool:
     if r.focus.topic:
         return True
     said = {t for s in r.focus.subjects for t in terms(s)} | {t for h in r.focus.shown[:3] for t in terms(h.text)}
+    if r.focus.shown and r.index.table.documents > 1:  # "After the 1968 merger?": the article of the answer says it
+        table = r.index.table
+        mine = np.flatnonzero(table.document == table.document[r.focus.shown[0].number])
+        said |= {t for i in mine.tolist() for t in terms(r.index.chunks[i].text)}
     months = _month_terms(r.words.code)
     asked = [t for t in specific_terms(r.index, r.q) if t not in r.words.stop and not _YEAR.fullmatch(t) and t not in months]
     return bool(asked) and all(t in said for t in asked)  # "what did we do in April 2019?" asks of no subject

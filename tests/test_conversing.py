@@ -1772,3 +1772,4 @@ def test_in_the_first_place_is_an_idiom_not_the_first_of_a_series(ngo_index, emb
     _, turns = _talk(ngo_index, embedder, "When was the second SDG 8.7 Dialogue?",
                      "why were those dialogues held in the first place?")
     assert not any("first" in n for n in turns[1][1].notes)  # no "the first → SDG 8.7 Dialogue, first"
+
