@@ -864,7 +864,7 @@ def search(
         and not unknown_place(asking, index.frequency, words) and not placed_elsewhere(asking, first, index.frequency, words) \
         and not unknown_name(asking, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \
-        and not unreported_response(q, first, words) and not unlisted(q, first, words) \
+        and not unreported_response(q, first, words) and not unlisted(q, first, words) and not words.chore.search(q) \
         and not absent_person(q, first, words, lambda: index.people - model_words(getattr(embedder, "name", "")))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen, kind_missing)

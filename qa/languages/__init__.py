@@ -105,6 +105,7 @@ class Words:
     variant_endings: tuple = ()  # endings spelt two ways ("our"/"or": "labour", "labor")
     several: re.Pattern = re.compile(r"(?!)")  # a reference to more than one thing ("these", "them", それら)
     idioms: re.Pattern = re.compile(r"(?!)")  # phrases that sound like a reference but are none ("in the first place")
+    chore: re.Pattern = re.compile(r"(?!)")  # a task or a fact of today, not a question of the documents ("translate …")
     holidays: frozenset[str] = frozenset()  # days named by their feast ("Christmas"): a time, not a name to find
     about_record: re.Pattern = re.compile(r"(?!)")  # the documents themselves ("does the record say", 記録では): asks nothing
     asks_action: re.Pattern = re.compile(r"(?!)")  # a question whose answer is something done ("what did ACE do at …")

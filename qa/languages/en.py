@@ -292,6 +292,11 @@ WORDS = Words(
     several=re.compile(r"(?i)\b(?:these|those|them|they|their)\b"),
     idioms=re.compile(r"(?i)\bin\s+the\s+first\s+place\b|\bfirst\s+(?:of\s+all|and\s+foremost|off)\b|\bat\s+first\b"
                       r"|\blast\s+but\s+not\s+least\b|\bat\s+(?:the\s+)?very\s+least\b"),
+    chore=re.compile(r"(?i)\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|help\s+me\s+)?(?:recommend|suggest|"
+                     r"translate|draft|write|book|compose|summari[sz]e\s+this)\b|\b(?:please|kindly|pls)\s+(?:translate|draft|"
+                     r"write|book|compose)\b|^\W*(?:translate|draft|compose|book)\s+(?:a|an|me|this|the\s+following|[\"'“‘])|\byou['’]d\s+recommend\b|"
+                     r"\bweather\b.*\b(?:tomorrow|tmrw|today|tonight|this\s+(?:week|weekend|afternoon|evening))\b|"
+                     r"\b(?:weather|forecast)\s+(?:forecast\s+)?(?:for|in)\b|\bwhat\s+time\s+is\s+it\b"),
     holidays=frozenset({"christmas", "xmas", "halloween", "thanksgiving"}),
     about_record=re.compile(r"(?i)\b(?:according\s+to|per|in|on|from)\s+(?:the|our|your|this)\s+(?:records?|documents?|"
                             r"archives?|files?|texts?|database)\b|\b(?:does|do|did)\s+(?:the|our|your|this)\s+(?:records?|"
