@@ -131,7 +131,11 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
         gathering = bool(words.gathering.fullmatch(kind))
         named = bool(words.named_kind.fullmatch(kind))
 
+        many = kind.lower().endswith("s") and len(kind) > 4  # "which chocolate companies …?": their names
+
         def holds(chunk) -> bool:  # "which meeting …?": a conference is one; "which body …?": a name is one
+            if many and not _names_any(chunk.text, kind):
+                return False
             return _names_place(chunk, question) if place else _mentions(chunk, kind, similar) \
                 or gathering and bool(words.gathering.search(chunk.text)) or named and _names_thing(chunk, question)
     elif words.asks_place.search(question):  # "where was it held?", "which venue …?": a place it does not give
@@ -193,6 +197,21 @@ def _names_place(chunk, question: str) -> bool:
 
 
 _TITLED_THING = re.compile(r"[“\"]([^”\"]{4,})[”\"]|[A-Z][\w.'’-]*(?:\s+(?:(?:of|on|and|for|the|in)\s+)*[A-Z0-9][\w.'’-]*)+")
+
+
+_NAMES_FOLLOW = re.compile(r"\W{0,3}(?:(?:such\s+as|including|like|namely|notably|e\.g\.)\s+|:\s*|\(\s*|,\s+)(?:the\s+)?"
+                           r"[“\"]?[A-Z\u00C0-\u017F]|(?:[^\w.;]+\w+){0,5}?[^\w.;]+(?:on|about|titled|called|named|entitled)\b")
+
+
+def _names_any(text: str, kind: str) -> bool:
+    """Whether a text that says the plural kind asked ("companies") names any of them: the word in a name
+    ("the Ministry of …"), followed by names ("countries, including Argentina") or by what they were about
+    ("a session at the 2020 conference on …"); not "cacao producers, confectionary companies and
+    consumers", which names none. A text that never says the word may name
+    them in other words ("governments": "Ghana"), and is left to the other checks."""
+    stem = kind.lower()[:max(4, len(kind) - 3)]
+    said = [m for m in re.finditer(rf"(?i)\b{re.escape(stem)}\w*", text)]
+    return not said or any(m.group(0)[:1].isupper() or _NAMES_FOLLOW.match(text, m.end()) for m in said)
 
 
 def _names_thing(chunk, question: str) -> bool:

@@ -709,3 +709,14 @@ def test_a_task_or_a_fact_of_today_is_declined_and_the_documents_words_for_it_ar
     for q in ["What recommendations did ACE's president present to the Prime Minister in 2019?",
               "Which draft plan did ACE comment on in January 2020?"]:
         assert search(ngo_index, embedder, q, 5).found, q
+
+
+def test_which_of_a_kind_is_declined_when_the_passage_says_the_kind_but_names_none(ngo_index, embedder):
+    """ "17 members, including NGOs and trade unions" names no union; "12 countries, including Argentina"
+    names countries; "two of the sessions on Sustainable Procurement …" says what the sessions were."""
+    for q in ["Which trade unions belong to the Stop Child Labour Network?",
+              "Which confectionery companies does ACE cooperate with in Ghana?"]:
+        assert not search(ngo_index, embedder, q, 5).found, q
+    for q in ["Which countries sent representatives to the SDG 8.7 Dialogues?",
+              "What sessions did Tomoko Shiroki present at Sustainable Brands 2019?"]:
+        assert search(ngo_index, embedder, q, 5).found, q
