@@ -55,3 +55,16 @@ def test_a_passage_dated_in_a_time_asked_relative_to_the_answer_stays_ahead_what
 def test_the_fitted_weights_put_the_follow_ups_own_meaning_above_the_answer_just_shown():
     weights = dict(zip(reranking.FEATURES, reranking.WEIGHTS, strict=True))
     assert weights["own meaning"] > 0 > weights["answer just shown"]
+
+
+def test_a_passage_that_says_the_follow_ups_own_words_in_one_sentence_counts_them_together(ngo_index, embedder):
+    # "who collects those signatures?": the network's "It also collects signatures nationwide …", not the
+    # signatures' own entry, which says "signatures" and not "collects"
+    chunks = ngo_index.chunks
+    signatures = next(i for i, c in enumerate(chunks) if "70 thousand signatures" in c.text)
+    network = next(i for i, c in enumerate(chunks) if "collects signatures nationwide" in c.text)
+    rows = reranking.features(ngo_index, embedder, "who collects those signatures?", "who collects signatures", [],
+                              [], [signatures, network], {signatures: 1.0, network: 0.5}, {}, (signatures,), None)
+    together = rows[:, reranking.FEATURES.index("own words together")]
+    assert together[1] == 1.0 and together[0] == 0.5
+    assert dict(zip(reranking.FEATURES, reranking.WEIGHTS, strict=True))["own words together"] > 0
