@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import NGO_PAGE, ROOT, running_app
 from gradio_client import Client
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 HOSTILE = """Hostile notes
 
@@ -64,12 +65,19 @@ def _ask(tab, question: str, send: bool = False) -> str:
     """Types the question, presses Enter (or the Send button), and returns the text of the new answer."""
     before = tab.locator("[data-testid='bot']").count()
     box = tab.locator("#question textarea")
-    box.fill(question)
-    if send:
-        tab.locator("#send").click()
-    else:
-        box.press("Enter")
     bots = tab.locator("[data-testid='bot']")
+    for _ in range(2):  # a reply of an earlier event (Clear empties the box) may land after the typing: type again
+        box.fill(question)
+        if send:
+            tab.locator("#send").click()
+        else:
+            box.press("Enter")
+        try:
+            bots.nth(before).wait_for(timeout=15000)
+            break
+        except PlaywrightTimeout:
+            if box.input_value():
+                raise
     bots.nth(before).wait_for(timeout=30000)
     tab.wait_for_function(
         "n => { const b = document.querySelectorAll(\"[data-testid='bot']\"); return b.length > n &&"
