@@ -9,7 +9,8 @@ symbols; a text or question may mix both languages. An acronym the documents nev
 as the name it abbreviates when they have one ("HLPF" -> "High Level Political Forum"), and a word
 they never use as the word of theirs it is a typing slip of ("presnt" -> "present", by the
 `rapidfuzz` library's edit distance), and a katakana word they never use as the longer one of theirs
-it clips ("パブコメ" -> "パブリックコメント"). Left out: phrase queries.
+it clips ("パブコメ" -> "パブリックコメント"); a word is searched with the spelling or plainer word they use
+more, from the language's table ("labor" -> "labour", "kid" -> "child"). Left out: phrase queries.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ are not years ("70 thousand", "SDG 8.7", "C20") are left alone (see `dates`).
 an earlier answer, "the year after", are read by `conversing`).
 A part of a year narrows it: "the spring of 2019" (March–May), "summer 2020", "the first half of
 2021", "late 2018", 2019年の秋, 2021年前半 (seasons as in the northern hemisphere; winter is
-December to February).
+December to February); a feast its month ("around Christmas 2019": December 2019).
 Left out: "recently" as a period, decades as bounds.
 """
 
