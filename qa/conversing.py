@@ -591,7 +591,7 @@ def _of_focus(r: _Reading) -> bool:
     if r.focus.shown and r.index.table.documents > 1:  # "After the 1968 merger?": the article of the answer says it
         table = r.index.table
         mine = np.flatnonzero(table.document == table.document[r.focus.shown[0].number])
-        said |= {t for i in mine.tolist() for t in terms(r.index.chunks[i].text)}
+        said |= {t for i in mine.tolist() for _, _, held in r.index.sentences(i) for t in held}  # cached terms
     months = _month_terms(r.words.code)
     asked = [t for t in specific_terms(r.index, r.q) if t not in r.words.stop and not _YEAR.fullmatch(t) and t not in months]
     return bool(asked) and all(t in said for t in asked)  # "what did we do in April 2019?" asks of no subject

@@ -90,7 +90,7 @@ def features(index: Index, embedder: Embedder, q: str, own: str, own_terms: list
     asked = [t for t in dict.fromkeys(keywords_terms(own)) if t not in _stop(words.code)]
     if asked:
         rows[:, C["own words together"]] = [
-            max((sum(t in set(said) for t in asked) for _, _, said in index.sentences(i)), default=0) / len(asked)
+            max((sum(t in said for t in asked) for _, _, said in index.sentences(i)), default=0) / len(asked)
             for i in order]
     if relative:
         # a year asked ("two years after that?"): a passage telling of it further on counts as well
