@@ -1285,7 +1285,7 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
         thing = index.chunks[number] if number is not None else None
         section = None
         if thing is not None and thing.date:
-            section = _section_span(index, number, named)
+            section = _section_span(index, number, named or "")
             anchor = section or (thing.date, thing.date_end or thing.date)
             said = spoken
         else:
@@ -1337,6 +1337,9 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
     names it, the name, the words that said the time with it, and the rest of the question."""
     other = (words.same_as.match(q, m.end()) or words.named_anchor.match(q, m.end())) if index is not None else None
     before = words.anchor_before.search(q[:m.start()]) if index is not None and other is None else None
+    acting = words.acting.match(q, m.end()) if rel.named and index is not None and other is None and before is None else None
+    if acting is not None:
+        return _acted_from(q, m, acting, words, focus, index)
     named = other.group("x") if other is not None else before.group("x") if before is not None else None
     named = _TRAILING.sub("", named.strip(" -–—,;:")) if named else named  # "the forum there"
     if named and rel.kind in ("later", "earlier") and words.clause.match(named):
@@ -1363,6 +1366,22 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
     said = _TRAILING.sub("", said)
     rest = q[:m.start()] + " " + q[other.end("x"):] if rel.named and other is not None else q
     return number, named, said.strip(" -–—,;:"), rest
+
+
+def _acted_from(q: str, m: re.Match, acting: re.Match, words: Words, focus: Focus,
+                index: Index) -> tuple[int | None, str | None, str, str]:
+    """`_counted_from` for a clause of the one in focus ("after they handed the signatures over", "after they
+    submitted those"): the answer in focus when the clause names nothing else, or the answer it names."""
+    obj = _TRAILING.sub("", acting.group("x").strip(" -–—,;:"))
+    obj = re.sub(r"(?i)^(?:over|up|in|out|off|back|on)\b\s*|\s*\b(?:over|up|in|out|off|back|on)$", "", obj).strip()
+    named = obj if obj and _names_something(obj, words) and not _is_time(obj, words) and specific_terms(index, obj) else None
+    number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE, dated=False) if named else None
+    if named is None and focus.shown:  # "after they submitted those": the answer
+        number = focus.shown[0].number
+    elif number not in {h.number for h in focus.shown[:1] + focus.answered}:  # "… the signatures over": an answer
+        number = None  # "After he was taken prisoner, where did they hold him?": what it names may answer, no time
+    said = q[m.start():acting.end()].strip(" -–—,;:")
+    return number, named, said, q[:m.start()] + " " + q[acting.end():]
 
 
 def _tells_what_came(text: str, kind: str, named: str | None) -> bool:

@@ -1724,6 +1724,22 @@ def test_who_else_got_them_is_answered_by_the_passage_that_names_the_recipients(
     assert "Ministry of Economy" in _top(turns[1])
 
 
+def test_a_name_left_out_ends_at_a_spaced_dash_and_the_kind_asked_may_take_an_adverb(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "who received our child labour signatures in 2021?",
+                     "apart from the Chief Cabinet Secretary -- what ministry precisely?")
+    assert "Ministry of Economy" in _top(turns[1])  # the passage names a ministry besides the secretary
+
+
+def test_a_clause_about_the_answer_counts_from_the_answer(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "when did we give the government those 70k signatures?",
+                     "what did we do next, after we delivered the signatures?")
+    assert turns[1][0].hits[0].date == "2021-06-30"  # the open letter, the entry after the signatures
+    assert "after we delivered the signatures" in " ".join(turns[1][1].notes)
+    _, turns = _talk(ngo_index, embedder, "when did we give the government those 70k signatures?",
+                     "and before they sent them?")
+    assert turns[1][0].hits[0].date < "2021-06-15"
+
+
 def test_the_ordinal_asked_is_the_last_one_said(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "What happened at the Hotel New Ohtani in April 2019?",
                      "ok so that was the second dialogue. and the first one, when was it?")

@@ -70,6 +70,8 @@ class Words:
     same_as: re.Pattern = re.compile(r"(?!)")  # right after a relative time: what it counts from, group "x" ("… as the Osaka declaration")
     named_anchor: re.Pattern = re.compile(r"(?!)")  # right after "after"/"before": the thing it counts from, group "x" ("… the pledge")
     anchor_before: re.Pattern = re.compile(r"(?!)")  # right before a relative time, the same (誓約の翌月: 誓約)
+    acting: re.Pattern = re.compile(r"(?!)")  # right after "after"/"before", a clause of the one in focus ("… they handed
+    #                                                      the signatures over"): group "x", what it names besides them
     one: re.Pattern = re.compile(r"(?!)")  # a word for one of the kind in focus ("the most recent one"): no subject of its own
     cleft: re.Pattern = re.compile(r"(?!)")  # group "x": an "it" that points at nothing ("is it the network that collects them?")
     existential: re.Pattern = re.compile(r"(?!)")  # group "x": a "there" that points at nothing ("how many were there?")

@@ -111,7 +111,7 @@ def label(text: str) -> str:
 # "there", not "is there …?" nor "there was …", which point at nothing
 _THERE = (r"(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )there(?!\s+(?:is|are|was|were|been|be)\b)(?!['’]s)"
           r"|there(?=\s*(?:[?.!,;]|$|\s+(?:too|also|then|before|after|at|in|on|with|during|that|when)\b)))")
-_NAME_END = r"\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b)"  # where a name stops
+_NAME_END = r"\s*(?:[,;:?!—–]|-+\s|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b)"  # where a name stops
 _EVENTS = (r"forum|conference|summit|dialogues?|meeting|seminar|symposium|campaign|day|festival|event|session|workshop|"
            r"declaration|report|screening|pledge|comments?|letter|petition")
 _GATHERINGS = r"forum|conference|summit|dialogue|meeting|seminar|symposium|session|workshop|roundtable|gathering|event"
@@ -314,7 +314,7 @@ WORDS = Words(
                          r"went|got|put|spoke|wrote|held|told|brought|said|left|bought|sold|found|kept|began|became|"
                          r"collects|runs|holds|hosts|leads|organi[sz]es|conducts|gathers|coordinates|manages|handles|"
                          r"sends|makes|funds|supports|chairs|represents|includes|covers|works)\b"
-                         r"|\s*(?:[?.!]|$))"),  # "which city?": the kind alone
+                         r"|(?:\s+(?:exactly|precisely|again|then|now|though|anyway|there|here))?\s*(?:[?.!]|$))"),  # "which city?"
     kind_of_reference=re.compile(r"(?i)^\W*(?:and\s+|so\s+|ok\W+)?(?:which|what)\s+(?P<kind>[a-z]{3,})\s+(?:was|is|were|are)"
                                  r"\s+(?:that|this|it|those|these)\W*$"),
     site_kind=re.compile(r"(?i)(?:building|hotel|hall|room|venue)s?"),  # a place a passage names by its word
@@ -390,6 +390,10 @@ WORDS = Words(
                      r"|\s*\?*\s*$)"),
     besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
                        r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)" + _NAME_END),
+    # "after they handed the signatures over", "before he joined Swansea City": a clause whose subject is the one
+    # in focus; what it names besides (the signatures, Swansea City) is the thing it counts from, if anything
+    acting=re.compile(r"(?i)\s+(?:they|we|she|he|it|ace|you)\s+(?:had\s+|have\s+|has\s+|had\s+been\s+|were\s+|was\s+|finally\s+|first\s+|just\s+)?"
+                      rf"(?:{_DID}|{_DOES}|left|retired|joined|moved|resigned|quit|lost|hand)(?:s|ed)?\b(?P<x>[^?,;:.!—–]*)"),
     named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later)|(?<=following)|(?<=since)|"
                             r"(?<=preceding)|(?<=ahead of)|(?<=up to)|(?<=run-up to)|(?<=run up to))\s+(?:to\s+)?"
                             # not a clause: "a week later ACE made a seminar" ("… ACE organize what?") names no thing to count from
