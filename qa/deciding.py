@@ -18,7 +18,8 @@ say", 返事は) is declined when the first passage reports no answer or result 
 one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`)
 is declined; so is putting it in a place the documents name when the first passage, telling of it,
 names another (`placed_elsewhere`: the High Level Political Forum "in Geneva" was in New York); so is
-asking whether someone was somewhere the first passage tells of without naming them (`absent_person`);
+asking whether someone was somewhere, or naming someone in full, when the first passage, telling of it,
+does not name them (`absent_person`);
 and a place, person, length of time or sum asked for that the first passage lacks declines whatever the
 score (`must_hold`).
 Left out: reading the passage for the answer itself (no reader model offline).
@@ -30,6 +31,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -373,13 +375,27 @@ def absent_person(question: str, passages: list, words, people) -> bool:
     """Whether the question asks if someone was somewhere, or what they did there ("did tomoko shiroki go to
     the Bangkok forum?", "what did Akira Kondo talk about at Sustainable Brands?", "We say Yuka Iwatsuki
     spoke at the 2019 UN Forum. Correct?"), and the first passage, which tells of the place, does not name
-    them: the documents do not say they were there. `people()`: the words of the documents' names, lower-cased."""
-    m = words.asks_presence.search(question)
-    if m is None or not passages:
+    them: the documents do not say they were there. So for anyone named in full whom it does not name ("what was
+    Yuka Iwatsuki's presentation about at the CLCCG meeting?"); the passage's article's title counts as naming
+    them. `people()`: the words of the documents' names, lower-cased."""
+    if not passages:
         return False
-    named = {w for w in re.findall(r"[\w'’-]+", (m.group("who") or m.group("who2")).lower()) if w in people()}
-    said = f"{passages[0].heading or ''} {passages[0].text}".lower()
-    return bool(named) and not any(re.search(rf"\b{re.escape(w)}\b", said) for w in named)
+    said = f"{passages[0].heading or ''} {passages[0].text} {Path(passages[0].source).stem.replace('_', ' ')}".lower()
+    m = words.asks_presence.search(question)
+    if m is not None:
+        named = {w for w in re.findall(r"[\w'’-]+", (m.group("who") or m.group("who2")).lower()) if w in people()}
+        if named and not any(re.search(rf"\b{re.escape(w)}\b", said) for w in named):
+            return True
+    # "what was Yuka Iwatsuki's presentation about at the CLCCG meeting?": someone named in full whom the passage
+    # that tells of it does not name is not known to have been part of it
+    for run in _FULL_NAME.finditer(question):
+        named = [w.lower() for w in run.group(0).split() if w.lower() in people()]  # not "President"
+        if len(named) > 1 and not any(re.search(rf"\b{re.escape(w)}\b", said) for w in named):
+            return True
+    return False
+
+
+_FULL_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}(?=['’]s\b|(?![\w'’-]))")
 
 
 LISTED_ALONE = 5  # a list of more things than this is asked of one passage: the first must name as many

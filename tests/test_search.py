@@ -635,6 +635,15 @@ def test_asking_whether_someone_was_somewhere_the_passage_does_not_name_them_is_
     assert search(ngo_index, embedder, "Did ACE go to the Freedom from Slavery Forum in Bangkok?", 5).found
 
 
+def test_a_person_named_in_full_whom_the_passage_does_not_name_is_not_known_to_have_taken_part(ngo_index, embedder):
+    # the cocoa platform's entry names Tomoko Shiroki and Akira Kondo, not the president
+    assert not search(ngo_index, embedder, "Can you summarise Yuka Iwatsuki's talk to the cocoa platform (CLCCG)?", 5).found
+    assert not search(ngo_index, embedder, "Which panel did our president Yuka Iwatsuki moderate at Sustainable Brands?",
+                      5).found
+    assert search(ngo_index, embedder, "Can you summarise Tomoko Shiroki's talk to the cocoa platform (CLCCG)?", 5).found
+    assert search(ngo_index, embedder, "When did Yuka Iwatsuki hand the C20 policy pack to the Prime Minister?", 5).found
+
+
 def test_what_an_asker_says_of_themselves_first_is_not_asked_and_who_did_what_where_needs_them_named(
         ngo_index, embedder):
     # "Shikoku" and "CEO" are the asker's own: the question that follows is answered
