@@ -858,9 +858,11 @@ def search(
     # another time, so nothing of that kind is dated in the period
     kind_missing = kind_missing or (period and not empty and bool(order)
                                     and bool(_away(index.table, np.array(order[:1], dtype=np.int64), scope)[0]))
-    found = not empty and not kind_missing and (timed or recorded or signals.item is not None or seen.words == 0
-                                                or answers(seen, retriever == "bm25")
-                                                and not (seen.typed == 0 and must_hold(q, words))) \
+    # "ACE's operating budget for 2020?" asks a sum of the period; a follow-up's kind may be its focus's
+    lacking = seen.typed == 0 and must_hold(q, words)
+    found = not empty and not kind_missing and (timed and not (lacking and not signals.focus) or recorded
+                                                or signals.item is not None or seen.words == 0
+                                                or answers(seen, retriever == "bm25") and not lacking) \
         and not unknown_place(asking, index.frequency, words) and not placed_elsewhere(asking, first, index.frequency, words) \
         and not unknown_name(asking, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \

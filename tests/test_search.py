@@ -214,6 +214,9 @@ def test_a_question_asking_a_sum_or_a_length_needs_a_passage_that_holds_one():
 def test_a_budget_the_documents_never_give_is_declined_and_a_film_title_is_not(ngo_index, embedder):
     assert not search(ngo_index, embedder, "What was the budget for the SMILE Ghana Community project?", 5).found
     assert search(ngo_index, embedder, "When did we screen the film The Price of Free?", 5).found
+    # a period with entries in it does not make its sum recorded: the question asks the sum, not the period
+    assert not search(ngo_index, embedder, "How big was our total spending in 2021?", 5).found
+    assert search(ngo_index, embedder, "What did we do in 2021?", 5).found
 
 
 def test_which_kind_of_thing_a_question_asks_for_must_be_named_by_the_passage(embedder):
