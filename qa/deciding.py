@@ -389,8 +389,8 @@ def absent_person(question: str, passages: list, words, people) -> bool:
     # "what was Yuka Iwatsuki's presentation about at the CLCCG meeting?": someone named in full whom the passage
     # that tells of it does not name is not known to have been part of it
     for run in _FULL_NAME.finditer(question):
-        named = [w.lower() for w in run.group(0).split() if w.lower() in people()]  # not "President"
-        if len(named) > 1 and not any(re.search(rf"\b{re.escape(w)}\b", said) for w in named):
+        named = [w.lower() for w in run.group(0).split()]  # "President Yuka Iwatsuki", "Cubist Max Weber"
+        if any(w in people() for w in named) and not any(re.search(rf"\b{re.escape(w)}\b", said) for w in named):
             return True
     return False
 
