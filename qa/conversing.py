@@ -277,6 +277,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     spared = words.besides.search(q)  # "besides the second dialogue": no reference, ordinal nor name of the question
     q = q if spared is None else q[:spared.start()] + " " * (spared.end() - spared.start()) + q[spared.end():]
     comparative = words.comparative.search(q)  # "the later of the two": not a time of its own
+    if comparative is not None and _names_another(index, q[comparative.end():], words, focus):
+        comparative = None  # "did ACE also comment on the earlier baseline study report?": that report
     if comparative is not None:
         q = q[:comparative.start()] + " " * (comparative.end() - comparative.start()) + q[comparative.end():]
         relative = None if relative and relative[1] in comparative.group(0) else relative
@@ -811,6 +813,16 @@ def _ordinal(r: _Reading, ordinal: re.Match, relative: TimeScope | None = None) 
         r.context.append(series)
 
 
+def _names_another(index: Index, after: str, words: Words, focus: Focus) -> bool:
+    """Whether the words after "the earlier" name a thing of their own ("… baseline study report"): a
+    passage not one of the two just shown, which the comparative picks from."""
+    said = re.split(r"[?,;:.!—–]|\s-+\s", after, maxsplit=1)[0]
+    if not specific_terms(index, said):
+        return False
+    number = _named_passage(index, said, NAMED_SHARE)
+    return number is not None and number not in {h.number for h in focus.shown[:2]}
+
+
 def _comparative(r: _Reading, m: re.Match) -> None:
     """ "the later of the two", "the former", 古い方: one of the two first passages just shown (the
     first two dated ones, for a word of time)."""
@@ -1264,7 +1276,7 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
     the passage of the thing named (None: the answer in focus)."""
     for rel in words.relative:
         m = rel.pattern.search(q)
-        if m is None:
+        if m is None or _attributive(q, m):
             continue
         groups = m.groupdict()
         unit = words.units.get((groups.get("unit") or groups.get("unit2") or "").lower(), rel.unit or "year")
@@ -1300,6 +1312,14 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             return None
         return _shifted(kind, anchor, unit, groups.get("n"), words, term=section is None), said, number
     return None
+
+
+def _attributive(q: str, m: re.Match) -> bool:
+    """Whether a relative time's word describes the thing the question names ("did ACE also comment on the
+    earlier baseline study report?": that report, itself earlier), not a time counted from it."""
+    return re.fullmatch(r"(?i)earlier|later|previous|prior", m.group(0).strip()) is not None \
+        and re.search(r"(?i)\b(?:the|an|that|this|its|their|our)\s+$", q[:m.start()]) is not None \
+        and re.match(r"\s+(?!ones?\b|in\b|on\b|that\b|this\b|than\b)[a-z][\w'’-]{2,}\s+[a-z][\w'’-]{2,}", q[m.end():], re.I) is not None
 
 
 def _counted_anchor(kind: str, unit: str, q: str, m: re.Match, words: Words, focus: Focus) -> tuple[str, str] | None:

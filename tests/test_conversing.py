@@ -1740,6 +1740,17 @@ def test_a_clause_about_the_answer_counts_from_the_answer(ngo_index, embedder):
     assert turns[1][0].hits[0].date < "2021-06-15"
 
 
+def test_earlier_said_of_a_thing_the_question_names_describes_it(ngo_index, embedder):
+    # "the earlier base-line study comments" name their own entry, not the earlier of the two shown nor a time
+    _, turns = _talk(ngo_index, embedder, "when were our comments on the draft SDGs implementation plan sent?",
+                     "and the business and human rights plan comments?",
+                     "ok, and what about the earlier base-line study comments, when were they?")
+    assert turns[2][0].hits[0].date == "2019-02-19"
+    _, turns = _talk(ngo_index, embedder, "when were our comments on the draft SDGs implementation plan sent?",
+                     "and the business and human rights plan comments?", "was the earlier one in January?")
+    assert turns[2][0].hits[0].date == "2020-01-23"  # of the two shown, the earlier
+
+
 def test_the_ordinal_asked_is_the_last_one_said(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "What happened at the Hotel New Ohtani in April 2019?",
                      "ok so that was the second dialogue. and the first one, when was it?")
