@@ -76,6 +76,7 @@ class Manifest:
     embedded_on: str = ""  # where the last build embedded its new passages: "cpu", "cuda (NVIDIA H200, float16)"
 
 
+_HYPHENED = re.compile(r"(?<![\w'’-])[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?![\w'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 _NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}(?![\w'’-])")
 
@@ -136,6 +137,13 @@ class Index:
     def vocabulary(self) -> dict[str, dict[str, int]]:
         """The passages' lower-case words and their counts, made on the first question with a word they never use."""
         return vocabulary(c.text for c in self.chunks)
+
+    @cached_property
+    def compounds(self) -> dict[str, tuple[str, ...]]:
+        """Each word the passages write with a hyphen, joined -> as they write it ("baseline": "base-line"):
+        a question that writes it closed finds theirs. Made on the first question."""
+        return {m.group(0).replace("-", "").lower(): (m.group(0).lower(),) for c in self.chunks
+                for m in _HYPHENED.finditer(c.text)}
 
     @cached_property
     def lowercase(self) -> frozenset[str]:

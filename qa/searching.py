@@ -749,14 +749,16 @@ _DAY_ORDINAL = re.compile(rf"(?i)(\b{MONTH_WORD}\.?\s+)?\b([0-3]?\d)(?:st|nd|rd|
 def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | None) -> str:
     """The words a passage is matched on (`_matched`), an acronym the documents never use followed by
     the name they spell ("HLPF High Level Political Forum"), an English typing slip read as their word
-    ("presnt" -> "present"), a word followed by the spelling they use more ("labor labour", "kid child"), a clipped katakana word followed by theirs ("パブコメ パブリックコメント"), a
+    ("presnt" -> "present"), a word followed by the spelling they use more ("labor labour", "kid child"), a word they write with a hyphen followed by theirs ("baseline base-line"), a clipped katakana word followed by
+    theirs ("パブコメ パブリックコメント"), a
     day as the documents write it ("December 21st" -> "December 21")."""
     text = expand_acronyms(_DAY_ORDINAL.sub(r"\1\2\3", _matched(q, scope)), index.frequency, lambda: index.acronyms)
     if JAPANESE.search(text):
         return expand_clipped(text, index.frequency, lambda: index.katakana)
     words = words_for(text)
     return spelled_alike(corrected(text, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
-                                   lambda: index.lowercase), index.frequency, words.variants, words.variant_endings)
+                                   lambda: index.lowercase), index.frequency, words.variants | index.compounds,
+                         words.variant_endings)
 
 
 def _matched(q: str, scope: TimeScope | None) -> str:

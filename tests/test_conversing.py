@@ -1751,6 +1751,14 @@ def test_earlier_said_of_a_thing_the_question_names_describes_it(ngo_index, embe
     assert turns[2][0].hits[0].date == "2020-01-23"  # of the two shown, the earlier
 
 
+def test_a_word_written_closed_finds_the_passage_that_hyphenates_it(ngo_index, embedder):
+    # the record writes "base-line study"; the question "baseline study"
+    _, turns = _talk(ngo_index, embedder, "When did ACE comment on the draft National Action Plan on Business and Human Rights?",
+                     "did they also send comments on the baseline study that came before it?")
+    assert turns[1][0].hits[0].date == "2019-02-19"
+    assert ngo_index.compounds["baseline"] == ("base-line",)
+
+
 def test_the_ordinal_asked_is_the_last_one_said(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "What happened at the Hotel New Ohtani in April 2019?",
                      "ok so that was the second dialogue. and the first one, when was it?")
