@@ -68,3 +68,16 @@ def test_a_passage_that_says_the_follow_ups_own_words_in_one_sentence_counts_the
     together = rows[:, reranking.FEATURES.index("own words together")]
     assert together[1] == 1.0 and together[0] == 0.5
     assert dict(zip(reranking.FEATURES, reranking.WEIGHTS, strict=True))["own words together"] > 0
+
+
+def test_a_passage_dated_nearer_the_answer_counts_as_nearer_in_time(ngo_index, embedder):
+    # after the C20 preparatory meeting (February 2019), the C20 Summit of April 2019 is nearer than that of 2020
+    chunks = ngo_index.chunks
+    prep = next(i for i, c in enumerate(chunks) if "Preparatory Face-to-Face" in c.text)
+    summit19 = next(i for i, c in enumerate(chunks) if "C20 Summit Tokyo" in c.text)
+    summit20 = next(i for i, c in enumerate(chunks) if "C20 2020 Summit" in c.text)
+    rows = reranking.features(ngo_index, embedder, "and the summit itself?", "summit", [], [], [summit20, summit19],
+                              {summit20: 1.0, summit19: 0.9}, {}, (prep,), None)
+    near = rows[:, reranking.FEATURES.index("near in time")]
+    assert 0.0 < near[0] < near[1] < 1.0
+    assert dict(zip(reranking.FEATURES, reranking.WEIGHTS, strict=True))["near in time"] > 0
