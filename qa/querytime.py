@@ -40,8 +40,11 @@ _EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first 
                        r"|\bwhen did\b.{0,60}\bfirst\b|初めて|最初|一番古い", re.I)
 # "of all the 2021 ones, which was last?": an order within the period the question names (without one,
 # "which came first" compares the things just shown)
-_LAST_OF = re.compile(r"(?i)\b(?:was|came|happened)\s+(?:the\s+)?last(?=\s*(?:[?.!]|$))")
-_FIRST_OF = re.compile(r"(?i)\b(?:was|came|happened)\s+(?:the\s+)?first(?=\s*(?:[?.!]|$))")
+# with a time named: "which came last?", "Last dated item in 2021?", "the final one of 2019"
+_OF_KIND = r"\s+(?:dated\s+|recorded\s+|listed\s+)?(?:event|activity|thing|item|entry|record|one|action)\b" \
+           r"(?!\s+(?:you|that\s+you|on\s+(?:the|that|your)\s+list|listed|mentioned|shown)\b)"  # "the first one you listed"
+_LAST_OF = re.compile(rf"(?i)\b(?:was|came|happened)\s+(?:the\s+)?last(?=\s*(?:[?.!]|$))|\b(?:last|final){_OF_KIND}")
+_FIRST_OF = re.compile(rf"(?i)\b(?:was|came|happened)\s+(?:the\s+)?first(?=\s*(?:[?.!]|$))|\bfirst{_OF_KIND}")
 # Japanese puts the bound after the date: 2018年以前 (up to it), 2020年以降 (from it), 2017年より前 (before it)
 _JA_UNTIL = re.compile(r"^\s*(以前|まで)")
 _JA_BEFORE = re.compile(r"^\s*(より前|の前)")

@@ -157,3 +157,10 @@ def test_a_feast_names_its_month():
     assert question_time("what did they do around Christmas 2019?") == TimeScope("2019-12", "2019-12")
     assert question_time("anything over New Year's 2020?") == TimeScope("2020-01", "2020-01")
     assert question_time("2019年のクリスマスに何をしましたか") == TimeScope("2019-12", "2019-12")
+
+
+def test_the_last_or_first_item_of_a_named_time_asks_its_latest_or_earliest():
+    assert question_time("Final recorded entry for 2021?").order == "latest"
+    assert question_time("and the last one in 2019?").order == "latest"
+    assert question_time("what was the first dated event of 2018?").order == "earliest"
+    assert question_time("the first item you listed for 2019, where was it?").order is None  # an item of a list shown
