@@ -37,7 +37,10 @@ def listing_order(question: str) -> str | None:
 
 _EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first ever|very first|first .{0,40}\bever"
                        r"|first (?:event|activity|thing|item|entry)(?!\s+(?:you|that\s+you|on\s+(?:the|that|your)\s+list|listed|mentioned|shown)\b))\b"
-                       r"|\bwhen did\b.{0,60}\bfirst\b|初めて|最初|一番古い", re.I)
+                       r"|\bwhen did\b.{0,60}\bfirst\b|初めて|最初|一番古い"
+                       # "first Alliance 8.7 event they attended": the earliest of those they attended
+                       r"|\bfirst\s+(?:[\w.'’-]+\s+){1,4}?(?:that\s+|which\s+)?(?:they|we|ace|she|he)\s+(?:ever\s+)?"
+                       r"(?:\w+ed|went|took|held|made|did|met|gave|ran|joined|won)\b", re.I)
 # "of all the 2021 ones, which was last?": an order within the period the question names (without one,
 # "which came first" compares the things just shown)
 # with a time named: "which came last?", "Last dated item in 2021?", "the final one of 2019"
