@@ -165,4 +165,4 @@ def test_the_last_or_first_item_of_a_named_time_asks_its_latest_or_earliest():
     assert question_time("what was the first dated event of 2018?").order == "earliest"
     assert question_time("the first item you listed for 2019, where was it?").order is None  # an item of a list shown
     assert question_time("which was the first summit we took part in?").order == "earliest"
-    assert question_time("who was the first speaker on the panel?").order is None  # no clause of theirs
+    assert question_time("who was the first speaker on the panel?") is None  # no clause of theirs: no order
