@@ -1759,6 +1759,15 @@ def test_a_word_written_closed_finds_the_passage_that_hyphenates_it(ngo_index, e
     assert ngo_index.compounds["baseline"] == ("base-line",)
 
 
+def test_the_preceding_entry_is_the_one_before_in_time_unless_the_page_is_meant(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "when was the open letter to the G7 trade ministers signed?",
+                     "and the prior entry?", "ok. the subsequent item?")
+    assert turns[1][0].hits[0].date == "2021-06-15" and turns[2][0].hits[0].date == "2021-06-30"
+    _, turns = _talk(ngo_index, embedder, "when was the open letter to the G7 trade ministers signed?",
+                     "and the previous item, the one above it on the page?")
+    assert "previous item" not in " ".join(turns[1][1].notes)  # above it: the page's order, no time counted
+
+
 def test_the_ordinal_asked_is_the_last_one_said(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "What happened at the Hotel New Ohtani in April 2019?",
                      "ok so that was the second dialogue. and the first one, when was it?")

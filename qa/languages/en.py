@@ -188,12 +188,16 @@ WORDS = Words(
                  "after", named=True),
         Relative(re.compile(r"\b(?:(?:right|immediately|just|shortly|directly)\s+)?(?:before|prior|preceding|ahead\s+of|"
                             r"leading\s+up\s+to|in\s+the\s+run[- ]up\s+to)\b(?!\s+(?:or|and)\s+after\b)", re.I), "before", named=True),
-        Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)|\bbeforehand\b", re.I),
+        Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)|\bbeforehand\b"
+                            # "The preceding entry?", "the previous one"
+                            r"|\b(?:previous|preceding|prior)\s+(?:entry|event|one|item|thing|record|activity|step)\b"
+                            r"(?![^?]*\b(?:above|below)\b)", re.I),  # "the one just above it": a place on the page
                  "before"),
         Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
                             r"|\b(?:did|do|does|done|happen(?:ed)?|came|come|went|go)\s+after\s*(?=[?!.]|$)"
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
-                            r"|\b(?:the\s+)?next\s+(?:thing|event|one|activity|step|time)\b(?!\s+(?:after|following|since)\b)"
+                            r"|\b(?:the\s+)?(?:next|following|subsequent)\s+(?:thing|event|one|activity|step|time|entry|item|record)\b"
+                            r"(?!\s+(?:after|following|since)\b)(?![^?]*\b(?:above|below)\b)"
                             r"|^\W*(?:and\s+|ok(?:ay)?\W+|so\s+)?then\s+what\b|\bwhat\s+then\s*(?=\?|$)"
                             r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
     ),
