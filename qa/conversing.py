@@ -277,7 +277,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     spared = words.besides.search(q)  # "besides the second dialogue": no reference, ordinal nor name of the question
     q = q if spared is None else q[:spared.start()] + " " * (spared.end() - spared.start()) + q[spared.end():]
     comparative = words.comparative.search(q)  # "the later of the two": not a time of its own
-    if comparative is not None and _names_another(index, q[comparative.end():], words, focus):
+    if comparative is not None and _names_another(index, q[comparative.end():], focus):
         comparative = None  # "did ACE also comment on the earlier baseline study report?": that report
     if comparative is not None:
         q = q[:comparative.start()] + " " * (comparative.end() - comparative.start()) + q[comparative.end():]
@@ -813,7 +813,7 @@ def _ordinal(r: _Reading, ordinal: re.Match, relative: TimeScope | None = None) 
         r.context.append(series)
 
 
-def _names_another(index: Index, after: str, words: Words, focus: Focus) -> bool:
+def _names_another(index: Index, after: str, focus: Focus) -> bool:
     """Whether the words after "the earlier" name a thing of their own ("… baseline study report"): a
     passage not one of the two just shown, which the comparative picks from."""
     said = re.split(r"[?,;:.!—–]|\s-+\s", after, maxsplit=1)[0]

@@ -394,8 +394,8 @@ WORDS = Words(
                      r"|\s*\?*\s*$)"),
     besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
                        r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)" + _NAME_END),
-    # "after they handed the signatures over", "before he joined Swansea City": a clause whose subject is the one
-    # in focus; what it names besides (the signatures, Swansea City) is the thing it counts from, if anything
+    # "after they handed the signatures over", "before they gave them": a clause whose subject is the one in focus;
+    # group "x", what it names besides them (the signatures), which may be an answer to count from
     acting=re.compile(r"(?i)\s+(?:they|we|she|he|it|ace|you)\s+(?:had\s+|have\s+|has\s+|had\s+been\s+|were\s+|was\s+|finally\s+|first\s+|just\s+)?"
                       rf"(?:{_DID}|{_DOES}|left|retired|joined|moved|resigned|quit|lost|hand)(?:s|ed)?\b(?P<x>[^?,;:.!—–]*)"),
     named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later)|(?<=following)|(?<=since)|"
