@@ -16,7 +16,7 @@ more, from the language's table ("labor" -> "labour", "kid" -> "child"). Left ou
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import bm25s
@@ -228,7 +228,7 @@ def corrected(question: str, frequency, known, english: frozenset[str], lowercas
     return re.sub(r"(?<![\w'])[A-Za-z]+(?![\w'])", lambda m: fixed(m.group(0)), question)
 
 
-def spelled_alike(question: str, frequency, variants: dict[str, tuple[str, ...]],
+def spelled_alike(question: str, frequency, variants: Mapping[str, tuple[str, ...]],
                   endings: tuple[tuple[str, str], ...]) -> str:
     """The question with, after each word, its other spelling or plainer word that the documents use
     more than they use it ("labor" -> "labor labour", "kid" -> "kid child", "organize" -> "organize

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import ChainMap
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -757,7 +758,7 @@ def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | No
         return expand_clipped(text, index.frequency, lambda: index.katakana)
     words = words_for(text)
     return spelled_alike(corrected(text, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
-                                   lambda: index.lowercase), index.frequency, words.variants | index.compounds,
+                                   lambda: index.lowercase), index.frequency, ChainMap(words.variants, index.compounds),
                          words.variant_endings)
 
 
