@@ -142,8 +142,10 @@ class Conversation:
             # read as a new topic, it is about nothing the documents hold ("which city?"): it asks about the focus
             again = _resolve(index, q, self.focus, self.today, new_topic=False)
             retried = search(index, embedder, q, k, retriever, use_time, filters, again.when, again.signals)
-            # not "xqzv?", which neither asks nor says anything the documents use
-            known = any(index.frequency(t) for t in terms(q)) or bool(words_for(_fold(q)).question.search(_fold(q)))
+            # not "xqzv?", which neither asks nor says a word (the documents' or the model's: "occasion?")
+            lexicon = model_words(getattr(embedder, "name", ""))
+            known = any(index.frequency(t) for t in terms(q)) or any(w in lexicon for w in re.findall(r"[a-z]+", q.lower())) \
+                or bool(words_for(_fold(q)).question.search(_fold(q)))
             if retried.hits and known:
                 answer, resolved = retried, again
         missing = _missing_nth(index, _fold(q))
@@ -441,10 +443,6 @@ def _asking(index: Index, q: str) -> str:
     last sentence alone, and so does "What's the earliest event? I'd like to open my speech with it.";
     "I'm writing about the Ghana project. When did it start?" keeps Ghana."""
     words = words_for(_fold(q))
-    parts = [p for p in re.split(r"(?<=[.!?。！？])\s+", q) if p.strip()]
-    if len(parts) < 2 or not any("?" in p or "？" in p for p in parts):
-        return q
-    last = max(n for n, p in enumerate(parts) if "?" in p or "？" in p)
 
     def remark(p: str, after: bool) -> bool:  # the speaker on themselves, naming nothing the question needs
         f = _fold(p)  # (after the question, "it" and "that" are its answer: "I want the speech to end on it")
@@ -452,7 +450,16 @@ def _asking(index: Index, q: str) -> str:
             _own_names(index, f, words) or find_dates(f) or words.month.search(f)
             or not after and (words.thing.search(f) or words.person.search(f) or words.back_to and words.back_to.search(f)
                               or any(r.pattern.search(f) for r in words.relative)))
+    # "Speaking of signatures — my hand ached for weeks one summer! — when did they hand them in?"
+    q = _ASIDE.sub(lambda m: " " if remark(m.group(1) or m.group(2), False) else m.group(0), q)
+    parts = [p for p in re.split(r"(?<=[.!?。！？])\s+", q) if p.strip()]
+    if len(parts) < 2 or not any("?" in p or "？" in p for p in parts):
+        return q
+    last = max(n for n, p in enumerate(parts) if "?" in p or "？" in p)
     return " ".join(p for n, p in enumerate(parts) if n == last or not remark(p, n > last))
+
+
+_ASIDE = re.compile(r"\s[—–-]{1,2}\s+([^—–]+?)\s*[—–-]{1,2}\s|\s\(([^()]+)\)")  # between dashes or in brackets
 
 
 def _without_courtesy(q: str, words: Words) -> str:

@@ -86,7 +86,8 @@ _PART = re.compile(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter|fi
                    r"|\b(1\d{3}|20\d{2})[\s-]+(q[1-4]|h[12])\b"  # "2019 H1", "2020-Q3"
                    r"|(1\d{3}|20\d{2})\s*年\s*(?:の|度の|度)?\s*(春|夏|秋|冬|前半|上半期|後半|下半期|初め|はじめ|年度末|年末|暮れ|末|第[1-4]四半期|クリスマス|お?正月)", re.I)
 _FISCAL_PARTS = frozenset({"前半", "上半期", "後半", "下半期", "年末", "末", "年度末", "第1四半期", "第2四半期", "第3四半期", "第4四半期"})
-_PART_ALONE = re.compile(r"\b(spring|summer|autumn|fall|winter|first half|second half)\b|(春|夏|秋|冬|前半|上半期|後半|下半期|年末|暮れ)"
+_PART_ALONE = re.compile(r"(?<!\bevery )(?<!\beach )(?<!\bone )(?<!\bsome )\b(spring|summer|autumn|fall|winter|first half|second half)\b"
+                         r"|(?<!毎年)(?<!毎年の)(春|夏|秋|冬|前半|上半期|後半|下半期|年末|暮れ)"  # not "every summer", 毎年夏
                          r"|\b(?:at\s+)?(?:the\s+)?(end|beginning|start)\s+of\s+(?:the|that|this)\s+(?:same\s+)?year\b"
                          r"|\b(early|late|mid)[\s-]+(?=(?:in\s+)?(?:that|the\s+same|this)\s+year\b)", re.I)  # "late that year"
 

@@ -1105,6 +1105,41 @@ def test_a_remark_of_the_speaker_before_the_question_is_not_searched(ngo_index, 
     assert "CLCCG" in _top(turns[0])  # a remark that names something is kept
 
 
+def test_an_aside_of_the_speaker_between_dashes_asks_nothing_and_names_no_time(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Can you tell me when the Stop Child Labour Network was started?",
+                     "Speaking of signatures — my hand ached for weeks one summer! — when did they hand in that huge "
+                     "pile of more than seventy thousand?", "a couple of weeks later, was there some letter?")
+    assert turns[1][0].hits[0].date == "2021-06-15"  # not the summer of 2004, the network's year
+    assert not any("summer" in n for n in turns[1][1].notes)
+    assert turns[2][0].hits[0].date == "2021-06-30"  # counted from the signatures, not from 2004
+    _, turns = _talk(ngo_index, embedder, "The Price of Free film event — my niece (I think she was there) loved it. When was it?")
+    assert turns[0][0].hits[0].date == "2019-11-14"
+
+
+def test_every_june_or_one_summer_is_no_month_or_season_in_particular(ngo_index, embedder):
+    focus = _focus(FORUM)
+    assert Conversation(focus=focus, today=TODAY).resolve(ngo_index, "what did they do in June?").when == \
+        TimeScope("2019-06", "2019-06")
+    for q in ("they collect signatures every June, don't they?", "I met them one summer, what else do they do?",
+              "each spring there is something, what was it?"):
+        resolved = Conversation(focus=focus, today=TODAY).resolve(ngo_index, q)
+        assert not (getattr(resolved.when, "start", None) or "").startswith("2019-0"), q  # not a month of 2019
+    from qa.languages import table
+    from qa.querytime import season_in
+
+    assert season_in("毎年夏に何をしていますか") is None and season_in("その年の夏は？") == "夏"
+    assert table("ja").month.search("毎年6月に署名を集めますか") is None and table("ja").month.search("その年の6月は？")
+
+
+def test_a_terse_follow_up_of_one_real_word_asks_about_the_focus(ngo_index, embedder):
+    # "occasion" is no word of the documents, but a word: the film event's occasion, not nothing
+    _, turns = _talk(ngo_index, embedder, "film screening price of free — when, where", "occasion?")
+    assert "Price of Free" in _top(turns[1])
+    _, turns = _talk(ngo_index, embedder, "when did ace comment on the draft NAP on business and human rights",
+                     "prev one?")  # "prev" is short for "previous"
+    assert turns[1][0].hits[0].date == "2020-01-23"
+
+
 def test_a_time_counted_from_the_one_just_shown_that_a_detail_names(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "Did ACE go to the UN Forum on Business and Human Rights in 2019?",
                      "so what did they do right before the Geneva one?")

@@ -234,7 +234,8 @@ WORDS = Words(
     numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3, "several": 3, "some": 3},
     question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how|whats|whos|wheres|whens|hows)\b", re.I),
-    month=re.compile(r"\b(?P<m>january|february|march|april|june|july|august|september|october|november|december|"
+    month=re.compile(r"(?<!\bevery )(?<!\beach )(?<!\bone )(?<!\bsome )"  # "every June", "one May": no month in particular
+                     r"\b(?P<m>january|february|march|april|june|july|august|september|october|november|december|"
                      r"jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?<=\bnew )year|"  # "the new year": January
                      # "may" and "mar" only where a month goes
                      r"(?:" + "|".join(rf"(?<=\b{w} )" for w in ("in", "of", "next", "following", "previous", "last",
@@ -419,7 +420,7 @@ WORDS = Words(
           "none": "none in the documents"},
     slips={"wat": "what", "wht": "what", "whta": "what", "waht": "what", "whn": "when", "wehn": "when", "whne": "when",
            "wher": "where", "whre": "where", "wehre": "where", "hw": "how", "teh": "the", "adn": "and", "nad": "and",
-           "befor": "before", "aftr": "after", "afer": "after", "nxt": "next", "folowing": "following",
+           "befor": "before", "aftr": "after", "afer": "after", "nxt": "next", "prev": "previous", "folowing": "following",
            "whered": "where did", "thier": "their", "yr": "year", "mnth": "month", "wk": "week"}
     # two letters swapped in a word a follow-up leans on ("anythign else", "the mnoth before"); not "later", whose
     # swaps include "alter", nor "there" ("three")

@@ -116,7 +116,7 @@ WORDS = Words(
            "前日": "day", "前週": "week"},
     numbers={"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "数": 3},
     question=re.compile(r"(誰|だれ|どこ|いつ|何|なに|なん|どう|どの|どんな|なぜ|どれ|いくつ|何人|何社)"),
-    month=re.compile(r"(?<!\d)(?<!\d年)(?P<m>1[0-2]|[1-9])\s*月(?!間|後|前)"),
+    month=re.compile(r"(?<!\d)(?<!\d年)(?<!毎年)(?<!毎年の)(?P<m>1[0-2]|[1-9])\s*月(?!間|後|前)"),
     months={},
     unknown_word_is_subject=False,  # verbs differ from the record's nouns (始まる, 開始): not a new subject
     asks_person=re.compile(r"(誰|だれ|どなた|どの人)"),
