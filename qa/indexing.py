@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
@@ -78,6 +79,8 @@ class Manifest:
 
 _HYPHENED = re.compile(r"(?<![\w'’-])[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?![\w'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+# a capitalised word after a word or comma (group 1), or after a number when it is an acronym or another follows (2)
+_CAPITALISED_WITHIN = re.compile(r"(?<=[\w,’'”)-])[ \t]([A-Z][\w’'-]*)(?=([ \t]+[A-Z])?)")
 _NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}(?![\w'’-])")
 
 
@@ -150,6 +153,27 @@ class Index:
         """The words the passages write in lower case ("child", "labour"): two capitalised ones of them are
         no one's name. Made on the first "who" question."""
         return frozenset(w for c in self.chunks for w in _LOWER_WORD.findall(c.text))
+
+    @cached_property
+    def capitalised(self) -> dict[str, str]:
+        """The words the passages write capitalised within a sentence and never in lower case, by their
+        lower-cased form ("ghana": "Ghana", "clccg": "CLCCG"): how a question typed all in lower case
+        writes its names. Made on the first such question."""
+        lower, seen = self.lowercase, {}
+        for c in self.chunks:
+            for m in _CAPITALISED_WITHIN.finditer(c.text):
+                word = m.group(1)
+                if word.lower() not in lower and (not c.text[m.start() - 1].isdigit() or word.isupper() or m.group(2)):
+                    seen.setdefault(word.lower(), Counter())[word] += 1  # not "June 15, 2021 Submitted …"
+        return {w: forms.most_common(1)[0][0] for w, forms in seen.items()}
+
+    def as_written(self, question: str) -> str:
+        """A question typed all in lower case with the names the passages capitalise written so ("did ace go to
+        the high level political forum" -> "did ACE go to the High Level Political Forum"); any other as it is."""
+        if any(ch.isupper() for ch in question):
+            return question
+        written = self.capitalised
+        return _LOWER_WORD.sub(lambda m: written.get(m.group(0), m.group(0)), question)
 
     @cached_property
     def people(self) -> frozenset[str]:

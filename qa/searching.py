@@ -841,7 +841,11 @@ def search(
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
     empty = period and not inside.any()
     # the period's passages: those dated in it, and the candidates that name a date in it ("… graduating in 1984")
-    kind_missing = period and not empty and _none_of_the_kind(index, own, np.concatenate(
+    # "did ace go to the high level political forum in 2018": the names it asks of as the passages write them
+    lower = not any(ch.isupper() for ch in q)
+    def written(text: str) -> str:
+        return index.as_written(text.lower()) if lower else text
+    kind_missing = period and not empty and _none_of_the_kind(index, written(own), np.concatenate(
         [ranked[index.table.time_fit(ranked, scope, TIME_DECAY) >= 1.0], _ranked_first(np.flatnonzero(inside), ranked)]))
     if empty:  # "Nothing is dated 2028; nearest:" the passages dated nearest the period, best first among equals
         order = _nearest_in_time(index.table, scope, order, k)
@@ -856,7 +860,7 @@ def search(
     seen = _evidence(index, f"{own} {signals.context}" if signals.context else own, dense, order,
                      retriever == "bm25", embedder)
     words, first = words_for(q), [index.chunks[i] for i in order[:1]]
-    asking = asking_part(q, words)
+    asking = asking_part(written(q), words)
     # "what did we present in Buenos Aires in 2018?" when the conference was in 2017: what answers best is of
     # another time, so nothing of that kind is dated in the period
     kind_missing = kind_missing or (period and not empty and bool(order)
@@ -870,6 +874,6 @@ def search(
         and not unknown_name(asking, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \
         and not unreported_response(q, first, words) and not unlisted(q, first, words) and not words.chore.search(q) \
-        and not absent_person(q, first, words, lambda: index.people - model_words(getattr(embedder, "name", "")))
+        and not absent_person(written(q), first, words, lambda: index.people - model_words(getattr(embedder, "name", "")))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen, kind_missing)

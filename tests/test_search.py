@@ -519,6 +519,18 @@ def test_a_yes_no_question_about_a_named_thing_in_a_period_that_holds_none_of_it
     assert search(ngo_index, embedder, "Did ACE join the HLPF in 2019?", 5).found  # another name for it
 
 
+def test_a_question_typed_all_in_lower_case_is_weighed_with_the_names_as_the_passages_write_them(ngo_index, embedder):
+    assert ngo_index.as_written("did ace go to the high level political forum in new york") == \
+        "did ACE go to the High Level Political Forum in New York"
+    assert ngo_index.as_written("Did ace go?") == "Did ace go?"  # typed with capitals: as typed
+    # the forum ACE went to in 2018 was the Freedom from Slavery Forum; the HLPF was 2019
+    for q in ("Did ACE go to the High Level Political Forum in New York in 2018?",
+              "did ace go to the high level political forum in new york in 2018"):
+        assert not search(ngo_index, embedder, q, 5).found, q
+    answer = search(ngo_index, embedder, "did ace go to the high level political forum in new york in 2019", 5)
+    assert answer.found and answer.question.startswith("did ace go")  # shown as typed
+
+
 def test_what_another_said_or_whether_it_was_adopted_needs_a_passage_that_reports_it(ngo_index, ja_index, embedder):
     # the passages record what ACE did (submitted, made, organised), not what others answered
     for q in ("How did the Chief Cabinet Secretary react to the signatures we submitted?",
