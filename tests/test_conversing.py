@@ -1701,6 +1701,8 @@ def test_a_bare_ordinal_before_a_comma_and_a_return_said_in_a_sentence_of_its_ow
     _, turns = _talk(ngo_index, embedder, "first SDG 8.7 Dialogue - when and where was it held?", "and the second one?",
                      "third, which city?")
     assert "third SDG 8.7 Dialogue in Matsuyama" in _top(turns[2])
+    _, turns = _talk(ngo_index, embedder, "first SDG 8.7 Dialogue - date + venue", "2nd?", "3rd where")  # terse
+    assert "third SDG 8.7 Dialogue in Matsuyama" in _top(turns[2]) and turns[2][1].notes[0].startswith("3rd → ")
     # "ok back to roundtable." is no courtesy to drop: "the year after it" counts from the 2016 roundtable
     _, turns = _talk(ngo_index, embedder, "When was the roundtable with Kailash Satyarthi?",
                      "the film event with his foundation - when was that?",

@@ -205,7 +205,8 @@ WORDS = Words(
                        r"(?:career|life))|latest|\d+(?:st|nd|rd|th))\b"
                        r"|^\W*(?:(?:and|ok(?:ay)?|so|then|what\s+about|how\s+about)\W+)*(?P<n2>" + "|".join(_ORD)
                        + r"|\d+(?:st|nd|rd|th))(?:\s+one)?\W*$"
-                       r"|^\W*(?:(?:and|ok(?:ay)?|so|then)\W+)*(?P<n3>" + "|".join(_ORD) + r"|last|\d+(?:st|nd|rd|th))(?:\s+one\b|\s*[,:–—-](?=\s))",
+                       r"|^\W*(?:(?:and|ok(?:ay)?|so|then)\W+)*(?P<n3>" + "|".join(_ORD) + r"|last|\d+(?:st|nd|rd|th))(?:\s+one\b|\s*[,:–—-](?=\s)"
+                       r"|\s+(?=(?:where|when|who|what|which|how)\b))",  # "3rd where"
                        re.I),  # "3rd?", "and the fourth one?", "first one, what was the draft", "third, which city?"
     other_one=re.compile(r"(?i)\bthe\s+other(?:\s+one|\s+(?!(?:ones|things|events|activities|people|work|way|day|week|month|year)\b)[a-z]+(?<!s))?\b"
                          r"(?!\s+(?:ones|things|events|activities|people)\b)"),
