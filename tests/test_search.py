@@ -539,6 +539,12 @@ def test_what_another_said_or_whether_it_was_adopted_needs_a_passage_that_report
               "Were the public comments we sent on the draft Implementation Plan on SDGs in January 2020 ever "
               "adopted?"):  # far from its verb
         assert not search(ngo_index, embedder, q, 5).found, q
+    # what came of it, said as a result: a law changed, an award won
+    for q in ("Be honest: did that 70,000-signature petition actually get any Japanese law changed?",
+              "did the nhk documentary ace talked about win any awards"):
+        assert not search(ngo_index, embedder, q, 5).found, q
+    assert search(ngo_index, embedder, "Did the third SDG 8.7 Dialogue in Matsuyama lead to anything in the "
+                  "ministers' declaration?", 5).found  # "was included in the Ministerial Declaration"
     # the passage says it was included; and a second question after ", and" is not the one asked first
     assert search(ngo_index, embedder, "Was the elimination of child labour included in the G20 Osaka Leaders' "
                   "Declaration?", 5).found

@@ -349,7 +349,11 @@ WORDS = Words(
                              r"resulted|followed|were\s+there|was\s+there|did|has|have|of|from)\b|\bwhat\s+came\s+(?:out\s+)?of\b"
                              r"|\b(?:were|was)\s+(?:[\w'’-]+\s+){0,16}?(?:actually\s+|really\s+|ever\s+)?(?:adopted|accepted|"
                              r"reflected|incorporated|implemented|approved|taken\s+up|acted\s+on)\b"
-                             r"|\b(?:what|which)\s+(?:was|were)\s+the\s+(?:outcome|result|response|reaction|reply|answer|decision)s?\b"),
+                             r"|\b(?:what|which)\s+(?:was|were)\s+the\s+(?:outcome|result|response|reaction|reply|answer|decision)s?\b"
+                             # "did that petition actually get any law changed?", "did it lead to …", "did it win any awards?"
+                             r"|\bdid\s+(?:[\w.,'’-]+\s+){1,6}?(?:ever\s+|actually\s+|really\s+|finally\s+)?(?:(?:get|got)\s+"
+                             r"(?:[\w'’-]+\s+){1,4}?(?:changed|passed|amended|enacted)|lead\s+to|result\s+in|"
+                             r"win\s+(?:any\s+|an?\s+|the\s+)?(?:awards?|prizes?))\b"),
     asks_list=re.compile(r"(?i)\b(?:list|name)\s+(?:all\s+|every\s+one\s+of\s+)?(?:the\s+|of\s+the\s+)?(?P<n>\d+|six|seven|eight|nine|"
                          r"ten|eleven|twelve)\b|\bnames\s+of\s+(?:all\s+)?(?:the\s+)?(?P<n2>\d+|six|seven|eight|nine|ten|eleven|"
                          r"twelve)\b|\b(?:which|what)\s+(?:are\s+the\s+|were\s+the\s+)?(?P<n3>\d+|six|seven|eight|nine|ten|eleven|"
@@ -358,7 +362,7 @@ WORDS = Words(
                          r"ten|eleven|twelve)\s+[a-z]+s\b"),
     response=re.compile(r"(?i)\b(?:said|says|stated|responded|replied|answered|reacted|adopted|accepted|approved|agreed|"
                         r"reflected|incorporated|included|decided|concluded|promised|pledged|committed|announced|"
-                        r"declared|welcomed|acknowledged)\b"),
+                        r"declared|welcomed|acknowledged|led\s+to|resulted\s+in|passed|amended|enacted|won|awarded)\b"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"(?:^|[.?!;:—–-]\s)\s*(?:and\s+)?(?:since\s+)?when\b|\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|"
