@@ -107,6 +107,17 @@ _FUNDING = re.compile(r"(?i)\b(?:fund|funds|funded|funding|sponsor\w*|paid|pay|f
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{20,})[”\"」]")  # a quotation long enough to be words said, not a title
 
 
+_COUNTED = re.compile(r"(?i)\bhow\s+many\s+((?:(?!(?:of|did|do|does|were|was|are|is|have|has|had|in|at|to|for|from|on|"
+                      r"r|the|times?)\b)[a-z][a-z'’-]{2,}\s*){1,2})")
+
+
+def _counted(question: str, words) -> list[str]:
+    """The words of what "how many …" counts ("how many member groups" -> ["member", "groups"]); none when
+    it names nothing ("how many attended?") or the language's table has no such pattern."""
+    m = _COUNTED.search(question) if words.code == "en" else None
+    return [w for w in m.group(1).split() if not w.lower().endswith("ed")] if m else []  # not "attended"
+
+
 def holds_count(text: str) -> bool:
     """Whether a text gives a count ("12 countries", "two of the sessions", 600人), its dates aside."""
     return bool(_COUNT.search(without_dates(text)))
@@ -115,7 +126,8 @@ def holds_count(text: str) -> bool:
 def typed(question: str, passages: list, words, similar=None, lowercase=None) -> float:
     """1.0 when the first passage (a chunk) holds what the question asks for, or it asks for no kind; else 0.0:
     funding for "who paid for it?", a quotation for "the exact wording"; a sum of money for "what budget" (¥, dollars, 円); a length of time for "how long" ("for three years",
-    "since 2004", "2017–2019"); a count ("17 members", 600人) for "how many"; for "who", a person's name
+    "since 2004", "2017–2019"); a count ("17 members", 600人) for "how many", in a passage that speaks of what
+    it counts ("how many visits": not "70 thousand signatures"); for "who", a person's name
     the question does not give itself; for "when", a date; for "which city", a place it does not give; for
     "which hotel", the word or one `similar(word, words)` finds as close in meaning ("movie": "film").
     `lowercase()`: the words the documents write in lower case (a name has a word they never do)."""
@@ -150,8 +162,11 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
         def holds(chunk) -> bool:  # "for three years", or a span of dates ("December 3-5, 2018": three days)
             return bool(_DURATION.search(chunk.text)) or bool(chunk.date_end and chunk.date_end != chunk.date)
     elif words.asks_count.search(question):
+        counted = _counted(question, words)  # "how many visits …?": a count, in a passage that speaks of visits
+
         def holds(chunk) -> bool:
-            return bool(_COUNT.search(without_dates(chunk.text)))
+            return bool(_COUNT.search(without_dates(chunk.text))) and (
+                not counted or any(_mentions(chunk, w, similar) for w in counted))
     elif person:
         def holds(chunk) -> bool:
             return _names_person(chunk, question, words, lowercase)

@@ -867,7 +867,9 @@ def search(
                                     and bool(_away(index.table, np.array(order[:1], dtype=np.int64), scope)[0]))
     # "ACE's operating budget for 2020?" asks a sum of the period; a follow-up's kind may be its focus's
     lacking = seen.typed == 0 and must_hold(q, words)
-    found = not empty and not kind_missing and (timed and not (lacking and not signals.focus) or recorded
+    # "how many visits did our website get in 2021?": a question of a period whose count the passages lack
+    lacking_then = seen.typed == 0 and (lacking or bool(words.asks_count.search(q)))
+    found = not empty and not kind_missing and (timed and not (lacking_then and not signals.focus) or recorded
                                                 or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25") and not lacking) \
         and not unknown_place(asking, index.frequency, words) and not placed_elsewhere(asking, first, index.frequency, words) \

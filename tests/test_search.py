@@ -244,6 +244,19 @@ def test_which_kind_of_thing_a_question_asks_for_must_be_named_by_the_passage(em
     assert holds("Which US official did ACE invite?", "inviting the Associate Deputy Undersecretary, Mark Mittelhauser") == 1.0
     assert holds("Which US official did ACE invite?", "inviting an official of the U.S. Department of Labor") == 0.0
     assert holds("What topic did the seminar have?", third) == 1.0  # a property of the focus asks no kind
+    # a count of what the question counts: "70 thousand signatures" are no visits, "17 members" are member groups
+    signatures = "June 15, 2021 Submitted more than 70 thousand signatures to the Chief Cabinet Secretary"
+    assert holds("How many visits did ACE's website receive in 2021?", signatures) == 0.0
+    assert holds("How many signatures did we hand over?", signatures) == 1.0
+    assert holds("How many member groups make up the network?", "a network of organizations made up of 17 members") == 1.0
+    assert holds("How many attended?", "The dialogues were attended by representatives from 12 countries") == 1.0
+
+
+def test_a_count_of_a_period_that_its_passages_do_not_give_is_declined(ngo_index, embedder):
+    # the question names a period and nothing the documents say: only its count could answer it
+    assert not search(ngo_index, embedder, "How many visits did ACE's website receive in 2021?", 5).found
+    assert search(ngo_index, embedder, "How many signatures did ACE submit in 2021?", 5).found
+    assert search(ngo_index, embedder, "How many countries sent representatives to the SDG 8.7 Dialogues in 2019?", 5).found
 
 
 def test_a_hotel_the_documents_never_name_is_declined_and_one_they_name_is_found(ngo_index, embedder):
