@@ -252,6 +252,15 @@ def test_which_kind_of_thing_a_question_asks_for_must_be_named_by_the_passage(em
     assert holds("How many attended?", "The dialogues were attended by representatives from 12 countries") == 1.0
 
 
+def test_handing_something_over_is_what_the_record_calls_submitting(ngo_index, embedder):
+    # the entry says "Submitted more than 70 thousand signatures": a question that hands them over is answered
+    for q in ("How many signatures did ACE hand over in June 2021, and to whom?",
+              "In June 2021, how many signatures did ACE deliver, and to which official?",
+              "How many signatures were handed over in June 2021?"):
+        answer = search(ngo_index, embedder, q, 5)
+        assert answer.found and answer.hits[0].date == "2021-06-15", q
+
+
 def test_a_count_of_a_period_that_its_passages_do_not_give_is_declined(ngo_index, embedder):
     # the question names a period and nothing the documents say: only its count could answer it
     assert not search(ngo_index, embedder, "How many visits did ACE's website receive in 2021?", 5).found

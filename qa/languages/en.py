@@ -292,7 +292,10 @@ WORDS = Words(
               "mtg": ("meeting",), "conf": ("conference",), "org": ("organization", "organisation"),
               "orgs": ("organizations", "organisations"), "program": ("programme",), "programs": ("programmes",),
               "programme": ("program",), "center": ("centre",), "centre": ("center",), "defense": ("defence",),
-              "dialog": ("dialogue",), "dialogs": ("dialogues",), "catalog": ("catalogue",)},
+              "dialog": ("dialogue",), "dialogs": ("dialogues",), "catalog": ("catalogue",),
+              # handing something over, as a record writes it: "submitted more than 70 thousand signatures"
+              "hand": ("submit",), "hands": ("submits",), "handed": ("submitted",), "handing": ("submitting",),
+              "deliver": ("submit",), "delivers": ("submits",), "delivered": ("submitted",), "delivering": ("submitting",)},
     variant_endings=(("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
                      ("yse", "yze"), ("ogue", "og"), ("elled", "eled"), ("elling", "eling")),
     several=re.compile(r"(?i)\b(?:these|those|them|they|their)\b"),
