@@ -244,6 +244,9 @@ def test_which_kind_of_thing_a_question_asks_for_must_be_named_by_the_passage(em
     assert holds("Which US official did ACE invite?", "inviting the Associate Deputy Undersecretary, Mark Mittelhauser") == 1.0
     assert holds("Which US official did ACE invite?", "inviting an official of the U.S. Department of Labor") == 0.0
     assert holds("What topic did the seminar have?", third) == 1.0  # a property of the focus asks no kind
+    nhk = "October 18, 2019 Raised awareness regarding NHK's documentary “The situation of children of foreign workers”"
+    assert holds("Which broadcaster made the documentary?", nhk) == 1.0  # a name is a broadcaster's
+    assert holds("Which broadcaster made the documentary?", "Raised awareness regarding a documentary") == 0.0
     # a count of what the question counts: "70 thousand signatures" are no visits, "17 members" are member groups
     signatures = "June 15, 2021 Submitted more than 70 thousand signatures to the Chief Cabinet Secretary"
     assert holds("How many visits did ACE's website receive in 2021?", signatures) == 0.0
