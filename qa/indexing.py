@@ -81,6 +81,7 @@ _HYPHENED = re.compile(r"(?<![\w'’-])[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?![\w'’-
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 # a capitalised word after a word or comma (group 1), or after a number when it is an acronym or another follows (2)
 _CAPITALISED_WITHIN = re.compile(r"(?<=[\w,’'”)-])[ \t]([A-Z][\w’'-]*)(?=([ \t]+[A-Z])?)")
+_PLACE_NAMED = re.compile(r"\b(?:in|at|from|to)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 _NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}(?![\w'’-])")
 
 
@@ -166,6 +167,12 @@ class Index:
                 if word.lower() not in lower and (not c.text[m.start() - 1].isdigit() or word.isupper() or m.group(2)):
                     seen.setdefault(word.lower(), Counter())[word] += 1  # not "June 15, 2021 Submitted …"
         return {w: forms.most_common(1)[0][0] for w, forms in seen.items()}
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """The names the passages write after "in", "at", "from" or "to" ("Geneva", "New York", "Abidjan"):
+        where things happened. Made on the first question naming a country they never name."""
+        return frozenset(m.group(1) for c in self.chunks for m in _PLACE_NAMED.finditer(c.text))
 
     def as_written(self, question: str) -> str:
         """A question typed all in lower case with the names the passages capitalise written so ("did ace go to

@@ -57,6 +57,7 @@ from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
+from .places import as_named
 from .querytime import MONTH_WORD, listing_order, question_time
 from .tables import ChunkTable, high_key, low_key
 
@@ -757,9 +758,16 @@ def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | No
     if JAPANESE.search(text):
         return expand_clipped(text, index.frequency, lambda: index.katakana)
     words = words_for(text)
-    return spelled_alike(corrected(text, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
-                                   lambda: index.lowercase), index.frequency, ChainMap(words.variants, index.compounds),
-                         words.variant_endings)
+    return spelled_alike(corrected(as_named(text, _used(index), lambda: index.places), index.frequency, lambda: index.vocabulary,
+                                   model_words(getattr(embedder, "name", "")), lambda: index.lowercase),
+                         index.frequency, ChainMap(words.variants, index.compounds), words.variant_endings)
+
+
+def _used(index: Index):
+    """How often the documents use a name: the least used of its words ("New York": "york"); None when it
+    has none that count ("When")."""
+    stop = _stop_terms("en")
+    return lambda name: min((index.frequency(t) for t in keywords_terms(name) if t not in stop), default=None)
 
 
 def _matched(q: str, scope: TimeScope | None) -> str:
@@ -843,8 +851,8 @@ def search(
     # the period's passages: those dated in it, and the candidates that name a date in it ("… graduating in 1984")
     # "did ace go to the high level political forum in 2018": the names it asks of as the passages write them
     lower = not any(ch.isupper() for ch in q)
-    def written(text: str) -> str:
-        return index.as_written(text.lower()) if lower else text
+    def written(text: str) -> str:  # and "in Switzerland" as "in Geneva", when the documents name Geneva
+        return as_named(index.as_written(text.lower()) if lower else text, _used(index), lambda: index.places)
     kind_missing = period and not empty and _none_of_the_kind(index, written(own), np.concatenate(
         [ranked[index.table.time_fit(ranked, scope, TIME_DECAY) >= 1.0], _ranked_first(np.flatnonzero(inside), ranked)]))
     if empty:  # "Nothing is dated 2028; nearest:" the passages dated nearest the period, best first among equals

@@ -264,6 +264,25 @@ def test_handing_something_over_is_what_the_record_calls_submitting(ngo_index, e
         assert answer.found and answer.hits[0].date == "2021-06-15", q
 
 
+def test_a_country_the_documents_never_name_is_read_as_the_city_they_name_in_it(ngo_index, embedder):
+    from qa.places import as_named
+    from qa.searching import _used
+
+    def named(text):
+        return as_named(text, _used(ngo_index), lambda: ngo_index.places)
+    assert named("the UN forum in Switzerland") == "the UN forum in Geneva"
+    assert named("the meeting in Ivory Coast") == "the meeting in Abidjan"
+    assert named("a conference in France") == "a conference in France"  # no French city in the documents
+    assert named("what did they do in Japan?") == "what did they do in Japan?"  # named by the documents themselves
+    # the US has a Reading and a Summit; the documents' "reading" and "C20 Summit" are no places
+    assert named("an office in Pakistan") == "an office in Pakistan"
+    for q in ("When did ACE take part in the UN meeting on companies and human rights in Switzerland?",
+              "Were we at the Alliance 8.7 supply chain group's meeting in Ivory Coast?"):
+        answer = search(ngo_index, embedder, q, 5)
+        assert answer.found and answer.hits[0].date in ("2019-11-25", "2019-05-14"), q
+    assert not search(ngo_index, embedder, "Did ACE go to a meeting in Switzerland in 2017?", 5).found  # London, 2017
+
+
 def test_a_count_of_a_period_that_its_passages_do_not_give_is_declined(ngo_index, embedder):
     # the question names a period and nothing the documents say: only its count could answer it
     assert not search(ngo_index, embedder, "How many visits did ACE's website receive in 2021?", 5).found
