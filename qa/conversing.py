@@ -307,9 +307,11 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     elif first_of is not None and focus.shown:
         _which_first(r, first_of)
     pointing = compared.group("x") if compared and focus.shown else ""
-    if words.thing.fullmatch(pointing) and not words.group.fullmatch(pointing):  # "was that before the Geneva
-        hit = focus.shown[0]                                                     # forum?": the answer in focus first
-        r.item = hit.number
+    compared = compared if words.thing.fullmatch(pointing) and not words.group.fullmatch(pointing) else None
+    if compared:  # "was that before the Geneva forum?": the answer in focus, dated in the note; the thing it is
+        hit = focus.shown[0]  # compared with first, whose date answers it (nothing named: the answer in focus first)
+        if not own:
+            r.item = hit.number
         r.note(pointing, f"{_short(_label(hit, words))}{_when(hit, words)}")
     described = words.one_of.search(q) if comparative is None and not ordinal and r.item is None else None
     if described is not None and not (relative and described.group(0) in relative[1]):  # "before the Geneva one"
@@ -317,11 +319,11 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     other = words.other_one.search(q) if r.item is None and not ordinal else None
     if other is not None:
         _other(r, other)
-    thing = None if r.item is not None or _antecedent_here(r, thing) else thing  # "the later one, when was it?": it
+    thing = None if r.item is not None or compared or _antecedent_here(r, thing) else thing  # "the later one, when was it?": it
     # is that one; "… New York … there", "the seminar with the U.S. official …, its title": its antecedent is here
     _among(r, ordinal)
     if not (relative or ordinal or person or thing or more or elliptical or returned or r.item is not None
-            or r.among) \
+            or r.among or compared) \
             and new_topic and _names_its_own(r):
         if focus.topic and not r.own and not own_time:  # an article's sections stay about its title
             return Resolved(question, Signals(focus.topic, tuple(h.number for h in focus.shown[:3])),

@@ -1314,9 +1314,12 @@ def test_a_clause_after_years_later_names_nothing_and_an_ordinal_needs_its_serie
 def test_was_that_before_a_thing_asks_of_the_answer_in_focus_not_for_a_period(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "hey, what was ACE doing in Abidjan in 2019", "ok and after Abidjan, whats next?",
                      "was that before the Geneva forum?")
-    assert turns[2][1].notes[0].startswith("that → High Level Political Forum")  # not "that before → …"
-    assert turns[2][0].hits[0].date == "2019-07-09"  # the answer in focus first, with its date
-    assert any("Geneva" in h.text for h in turns[2][0].hits[:3])  # and the thing it is compared with
+    # the answer in focus is dated in the note; the thing it is compared with comes first, its date the answer
+    assert turns[2][1].notes == ("that → High Level Political Forum 2019 in New York (9–18 July 2019)",)
+    assert turns[2][0].hits[0].date == "2019-11-25"  # not a period "before" it either
+    _, turns = _talk(ngo_index, embedder, "When did ACE attend the UN Forum on Business and Human Rights in Geneva?",
+                     "and the New York forum that summer?", "Was that earlier than the Abidjan meeting?")
+    assert turns[2][0].hits[0].date == "2019-05-14" and turns[2][1].notes[0].startswith("that → High Level")
 
 
 def test_who_had_it_before_him_in_a_list_of_holders(write_corpus, tmp_path, embedder):
