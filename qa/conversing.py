@@ -382,9 +382,10 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         if when.order and (when.start is None or when.end is None) and _asks_ever(q, words):
             when = TimeScope(when.start, when.end)  # "did he come to Japan before that?": at any time before it
         r.note(said, _period_words(when, words))
-        if when.order and not r.exclude and (focus.shown or relative[2] is not None) \
+        if when.order and (not r.exclude or more and not left_out) and (focus.shown or relative[2] is not None) \
                 and not (relative[2] is None and _tells_of(focus.shown[0], _counted(relative[1], words, when, focus))):
-            r.exclude = (focus.shown[0].number if relative[2] is None else relative[2],)  # another event than it
+            # another event than it; "what else that year, after the seminar": than either
+            r.exclude = (*r.exclude, focus.shown[0].number if relative[2] is None else relative[2])
     elif own_time is not None and not own_time.bounded and focus.period is not None and words.one.search(q) \
             and focus.period.bounded and not focus.period.order:  # "most recent one?" after 2018's list: 2018's latest
         when = TimeScope(focus.period.start, focus.period.end, own_time.order)
@@ -470,6 +471,10 @@ def _without_courtesy(q: str, words: Words) -> str:
     opening = words.interjection.match(q)  # "lovely, and then what did we do?"
     if opening is not None and opening.end() < len(q.rstrip()):
         q = " " * opening.end() + q[opening.end():]
+    ending = words.afterthought.search(q)  # "what else that year, after the seminar I mean"
+    if ending is not None and ending.start() > 0:
+        q = q[:ending.start()] + " " * (ending.end() - ending.start() - 1) + q[-1:] if q[-1:] == "?" else \
+            q[:ending.start()] + " " * (ending.end() - ending.start())
     parts, kept = _SENTENCE.split(q), []
     for n, part in enumerate(parts):
         asks = "?" in part or "？" in part or words.question.search(part) or n == len(parts) - 1

@@ -1116,6 +1116,15 @@ def test_an_aside_of_the_speaker_between_dashes_asks_nothing_and_names_no_time(n
     assert turns[0][0].hits[0].date == "2019-11-14"
 
 
+def test_what_else_after_a_thing_named_leaves_out_both_and_a_trailing_filler_names_nothing(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What did ACE do in June 2018?",
+                     "earlier that year there was something about a kid who died, what was that about?",
+                     "What else did they do in 2018, after the seminar I mean")
+    answer, resolved = turns[2]
+    assert "after the seminar → 19 June – 31 December 2018" in resolved.notes  # not "the seminar I mean"
+    assert answer.hits[0].date == "2018-12-03"  # neither the statement just shown nor the seminar itself
+
+
 def test_every_june_or_one_summer_is_no_month_or_season_in_particular(ngo_index, embedder):
     focus = _focus(FORUM)
     assert Conversation(focus=focus, today=TODAY).resolve(ngo_index, "what did they do in June?").when == \

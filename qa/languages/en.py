@@ -336,6 +336,8 @@ WORDS = Words(
                        r"\W+)*(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i\s+am|we're|we’re|we\s+are|my|our\s+team)\b"),
     predicate=re.compile(r"(?i)\b(?:we|they|she|he|i|you|ace)\s+(?:(?:first|last|ever|also|actually)\s+)?(?:were|was|went|did|"
                          r"had|held|organi[sz]ed|attended|visited|met|came|spoke|presented|joined|took\s+part)\b"),
+    afterthought=re.compile(r"(?i)(?:,?\s+(?:i\s+mean|you\s+know|i\s+think|i\s+guess|i\s+believe|i\s+suppose|"
+                            r"i\s+wonder|if\s+you\s+know|do\s+you\s+know|please|pls|thanks|thank\s+you))+\W*$"),
     interjection=re.compile(r"(?i)^\W*(?:(?:oh|ah|wow|how|very|so|really)\s+)?(?:lovely|great|nice|perfect|wonderful|excellent|"
                             r"brilliant|cool|fantastic|splendid|super|marvell?ous|interesting|fascinating|good|right|alright|"
                             r"got\s+it|i\s+see|understood|noted|wow|oh|ah|hmm+|sorry|oops|excuse\s+me|pardon)\s*(?:[,.!;:]+|\s[-–—])\s*"),
