@@ -20,6 +20,8 @@ is declined; so is putting it in a place the documents name when the first passa
 names another (`placed_elsewhere`: the High Level Political Forum "in Geneva" was in New York); so is
 asking whether someone was somewhere, or naming someone in full, when the first passage, telling of it,
 does not name them (`absent_person`);
+so is asking which ones of a kind ("which chocolate companies took part?") when the first passage says the
+kind, or a word close in meaning, and names none ("… and the chocolate and cocoa industry", `names_none`);
 and a place, person, length of time or sum asked for that the first passage lacks declines whatever the
 score (`must_hold`).
 Left out: reading the passage for the answer itself (no reader model offline).
@@ -148,7 +150,7 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
         many = kind.lower().endswith("s") and len(kind) > 4  # "which chocolate companies …?": their names
 
         def holds(chunk) -> bool:  # "which meeting …?": a conference is one; "which body …?": a name is one
-            if many and not _names_any(chunk.text, kind):
+            if many and not _names_any(chunk.text, kind, similar):
                 return False
             return _names_place(chunk, question) if place else _mentions(chunk, kind, similar) \
                 or gathering and bool(words.gathering.search(chunk.text)) or named and _names_thing(chunk, question)
@@ -220,15 +222,34 @@ _NAMES_FOLLOW = re.compile(r"\W{0,3}(?:(?:such\s+as|including|like|namely|notabl
                            r"[“\"]?[A-Z\u00C0-\u017F]|(?:[^\w.;]+\w+){0,5}?[^\w.;]+(?:on|about|titled|called|named|entitled)\b")
 
 
-def _names_any(text: str, kind: str) -> bool:
+def _names_any(text: str, kind: str, similar=None) -> bool:
     """Whether a text that says the plural kind asked ("companies") names any of them: the word in a name
     ("the Ministry of …"), followed by names ("countries, including Argentina") or by what they were about
     ("a session at the 2020 conference on …"); not "cacao producers, confectionary companies and
-    consumers", which names none. A text that never says the word may name
+    consumers", which names none. A text that never says the word is read by a word of it close in meaning
+    (`similar`: "the chocolate and cocoa industry" for "companies", naming none); with none, it may name
     them in other words ("governments": "Ghana"), and is left to the other checks."""
     stem = kind.lower()[:max(4, len(kind) - 3)]
     said = [m for m in re.finditer(rf"(?i)\b{re.escape(stem)}\w*", text)]
+    if not said and similar is not None:
+        said = [m for m in re.finditer(r"\b[a-z][a-z-]{3,}\b", text) if similar(kind, [m.group(0)]) >= SIMILAR]
     return not said or any(m.group(0)[:1].isupper() or _NAMES_FOLLOW.match(text, m.end()) for m in said)
+
+
+def names_none(question: str, passages: list, words, similar=None) -> bool:
+    """Whether the question asks which ones of a plural kind ("which chocolate companies took part?") and
+    the first passage says the kind, or a word close in meaning, without naming any ("… and the chocolate
+    and cocoa industry."): the documents say they were there, not who they were. A passage that never says
+    it is left to the other checks."""
+    kind = asked_kind(question, words)
+    if not passages or kind is None or not (kind.endswith("s") and len(kind) > 4) or words.place_kind.fullmatch(kind) \
+            or words.asks_person.search(question) or words.person_kind.fullmatch(kind):
+        return False
+    text = passages[0].text
+    stem = kind[:max(4, len(kind) - 3)]
+    said = re.search(rf"(?i)\b{re.escape(stem)}\w*", text) is not None or similar is not None and any(
+        similar(kind, [w]) >= SIMILAR for w in re.findall(r"\b[a-z][a-z-]{3,}\b", text))
+    return said and not _names_any(text, kind, similar)
 
 
 def _names_thing(chunk, question: str) -> bool:

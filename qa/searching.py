@@ -42,6 +42,7 @@ from .deciding import (
     evidence,
     holds_count,
     must_hold,
+    names_none,
     placed_elsewhere,
     probability,
     typed,
@@ -763,6 +764,14 @@ def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | No
                          index.frequency, ChainMap(words.variants, index.compounds), words.variant_endings)
 
 
+def _similar(embedder: Embedder):
+    """How close in meaning a word is to the nearest of some others (the model's single-word vectors)."""
+    def similar(word: str, candidates: list[str]) -> float:
+        vectors = _word_vectors(embedder, [word] + candidates)
+        return float(np.max(vectors[1:] @ vectors[0]))
+    return similar
+
+
 def _used(index: Index):
     """How often the documents use a name: the least used of its words ("New York": "york"); None when it
     has none that count ("When")."""
@@ -884,6 +893,7 @@ def search(
         and not unknown_name(asking, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \
         and not unreported_response(q, first, words) and not unlisted(q, first, words) and not words.chore.search(q) \
+        and not names_none(asking, first, words, None if retriever == "bm25" else _similar(embedder)) \
         and not absent_person(written(q), first, words, lambda: index.people - model_words(getattr(embedder, "name", "")))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen, kind_missing)
