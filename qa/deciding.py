@@ -259,6 +259,10 @@ def _names_thing(chunk, question: str) -> bool:
     return any(set(terms(m.group(0))) - asked for m in _TITLED_THING.finditer(without_dates(chunk.text)))
 
 
+# "… on the Sustained Eradication of …": a thing's name, not a person's (but "the Associate Deputy Undersecretary")
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+
+
 def _names_person(chunk, question: str, words, lowercase=None) -> bool:
     """Whether a passage names a person the question does not give itself: not two capitalised words
     of an institution's name ("Diet Member" of "Diet Member's Building") nor two words the documents
@@ -270,6 +274,7 @@ def _names_person(chunk, question: str, words, lowercase=None) -> bool:
     def names_one(m: re.Match) -> bool:
         run = next((t for a, b, t in runs if a <= m.start() and m.end() <= b), m.group(0))
         return m.group(0).lower() not in asked and not _INSTITUTION.search(run) \
+            and not (_THE_BEFORE.search(chunk.text, 0, m.start()) and not _TITLE.search(m.group(0))) \
             and not (named and _TITLE.search(m.group(0))) \
             and not (lowercase is not None and all(w.lower() in lowercase() for w in m.group(0).split()))
     return any(names_one(m) for m in words.person_name.finditer(chunk.text))
