@@ -208,15 +208,17 @@ def asked_kind(question: str, words) -> str | None:
     return kind
 
 
-_WRITING = re.compile(r"(?i)\b(?:declaration|report|plan|statement|pack|principles|review|letter|agreement|act|law|"
-                      r"strategy|pledge|paper|document|guidelines)s?$")  # "included in the Ministerial Declaration"
+# what something is "in" that is no place: a writing ("included in the Ministerial Declaration"), a time ("in
+# the International Year for …"); a gathering may be ("in the NGO Forum" tells where ACE was)
+_NO_PLACE = re.compile(r"(?i)\b(?:declaration|report|plan|statement|pack|principles|review|letter|agreement|act|law|"
+                       r"strategy|pledge|paper|document|guidelines|year|day|week|decade|anniversary)s?$")
 
 
 def _names_place(chunk, question: str) -> bool:
     """Whether a passage names a place ("in Matsuyama", 渋谷駅前で実施) the question does not give itself; not a
-    writing something is "in" ("included in the Ministerial Declaration")."""
+    writing or time something is "in" ("included in the Ministerial Declaration", `_NO_PLACE`)."""
     asked = question.lower()
-    return any(m.group(1).lower() not in asked and not _WRITING.search(m.group(1)) for m in _PLACE.finditer(chunk.text)) \
+    return any(m.group(1).lower() not in asked and not _NO_PLACE.search(m.group(1)) for m in _PLACE.finditer(chunk.text)) \
         or any(m.group(1) not in question for m in _PLACE_JA.finditer(chunk.text))
 
 

@@ -259,6 +259,9 @@ def test_which_kind_of_thing_a_question_asks_for_must_be_named_by_the_passage(em
     third_in_full = third + ". ★Commitment to the elimination of child labour was included in the Ministerial Declaration"
     assert holds("At which venue in Matsuyama was the third SDG 8.7 Dialogue held?", third_in_full) == 0.0
     assert holds("Where was the third dialogue?", third_in_full) == 1.0  # Matsuyama, which it does not give
+    c20 = ("November 26, 2020 Organized a breakout session at the C20 2020 Summit, “Promoting CSO-Business- "
+           "Government Collaboration in the International Year for the Elimination of Child Labour”")
+    assert holds("In which city was the C20 2020 Summit held?", c20) == 0.0  # a year is no place
     # a count of what the question counts: "70 thousand signatures" are no visits, "17 members" are member groups
     signatures = "June 15, 2021 Submitted more than 70 thousand signatures to the Chief Cabinet Secretary"
     assert holds("How many visits did ACE's website receive in 2021?", signatures) == 0.0
