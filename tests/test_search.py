@@ -247,6 +247,8 @@ def test_which_kind_of_thing_a_question_asks_for_must_be_named_by_the_passage(em
     nhk = "October 18, 2019 Raised awareness regarding NHK's documentary “The situation of children of foreign workers”"
     assert holds("Which broadcaster made the documentary?", nhk) == 1.0  # a name is a broadcaster's
     assert holds("Which broadcaster made the documentary?", "Raised awareness regarding a documentary") == 0.0
+    assert holds("To which authorities did ACE submit the signatures?", "June 15, 2021 Submitted more than 70 "
+                 "thousand signatures to the Chief Cabinet Secretary and Ministry of Economy, Trade and Industry") == 1.0
     # "on the Sustained Eradication of Child Labour" is a conference's name, no one's; a role after "the" is someone
     buenos_aires = ("November 14-16, 2017 Participated in the Fourth Global Conference on the Sustained Eradication "
                     "of Child Labour in Buenos Aires")
