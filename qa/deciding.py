@@ -280,6 +280,9 @@ def _names_person(chunk, question: str, words, lowercase=None) -> bool:
 
     def names_one(m: re.Match) -> bool:
         run = next((t for a, b, t in runs if a <= m.start() and m.end() <= b), m.group(0))
+        before = run[:max(0, run.find(m.group(0)))]
+        if _TITLE.search(before):  # "Prime Minister Shinzo Abe": Shinzo Abe, a title before him
+            run = run[len(before):]
         return m.group(0).lower() not in asked and not _INSTITUTION.search(run) \
             and not (_THE_BEFORE.search(chunk.text, 0, m.start()) and not _TITLE.search(m.group(0))) \
             and not (named and _TITLE.search(m.group(0))) \

@@ -257,6 +257,11 @@ def test_which_kind_of_thing_a_question_asks_for_must_be_named_by_the_passage(em
     assert holds("Who did ACE invite to the seminar?", "Organized a seminar inviting the Associate Deputy "
                  "Undersecretary of the International Labour Affairs Bureau") == 1.0
     assert holds("Who went to the meeting?", "ACE Managing Director Tomoko Shiroki attended the annual meeting") == 1.0
+    # a title before a name is no institution: "Prime Minister Shinzo Abe" is someone; a bureau's name is no one
+    abe = "Yuka Iwatsuki presented the Policy Pack 2019 to the Prime Minister Shinzo Abe, as the Chair of C20 Japan"
+    assert holds("Who did Yuka Iwatsuki present the C20 Policy Pack to?", abe) == 1.0
+    assert holds("What is the name of the official who spoke?", "inviting the Associate Deputy Undersecretary of the "
+                 "International Labour Affairs Bureau, U.S. Department of Labor") == 0.0
     # a declaration something is included "in" is no place it was held
     third_in_full = third + ". ★Commitment to the elimination of child labour was included in the Ministerial Declaration"
     assert holds("At which venue in Matsuyama was the third SDG 8.7 Dialogue held?", third_in_full) == 0.0
