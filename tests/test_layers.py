@@ -2,6 +2,7 @@
 
     errors, timing                  (a build's seconds per stage: below the steps that measure them)
     languages                       (the words follow-ups refer back with, a table a language: qa/languages/)
+    places                          (the country a city lies in: "in Switzerland" read as "in Geneva")
     loaders                         (one reader a kind of document: qa/loaders/)
     loading                         load
     uploading                       (documents added and removed from the page)
@@ -32,7 +33,7 @@ from pathlib import Path
 from conftest import ROOT
 
 LAYERS = [
-    ["errors", "timing"], ["languages"], ["loaders"], ["loading"], ["uploading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
+    ["errors", "timing"], ["languages"], ["places"], ["loaders"], ["loading"], ["uploading"], ["dates"], ["chunking"], ["dating"], ["embedding"], ["keywords"], ["tables"],
     ["deciding"], ["indexing"], ["stores"], ["building"], ["querytime"], ["reranking"], ["searching"], ["conversing"], ["showing", "evaluating", "timeline", "suggesting"], ["workspace"], ["gate", "connections"],
     ["web"], ["cli"],
 ]
