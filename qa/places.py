@@ -37,11 +37,11 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, str], dict[str, tuple[str, ...]]
 
 
 def as_named(text: str, used, places) -> str:
-    """`text` with each country whose name the documents never use (`used(name)`: how often they do; None
-    for a word too common to count, "When") as
-    the most named of its cities they use, when they use one ("in Switzerland" -> "in Geneva"). A city
-    counts when the documents name it as a place (`places()`: the names they write after "in", "at", "from"
-    or "to"), not as a word ("reading") or part of another name ("C20 Summit" is no Summit, New Jersey)."""
+    """`text` with each country whose name the documents never use as the most named of its cities they use,
+    when they use one ("in Switzerland" -> "in Geneva"). `used(name)`: how often the documents use a name
+    (None for a word too common to count, "When"). A city counts when the documents name it as a place
+    (`places()`: the names they write after "in", "at", "from" or "to"), not as a word ("reading") or part of
+    another name ("C20 Summit" is no Summit, New Jersey)."""
     if all(used(word) != 0 for word in _CAPITALISED.findall(text)):  # no name they don't use: the places aren't read
         return text
     pattern, codes, cities = _gazetteer()

@@ -666,12 +666,8 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     words = words_for(q)
     # "what was the subject of the statement dated …?": a property asked of a thing is no word it must hold
     stop = _stop_terms(words.code) | _described_terms(words.code)
-    def similar(word: str, candidates: list[str]) -> float:
-        vectors = _word_vectors(embedder, [word] + candidates)
-        return float(np.max(vectors[1:] @ vectors[0]))
-
     held = typed(q, [index.chunks[i] for i in order[:3]], words,
-                 None if keywords_only or embedder is None else similar, lambda: index.lowercase)
+                 None if keywords_only or embedder is None else _similar(embedder), lambda: index.lowercase)
     # "which city?" in documents that never say "city": the kind is not a word to find when a place is named
     kind = {t for t in keywords_terms(asked_kind(q, words) or "") if not index.frequency(t)} if held else set()
     # "Good morning! Could you help me understand what the Sustainable Brands conference is?": the sentence
@@ -759,9 +755,10 @@ def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | No
     if JAPANESE.search(text):
         return expand_clipped(text, index.frequency, lambda: index.katakana)
     words = words_for(text)
-    return spelled_alike(corrected(as_named(text, _used(index), lambda: index.places), index.frequency, lambda: index.vocabulary,
-                                   model_words(getattr(embedder, "name", "")), lambda: index.lowercase),
-                         index.frequency, ChainMap(words.variants, index.compounds), words.variant_endings)
+    placed = as_named(text, _used(index), lambda: index.places)  # "in Switzerland" -> "in Geneva"
+    return spelled_alike(corrected(placed, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
+                                   lambda: index.lowercase), index.frequency, ChainMap(words.variants, index.compounds),
+                         words.variant_endings)
 
 
 def _similar(embedder: Embedder):
