@@ -473,8 +473,8 @@ def _without_courtesy(q: str, words: Words) -> str:
         q = " " * opening.end() + q[opening.end():]
     ending = words.afterthought.search(q)  # "what else that year, after the seminar I mean"
     if ending is not None and ending.start() > 0:
-        q = q[:ending.start()] + " " * (ending.end() - ending.start() - 1) + q[-1:] if q[-1:] == "?" else \
-            q[:ending.start()] + " " * (ending.end() - ending.start())
+        end = ending.end() - q.endswith("?")  # the question mark stays
+        q = q[:ending.start()] + " " * (end - ending.start()) + q[end:]
     parts, kept = _SENTENCE.split(q), []
     for n, part in enumerate(parts):
         asks = "?" in part or "？" in part or words.question.search(part) or n == len(parts) - 1

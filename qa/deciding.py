@@ -236,11 +236,22 @@ def _names_any(text: str, kind: str, similar=None) -> bool:
     consumers", which names none. A text that never says the word is read by a word of it close in meaning
     (`similar`: "the chocolate and cocoa industry" for "companies", naming none); with none, it may name
     them in other words ("governments": "Ghana"), and is left to the other checks."""
+    said = _kind_said(text, kind, similar)
+    return not said or _named_after(text, said)
+
+
+def _kind_said(text: str, kind: str, similar=None) -> list[re.Match]:
+    """Where a text says the kind ("companies", stemmed), else a word of it close in meaning ("industry")."""
     stem = kind.lower()[:max(4, len(kind) - 3)]
-    said = [m for m in re.finditer(rf"(?i)\b{re.escape(stem)}\w*", text)]
+    said = list(re.finditer(rf"(?i)\b{re.escape(stem)}\w*", text))
     if not said and similar is not None:
         said = [m for m in re.finditer(r"\b[a-z][a-z-]{3,}\b", text) if similar(kind, [m.group(0)]) >= SIMILAR]
-    return not said or any(m.group(0)[:1].isupper() or _NAMES_FOLLOW.match(text, m.end()) for m in said)
+    return said
+
+
+def _named_after(text: str, said: list[re.Match]) -> bool:
+    """Whether any of the words `said` is part of a name or followed by names or what they were about."""
+    return any(m.group(0)[:1].isupper() or _NAMES_FOLLOW.match(text, m.end()) for m in said)
 
 
 def names_none(question: str, passages: list, words, similar=None) -> bool:
@@ -252,11 +263,8 @@ def names_none(question: str, passages: list, words, similar=None) -> bool:
     if not passages or kind is None or not (kind.endswith("s") and len(kind) > 4) or words.place_kind.fullmatch(kind) \
             or words.asks_person.search(question) or words.person_kind.fullmatch(kind):
         return False
-    text = passages[0].text
-    stem = kind[:max(4, len(kind) - 3)]
-    said = re.search(rf"(?i)\b{re.escape(stem)}\w*", text) is not None or similar is not None and any(
-        similar(kind, [w]) >= SIMILAR for w in re.findall(r"\b[a-z][a-z-]{3,}\b", text))
-    return said and not _names_any(text, kind, similar)
+    said = _kind_said(passages[0].text, kind, similar)
+    return bool(said) and not _named_after(passages[0].text, said)
 
 
 def _names_thing(chunk, question: str) -> bool:
