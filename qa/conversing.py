@@ -271,7 +271,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     anchored = counted is not None and counted[2] is not None  # "right after the C20 summit in April 2019"
     own_time = _own_time(q.replace(counted[1], " ") if anchored else q, words, today)  # not the thing's own date
     order = own_time.order if own_time is not None and not own_time.bounded else None  # "the last thing"
-    if anchored and own_time is not None and own_time.bounded:  # "in 2018, before the Bangkok forum"
+    if counted is not None and (anchored or counted[0].order) and own_time is not None and own_time.bounded:
+        # "in 2018, before the Bangkok forum", "the one before that, in December 2019"
         own_time, counted = None, _within(own_time, counted)
     relative = None if own_time and not order else _with_season(q, counted, focus)
     if order and relative is not None:  # "the last thing they did that year": the latest of that year
@@ -314,7 +315,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
             r.item = hit.number
         r.note(pointing, f"{_short(_label(hit, words))}{_when(hit, words)}")
     described = words.one_of.search(q) if comparative is None and not ordinal and r.item is None else None
-    if described is not None and not (relative and described.group(0) in relative[1]):  # "before the Geneva one"
+    if described is not None and not (relative and (described.group(0) in relative[1] or timed in described.group(0))):
+        # "before the Geneva one"; "the submission immediately before that one": of a time, not of the list
         _described(r, described)
     other = words.other_one.search(q) if r.item is None and not ordinal else None
     if other is not None:
@@ -361,7 +363,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     if more and not left_out and words.asks_person.search(q) and focus.shown:
         more = None  # "who else from ACE was there with her?", "who else got them?": the answer may name them
     if more or left_out:
-        r.exclude = left_out or tuple(h.number for h in focus.shown[:1])  # the answer in focus
+        # the answer in focus, and the answers before it: "what else that year" after two of its events, neither
+        r.exclude = left_out or tuple(dict.fromkeys(h.number for h in focus.shown[:1] + focus.answered))
     if more:
         r.context += focus.subjects[:2]
         if not left_out:
@@ -1053,7 +1056,7 @@ def _unknown(index: Index, q: str, words: Words) -> bool:
     stop = {t for w in words.stop for t in terms(w)} | _attribute_terms(words.code) | _month_terms(words.code)  # "the topic"
     #                                                                       asks about the focus; "nov" is a time
     said = " ".join(w for w in re.findall(r"\w+", q) if not words.place_kind.fullmatch(w)  # "and which city?": a kind
-                    and not re.fullmatch(r"[a-z]{2,}(?:ed|ing)", w) and not words.question.fullmatch(w))
+                    and not re.fullmatch(r"(?i:[a-z]{2,}(?:ed|ing))", w) and not words.question.fullmatch(w))
     # "founded when?", "tied to whose campaign?": an act asked of the focus, and a question word, are no thing of its own
     return any(index.frequency(t) == 0 for t in terms(said) if t not in stop)  # asked of the focus, not a subject
 

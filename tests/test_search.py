@@ -829,3 +829,14 @@ def test_which_of_a_kind_is_declined_when_the_passage_says_the_kind_but_names_no
     first = [answer.hits[0].chunk]
     assert names_none("Which chocolate companies took part?", first, table("en"), _similar(embedder))
     assert not names_none("Which chocolate companies took part?", first, table("en"))  # without meanings: unknown
+
+
+def test_a_place_typed_in_lower_case_that_the_documents_never_name_is_declined(ngo_index, embedder):
+    from qa.places import capitalised
+
+    lower = lambda: ngo_index.lowercase  # noqa: E731
+    assert capitalised("did ace go to china or south america?", lower) == "did ace go to China or South America?"
+    assert capitalised("reading the record in paris", lower) == "reading the record in Paris"  # Reading: too small
+    for q in ("did ace go to china?", "did ace go to a meeting in paris?"):
+        assert not search(ngo_index, embedder, q, 5).found, q
+    assert search(ngo_index, embedder, "did ace go to a meeting in bangkok?", 5).found

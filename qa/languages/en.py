@@ -162,7 +162,8 @@ WORDS = Words(
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b", re.I),
                  "earlier"),
         Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:after|later)(?:\s+(?:that|this|it))?\b"
-                            r"|\b(?:the\s+)?(?:next|following)\s+(?P<unit2>day|week|month|year|season)\b", re.I), "next"),
+                            r"|\b(?:the\s+)?(?:next|following|subsequent|succeeding|ensuing)\s+(?P<unit2>day|week|month|year|season)\b", re.I),
+                 "next"),
         Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b"
                             r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<unit2>day|week|month|year|season)\b", re.I),
                  "previous"),
@@ -432,7 +433,14 @@ WORDS = Words(
     slips={"wat": "what", "wht": "what", "whta": "what", "waht": "what", "whn": "when", "wehn": "when", "whne": "when",
            "wher": "where", "whre": "where", "wehre": "where", "hw": "how", "teh": "the", "adn": "and", "nad": "and",
            "befor": "before", "aftr": "after", "afer": "after", "nxt": "next", "prev": "previous", "folowing": "following",
-           "whered": "where did", "thier": "their", "yr": "year", "mnth": "month", "wk": "week"}
+           "whered": "where did", "thier": "their", "yr": "year", "mnth": "month", "wk": "week",
+           # chat's shorthand
+           "n": "and", "tht": "that", "dat": "that", "ths": "this", "wats": "what's", "wts": "what's", "ppl": "people",
+           "abt": "about", "pls": "please", "plz": "please", "u": "you", "ur": "your", "b4": "before",
+           "govt": "government", "gov": "government", "intl": "international", "orgs": "organisations",
+           "org": "organisation", "mtg": "meeting", "conf": "conference", "mos": "months",
+           "wks": "weeks", "thru": "through", "smth": "something", "sth": "something", "bc": "because",
+           "cuz": "because", "coz": "because", "tho": "though", "thx": "thanks", "ty": "thank you", "evnt": "event"}
     # two letters swapped in a word a follow-up leans on ("anythign else", "the mnoth before"); not "later", whose
     # swaps include "alter", nor "there" ("three")
     | {w[:i] + w[i + 1] + w[i] + w[i + 2:]: w for w in ("anything", "something", "everything", "anyone", "someone",
