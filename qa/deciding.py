@@ -15,6 +15,8 @@ rest, so that keywords alone never answer 何人, 誰 or どこ when the passage
 place (dev: 20 of 60 unanswerable Japanese questions found, then 9; the answerable as before).
 Besides the score, a question of how another answered or what came of it ("what did the minister
 say", 返事は) is declined when the first passage reports no answer or result (`unreported_response`);
+so is one of what someone presented or said at an event when no passage of the first one's section reports
+a talk ("Participated in …", `untold_talk`);
 one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`)
 is declined; so is putting it in a place the documents name when the first passage, telling of it,
 names another (`placed_elsewhere`: the High Level Political Forum "in Geneva" was in New York); so is
@@ -428,6 +430,18 @@ def unreported_response(question: str, passages: list, words) -> bool:
     if m is None or re.search(r"(?:[;、]|[,;、]\s*(?:and|but))\s*$|\?\s*$", question[:m.start()]) or not passages:
         return False
     return not words.response.search(passages[0].text)
+
+
+def untold_talk(question: str, passages: list, words) -> bool:
+    """Whether the question asks what someone presented or said at an event, or whether they spoke there
+    ("what did ACE present at the Abidjan meeting?"), and the first passage, which tells of the event, reports
+    no talk ("Participated in …"), nor do the others of its section among `passages`: that they were there is
+    recorded, what they said is not."""
+    if not passages or words.asks_talk.search(question) is None:
+        return False
+    first = passages[0]
+    return not any(words.talk.search(f"{p.heading or ''} {p.text}") for p in passages
+                   if p is first or (p.source, p.heading) == (first.source, first.heading) and p.heading)
 
 
 def absent_person(question: str, passages: list, words, people) -> bool:

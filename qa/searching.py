@@ -50,6 +50,7 @@ from .deciding import (
     unknown_place,
     unlisted,
     unreported_response,
+    untold_talk,
 )
 from .embedding import Embedder, model_words
 from .errors import QuestionError
@@ -874,7 +875,8 @@ def search(
     # a follow-up's words are mostly its references: the subject it was resolved to counts as asked
     seen = _evidence(index, f"{own} {signals.context}" if signals.context else own, dense, order,
                      retriever == "bm25", embedder)
-    words, first = words_for(q), [index.chunks[i] for i in order[:1]]
+    words, leading = words_for(q), [index.chunks[i] for i in order[:3]]
+    first = leading[:1]
     asking = asking_part(written(q), words)
     # "what did we present in Buenos Aires in 2018?" when the conference was in 2017: what answers best is of
     # another time, so nothing of that kind is dated in the period
@@ -890,7 +892,8 @@ def search(
         and not unknown_place(asking, index.frequency, words) and not placed_elsewhere(asking, first, index.frequency, words) \
         and not unknown_name(asking, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \
-        and not unreported_response(q, first, words) and not unlisted(q, first, words) and not words.chore.search(q) \
+        and not unreported_response(q, first, words) and not untold_talk(asking, leading, words) \
+        and not unlisted(q, first, words) and not words.chore.search(q) \
         and not names_none(asking, first, words, None if retriever == "bm25" else _similar(embedder)) \
         and not absent_person(written(q), first, words, lambda: index.people - model_words(getattr(embedder, "name", "")))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),

@@ -840,3 +840,15 @@ def test_a_place_typed_in_lower_case_that_the_documents_never_name_is_declined(n
     for q in ("did ace go to china?", "did ace go to a meeting in paris?"):
         assert not search(ngo_index, embedder, q, 5).found, q
     assert search(ngo_index, embedder, "did ace go to a meeting in bangkok?", 5).found
+
+
+def test_what_was_presented_at_an_event_needs_a_passage_of_its_section_that_reports_a_talk(ngo_index, embedder):
+    # the entries say ACE "Participated in" these: that it was there is recorded, what it said is not
+    for q in ("What did ACE present at the Fourth Global Conference on the Sustained Eradication of Child Labour?",
+              "What was ACE's presentation about at the Second Global Meeting of the Alliance 8.7 Action Group in Abidjan?"):
+        answer = search(ngo_index, embedder, q, 5)
+        assert not answer.found and "Participated" in answer.hits[0].text, q
+    # the CLCCG section's next paragraph says "We presented our initiatives …"; a Sustainable Brands one, "presented"
+    for q in ("What did ACE present at the CLCCG 2019 meeting?", "Did ACE speak at the Sustainable Brands conference in Tokyo?",
+              "When did ACE participate in the Fourth Global Conference on the Sustained Eradication of Child Labour?"):
+        assert search(ngo_index, embedder, q, 5).found, q

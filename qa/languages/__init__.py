@@ -93,6 +93,8 @@ class Words:
     asks_response: re.Pattern = re.compile(r"(?!)")  # how another answered, or what came of it ("what did the minister say")
     asks_list: re.Pattern = re.compile(r"(?!)")  # group "n": all of a number of things by name ("list all twelve")
     response: re.Pattern = re.compile(r"(?!)")  # a passage that reports an answer or a result ("adopted", 盛り込まれた)
+    asks_talk: re.Pattern = re.compile(r"(?!)")  # what someone presented or said at an event ("what did ACE present at …")
+    talk: re.Pattern = re.compile(r"(?!)")  # a passage that reports a talk ("presented", "a session", "spoke")
     speaker: re.Pattern = re.compile(r"(?!)")  # a remark of the speaker on themselves ("Hi, I'm new here.")
     predicate: re.Pattern = re.compile(r"(?!)")  # a subject and its verb ("we were there"): a question of its own
     interjection: re.Pattern = re.compile(r"(?!)")  # a reaction before the question ("lovely, and then …"): asks nothing

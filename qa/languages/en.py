@@ -370,6 +370,13 @@ WORDS = Words(
     response=re.compile(r"(?i)\b(?:said|says|stated|responded|replied|answered|reacted|adopted|accepted|approved|agreed|"
                         r"reflected|incorporated|included|decided|concluded|promised|pledged|committed|announced|"
                         r"declared|welcomed|acknowledged|led\s+to|resulted\s+in|passed|amended|enacted|won|awarded)\b"),
+    # "what did ACE present at the Abidjan meeting?", "what was ACE's presentation about?", "did Shiroki speak there?"
+    asks_talk=re.compile(r"(?i)\b(?:what|when|where|did|do|does|has|have)\s+(?:[\w.'’-]+\s+){1,6}?(?:actually\s+|also\s+|ever\s+)?"
+                         r"(?:present|speak|talk|lecture|give\s+(?:a|an|the)\s+(?:talk|speech|presentation|lecture|keynote))\b"
+                         r"|\b(?:what|which)\s+(?:was|were|is)\s+(?:[\w.'’-]+\s+){0,6}?(?:presentation|speech|talk|lecture|keynote)"
+                         r"s?\b"),
+    talk=re.compile(r"(?i)\b(?:present(?:ed|s|ing|ations?)?|spoke|speak(?:s|ing|ers?)?|speech(?:es)?|talks?|lectures?|keynote|"
+                    r"panel(?:s|lists?)?|sessions?|remarks|addressed|seminars?|symposi(?:um|a)|dialogues?|roundtables?)\b"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"(?:^|[.?!;:—–-]\s)\s*(?:and\s+)?(?:since\s+)?when\b|\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|"
