@@ -605,6 +605,13 @@ def test_what_another_said_or_whether_it_was_adopted_needs_a_passage_that_report
               "Were the public comments we sent on the draft Implementation Plan on SDGs in January 2020 ever "
               "adopted?"):  # far from its verb
         assert not search(ngo_index, embedder, q, 5).found, q
+    # many words before the verb, a comma in a name, an adverb, adjectives before "response", a change asked of
+    for q in ("Did any of the G7 Trade Ministers formally respond to the joint open letter ACE signed in June 2021?",
+              "Did the Ministry of Economy, Trade and Industry formally respond to the 2021 signature petition?",
+              "What was the formal written response of the government to the signatures ACE submitted in June 2021?",
+              "Did the government actually change the National Action Plan on Business and Human Rights because of "
+              "the comments we sent?"):
+        assert not search(ngo_index, embedder, q, 5).found, q
     # what came of it, said as a result: a law changed, an award won
     for q in ("Be honest: did that 70,000-signature petition actually get any Japanese law changed?",
               "did the nhk documentary ace talked about win any awards"):

@@ -348,15 +348,16 @@ WORDS = Words(
                         r"(?!\s*(?:thing|one|where|time|more)\b)"),
     # not "how did ACE respond": what we did is recorded; what another said, or whether it was adopted, seldom is
     asks_response=re.compile(r"(?i)\b(?:what|how)\s+did\s+(?!(?:we|ace|you|i|us)\b|the\s+organi[sz]ation\b)(?:[\w.'’-]+\s+)"
-                             r"{1,6}?(?:actually\s+|really\s+)?(?:say|respond|reply|react|answer|decide|conclude)\b"
-                             r"|\bdid\s+(?!(?:we|ace|you|i|us)\b|the\s+organi[sz]ation\b)(?:[\w.'’-]+\s+){1,6}?(?:ever\s+|actually\s+|"
-                             r"really\s+|finally\s+)?(?:respond|reply|react|answer|accept|adopt|agree|incorporate|reflect|implement|approve|"
-                             r"heed|act\s+on|take\s+up)(?:ing)?\b"
+                             r"{1,6}?(?:actually\s+|really\s+)?(?:say|respond|reply|react|answer|decide|conclude|change|amend|revise)\b"
+                             r"|\bdid\s+(?!(?:we|ace|you|i|us)\b|the\s+organi[sz]ation\b)(?:[\w.,'’-]+\s+){1,8}?(?:ever\s+|actually\s+|"
+                             r"really\s+|finally\s+|formally\s+|officially\s+|publicly\s+)?(?:respond|reply|react|answer|accept|adopt|"
+                             r"agree|incorporate|reflect|implement|approve|heed|act\s+on|take\s+up|change|amend|revise)(?:ing)?\b"
                              r"|\b(?:what|which|any)\s+(?:[\w'’-]+\s+){0,2}?(?:outcomes?|results?|impacts?|effects?)\s+(?:came|"
                              r"resulted|followed|were\s+there|was\s+there|did|has|have|of|from)\b|\bwhat\s+came\s+(?:out\s+)?of\b"
                              r"|\b(?:were|was)\s+(?:[\w'’-]+\s+){0,16}?(?:actually\s+|really\s+|ever\s+)?(?:adopted|accepted|"
                              r"reflected|incorporated|implemented|approved|taken\s+up|acted\s+on)\b"
-                             r"|\b(?:what|which)\s+(?:was|were)\s+the\s+(?:outcome|result|response|reaction|reply|answer|decision)s?\b"
+                             r"|\b(?:what|which)\s+(?:was|were)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:outcome|result|response|reaction|reply|"
+                             r"answer|decision)s?\b"
                              # "did that petition actually get any law changed?", "did it lead to …", "did it win any awards?"
                              r"|\bdid\s+(?:[\w.,'’-]+\s+){1,6}?(?:ever\s+|actually\s+|really\s+|finally\s+)?(?:(?:get|got)\s+"
                              r"(?:[\w'’-]+\s+){1,4}?(?:changed|passed|amended|enacted)|lead\s+to|result\s+in|"
@@ -369,7 +370,8 @@ WORDS = Words(
                          r"ten|eleven|twelve)\s+[a-z]+s\b"),
     response=re.compile(r"(?i)\b(?:said|says|stated|responded|replied|answered|reacted|adopted|accepted|approved|agreed|"
                         r"reflected|incorporated|included|decided|concluded|promised|pledged|committed|announced|"
-                        r"declared|welcomed|acknowledged|led\s+to|resulted\s+in|passed|amended|enacted|won|awarded)\b"),
+                        r"declared|welcomed|acknowledged|led\s+to|resulted\s+in|passed|amended|enacted|won|awarded|changed|"
+                        r"revised)\b"),
     # "what did ACE present at the Abidjan meeting?", "what was ACE's presentation about?", "did Shiroki speak there?"
     asks_talk=re.compile(r"(?i)\b(?:what|when|where|did|do|does|has|have)\s+(?:[\w.'’-]+\s+){1,6}?(?:actually\s+|also\s+|ever\s+)?"
                          r"(?:present|speak|talk|lecture|give\s+(?:a|an|the)\s+(?:talk|speech|presentation|lecture|keynote))\b"
