@@ -1918,3 +1918,9 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for():
     assert words.mend("wats the report called, pls") == "what's the report called, please"
     assert words.mend("and the one b4 that?") == "and the one before that?"
     assert words.mend("Nice") == "Nice"  # whole words only, as typed
+
+
+def test_any_other_of_a_kind_leaves_out_the_one_shown(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "is ace on the board of anything", "any other board?")
+    first, other = turns[0][0].hits[0], turns[1][0].hits[0]
+    assert "Board Member" in first.text and "Board Member" in other.text and other.number != first.number
