@@ -1379,8 +1379,10 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
         return _acted_from(q, m, acting, words, focus, index)
     named = other.group("x") if other is not None else before.group("x") if before is not None else None
     named = _TRAILING.sub("", named.strip(" -–—,;:")) if named else named  # "the forum there"
-    if named and rel.kind in ("later", "earlier") and words.clause.match(named):
-        named = None  # "two years later the Prince got it off him": a clause, no thing to count from
+    if named and rel.kind in ("later", "earlier") and words.clause.match(named) \
+            and not re.search(r"(?i)\b(?:before|after)$", m.group(0)):
+        named = None  # "two years later the Prince got it off him": a clause, no thing to count from; "a month
+        #               before the signatures went in" counts from them
     bare = named is not None and named[:1].islower() and not _DETERMINED.match(named)
     if bare and not specific_terms(index, named):
         named = None  # "after lunch", "a week later they …": no one thing named; "after bangkok" names one

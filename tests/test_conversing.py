@@ -1924,3 +1924,11 @@ def test_any_other_of_a_kind_leaves_out_the_one_shown(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "is ace on the board of anything", "any other board?")
     first, other = turns[0][0].hits[0], turns[1][0].hits[0]
     assert "Board Member" in first.text and "Board Member" in other.text and other.number != first.number
+
+
+def test_a_time_before_a_clause_counts_from_what_the_clause_tells(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "To whom did ACE deliver the 70,000-plus signatures in June 2021?",
+                     "What instrument did ACE sign about two weeks later, and addressed to whom?",
+                     "And a month before the signatures went in — was there a formal pledge?")
+    assert turns[2][0].hits[0].date == "2021-05-12"  # the pledge, a month before the signatures of June 15
+    assert turns[2][1].notes == ("a month before the signatures went in → until 31 May 2021",)
