@@ -16,7 +16,8 @@ place (dev: 20 of 60 unanswerable Japanese questions found, then 9; the answerab
 Besides the score, a question of how another answered or what came of it ("what did the minister
 say", 返事は) is declined when the first passage reports no answer or result (`unreported_response`);
 so is one of what someone presented or said at an event when no passage of the first one's section reports
-a talk ("Participated in …", `untold_talk`);
+a talk ("Participated in …", `untold_talk`); so is one asking a work's title when the first passage gives none
+(`untitled`: "a session … on cross-sector collaboration" is a topic, not a title);
 one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`)
 is declined; so is putting it in a place the documents name when the first passage, telling of it,
 names another (`placed_elsewhere`: the High Level Political Forum "in Geneva" was in New York); so is
@@ -442,6 +443,13 @@ def untold_talk(question: str, passages: list, words) -> bool:
     first = passages[0]
     return not any(words.talk.search(f"{p.heading or ''} {p.text}") for p in passages
                    if p is first or (p.source, p.heading) == (first.source, first.heading) and p.heading)
+
+
+def untitled(question: str, passages: list, words) -> bool:
+    """Whether the question asks a title ("what was the seminar called?") and the first passage gives none
+    (quoted, or capitalised words joined by small ones): "a session on cross-sector collaboration" tells the
+    topic, not the title."""
+    return bool(passages) and words.asks_title.search(question) is not None and not words.title.search(passages[0].text)
 
 
 def absent_person(question: str, passages: list, words, people) -> bool:

@@ -50,6 +50,7 @@ from .deciding import (
     unknown_place,
     unlisted,
     unreported_response,
+    untitled,
     untold_talk,
 )
 from .embedding import Embedder, model_words
@@ -893,6 +894,7 @@ def search(
         and not unknown_name(asking, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \
         and not unreported_response(q, first, words) and not untold_talk(asking, leading, words) \
+        and not untitled(asking, first, words) \
         and not unlisted(q, first, words) and not words.chore.search(q) \
         and not names_none(asking, first, words, None if retriever == "bm25" else _similar(embedder)) \
         and not absent_person(written(q), first, words, lambda: index.people - model_words(getattr(embedder, "name", "")))

@@ -859,3 +859,20 @@ def test_what_was_presented_at_an_event_needs_a_passage_of_its_section_that_repo
     for q in ("What did ACE present at the CLCCG 2019 meeting?", "Did ACE speak at the Sustainable Brands conference in Tokyo?",
               "When did ACE participate in the Fourth Global Conference on the Sustained Eradication of Child Labour?"):
         assert search(ngo_index, embedder, q, 5).found, q
+
+
+def test_a_title_asked_needs_a_first_passage_that_gives_one(ngo_index, embedder):
+    # the 2020 entry tells the session's topic ("a session … on cross-sector collaboration"), not its title
+    for q in ("What was the title of Tomoko Shiroki's session at the 2020 Sustainable Brands conference?",
+              "What was the exact session title of Tomoko Shiroki's presentation at the 2020 Sustainable Brands conference?"):
+        assert not search(ngo_index, embedder, q, 5).found, q
+    # quoted (“Child labour exists in Japan”), or capitalised words joined by small ones
+    for q in ("What was the title of the seminar ACE held in the Diet in June 2018?",
+              "What was the title of the session Tomoko Shiroki presented at Sustainable Brands 2019?"):
+        assert search(ngo_index, embedder, q, 5).found, q
+    from qa.languages import table
+
+    words = table("en")  # a title won or held, or what a body was called, is no work's title
+    assert not any(words.asks_title.search(q) for q in (
+        "Which title did she win in 1998?", "What was the U.S. Navy VP-25 officially called from Oct 1944?",
+        "Catalan Joaquim Torra i Pla had what titled job from 2018 to May 2018?"))

@@ -95,6 +95,8 @@ class Words:
     response: re.Pattern = re.compile(r"(?!)")  # a passage that reports an answer or a result ("adopted", 盛り込まれた)
     asks_talk: re.Pattern = re.compile(r"(?!)")  # what someone presented or said at an event ("what did ACE present at …")
     talk: re.Pattern = re.compile(r"(?!)")  # a passage that reports a talk ("presented", "a session", "spoke")
+    asks_title: re.Pattern = re.compile(r"(?!)")  # the title of something ("what was the seminar called?")
+    title: re.Pattern = re.compile(r"(?!)")  # a title in a passage: quoted, or words capitalised as a name
     speaker: re.Pattern = re.compile(r"(?!)")  # a remark of the speaker on themselves ("Hi, I'm new here.")
     predicate: re.Pattern = re.compile(r"(?!)")  # a subject and its verb ("we were there"): a question of its own
     interjection: re.Pattern = re.compile(r"(?!)")  # a reaction before the question ("lovely, and then …"): asks nothing

@@ -114,6 +114,8 @@ _THERE = (r"(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen 
 _NAME_END = r"\s*(?:[,;:?!—–]|-+\s|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b)"  # where a name stops
 _EVENTS = (r"forum|conference|summit|dialogues?|meeting|seminar|symposium|campaign|day|festival|event|session|workshop|"
            r"declaration|report|screening|pledge|comments?|letter|petition")
+_WORKS = r"session|seminar|film|movie|documentary|talk|speech|presentation|report|event|panel|campaign|statement|book|" \
+    r"article|paper|lecture|workshop|webinar|exhibition|programme|program|song|album|episode"  # things given a title
 _GATHERINGS = r"forum|conference|summit|dialogue|meeting|seminar|symposium|session|workshop|roundtable|gathering|event"
 _ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
@@ -379,6 +381,15 @@ WORDS = Words(
                          r"s?\b"),
     talk=re.compile(r"(?i)\b(?:present(?:ed|s|ing|ations?)?|spoke|speak(?:s|ing|ers?)?|speech(?:es)?|talks?|lectures?|keynote|"
                     r"panel(?:s|lists?)?|sessions?|remarks|addressed|seminars?|symposi(?:um|a)|dialogues?|roundtables?)\b"),
+    # "what was the title of the seminar", "what was the session called?": a work's title, not a rank or an honour
+    # ("which title did she get in 1976?") nor what a body was once called
+    asks_title=re.compile(r"(?i)\btitle\s+of\s+(?:[\w'’.-]+\s+){0,4}?(?:" + _WORKS + r")s?\b|\b(?:" + _WORKS + r")s?\s+title\b"
+                          r"|\b(?:was|is|were)\s+(?:[\w'’.-]+\s+){0,6}?titled\b|\bunder\s+what\s+title\b|\bwhat\s+title\s+did\s+(?:[\w'’.-]+\s+){1,3}?give\b"
+                          r"|\bwhat\s+(?:was|is|were)\s+(?:[\w'’.-]+\s+){0,10}?(?:" + _WORKS + r")s?\s+(?:[\w'’.-]+\s+){0,8}?called\b"),
+    # “Child labour exists in Japan”, "Second Global Meeting of the Alliance 8.7 Action Group", "Sustainable Procurement
+    # and Human Rights": quoted, or capitalised words joined by small ones (not "ACE Managing Director Tomoko Shiroki")
+    title=re.compile(r"[“\"‘][^”\"’]{3,}[”\"’]|\b[A-Z][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*)*(?:\s+(?:of|on|and|for|between|"
+                     r"against|in|to|at)(?:\s+the)?\s+[A-Z0-9][\w.'’-]*)+"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"(?:^|[.?!;:—–-]\s)\s*(?:and\s+)?(?:since\s+)?when\b|\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|"
