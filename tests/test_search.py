@@ -876,3 +876,13 @@ def test_a_title_asked_needs_a_first_passage_that_gives_one(ngo_index, embedder)
     assert not any(words.asks_title.search(q) for q in (
         "Which title did she win in 1998?", "What was the U.S. Navy VP-25 officially called from Oct 1944?",
         "Catalan Joaquim Torra i Pla had what titled job from 2018 to May 2018?"))
+
+
+def test_which_partner_or_group_is_answered_by_a_name(ngo_index, embedder):
+    # "… with the Child Labor Coalition (U.S.)": one partner asked, one named
+    for q in ("Which partner did ACE co-host the 2016 SDG 8.7 roundtable with?",
+              "Which American outfit did ACE team up with for its Tokyo roundtable on SDG 8.7?"):
+        assert search(ngo_index, embedder, q, 5).found, q
+    # several asked, none named: the letter's co-signers are not in the record
+    assert not search(ngo_index, embedder, "Which other organisations co-signed the joint open letter to the G7 Trade "
+                      "Ministers?", 5).found
