@@ -886,3 +886,10 @@ def test_which_partner_or_group_is_answered_by_a_name(ngo_index, embedder):
     # several asked, none named: the letter's co-signers are not in the record
     assert not search(ngo_index, embedder, "Which other organisations co-signed the joint open letter to the G7 Trade "
                       "Ministers?", 5).found
+
+
+def test_a_plainer_word_for_what_the_record_says_otherwise_finds_it(ngo_index, embedder):
+    # the record "Raised awareness regarding NHK's documentary"; asked as attention drawn to it, or publicity
+    for q in ("Which TV documentary did ACE draw attention to?", "Which TV documentary did ACE help publicise?"):
+        answer = search(ngo_index, embedder, q, 5)
+        assert answer.found and "NHK" in answer.hits[0].text, q

@@ -300,7 +300,14 @@ WORDS = Words(
               "dialog": ("dialogue",), "dialogs": ("dialogues",), "catalog": ("catalogue",),
               # handing something over, as a record writes it: "submitted more than 70 thousand signatures"
               "hand": ("submit",), "hands": ("submits",), "handed": ("submitted",), "handing": ("submitting",),
-              "deliver": ("submit",), "delivers": ("submits",), "delivered": ("submitted",), "delivering": ("submitting",)},
+              "deliver": ("submit",), "delivers": ("submits",), "delivered": ("submitted",), "delivering": ("submitting",),
+              # plainer words for what a record says otherwise (used only where the documents use theirs more)
+              "attention": ("awareness",), "publicise": ("awareness",), "publicize": ("awareness",),
+              "publicised": ("awareness",), "publicized": ("awareness",), "commitment": ("pledge",),
+              "commitments": ("pledges",), "commit": ("pledge",), "committed": ("pledged",), "host": ("organize",),
+              "hosted": ("organized",), "hosting": ("organizing",), "petition": ("signatures",),
+              "petitions": ("signatures",), "nation": ("country",), "nations": ("countries",), "talks": ("dialogues",),
+              "feedback": ("comments",)},
     variant_endings=(("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
                      ("yse", "yze"), ("ogue", "og"), ("elled", "eled"), ("elling", "eling")),
     several=re.compile(r"(?i)\b(?:these|those|them|they|their)\b"),
