@@ -1719,7 +1719,11 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     about = ([title] if title else []) + ([_label(top, words)] if top is not None else [])
     earlier = ([resolved.returned] if resolved.returned else []) + (
         focus.subjects if focus is not None and resolved.followup else [])
-    subjects = list(dict.fromkeys(s for s in own + about + earlier if s))[:4]
+    first = own + about
+    if own and about and words.ordinal.search(_fold(q)) and \
+            {t[:5] for t in terms(own[0])} & {t[:5] for t in terms(about[-1])}:
+        first = about + own  # "the SDG 8.7 Dialogues, the first one was where?": the first one, not the series
+    subjects = list(dict.fromkeys(s for s in first + earlier if s))[:4]
     period = focus.period if focus is not None and resolved.followup and not resolved.returned else None
     asked = _own_time(_fold(q), words, today) if resolved.followup else question_time(_fold(q), today)
     if asked is not None and asked.bounded and not asked.order:

@@ -1932,3 +1932,10 @@ def test_a_time_before_a_clause_counts_from_what_the_clause_tells(ngo_index, emb
                      "And a month before the signatures went in — was there a formal pledge?")
     assert turns[2][0].hits[0].date == "2021-05-12"  # the pledge, a month before the signatures of June 15
     assert turns[2][1].notes == ("a month before the signatures went in → until 31 May 2021",)
+
+
+def test_an_item_picked_from_a_series_the_question_names_is_what_it_refers_to_next(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "The SDG 8.7 Dialogues of ACE, the first one was where?",
+                     "and it was for which meeting of the G20?")
+    assert turns[0][0].hits[0].date == "2019-02-27"
+    assert turns[1][0].hits[0].date == "2019-02-27"  # the first dialogue's meeting, not the second's
