@@ -1939,3 +1939,9 @@ def test_an_item_picked_from_a_series_the_question_names_is_what_it_refers_to_ne
                      "and it was for which meeting of the G20?")
     assert turns[0][0].hits[0].date == "2019-02-27"
     assert turns[1][0].hits[0].date == "2019-02-27"  # the first dialogue's meeting, not the second's
+
+
+def test_a_clipped_word_reads_as_the_word_the_record_writes(ngo_index, embedder):
+    # "prep" is the record's "Preparatory": the C20 Preparatory Face-to-Face Meeting, not the dialogue between
+    _, turns = _talk(ngo_index, embedder, "What did ACE do for the C20 Summit Tokyo in 2019?", "anything before it? prep meeting?")
+    assert turns[1][0].hits[0].date == "2019-02-18"

@@ -294,7 +294,8 @@ WORDS = Words(
     # words people type for the documents' words: US and British spellings, everyday words, clipped ones
     variants={"kid": ("child",), "kids": ("children",), "movie": ("film",), "movies": ("films",),
               "govt": ("government",), "gov": ("government",), "dept": ("department",), "intl": ("international",),
-              "mtg": ("meeting",), "conf": ("conference",), "org": ("organization", "organisation"),
+              "mtg": ("meeting",), "conf": ("conference",), "prep": ("preparatory",), "rep": ("representative",),
+              "reps": ("representatives",), "pres": ("president",), "mgr": ("manager",), "natl": ("national",), "org": ("organization", "organisation"),
               "orgs": ("organizations", "organisations"), "program": ("programme",), "programs": ("programmes",),
               "programme": ("program",), "center": ("centre",), "centre": ("center",), "defense": ("defence",),
               "dialog": ("dialogue",), "dialogs": ("dialogues",), "catalog": ("catalogue",),
