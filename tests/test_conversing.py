@@ -1945,3 +1945,9 @@ def test_a_clipped_word_reads_as_the_word_the_record_writes(ngo_index, embedder)
     # "prep" is the record's "Preparatory": the C20 Preparatory Face-to-Face Meeting, not the dialogue between
     _, turns = _talk(ngo_index, embedder, "What did ACE do for the C20 Summit Tokyo in 2019?", "anything before it? prep meeting?")
     assert turns[1][0].hits[0].date == "2019-02-18"
+
+
+def test_speaking_reads_as_presenting_the_word_the_record_uses(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Which Sustainable Brands conference did ACE go to in 2019?",
+                     "Lastly, did Ms Shiroki also speak at the Sustainable Brands conference in Tokyo that same year?")
+    assert "presented" in turns[1][0].hits[0].text and turns[1][0].hits[0].date == "2019"
