@@ -316,7 +316,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         r.note(pointing, f"{_short(_label(hit, words))}{_when(hit, words)}")
     described = words.one_of.search(q) if comparative is None and not ordinal and r.item is None else None
     if described is not None and not (relative and (described.group(0) in relative[1] or timed in described.group(0))):
-        # "before the Geneva one"; "the submission immediately before that one": of a time, not of the list
+        # "before the Geneva one"; "the submission immediately before that one" is of a time, not of the list
         _described(r, described)
     other = words.other_one.search(q) if r.item is None and not ordinal else None
     if other is not None:
@@ -1719,11 +1719,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     about = ([title] if title else []) + ([_label(top, words)] if top is not None else [])
     earlier = ([resolved.returned] if resolved.returned else []) + (
         focus.subjects if focus is not None and resolved.followup else [])
-    first = own + about
-    if own and about and words.ordinal.search(_fold(q)) and \
-            {t[:5] for t in terms(own[0])} & {t[:5] for t in terms(about[-1])}:
-        first = about + own  # "the SDG 8.7 Dialogues, the first one was where?": the first one, not the series
-    subjects = list(dict.fromkeys(s for s in first + earlier if s))[:4]
+    subjects = list(dict.fromkeys(s for s in _named_first(own, about, q, words) + earlier if s))[:4]
     period = focus.period if focus is not None and resolved.followup and not resolved.returned else None
     asked = _own_time(_fold(q), words, today) if resolved.followup else question_time(_fold(q), today)
     if asked is not None and asked.bounded and not asked.order:
@@ -1785,6 +1781,15 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
                  events, history, before, listed, resolved.series, resolved.compared,
                  resolved.signals.place or (focus.place if focus is not None and resolved.followup else None),
                  ((top,) if top is not None else ()) + (focus.answered[:7] if focus is not None and resolved.followup else ()))
+
+
+def _named_first(own: list[str], about: list[str], q: str, words: Words) -> list[str]:
+    """The question's own names, then the answer's: but the answer first when the question picked an item of a
+    series it names ("the SDG 8.7 Dialogues, the first one was where?": the first one, not the series)."""
+    if own and about and words.ordinal.search(_fold(q)) and \
+            {t[:5] for t in terms(own[0])} & {t[:5] for t in terms(about[-1])}:
+        return about + own
+    return own + about
 
 
 def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:

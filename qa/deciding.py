@@ -449,7 +449,8 @@ def untitled(question: str, passages: list, words) -> bool:
     """Whether the question asks a title ("what was the seminar called?") and the first passage gives none
     (quoted, or capitalised words joined by small ones): "a session on cross-sector collaboration" tells the
     topic, not the title."""
-    return bool(passages) and words.asks_title.search(question) is not None and not words.title.search(passages[0].text)
+    return bool(passages) and words.asks_title.search(question) is not None \
+        and not words.title.search(passages[0].text)
 
 
 def absent_person(question: str, passages: list, words, people) -> bool:

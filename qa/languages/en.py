@@ -164,7 +164,8 @@ WORDS = Words(
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b", re.I),
                  "earlier"),
         Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:after|later)(?:\s+(?:that|this|it))?\b"
-                            r"|\b(?:the\s+)?(?:next|following|subsequent|succeeding|ensuing)\s+(?P<unit2>day|week|month|year|season)\b", re.I),
+                            r"|\b(?:the\s+)?(?:next|following|subsequent|succeeding|ensuing)\s+"
+                            r"(?P<unit2>day|week|month|year|season)\b", re.I),
                  "next"),
         Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b"
                             r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<unit2>day|week|month|year|season)\b", re.I),
@@ -295,7 +296,8 @@ WORDS = Words(
     variants={"kid": ("child",), "kids": ("children",), "movie": ("film",), "movies": ("films",),
               "govt": ("government",), "gov": ("government",), "dept": ("department",), "intl": ("international",),
               "mtg": ("meeting",), "conf": ("conference",), "prep": ("preparatory",), "rep": ("representative",),
-              "reps": ("representatives",), "pres": ("president",), "mgr": ("manager",), "natl": ("national",), "org": ("organization", "organisation"),
+              "reps": ("representatives",), "pres": ("president",), "mgr": ("manager",), "natl": ("national",),
+              "org": ("organization", "organisation"),
               "orgs": ("organizations", "organisations"), "program": ("programme",), "programs": ("programmes",),
               "programme": ("program",), "center": ("centre",), "centre": ("center",), "defense": ("defence",),
               "dialog": ("dialogue",), "dialogs": ("dialogues",), "catalog": ("catalogue",),
@@ -308,8 +310,8 @@ WORDS = Words(
               "commitments": ("pledges",), "commit": ("pledge",), "committed": ("pledged",), "host": ("organize",),
               "hosted": ("organized",), "hosting": ("organizing",), "petition": ("signatures",),
               "petitions": ("signatures",), "nation": ("country",), "nations": ("countries",), "talks": ("dialogues",),
-              "feedback": ("comments",), "spoke": ("presented",),
-              "speak": ("present",), "talk": ("present",), "screening": ("film",), "screened": ("film",)},
+              "feedback": ("comments",), "spoke": ("presented",), "speak": ("present",), "talk": ("present",),
+              "screening": ("film",), "screened": ("film",)},
     variant_endings=(("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
                      ("yse", "yze"), ("ogue", "og"), ("elled", "eled"), ("elling", "eling")),
     several=re.compile(r"(?i)\b(?:these|those|them|they|their)\b"),
@@ -394,7 +396,8 @@ WORDS = Words(
     # "what was the title of the seminar", "what was the session called?": a work's title, not a rank or an honour
     # ("which title did she get in 1976?") nor what a body was once called
     asks_title=re.compile(r"(?i)\btitle\s+of\s+(?:[\w'’.-]+\s+){0,4}?(?:" + _WORKS + r")s?\b|\b(?:" + _WORKS + r")s?\s+title\b"
-                          r"|\b(?:was|is|were)\s+(?:[\w'’.-]+\s+){0,6}?titled\b|\bunder\s+what\s+title\b|\bwhat\s+title\s+did\s+(?:[\w'’.-]+\s+){1,3}?give\b"
+                          r"|\b(?:was|is|were)\s+(?:[\w'’.-]+\s+){0,6}?titled\b|\bunder\s+what\s+title\b"
+                          r"|\bwhat\s+title\s+did\s+(?:[\w'’.-]+\s+){1,3}?give\b"
                           r"|\bwhat\s+(?:was|is|were)\s+(?:[\w'’.-]+\s+){0,10}?(?:" + _WORKS + r")s?\s+(?:[\w'’.-]+\s+){0,8}?called\b"),
     # “Child labour exists in Japan”, "Second Global Meeting of the Alliance 8.7 Action Group", "Sustainable Procurement
     # and Human Rights": quoted, or capitalised words joined by small ones (not "ACE Managing Director Tomoko Shiroki")
