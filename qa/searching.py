@@ -877,8 +877,8 @@ def search(
     seen = _evidence(index, f"{own} {signals.context}" if signals.context else own, dense, order,
                      retriever == "bm25", embedder)
     words, leading = words_for(q), [index.chunks[i] for i in order[:3]]
-    first = leading[:1]
-    asking = asking_part(written(q), words)
+    first, written_q = leading[:1], written(q)
+    asking = asking_part(written_q, words)
     # "what did we present in Buenos Aires in 2018?" when the conference was in 2017: what answers best is of
     # another time, so nothing of that kind is dated in the period
     kind_missing = kind_missing or (period and not empty and bool(order)
@@ -897,6 +897,6 @@ def search(
         and not untitled(asking, first, words) \
         and not unlisted(q, first, words) and not words.chore.search(q) \
         and not names_none(asking, first, words, None if retriever == "bm25" else _similar(embedder)) \
-        and not absent_person(written(q), first, words, lambda: index.people - model_words(getattr(embedder, "name", "")))
+        and not absent_person(written_q, first, words, lambda: index.people - model_words(getattr(embedder, "name", "")))
     return Answer(q, scope, hits(index, order, _shown_scores(ids, fused, dense, retriever, scope), q, scope, period),
                   found, empty, period, seen, kind_missing)
