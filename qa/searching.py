@@ -507,10 +507,12 @@ def _named_elsewhere_first(index: Index, order: list[int], q: str, signals: Sign
 def _weighed(index: Index, embedder: Embedder, q: str, own: str, order: list[int], ids: np.ndarray, fused: np.ndarray,
              dense: Ranked, signals: Signals, scope: TimeScope | None) -> list[int]:
     """A follow-up's first passages re-ordered by the fitted model (`reranking`); as they were without one, for a
-    question asked on its own or picking from the list shown, and for "two years after that?", "the next one?",
-    whose answer is the first in time order."""
+    question asked on its own or picking from the list shown, for "two years after that?", "the next one?", "the
+    last time we were there?", whose answer is the first in time order, and for "anything else that month?", which
+    has no words of its own to weigh and leaves out the subject the model would count."""
     if reranking.WEIGHTS is None and reranking.RECORD is None or len(order) < 2 or signals.empty \
-            or signals.item is not None or signals.among or signals.time_words and scope is not None and scope.order:
+            or signals.item is not None or signals.among or scope is not None and (scope.order == "latest" \
+            or signals.time_words and scope.order) or signals.exclude and not specific_terms(index, own):
         return order
     first = order[:reranking.FIRST]
     at = {int(i): n for n, i in enumerate(ids.tolist())}
