@@ -267,7 +267,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     # "was that before the Geneva forum?" asks whether, of the thing in focus: no period to search
     compared = words.comparison.search(q)
     first_of = words.which_first.search(q)  # "which came first, that or the Matsuyama dialogue?": no time of its own
-    counted = None if compared or first_of else _relative(q, words, focus, index)
+    counted = None if compared or first_of else _ordered_within(q, _relative(q, words, focus, index), words, focus, index)
     anchored = counted is not None and counted[2] is not None  # "right after the C20 summit in April 2019"
     own_time = _own_time(q.replace(counted[1], " ") if anchored else q, words, today)  # not the thing's own date
     order = own_time.order if own_time is not None and not own_time.bounded else None  # "the last thing"
@@ -1479,6 +1479,18 @@ def _is_time(text: str, words: Words) -> bool:
     season = season_in(bare)
     bare = re.sub(re.escape(season), " ", bare, flags=re.I) if season else bare
     return not any(t not in words.stop for t in terms(bare))
+
+
+def _ordered_within(q: str, counted: tuple[TimeScope, str, int | None] | None, words: Words, focus: Focus,
+                    index: Index) -> tuple[TimeScope, str, int | None] | None:
+    """"And before that, in the same year?": a period of the answer's calendar ("the same year") narrows a time in
+    order from it ("before that") said beside it, as a period the question names does (`_within`)."""
+    if counted is None or counted[0].order or not counted[0].bounded or counted[2] is not None:
+        return counted
+    ordered = _relative(q.replace(counted[1], " ", 1), words, focus, index)
+    if ordered is None or not ordered[0].order:
+        return counted
+    return _within(counted[0], ordered)
 
 
 def _within(own: TimeScope, counted: tuple[TimeScope, str, int | None]) -> tuple[TimeScope, str, int | None]:

@@ -1951,3 +1951,18 @@ def test_speaking_reads_as_presenting_the_word_the_record_uses(ngo_index, embedd
     _, turns = _talk(ngo_index, embedder, "Which Sustainable Brands conference did ACE go to in 2019?",
                      "Lastly, did Ms Shiroki also speak at the Sustainable Brands conference in Tokyo that same year?")
     assert "presented" in turns[1][0].hits[0].text and turns[1][0].hits[0].date == "2019"
+
+
+def test_before_that_in_the_same_year_is_the_latest_before_the_answer_within_its_year(ngo_index, embedder):
+    # "the same year" alone is all of 2017, the Buenos Aires conference again; beside "before that" it bounds it
+    _, turns = _talk(ngo_index, embedder, "When did ACE attend the global child labour conference in Buenos Aires?",
+                     "And before that, in the same year?")
+    assert turns[1][1].notes == ("before that → 1 January – 13 November 2017",)
+    assert "NGO Forum - Alliance 8.7 in London" in _top(turns[1])
+
+
+def test_the_preceding_submission_is_a_time_whatever_the_kind_named(ngo_index, embedder):
+    # "the previous entry" was read as a time; "the preceding submission" was a subject nothing answered
+    _, turns = _talk(ngo_index, embedder, "What did ACE comment on in March 2020?", "Preceding submission?")
+    assert turns[1][1].when.end is not None and turns[1][1].when.end < "2020-03-18"
+    assert turns[1][0].found and turns[1][0].hits[0].date == "2020-01-23"

@@ -27,6 +27,8 @@ _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|
 _VERB = r"(?:\w+\s+)?(?:would|will|is|was|are|were|could|should|might|may|can|must|has|have|had|do|does|need|needs|matters?)\b"
 _CAUSAL = rf"(?!\s+(?:that|this|it|they|we|i|you|he|she|there)\s+{_VERB})"  # after "since"
 _CAUSAL_THAT = rf"(?!\s+{_VERB})"  # after "since that"
+_CALENDAR = (r"day|week|month|year|season|time|decade|century|january|february|march|april|may|june|july|august|september|"
+             r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter")
 _AT_TIME = re.compile(r"\s+(?:in|on|of|during|since|until)\s+(?:January|February|March|April|May|June|July|August|September|"
                       r"October|November|December)\b.*$")
 _MONTH_NAME = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4})*")
@@ -194,14 +196,16 @@ WORDS = Words(
                             r"leading\s+up\s+to|in\s+the\s+run[- ]up\s+to)\b(?!\s+(?:or|and)\s+after\b)", re.I), "before", named=True),
         Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)|\bbeforehand\b"
                             # "The preceding entry?", "the previous one"
-                            r"|\b(?:previous|preceding|prior)\s+(?:entry|event|one|item|thing|record|activity|step)\b"
+                            r"|\b(?:previous|preceding|prior)\s+(?!(?:" + _CALENDAR + r"|to|of)s?\b)[a-z]{3,}\b(?![^?]*\b(?:after|before|since)\b)"
                             r"(?![^?]*\b(?:above|below)\b)", re.I),  # "the one just above it": a place on the page
                  "before"),
         Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
                             r"|\b(?:did|do|does|done|happen(?:ed)?|came|come|went|go)\s+after\s*(?=[?!.]|$)"
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
-                            r"|\b(?:the\s+)?(?:next|following|subsequent)\s+(?:thing|event|one|activity|step|time|entry|item|record)\b"
-                            r"(?!\s+(?:after|following|since)\b)(?![^?]*\b(?:above|below)\b)"
+                            # "the next submission?", "next meeting on that?": the next of its kind, whatever the kind
+                            r"|\b(?:(?:the\s+)?(?:next|subsequent)|the\s+following)\s+(?!(?:" + _CALENDAR + r"|to|of)s?\b)[a-z]{3,}\b"
+                            r"(?![^?]*\b(?:after|before|since|following)\b)"  # "the next forum after those two": from those
+                            r"(?![^?]*\b(?:above|below)\b)"
                             r"|^\W*(?:and\s+|ok(?:ay)?\W+|so\s+)?then\s+what\b|\bwhat\s+then\s*(?=\?|$)"
                             r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
     ),
