@@ -1966,3 +1966,11 @@ def test_the_preceding_submission_is_a_time_whatever_the_kind_named(ngo_index, e
     _, turns = _talk(ngo_index, embedder, "What did ACE comment on in March 2020?", "Preceding submission?")
     assert turns[1][1].when.end is not None and turns[1][1].when.end < "2020-03-18"
     assert turns[1][0].found and turns[1][0].hits[0].date == "2020-01-23"
+
+
+def test_the_more_recent_period_is_a_time_not_the_later_of_the_passages_shown(ngo_index, embedder):
+    # "the more recent" picked the later of those shown (January 2020) over the July 2021 the question names
+    _, turns = _talk(ngo_index, embedder, "What did ACE comment on in January and March 2020?",
+                     "Turning now to the more recent period, what comments were submitted in July 2021?")
+    assert turns[1][0].hits[0].date == "2021-07-07"
+    assert not any("more recent" in note for note in turns[1][1].notes)

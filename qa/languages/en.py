@@ -232,7 +232,9 @@ WORDS = Words(
                            r"sooner|later|last|more\s+recent)\b[\s,:;—–-]*(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*(?:\?|$)"),
     which_way={"first": "earliest", "earlier": "earliest", "sooner": "earliest", "later": "latest", "last": "latest",
                "more recent": "latest"},
+    # not "the more recent period", "the earlier part of that year": a time, not one of those shown
     comparative=re.compile(r"(?i)\bthe\s+(?P<c>later|earlier|more\s+recent|newer|older|latter|former)"
+                           r"(?!\s+(?:period|past|part|half|years|months|weeks|days|times|era|phase|stage)\b)"
                            r"(?:\s+(?:one|event|entry|of\s+(?:the\s+|those\s+|these\s+)?(?:two|both|them|those|these)))?\b"
                            r"(?!\s+(?!(?:one|ones|event|entry|of)\b)[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s+one\b)"),  # "the earlier Alliance 8.7 one": of that kind
     comparatives={"later": "latest", "more recent": "latest", "newer": "latest", "earlier": "earliest", "older": "earliest",
