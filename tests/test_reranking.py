@@ -32,6 +32,16 @@ def test_a_passage_moves_first_only_past_the_margin():
     assert reranking.reordered([7, 8], rows, _weights(own_meaning=reranking.MARGIN + 0.5)) == [8, 7]
 
 
+def test_a_follow_up_whose_meaning_is_not_read_moves_a_passage_only_past_the_keywords_margin():
+    # Japanese: no closeness in meaning is measured, so the keywords must lead by KEYWORDS_MARGIN
+    lead = (reranking.MARGIN + reranking.KEYWORDS_MARGIN) / 2
+    unread = _rows({"first": 1.0}, {"own keywords": 1.0})
+    assert reranking.reordered([7, 8], unread, _weights(own_keywords=lead)) == [7, 8]
+    assert reranking.reordered([7, 8], unread, _weights(own_keywords=reranking.KEYWORDS_MARGIN + 0.5)) == [8, 7]
+    read = _rows({"first": 1.0, "own meaning": -0.1}, {"own keywords": 1.0})
+    assert reranking.reordered([7, 8], read, _weights(own_keywords=lead)) == [8, 7]
+
+
 def test_yes_or_no_asked_of_the_answer_shown_first_keeps_it():
     # "was it in New York?" of the Geneva forum: the forum's passage answers (no), not a New York one
     rows = _rows({"answer just shown": 1.0, "asked of the answer": 1.0}, {"own names held": 1.0})
