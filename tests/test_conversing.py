@@ -1974,3 +1974,10 @@ def test_the_more_recent_period_is_a_time_not_the_later_of_the_passages_shown(ng
                      "Turning now to the more recent period, what comments were submitted in July 2021?")
     assert turns[1][0].hits[0].date == "2021-07-07"
     assert not any("more recent" in note for note in turns[1][1].notes)
+
+
+def test_a_city_named_after_in_is_no_person_she_can_be(ngo_index, embedder):
+    # "a student of journalism in São Paulo": two capitalised words, read as a person, became "she"
+    _, turns = _talk(ngo_index, embedder, "hello, I am a student in São Paulo. Who from ACE went to the cocoa meeting "
+                     "in Cote d'Ivoire in 2019?", "ok the director. did she also speak at Sustainable Brands?")
+    assert turns[1][1].notes[0] == "she → Tomoko Shiroki"

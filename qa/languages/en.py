@@ -48,6 +48,7 @@ _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ\u0101-\u017f"  # Latin letters, acce
 _W = rf"(?:Ma?c(?=[A-Z])|O'(?=[A-Z]))?[{_UP}\u0100-\u017e][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)?"  # "Shiroki", "McLeish", "O'Brien", "Baek-Sun"
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 _PERSON = re.compile(rf"^{_W}(?:\s+[A-Z]\.)?(?:\s+{_W}){{1,2}}$")  # "William D. Leahy"
+_IN_PLACE = re.compile(r"\b(?:in|In)\s+$")
 _LEAD_VERB = re.compile(r"^(?:[A-Z][\w-]*(?:ed|de|ne|d)\b|Made|Held|Took|Gave|Ran|Met|Won|Led|Signed|Sent)\s+"
                         r"(?:(?:in|on|at|to|with|for|a|an|the)\s+)?", re.I)
 
@@ -89,7 +90,9 @@ def names(text: str) -> list[tuple[str, str]]:
             name = _AT_TIME.sub("", name)  # "Chief Cabinet Secretary in June 2021": the secretary
             if not name or len(name) < 2 or _DEMONYM.fullmatch(name) or _MONTH_NAME.fullmatch(name) or name.isdigit():
                 continue
-            if _PERSON.match(name) and not _NOT_PERSON.search(name):
+            # "a student of journalism in São Paulo", "the forum in Buenos Aires": after "in", a place
+            placed = k == 0 and words is parts[0] and _IN_PLACE.search(text, 0, m.start()) is not None
+            if _PERSON.match(name) and not _NOT_PERSON.search(name) and not placed:
                 out.append((name, "person"))
                 continue
             acronym = _ACRONYM.match(text, m.end()) if k == len(parts) - 1 else None  # "… (TICAD)": both its names
