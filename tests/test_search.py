@@ -219,6 +219,15 @@ def test_a_budget_the_documents_never_give_is_declined_and_a_film_title_is_not(n
     assert search(ngo_index, embedder, "What did we do in 2021?", 5).found
 
 
+def test_a_funding_amount_and_who_chairs_a_board_the_documents_never_give_are_declined(ngo_index, embedder):
+    # "the annual funding amount" asks a sum as "budget" does; "ACE as Board Member" names a role, no one's name
+    assert not search(ngo_index, embedder, "What is the annual funding amount for the SMILE Ghana Community project?",
+                      5).found
+    assert not search(ngo_index, embedder, "Who chairs the board of the Global March Against Child Labour?", 5).found
+    assert search(ngo_index, embedder, "Which boards does ACE sit on?", 5).found
+    assert search(ngo_index, embedder, "Who presented the C20 Policy Pack to Prime Minister Abe?", 5).found
+
+
 def test_which_kind_of_thing_a_question_asks_for_must_be_named_by_the_passage(embedder):
     from qa.chunking import Chunk
     from qa.deciding import typed

@@ -285,7 +285,9 @@ WORDS = Words(
                             r"\bverbatim\b"),
     asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\b(?:budget|budgets|cost|costs|revenue|salary|fees?|"
-                          r"spending|expenditures?)\b", re.I),
+                          r"spending|expenditures?|turnover)\b"
+                          r"|\b(?:funding|grant|donation|sponsorship)\s+(?:amount|size|total|sum)\b|\bamount\s+of\s+(?:money|funding)\b",
+                          re.I),
     asks_whether=re.compile(r"(?i)(?:^|[,;:.!?]\s+|\s[-–—]\s+)\W*(?:(?:and|so|ok|okay|but|wait)\W+)?(?:did|have|has|had|was|were)\s+"
                             r"(?:we|ace|they|you|the\s+organi[sz]ation)\b"),
     asks_record=re.compile(r"(?i)\bwhat\s+(?:did|has|have|was)\s+(?:we|ace|they|the\s+organi[sz]ation)\s+(?:do|done|doing|"
