@@ -104,7 +104,7 @@ _DURATION = re.compile(r"\b(?:for|over|after|within|nearly|almost|about)\s+(?:\d
 _INSTITUTION = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogue|meeting|group|level|rights|human|day|"
                           r"nations?|council|committee|platform|foundation|coalition|alliance|government|ministry|"
                           r"minister|secretary|office|department|building|hotel|hall|centre|center|stadium|university|"
-                          r"club|school|fund|bank|board|committee|member|"
+                          r"club|school|fund|bank|board|member|"
                           r"international|national|global|world|policy|project|campaign|action|plan|report)\b")
 
 

@@ -510,9 +510,9 @@ def _weighed(index: Index, embedder: Embedder, q: str, own: str, order: list[int
     question asked on its own or picking from the list shown, for "two years after that?", "the next one?", "the
     last time we were there?", whose answer is the first in time order, and for "anything else that month?", which
     has no words of its own to weigh and leaves out the subject the model would count."""
+    in_order = scope is not None and (scope.order == "latest" or bool(signals.time_words and scope.order))
     if reranking.WEIGHTS is None and reranking.RECORD is None or len(order) < 2 or signals.empty \
-            or signals.item is not None or signals.among or scope is not None and (scope.order == "latest" \
-            or signals.time_words and scope.order) or signals.exclude and not specific_terms(index, own):
+            or signals.item is not None or signals.among or in_order or signals.exclude and not specific_terms(index, own):
         return order
     first = order[:reranking.FIRST]
     at = {int(i): n for n, i in enumerate(ids.tolist())}

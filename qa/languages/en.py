@@ -48,7 +48,7 @@ _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ\u0101-\u017f"  # Latin letters, acce
 _W = rf"(?:Ma?c(?=[A-Z])|O'(?=[A-Z]))?[{_UP}\u0100-\u017e][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)?"  # "Shiroki", "McLeish", "O'Brien", "Baek-Sun"
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 _PERSON = re.compile(rf"^{_W}(?:\s+[A-Z]\.)?(?:\s+{_W}){{1,2}}$")  # "William D. Leahy"
-_IN_PLACE = re.compile(r"\b(?:in|In)\s+$")
+_IN_PLACE = re.compile(r"(?i)\bin\s+$")  # "… in São Paulo": what follows is a place
 _LEAD_VERB = re.compile(r"^(?:[A-Z][\w-]*(?:ed|de|ne|d)\b|Made|Held|Took|Gave|Ran|Met|Won|Led|Signed|Sent)\s+"
                         r"(?:(?:in|on|at|to|with|for|a|an|the)\s+)?", re.I)
 
