@@ -512,12 +512,15 @@ def _weighed(index: Index, embedder: Embedder, q: str, own: str, order: list[int
     has no words of its own to weigh and leaves out the subject the model would count."""
     in_order = scope is not None and (scope.order == "latest" or bool(signals.time_words and scope.order))
     if reranking.WEIGHTS is None and reranking.RECORD is None or len(order) < 2 or signals.empty \
-            or signals.item is not None or signals.among or in_order or signals.exclude and not specific_terms(index, own):
+            or signals.item is not None or signals.among or in_order:
+        return order
+    own_terms = specific_terms(index, own)
+    if signals.exclude and not own_terms:
         return order
     first = order[:reranking.FIRST]
     at = {int(i): n for n, i in enumerate(ids.tolist())}
     meaning = dict(zip(dense[0].tolist(), dense[1].tolist(), strict=True))
-    rows = reranking.features(index, embedder, q, own, specific_terms(index, own), specific_terms(index, signals.context),
+    rows = reranking.features(index, embedder, q, own, own_terms, specific_terms(index, signals.context),
                               first, {i: float(fused[at[i]]) for i in first if i in at},
                               {i: meaning.get(i, 0.0) for i in first}, signals.focus, scope, bool(signals.time_words))
     return reranking.reordered(order, rows)

@@ -91,7 +91,7 @@ def names(text: str) -> list[tuple[str, str]]:
             if not name or len(name) < 2 or _DEMONYM.fullmatch(name) or _MONTH_NAME.fullmatch(name) or name.isdigit():
                 continue
             # "a student of journalism in São Paulo", "the forum in Buenos Aires": after "in", a place
-            placed = k == 0 and words is parts[0] and _IN_PLACE.search(text, 0, m.start()) is not None
+            placed = k == 0 and _IN_PLACE.search(text, 0, m.start()) is not None
             if _PERSON.match(name) and not _NOT_PERSON.search(name) and not placed:
                 out.append((name, "person"))
                 continue
