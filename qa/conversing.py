@@ -386,7 +386,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
             when = TimeScope(when.start, when.end)  # "did he come to Japan before that?": at any time before it
         r.note(said, _period_words(when, words))
         if when.order and (not r.exclude or more and not left_out) and (focus.shown or relative[2] is not None) \
-                and not (relative[2] is None and _tells_of(focus.shown[0], _counted(relative[1], words, when, focus))):
+                and not (relative[2] is None and (_tells_of(focus.shown[0], _counted(relative[1], words, when, focus))
+                                                  or _goes_on_to(index, focus.shown[0], when, q.replace(said, " "), words))):
             # another event than it; "what else that year, after the seminar": than either
             r.exclude = (*r.exclude, focus.shown[0].number if relative[2] is None else relative[2])
     elif own_time is not None and not own_time.bounded and focus.period is not None and words.one.search(q) \
@@ -815,6 +816,8 @@ def _ordinal(r: _Reading, ordinal: re.Match, relative: TimeScope | None = None) 
     # "the last of those" after a question of 2019: the series' last in 2019, the period the list was of
     of_list = r.focus.period if r.words.among.search(r.q) else None
     item, note, series = _list_item(r.index, r.words, ordinal, r.focus, r.own_time or relative or of_list)
+    if item is not None and not series and _names_other_kind(r, ordinal, item):
+        item, note = None, ""  # "wives. first one?": the first of what it names, not of the list shown
     n = r.words.number(next((g for g in ordinal.groups() if g), ""))
     if item is not None and series and n and n > 0:
         r.series = (series, n)
@@ -828,6 +831,16 @@ def _ordinal(r: _Reading, ordinal: re.Match, relative: TimeScope | None = None) 
         r.notes.append(note)
     if series:
         r.context.append(series)
+
+
+def _names_other_kind(r: _Reading, ordinal: re.Match, item: int) -> bool:
+    """Whether a follow-up picking from the list shown names before the ordinal a thing of its own that the
+    item does not say ("wives. first one?", "husbands - the second?"): words few passages use, not the subject's."""
+    said = r.q[:ordinal.start()]
+    known = {t[:5] for s in r.focus.subjects for t in terms(s)} | \
+        {t[:5] for t in terms(r.index.chunks[item].context_text())}
+    wanted = {t[:5] for t in specific_terms(r.index, said) if t not in r.words.stop}
+    return bool(wanted - known)
 
 
 def _names_another(index: Index, after: str, focus: Focus) -> bool:
@@ -1851,6 +1864,11 @@ def _answer_date(hit: Hit, q: str, words: Words) -> tuple[str, str | None]:
     if len(inside) > 1 and said:  # "… confirmed by King Jiří in 1463 , and in 1496 Příbram was named town by King
         inside.sort(key=lambda d: min(abs(d.offset - a) for a in said))  # Ladislaus": the date nearest its words
         inside = inside[:1]
+    if not inside and (earlier := [d for d in spans if d.offset < start]):
+        # "… On December 3 , 2018 , the Bulls fired Hoiberg after a 5-19 start to the 2018-19 season . Hoiberg was
+        # replaced by Jim Boylen": the date the story had reached, the first of the last sentence that gives one
+        opened = max(hit.text.rfind(". ", 0, earlier[-1].offset), hit.text.rfind("? ", 0, earlier[-1].offset))
+        inside = [d for d in earlier if d.offset > opened][:1]
     if not inside or any(d.start == hit.date for d in inside):
         return hit.date, hit.date_end
     return inside[0].start, inside[0].end
@@ -1879,6 +1897,19 @@ def _tells_of(hit: Hit, when: TimeScope | None) -> bool:
     in 1951 … appointed to the commission in 1953": it answers "two years after that?" too)."""
     return when is not None and leading_date(hit.text) is None and \
         any(when.overlaps(d.start, d.end or d.start) for d in find_dates(hit.text))
+
+
+def _goes_on_to(index: Index, hit: Hit, when: TimeScope, own: str, words: Words) -> bool:
+    """Whether a narrative passage goes on, past a date in `when`, to say the question's own words, which it
+    did not say before ("… hired Hoiberg in 2015 … On December 3, 2018, the Bulls fired Hoiberg": it answers
+    "how long before they fired him?"; not "his next club after Grimsby?" of "… the club … Grimsby … in 1998")."""
+    if when.order != "earliest" or leading_date(hit.text) is not None:
+        return False
+    later = next((d for d in find_dates(hit.text) if when.overlaps(d.start, d.end or d.start)), None)
+    wanted = {t for t in specific_terms(index, own) if t not in words.stop}
+    if later is None or not wanted:
+        return False
+    return bool(wanted & set(terms(hit.text[later.offset:])) - set(terms(hit.text[:later.offset])))
 
 
 def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = None) -> str | None:

@@ -969,6 +969,51 @@ def test_n_years_later_can_be_told_by_the_narrative_passage_just_shown(write_cor
     assert "Shipbuilding" not in _top(turns[1])  # "next": another event than the answer
 
 
+_HOIBERG = (
+    "Fred Hoiberg\n\n"
+    "Fredrick Kristian Hoiberg ( born October 15 , 1972 ) is an American basketball coach and former player .\n\n"
+    "Hoiberg played shooting guard and was selected 52nd overall by the Indiana Pacers in the 1995 draft .\n\n"
+    "He spent four seasons with the Pacers before moving to the Chicago Bulls in 1999 as a free agent .\n\n"
+    "In 2003 he signed with the Minnesota Timberwolves , where he led the league in three-point percentage .\n\n"
+    "A heart condition ended his playing career in 2005 , and he joined the Timberwolves front office .\n\n"
+    "On April 27 , 2010 , Iowa State University announced that Hoiberg would take over as head basketball coach .\n\n"
+    "On June 2 , 2015 , the Chicago Bulls hired Hoiberg as head coach under a 5-year contract . In March 2017 , ESPN "
+    "ranked Hoiberg as the worst head coach in the league . On December 3 , 2018 , the Bulls fired Hoiberg after a 5-19 "
+    "start to the 2018-19 season . Hoiberg was replaced by Jim Boylen as head coach .\n\n"
+    "On March 30 , 2019 , Hoiberg was named head coach of the Nebraska Cornhuskers basketball team .\n\n"
+    "On March 11 , 2020 , Hoiberg fell ill during a tournament game against Indiana .")
+
+
+def test_how_long_till_a_clause_counts_from_the_answer_and_the_story_it_goes_on_to_dates_the_next_turn(
+        write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {"Fred_Hoiberg.txt": _HOIBERG})
+    _, turns = _talk(index, embedder, "when did the chicago bulls hire fred hoiberg as head coach?",
+                     "how long b4 they fired him", "who replaced him", "n the next yr where'd he land")
+    assert "Chicago Bulls hired" in _top(turns[0])
+    answer, resolved = turns[1]  # after the hiring, not before it; the passage itself goes on to the firing
+    assert resolved.when.start == "2015-06-03" and "fired Hoiberg" in _top(turns[1])
+    assert "replaced by Jim Boylen" in _top(turns[2])
+    # "the next year" counts from the sentence the story had reached (December 2018), not the passage's 2015
+    assert turns[3][1].when.start == "2019" and "Nebraska" in _top(turns[3])
+
+
+def test_an_ordinal_after_words_the_list_shown_does_not_say_is_not_a_pick_from_it(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {"Otto_Kretschmer.txt": (
+        "Otto Kretschmer\n\n"
+        "Otto Kretschmer ( 1 May 1912 – 5 August 1998 ) was a German naval officer .\n\n"
+        "He joined the navy in 1930 and was given command of a training ship in 1937 .\n\n"
+        "In 1939 he married Luise-Charlotte Mohnsen-Hinrichs , a doctor .\n\n"
+        "On his first patrol in 1939 , his U-boat sank a freighter off Norway .\n\n"
+        "On his second patrol in 1940 , his U-boat laid mines off the English coast .\n\n"
+        "On his third patrol in 1941 , his U-boat was sunk by depth charges from HMS Walker and he was captured .\n\n"
+        "He was held in a camp in Canada until 1947 .\n\n"
+        "He received two medals : the Iron Cross in 1939 and the Knight's Cross in 1940 .\n\n"
+        "After the war he joined the Bundesmarine in 1955 and retired as a rear admiral in 1970 .")})
+    _, turns = _talk(index, embedder, "When was Otto Kretschmer born?", "his medals - the second one?")
+    assert "Knight's Cross" in _top(turns[1])  # not the second passage of the list shown (his marriage)
+    assert not any(n.startswith("the second") for n in turns[1][1].notes)
+
+
 def test_an_article_titled_with_its_kind_in_brackets_is_what_it_means_and_a_first_word_is_no_name(
         write_corpus, tmp_path, embedder):
     index = _indexed(write_corpus, tmp_path, embedder, {

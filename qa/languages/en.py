@@ -154,6 +154,9 @@ WORDS = Words(
                     r"|\bany\s+other\s+[a-z]+", re.I),  # "any other board?": not the one shown
     ellipsis=re.compile(r"^\s*(?:and|but|also|so|or|ok(?:ay)?,?|then)\b|^\s*(?:what|how)\s+about\b", re.I),
     relative=(
+        # "how long till he filed for divorce?", "how long before they fired him?": what the clause tells came after the answer
+        Relative(re.compile(r"\bhow\s+(?:long|soon)\s+(?:was\s+it\s+|did\s+it\s+take\s+|after\s+that\s+)?"
+                            r"(?:until|till|til|before)\s+(?:they|he|she|we|it|you|i)\b", re.I), "after"),
         Relative(re.compile(r"\b(?:in\s+)?between\s+(?:those|these|them|the|that\s+and\s+this)(?:\s+(?:two|events|dates))?\b"
                             r"|\bin\s+between\b", re.I), "between"),
         # "while they were there", "during that time": the answer's own days
