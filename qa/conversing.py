@@ -48,7 +48,7 @@ from .dates import (
 )
 from .embedding import Embedder, model_words
 from .indexing import Index
-from .keywords import expand_acronyms, terms
+from .keywords import corrected, expand_acronyms, terms
 from .languages import Relative, Words, table, words_for
 from .querytime import months_of, part_of_year, question_time, season_in
 from .searching import (
@@ -135,7 +135,7 @@ class Conversation:
             use_time: bool = True, filters: Filters = Filters()) -> tuple[Answer, Resolved]:  # noqa: B008 - frozen
         """Answers `question` as the next turn of this conversation; the answer and how it was resolved."""
         asked = clean_question(question)
-        q = _asking(index, asked)  # "Hi, I'm new at ACE and going through our record. What's the earliest event?"
+        q = _asking(index, _mended(index, embedder, words_for(_fold(asked)).unaddressed(asked)))  # "Hi, I'm new at ACE and going through our record. What's the earliest event?"
         resolved = self.resolve(index, q)
         answer = search(index, embedder, q, k, retriever, use_time, filters, resolved.when, resolved.signals)
         if not answer.hits and not resolved.followup and self.focus is not None and self.focus.shown:
@@ -160,6 +160,13 @@ class Conversation:
         if self.focus is None or not self.focus.shown:
             return _opening(index, question, self.today)
         return _resolve(index, question, self.focus, self.today)
+
+
+def _mended(index: Index, embedder: Embedder, q: str) -> str:
+    """The question with its typing slips read as the documents' words ("how many membrs?": members), so
+    that the conversation reads it as the search will."""
+    return corrected(q, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
+                     lambda: index.lowercase)
 
 
 def _fold(text: str) -> str:

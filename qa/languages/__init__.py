@@ -112,6 +112,7 @@ class Words:
     variant_endings: tuple = ()  # endings spelt two ways ("our"/"or": "labour", "labor")
     several: re.Pattern = re.compile(r"(?!)")  # a reference to more than one thing ("these", "them", それら)
     idioms: re.Pattern = re.compile(r"(?!)")  # phrases that sound like a reference but are none ("in the first place")
+    vocative: re.Pattern = re.compile(r"(?!)")  # the one asked, addressed ("thank you dear."): no word of the question
     chore: re.Pattern = re.compile(r"(?!)")  # a task or a fact of today, not a question of the documents ("translate …")
     holidays: frozenset[str] = frozenset()  # days named by their feast ("Christmas"): a time, not a name to find
     about_record: re.Pattern = re.compile(r"(?!)")  # the documents themselves ("does the record say", 記録では): asks nothing
@@ -143,6 +144,16 @@ class Words:
         if not self.slips:
             return text
         return _slips_pattern(tuple(self.slips)).sub(lambda m: self.slips[m.group(0)], text)
+
+    def unaddressed(self, text: str) -> str:
+        """The text without the words that address the one asked ("hello dear, who is …", "which month, dear?"),
+        which a search would match ("DEAR", an organisation's acronym)."""
+        bare = self.vocative.sub("\0", text)
+        if bare == text:
+            return text
+        # with the comma that set it off: "which month, dear?" -> "which month?"; "Dear, is …" -> "is …"
+        bare = re.sub(r"^\W*\0\s*,?|\s*,?\s*\0(?=\s*(?:[,.!?;:]|$))", "", bare)
+        return " ".join(bare.replace("\0", " ").split())
 
     def number(self, text: str) -> int | None:
         """ "3" -> 3, "third" -> 3, "三" -> 3, "last" -> -1."""

@@ -116,7 +116,8 @@ def label(text: str) -> str:
 # "there", not "is there …?" nor "there was …", which point at nothing
 _THERE = (r"(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )there(?!\s+(?:is|are|was|were|been|be)\b)(?!['’]s)"
           r"|there(?=\s*(?:[?.!,;]|$|\s+(?:too|also|then|before|after|at|in|on|with|during|that|when)\b)))")
-_NAME_END = r"\s*(?:[,;:?!—–]|-+\s|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b)"  # where a name stops
+_NAME_END = r"\s*(?:[,;:?!—–]|-+\s|$|\s+(?:what|which|who|whom|where|when|did|do|does|was|were|and|is|are)\b" \
+    r"|\s+(?:they|we|he|she|i|you)\s+(?=\w))"  # where a name stops ("after the summit they had …": the summit)
 _EVENTS = (r"forum|conference|summit|dialogues?|meeting|seminar|symposium|campaign|day|festival|event|session|workshop|"
            r"declaration|report|screening|pledge|comments?|letter|petition")
 _WORKS = r"session|seminar|film|movie|documentary|talk|speech|presentation|report|event|panel|campaign|statement|book|" \
@@ -329,6 +330,9 @@ WORDS = Words(
     variant_endings=(("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
                      ("yse", "yze"), ("ogue", "og"), ("elled", "eled"), ("elling", "eling")),
     several=re.compile(r"(?i)\b(?:these|those|them|they|their)\b"),
+    # lower case only, or "Dear," opening: "DEAR" is a name
+    vocative=re.compile(r"(?<![\w'’-])(?:dear(?:est)?|mate|sir|madam|ma['’]am|buddy|pal|hun|luv)(?=\s*(?:[,.!?;:]|$))"
+                        r"|^\W*Dear(?=\s*,)"),
     idioms=re.compile(r"(?i)\bin\s+the\s+first\s+place\b|\bfirst\s+(?:of\s+all|and\s+foremost|off)\b|\bat\s+first\b"
                       r"|\blast\s+but\s+not\s+least\b|\bat\s+(?:the\s+)?very\s+least\b"),
     chore=re.compile(r"(?i)\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|help\s+me\s+)?(?:recommend|suggest|"
