@@ -1552,6 +1552,7 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
             anchor = _anchor(focus, "month")
             if anchor is not None:
                 year = _year_of(q[:month.start()], anchor[0], number, number, words, q[month.end():])
+                year = _nearest_year(year, anchor[0], number, focus) if year == int(anchor[0][:4]) else year
                 key = f"{year:04d}-{number:02d}"
                 onward = words.onward.search(q[:month.start()]) if words.onward is not None else None
                 said = q[onward.start():month.end()] if onward else month.group(0)  # "the new year", not "year"
@@ -1581,6 +1582,16 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
     year = _year_of(q[:max(at, 0)], anchor[0], *months_of(season), words, q[max(at, 0) + len(season):])
     said = re.search(rf"(?i)\b(?:at\s+)?the\s+{season}\s+of\s+(?:the|that)\s+year\b", q) if season.isascii() else None
     return part_of_year(year, season), said.group(0) if said else season, None  # "at the end of the year"
+
+
+def _nearest_year(year: int, anchor: str, month: int, focus: Focus) -> int:
+    """The year of a month named alone ("and in jan?") after an answer of a month: the nearest such month,
+    across the new year too (January after December 2019: 2020), unless a year is the period in focus."""
+    period = focus.period
+    if len(anchor) < 7 or period is not None and period.start and len(period.start) == 4 and not period.order:
+        return year
+    at = int(anchor[5:7])
+    return year + 1 if month - at < -6 else year - 1 if month - at > 6 else year
 
 
 def _year_of(before: str, anchor: str, first: int, last: int, words: Words, after: str = "") -> int:

@@ -2040,3 +2040,12 @@ def test_words_that_address_the_one_asked_are_not_searched_and_a_slip_is_read_as
     en = table("en")  # the name in capitals stays
     assert en.unaddressed("Dear, is ACE on the board of DEAR?") == "is ACE on the board of DEAR?"
     assert en.unaddressed("what did they do there, mate?") == "what did they do there?"
+
+
+def test_a_month_named_alone_is_the_nearest_one_to_the_answer_unless_a_year_is_in_focus(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When was ACE at the UN Forum on Business and Human Rights in Geneva?",
+                     "what did they comment on the month after?", "and in jan?")
+    assert turns[1][1].notes[-1] == "the month after → December 2019"
+    assert turns[2][1].notes[-1] == "jan → January 2020" and "Implementation Plan on SDGs" in _top(turns[2])
+    _, turns = _talk(ngo_index, embedder, "What did ACE do in 2019?", "and in february?")
+    assert turns[1][1].notes[-1] == "february → February 2019"  # of the year asked about
