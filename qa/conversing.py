@@ -1040,6 +1040,8 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
                      or _written_lower(index, name)):
             continue  # "Different angle - who owns …", "Fine, you win. Different question: …": capitalised for
             #           opening a sentence; "Date on that?", "Upon what …": an English word no passage uses
+        if " " not in name and words.event.fullmatch(name) and re.search(rf"(?i)\b(?:the|that|this)\s+{re.escape(name)}\b", q):
+            continue  # "the Summit itself - dates?": the summit in focus, capitalised or not
         if used and min(used) <= GENERIC * len(index.chunks):
             out.append(name)
     return out

@@ -2049,3 +2049,10 @@ def test_a_month_named_alone_is_the_nearest_one_to_the_answer_unless_a_year_is_i
     assert turns[2][1].notes[-1] == "jan → January 2020" and "Implementation Plan on SDGs" in _top(turns[2])
     _, turns = _talk(ngo_index, embedder, "What did ACE do in 2019?", "and in february?")
     assert turns[1][1].notes[-1] == "february → February 2019"  # of the year asked about
+
+
+def test_the_kind_of_the_event_in_focus_capitalised_is_still_a_reference(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "which C20 working group was ACE on in 2019?",
+                     "the Summit itself - dates + our role?", "prep mtg b4 that?")
+    assert turns[1][1].notes  # a follow-up, as "the summit itself" is, not a new topic named "Summit"
+    assert "C20 Preparatory Face-to-Face Meeting" in _top(turns[2])
