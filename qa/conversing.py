@@ -293,6 +293,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         q = q[:comparative.start()] + " " * (comparative.end() - comparative.start()) + q[comparative.end():]
         relative = None if relative and relative[1] in comparative.group(0) else relative
     person, thing, more = words.person.search(q), _reference(q, words), words.more.search(q)
+    if thing is None and person is None and not _own_names(index, q, words):
+        thing = _kind_in_focus(q, words, focus)  # "how does the conference describe itself?": the one in focus
     timed = relative[1].split("…")[0] if relative is not None else ""
     at = q.find(timed) if timed else -1
     # "after that": the time counts from the answer, and its note says so; its subject still counts, unnoted
@@ -638,6 +640,17 @@ def _reference(q: str, words: Words) -> re.Match | None:
         if pointing:
             return pointing[0]
     return found[0] if found else None
+
+
+def _kind_in_focus(q: str, words: Words, focus: Focus) -> re.Match | None:
+    """ "the conference", "the summit": a kind of event named with "the" alone that a subject in focus is of."""
+    named = list(dict.fromkeys(focus.subjects[:4] + sorted(focus.events)))
+    held = [{t[:5] for t in terms(s)} for s in named]
+    for m in words.definite.finditer(q):
+        kind = {t[:5] for t in terms(" ".join(words.event.findall(m.group(0))))}
+        if kind and {t[:5] for t in terms(m.group(0))} <= set().union(*held) | kind and any(kind <= h for h in held):
+            return m
+    return None
 
 
 def _new_name(r: _Reading) -> bool:

@@ -2056,3 +2056,13 @@ def test_the_kind_of_the_event_in_focus_capitalised_is_still_a_reference(ngo_ind
                      "the Summit itself - dates + our role?", "prep mtg b4 that?")
     assert turns[1][1].notes  # a follow-up, as "the summit itself" is, not a new topic named "Summit"
     assert "C20 Preparatory Face-to-Face Meeting" in _top(turns[2])
+
+
+def test_the_kind_of_an_event_in_focus_named_with_the_alone_is_that_event(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Did Tomoko Shiroki speak at the Sustainable Brands conference in Tokyo?",
+                     "How does the conference describe itself?")
+    assert turns[1][1].notes[0].startswith("the conference → International Conference on Sustainable Brands")
+    assert any("largest international event" in h.text for h in turns[1][0].hits[:3])
+    _, turns = _talk(ngo_index, embedder, "When did ACE comment on the draft National Action Plan on Business and "
+                     "Human Rights?", "And the comments on the draft Implementation Plan on SDGs?")
+    assert "Implementation Plan on SDGs" in _top(turns[1])  # it names its own: not the comments in focus
