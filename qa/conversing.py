@@ -67,6 +67,7 @@ UNSET = READ_FROM_QUESTION  # the time is read from the question as searched
 GENERIC = 0.3  # a name used by more than this share of the passages (the corpus's own organisation) names no subject
 CARRY_PERIOD = True
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
+ACROSS_YEAR = 8  # a month named alone more than this many months before the answer's is of the next year
 OWN_SUBJECT = 2  # a question with this many specific words (and no reference word) is a new topic
 NOTE_CHARS = 48  # a name in a note is cut to this ...
 NOTE_LINE = 80  # ... and the words it explains so that the note stays under this
@@ -1112,7 +1113,7 @@ def _named_by(said: str, focus: Focus, words: Words, avoid: str | None = None) -
     if noun:
         answer = [n for n, _ in words.names(focus.shown[0].text)] if focus.shown else []  # "that conference": the one it names
         for name in focus.subjects + answer + [_label(h, words) for h in focus.shown[:5]] + \
-                [h.heading.split(" › ")[-1] for h in focus.shown[:5] if h.heading]:
+                [h.heading.split(" › ")[-1] for h in focus.shown[:5] if h.heading] + list(focus.history):
             if noun & {t[:5] for t in terms(name)}:
                 return name
     others = [s for s in focus.subjects if not avoid or (s not in avoid and avoid not in s)]
@@ -1425,7 +1426,7 @@ def _counted_from(q: str, m: re.Match, rel: Relative, words: Words, focus: Focus
     # "after the forum" with the forum in focus: a noun of an event alone, which the focus names
     kind = re.fullmatch(r"(?i)the\s+(\w+)", (named or "").strip())
     known = kind is not None and words.event.fullmatch(kind.group(1)) is not None and focus.shown and any(
-        {t[:5] for t in terms(kind.group(1))} & {t[:5] for t in terms(s)} for s in focus.subjects)
+        {t[:5] for t in terms(kind.group(1))} & {t[:5] for t in terms(s)} for s in focus.subjects + list(focus.history))
     if (pointed or known) and focus.subjects:  # "before that summit": the summit in focus, not any passage saying
         named = _named_by(named, focus, words)  # "summit"
     number = _named_passage(index, f"{named} {focus.topic or ''}", NAMED_SHARE if rel.named else 0.0,
@@ -1600,13 +1601,14 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
 
 
 def _nearest_year(year: int, anchor: str, month: int, focus: Focus) -> int:
-    """The year of a month named alone ("and in jan?") after an answer of a month: the nearest such month,
-    across the new year too (January after December 2019: 2020), unless a year is the period in focus."""
+    """The year of a month named alone ("and in jan?") after an answer of a month: the answer's year, or across
+    the new year when that month is within a season of it there (January after December 2019: 2020; March after
+    November 2019: 2019), unless a year is the period in focus."""
     period = focus.period
     if len(anchor) < 7 or period is not None and period.start and len(period.start) == 4 and not period.order:
         return year
     at = int(anchor[5:7])
-    return year + 1 if month - at < -6 else year - 1 if month - at > 6 else year
+    return year + 1 if month - at < -ACROSS_YEAR else year - 1 if month - at > ACROSS_YEAR else year
 
 
 def _year_of(before: str, anchor: str, first: int, last: int, words: Words, after: str = "") -> int:

@@ -2066,3 +2066,13 @@ def test_the_kind_of_an_event_in_focus_named_with_the_alone_is_that_event(ngo_in
     _, turns = _talk(ngo_index, embedder, "When did ACE comment on the draft National Action Plan on Business and "
                      "Human Rights?", "And the comments on the draft Implementation Plan on SDGs?")
     assert "Implementation Plan on SDGs" in _top(turns[1])  # it names its own: not the comments in focus
+
+
+def test_the_summit_a_turn_before_is_still_the_one_a_time_counts_from_and_a_greeting_names_nothing(
+        ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Konnichiwa! When was the C20 Summit Tokyo that ACE helped organize?",
+                     "Did the president do something special there?", "Which working group of the C20 was ACE in?",
+                     "And two days after the summit, what happened?")
+    assert "Konnichiwa" not in " ".join(turns[1][1].notes)  # a greeting, no place "there" could be
+    assert "second SDG 8.7 Dialogue" in _top(turns[3])  # after the Tokyo summit of two turns before (April 2019)
+    assert turns[3][1].notes[-1] == "two days after the summit → from 22 April 2019"

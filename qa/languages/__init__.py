@@ -152,7 +152,7 @@ class Words:
         if bare == text:
             return text
         # with the comma that set it off: "which month, dear?" -> "which month?"; "Dear, is …" -> "is …"
-        bare = re.sub(r"^\W*\0\s*,?|\s*,?\s*\0(?=\s*(?:[,.!?;:]|$))", "", bare)
+        bare = re.sub(r"^\W*\0\s*(?:[,.!;:]+|[-–—])?|\s*,?\s*\0(?=\s*(?:[,.!?;:]|$))", "", bare)
         return " ".join(bare.replace("\0", " ").split())
 
     def number(self, text: str) -> int | None:

@@ -332,7 +332,10 @@ WORDS = Words(
     several=re.compile(r"(?i)\b(?:these|those|them|they|their)\b"),
     # lower case only, or "Dear," opening: "DEAR" is a name
     vocative=re.compile(r"(?<![\w'’-])(?:dear(?:est)?|mate|sir|madam|ma['’]am|buddy|pal|hun|luv)(?=\s*(?:[,.!?;:]|$))"
-                        r"|^\W*Dear(?=\s*,)"),
+                        r"|^\W*Dear(?=\s*,)"
+                        # a greeting opening it, in English or another language ("Konnichiwa! When was …")
+                        r"|^\W*(?i:hello|hi|hey|hiya|howdy|greetings|konnichiwa|hola|bonjour|ciao|namaste|salut|hallo|"
+                        r"good\s+(?:morning|afternoon|evening|day))(?:\s+(?i:there|all|everyone))?(?=\s*(?:[,.!;:]|\s[-–—]))"),
     idioms=re.compile(r"(?i)\bin\s+the\s+first\s+place\b|\bfirst\s+(?:of\s+all|and\s+foremost|off)\b|\bat\s+first\b"
                       r"|\blast\s+but\s+not\s+least\b|\bat\s+(?:the\s+)?very\s+least\b"),
     chore=re.compile(r"(?i)\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|help\s+me\s+)?(?:recommend|suggest|"
