@@ -2076,3 +2076,11 @@ def test_the_summit_a_turn_before_is_still_the_one_a_time_counts_from_and_a_gree
     assert "Konnichiwa" not in " ".join(turns[1][1].notes)  # a greeting, no place "there" could be
     assert "second SDG 8.7 Dialogue" in _top(turns[3])  # after the Tokyo summit of two turns before (April 2019)
     assert turns[3][1].notes[-1] == "two days after the summit → from 22 April 2019"
+
+
+def test_a_month_word_after_a_capitalised_word_is_part_of_a_name(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When was ACE at the UN Forum on Business and Human Rights in Geneva?",
+                     "oh and the Global March, is ACE just a partner there or more than that?")
+    assert not any("March 20" in n for n in turns[1][1].notes)  # no month: "the Global March" is an organisation
+    assert "Global March Against Child Labour" in _top(turns[1])
+    assert [m.group(0) for m in table("en").month.finditer("In March, and in may?")] == ["March", "may"]

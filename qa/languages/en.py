@@ -253,6 +253,8 @@ WORDS = Words(
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3, "several": 3, "some": 3},
     question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how|whats|whos|wheres|whens|hows)\b", re.I),
     month=re.compile(r"(?<!\bevery )(?<!\beach )(?<!\bone )(?<!\bsome )"  # "every June", "one May": no month in particular
+                     # a capitalised word before it makes a name ("the Global March"), not "In March" opening it
+                     + "".join(rf"(?<!(?-i:[A-Z][a-z]{{{n}}}) )" for n in range(3, 13)) + r"(?<!(?-i:[A-Z]{2}) )"
                      r"\b(?P<m>january|february|march|april|june|july|august|september|october|november|december|"
                      r"jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?<=\bnew )year|"  # "the new year": January
                      # "may" and "mar" only where a month goes
