@@ -1686,9 +1686,10 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
     start, end = anchor
     if kind in ("later", "earlier"):
         n = words.number(amount or "1") or 1
-        if kind == "later":  # the first event from half the way there on
-            return TimeScope(_halfway(end, unit, n, 1), None, "earliest")
-        return TimeScope(None, _halfway(start, unit, n, -1), "latest")
+        # from half the way there on, the nearest to the time it names first, as precise as what it counts from
+        if kind == "later":
+            return TimeScope(_halfway(end, unit, n, 1), None, "earliest", _halfway(end, unit, 2 * n, 1)[:len(end)])
+        return TimeScope(None, _halfway(start, unit, n, -1), "latest", _halfway(start, unit, 2 * n, -1)[:len(start)])
     if kind in ("next", "previous"):
         step = 1 if kind == "next" else -1
         shifted = _shift(_at_precision(start if step < 0 else end, unit), unit, step)

@@ -205,19 +205,38 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
                 key[n] = own[n]
         keep &= key >= 0
         picked = [(int(i), int(k)) for i, k in zip(ranked[keep], key[keep], strict=True)]
-        picked.sort(key=lambda p: p[1], reverse=scope.order == "latest")
+        if scope.near:  # "two years later": the nearest to the day it names, either side
+            picked.sort(key=lambda p: _from_near(table, p[0], scope, p[1]))
+        else:
+            picked.sort(key=lambda p: p[1], reverse=scope.order == "latest")
         return [i for i, _ in picked]
     if scope.bounded:
         keep &= table.starting_in(ranked, scope)  # what it is shown with begins in the scope
         if scope.end and scope.order == "latest":  # "before 22 January 2020": not a passage dated "2020"
             keep &= table.shown_high[ranked] <= high_key(scope.end)
     picked = [int(i) for i in ranked[keep]]
-    if scope.order:  # by the date each passage is shown with, not every year it mentions
+    if scope.near:  # "two years later": the nearest to the day it names, either side
+        picked.sort(key=lambda i: _from_near(table, i, scope))
+    elif scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: int(table.shown_middle[i]), reverse=scope.order == "latest")
     if scope.order and not scope.bounded:  # "the oldest thing on our record": a dated entry, before a paragraph
         entry = {i for i in picked if leading_date(chunks[i].text) is not None}  # that only mentions a year
         picked = [i for i in picked if i in entry] + [i for i in picked if i not in entry]
     return picked
+
+
+def _from_near(table: ChunkTable, i: int, scope: TimeScope, key: int | None = None) -> int:
+    """About how many days passage i is from the time the scope names (`TimeScope.near`, at the precision the
+    question counted in: "four years later" a year, "a month before" a month): 0 when the days it is shown with
+    meet it ("July 9-18" for the 15th, "1957" for four years after 1953), else the gap; a date coarser than the
+    time named counts from its middle ("2019" for a month); a date it mentions (`key`, YYYYMMDD) likewise."""
+    low, high = (int(d) for d in _days(np.array([low_key(scope.near), high_key(scope.near)])))
+    if key is not None and key != int(table.shown_middle[i]) or table.shown_precision[i] < len(scope.near):
+        at = int(_days(np.array([key if key is not None else table.shown_middle[i]]))[0])
+        start = end = at
+    else:
+        start, end = (int(d) for d in _days(np.array([table.shown_low[i], table.shown_high[i]])))
+    return 0 if start <= high and end >= low else min(abs(start - high), abs(end - low))
 
 
 def _highlight(index: Index, i: int, words: set[str], scope: TimeScope | None) -> tuple[int, int]:

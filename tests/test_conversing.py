@@ -97,8 +97,8 @@ FORUM = Hit(Chunk("November 25-27, 2019 Participated in the 2019 UN Forum on Bus
 
 
 @pytest.mark.parametrize("question, scope", [
-    ("what happened two weeks earlier?", TimeScope(None, "2019-11-18", "latest")),
-    ("and a week later?", TimeScope("2019-12-01", None, "earliest")),
+    ("what happened two weeks earlier?", TimeScope(None, "2019-11-18", "latest", "2019-11-11")),  # nearest the 11th first
+    ("and a week later?", TimeScope("2019-12-01", None, "earliest", "2019-12-04")),
     ("what did we do the month before?", TimeScope("2019-10", "2019-10")),
     ("and the year after?", TimeScope("2020", "2020")),
     ("what else happened that month?", TimeScope("2019-11", "2019-11")),
@@ -111,15 +111,15 @@ FORUM = Hit(Chunk("November 25-27, 2019 Participated in the 2019 UN Forum on Bus
     ("and what about June that year?", TimeScope("2019-06", "2019-06")),
     ("翌年1月は？", TimeScope("2020-01", "2020-01")),
     ("what did we organise earlier that year, in june?", TimeScope("2019-06", "2019-06")),
-    ("and a week or so later?", TimeScope("2019-12-01", None, "earliest")),
-    ("その３か月後に何をした？", TimeScope("2020-01-11", None, "earliest")),
+    ("and a week or so later?", TimeScope("2019-12-01", None, "earliest", "2019-12-04")),
+    ("その３か月後に何をした？", TimeScope("2020-01-11", None, "earliest", "2020-02-25")),
     ("その後は？", TimeScope("2019-11-28", None, "earliest")),
     ("and in march?", TimeScope("2019-03", "2019-03")),  # a month alone: of the answer's year
     ("what did they do the following January?", TimeScope("2020-01", "2020-01")),  # the next one after it
     ("and the previous December?", TimeScope("2018-12", "2018-12")),
     ("what happened the next summer?", TimeScope("2020-06", "2020-08")),
     ("and what was the last thing we did that year?", TimeScope("2019", "2019", "latest")),
-    ("2 yrs later?", TimeScope("2020-11-26", None, "earliest")),  # the first event from halfway there
+    ("2 yrs later?", TimeScope("2020-11-26", None, "earliest", "2021-11-26")),  # from halfway there, nearest 2021
     ("and right after new year?", TimeScope("2020-01", "2020-01")),  # the January after the answer
     ("who coached them the following season?", TimeScope("2020", "2020")),  # a sport's season counts as a year
     ("what about that march", TimeScope("2019-03", "2019-03")),  # a month, not a thing called "march"
@@ -498,7 +498,7 @@ def test_a_possessive_ends_a_persons_name_and_a_couple_months_is_two(ngo_index):
     assert words.names("in the Diet Member's Building") == [("Diet Member's Building", "thing")]
     assert words.names("What's the Stop Child Labour Network?") == [("Stop Child Labour Network", "thing")]
     resolved = Conversation(focus=_focus(FORUM), today=TODAY).resolve(ngo_index, "what did we do a couple months before that?")
-    assert resolved.when == TimeScope(None, "2019-10-26", "latest")  # halfway there: the nearest event then
+    assert resolved.when == TimeScope(None, "2019-10-26", "latest", "2019-09-26")  # from halfway there, nearest two months
 
 
 def test_a_note_is_one_short_line_however_long_the_words_it_explains():
@@ -2084,3 +2084,12 @@ def test_a_month_word_after_a_capitalised_word_is_part_of_a_name(ngo_index, embe
     assert not any("March 20" in n for n in turns[1][1].notes)  # no month: "the Global March" is an organisation
     assert "Global March Against Child Labour" in _top(turns[1])
     assert [m.group(0) for m in table("en").month.finditer("In March, and in may?")] == ["March", "may"]
+
+
+def test_n_units_before_or_after_is_the_event_nearest_that_time(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When was ACE at the UN Forum on Business and Human Rights in Geneva?",
+                     "Roughly one year before that - where were they?")
+    assert "Freedom from Slavery Forum in Bangkok" in _top(turns[1])  # December 2018, not May 2019 (half the way)
+    _, turns = _talk(ngo_index, embedder, "When did ACE take part in the High Level Political Forum in New York?",
+                     "and a year later?")
+    assert turns[1][0].hits[0].date.startswith("2020")  # the nearest to July 2020, not the first after January
