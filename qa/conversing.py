@@ -1936,16 +1936,21 @@ def _tells_of(hit: Hit, when: TimeScope | None) -> bool:
 
 
 def _goes_on_to(index: Index, hit: Hit, when: TimeScope, own: str, words: Words) -> bool:
-    """Whether a narrative passage goes on, past a date in `when`, to say the question's own words, which it
-    did not say before ("… hired Hoiberg in 2015 … On December 3, 2018, the Bulls fired Hoiberg": it answers
-    "how long before they fired him?"; not "his next club after Grimsby?" of "… the club … Grimsby … in 1998")."""
-    if when.order != "earliest" or leading_date(hit.text) is not None:
+    """Whether a passage goes on to say the question's own words, which it did not say before: a narrative past
+    a date in `when` ("… hired Hoiberg in 2015 … On December 3, 2018, the Bulls fired Hoiberg": it answers "how
+    long before they fired him?"; not "his next club after Grimsby?" of "… the club … Grimsby … in 1998"), an
+    entry after its first line, what came of the event ("… Dialogue in Matsuyama … ★ … was included in the
+    Ministerial Declaration": "was anything in the declaration after that meeting?")."""
+    if when.order != "earliest":
         return False
-    later = next((d for d in find_dates(hit.text) if when.overlaps(d.start, d.end or d.start)), None)
     wanted = {t for t in specific_terms(index, own) if t not in words.stop}
-    if later is None or not wanted:
-        return False
-    return bool(wanted & set(terms(hit.text[later.offset:])) - set(terms(hit.text[:later.offset])))
+    if leading_date(hit.text) is not None:  # an entry: what it tells after its first line came of the event
+        first = re.search(r"[.!?★]\s|\n|★", hit.text)
+        later = first.end() if first is not None else len(hit.text)
+    else:
+        dated = next((d for d in find_dates(hit.text) if when.overlaps(d.start, d.end or d.start)), None)
+        later = dated.offset if dated is not None else len(hit.text)
+    return bool(wanted & set(terms(hit.text[later:])) - set(terms(hit.text[:later])))
 
 
 def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = None) -> str | None:

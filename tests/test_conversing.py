@@ -2093,3 +2093,10 @@ def test_n_units_before_or_after_is_the_event_nearest_that_time(ngo_index, embed
     _, turns = _talk(ngo_index, embedder, "When did ACE take part in the High Level Political Forum in New York?",
                      "and a year later?")
     assert turns[1][0].hits[0].date.startswith("2020")  # the nearest to July 2020, not the first after January
+
+
+def test_what_came_of_an_event_told_in_its_own_entry_is_not_left_out_after_it(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Where was the third SDG 8.7 Dialogue held?",
+                     "Was anything included in the declaration after that meeting?")
+    assert "Matsuyama" in _top(turns[0])
+    assert any("Ministerial Declaration" in h.text for h in turns[1][0].hits[:5])  # its entry's ★ line tells it
