@@ -132,7 +132,7 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
     """1.0 when the first passage (a chunk) holds what the question asks for, or it asks for no kind; else 0.0:
     funding for "who paid for it?", a quotation for "the exact wording"; a sum of money for "what budget" (¥, dollars, 円); a length of time for "how long" ("for three years",
     "since 2004", "2017–2019"); a count ("17 members", 600人) for "how many", in a passage that speaks of what
-    it counts ("how many visits": not "70 thousand signatures"); for "who", a person's name
+    it counts ("how many visits": not "70 thousand signatures"); for "who", a person's name ("whose": or a thing's)
     the question does not give itself; for "when", a date; for "which city", a place it does not give; for
     "which hotel", the word or one `similar(word, words)` finds as close in meaning ("movie": "film").
     `lowercase()`: the words the documents write in lower case (a name has a word they never do)."""
@@ -173,8 +173,10 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
             return bool(_COUNT.search(without_dates(chunk.text))) and (
                 not counted or any(_mentions(chunk, w, similar) for w in counted))
     elif person:
+        owner = bool(words.asks_owner.search(question))  # "whose campaign?": the Kailash Satyarthi Children's Foundation
+
         def holds(chunk) -> bool:
-            return _names_person(chunk, question, words, lowercase)
+            return _names_person(chunk, question, words, lowercase) or owner and _names_thing(chunk, question)
     elif words.asks_date.search(question):
         day = bool(words.asks_day.search(question))  # "on what date": a year is not an answer
 

@@ -395,6 +395,22 @@ def test_a_follow_ups_relative_time_counts_every_date_a_narrative_passage_mentio
     assert 2 not in time_ranking(chunks, table, ranked, before, mentioned=True)
 
 
+def test_whose_is_answered_by_an_organisation_as_well_as_a_person_and_who_by_a_person_only():
+    from qa.chunking import Chunk
+    from qa.deciding import typed
+    from qa.languages import table
+
+    def holds(question: str, text: str) -> float:
+        return typed(question, [Chunk(text, None, "a.txt", 1)], table("en"))
+
+    film = ("November 14, 2019 Organized a film event in the Diet Member's Building (parliament) on the 100 Million "
+            "Campaign's Global Day of Action conducted by the Kailash Satyarthi Children's Foundation")
+    assert holds("whose campaign was that for?", film) == 1.0
+    assert holds("Whose documentary did ACE help publicise?", "Raised awareness regarding NHK's documentary "
+                 "“The situation of children of foreign workers”") == 1.0
+    assert holds("who organized the film event?", "Organized a film event in the Diet Member's Building") == 0.0
+
+
 def test_who_needs_a_name_not_two_capitalised_words_the_documents_also_write_in_lower_case():
     from qa.chunking import Chunk
     from qa.deciding import typed
