@@ -911,7 +911,10 @@ def search(
     lacking = seen.typed == 0 and must_hold(q, words)
     # "how many visits did our website get in 2021?": a question of a period whose count the passages lack
     lacking_then = seen.typed == 0 and (lacking or bool(words.asks_count.search(q)))
-    found = not empty and not kind_missing and (timed and not (lacking_then and not signals.focus) or recorded
+    # "what else did they get up to that year?": a follow-up's time relative to the answer, and a passage of it first
+    of_then = bool(signals.time_words) and bool(signals.focus) and scope is not None and scope.bounded and bool(order) \
+        and bool(index.table.starting_in(np.array(order[:1], dtype=np.int64), scope)[0]) and not lacking
+    found = not empty and not kind_missing and (timed and not (lacking_then and not signals.focus) or recorded or of_then
                                                 or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25") and not lacking) \
         and not unknown_place(asking, index.frequency, words) and not placed_elsewhere(asking, first, index.frequency, words) \

@@ -2100,3 +2100,10 @@ def test_what_came_of_an_event_told_in_its_own_entry_is_not_left_out_after_it(ng
                      "Was anything included in the declaration after that meeting?")
     assert "Matsuyama" in _top(turns[0])
     assert any("Ministerial Declaration" in h.text for h in turns[1][0].hits[:5])  # its entry's ★ line tells it
+
+
+def test_a_time_relative_to_the_answer_with_a_passage_of_that_time_first_is_answered(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When and where was the Alliance 8.7 NGO Forum?",
+                     "what did we attend two months after that one?")
+    answer, resolved = turns[1]
+    assert "Fourth Global Conference" in _top(turns[1]) and answer.found  # of the time asked: not "no passage"
