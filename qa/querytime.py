@@ -307,11 +307,11 @@ def question_time(question: str, today: datetime.date | None = None) -> TimeScop
     """The time `question` asks about, or None; "last year", "this month" are counted from `today`.
 
     >>> question_time("What did ACE do in November 2019?")
-    TimeScope(start='2019-11', end='2019-11', order=None)
+    TimeScope(start='2019-11', end='2019-11', order=None, near=None)
     >>> question_time("What happened before 2017?")
-    TimeScope(start=None, end='2016', order=None)
+    TimeScope(start=None, end='2016', order=None, near=None)
     >>> question_time("What did we do last year?", datetime.date(2026, 11, 27))
-    TimeScope(start='2025', end='2025', order=None)
+    TimeScope(start='2025', end='2025', order=None, near=None)
     """
     question = _year_of_range(_capital_months(_months_after_year(_four_digits(_japanese_plain(question)))))
     question = _NOT_THEN.sub(" ", question)  # "the 2019 one, not 2020": 2019
