@@ -409,6 +409,8 @@ def test_whose_is_answered_by_an_organisation_as_well_as_a_person_and_who_by_a_p
     assert holds("Whose documentary did ACE help publicise?", "Raised awareness regarding NHK's documentary "
                  "“The situation of children of foreign workers”") == 1.0
     assert holds("who organized the film event?", "Organized a film event in the Diet Member's Building") == 0.0
+    assert holds("who's campain day was that for", film) == 1.0  # "whose", as chat types it
+    assert holds("who's the director?", film) == 0.0
 
 
 def test_who_needs_a_name_not_two_capitalised_words_the_documents_also_write_in_lower_case():

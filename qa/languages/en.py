@@ -283,7 +283,8 @@ WORDS = Words(
                           r"school|university|universities|college|band|label|newspaper|magazine|broadcaster|channel|"
                           r"station|publisher|outlet|agency|agencies|authority|authorities|institution)s?"
                           r"|partner|outfit|organi[sz]ation|coalition|ally|ngo|group"),  # one of these: a name; several, as many
-    asks_owner=re.compile(r"(?i)^\W*(?:(?:and|so|ok(?:ay)?)\W+)?whose\b"),
+    asks_owner=re.compile(r"(?i)^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:whose\b|who['’]?s\s+(?!(?:the|a|an|that|this|it|in|on|at|"
+                          r"there|been|going|he|she|they)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:was|is|were|are)\b)"),  # "who's campaign was it?"
     asks_payer=re.compile(r"(?i)\b(?:who|which\s+(?:\w+\s+)?(?:company|companies|organi[sz]ations?|sponsors?|donors?|"
                           r"firms?|foundations?))\s+(?:\w+\s+)?(?:paid|funded|financed|sponsored|bankrolled|covered\s+the\s+"
                           r"costs?)\b|\b(?:paid|funded|financed|sponsored)\s+by\s+whom\b"),
