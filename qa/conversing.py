@@ -136,7 +136,8 @@ class Conversation:
             use_time: bool = True, filters: Filters = Filters()) -> tuple[Answer, Resolved]:  # noqa: B008 - frozen
         """Answers `question` as the next turn of this conversation; the answer and how it was resolved."""
         asked = clean_question(question)
-        q = _asking(index, _mended(index, embedder, words_for(_fold(asked)).unaddressed(asked)))  # "Hi, I'm new at ACE and going through our record. What's the earliest event?"
+        # "Hi, I'm new at ACE and going through our record. What's the earliest event?"; "which month, dear?"; "membrs"
+        q = _asking(index, _mended(index, embedder, words_for(_fold(asked)).unaddressed(asked)))
         resolved = self.resolve(index, q)
         answer = search(index, embedder, q, k, retriever, use_time, filters, resolved.when, resolved.signals)
         if not answer.hits and not resolved.followup and self.focus is not None and self.focus.shown:

@@ -355,7 +355,7 @@ class TimeScope:
     start: str | None  # ISO prefix, None for open
     end: str | None  # ISO prefix (inclusive), None for open
     order: str | None = None  # "latest" | "earliest" | None
-    near: str | None = None  # "two years later": the day it names; of the scope's passages, the nearest to it first
+    near: str | None = None  # "two years later": the time it names; of the scope's passages, the nearest to it first
 
     @property
     def low(self) -> str:

@@ -226,10 +226,10 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
 
 
 def _from_near(table: ChunkTable, i: int, scope: TimeScope, key: int | None = None) -> int:
-    """About how many days passage i is from the time the scope names (`TimeScope.near`, at the precision the
-    question counted in: "four years later" a year, "a month before" a month): 0 when the days it is shown with
-    meet it ("July 9-18" for the 15th, "1957" for four years after 1953), else the gap; a date coarser than the
-    time named counts from its middle ("2019" for a month); a date it mentions (`key`, YYYYMMDD) likewise."""
+    """About how many days passage i is from the time the scope names (`TimeScope.near`, as precise as the date
+    counted from: four years after 1953 is 1957, two months after 15 May is 15 July): 0 when the days it is shown
+    with meet it ("July 9-18" for the 15th, "1957" for 1957), else the gap; a date coarser than that time counts
+    from its middle ("2019" for a day); a date it mentions (`key`, YYYYMMDD) likewise."""
     low, high = (int(d) for d in _days(np.array([low_key(scope.near), high_key(scope.near)])))
     if key is not None and key != int(table.shown_middle[i]) or table.shown_precision[i] < len(scope.near):
         at = int(_days(np.array([key if key is not None else table.shown_middle[i]]))[0])
