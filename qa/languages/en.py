@@ -346,7 +346,10 @@ WORDS = Words(
                      r"translate|draft|write|book|compose|summari[sz]e\s+this)\b|\b(?:please|kindly|pls)\s+(?:translate|draft|"
                      r"write|book|compose)\b|^\W*(?:translate|draft|compose|book)\s+(?:a|an|me|this|the\s+following|[\"'“‘])|\byou['’]d\s+recommend\b|"
                      r"\bweather\b.*\b(?:tomorrow|tmrw|today|tonight|this\s+(?:week|weekend|afternoon|evening))\b|"
-                     r"\b(?:weather|forecast)\s+(?:forecast\s+)?(?:for|in)\b|\bwhat\s+time\s+is\s+it\b"),
+                     r"\b(?:weather|forecast)\s+(?:forecast\s+)?(?:for|in)\b|\bwhat\s+time\s+is\s+it\b|"
+                     # how to do a thing oneself ("how do you make chocolate at home?"): a record of what was done
+                     # teaches no steps; not "how do we …", which asks how the organisation works
+                     r"^\W*how\s+(?:do|can|should|would)\s+(?:i|you|one)\s+(?!(?:know|tell|find\s+out)\b)[a-z]+"),
     holidays=frozenset({"christmas", "xmas", "halloween", "thanksgiving"}),
     about_record=re.compile(r"(?i)\b(?:according\s+to|per|in|on|from)\s+(?:the|our|your|this)\s+(?:records?|documents?|"
                             r"archives?|files?|texts?|database)\b|\b(?:does|do|did)\s+(?:the|our|your|this)\s+(?:records?|"
