@@ -1026,9 +1026,11 @@ def _short(name: str) -> str:
 
 def _period_words(scope: TimeScope, words: Words) -> str:
     """A period as a note says it: "November 2019", "2019年11月", "from 28 November 2019" (an open period
-    says its first or last day or month, which it includes)."""
+    says its first or last day or month, which it includes), "around 25 November 2018" (n units from the answer)."""
     if not scope.start and not scope.end:  # an order alone: "the last club of his career"
         return words.said.get(scope.order or "", scope.order or "")
+    if scope.near:  # "roughly one year before that": the time it names, what comes nearest it first
+        return f"{japanese_date(scope.near)}頃" if words.code == "ja" else f"around {readable_date(scope.near)}"
     if words.code == "ja":
         if scope.start and scope.end:
             return japanese_date(scope.start, None if scope.end == scope.start else scope.end)

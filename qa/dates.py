@@ -374,7 +374,7 @@ class TimeScope:
         return lower_bound(start) <= self.high and upper_bound(end or start) >= self.low
 
     def describe(self) -> str:
-        """Plain words for the page: "in November 2019", "before 2017", "latest first"."""
+        """Plain words for the page: "in November 2019", "before 2017", "latest first", "nearest 2021 first"."""
         if self.start and self.end:
             when = "in " + readable_date(self.start, None if self.end == self.start else self.end)
         elif self.start:
@@ -384,6 +384,8 @@ class TimeScope:
         else:
             when = ""
         order = {"latest": "latest first", "earliest": "earliest first"}.get(self.order or "", "")
+        if self.near:  # "two years later": what comes nearest the time it names first
+            order = f"nearest {readable_date(self.near)} first"
         return ", ".join(x for x in (when, order) if x)
 
     def as_json(self) -> dict:
