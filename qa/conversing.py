@@ -48,7 +48,7 @@ from .dates import (
 )
 from .embedding import Embedder, model_words
 from .indexing import Index
-from .keywords import corrected, expand_acronyms, terms
+from .keywords import expand_acronyms, terms
 from .languages import Relative, Words, table, words_for
 from .querytime import months_of, part_of_year, question_time, season_in
 from .searching import (
@@ -59,6 +59,7 @@ from .searching import (
     Signals,
     _stop_terms,
     clean_question,
+    mended,
     search,
     specific_terms,
 )
@@ -137,7 +138,7 @@ class Conversation:
         """Answers `question` as the next turn of this conversation; the answer and how it was resolved."""
         asked = clean_question(question)
         # "Hi, I'm new at ACE and going through our record. What's the earliest event?"; "which month, dear?"; "membrs"
-        q = _asking(index, _mended(index, embedder, words_for(_fold(asked)).unaddressed(asked)))
+        q = _asking(index, mended(index, embedder, words_for(_fold(asked)).unaddressed(asked)))  # read as searched
         resolved = self.resolve(index, q)
         answer = search(index, embedder, q, k, retriever, use_time, filters, resolved.when, resolved.signals)
         if not answer.hits and not resolved.followup and self.focus is not None and self.focus.shown:
@@ -162,13 +163,6 @@ class Conversation:
         if self.focus is None or not self.focus.shown:
             return _opening(index, question, self.today)
         return _resolve(index, question, self.focus, self.today)
-
-
-def _mended(index: Index, embedder: Embedder, q: str) -> str:
-    """The question with its typing slips read as the documents' words ("how many membrs?": members), so
-    that the conversation reads it as the search will."""
-    return corrected(q, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
-                     lambda: index.lowercase)
 
 
 def _fold(text: str) -> str:
@@ -1948,7 +1942,7 @@ def _goes_on_to(index: Index, hit: Hit, when: TimeScope, own: str, words: Words)
         return False
     wanted = {t for t in specific_terms(index, own) if t not in words.stop}
     if leading_date(hit.text) is not None:  # an entry: what it tells after its first line came of the event
-        first = re.search(r"[.!?★]\s|\n|★", hit.text)
+        first = re.search(r"[.!?]\s|\n|★", hit.text)
         later = first.end() if first is not None else len(hit.text)
     else:
         dated = next((d for d in find_dates(hit.text) if when.overlaps(d.start, d.end or d.start)), None)

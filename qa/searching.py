@@ -206,7 +206,9 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
         keep &= key >= 0
         picked = [(int(i), int(k)) for i, k in zip(ranked[keep], key[keep], strict=True)]
         if scope.near:  # "two years later": the nearest to the day it names, either side
-            picked.sort(key=lambda p: _from_near(table, p[0], scope, p[1]))
+            gap = _from_near(table, np.array([i for i, _ in picked], dtype=np.int64), scope,
+                             np.array([k for _, k in picked], dtype=np.int64))
+            picked = [picked[n] for n in np.argsort(gap, kind="stable").tolist()]
         else:
             picked.sort(key=lambda p: p[1], reverse=scope.order == "latest")
         return [i for i, _ in picked]
@@ -216,7 +218,8 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
             keep &= table.shown_high[ranked] <= high_key(scope.end)
     picked = [int(i) for i in ranked[keep]]
     if scope.near:  # "two years later": the nearest to the day it names, either side
-        picked.sort(key=lambda i: _from_near(table, i, scope))
+        gap = _from_near(table, np.array(picked, dtype=np.int64), scope)
+        picked = [picked[n] for n in np.argsort(gap, kind="stable").tolist()]
     elif scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: int(table.shown_middle[i]), reverse=scope.order == "latest")
     if scope.order and not scope.bounded:  # "the oldest thing on our record": a dated entry, before a paragraph
@@ -225,18 +228,20 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     return picked
 
 
-def _from_near(table: ChunkTable, i: int, scope: TimeScope, key: int | None = None) -> int:
-    """About how many days passage i is from the time the scope names (`TimeScope.near`, as precise as the date
-    counted from: four years after 1953 is 1957, two months after 15 May is 15 July): 0 when the days it is shown
-    with meet it ("July 9-18" for the 15th, "1957" for 1957), else the gap; a date coarser than that time counts
-    from its middle ("2019" for a day); a date it mentions (`key`, YYYYMMDD) likewise."""
-    low, high = (int(d) for d in _days(np.array([low_key(scope.near), high_key(scope.near)])))
-    if key is not None and key != int(table.shown_middle[i]) or table.shown_precision[i] < len(scope.near):
-        at = int(_days(np.array([key if key is not None else table.shown_middle[i]]))[0])
-        start = end = at
-    else:
-        start, end = (int(d) for d in _days(np.array([table.shown_low[i], table.shown_high[i]])))
-    return 0 if start <= high and end >= low else min(abs(start - high), abs(end - low))
+def _from_near(table: ChunkTable, ids: np.ndarray, scope: TimeScope, keys: np.ndarray | None = None) -> np.ndarray:
+    """About how many days each passage of `ids` is from the time the scope names (`TimeScope.near`, as precise as
+    the date counted from: four years after 1953 is 1957, two months after 15 May is 15 July): 0 when the days it
+    is shown with meet it ("July 9-18" for the 15th, "1957" for 1957), else the gap; a date coarser than that time
+    counts from its middle ("2019" for a day); a date it mentions (`keys`, YYYYMMDD, its own when it is the one
+    shown with) likewise."""
+    low, high = _days(np.array([low_key(scope.near), high_key(scope.near)]))
+    middle = table.shown_middle[ids]
+    point = (table.shown_precision[ids] < len(scope.near)) if keys is None else \
+        (keys != middle) | (table.shown_precision[ids] < len(scope.near))
+    at = _days(middle if keys is None else keys)
+    start = np.where(point, at, _days(table.shown_low[ids]))
+    end = np.where(point, at, _days(table.shown_high[ids]))
+    return np.where((start <= high) & (end >= low), 0, np.minimum(np.abs(start - high), np.abs(end - low)))
 
 
 def _highlight(index: Index, i: int, words: set[str], scope: TimeScope | None) -> tuple[int, int]:
@@ -782,9 +787,15 @@ def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | No
         return expand_clipped(text, index.frequency, lambda: index.katakana)
     words = words_for(text)
     placed = as_named(text, _used(index), lambda: index.places)  # "in Switzerland" -> "in Geneva"
-    return spelled_alike(corrected(placed, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
-                                   lambda: index.lowercase), index.frequency, ChainMap(words.variants, index.compounds),
+    return spelled_alike(mended(index, embedder, placed), index.frequency, ChainMap(words.variants, index.compounds),
                          words.variant_endings)
+
+
+def mended(index: Index, embedder: Embedder, q: str) -> str:
+    """The question with its English typing slips read as the documents' words ("presnt" -> "present",
+    `keywords.corrected`)."""
+    return corrected(q, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
+                     lambda: index.lowercase)
 
 
 def _similar(embedder: Embedder):
