@@ -80,6 +80,24 @@ def test_a_passage_that_says_the_follow_ups_own_words_in_one_sentence_counts_the
     assert dict(zip(reranking.FEATURES, reranking.WEIGHTS, strict=True))["own words together"] > 0
 
 
+def test_a_passage_one_of_whose_sentences_says_the_follow_up_counts_by_that_sentences_meaning(ngo_index, embedder):
+    # the network's passage says many things; one of its sentences says what is asked
+    chunks = ngo_index.chunks
+    signatures = next(i for i, c in enumerate(chunks) if "70 thousand signatures" in c.text)
+    network = next(i for i, c in enumerate(chunks) if "collects signatures nationwide" in c.text)
+    own = "who gathers signatures across the country"
+    rows = reranking.features(ngo_index, embedder, own + "?", own, [], [], [signatures, network],
+                              {signatures: 1.0, network: 0.5}, {}, (signatures,), None)
+    said = rows[:, reranking.FEATURES.index("own sentence meaning")]
+    assert said[1] == 0.0 and said[0] < 0.0
+    vector = embedder.encode([own])[0]
+    text = chunks[network].text
+    sentence = text[text.index("It also collects"):].split(". ")[0]
+    whole = float(ngo_index.closeness(vector, np.array([network]))[0])
+    assert float(embedder.encode([sentence])[0] @ vector) > whole  # one sentence says it more closely than all
+    assert dict(zip(reranking.FEATURES, reranking.WEIGHTS, strict=True))["own sentence meaning"] > 0
+
+
 def test_a_passage_dated_nearer_the_answer_counts_as_nearer_in_time(ngo_index, embedder):
     # after the C20 preparatory meeting (February 2019), the C20 Summit of April 2019 is nearer than that of 2020
     chunks = ngo_index.chunks
