@@ -331,10 +331,10 @@ def unknown_place(question: str, frequency, words) -> bool:
         from .keywords import japanese_names
         return any(not frequency(t) for name in japanese_names(question) if re.search(r"[\u3400-\u9fff]", name)
                    for t in terms(name))  # in kanji: a katakana name has spellings (サテャルティ, サティヤルティ)
-    return any(not any(frequency(t) for t in found) for _, found in _places_named(question, words))
+    return any(not any(frequency(t) for t in found) for _, found in places_named(question, words))
 
 
-def _places_named(question: str, words) -> list[tuple[str, list[str]]]:
+def places_named(question: str, words) -> list[tuple[str, list[str]]]:
     """The places the question names, each with the word before it ("in", "at", "to", "from") and its terms:
     not a month however spelt ("in Oct 2019", "in Octber"), nor a people's adjective before its noun ("from the
     American government")."""
@@ -358,7 +358,7 @@ def placed_elsewhere(question: str, passages: list, frequency, words) -> bool:
     if not passages or words.asks_record.search(question):
         return False
     # "at the forum" names the thing, "in Geneva" where it was
-    asked = [set(found) for before, found in _places_named(question, words)
+    asked = [set(found) for before, found in places_named(question, words)
              if before == "in" and all(frequency(t) for t in found)]
     if not asked:
         return False

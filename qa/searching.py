@@ -44,6 +44,7 @@ from .deciding import (
     must_hold,
     names_none,
     placed_elsewhere,
+    places_named,
     probability,
     typed,
     unknown_name,
@@ -661,8 +662,8 @@ def _none_of_the_kind(index: Index, q: str, inside: np.ndarray) -> bool:
     elif not words.asks_record.search(q):  # "what did ACE present at the 2018 UN Forum on Business and Human
         # Rights?": 2019 held it, not 2018 (not "what was ACE up to in June 2021, around World Day against …?")
         wanted = [(n, len(n) // 2 + 1) for n in (named(name) for name, _ in words.names(q) if len(name.split()) > 2)]
-    else:
-        return False
+    else:  # "what did ACE do in Geneva in 2017?": the period's passages must say the place
+        wanted = [(set(found), len(set(found))) for before, found in places_named(q, words) if before == "in"]
     wanted = [(n, need) for n, need in wanted if n]
     # the words of each passage of the period are read only now: a year can hold thousands
     return bool(wanted) and not any(_holds(index.chunks[i].context_text(), wanted) for i in inside.tolist())

@@ -612,6 +612,13 @@ def test_a_yes_no_question_about_a_named_thing_in_a_period_that_holds_none_of_it
     assert search(ngo_index, embedder, "Did ACE join the HLPF in 2019?", 5).found  # another name for it
 
 
+def test_what_was_done_in_a_place_in_a_period_none_of_whose_passages_say_that_place_is_declined(ngo_index, embedder):
+    answer = search(ngo_index, embedder, "What was ACE doing in Geneva in 2018?", 5)
+    assert not answer.found and answer.kind_missing  # Geneva was 2019; 2018's passages are elsewhere
+    assert search(ngo_index, embedder, "What was ACE doing in Geneva in 2019?", 5).found
+    assert search(ngo_index, embedder, "What was ACE doing in 2018?", 5).found
+
+
 def test_a_question_typed_all_in_lower_case_is_weighed_with_the_names_as_the_passages_write_them(ngo_index, embedder):
     assert ngo_index.as_written("did ace go to the high level political forum in new york") == \
         "did ACE go to the High Level Political Forum in New York"
@@ -630,7 +637,8 @@ def test_what_another_said_or_whether_it_was_adopted_needs_a_passage_that_report
               "Was our Action Pledge accepted by the government?",
               "What did the ILO say about our seminar on supply chains in October 2019?",
               "Were the public comments we sent on the draft Implementation Plan on SDGs in January 2020 ever "
-              "adopted?"):  # far from its verb
+              "adopted?",  # far from its verb
+              "What was agreed at the Fourth Global Conference in Buenos Aires?"):  # an outcome, asked in the passive
         assert not search(ngo_index, embedder, q, 5).found, q
     # many words before the verb, a comma in a name, an adverb, adjectives before "response", a change asked of
     for q in ("Did any of the G7 Trade Ministers formally respond to the joint open letter ACE signed in June 2021?",

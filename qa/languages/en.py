@@ -398,6 +398,8 @@ WORDS = Words(
                              r"resulted|followed|were\s+there|was\s+there|did|has|have|of|from)\b|\bwhat\s+came\s+(?:out\s+)?of\b"
                              r"|\b(?:were|was)\s+(?:[\w'’-]+\s+){0,16}?(?:actually\s+|really\s+|ever\s+)?(?:adopted|accepted|"
                              r"reflected|incorporated|implemented|approved|taken\s+up|acted\s+on)\b"
+                             r"|\bwhat\s+(?:was|were|got|had\s+been)\s+(?:actually\s+|finally\s+|eventually\s+)?(?:decided|agreed|"
+                             r"concluded|resolved|achieved)\b"  # "what was decided at the forum?"
                              r"|\b(?:what|which)\s+(?:was|were)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:outcome|result|response|reaction|reply|"
                              r"answer|decision)s?\b"
                              # "did that petition actually get any law changed?", "did it lead to …", "did it win any awards?"
