@@ -639,8 +639,9 @@ def _reference(q: str, words: Words) -> re.Match | None:
 
 
 def _kind_in_focus(q: str, words: Words, focus: Focus) -> re.Match | None:
-    """ "the conference", "the summit": a kind of event named with "the" alone that a subject in focus is of."""
-    named = list(dict.fromkeys(focus.subjects[:4] + sorted(focus.events)))
+    """ "the conference", "the summit": a kind of event named with "the" alone that a subject in focus is of, or
+    that the answer just shown speaks of ("TICAD 7" is the Tokyo International Conference …)."""
+    named = list(dict.fromkeys(focus.subjects[:4] + sorted(focus.events) + [h.text for h in focus.shown[:1]]))
     held = [{t[:5] for t in terms(s)} for s in named]
     for m in words.definite.finditer(q):
         kind = {t[:5] for t in terms(" ".join(words.event.findall(m.group(0))))}

@@ -228,6 +228,20 @@ def corrected(question: str, frequency, known, english: frozenset[str], lowercas
     return re.sub(r"(?<![\w'])[A-Za-z]+(?![\w'])", lambda m: fixed(m.group(0)), question)
 
 
+def spaced(question: str, frequency) -> str:
+    """The question with a name joined to its number ("TICAD7", "cop26") written apart when the documents
+    never write it joined but use its letters ("TICAD"); "G20", which they write, stays.
+
+    >>> spaced("What did ACE do at TICAD7 and the G20?", {"ticad": 3, "g20": 5}.get)
+    'What did ACE do at TICAD 7 and the G20?'
+    """
+    def apart(m: re.Match) -> str:
+        if any(frequency(t) for t in terms(m.group(0))) or not all(frequency(t) for t in terms(m.group(1))):
+            return m.group(0)
+        return f"{m.group(1)} {m.group(2)}"
+    return re.sub(r"(?<![\w'])([A-Za-z]{2,})(\d{1,3})(?![\w'])", apart, question)
+
+
 def spelled_alike(question: str, frequency, variants: Mapping[str, tuple[str, ...]],
                   endings: tuple[tuple[str, str], ...]) -> str:
     """The question with, after each word, its other spelling or plainer word that the documents use

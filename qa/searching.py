@@ -57,7 +57,7 @@ from .deciding import (
 from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
-from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns, spelled_alike
+from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns, spaced, spelled_alike
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
@@ -651,7 +651,8 @@ def _none_of_the_kind(index: Index, q: str, inside: np.ndarray) -> bool:
     Business and Human Rights?"), names a kind or thing none of the passages dated in the period
     (`inside`) speaks of (its words few passages use): the period holds other things, not that. A name
     at length counts as spoken of by most of its words: "the English football manager Gary Mills" is
-    "Mills" in his article's later paragraphs."""
+    "Mills" in his article's later paragraphs. What was done somewhere then ("what did ACE do in Geneva in
+    2017?") names that place."""
     words = words_for(q)
     def named(name: str) -> set[str]:
         return {t for t in specific_terms(index, name) if not t.isdigit()}
@@ -794,9 +795,9 @@ def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | No
 
 def mended(index: Index, embedder: Embedder, q: str) -> str:
     """The question with its English typing slips read as the documents' words ("presnt" -> "present",
-    `keywords.corrected`)."""
-    return corrected(q, index.frequency, lambda: index.vocabulary, model_words(getattr(embedder, "name", "")),
-                     lambda: index.lowercase)
+    `keywords.corrected`; "TICAD7" -> "TICAD 7", `keywords.spaced`)."""
+    return corrected(spaced(q, index.frequency), index.frequency, lambda: index.vocabulary,
+                     model_words(getattr(embedder, "name", "")), lambda: index.lowercase)
 
 
 def _similar(embedder: Embedder):

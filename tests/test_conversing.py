@@ -2067,6 +2067,12 @@ def test_the_kind_of_an_event_in_focus_named_with_the_alone_is_that_event(ngo_in
     _, turns = _talk(ngo_index, embedder, "When did ACE comment on the draft National Action Plan on Business and "
                      "Human Rights?", "And the comments on the draft Implementation Plan on SDGs?")
     assert "Implementation Plan on SDGs" in _top(turns[1])  # it names its own: not the comments in focus
+    # "TICAD7" (written apart in the documents) is the Seventh Tokyo International Conference on African
+    # Development: a conference the answer shown speaks of, though its short name says no "conference"
+    _, turns = _talk(ngo_index, embedder, "What did ACE organise for TICAD7?", "which city hosted the conference?")
+    assert turns[0][0].found and "TICAD" in _top(turns[0])
+    assert turns[1][1].notes[0].startswith("the conference → Seventh Tokyo International Conference")
+    assert "Yokohama" in _top(turns[1])
 
 
 def test_the_summit_a_turn_before_is_still_the_one_a_time_counts_from_and_a_greeting_names_nothing(
