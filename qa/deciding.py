@@ -354,7 +354,8 @@ def placed_elsewhere(question: str, passages: list, frequency, words) -> bool:
     """Whether the question puts what it asks of in a place the documents name ("… the High Level Political
     Forum 2019 in Geneva?") and the first passage, which tells of it, names another and not that one (the
     forum was in New York): the documents do not say it happened there. Not a time's words ("in April"), nor
-    when the passage names a site ("in the Diet Member's Building"), which may be in the city asked."""
+    when the passage names a site ("in the Diet Member's Building"), which may be in the city asked; a place
+    is named by a word made from it as well ("the Japanese F3 team" is in Japan)."""
     if not passages or words.asks_record.search(question):
         return False
     # "at the forum" names the thing, "in Geneva" where it was
@@ -363,12 +364,18 @@ def placed_elsewhere(question: str, passages: list, frequency, words) -> bool:
     if not asked:
         return False
     chunk = passages[0]
-    said = set(terms(f"{chunk.heading or ''} {chunk.text}"))
+    said = set(terms(_unaccented(f"{chunk.heading or ''} {chunk.text}")))
     places = [m.group(1) for m in _PLACE.finditer(without_dates(chunk.text))
               if not _a_month(m.group(1).split()[-1].lower(), words)]
     if not places or any(words.site_kind.search(p) for p in places):
         return False  # "in the Diet Member's Building": a site, which may lie in the city asked ("in Tokyo")
-    return not any(a <= said for a in asked)
+    return not any(all(_says(said, t) for t in a) for a in asked)
+
+
+def _says(said: set[str], term: str) -> bool:
+    """Whether a passage's terms say a place's term, or a word made from it ("Japanese" for "Japan",
+    "Italian" for "Italy")."""
+    return term in said or len(term) >= 4 and any(s.startswith(term[:max(4, len(term) - 1)]) for s in said)
 
 
 def asking_part(question: str, words) -> str:

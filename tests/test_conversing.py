@@ -881,6 +881,15 @@ def test_he_is_the_person_of_the_article_the_question_spells_in_lower_case(write
     assert turns[1][1].notes[0] == "he → Erich Topp"  # not "Oak Leaves", two capitalised words of the question
 
 
+def test_a_place_asked_is_named_by_the_word_made_from_it(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {"Kenji_Arai.txt": (
+        "Kenji Arai ( born 3 May 1990 ) is a racing driver from Sweden who moved to Japan in 2010.\n\n"
+        "In 2011 , Arai signed with the Japanese Formula Three team Ryu Racing , and won twice at Fuji in Shizuoka.\n\n"
+        "In 2013 , he finished third at Monza in Italy.")})
+    _, turns = _talk(index, embedder, "Kenji Arai - which team did he sign with in Japan?")
+    assert turns[0][0].found and "Ryu Racing" in _top(turns[0])  # "Japanese" says Japan; Fuji is in it
+
+
 def test_month_after_an_acronym_and_the_most_recent_one_of_the_list(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "What did ACE do in 2018?", "most recent one - where?")
     answer, resolved = turns[1]
