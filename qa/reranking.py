@@ -117,7 +117,7 @@ def features(index: Index, embedder: Embedder, q: str, own: str, own_terms: list
     return rows
 
 
-_SENTENCE_VECTORS: OrderedDict = OrderedDict()  # (index, passage) -> its sentences' vectors, the latest kept
+_SENTENCE_VECTORS: OrderedDict = OrderedDict()  # (generation, passage) -> its sentences' vectors, the latest kept
 SENTENCES_KEPT = 1024
 SENTENCES_EMBEDDED = 32  # a turn's new sentences embedded, at most: about 2.5 ms each on two cores
 _SENTENCE_LOCK = threading.Lock()  # the page asks from several threads
@@ -128,7 +128,8 @@ def _closest_sentence(index: Index, embedder: Embedder, vector: np.ndarray, orde
     """For each passage of `order`, the cosine of `vector` to its closest sentence (an entry's own sentence,
     without its heading, reads closer than the passage's vector). The sentences are embedded together, once,
     and kept, at most SENTENCES_EMBEDDED a turn: a passage past them counts by its own vector (`closeness`)."""
-    keys = [(id(index), i) for i in order]
+    at_build = index.generation or id(index)  # not the index alone: a rebuilt one may get a freed one's id
+    keys = [(at_build, i) for i in order]
     with _SENTENCE_LOCK:
         kept = [_SENTENCE_VECTORS.get(key) for key in keys]
     wanted: dict[int, list[str]] = {}
