@@ -207,9 +207,7 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
         keep &= key >= 0
         picked = [(int(i), int(k)) for i, k in zip(ranked[keep], key[keep], strict=True)]
         if scope.near:  # "two years later": the nearest to the day it names, either side
-            gap = _from_near(table, np.array([i for i, _ in picked], dtype=np.int64), scope,
-                             np.array([k for _, k in picked], dtype=np.int64))
-            picked = [picked[n] for n in np.argsort(gap, kind="stable").tolist()]
+            picked = [picked[n] for n in _nearest_first(table, [i for i, _ in picked], scope, [k for _, k in picked])]
         else:
             picked.sort(key=lambda p: p[1], reverse=scope.order == "latest")
         return [i for i, _ in picked]
@@ -219,8 +217,7 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
             keep &= table.shown_high[ranked] <= high_key(scope.end)
     picked = [int(i) for i in ranked[keep]]
     if scope.near:  # "two years later": the nearest to the day it names, either side
-        gap = _from_near(table, np.array(picked, dtype=np.int64), scope)
-        picked = [picked[n] for n in np.argsort(gap, kind="stable").tolist()]
+        picked = [picked[n] for n in _nearest_first(table, picked, scope)]
     elif scope.order:  # by the date each passage is shown with, not every year it mentions
         picked.sort(key=lambda i: int(table.shown_middle[i]), reverse=scope.order == "latest")
     if scope.order and not scope.bounded:  # "the oldest thing on our record": a dated entry, before a paragraph
@@ -229,20 +226,22 @@ def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, sco
     return picked
 
 
-def _from_near(table: ChunkTable, ids: np.ndarray, scope: TimeScope, keys: np.ndarray | None = None) -> np.ndarray:
-    """About how many days each passage of `ids` is from the time the scope names (`TimeScope.near`, as precise as
-    the date counted from: four years after 1953 is 1957, two months after 15 May is 15 July): 0 when the days it
-    is shown with meet it ("July 9-18" for the 15th, "1957" for 1957), else the gap; a date coarser than that time
-    counts from its middle ("2019" for a day); a date it mentions (`keys`, YYYYMMDD, its own when it is the one
-    shown with) likewise."""
+def _nearest_first(table: ChunkTable, picked: list[int], scope: TimeScope, keys: list[int] | None = None) -> list[int]:
+    """The positions of `picked` in the order of how many days each is from the time the scope names
+    (`TimeScope.near`, as precise as the date counted from: four years after 1953 is 1957, two months after 15
+    May is 15 July), ties as they came: 0 when the days it is shown with meet it ("July 9-18" for the 15th,
+    "1957" for 1957), else the gap; a date coarser than that time counts from its middle ("2019" for a day); a
+    date it mentions (`keys`, YYYYMMDD, its own when it is the one shown with) likewise."""
+    ids = np.array(picked, dtype=np.int64)
     low, high = _days(np.array([low_key(scope.near), high_key(scope.near)]))
     middle = table.shown_middle[ids]
-    point = (table.shown_precision[ids] < len(scope.near)) if keys is None else \
-        (keys != middle) | (table.shown_precision[ids] < len(scope.near))
-    at = _days(middle if keys is None else keys)
+    said = middle if keys is None else np.array(keys, dtype=np.int64)
+    point = (said != middle) | (table.shown_precision[ids] < len(scope.near))
+    at = _days(said)
     start = np.where(point, at, _days(table.shown_low[ids]))
     end = np.where(point, at, _days(table.shown_high[ids]))
-    return np.where((start <= high) & (end >= low), 0, np.minimum(np.abs(start - high), np.abs(end - low)))
+    gap = np.where((start <= high) & (end >= low), 0, np.minimum(np.abs(start - high), np.abs(end - low)))
+    return np.argsort(gap, kind="stable").tolist()
 
 
 def _highlight(index: Index, i: int, words: set[str], scope: TimeScope | None) -> tuple[int, int]:
