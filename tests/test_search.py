@@ -442,6 +442,22 @@ def test_an_event_at_a_place_the_documents_never_name_is_declined(ngo_index, emb
                                        "supply-chain risks?", 5).found
 
 
+def test_a_region_or_a_name_spelt_out_is_not_a_place_or_name_the_documents_lack(ngo_index, embedder):
+    from qa.deciding import unknown_name, unknown_place
+    from qa.languages import table
+    words = table("en")
+    # "Europe", "West Africa": the record names their cities (London, Abidjan), not the regions
+    assert not unknown_place("Was there an NGO forum in Europe that ACE went to?", ngo_index.frequency, words)
+    assert not unknown_name("Did ACE attend a meeting in West Africa?", ngo_index.frequency, words)
+    assert unknown_place("Was there an NGO forum in Durban that ACE went to?", ngo_index.frequency, words)
+    # the record writes "UN Forum": "United Nations" is that name spelt out, "United Kingdom" no such initials
+    assert not unknown_name("Did ACE take part in the United Nations forum on business and human rights?",
+                            ngo_index.frequency, words)
+    assert unknown_name("Did ACE take part in the United Kingdom forum on business and human rights?",
+                        ngo_index.frequency, words)
+    assert search(ngo_index, embedder, "Was ACE at an NGO forum in Europe in 2017? Which city?", 5).found
+
+
 def test_a_day_written_with_its_ordinal_is_matched_as_the_documents_write_it(ngo_index, embedder):
     answer = search(ngo_index, embedder, "hey, what did ACE do on December 21st? any year is fine", 5)
     assert answer.hits[0].date == "2019-12-21"

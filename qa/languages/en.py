@@ -150,7 +150,7 @@ WORDS = Words(
     between_two=re.compile(r"(?i)\bbetween\s+(?P<a>(?:the|that|this)\s+[^,?;:—–]+?|(?:" + "|".join(_ORD) + r")(?:\s+one)?)"
                            r"\s+and\s+(?P<b>(?:(?:the|that|this)\s+)?[^,?;:—–]+?)(?=\s*(?:[?,;:—–]|$))"),
     definite=re.compile(rf"(?i)\bthe\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENTS.replace('day|', '')})s?\b"),  # not "the second day"
-    more=re.compile(r"\b(?:what|anything|anyone|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
+    more=re.compile(r"\b(?:what|anything|anyone|anybody|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
                     r"|(?<!the )\bother\s+(?:things?|events?|activit(?:y|ies)|work)\b|\bbesides\s+(?:that|this|it)\b"
                     r"|\bany\s+other\s+[a-z]+", re.I),  # "any other board?": not the one shown
     ellipsis=re.compile(r"^\s*(?:and|but|also|so|or|ok(?:ay)?,?|then)\b|^\s*(?:what|how)\s+about\b", re.I),
@@ -266,7 +266,7 @@ WORDS = Words(
                                          ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
                                          ("december", "dec")), 1) for m in ms} | {"year": 1},
     unknown_word_is_subject=True,
-    asks_person=re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhat(?:\s+(?:is|was|were|are)|['’]s)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    asks_person=re.compile(r"^\W*(?:(?:and|so|but|wait|ok|okay|oh|hmm|sorry|also|right|then)\W+)*(?:who|whom|whose)\b|\bwhat(?:\s+(?:is|was|were|are)|['’]s)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
                            r"(?:actual\s+|full\s+|exact\s+|real\s+)?names?\s+of\b(?!\s+(?:the\s+|that\s+|this\s+)?(?:\w+\s+)?(?:" + _GATHERINGS + r")s?\b)", re.I),
     gathering=re.compile(rf"(?i)\b(?:{_GATHERINGS})s?\b"),
     asks_presence=re.compile(r"(?i)^\W*(?:(?:and|so|but|wait|ok)\W+)?(?:(?:what|when|where|which\s+\w+|how)\s+)?"
