@@ -174,7 +174,8 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
             return bool(_COUNT.search(without_dates(chunk.text))) and (
                 not counted or any(_mentions(chunk, w, similar) for w in counted))
     elif person:
-        owner = bool(words.asks_owner.search(question))  # "whose campaign?": the Kailash Satyarthi Children's Foundation
+        # "whose campaign?": the Kailash Satyarthi Children's Foundation; "who came to the dialogues?": 12 countries
+        owner = bool(words.asks_owner.search(question) or words.asks_anyone.search(question))
 
         def holds(chunk) -> bool:
             return _names_person(chunk, question, words, lowercase) or owner and _names_thing(chunk, question)

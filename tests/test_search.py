@@ -413,6 +413,32 @@ def test_whose_is_answered_by_an_organisation_as_well_as_a_person_and_who_by_a_p
     assert holds("who's the director?", film) == 0.0
 
 
+def test_who_came_and_whom_it_went_to_are_answered_by_bodies_but_who_represented_us_by_a_person():
+    from qa.chunking import Chunk
+    from qa.deciding import typed
+    from qa.languages import table
+
+    def holds(question: str, text: str) -> float:
+        return typed(question, [Chunk(text, None, "a.txt", 1)], table("en"))
+
+    dialogues = ("The dialogues were attended by representatives from 12 countries, including Argentina and the U.S., "
+                 "and international bodies including the EU, ILO, and OECD")
+    assert holds("who came to those dialogues, like which countries?", dialogues) == 1.0
+    assert holds("Who actually attended these dialogues, overall?", dialogues) == 1.0
+    letter = "June 30, 2021 Signed a joint open letter to G7 Trade Ministers"
+    assert holds("who was the letter addressed to", letter) == 1.0
+    network = "It also collects signatures nationwide for petitions to the Japanese Government"
+    assert holds("who runs that campaign", "the 100 Million Campaign conducted by the Kailash Satyarthi Children's "
+                 "Foundation") == 1.0
+    assert holds("What is the name of the Associate Deputy Undersecretary who came to the seminar?",
+                 "inviting the Associate Deputy Undersecretary of the U.S. Department of Labour") == 0.0
+    assert holds("Who's in that network — is it just NGOs?", "Members include Save the Children Japan") == 1.0
+    forum = "July 9-18, 2019 Participated in the High Level Political Forum 2019"
+    assert holds("Who represented ACE at the High Level Political Forum 2019 in New York?", forum) == 0.0
+    assert holds("Who from ACE attended the High Level Political Forum?", forum) == 0.0
+    assert holds("Who is ACE's treasurer?", network) == 0.0
+
+
 def test_who_needs_a_name_not_two_capitalised_words_the_documents_also_write_in_lower_case():
     from qa.chunking import Chunk
     from qa.deciding import typed

@@ -90,6 +90,7 @@ class Words:
     asks_duration: re.Pattern = re.compile(r"(?!)")  # ... a length of time ("how long", 何年間)
     asks_payer: re.Pattern = re.compile(r"(?!)")  # who paid or sponsored something: the passage must tell of funding
     asks_owner: re.Pattern = re.compile(r"(?!)")  # "whose campaign?": a person or an organisation answers it
+    asks_anyone: re.Pattern = re.compile(r"(?!)")  # "who came?", "who was it addressed to?": a body answers it too
     asks_wording: re.Pattern = re.compile(r"(?!)")  # its exact words ("the exact wording", "quote"): the passage must quote
     asks_response: re.Pattern = re.compile(r"(?!)")  # how another answered, or what came of it ("what did the minister say")
     asks_list: re.Pattern = re.compile(r"(?!)")  # group "n": all of a number of things by name ("list all twelve")

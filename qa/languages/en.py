@@ -285,6 +285,14 @@ WORDS = Words(
                           r"|partner|outfit|organi[sz]ation|coalition|ally|ngo|group"),  # one of these: a name; several, as many
     asks_owner=re.compile(r"(?i)^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:whose\b|who['’]?s\s+(?!(?:the|a|an|that|this|it|in|on|at|"
                           r"there|been|going|he|she|they)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:was|is|were|are)\b)"),  # "who's campaign was it?"
+    # who came, took part or is in a group, who runs or collects something, and whom something went to: countries,
+    # bodies and networks answer these as well as people ("attended by representatives from 12 countries")
+    asks_anyone=re.compile(r"(?i)(?:^|[,;:.!?—–(]\s*)\W*(?:(?:and|so|but|wait|ok|okay|then|also|oh|hmm)\W+)*"
+                           r"(?=who)(?:\bwho(?![^?]*\bfrom\b)(?:['’]s|\s+(?!(?:from|of)\b)[\w'’]+){0,3}?\s+(?:attend\w*|came|come|comes|show(?:ed|s)?\s+up|"
+                           r"turn(?:ed|s)?\s+up|took\s+part|takes?\s+part|particip\w*|sits?|runs?|ran|collects?|gathers?)\b"
+                           r"|\bwho(?:['’]?s|\s+(?:is|are|was|were))\s+(?:\w+\s+)?in\s+(?:that|this|the|it|those|these)\b"
+                           r"|\bwho\s+were\s+the\s+participants\b"
+                           r"|\bwho\b[^?.,;:!—–]*?\s(?:to|for)\s*(?:[?.,;:!—–]|$))"),
     asks_payer=re.compile(r"(?i)\b(?:who|which\s+(?:\w+\s+)?(?:company|companies|organi[sz]ations?|sponsors?|donors?|"
                           r"firms?|foundations?))\s+(?:\w+\s+)?(?:paid|funded|financed|sponsored|bankrolled|covered\s+the\s+"
                           r"costs?)\b|\b(?:paid|funded|financed|sponsored)\s+by\s+whom\b"),
