@@ -1138,7 +1138,7 @@ def _replace_last_name(frame: str, words: Words, new: str) -> str:
     return frame[:at] + new + frame[at + len(last):]
 
 
-LISTS_SHOWN = 3
+LISTS_SHOWN = 3  # the passages shown whose list "the second one" may pick from, the first before the others
 
 
 def _list_item(index: Index, words: Words, m: re.Match, focus: Focus,

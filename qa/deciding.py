@@ -338,8 +338,8 @@ def unknown_place(question: str, frequency, words) -> bool:
 
 def places_named(question: str, words) -> list[tuple[str, list[str]]]:
     """The places the question names, each with the word before it ("in", "at", "to", "from") and its terms:
-    not a month however spelt ("in Oct 2019", "in Octber"), nor a region ("in Europe": the record names its cities), nor a people's adjective before its noun ("from the
-    American government")."""
+    not a month however spelt ("in Oct 2019", "in Octber"), nor a region ("in Europe": the record names its
+    cities), nor a people's adjective before its noun ("from the American government")."""
     named = []
     for m in _PLACE_NAMED.finditer(question):
         if _PEOPLE_S.search(m.group(1)) and _NOUN_AFTER.match(question, m.end()):
@@ -397,8 +397,8 @@ def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word
     """Whether the question names someone or something ("did we brief Keidanren?", "UNICEF Japan") none of
     whose words the documents use: not a month however spelt ("Octber") nor a feast ("Christmas"), a people's
     adjective ("Indian"), an acronym they spell out (`spelled()`: initials -> name), a name spelt out whose
-initials they use ("the United Nations forum" when they write "UN Forum"), a region ("Europe"), nor a slip of one of their words
-    (`slip(word)`: "Netowrk")."""
+    initials they use ("the United Nations forum" when they write "UN Forum"), a region ("Europe"), nor a slip
+    of one of their words (`slip(word)`: "Netowrk")."""
     initialled = _initialled(question, frequency)
     for m in words.proper.finditer(question):
         word = m.group(1)
