@@ -395,14 +395,17 @@ def test_a_follow_ups_relative_time_counts_every_date_a_narrative_passage_mentio
     assert 2 not in time_ranking(chunks, table, ranked, before, mentioned=True)
 
 
-def test_whose_is_answered_by_an_organisation_as_well_as_a_person_and_who_by_a_person_only():
+def _holds(question: str, text: str) -> float:
+    """`typed` of an English question over one passage of the given text."""
     from qa.chunking import Chunk
     from qa.deciding import typed
     from qa.languages import table
 
-    def holds(question: str, text: str) -> float:
-        return typed(question, [Chunk(text, None, "a.txt", 1)], table("en"))
+    return typed(question, [Chunk(text, None, "a.txt", 1)], table("en"))
 
+
+def test_whose_is_answered_by_an_organisation_as_well_as_a_person_and_who_by_a_person_only():
+    holds = _holds
     film = ("November 14, 2019 Organized a film event in the Diet Member's Building (parliament) on the 100 Million "
             "Campaign's Global Day of Action conducted by the Kailash Satyarthi Children's Foundation")
     assert holds("whose campaign was that for?", film) == 1.0
@@ -414,13 +417,7 @@ def test_whose_is_answered_by_an_organisation_as_well_as_a_person_and_who_by_a_p
 
 
 def test_who_came_and_whom_it_went_to_are_answered_by_bodies_but_who_represented_us_by_a_person():
-    from qa.chunking import Chunk
-    from qa.deciding import typed
-    from qa.languages import table
-
-    def holds(question: str, text: str) -> float:
-        return typed(question, [Chunk(text, None, "a.txt", 1)], table("en"))
-
+    holds = _holds
     dialogues = ("The dialogues were attended by representatives from 12 countries, including Argentina and the U.S., "
                  "and international bodies including the EU, ILO, and OECD")
     assert holds("who came to those dialogues, like which countries?", dialogues) == 1.0
