@@ -15,6 +15,9 @@ every file descriptor. `guard` makes each connection of this process:
   requests that promise a body and never send it costs no start of the app each (a third of the page's
   work in such a flood, profiled);
 - and the closing is logged once a minute at most, with how many were closed.
+The loop under all this is uvloop's (a dependency; uvicorn takes it when it is installed): accepting
+connections and making their transports in C, a flood of 19,800 new connections no longer keeps a
+person's question waiting past a second (with asyncio's loop two questions in each run did, at its start).
 Left out: limits per client address (behind a proxy every client has its address).
 """
 

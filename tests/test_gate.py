@@ -406,6 +406,17 @@ def test_slow_and_silent_connections_are_closed_and_a_question_still_answers_wit
         assert (tmp_path / "app.log").read_text().count("qa: closed") <= 2  # said once a minute, not per connection
 
 
+def test_the_page_server_runs_on_uvloop():
+    # its loop accepts a flood of connections in C; asyncio's kept questions waiting past a second
+    import uvicorn
+
+    loop = uvicorn.Config(app=None).get_loop_factory()()
+    try:
+        assert type(loop).__module__.startswith("uvloop")
+    finally:
+        loop.close()
+
+
 def test_a_request_is_whole_when_its_headers_and_small_body_are():
     from qa.connections import HELD_BODY, _whole
 
