@@ -384,11 +384,16 @@ def _says(said: set[str], term: str) -> bool:
 def asking_part(question: str, words) -> str:
     """The question from the clause that asks on: what the asker says of themselves before it ("Our CEO spoke
     at Sustainable Brands as well - what topics …", "We're planning a dialogue in Shikoku, so I'm curious:
-    which city …") names nothing the documents must hold."""
+    which city …", "For our KYC file: is ACE …?") names nothing the documents must hold, nor does what they
+    will use the answer for ("… for our beneficial-ownership records.")."""
+    question = words.purpose.sub("", question)
     clauses = [m.start() for m in re.finditer(r"(?:^|[.!?:;]\s+|\s[-–—]\s+)", question)]
     for at in clauses:
         end = next((c for c in clauses if c > at), len(question))
-        if words.question.search(question[at:end]):  # not "The release lists UNICEF Japan as a member. Correct?"
+        clause = question[at:end]
+        # a clause asking whether counts as one with a question word: not "The release lists UNICEF Japan as a
+        # member. Correct?"
+        if words.question.search(clause) or words.yes_no.search(clause.lstrip(".!?:;-–— ")):
             return question[at:]
     return question
 

@@ -689,7 +689,8 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     """What `deciding` weighs: the best cosine, how much of `q`'s words the corpus and the first passages
     use, and whether the first holds the kind of thing asked for (a word's meaning read by `embedder`)."""
     best = 0.0 if keywords_only or not len(dense[1]) else float(np.max(dense[1]))
-    q = words_for(q).about_record.sub(" ", q)  # "what figure does the record state?" asks of no word "record"
+    # "what figure does the record state?" asks of no word "record", "… for our beneficial-ownership records." of none there
+    q = words_for(q).purpose.sub(" ", words_for(q).about_record.sub(" ", q))
     top: set[str] = set()
     for i in order[:3]:  # the sentences' terms are cached for highlighting; the heading and title are short
         chunk = index.chunks[i]

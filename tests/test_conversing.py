@@ -1067,6 +1067,21 @@ def test_and_then_after_one_of_a_numbered_series_is_its_next(ngo_index, embedder
     assert "第3回SDG8.7ダイアログ" in _top(turns[2]) and turns[2][1].notes[0].startswith("その次 → ")
 
 
+def test_a_bare_then_asks_what_came_next_and_then_in_a_question_is_that_time(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Dana_Holt.txt": (
+            "Dana Holt\n\nDana Holt ( born 1952 ) is an American actor .\n\n"
+            "Holt made her film debut as a waitress in the 1974 film Night Shift .\n\n"
+            "In 1977 Holt appeared on stage in London in a revival of a comedy .\n\n"
+            "In 1986 Holt won a drama award for her role in a thriller .")})
+    for bare in ("then?", "then? what did she do", "ok then?"):
+        _, turns = _talk(index, embedder, "when was dana holt's film debut?", bare)
+        assert "1974" in _top(turns[0])
+        assert "1977" in _top(turns[1]), bare  # what came next, not the debut's year again
+    _, turns = _talk(index, embedder, "when was dana holt's film debut?", "what was her role then?")
+    assert "1974" in _top(turns[1])  # "then" inside a question: at that time
+
+
 def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
     assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)

@@ -821,6 +821,13 @@ def test_what_an_asker_says_of_themselves_first_is_not_asked_and_who_did_what_wh
                                        "which city hosted ACE's third SDG 8.7 Dialogue?", 5).found
     assert search(ngo_index, embedder, "Our CEO spoke at Sustainable Brands too - what topics were Tomoko "
                                        "Shiroki's 2019 sessions on?", 5).found
+    # what they will use the answer for ("KYC", "beneficial-ownership") is theirs too, asked whether or what
+    assert search(ngo_index, embedder, "For our KYC file: is ACE a board member of the Global March Against Child "
+                                       "Labour?", 5).found
+    assert search(ngo_index, embedder, "Please confirm the name of ACE's President for our beneficial-ownership "
+                                       "records.", 5).found
+    assert not search(ngo_index, embedder, "For our KYC file: is UNICEF Japan a member of the Stop Child Labour "
+                                           "Network?", 5).found
     # the Sustainable Brands entries name Tomoko Shiroki, not Akira Kondo
     assert not search(ngo_index, embedder, "What did Akira Kondo talk about at Sustainable Brands 2019?", 5).found
     assert search(ngo_index, embedder, "What did Tomoko Shiroki present at Sustainable Brands 2019?", 5).found
@@ -884,6 +891,7 @@ def test_a_task_or_a_fact_of_today_is_declined_and_the_documents_words_for_it_ar
     for q in ["Could you translate our statement on child labour into French?",
               "Can you suggest a hotel near the Diet Member's Building for our guests?",
               "what's the weather in Geneva tomorrow?", "明日のジュネーブの天気は？",
+              "What will the weather be like in Osaka next week for our school trip?",
               "how do you make chocolate at home?"]:  # steps to do a thing: a record of what was done has none
         assert not search(ngo_index, embedder, q, 5).found, q
     for q in ["What recommendations did ACE's president present to the Prime Minister in 2019?",

@@ -118,6 +118,8 @@ class Words:
     chore: re.Pattern = re.compile(r"(?!)")  # a task or a fact of today, not a question of the documents ("translate …")
     holidays: frozenset[str] = frozenset()  # days named by their feast ("Christmas"): a time, not a name to find
     about_record: re.Pattern = re.compile(r"(?!)")  # the documents themselves ("does the record say", 記録では): asks nothing
+    purpose: re.Pattern = re.compile(r"(?!)")  # the asker's own use of the answer ("for our KYC file:"): names nothing
+    yes_no: re.Pattern = re.compile(r"(?!)")  # a clause that asks whether ("is ACE a member …?"), as a question word does
     asks_action: re.Pattern = re.compile(r"(?!)")  # a question whose answer is something done ("what did ACE do at …")
     asks_kind: re.Pattern = re.compile(r"(?!)")  # group "kind": the kind of thing asked for ("which hotel …")
     kind_of_reference: re.Pattern = re.compile(r"(?!)")  # group "kind": "which documentary was that?" -> documentary

@@ -185,8 +185,9 @@ WORDS = Words(
                  "later in"),
         Relative(re.compile(r"\b(?:that(?:\s+same)?|(?:the\s+)?same|this)\s+(?P<unit>day|week|month|year|season)\b", re.I),
                  "same"),  # "same year as Bangkok": the article dropped
-        Relative(re.compile(r"(?<!since )(?<!until )(?<!after )(?<!before )(?<!till )\b(?:back\s+)?then\s*(?=\?|$)"
-                            r"(?<!\band then)|\bat\s+(?:that|the)\s+time\b", re.I), "same", "year"),
+        # "what did they do then?"; a bare "then?" opening the question asks what came next
+        Relative(re.compile(r"(?<!since )(?<!until )(?<!after )(?<!before )(?<!till )(?<!^)\b(?:back\s+)?then\s*(?=\?|$)"
+                            r"(?<!\band then)(?<!^so then)(?<!^ok then)|\bat\s+(?:that|the)\s+time\b", re.I), "same", "year"),
         Relative(re.compile(r"\b(?:that|the)\s+same\s+(?:stretch|period|time)\b|\bduring\s+that\s+(?:time|period)\b", re.I),
                  "same", "year"),
         # "who succeeded him?", "who had it before her?": the holder after (before) the one in focus, when the
@@ -214,6 +215,7 @@ WORDS = Words(
                             r"(?![^?]*\b(?:after|before|since|following)\b)"  # "the next forum after those two": from those
                             r"(?![^?]*\b(?:above|below)\b)"
                             r"|^\W*(?:and\s+|ok(?:ay)?\W+|so\s+)?then\s+what\b|\bwhat\s+then\s*(?=\?|$)"
+                            r"|^\W*(?:ok(?:ay)?\W+|so\s+)?then\s*(?=[?!.]|$)"
                             r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
     ),
     ordinal=re.compile(r"\bthe\s+(?:very\s+)?(?P<n>" + "|".join(_ORD) + r"|last(?!\s+\w+\s+of\s+(?:his|her|their|its)\s+"
@@ -353,7 +355,7 @@ WORDS = Words(
     chore=re.compile(r"(?i)\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|help\s+me\s+)?(?:recommend|suggest|"
                      r"translate|draft|write|book|compose|summari[sz]e\s+this)\b|\b(?:please|kindly|pls)\s+(?:translate|draft|"
                      r"write|book|compose)\b|^\W*(?:translate|draft|compose|book)\s+(?:a|an|me|this|the\s+following|[\"'“‘])|\byou['’]d\s+recommend\b|"
-                     r"\bweather\b.*\b(?:tomorrow|tmrw|today|tonight|this\s+(?:week|weekend|afternoon|evening))\b|"
+                     r"\bweather\b.*\b(?:tomorrow|tmrw|today|tonight|(?:this|next)\s+(?:week|weekend|afternoon|evening|month))\b|"
                      r"\b(?:weather|forecast)\s+(?:forecast\s+)?(?:for|in)\b|\bwhat\s+time\s+is\s+it\b|"
                      # how to do a thing oneself ("how do you make chocolate at home?"): a record of what was done
                      # teaches no steps; not "how do we …", which asks how the organisation works
@@ -365,6 +367,16 @@ WORDS = Words(
                             r"describe|record|hold|have|back)\b|\b(?:the|our|your|this)\s+(?:records?|documents?|archives?|"
                             r"texts?)\s+(?:says|states|shows|gives|lists|names|notes|mentions|describes)\b|\bon\s+record\b|"
                             r"(?<=thing)\s+recorded\b|(?<=activity)\s+recorded\b|(?<=activities)\s+recorded\b"),
+    # "For our KYC file: …", "… for our beneficial-ownership records.": up to a clause's end, with no time in it
+    # ("For our February 2019 records:" keeps its month), so "for my year 9s and want …" is not one
+    # or "for the venue list in our report,": a piece of the asker's own writing
+    purpose=re.compile(r"(?i)\s*\bfor\s+(?:(?:our|my)\s+(?:[^\W\d]+(?:[-'’][^\W\d]+)*\s+){0,3}?[^\W\d]+(?:[-'’][^\W\d]+)*"
+                       r"|the\s+(?:[^\W\d]+\s+){0,2}?(?:report|file|list|records|newsletter|essay|article|slides?|deck|"
+                       r"briefing|annex|profile|brief|memo|notes)(?:\s+(?:in|of|for)\s+(?:our|my)\s+[^\W\d]+)?)"
+                       r"(?=\s*(?:[,:;.!?]|[-–—]\s|$))"),
+    # "is ACE a member …?"; not "Is that right?" after a claim, whose names are the claim's
+    yes_no=re.compile(r"(?i)^\W*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\s+"
+                      r"(?!(?:that|this|it|so|these|those|they|there|he|she)\b)\S.*\?\s*$"),
     asks_action=re.compile(r"(?i)\b(?:what|waht|wat|wht|whta)\s+(?:did|does|has|have)\s+(?:\w+\s+){1,3}?(?:do|done|"
                            r"organi[sz]e|hold|host|present|run|submit|sign|make|contribute)\b"
                            r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),
