@@ -332,7 +332,9 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     if not (relative or ordinal or person or thing or more or elliptical or returned or r.item is not None
             or r.among or compared) \
             and new_topic and _names_its_own(r):
-        if focus.topic and not r.own and not own_time:  # an article's sections stay about its title
+        # an article's sections stay about its title, and so does a name the article writes that titles no other
+        # ("Commissioned into the RAN on what date?" while HMAS Wollongong is in focus)
+        if focus.topic and not own_time and (not r.own or _of_article(r)):
             return Resolved(question, Signals(focus.topic, tuple(h.number for h in focus.shown[:3])),
                             notes=(f"{words.said['about']} → {_short(focus.topic)}",))
         return Resolved(question)  # a new topic: it names what it is about (or a time, or what no passage says)
@@ -586,6 +588,27 @@ def _returned(q: str, words: Words, focus: Focus) -> tuple[str, str, str] | None
     scored = [(len(wanted & {t[:5] for t in terms(name)}), -n, name) for n, name in enumerate(focus.history)]
     best = max(scored, default=(0, 0, ""))
     return (best[2] if best[0] else said.strip()), q[m.start():m.end()], said.strip()
+
+
+def _of_article(r: _Reading) -> bool:
+    """Whether every name the question gives is written in the article in focus and is no other article's
+    title: the article's own detail ("the RAN" in a ship's article), not a subject of its own ("Geena Davis",
+    an article of her own, while Jeff Goldblum's is in focus)."""
+    shown, table = r.focus.shown, r.index.table
+    if not shown or shown[0].number < 0:
+        return False
+    document = table.document[shown[0].number]
+    said = {t for i in np.flatnonzero(table.document == document) for t in terms(r.index.chunks[i].text)}
+    for name in r.own:
+        if not all(t in said for t in terms(name)):
+            return False
+        ids, _ = r.index.keyword_search(name, OTHER_TITLES)
+        if any(table.document[i] != document and name.lower() in (r.index.chunks[i].title or "").lower() for i in ids):
+            return False
+    return True
+
+
+OTHER_TITLES = 5  # the passages best naming a name that are looked at for an article of its own
 
 
 def _names_its_own(r: _Reading) -> bool:

@@ -1082,6 +1082,30 @@ def test_a_bare_then_asks_what_came_next_and_then_in_a_question_is_that_time(wri
     assert "1974" in _top(turns[1])  # "then" inside a question: at that time
 
 
+def test_a_name_the_article_in_focus_writes_is_its_detail_unless_another_article_is_titled_with_it(
+        write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "HMAS_Arrow.txt": (
+            "HMAS Arrow\n\nHMAS Arrow was a corvette laid down on 3 March 1940 at Sydney .\n\n"
+            "Arrow was commissioned into the RAN on 9 May 1941 and served as a convoy escort .\n\n"
+            "She was sold for scrap in 1958 ."),
+        "HMAS_Bolt.txt": (
+            "HMAS Bolt\n\nHMAS Bolt was a corvette laid down on 1 June 1941 at Melbourne .\n\n"
+            "Bolt was commissioned into the RAN on 2 February 1942 under Commander Lena Marsh .\n\n"
+            "She was paid off in 1946 ."),
+        "Lena_Marsh.txt": (
+            "Lena Marsh\n\nLena Marsh ( born 1901 ) was an Australian naval officer .\n\n"
+            "Marsh was commissioned into the RAN on 7 July 1925 ."),
+        **{f"Town_{n}.txt": f"Town {n}\n\nTown {n} is a market town founded in {1800 + n} .\n\nIts mill closed in {1900 + n} ."
+           for n in range(4)}})  # other articles: Lena Marsh is named by few passages, as in a real corpus
+    _, turns = _talk(index, embedder, "when was HMAS Arrow laid down?", "Commissioned into the RAN on what date?")
+    assert "9 May 1941" in _top(turns[1])  # the article in focus's RAN, not another ship's
+    assert turns[1][1].notes == ("about → HMAS Arrow",)
+    # Lena Marsh is written in Bolt's article, but has an article of her own: a subject of its own
+    _, turns = _talk(index, embedder, "when was HMAS Bolt laid down?", "Lena Marsh commissioned into the RAN when?")
+    assert "7 July 1925" in _top(turns[1]) and turns[1][1].notes == ()
+
+
 def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
     assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)
