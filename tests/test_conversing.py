@@ -261,6 +261,9 @@ def test_names_with_inner_capitals_are_people_and_companies_are_not():
         ("Kailash Satyarthi", "person")]  # "One", "Our", "Some" open a sentence, they name nothing
     assert names("When did Walter Zenga take over at Calcio Catania?") == [("Walter Zenga", "person"),
                                                                           ("Calcio Catania", "thing")]
+    # a state of history or an article's section is no one "his" can point at
+    assert names("the Pagan Kingdom fell, the Shan States rose") == [("Pagan Kingdom", "thing"), ("Shan States", "thing")]
+    assert names("from the Early Life section") == [("Early Life", "thing")]
 
 
 def test_the_answer_is_dated_by_the_sentence_that_answers_and_who_is_the_person_it_names():

@@ -38,12 +38,16 @@ _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|m
                          r"office|department|building|university|club|school|fund|bank|international|national|"
                          r"global|world|policy|project|campaign|action|plan|report|brands?|sustainable|business|"
                          r"child|children|labour|labor|development|education|society|civil|association|center|"
-                         r"centre|company|team|band|city|state|republic|prize|award|declaration|review|"
+                         r"centre|company|team|band|city|states?|republic|prize|award|declaration|review|"
                          r"north|south|east|west|new|united|general|royal|street|square|river|lake|mount|industries|industry|inc|"
                          r"corp|corporation|ltd|llc|holdings|airlines?|airways|orchestra|symphony|opera|army|navy|"
                          r"party|church|hospital|institute|museum|academy|college|press|records|studios?|fc|league|"
                          r"cup|games|olympics?|festival|theatre|theater|hall|park|station|airport|bridge|island|calcio|sporting|athletic|"
-                         r"atletico|olympique|dynamo|rovers|wanderers|albion|rangers|county|racing|borussia|inter)\b")
+                         r"atletico|olympique|dynamo|rovers|wanderers|albion|rangers|county|racing|borussia|inter|"
+                         # states and forces of history, and an article's own sections ("Pagan Kingdom", "Early Life")
+                         r"kingdom|empire|dynasty|sultanate|caliphate|emirate|duchy|province|prefecture|territory|colony|"
+                         r"war|battle|revolution|era|fleet|regiment|division|corps|squadron|brigade|battalion|forces?|"
+                         r"life|career|reign|history|legacy|death|honours|honors|awards|works|publications)\b")
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ\u0101-\u017f"  # Latin letters, accented ones too ("Brandão", "Łukasz")
 _W = rf"(?:Ma?c(?=[A-Z])|O'(?=[A-Z]))?[{_UP}\u0100-\u017e][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)?"  # "Shiroki", "McLeish", "O'Brien", "Baek-Sun"
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
