@@ -1069,6 +1069,9 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
             and first.group(1).lower() not in model_words(index.manifest.model):
         found = [(first.group(1), "thing"), *found]
     for name, _ in found:
+        at = q.find(name)
+        if at > 0 and words.not_there.search(q[:at]):
+            continue  # "I have a feeling it was somewhere outside Tokyo": where it was not, no subject of its own
         used = [index.frequency(t) for t in terms(name)]
         if " " not in name and name.isalpha() and re.search(rf"(?:^|[.!?:;]\s)\W*{re.escape(name)}\b(?!\s+[A-Z])", q) \
                 and (name.lower() in index.lowercase or not any(used) and name.lower() in model_words(index.manifest.model)

@@ -1109,6 +1109,15 @@ def test_a_name_the_article_in_focus_writes_is_its_detail_unless_another_article
     assert "7 July 1925" in _top(turns[1]) and turns[1][1].notes == ()
 
 
+def test_a_place_it_was_not_is_no_subject_of_the_follow_up(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When and where was the first SDG 8.7 Dialogue held?",
+                     "And the third? I have a feeling it was somewhere outside Tokyo, but I may be misremembering.",
+                     "Did anything come of it?")
+    assert "third SDG 8.7 Dialogue" in _top(turns[1])
+    assert not any("Tokyo" in n for n in turns[1][1].notes + turns[2][1].notes)  # not "same question → Tokyo"
+    assert "Matsuyama" in _top(turns[2])  # "it" is the third dialogue, not Tokyo
+
+
 def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
     assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)

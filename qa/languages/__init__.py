@@ -77,6 +77,7 @@ class Words:
     existential: re.Pattern = re.compile(r"(?!)")  # group "x": a "there" that points at nothing ("how many were there?")
     among: re.Pattern = re.compile(r"(?!)")  # picking from the list just shown ("of the three", それらのうち); group "n": how many
     besides: re.Pattern = re.compile(r"(?!)")  # group "x": a thing the question leaves out ("besides the Geneva forum")
+    not_there: re.Pattern = re.compile(r"(?!)")  # words before a place it was not ("somewhere outside Tokyo"): no subject
     another_one: re.Pattern = re.compile(r"(?!)")  # "an earlier one", "any other ones": one of the kind the last question asked
     topic_first: re.Pattern = re.compile(r"(?!)")  # group "x": a question that opens with its subject ("and the pledge, when was that?")
     back_to: re.Pattern | None = None  # a return to an earlier subject, group "x" ("back to the forum: …")
