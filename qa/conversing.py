@@ -326,6 +326,9 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     other = words.other_one.search(q) if r.item is None and not ordinal else None
     if other is not None:
         _other(r, other)
+    on_page = words.on_page.search(q) if r.item is None and not ordinal else None
+    if on_page is not None:
+        _on_page(r, on_page)
     thing = None if r.item is not None or compared or _antecedent_here(r, thing) else thing  # "the later one, when was it?": it
     # is that one; "… New York … there", "the seminar with the U.S. official …, its title": its antecedent is here
     _among(r, ordinal)
@@ -353,7 +356,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         del r.notes[noted:]
     if elliptical and focus.frame and not (relative is not None and relative[2] is not None and not r.own):
         # "and right before the VNR comments?": what came then, whatever the last question asked
-        _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative),
+        _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative or r.item is not None),
                   timed=relative is not None)
     if ordinal:
         _ordinal(r, ordinal, relative[0] if relative is not None and relative[0].bounded else None)
@@ -979,6 +982,37 @@ def _other(r: _Reading, m: re.Match) -> None:
     hit = Hit(r.index.chunks[other], 0.0, (0, 0), other)
     r.item = other
     r.note(m.group(0).strip(), f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
+
+
+ENTRY_CHARS = 24  # a passage shorter than this is a title or a heading, not an entry of a list
+
+
+def _on_page(r: _Reading, m: re.Match) -> None:
+    """ "the entry just above it", "the one directly below the signatures entry", "two above that one": the
+    passage that many entries up or down the document from the answer in focus (or from the entry named),
+    as the page lists them."""
+    named = re.sub(r"(?i)\s+(?:entry|item|one|line)$", "", m.group("x") or "")  # "the signatures entry"
+    if named:
+        when = question_time(named)
+        start = _named_passage(r.index, _timeless(named, r.words), NAMED_SHARE,
+                               when if when is not None and when.bounded else None)
+    else:
+        start = r.focus.shown[0].number if r.focus.shown else None
+    if start is None or start < 0:
+        return
+    table, chunks = r.index.table, r.index.chunks
+    entries = [i for i in np.flatnonzero(table.document == table.document[start]).tolist()
+               if i == start or len(chunks[i].text) >= ENTRY_CHARS]
+    entries.sort(key=lambda i: (chunks[i].line, i))
+    said = (m.group("n") or "1").lower()
+    step = int(said) if said.isascii() and said.isdigit() else r.words.counts.get(said, 1)
+    at = entries.index(start) + (step if r.words.below.fullmatch(m.group("dir")) else -step)
+    if not 0 <= at < len(entries):
+        return
+    hit = Hit(chunks[entries[at]], 0.0, (0, 0), entries[at])
+    r.item = entries[at]
+    r.note(r.q[m.start("n") if m.group("n") else m.start("dir"):m.end()].strip(" ,.?!"),
+           f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
 
 
 def _among(r: _Reading, ordinal: re.Match | None) -> None:

@@ -43,8 +43,8 @@ _EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first 
                        r"(?:\w+ed|went|took|held|made|did|met|gave|ran|joined|won)\b", re.I)
 # "of all the 2021 ones, which was last?": an order within the period the question names (without one,
 # "which came first" compares the things just shown)
-# with a time named: "which came last?", "Last dated item in 2021?", "the final one of 2019"
-_OF_KIND = r"\s+(?:dated\s+|recorded\s+|listed\s+)?(?:event|activity|thing|item|entry|record|one|action)\b" \
+# with a time named: "which came last?", "Last dated item in 2021?", "the final one of 2019", "last 2021 entry?"
+_OF_KIND = r"\s+(?:(?:1\d{3}|20\d{2})\s+)?(?:dated\s+|recorded\s+|listed\s+)?(?:event|activity|thing|item|entry|record|one|action)\b" \
            r"(?!\s+(?:you|that\s+you|on\s+(?:the|that|your)\s+list|listed|mentioned|shown)\b)"  # "the first one you listed"
 _LAST_OF = re.compile(rf"(?i)\b(?:was|came|happened)\s+(?:the\s+)?last(?=\s*(?:[?.!]|$))|\b(?:last|final){_OF_KIND}")
 _FIRST_OF = re.compile(rf"(?i)\b(?:was|came|happened)\s+(?:the\s+)?first(?=\s*(?:[?.!]|$))|\bfirst{_OF_KIND}")

@@ -1118,6 +1118,23 @@ def test_a_place_it_was_not_is_no_subject_of_the_follow_up(ngo_index, embedder):
     assert "Matsuyama" in _top(turns[2])  # "it" is the third dialogue, not Tokyo
 
 
+def test_the_entry_above_or_below_is_the_next_one_up_or_down_the_page(ngo_index, embedder, ja_index):
+    # the record lists its entries newest first: above June 15, 2021 is June 30, below it May 12
+    _, turns = _talk(ngo_index, embedder, "what is the entry dated June 15, 2021?", "The entry immediately above it?",
+                     "and the one directly below the signatures entry", "two below that one?")
+    assert _top(turns[1]).lstrip().startswith("June 30, 2021") and turns[1][1].notes[0].startswith("above it → ")
+    assert _top(turns[2]).lstrip().startswith("May 12, 2021")  # counted from the entry named, not the one in focus
+    assert _top(turns[3]).lstrip().startswith("November 26, 2020")  # past April 21, 2021 and the heading "2020"
+    # "the entry above mentions a campaign" says what the entry shown says: no place on the page
+    _, turns = _talk(ngo_index, embedder, "what is the entry dated June 15, 2021?",
+                     "The entry above mentions a minister. Which one?")
+    assert _top(turns[1]).lstrip().startswith("June 15, 2021")
+    # the Japanese record lists its entries oldest first, by the same table's words
+    _, turns = _talk(ja_index, embedder, "2017年6月12日に何をしましたか？", "その一つ下の項目は？", "上の記録は？")
+    assert "2017年9月12日" in _top(turns[1]) and turns[1][1].notes[0].startswith("一つ下の項目 → ")
+    assert "2017年6月12日" in _top(turns[2])
+
+
 def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
     assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)

@@ -25,6 +25,8 @@ from qa.querytime import question_time
     ("and of the 2019 ones, which came first?", "2019", "2019", "earliest"),
     ("The 2019 one, not 2020 — what was our role there?", "2019", "2019", None),
     ("what's the last item on the record in 2021?", "2021", "2021", "latest"),
+    ("Last 2021 item?", "2021", "2021", "latest"),  # the year between "last" and the kind
+    ("first 2019 event?", "2019", "2019", "earliest"),
 ])
 def test_question_times(question, start, end, order):
     assert question_time(question) == TimeScope(start, end, order)

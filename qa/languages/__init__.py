@@ -77,6 +77,10 @@ class Words:
     existential: re.Pattern = re.compile(r"(?!)")  # group "x": a "there" that points at nothing ("how many were there?")
     among: re.Pattern = re.compile(r"(?!)")  # picking from the list just shown ("of the three", それらのうち); group "n": how many
     besides: re.Pattern = re.compile(r"(?!)")  # group "x": a thing the question leaves out ("besides the Geneva forum")
+    # group "dir" (above/below, or 上/下), "n" how many ("two above"), "x" the entry it counts from when named:
+    # "the entry just above it", "the one directly below the signatures entry": a place in the document's list
+    on_page: re.Pattern = re.compile(r"(?!)")
+    below: re.Pattern = re.compile(r"(?!)")  # the word of on_page's "dir" that means later in the document
     not_there: re.Pattern = re.compile(r"(?!)")  # words before a place it was not ("somewhere outside Tokyo"): no subject
     another_one: re.Pattern = re.compile(r"(?!)")  # "an earlier one", "any other ones": one of the kind the last question asked
     topic_first: re.Pattern = re.compile(r"(?!)")  # group "x": a question that opens with its subject ("and the pledge, when was that?")
@@ -112,6 +116,7 @@ class Words:
     either_way: re.Pattern = re.compile(r"(?!)")  # a choice of two times ("before the summit or after?")
     wh: re.Pattern = re.compile(r"(?!)")  # a question word ("what", "how"): the clause asks what, not whether
     variants: dict = field(default_factory=dict)  # a word -> its plainer or other-spelt words ("kid": "child")
+    counts: dict = field(default_factory=dict)  # small numbers in words ("two": 2, 二: 2): "two above that one"
     variant_endings: tuple = ()  # endings spelt two ways ("our"/"or": "labour", "labor")
     several: re.Pattern = re.compile(r"(?!)")  # a reference to more than one thing ("these", "them", それら)
     idioms: re.Pattern = re.compile(r"(?!)")  # phrases that sound like a reference but are none ("in the first place")

@@ -492,6 +492,14 @@ WORDS = Words(
     among=re.compile(r"(?i)\b(?:of|among|between|out\s+of)\s+(?:the\s+(?P<n>two|three|four|five|\d)\b(?:\s+(?!(?:was|were|is|did|had)\b)"
                      r"[a-z]+)?|(?:all\s+)?(?:those|these|them)\b)(?=\s*[,;:—–-]|\s+(?:which|who|what|where|when|was|were|did)\b"
                      r"|\s*\?*\s*$)"),
+    on_page=re.compile(r"(?i)^(?=.*\b(?:entry|entries|item|one|line|listed|list|timeline)\b).*?"
+                       r"(?:(?<!the )\b(?P<n>one|two|three|four|five|[1-5])\s+(?:entries\s+|items\s+|lines\s+|places\s+)?)?"
+                       r"\b(?:(?:just|directly|immediately|right|straight)\s+)?(?P<dir>above|below|underneath|beneath)\b"
+                       r"(?!\s+(?:mentions?|says|said|names?|shows?))"
+                       r"(?:\s+(?:it|that\s+one|this\s+one|that|this)\b|\s+(?:the|that)\s+(?P<x>[\w .'’“”\"&-]+?)"
+                       r"(?=\s+in\s+(?:the|our|your)\s+(?:list|timeline|record)|" + _NAME_END + "))?"),
+    below=re.compile(r"(?i)below|underneath|beneath"),
+    counts={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5},
     not_there=re.compile(r"(?i)\b(?:outside(?:\s+of)?|away\s+from|beyond|not\s+(?:in|at))\s+(?:the\s+)?$"),
     besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
                        r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)" + _NAME_END),

@@ -100,6 +100,10 @@ WORDS = Words(
     ),
     among=re.compile(r"(?:(?:それらの|これらの|その|この)(?:(?P<n>[2-5２-５二三四五])(?:つ|件|回)?の)?|(?P<n2>[2-5２-５二三四五])(?:つ|件|回)の)"
                      r"(?:うち|中で)"),  # not うちの (ours)
+    # "その一つ下の項目は？", "上の記録は？": the list on the page, oldest first as this table's documents write it
+    on_page=re.compile(r"(?P<n>[一二三四五1-5])?つ?(?P<dir>上|下)の(?:項目|エントリー?|行|記録|出来事|もの)(?P<x>(?!))?"),
+    below=re.compile(r"下"),
+    counts={"一": 1, "二": 2, "三": 3, "四": 4, "五": 5},
     besides=re.compile(r"(?P<x>[^\s、。？?！!のはがをにでと]{2,16})(?:以外|のほか|の他)"),
     anchor_before=re.compile(r"(?P<x>[^\s、。？?！!のはがをにでと]{2,16})の\s*$"),  # 誓約の翌月
     ordinal=re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*回|(?P<n2>\d+|[一二三四五六七八九十]+)\s*(?:回目|番目|つ目|つめ|個目)"
