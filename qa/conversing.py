@@ -1011,7 +1011,8 @@ def _on_page(r: _Reading, m: re.Match) -> None:
         return
     hit = Hit(chunks[entries[at]], 0.0, (0, 0), entries[at])
     r.item = entries[at]
-    r.note(r.q[m.start("n") if m.group("n") else m.start("dir"):m.end()].strip(" ,.?!"),
+    where = re.match(r"\s+(?:the|our|your)\s+(?:list|page|timeline|record)\b", r.q[m.end():])  # "down the list"
+    r.note(r.q[m.start("n") if m.group("n") else m.start("dir"):m.end() + (where.end() if where else 0)].strip(" ,.?!"),
            f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
 
 

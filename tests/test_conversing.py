@@ -1125,6 +1125,8 @@ def test_the_entry_above_or_below_is_the_next_one_up_or_down_the_page(ngo_index,
     assert _top(turns[1]).lstrip().startswith("June 30, 2021") and turns[1][1].notes[0].startswith("above it → ")
     assert _top(turns[2]).lstrip().startswith("May 12, 2021")  # counted from the entry named, not the one in focus
     assert _top(turns[3]).lstrip().startswith("November 26, 2020")  # past April 21, 2021 and the heading "2020"
+    _, turns = _talk(ngo_index, embedder, "what is the entry dated June 15, 2021?", "next item down the list?")
+    assert _top(turns[1]).lstrip().startswith("May 12, 2021") and turns[1][1].notes[0].startswith("down the list → ")
     # "the entry above mentions a campaign" says what the entry shown says: no place on the page
     _, turns = _talk(ngo_index, embedder, "what is the entry dated June 15, 2021?",
                      "The entry above mentions a minister. Which one?")

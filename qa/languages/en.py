@@ -209,7 +209,7 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)|\bbeforehand\b"
                             # "The preceding entry?", "the previous one"
                             r"|\b(?:previous|preceding|prior)\s+(?!(?:" + _CALENDAR + r"|to|of)s?\b)[a-z]{3,}\b(?![^?]*\b(?:after|before|since)\b)"
-                            r"(?![^?]*\b(?:above|below)\b)", re.I),  # "the one just above it": a place on the page
+                            r"(?![^?]*\b(?:above|below|(?:down|up)\s+the\s+(?:list|page|timeline))\b)", re.I),  # "the one just above it": a place on the page
                  "before"),
         Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
                             r"|\b(?:did|do|does|done|happen(?:ed)?|came|come|went|go)\s+after\s*(?=[?!.]|$)"
@@ -217,7 +217,7 @@ WORDS = Words(
                             # "the next submission?", "next meeting on that?": the next of its kind, whatever the kind
                             r"|\b(?:(?:the\s+)?(?:next|subsequent)|the\s+following)\s+(?!(?:" + _CALENDAR + r"|to|of)s?\b)[a-z]{3,}\b"
                             r"(?![^?]*\b(?:after|before|since|following)\b)"  # "the next forum after those two": from those
-                            r"(?![^?]*\b(?:above|below)\b)"
+                            r"(?![^?]*\b(?:above|below|(?:down|up)\s+the\s+(?:list|page|timeline))\b)"
                             r"|^\W*(?:and\s+|ok(?:ay)?\W+|so\s+)?then\s+what\b|\bwhat\s+then\s*(?=\?|$)"
                             r"|^\W*(?:ok(?:ay)?\W+|so\s+)?then\s*(?=[?!.]|$)"
                             r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
@@ -492,13 +492,14 @@ WORDS = Words(
     among=re.compile(r"(?i)\b(?:of|among|between|out\s+of)\s+(?:the\s+(?P<n>two|three|four|five|\d)\b(?:\s+(?!(?:was|were|is|did|had)\b)"
                      r"[a-z]+)?|(?:all\s+)?(?:those|these|them)\b)(?=\s*[,;:—–-]|\s+(?:which|who|what|where|when|was|were|did)\b"
                      r"|\s*\?*\s*$)"),
-    on_page=re.compile(r"(?i)^(?=.*\b(?:entry|entries|item|one|line|listed|list|timeline)\b).*?"
+    on_page=re.compile(r"(?i)^(?=.*\b(?:entry|entries|item|items|one|line|listed)\b).*?"
                        r"(?:(?<!the )\b(?P<n>one|two|three|four|five|[1-5])\s+(?:entries\s+|items\s+|lines\s+|places\s+)?)?"
-                       r"\b(?:(?:just|directly|immediately|right|straight)\s+)?(?P<dir>above|below|underneath|beneath)\b"
+                       r"\b(?:(?:just|directly|immediately|right|straight)\s+)?(?P<dir>above|below|underneath|beneath"
+                       r"|(?:down|up)(?=\s+(?:the|our|your)\s+(?:list|page|timeline|record)))\b"
                        r"(?!\s+(?:mentions?|says|said|names?|shows?))"
-                       r"(?:\s+(?:it|that\s+one|this\s+one|that|this)\b|\s+(?:the|that)\s+(?P<x>[\w .'’“”\"&-]+?)"
+                       r"(?:\s+(?:it|that\s+one|this\s+one|that|this)\b|\s+(?:the|that)\s+(?!(?:list|page|timeline|record)\b)(?P<x>[\w .'’“”\"&-]+?)"
                        r"(?=\s+in\s+(?:the|our|your)\s+(?:list|timeline|record)|" + _NAME_END + "))?"),
-    below=re.compile(r"(?i)below|underneath|beneath"),
+    below=re.compile(r"(?i)below|underneath|beneath|down"),
     counts={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5},
     not_there=re.compile(r"(?i)\b(?:outside(?:\s+of)?|away\s+from|beyond|not\s+(?:in|at))\s+(?:the\s+)?$"),
     besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
