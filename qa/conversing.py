@@ -1428,6 +1428,11 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             continue  # "was X in the declaration after the third dialogue?": that passage is what it asks about
         if anchor is None:
             return None
+        if kind == "day of month":  # "on the 19th": that day of the month of the answer in focus
+            if len(anchor[0]) < 7:
+                continue
+            day = f"{anchor[0][:7]}-{int(groups['d']):02d}"
+            return TimeScope(day, day), said, number
         return _shifted(kind, anchor, unit, groups.get("n"), words, term=section is None), said, number
     return None
 

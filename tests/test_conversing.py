@@ -1137,6 +1137,16 @@ def test_the_entry_above_or_below_is_the_next_one_up_or_down_the_page(ngo_index,
     assert "2017年6月12日" in _top(turns[2])
 
 
+def test_a_day_of_the_month_alone_is_that_day_of_the_answers_month(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When was the C20 summit in Tokyo?", "the prep meeting for it?",
+                     "what else on the 19th")
+    assert "Preparatory Face-to-Face Meeting" in _top(turns[1])  # February 18-19, 2019
+    assert "on the 19th → 19 February 2019" in turns[2][1].notes
+    assert turns[2][0].hits[0].date == "2019-02-19"
+    _, turns = _talk(ngo_index, embedder, "when did ACE comment on the base-line study report?", "same date, anything else?")
+    assert "same date → 19 February 2019" in turns[1][1].notes
+
+
 def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
     assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)

@@ -187,8 +187,13 @@ WORDS = Words(
                             re.I), "earlier in"),
         Relative(re.compile(r"\b(?:later|after)\s+(?:in\s+)?(?:that(?:\s+same)?|the\s+same|this)\s+(?P<unit>month|year)\b", re.I),
                  "later in"),
-        Relative(re.compile(r"\b(?:that(?:\s+same)?|(?:the\s+)?same|this)\s+(?P<unit>day|week|month|year|season)\b", re.I),
-                 "same"),  # "same year as Bangkok": the article dropped
+        Relative(re.compile(r"\b(?:that(?:\s+same)?|(?:the\s+)?same|this)\s+(?P<unit>day|week|month|year|season)\b"
+                            r"|\b(?:the\s+)?same\s+(?P<unit2>date)\b", re.I),
+                 "same"),  # "same year as Bangkok": the article dropped; "same date, anything else?"
+        # "what else on the 19th?": that day of the answer's month (not "the 3rd", one of a series)
+        Relative(re.compile(r"\bon\s+the\s+(?P<d>[1-9]|[12]\d|3[01])"
+                            r"(?:st|nd|rd|th)\b(?!\s*(?:of|century|centuries|anniversary|edition|annual|time|one|session|"
+                            r"meeting|conference|forum|summit|dialogue|congress|place|floor|birthday)\b)", re.I), "day of month", "month"),
         # "what did they do then?"; a bare "then?" opening the question asks what came next
         Relative(re.compile(r"(?<!since )(?<!until )(?<!after )(?<!before )(?<!till )(?<!^)\b(?:back\s+)?then\s*(?=\?|$)"
                             r"(?<!\band then)(?<!^so then)(?<!^ok then)|\bat\s+(?:that|the)\s+time\b", re.I), "same", "year"),
@@ -253,7 +258,7 @@ WORDS = Words(
     comparatives={"later": "latest", "more recent": "latest", "newer": "latest", "earlier": "earliest", "older": "earliest",
                   "latter": "last", "former": "first"},
     ordinals={w: n for n, w in enumerate(_ORD, 1)} | {"last": -1, "latest": -1},
-    units={"day": "day", "week": "week", "month": "month", "year": "year", "yr": "year", "mo": "month", "wk": "week",
+    units={"day": "day", "date": "day", "week": "week", "month": "month", "year": "year", "yr": "year", "mo": "month", "wk": "week",
            "season": "year"},  # a season of a sport is counted as its year
     numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3, "several": 3, "some": 3},
