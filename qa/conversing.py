@@ -1428,12 +1428,7 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             continue  # "was X in the declaration after the third dialogue?": that passage is what it asks about
         if anchor is None:
             return None
-        if kind == "day of month":  # "on the 19th": that day of the month of the answer in focus
-            if len(anchor[0]) < 7:
-                continue
-            day = f"{anchor[0][:7]}-{int(groups['d']):02d}"
-            return TimeScope(day, day), said, number
-        return _shifted(kind, anchor, unit, groups.get("n"), words, term=section is None), said, number
+        return _shifted(kind, anchor, unit, groups.get("n") or groups.get("d"), words, term=section is None), said, number
     return None
 
 
@@ -1771,6 +1766,9 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
         reach = datetime.timedelta(days=n * {"day": 1, "week": 7, "month": 31, "year": 366}.get(unit, 31))
         return TimeScope((datetime.date.fromisoformat(lower_bound(start)) - reach).isoformat(),
                          (_last_day(end) + reach).isoformat())
+    if kind == "day of month":  # "on the 19th": that day of the answer's month (of an answer dated by its month)
+        day = f"{start[:7]}-{int(amount or 1):02d}" if len(start) >= 7 else start
+        return TimeScope(day, day)
     if kind == "same":
         key = _at_precision(start, unit)
         return TimeScope(*_week_of(key)) if unit == "week" else TimeScope(key, key)
