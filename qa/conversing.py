@@ -832,6 +832,9 @@ def _ellipsis(r: _Reading, ordinal: bool, plain: bool = False, timed: bool = Fal
     main = r.focus.subjects[0] if r.focus.subjects and not (slot or r.own or r.own_time) else ""
     if main and main.lower() not in frame.lower():  # "first one, what was the draft" -> "and the year
         r.context.append(main)  # before?": the public comments still, which that frame never named
+    too = r.words.too.search(r.q) if not (slot or r.own or r.own_time) else None
+    if too is not None and main:  # "any international orgs too?" of the dialogues in focus
+        r.note(too.group("w"), _short(main))
     if r.own or r.own_time:
         r.note(r.words.said["same question"], _short(r.own[0]) if r.own else _period_words(r.own_time, r.words))
 
@@ -1057,6 +1060,8 @@ def _elliptical(q: str, words: Words) -> bool:
     """ "and in 2017?", "what about London?", 2017年は？: the previous question with a slot replaced,
     not "and where was it held?", which asks its own question."""
     m = words.ellipsis.search(q)
+    if m is None and words.too.search(q):  # "any international orgs too?": the last question, of them as well
+        return not words.question.search(q)
     if m is None:  # "since nov 2017?", "1995?": a time alone, no question of its own
         return not words.question.search(q) and question_time(q) is not None and not [
             t for t in terms(without_dates(q)) if t not in _month_terms(words.code) and t not in _stop_terms(words.code)

@@ -1147,6 +1147,17 @@ def test_a_day_of_the_month_alone_is_that_day_of_the_answers_month(ngo_index, em
     assert "same date → 19 February 2019" in turns[1][1].notes
 
 
+def test_a_follow_up_ending_in_too_asks_the_last_question_of_more_things(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "who was in the room at the SDG 8.7 dialogues, which countries?",
+                     "any international orgs too?")
+    assert "EU, ILO, and OECD" in _top(turns[1])
+    assert any(n.startswith("too → ") for n in turns[1][1].notes)
+    # "was there something about … too?" asks of a thing of its own
+    _, turns = _talk(ngo_index, embedder, "what did ACE do in October 2019?",
+                     "was there something about a TV documentary too?")
+    assert "documentary" in _top(turns[1]) and not any(n.startswith("too → ") for n in turns[1][1].notes)
+
+
 def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
     assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)

@@ -506,6 +506,9 @@ WORDS = Words(
                        r"(?=\s+in\s+(?:the|our|your)\s+(?:list|timeline|record)|" + _NAME_END + "))?"),
     below=re.compile(r"(?i)below|underneath|beneath|down"),
     counts={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5},
+    # group "w"; not "was there something about a TV documentary too?", which asks of a thing of its own
+    too=re.compile(r"(?i)^(?!.*\b(?:was|were|is|are)\s+there\s+(?:a|an|any|some|something|anything)\b).*"
+                   r"\b(?P<w>too|as\s+well|also)\s*[?.!]*\s*$"),
     not_there=re.compile(r"(?i)\b(?:outside(?:\s+of)?|away\s+from|beyond|not\s+(?:in|at))\s+(?:the\s+)?$"),
     besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
                        r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)" + _NAME_END),
