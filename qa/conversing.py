@@ -316,8 +316,9 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     compared = compared if words.thing.fullmatch(pointing) and not words.group.fullmatch(pointing) else None
     if compared:  # "was that before the Geneva forum?": the answer in focus, dated in the note; the thing it is
         hit = focus.shown[0]  # compared with first, whose date answers it (nothing named: the answer in focus first)
-        if not own:
-            r.item = hit.number
+        rest = [t for t in terms(_timeless(q[compared.end():], words)) if t not in words.stop]
+        if not own and not (rest and compared.groupdict().get("same")):  # "… the same month as the seminar with
+            r.item = hit.number  # the american official?": that seminar, whose date answers it
         r.note(pointing, f"{_short(_label(hit, words))}{_when(hit, words)}")
     described = words.one_of.search(q) if comparative is None and not ordinal and r.item is None else None
     if described is not None and not (relative and (described.group(0) in relative[1] or timed in described.group(0))):

@@ -1158,6 +1158,14 @@ def test_a_follow_up_ending_in_too_asks_the_last_question_of_more_things(ngo_ind
     assert "documentary" in _top(turns[1]) and not any(n.startswith("too → ") for n in turns[1][1].notes)
 
 
+def test_the_same_year_as_a_thing_named_shows_that_thing_whose_date_answers_it(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "when did ACE go to the CLCCG annual meeting in Cote d'Ivoire?",
+                     "Was it the same year as the Abidjan supply chains meeting?")
+    assert "Abidjan" in _top(turns[1]) and turns[1][0].hits[0].date == "2019-05-14"
+    # the time is compared, so no time is searched: not "the same year as … → 2019"
+    assert not any("same year" in n for n in turns[1][1].notes)
+
+
 def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
     assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)

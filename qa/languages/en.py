@@ -244,7 +244,7 @@ WORDS = Words(
                       r"(?:\s+(?!(?:was|were|is|did|held)\b)[a-z][\w'’-]*){0,3}))"),
     comparison=re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|but|wait)\W+)?(?:was|is|were|did)\s+(?P<x>that|it|this|they|the\s+[\w'’.-]+"
                           r"(?:\s+[\w'’.-]+){0,3})\s+(?:one\s+)?(?:(?:held|happen|take\s+place)\s+)?(?:before|after|earlier\s+than|"
-                          r"later\s+than|prior\s+to)\b"),
+                          r"later\s+than|prior\s+to|(?P<same>(?:in\s+|on\s+)?the\s+same\s+(?:year|month|week|day|time)\s+as))\b"),
     clause=re.compile(rf"(?i)(?:\S+\s+){{1,3}}(?:{_DID}|left|bought|sold)\b"),
     which_first=re.compile(r"(?i)\bwhich\s+(?:one\s+)?(?:was|came|happened|took\s+place|is|occurred)\s+(?P<w>first|earlier|"
                            r"sooner|later|last|more\s+recent)\b[\s,:;—–-]*(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*(?:\?|$)"),
