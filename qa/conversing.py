@@ -357,8 +357,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         del r.notes[noted:]
     if elliptical and focus.frame and not (relative is not None and relative[2] is not None and not r.own):
         # "and right before the VNR comments?": what came then, whatever the last question asked
-        _ellipsis(r, ordinal is not None, plain=not (ordinal or relative or person or thing or more or comparative or r.item is not None),
-                  timed=relative is not None)
+        _ellipsis(r, ordinal is not None, timed=relative is not None,
+                  plain=not (ordinal or relative or person or thing or more or comparative or r.item is not None))
     if ordinal:
         _ordinal(r, ordinal, relative[0] if relative is not None and relative[0].bounded else None)
         if r.series is not None and relative is not None and relative[2] is None:
@@ -995,7 +995,7 @@ def _on_page(r: _Reading, m: re.Match) -> None:
     """ "the entry just above it", "the one directly below the signatures entry", "two above that one": the
     passage that many entries up or down the document from the answer in focus (or from the entry named),
     as the page lists them."""
-    named = re.sub(r"(?i)\s+(?:entry|item|one|line)$", "", m.group("x") or "")  # "the signatures entry"
+    named = m.group("x")  # "the one directly below the signatures entry": the signatures
     if named:
         when = question_time(named)
         start = _named_passage(r.index, _timeless(named, r.words), NAMED_SHARE,
@@ -1015,8 +1015,7 @@ def _on_page(r: _Reading, m: re.Match) -> None:
         return
     hit = Hit(chunks[entries[at]], 0.0, (0, 0), entries[at])
     r.item = entries[at]
-    where = re.match(r"\s+(?:the|our|your)\s+(?:list|page|timeline|record)\b", r.q[m.end():])  # "down the list"
-    r.note(r.q[m.start("n") if m.group("n") else m.start("dir"):m.end() + (where.end() if where else 0)].strip(" ,.?!"),
+    r.note(r.q[m.start("n") if m.group("n") else m.start("dir"):m.end()].strip(" ,.?!"),
            f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
 
 

@@ -376,9 +376,9 @@ WORDS = Words(
                             r"describe|record|hold|have|back)\b|\b(?:the|our|your|this)\s+(?:records?|documents?|archives?|"
                             r"texts?)\s+(?:says|states|shows|gives|lists|names|notes|mentions|describes)\b|\bon\s+record\b|"
                             r"(?<=thing)\s+recorded\b|(?<=activity)\s+recorded\b|(?<=activities)\s+recorded\b"),
-    # "For our KYC file: …", "… for our beneficial-ownership records.": up to a clause's end, with no time in it
-    # ("For our February 2019 records:" keeps its month), so "for my year 9s and want …" is not one
-    # or "for the venue list in our report,": a piece of the asker's own writing
+    # the asker's own use of the answer, up to a clause's end and with no time in it: "For our KYC file: …", "… for
+    # our beneficial-ownership records.", "for the venue list in our report," ("For our February 2019 records:" keeps
+    # its month; "for my year 9s and want …" is none)
     purpose=re.compile(r"(?i)\s*\bfor\s+(?:(?:our|my)\s+(?:[^\W\d]+(?:[-'’][^\W\d]+)*\s+){0,3}?[^\W\d]+(?:[-'’][^\W\d]+)*"
                        r"|the\s+(?:[^\W\d]+\s+){0,2}?(?:report|file|list|records|newsletter|essay|article|slides?|deck|"
                        r"briefing|annex|profile|brief|memo|notes)(?:\s+(?:in|of|for)\s+(?:our|my)\s+[^\W\d]+)?)"
@@ -500,11 +500,11 @@ WORDS = Words(
     on_page=re.compile(r"(?i)^(?=.*\b(?:entry|entries|item|items|one|line|listed)\b).*?"
                        r"(?:(?<!the )\b(?P<n>one|two|three|four|five|[1-5])\s+(?:entries\s+|items\s+|lines\s+|places\s+)?)?"
                        r"\b(?:(?:just|directly|immediately|right|straight)\s+)?(?P<dir>above|below|underneath|beneath"
-                       r"|(?:down|up)(?=\s+(?:the|our|your)\s+(?:list|page|timeline|record)))\b"
+                       r"|(?:down|up)\s+(?:the|our|your)\s+(?:list|page|timeline|record))\b"
                        r"(?!\s+(?:mentions?|says|said|names?|shows?))"
-                       r"(?:\s+(?:it|that\s+one|this\s+one|that|this)\b|\s+(?:the|that)\s+(?!(?:list|page|timeline|record)\b)(?P<x>[\w .'’“”\"&-]+?)"
+                       r"(?:\s+(?:it|that\s+one|this\s+one|that|this)\b|\s+(?:the|that)\s+(?!(?:list|page|timeline|record)\b)(?P<x>[\w .'’“”\"&-]+?)(?:\s+(?:entry|item|one|line))?"
                        r"(?=\s+in\s+(?:the|our|your)\s+(?:list|timeline|record)|" + _NAME_END + "))?"),
-    below=re.compile(r"(?i)below|underneath|beneath|down"),
+    below=re.compile(r"(?i)below|underneath|beneath|down\b.*"),
     counts={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5},
     # group "w"; not "was there something about a TV documentary too?", which asks of a thing of its own
     too=re.compile(r"(?i)^(?!.*\b(?:was|were|is|are)\s+there\s+(?:a|an|any|some|something|anything)\b).*"
