@@ -1166,6 +1166,13 @@ def test_the_same_year_as_a_thing_named_shows_that_thing_whose_date_answers_it(n
     assert not any("same year" in n for n in turns[1][1].notes)
 
 
+def test_thereafter_counts_from_the_answer_as_later_does(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did ACE contribute to the C20 preparatory meeting?",
+                     "And what was organised some eight days thereafter?")
+    assert turns[1][1].notes == ("eight days thereafter → around 27 February 2019",)
+    assert "First SDG 8.7 Dialogue" in _top(turns[1])
+
+
 def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
     assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)

@@ -173,7 +173,7 @@ WORDS = Words(
                             r"those|these)\b", re.I), "around"),
         Relative(re.compile(r"\b(?:around|about|at\s+(?:about|around))\s+(?:the\s+same\s+time|that\s+time|then|the\s+time)\b(?!\s+(?:of|as)\b)"
                             r"|\b(?:around|close\s+to)\s+(?:that|this|it)\s*(?=\?|$)", re.I), "around", unit="month"),
-        Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:later|after(?:wards?)?(?:\s+that)?|on)\b", re.I), "later"),
+        Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:later|after(?:wards?)?(?:\s+that)?|thereafter|on)\b", re.I), "later"),
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b", re.I),
                  "earlier"),
         Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:after|later)(?:\s+(?:that|this|it))?\b"
@@ -216,7 +216,7 @@ WORDS = Words(
                             r"|\b(?:previous|preceding|prior)\s+(?!(?:" + _CALENDAR + r"|to|of)s?\b)[a-z]{3,}\b(?![^?]*\b(?:after|before|since)\b)"
                             r"(?![^?]*\b(?:above|below|(?:down|up)\s+the\s+(?:list|page|timeline))\b)", re.I),  # "the one just above it": a place on the page
                  "before"),
-        Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\blater\s*(?=\?|$)"
+        Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\bthereafter\b|\blater\s*(?=\?|$)"
                             r"|\b(?:did|do|does|done|happen(?:ed)?|came|come|went|go)\s+after\s*(?=[?!.]|$)"
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
                             # "the next submission?", "next meeting on that?": the next of its kind, whatever the kind
