@@ -1173,6 +1173,21 @@ def test_thereafter_counts_from_the_answer_as_later_does(ngo_index, embedder):
     assert "First SDG 8.7 Dialogue" in _top(turns[1])
 
 
+def test_a_career_told_plainly_is_searched_with_the_words_an_article_uses():
+    from qa.keywords import spelled_alike
+    from qa.languages import table
+
+    words = table("en")
+    used = {"resign": 3, "succeed": 2, "mayor": 4}.get
+    assert spelled_alike("quit as mayor when", lambda t: used(t, 0), words.variants, words.variant_endings) == \
+        "quit resigned resign as mayor when"
+    assert spelled_alike("who replaced him", lambda t: used(t, 0), words.variants, words.variant_endings) == \
+        "who replaced succeeded him"
+    # where the documents say "quit" themselves, it stays alone
+    assert spelled_alike("who quit", lambda t: {"quit": 5, "resign": 1}.get(t, 0), words.variants,
+                         words.variant_endings) == "who quit"
+
+
 def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
     assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)

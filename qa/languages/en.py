@@ -349,7 +349,11 @@ WORDS = Words(
               "hosted": ("organized",), "hosting": ("organizing",), "petition": ("signatures",),
               "petitions": ("signatures",), "nation": ("country",), "nations": ("countries",), "talks": ("dialogues",),
               "feedback": ("comments",), "spoke": ("presented",), "speak": ("present",), "talk": ("present",),
-              "screening": ("film",), "screened": ("film",)},
+              "screening": ("film",), "screened": ("film",),
+              # a career told plainly: "quit as mayor when", "who replaced him" of "resigned", "succeeded by"
+              "quit": ("resigned", "resign"), "quits": ("resigns",), "quitting": ("resigning",),
+              "replaced": ("succeeded",), "replace": ("succeed",), "replacing": ("succeeding",),
+              "sacked": ("dismissed",), "fired": ("dismissed",), "hired": ("appointed",), "wed": ("married",)},
     variant_endings=(("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
                      ("yse", "yze"), ("ogue", "og"), ("elled", "eled"), ("elling", "eling")),
     several=re.compile(r"(?i)\b(?:these|those|them|they|their)\b"),
