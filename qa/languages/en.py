@@ -353,7 +353,9 @@ WORDS = Words(
               # a career told plainly: "quit as mayor when", "who replaced him" of "resigned", "succeeded by"
               "quit": ("resigned", "resign"), "quits": ("resigns",), "quitting": ("resigning",),
               "replaced": ("succeeded",), "replace": ("succeed",), "replacing": ("succeeding",),
-              "sacked": ("dismissed",), "fired": ("dismissed",), "hired": ("appointed",), "wed": ("married",)},
+              "sacked": ("dismissed",), "fired": ("dismissed",), "hired": ("appointed",), "wed": ("married",),
+              "wife": ("married",), "wives": ("married",), "husband": ("married",), "husbands": ("married",),
+              "spouse": ("married",)},
     variant_endings=(("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
                      ("yse", "yze"), ("ogue", "og"), ("elled", "eled"), ("elling", "eling")),
     several=re.compile(r"(?i)\b(?:these|those|them|they|their)\b"),
