@@ -1185,6 +1185,8 @@ def test_a_career_told_plainly_is_searched_with_the_words_an_article_uses():
         "who replaced succeeded him"
     assert spelled_alike("first wife?", lambda t: {"marri": 9, "wife": 2}.get(t, 0), words.variants,
                          words.variant_endings) == "first wife married?"  # "In 1918 he had married the singer …"
+    assert spelled_alike("Successor in that seat?", lambda t: {"succeed": 4}.get(t, 0), words.variants,
+                         words.variant_endings) == "Successor succeeded in that seat?"
     # where the documents say "quit" themselves, it stays alone
     assert spelled_alike("who quit", lambda t: {"quit": 5, "resign": 1}.get(t, 0), words.variants,
                          words.variant_endings) == "who quit"
