@@ -355,7 +355,7 @@ WORDS = Words(
               "replaced": ("succeeded",), "replace": ("succeed",), "replacing": ("succeeding",),
               "sacked": ("dismissed",), "fired": ("dismissed",), "hired": ("appointed",), "wed": ("married",),
               "wife": ("married",), "wives": ("married",), "husband": ("married",), "husbands": ("married",),
-              "spouse": ("married",), "successor": ("succeeded",), "successors": ("succeeded",),
+              "successor": ("succeeded",), "successors": ("succeeded",),
               "predecessor": ("preceded",)},
     variant_endings=(("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
                      ("yse", "yze"), ("ogue", "og"), ("elled", "eled"), ("elling", "eling")),
