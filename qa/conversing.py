@@ -1642,6 +1642,10 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
                 key = f"{year:04d}-{number:02d}"
                 onward = words.onward.search(q[:month.start()]) if words.onward is not None else None
                 said = q[onward.start():month.end()] if onward else month.group(0)  # "the new year", not "year"
+                step = words.month_of.search(q[:month.start()])
+                if step is not None:  # "the month after June": July of that year
+                    key = _shift(key, "month", 1 if step.group("after") else -1)
+                    return TimeScope(key, key), q[step.start():month.end()].strip(), None
                 # "after july": after that month, read as the question "after July 2021" would be
                 named = f"{year}年{month.group(0)}" if words.code == "ja" else f"{month.group(0)} {year}"
                 bound = question_time(q[:month.start()] + named + q[month.end():])

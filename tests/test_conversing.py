@@ -1192,6 +1192,14 @@ def test_a_career_told_plainly_is_searched_with_the_words_an_article_uses():
                          words.variant_endings) == "who quit"
 
 
+def test_the_month_after_a_month_named_is_the_one_after_it(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "what did ACE do in August 2021?", "Month after June - any government submissions?")
+    assert turns[1][1].notes == ("Month after June → July 2021",)  # not the month after the answer (August)
+    assert turns[1][0].hits[0].date == "2021-07-07"
+    _, turns = _talk(ngo_index, embedder, "what did ACE do in August 2021?", "and the month after that?")
+    assert turns[1][1].notes == ("the month after that → September 2021",)  # after the answer, as before
+
+
 def test_how_many_days_it_was_asks_of_the_event_not_its_city(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "which forum ACE join in Bangkok and when?", "how many days it was")
     assert turns[1][1].notes == ("it → 2018 Freedom from Slavery Forum in Bangkok",)

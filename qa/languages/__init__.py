@@ -81,6 +81,7 @@ class Words:
     # "the entry just above it", "the one directly below the signatures entry": a place in the document's list
     on_page: re.Pattern = re.compile(r"(?!)")
     below: re.Pattern = re.compile(r"(?!)")  # the word of on_page's "dir" that means later in the document
+    month_of: re.Pattern = re.compile(r"(?!)")  # group "after" or "before": "the month after June", just before the month
     too: re.Pattern = re.compile(r"(?!)")  # group "w": "any international orgs too?", the last question of more things
     not_there: re.Pattern = re.compile(r"(?!)")  # words before a place it was not ("somewhere outside Tokyo"): no subject
     another_one: re.Pattern = re.compile(r"(?!)")  # "an earlier one", "any other ones": one of the kind the last question asked

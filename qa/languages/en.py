@@ -176,11 +176,12 @@ WORDS = Words(
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:later|after(?:wards?)?(?:\s+that)?|thereafter|on)\b", re.I), "later"),
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b", re.I),
                  "earlier"),
-        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:after|later)(?:\s+(?:that|this|it))?\b"
+        # "the month after that"; not "the month after June", counted from June
+        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:after|later)(?:\s+(?:that|this|it))?\b(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
                             r"|\b(?:the\s+)?(?:next|following|subsequent|succeeding|ensuing)\s+"
                             r"(?P<unit2>day|week|month|year|season)\b", re.I),
                  "next"),
-        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b"
+        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
                             r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<unit2>day|week|month|year|season)\b", re.I),
                  "previous"),
         Relative(re.compile(r"\b(?:earlier|before)\s+(?:in\s+)?(?:that(?:\s+same)?|the\s+same|this)\s+(?P<unit>month|year)\b",
@@ -514,6 +515,7 @@ WORDS = Words(
     below=re.compile(r"(?i)below|underneath|beneath|down\b.*"),
     counts={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5},
     # group "w"; not "was there something about a TV documentary too?", which asks of a thing of its own
+    month_of=re.compile(r"(?i)\bmonth\s+(?:(?P<after>after|following)|(?P<before>before|prior\s+to))\s+$"),
     too=re.compile(r"(?i)^(?!.*\b(?:was|were|is|are)\s+there\s+(?:a|an|any|some|something|anything)\b).*"
                    r"\b(?P<w>too|as\s+well|also)\s*[?.!]*\s*$"),
     not_there=re.compile(r"(?i)\b(?:outside(?:\s+of)?|away\s+from|beyond|not\s+(?:in|at))\s+(?:the\s+)?$"),
