@@ -404,16 +404,15 @@ def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word
     adjective ("Indian"), an acronym they spell out (`spelled()`: initials -> name), a name spelt out whose
     initials they use ("the United Nations forum" when they write "UN Forum"), a region ("Europe"), nor a slip
     of one of their words (`slip(word)`: "Netowrk")."""
-    initialled = _initialled(question, frequency)
     for m in words.proper.finditer(question):
         word = m.group(1)
-        name = _unaccented(word).lower()
-        if _PEOPLE_S.search(word) or _a_month(name, words) or _a_feast(question, m, words) \
-                or (word.isupper() and word in spelled()) or slip(name) or m.start(1) in initialled \
-                or region(word):
-            continue
         found = terms(word)
-        if found and not any(frequency(t) for t in found):
+        if not found or any(frequency(t) for t in found):
+            continue  # a word the documents use
+        name = _unaccented(word).lower()
+        if not (_PEOPLE_S.search(word) or _a_month(name, words) or _a_feast(question, m, words)
+                or (word.isupper() and word in spelled()) or slip(name)
+                or m.start(1) in _initialled(question, frequency) or region(word)):
             return True
     return False
 

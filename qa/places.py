@@ -69,11 +69,15 @@ _COMPASS = re.compile(r"(?i)^(?:(?:north|south|east|west|central|northern|southe
                       r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)+")
 
 
+@functools.cache
+def _continents() -> frozenset[str]:
+    return frozenset(c["name"].lower() for c in _geonames().get_continents().values()) | {"latin america", "middle east"}
+
+
 def region(name: str) -> bool:
     """Whether a name is a continent or a part of one ("Europe", "West Africa", "Southeast Asia"), which no
     passage need name for a thing to have happened there."""
-    continents = {c["name"].lower() for c in _geonames().get_continents().values()} | {"latin america", "middle east"}
-    return _COMPASS.sub("", name.strip()).lower() in continents
+    return _COMPASS.sub("", name.strip()).lower() in _continents()
 
 
 BIG_CITY = 1_000_000  # a lower-case word is read as a city's name from this many people ("paris"; not "reading")

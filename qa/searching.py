@@ -690,13 +690,13 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     use, and whether the first holds the kind of thing asked for (a word's meaning read by `embedder`)."""
     best = 0.0 if keywords_only or not len(dense[1]) else float(np.max(dense[1]))
     # "what figure does the record state?" asks of no word "record", "… for our beneficial-ownership records." of none there
-    q = words_for(q).purpose.sub(" ", words_for(q).about_record.sub(" ", q))
+    words = words_for(q)
+    q = words.purpose.sub(" ", words.about_record.sub(" ", q))
     top: set[str] = set()
     for i in order[:3]:  # the sentences' terms are cached for highlighting; the heading and title are short
         chunk = index.chunks[i]
         top.update(*(t for _, _, t in index.sentences(i)))
         top.update(keywords_terms(f"{chunk.title or ''} {chunk.heading or ''}"))
-    words = words_for(q)
     # "what was the subject of the statement dated …?": a property asked of a thing is no word it must hold
     stop = _stop_terms(words.code) | _described_terms(words.code)
     held = typed(q, [index.chunks[i] for i in order[:3]], words,

@@ -32,6 +32,8 @@ _CALENDAR = (r"day|week|month|year|season|time|decade|century|january|february|m
 _AT_TIME = re.compile(r"\s+(?:in|on|of|during|since|until)\s+(?:January|February|March|April|May|June|July|August|September|"
                       r"October|November|December)\b.*$")
 _MONTH_NAME = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4})*")
+_NO_MONTH_AFTER = r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"  # "the month after June": from June
+_NOT_ON_PAGE = r"(?![^?]*\b(?:above|below|(?:down|up)\s+the\s+(?:list|page|timeline))\b)"  # "the one just above it": the page
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)|(?:American|German|Korean|African|European|Mexican|Thai|French|Dutch|Swiss|Greek)")
 _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|meeting|group|level|rights|human|day|"
                          r"nations?|council|committee|platform|foundation|coalition|alliance|government|ministry|"
@@ -177,12 +179,12 @@ WORDS = Words(
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b", re.I),
                  "earlier"),
         # "the month after that"; not "the month after June", counted from June
-        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:after|later)(?:\s+(?:that|this|it))?\b(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
-                            r"|\b(?:the\s+)?(?:next|following|subsequent|succeeding|ensuing)\s+"
+        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:after|later)(?:\s+(?:that|this|it))?\b" + _NO_MONTH_AFTER
+                            + r"|\b(?:the\s+)?(?:next|following|subsequent|succeeding|ensuing)\s+"
                             r"(?P<unit2>day|week|month|year|season)\b", re.I),
                  "next"),
-        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
-                            r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<unit2>day|week|month|year|season)\b", re.I),
+        Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:before|earlier|prior)(?:\s+(?:that|this|it))?\b" + _NO_MONTH_AFTER
+                            + r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<unit2>day|week|month|year|season)\b", re.I),
                  "previous"),
         Relative(re.compile(r"\b(?:earlier|before)\s+(?:in\s+)?(?:that(?:\s+same)?|the\s+same|this)\s+(?P<unit>month|year)\b",
                             re.I), "earlier in"),
@@ -215,7 +217,7 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)|\bbeforehand\b"
                             # "The preceding entry?", "the previous one"
                             r"|\b(?:previous|preceding|prior)\s+(?!(?:" + _CALENDAR + r"|to|of)s?\b)[a-z]{3,}\b(?![^?]*\b(?:after|before|since)\b)"
-                            r"(?![^?]*\b(?:above|below|(?:down|up)\s+the\s+(?:list|page|timeline))\b)", re.I),  # "the one just above it": a place on the page
+                            + _NOT_ON_PAGE, re.I),  # "the one just above it": a place on the page
                  "before"),
         Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\bthereafter\b|\blater\s*(?=\?|$)"
                             r"|\b(?:did|do|does|done|happen(?:ed)?|came|come|went|go)\s+after\s*(?=[?!.]|$)"
@@ -223,8 +225,8 @@ WORDS = Words(
                             # "the next submission?", "next meeting on that?": the next of its kind, whatever the kind
                             r"|\b(?:(?:the\s+)?(?:next|subsequent)|the\s+following)\s+(?!(?:" + _CALENDAR + r"|to|of)s?\b)[a-z]{3,}\b"
                             r"(?![^?]*\b(?:after|before|since|following)\b)"  # "the next forum after those two": from those
-                            r"(?![^?]*\b(?:above|below|(?:down|up)\s+the\s+(?:list|page|timeline))\b)"
-                            r"|^\W*(?:and\s+|ok(?:ay)?\W+|so\s+)?then\s+what\b|\bwhat\s+then\s*(?=\?|$)"
+                            + _NOT_ON_PAGE
+                            + r"|^\W*(?:and\s+|ok(?:ay)?\W+|so\s+)?then\s+what\b|\bwhat\s+then\s*(?=\?|$)"
                             r"|^\W*(?:ok(?:ay)?\W+|so\s+)?then\s*(?=[?!.]|$)"
                             r"|\b(?:his|her|their|its)\s+next\b(?!\s+(?:day|week|month|year|season)s?\b)", re.I), "after"),
     ),
