@@ -80,6 +80,7 @@ ORDER_RELEVANT = 0.7  # a question with words of its own: only candidates this c
 FIRST_FIVE = 5  # the passages re-ordered by the years they name, whatever k is ...
 FIRST_YEAR_BONUS = 0.2  # ... with this for naming the year a period opens ...
 LAST_YEAR_BONUS = 0.1  # ... and this for the year it closes
+ORDERED = 4 * FIRST_FIVE  # the passages put in order for any k: what is shown first never depends on how many are asked
 SPECIFIC = 0.12  # a word at most this share of the passages use names something of its own
 CONTEXT_WEIGHT = 0.5  # a follow-up's context words count this much against its own (BM25)
 FOCUS_DOCUMENT = 0.3  # added to passages of the document of the answer in focus ...
@@ -562,7 +563,7 @@ def in_period_first(table: ChunkTable, order: list[int], scope: TimeScope) -> li
 
 
 def _period_first(index: Index, order: list[int], ranked: np.ndarray, scope: TimeScope, signals: Signals,
-                  own: str, k: int) -> list[int]:
+                  own: str) -> list[int]:
     """`order` when the period is what the question asks: its passages first (`in_period_first`); for a
     follow-up's time words ("anything else that same week?") the period's passages of the answer's document
     however far down they ranked; for "anything else", the period's dated entries before its paragraphs,
@@ -571,7 +572,7 @@ def _period_first(index: Index, order: list[int], ranked: np.ndarray, scope: Tim
         taken = set(order) | set(signals.exclude)
         mine = ranked[(index.table.document[ranked] == index.table.document[signals.focus[0]])
                       & _shown_within(index.table, ranked, scope)]
-        order = order + [i for i in mine[:k].tolist() if i not in taken]
+        order = order + [i for i in mine[:FIRST_FIVE].tolist() if i not in taken]
     order = in_period_first(index.table, order, scope)
     if signals.exclude and not specific_terms(index, own):
         order = _entries_first(index, order, scope)
@@ -882,15 +883,17 @@ def search(
                       int(index.table.document[signals.focus[0]]) if signals.focus else None, not timed,
                       MENTIONED and bool(signals.time_words), signals.place)
     ranked = ids[np.argsort(-fused, kind="stable")]
-    order = _distinct(ranked, index.table, max(k, FIRST_FIVE, 4 * FIRST_FIVE))
+    order = _distinct(ranked, index.table, max(k, ORDERED))
+    order, more = order[:ORDERED], order[ORDERED:]
     order, fused = named_years_first(index.table, ids, fused, order, scope)
     # "the partner's checklist needs our activities for the first half of 2018": what the period holds answers it
     recorded = period and bool(words_for(q).asks_record.search(q))
     if period and (signals.time_words or recorded or not specific_terms(index, own)):  # the period is what it asks
-        order = _period_first(index, order, ranked, scope, signals, own, k)
+        order = _period_first(index, order, ranked, scope, signals, own)
     order, ids, fused = _picked_first(order, ids, fused, signals)
     order = _named_elsewhere_first(index, order, q, signals)
     order = _weighed(index, embedder, q, own, order, ids, fused, dense, signals, scope)
+    order += [i for i in (in_period_first(index.table, more, scope) if period else more) if i not in order]
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
     empty = period and not inside.any()
     # the period's passages: those dated in it, and the candidates that name a date in it ("… graduating in 1984")
@@ -902,7 +905,7 @@ def search(
     kind_missing = period and not empty and _none_of_the_kind(index, written(own), np.concatenate(
         [ranked[index.table.time_fit(ranked, scope, TIME_DECAY) >= 1.0], _ranked_first(np.flatnonzero(inside), ranked)]))
     if empty:  # "Nothing is dated 2028; nearest:" the passages dated nearest the period, best first among equals
-        order = _nearest_in_time(index.table, scope, order, k)
+        order = _nearest_in_time(index.table, scope, order[:ORDERED], k)
         known = set(ids.tolist())
         new = np.array([i for i in order if i not in known], dtype=np.int64)
         ids, fused = np.append(ids, new), np.append(fused, np.zeros(len(new)))

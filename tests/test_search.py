@@ -977,3 +977,12 @@ def test_a_plainer_word_for_what_the_record_says_otherwise_finds_it(ngo_index, e
     for q in ("Which TV documentary did ACE draw attention to?", "Which TV documentary did ACE help publicise?"):
         answer = search(ngo_index, embedder, q, 5)
         assert answer.found and "NHK" in answer.hits[0].text, q
+
+
+@pytest.mark.parametrize("question", ["What did we do in March 2020?", "Anything recorded for 2017?",
+                                      "Can you summarise what ACE did in 2018, please?", "anything in spring 2021?",
+                                      "What happened over the summer of 2020?"])
+def test_what_is_shown_first_does_not_depend_on_how_many_are_asked(ngo_index, embedder, question):
+    few, many = search(ngo_index, embedder, question, k=5), search(ngo_index, embedder, question, k=40)
+    assert [(h.source, h.line) for h in many.hits[:5]] == [(h.source, h.line) for h in few.hits]
+    assert (many.found, [h.in_period for h in many.hits[:5]]) == (few.found, [h.in_period for h in few.hits])
