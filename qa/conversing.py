@@ -1760,6 +1760,8 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
     start, end = anchor
     if kind in ("later", "earlier"):
         n = words.number(amount or "1") or 1
+        if len(start) == 4 == len(end) and unit != "year":  # "a week later" than a year's answer: that year, which
+            return TimeScope(start, end)  # the answer's own passage may tell on ("… A week later in China, he …")
         # from half the way there on, the nearest to the time it names first, as precise as what it counts from
         if kind == "later":
             return TimeScope(_halfway(end, unit, n, 1), None, "earliest", _halfway(end, unit, 2 * n, 1)[:len(end)])

@@ -2271,3 +2271,18 @@ def test_a_time_relative_to_the_answer_with_a_passage_of_that_time_first_is_answ
                      "what did we attend two months after that one?")
     answer, resolved = turns[1]
     assert "Fourth Global Conference" in _top(turns[1]) and answer.found  # of the time asked: not "no passage"
+
+
+def test_a_week_later_than_an_answer_dated_by_its_year_stays_in_that_year(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {"Pierre_Gasly.txt": (
+        "Pierre Gasly\n\n"
+        "Pierre Gasly ( born 7 February 1996 ) is a French racing driver .\n\n"
+        "Gasly made his Formula One debut in 2017 with Toro Rosso at the Malaysian Grand Prix .\n\n"
+        "Gasly became a full-time Toro Rosso driver for the 2018 season . In the Bahrain Grand Prix he finished fourth , "
+        "his first points . A week later in China , he crashed into his teammate .\n\n"
+        "In 2019 Gasly was promoted to Red Bull Racing , and later that year he was moved back to Toro Rosso .\n\n"
+        "At the 2020 Italian Grand Prix Gasly took his first win in Formula One .")})
+    conversation, turns = _talk(index, embedder, "Where did Pierre Gasly score his first points?", "and a week later?")
+    assert "Bahrain" in _top(turns[0])
+    assert "China" in _top(turns[1])  # the same passage goes on; not the first passage dated 2019
+    assert "a week later → 2018" in turns[1][1].notes
