@@ -307,6 +307,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     elliptical = _elliptical(q, words) or bool(words.another_one.search(q))  # "was there an earlier one?"
     # a name in the relative time is what it counts from ("… as the Osaka declaration"), not the question's own
     own = [n for n in _own_names(index, q, words) if not (relative and n in relative[1])]
+    if person is not None and words.reflexive.fullmatch(person.group(0)) and _named_before(index, q, person.start()):
+        person = None  # "has ACE ever had Satyarthi in the room himself?": himself is Satyarthi
     r = _Reading(index, q, words, focus, own, own_time)
     if comparative is not None:
         _comparative(r, comparative)
@@ -1096,6 +1098,13 @@ def _period_words(scope: TimeScope, words: Words) -> str:
     if scope.start and scope.end:
         return readable_date(scope.start, None if scope.end == scope.start else scope.end)
     return f"from {readable_date(scope.start)}" if scope.start else f"until {readable_date(scope.end)}"
+
+
+def _named_before(index: Index, q: str, at: int) -> bool:
+    """Whether a capitalised word past the question's first, and not one most passages use ("ACE"), comes
+    before `at`: someone a reflexive ("himself") may point back to within the question."""
+    return any(not index.frequency(m.group(0).lower()) or index.frequency(m.group(0).lower()) <= GENERIC * len(index.chunks)
+               for m in re.finditer(r"(?<=\s)[A-Z][\w'’-]+", q[:at]))
 
 
 def _own_names(index: Index, q: str, words: Words) -> list[str]:

@@ -375,6 +375,19 @@ def placed_elsewhere(question: str, passages: list, frequency, words) -> bool:
     return not any(all(_says(said, t) for t in a) for a in asked)
 
 
+def corrected_place(question: str, passages: list, words) -> str:
+    """The question less the places it names when it puts a claim to be confirmed or corrected ("The big 2017
+    conference was in Brasilia, right?") and the first passage names where it was, which answers it whatever
+    place was claimed; else "" (the places then count, `unknown_place` and `placed_elsewhere`)."""
+    if not passages or not words.checks_claim.search(question) or not places_named(question, words):
+        return ""
+    places = [m.group(1) for m in _PLACE.finditer(without_dates(passages[0].text))
+              if not _a_month(m.group(1).split()[-1].lower(), words)]
+    if not any(not words.site_kind.search(p) for p in places):
+        return ""
+    return _PLACE_NAMED.sub(lambda m: m.group(0).split()[0], question)
+
+
 def _says(said: set[str], term: str) -> bool:
     """Whether a passage's terms say a place's term, or a word made from it ("Japanese" for "Japan",
     "Italian" for "Italy")."""

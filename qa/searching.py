@@ -36,6 +36,7 @@ from .deciding import (
     KIND_WORDS,
     Evidence,
     absent_person,
+    corrected_place,
     answers,
     asked_kind,
     asking_part,
@@ -919,6 +920,7 @@ def search(
     words, leading = words_for(q), [index.chunks[i] for i in order[:3]]
     first, written_q = leading[:1], written(q)
     asking = asking_part(written_q, words)
+    placeless = corrected_place(asking, first, words)  # "… was in Brasilia, right?" when the passage says where
     # "what did we present in Buenos Aires in 2018?" when the conference was in 2017: what answers best is of
     # another time, so nothing of that kind is dated in the period
     kind_missing = kind_missing or (period and not empty and bool(order)
@@ -933,8 +935,9 @@ def search(
     found = not empty and not kind_missing and (timed and not (lacking_then and not signals.focus) or recorded or of_then
                                                 or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25") and not lacking) \
-        and not unknown_place(asking, index.frequency, words) and not placed_elsewhere(asking, first, index.frequency, words) \
-        and not unknown_name(asking, index.frequency, words, lambda: index.acronyms,
+        and (bool(placeless) or not unknown_place(asking, index.frequency, words)
+             and not placed_elsewhere(asking, first, index.frequency, words)) \
+        and not unknown_name(placeless or asking, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \
         and not unreported_response(q, first, words) and not untold_talk(asking, leading, words) \
         and not untitled(asking, first, words) \

@@ -2286,3 +2286,18 @@ def test_a_week_later_than_an_answer_dated_by_its_year_stays_in_that_year(write_
     assert "Bahrain" in _top(turns[0])
     assert "China" in _top(turns[1])  # the same passage goes on; not the first passage dated 2019
     assert "a week later → 2018" in turns[1][1].notes
+
+
+def test_weeks_later_without_a_number_counts_on_from_the_answer(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did ACE run a seminar in parliament on human rights risks in supply chains?",
+                     "Weeks later they were back in the Diet building. For what?")
+    assert "Reducing the risks" in _top(turns[0])
+    assert "The Price of Free" in _top(turns[1])  # 14 November 2019, not the seminar of 26 October again
+    assert any(n.startswith("Weeks later →") for n in turns[1][1].notes)
+
+
+def test_himself_after_a_name_in_the_same_question_points_to_that_name(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who was invited to ACE's October 2019 seminar on supply chains?",
+                     "Has ACE ever had Satyarthi in the room himself?")
+    assert not any(n.startswith("himself") for n in turns[1][1].notes)  # not the official of the seminar
+    assert any("Satyarthi" in h.text for h in turns[1][0].hits[:3])

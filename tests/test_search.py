@@ -986,3 +986,17 @@ def test_what_is_shown_first_does_not_depend_on_how_many_are_asked(ngo_index, em
     few, many = search(ngo_index, embedder, question, k=5), search(ngo_index, embedder, question, k=40)
     assert [(h.source, h.line) for h in many.hits[:5]] == [(h.source, h.line) for h in few.hits]
     assert (many.found, [h.in_period for h in many.hits[:5]]) == (few.found, [h.in_period for h in few.hits])
+
+
+def test_a_claim_put_to_be_checked_is_answered_by_the_passage_that_says_where_it_was(ngo_index, embedder):
+    for claim in ("The big 2017 global child labour conference ACE attended was in Brasilia, right?",
+                  "ACE's trip to the 2018 Freedom from Slavery Forum was to Manila, wasn't it?",
+                  "The third SDG 8.7 Dialogue took place in Osaka. Is that right, or was it somewhere else?"):
+        answer = search(ngo_index, embedder, claim, 5)
+        assert answer.found, claim  # the passage corrects it: Buenos Aires, Bangkok, Matsuyama
+    assert "Buenos Aires" in search(ngo_index, embedder, "The big 2017 global child labour conference ACE attended was "
+                                                         "in Brasilia, right?", 5).hits[0].text
+    # asked, not claimed, the place the documents never name still declines; and a claim of a thing the record
+    # lacks (no fourth dialogue, nothing of 2020) is declined whatever it says of the place
+    assert not search(ngo_index, embedder, "Which global child labour conference did ACE attend in Brasilia?", 5).found
+    assert not search(ngo_index, embedder, "ACE ran a fourth SDG 8.7 Dialogue in Fukuoka in 2020, right?", 5).found

@@ -128,11 +128,13 @@ class Words:
     about_record: re.Pattern = re.compile(r"(?!)")  # the documents themselves ("does the record say", 記録では): asks nothing
     purpose: re.Pattern = re.compile(r"(?!)")  # the asker's own use of the answer ("for our KYC file:"): names nothing
     yes_no: re.Pattern = re.compile(r"(?!)")  # a clause that asks whether ("is ACE a member …?"), as a question word does
+    checks_claim: re.Pattern = re.compile(r"(?!)")  # a claim put to be confirmed or corrected ("… in Osaka, right?")
     asks_action: re.Pattern = re.compile(r"(?!)")  # a question whose answer is something done ("what did ACE do at …")
     asks_kind: re.Pattern = re.compile(r"(?!)")  # group "kind": the kind of thing asked for ("which hotel …")
     kind_of_reference: re.Pattern = re.compile(r"(?!)")  # group "kind": "which documentary was that?" -> documentary
     place_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a place ("city"): a place's name answers it
     person_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a person ("which official"): a person's name does
+    reflexive: re.Pattern = re.compile(r"(?!)")  # a person word that points back within its sentence ("himself")
     other_one: re.Pattern = re.compile(r"(?!)")  # the one of those compared that is not the answer ("the other one")
     one_of: re.Pattern = re.compile(r"(?!)")  # group "x": the one just shown that x describes ("the geneva one")
     comparison: re.Pattern = re.compile(r"(?!)")  # group "x": "was that before the Geneva forum?", a yes/no on order
