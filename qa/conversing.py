@@ -1768,13 +1768,7 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
     `term` of whole years ("1991–1994", one passage's) is followed by one that may begin the year it ends."""
     start, end = anchor
     if kind in ("later", "earlier"):
-        n = words.number(amount or "1") or 1
-        if len(start) == 4 == len(end) and unit != "year":  # "a week later" than a year's answer: that year, which
-            return TimeScope(start, end)  # the answer's own passage may tell on ("… A week later in China, he …")
-        # from half the way there on, the nearest to the time it names first, as precise as what it counts from
-        if kind == "later":
-            return TimeScope(_halfway(end, unit, n, 1), None, "earliest", _halfway(end, unit, 2 * n, 1)[:len(end)])
-        return TimeScope(None, _halfway(start, unit, n, -1), "latest", _halfway(start, unit, 2 * n, -1)[:len(start)])
+        return _counted_on(kind, start, end, unit, words.number(amount or "1") or 1)
     if kind in ("next", "previous"):
         step = 1 if kind == "next" else -1
         shifted = _shift(_at_precision(start if step < 0 else end, unit), unit, step)
@@ -1802,6 +1796,16 @@ def _shifted(kind: str, anchor: tuple[str, str], unit: str, amount: str | None, 
     if kind == "before":
         return TimeScope(None, start if spans_years else _day_before(start), "latest")
     return TimeScope(end if spans_years else _day_after(end), None, "earliest")
+
+
+def _counted_on(kind: str, start: str, end: str, unit: str, n: int) -> TimeScope:
+    """ "two years later" ("earlier") than what runs from `start` to `end`: from half the way there on, the
+    nearest to the time it names first, as precise as what it counts from."""
+    if len(start) == 4 == len(end) and unit != "year":  # "a week later" than a year's answer: that year, which
+        return TimeScope(start, end)  # the answer's own passage may tell on ("… A week later in China, he …")
+    if kind == "later":
+        return TimeScope(_halfway(end, unit, n, 1), None, "earliest", _halfway(end, unit, 2 * n, 1)[:len(end)])
+    return TimeScope(None, _halfway(start, unit, n, -1), "latest", _halfway(start, unit, 2 * n, -1)[:len(start)])
 
 
 def _week_of(iso: str) -> tuple[str, str]:
