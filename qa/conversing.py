@@ -1103,7 +1103,7 @@ def _period_words(scope: TimeScope, words: Words) -> str:
 def _named_before(index: Index, q: str, at: int) -> bool:
     """Whether a capitalised word past the question's first, and not one most passages use ("ACE"), comes
     before `at`: someone a reflexive ("himself") may point back to within the question."""
-    return any(not index.frequency(m.group(0).lower()) or index.frequency(m.group(0).lower()) <= GENERIC * len(index.chunks)
+    return any(index.frequency(m.group(0).lower()) <= GENERIC * len(index.chunks)
                for m in re.finditer(r"(?<=\s)[A-Z][\w'’-]+", q[:at]))
 
 

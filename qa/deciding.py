@@ -368,8 +368,7 @@ def placed_elsewhere(question: str, passages: list, frequency, words) -> bool:
         return False
     chunk = passages[0]
     said = set(terms(_unaccented(f"{chunk.heading or ''} {chunk.text}")))
-    places = [m.group(1) for m in _PLACE.finditer(without_dates(chunk.text))
-              if not _a_month(m.group(1).split()[-1].lower(), words)]
+    places = _places_of(chunk, words)
     if not places or any(words.site_kind.search(p) for p in places):
         return False  # "in the Diet Member's Building": a site, which may lie in the city asked ("in Tokyo")
     return not any(all(_says(said, t) for t in a) for a in asked)
@@ -381,11 +380,15 @@ def corrected_place(question: str, passages: list, words) -> str:
     place was claimed; else "" (the places then count, `unknown_place` and `placed_elsewhere`)."""
     if not passages or not words.checks_claim.search(question) or not places_named(question, words):
         return ""
-    places = [m.group(1) for m in _PLACE.finditer(without_dates(passages[0].text))
-              if not _a_month(m.group(1).split()[-1].lower(), words)]
-    if not any(not words.site_kind.search(p) for p in places):
+    if all(words.site_kind.search(p) for p in _places_of(passages[0], words)):
         return ""
     return _PLACE_NAMED.sub(lambda m: m.group(0).split()[0], question)
+
+
+def _places_of(chunk, words) -> list[str]:
+    """The places a passage puts something "in" or "at" ("in Geneva", "at the Diet Member's Building"), not months."""
+    return [m.group(1) for m in _PLACE.finditer(without_dates(chunk.text))
+            if not _a_month(m.group(1).split()[-1].lower(), words)]
 
 
 def _says(said: set[str], term: str) -> bool:

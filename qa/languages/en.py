@@ -11,7 +11,7 @@ _DOES = r"organi[sz]e|attend|hold|submit|sign|join|present|make|do|go|meet|send|
 _N = r"(?P<n>\d+|a couple(?: of)?|couple(?: of)?|a few|few|several|some|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _U = r"(?P<unit>day|week|month|year|yr|mo|wk)s?\.?"
 # "Weeks later they …", "and days earlier": units no number counts, opening a clause (not "thirty-odd years later")
-_UNCOUNTED = r"|(?:^|(?<=[,.;:!?—–-] )|(?<=\band )|(?<=\bjust ))"
+_UNCOUNTED = r"(?:^|(?<=[,.;:!?—–-] )|(?<=\band )|(?<=\bjust ))"
 _CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to|from)"
 _CAP = r"(?:[A-Z][\w.'’&-]*|\d+(?:\.\d+)?)"
 _NAME = re.compile(rf"(?<![\w])[A-ZÀ-ÖØ-Þ\u0100-\u017e][\w.'’&-]*(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
@@ -178,9 +178,9 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:around|about|at\s+(?:about|around))\s+(?:the\s+same\s+time|that\s+time|then|the\s+time)\b(?!\s+(?:of|as)\b)"
                             r"|\b(?:around|close\s+to)\s+(?:that|this|it)\s*(?=\?|$)", re.I), "around", unit="month"),
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:later|after(?:wards?)?(?:\s+that)?|thereafter|on)\b"
-                            + _UNCOUNTED + r"(?P<unit2>day|week|month|year)s\s+(?:later|afterwards?|thereafter)\b", re.I), "later"),
+                            + "|" + _UNCOUNTED + r"(?P<unit2>day|week|month|year)s\s+(?:later|afterwards?|thereafter)\b", re.I), "later"),
         Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b"
-                            + _UNCOUNTED + r"(?P<unit2>day|week|month|year)s\s+(?:earlier|beforehand)\b", re.I), "earlier"),
+                            + "|" + _UNCOUNTED + r"(?P<unit2>day|week|month|year)s\s+(?:earlier|beforehand)\b", re.I), "earlier"),
         # "the month after that"; not "the month after June", counted from June
         Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:after|later)(?:\s+(?:that|this|it))?\b" + _NO_MONTH_AFTER
                             + r"|\b(?:the\s+)?(?:next|following|subsequent|succeeding|ensuing)\s+"
@@ -396,10 +396,11 @@ WORDS = Words(
                        r"|the\s+(?:[^\W\d]+\s+){0,2}?(?:report|file|list|records|newsletter|essay|article|slides?|deck|"
                        r"briefing|annex|profile|brief|memo|notes)(?:\s+(?:in|of|for)\s+(?:our|my)\s+[^\W\d]+)?)"
                        r"(?=\s*(?:[,:;.!?]|[-–—]\s|$))"),
-    # "is ACE a member …?"; not "Is that right?" after a claim, whose names are the claim's
+    # "… was in Brasilia, right?", "Is that right, or was it somewhere else?": a claim put to be checked
     checks_claim=re.compile(r"(?i)(?:[,.;:—–-]\s*|\s)(?:right|correct|true|(?:is|was|isn['’]t|wasn['’]t)\s+(?:it|that|this)(?:\s+(?:so|right|"
                             r"correct|true))?|(?:didn['’]t|did|don['’]t|haven['’]t)\s+(?:they|it|he|she|we|you)|can\s+you\s+confirm|"
                             r"is\s+the\s+\w+\s+right|or\s+(?:was|is|were)\s+(?:it|that)\s+(?:somewhere|elsewhere)\s*(?:else)?)\s*\W*$"),
+    # "is ACE a member …?"; not "Is that right?" after a claim, whose names are the claim's
     yes_no=re.compile(r"(?i)^\W*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\s+"
                       r"(?!(?:that|this|it|so|these|those|they|there|he|she)\b)\S.*\?\s*$"),
     asks_action=re.compile(r"(?i)\b(?:what|waht|wat|wht|whta)\s+(?:did|does|has|have)\s+(?:\w+\s+){1,3}?(?:do|done|"
