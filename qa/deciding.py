@@ -78,7 +78,7 @@ def answers(evidence: Evidence, keywords_only: bool = False) -> bool:
 def must_hold(question: str, words) -> bool:
     """Whether what the question asks for is a kind no words of the passage make up for when it lacks it
     (`typed` 0 declines whatever the score): a place for "where", a person for "who", a length of time,
-    a sum of money, who paid, the exact words. Not a count nor a kind's word, which passages write in more
+    a sum of money, an age, who paid, the exact words. Not a count nor a kind's word, which passages write in more
     ways than the checks know ("70 thousand signatures"). On the dev halves this declined 4 more unanswerable questions and no
     answerable one ("Where exactly in Tokyo was the roundtable held?" when the entry says only Tokyo)."""
     if words.asks_payer.search(question) or words.asks_wording.search(question):
@@ -87,7 +87,8 @@ def must_hold(question: str, words) -> bool:
     person = words.asks_person.search(question) or (kind is not None and words.person_kind.fullmatch(kind))
     if kind is not None and not (words.asks_date.search(question) or person):
         return bool(words.place_kind.fullmatch(kind) or words.site_kind.fullmatch(kind))
-    if words.asks_place.search(question) or words.asks_money.search(question) or words.asks_duration.search(question):
+    if words.asks_place.search(question) or words.asks_money.search(question) or words.asks_duration.search(question) \
+            or words.asks_age.search(question):
         return True
     return not words.asks_count.search(question) and bool(person)
 
@@ -102,6 +103,7 @@ _DURATION = re.compile(r"\b(?:for|over|after|within|nearly|almost|about)\s+(?:\d
                        r"nine|ten|several|many|a\s+few)\s+(?:years?|months?|weeks?|days?|decades?)\b"
                        r"|\b(?:since|until|till)\s+(?:\w+\s+){0,3}\d{4}\b|\bfrom\s+(?:\w+\s+)?\d{4}\s+(?:to|until)\b"
                        r"|\d{4}\s*[-–]\s*\d{2,4}|\d+\s*(?:年間|か月間|ヶ月間|日間)|まで", re.I)
+_AGE = re.compile(r"(?i)\b\w+[- ]years?[- ]old\b|\baged\s+\d|\bage\s+(?:of\s+)?\d|\d\s*(?:歳|才)")
 _INSTITUTION = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogue|meeting|group|level|rights|human|day|"
                           r"nations?|council|committee|platform|foundation|coalition|alliance|government|ministry|"
                           r"minister|secretary|office|department|building|hotel|hall|centre|center|stadium|university|"
@@ -132,7 +134,7 @@ def holds_count(text: str) -> bool:
 def typed(question: str, passages: list, words, similar=None, lowercase=None) -> float:
     """1.0 when the first passage (a chunk) holds what the question asks for, or it asks for no kind; else 0.0:
     funding for "who paid for it?", a quotation for "the exact wording"; a sum of money for "what budget" (¥, dollars, 円); a length of time for "how long" ("for three years",
-    "since 2004", "2017–2019"); a count ("17 members", 600人) for "how many", in a passage that speaks of what
+    "since 2004", "2017–2019"); an age for "how old" ("a fifteen-year-old"); a count ("17 members", 600人) for "how many", in a passage that speaks of what
     it counts ("how many visits": not "70 thousand signatures"); for "who", a person's name ("whose": or a thing's)
     the question does not give itself; for "when", a date; for "which city", a place it does not give; for
     "which hotel", the word or one `similar(word, words)` finds as close in meaning ("movie": "film").
@@ -164,6 +166,9 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
     elif words.asks_money.search(question):
         def holds(chunk) -> bool:
             return bool(_MONEY.search(chunk.text))
+    elif words.asks_age.search(question):  # "how old was the child?": "a fifteen-year-old", "aged 15", 15歳
+        def holds(chunk) -> bool:
+            return bool(_AGE.search(chunk.text))
     elif words.asks_duration.search(question):
         def holds(chunk) -> bool:  # "for three years", or a span of dates ("December 3-5, 2018": three days)
             return bool(_DURATION.search(chunk.text)) or bool(chunk.date_end and chunk.date_end != chunk.date)

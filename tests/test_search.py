@@ -1000,3 +1000,23 @@ def test_a_claim_put_to_be_checked_is_answered_by_the_passage_that_says_where_it
     # lacks (no fourth dialogue, nothing of 2020) is declined whatever it says of the place
     assert not search(ngo_index, embedder, "Which global child labour conference did ACE attend in Brasilia?", 5).found
     assert not search(ngo_index, embedder, "ACE ran a fourth SDG 8.7 Dialogue in Fukuoka in 2020, right?", 5).found
+
+
+def test_an_age_asked_needs_an_age_and_years_asked_are_a_date_not_a_kind_of_thing():
+    from qa.chunking import Chunk
+    from qa.deciding import must_hold, names_none
+    from qa.languages import table
+
+    words = table("en")
+    shiroki = "ACE Managing Director Tomoko Shiroki presented in two of the sessions on Sustainable Procurement"
+    assert must_hold("How old is Ms. Tomoko Shiroki?", words) and _holds("How old is Ms. Tomoko Shiroki?", shiroki) == 0.0
+    statement = "Made a statement on the death of a fifteen-year-old Japanese child labourer"
+    assert _holds("how old was the child?", statement) == 1.0
+    assert _holds("At what age did he join?", "He joined the navy aged 16.") == 1.0
+    assert must_hold("何歳ですか？", table("ja")) and _holds("How old was she?", "She was born in Tokyo.") == 0.0
+    # "which years …?" asks when, not which ones of the years a passage names
+    asked = "During which years did Leahy serve as Chief of Naval Operations?"
+    taught = Chunk("Beginning in 1907 , he served as instructor in the Department of Physics for two years .",
+                   None, "a.txt", 21)  # says "years", names none of them: still no reason to decline
+    assert not names_none(asked, [taught], words)
+    assert _holds(asked, "As Chief of Naval Operations from 1937 to 1939 , he was the senior officer .") == 1.0

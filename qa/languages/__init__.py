@@ -95,6 +95,7 @@ class Words:
     pair: re.Pattern = re.compile(r"(?!)")  # the people the answer names, two or more ("those two", 二人)
     asks_money: re.Pattern = re.compile(r"(?!)")  # a question whose answer is a sum of money ("what budget", 費用)
     asks_duration: re.Pattern = re.compile(r"(?!)")  # ... a length of time ("how long", 何年間)
+    asks_age: re.Pattern = re.compile(r"(?!)")  # ... someone's age ("how old", 何歳)
     asks_payer: re.Pattern = re.compile(r"(?!)")  # who paid or sponsored something: the passage must tell of funding
     asks_owner: re.Pattern = re.compile(r"(?!)")  # "whose campaign?": a person or an organisation answers it
     asks_anyone: re.Pattern = re.compile(r"(?!)")  # "who came?", "who was it addressed to?": a body answers it too

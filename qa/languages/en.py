@@ -481,6 +481,7 @@ WORDS = Words(
     title=re.compile(r"[“\"‘][^”\"’]{3,}[”\"’]|\b[A-Z][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*)*(?:\s+(?:of|on|and|for|between|"
                      r"against|in|to|at)(?:\s+the)?\s+[A-Z0-9][\w.'’-]*)+"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
+    asks_age=re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"(?:^|[.?!;:—–-]\s)\s*(?:and\s+)?(?:since\s+)?when\b|\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|"
                          r"actual\s+)?(?:dates?|years?|days?|months?)\b", re.I),
@@ -594,7 +595,8 @@ WORDS = Words(
                          "agenda", "venue", "location", "reason", "conclusion", "message", "focus", "format",
                          "role", "response", "reaction", "impact", "point", "idea", "content", "contents",
                          "detail", "details", "cost", "price", "size", "length", "duration", "audience", "date", "dates",
-                         "exact", "precise", "full", "correct", "number", "total", "figure", "figures"}),
+                         "exact", "precise", "full", "correct", "number", "total", "figure", "figures",
+                         "year", "month", "week", "day", "time", "period", "decade", "age"}),  # "during which years …?": a date
     described=frozenset({"topic", "theme", "title", "subject", "purpose", "aim", "goal", "agenda", "message", "focus",
                          "format", "role", "point", "idea", "content", "contents"}),
 )
