@@ -77,7 +77,7 @@ def features(index: Index, embedder: Embedder, q: str, own: str, own_terms: list
         rows[:, C["own sentence meaning"]] = best - best.max()
     keyword = index.keyword_scores(own, ids) if own.strip() else np.zeros(n)
     rows[:, C["own keywords"]] = keyword / (keyword.max() or 1.0)
-    held = [set(keywords_terms(index.chunks[i].context_text())) for i in order]
+    held = [_terms_held(index, i) for i in order]
     if focus:
         rows[:, C["answer just shown"]] = ids == focus[0]
         same = index.table.document[ids] == index.table.document[focus[0]]
@@ -115,6 +115,14 @@ def features(index: Index, embedder: Embedder, q: str, own: str, own_terms: list
         years = all(len(d or "0000") == 4 for d in (scope.start, scope.end)) if scope is not None else False
         rows[:, C["in time asked"]] = np.maximum(rows[:, C["dated in time"]], (rows[:, C["in time"]] >= 1.0) * years)
     return rows
+
+
+def _terms_held(index: Index, i: int) -> set[str]:
+    """The terms of a passage's title, heading and text: the text's from its sentences, which highlighting and
+    "own words together" split and stem once (stemming a passage again was most of a follow-up's re-ordering)."""
+    chunk = index.chunks[i]
+    return set(keywords_terms(f"{chunk.title or ''}\n{chunk.heading or ''}")).union(
+        *(said for _, _, said in index.sentences(i)))
 
 
 _SENTENCE_VECTORS: OrderedDict = OrderedDict()  # (generation, passage) -> its sentences' vectors, the latest kept

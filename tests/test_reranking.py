@@ -119,3 +119,10 @@ def test_who_spoke_there_after_what_a_conference_is_is_the_talk_of_the_year_in_f
     conversation.ask(ngo_index, embedder, "What is the Sustainable Brands conference?")
     answer, _ = conversation.ask(ngo_index, embedder, "Who from ACE spoke there?")
     assert "presented in two of the sessions" in answer.hits[0].text
+
+
+def test_the_terms_a_passage_holds_are_read_from_its_sentences_as_from_its_whole_text(ngo_index):
+    from qa.keywords import terms
+
+    for i, chunk in enumerate(ngo_index.chunks):
+        assert reranking._terms_held(ngo_index, i) == set(terms(chunk.context_text())), chunk.text[:60]
