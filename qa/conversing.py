@@ -1924,7 +1924,9 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
         dated = (start, start if int(end[:4]) - int(start[:4]) > 1 else end)
         before, anchor = (anchor, dated) if dated != anchor else (before, anchor)
     topic = title if top is not None else (focus.topic if focus is not None else None)
-    labels = set(about) - {title}  # a passage's event title is an event; a name stays what it was when named
+    # a passage's event title is an event; a name stays what it was when named, and an article's title is no
+    # event written without its "( band )" either
+    labels = set(about) - {title, _bare(title)}
     prior = focus.events if focus is not None else frozenset()
     events = frozenset(s for s in subjects
                        if (s not in own and (s in labels or s in prior)) or words.event.search(s))
@@ -2157,11 +2159,16 @@ def _named_title(hit: Hit) -> str | None:
     """The title of a passage's document when it reads as a name ("Graham Potter", "Mission San Miguel
     Arcángel", "GER Classes S46 , D56 and H88"): what an article's sections are about."""
     title = hit.chunk.title or ""
-    words = re.sub(r"\s*\(.*?\)\s*$", "", title).split()  # "Pelican ( Fabergé egg )": a name told apart
-    if not 0 < len(words) <= 8 or not words[0][:1].isupper():
-        return None
+    words = _bare(title).split()  # "Pelican ( Fabergé egg )": a name told apart
+    if not 0 < len(words) <= 8 or not (words[0][:1].isupper() or words[0][:1].isdigit() and words[0] != words[0].lower()):
+        return None  # "2AM" is a name, "1995" none
     return title if all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() or w in ("of", "and", "the", "de", "du")
                         for w in words) else None
+
+
+def _bare(title: str | None) -> str | None:
+    """A title without the words in brackets that tell it apart ("2AM ( band )": "2AM")."""
+    return re.sub(r"\s*\(.*?\)\s*$", "", title) if title else title
 
 
 def _title_person(hits) -> str | None:

@@ -899,6 +899,19 @@ def test_he_is_the_person_of_the_article_the_question_spells_in_lower_case(write
     assert turns[1][1].notes[0] == "he → Erich Topp"  # not "Oak Leaves", two capitalised words of the question
 
 
+def test_they_is_the_group_an_article_is_about_when_its_name_opens_with_a_digit(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {"4XO_band.txt": (
+        "4XO ( band )\n\n"
+        "4XO is a South Korean boy group . They officially debuted on July 11 , 2008 , on a music show .\n\n"
+        "Through June and July 2010 , 4XO opened for the Wonder Girls on their world tour .\n\n"
+        "4XO released their first full-length album in October 2010 .")}
+        | {"Keith_Emerson.txt": ("Keith Emerson\n\nKeith Emerson was an English keyboardist .\n\n"
+                                 "Following the August 2008 release of his album , Emerson also toured with his band .")})
+    _, turns = _talk(index, embedder, "when did the group 4XO debut", "did they tour with anyone that summer?")
+    assert turns[1][1].notes[0] == "they → 4XO (band)"  # not left unread as an event's "they" (ACE's own)
+    assert "4XO" in turns[1][0].hits[0].source
+
+
 def test_a_place_asked_is_named_by_the_word_made_from_it(write_corpus, tmp_path, embedder):
     index = _indexed(write_corpus, tmp_path, embedder, {"Kenji_Arai.txt": (
         "Kenji Arai ( born 3 May 1990 ) is a racing driver from Sweden who moved to Japan in 2010.\n\n"
