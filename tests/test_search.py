@@ -1020,3 +1020,13 @@ def test_an_age_asked_needs_an_age_and_years_asked_are_a_date_not_a_kind_of_thin
                    None, "a.txt", 21)  # says "years", names none of them: still no reason to decline
     assert not names_none(asked, [taught], words)
     assert _holds(asked, "As Chief of Naval Operations from 1937 to 1939 , he was the senior officer .") == 1.0
+
+
+def test_pay_asked_in_other_words_needs_a_sum_of_money():
+    from qa.deciding import must_hold
+    from qa.languages import table
+
+    director = "ACE Managing Director Tomoko Shiroki presented in two of the sessions in 2019"
+    for asked in ("how big was her pay package?", "What was the director's compensation?", "What are staff wages?"):
+        assert must_hold(asked, table("en")) and _holds(asked, director) == 0.0, asked
+    assert _holds("What was the director's remuneration?", "Her remuneration was 8 million yen a year.") == 1.0
