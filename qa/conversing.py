@@ -832,7 +832,12 @@ def _ellipsis(r: _Reading, ordinal: bool, plain: bool = False, timed: bool = Fal
     elif slot:  # "when were we in abidjan" -> "… what about buenos aires?": its place, not Abidjan's
         named = set(specific_terms(r.index, frame))
         frame = " ".join(w for w in frame.split() if not set(terms(w)) & named)
-        r.elsewhere = True
+        kept = r.focus.person or (r.focus.subjects[0] if r.focus.subjects else "")
+        if kept and _common(r.index, slot):  # "Sam Selvon's first wife …?" -> "and the second marriage?": his
+            r.context.append(kept)
+            r.note(r.words.said["about"], _short(kept))
+        else:
+            r.elsewhere = True
         r.note(r.words.said["same question"], _short(slot))
     r.context.append(frame)
     main = r.focus.subjects[0] if r.focus.subjects and not (slot or r.own or r.own_time) else ""
@@ -843,6 +848,13 @@ def _ellipsis(r: _Reading, ordinal: bool, plain: bool = False, timed: bool = Fal
         r.note(too.group("w"), _short(main))
     if r.own or r.own_time:
         r.note(r.words.said["same question"], _short(r.own[0]) if r.own else _period_words(r.own_time, r.words))
+
+
+def _common(index: Index, name: str) -> bool:
+    """Whether a name the question gives is a thing's common noun the documents write in lower case ("the
+    second marriage", "the doctorate"), not another subject ("Big Bang")."""
+    said = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", name)]
+    return bool(said) and all(w in index.lowercase for w in said)
 
 
 def _names_new(r: _Reading, text: str) -> bool:

@@ -924,6 +924,25 @@ def test_after_that_keeps_the_answer_whose_story_goes_on_past_it(write_corpus, t
     assert "Lisa Weld" in _top(turns[1])  # the same passage tells of 1985: not left out as the answer shown
 
 
+def test_and_the_thesis_asks_the_same_of_the_same_person_and_another_name_of_another(write_corpus, tmp_path, embedder):
+    canal = "Kiel Canal\n\n" + "\n\n".join(  # passages of another kind, each a chunk: "thesis" is a rare word
+        f"In {1890 + n} the canal {verb} , and the harbour master wrote a long report on the works for the shipping "
+        f"board of the city council , which met {n + 2} times that year ." for n, verb in enumerate(
+            ("was dug", "was widened", "opened", "flooded", "froze", "was dredged", "closed", "was renamed", "was lit",
+             "was painted", "was fenced", "was mapped")))
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Rob_Wilso.txt": ("Rob Wilso\n\nRob Wilso ( born May 16 , 1937 ) is an American economist .\n\n"
+                          "Wilso received his A.B . from Harvard College in 1959 .\n\n"
+                          "Wilso wrote his thesis on bidding at Stanford in 1963 .\n\nIn 1980 he won a prize ."),
+        "Ann_Kerr.txt": ("Ann Kerr\n\nAnn Kerr ( born 1945 ) is a British oceanographer .\n\n"
+                         "Kerr wrote her thesis on tides at Oxford in 1970 .\n\nKerr received her B.A . in 1966 ."),
+        "Kiel_Canal.txt": canal})
+    _, turns = _talk(index, embedder, "When did Rob Wilso graduate from Harvard College?", "and the thesis?")
+    assert "bidding" in _top(turns[1]) and "about → Rob Wilso" in turns[1][1].notes  # still his
+    _, turns = _talk(index, embedder, "When did Rob Wilso graduate from Harvard College?", "what about Ann Kerr?")
+    assert "Kerr" in _top(turns[1])
+
+
 def test_a_place_asked_is_named_by_the_word_made_from_it(write_corpus, tmp_path, embedder):
     index = _indexed(write_corpus, tmp_path, embedder, {"Kenji_Arai.txt": (
         "Kenji Arai ( born 3 May 1990 ) is a racing driver from Sweden who moved to Japan in 2010.\n\n"
