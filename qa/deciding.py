@@ -167,8 +167,10 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
         def holds(chunk) -> bool:
             return bool(_MONEY.search(chunk.text))
     elif words.asks_age.search(question):  # "how old was the child?": "a fifteen-year-old", "aged 15", 15歳
-        def holds(chunk) -> bool:
-            return bool(_AGE.search(chunk.text))
+        at_event = bool(words.age_at.search(question))  # "how old was he when he made rear admiral?": its date
+
+        def holds(chunk) -> bool:  # and the birth date the documents give
+            return bool(_AGE.search(chunk.text)) or at_event and bool(chunk.date)
     elif words.asks_duration.search(question):
         def holds(chunk) -> bool:  # "for three years", or a span of dates ("December 3-5, 2018": three days)
             return bool(_DURATION.search(chunk.text)) or bool(chunk.date_end and chunk.date_end != chunk.date)

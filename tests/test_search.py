@@ -1004,7 +1004,7 @@ def test_a_claim_put_to_be_checked_is_answered_by_the_passage_that_says_where_it
 
 def test_an_age_asked_needs_an_age_and_years_asked_are_a_date_not_a_kind_of_thing():
     from qa.chunking import Chunk
-    from qa.deciding import must_hold, names_none
+    from qa.deciding import must_hold, names_none, typed
     from qa.languages import table
 
     words = table("en")
@@ -1014,6 +1014,10 @@ def test_an_age_asked_needs_an_age_and_years_asked_are_a_date_not_a_kind_of_thin
     assert _holds("how old was the child?", statement) == 1.0
     assert _holds("At what age did he join?", "He joined the navy aged 16.") == 1.0
     assert must_hold("何歳ですか？", table("ja")) and _holds("How old was she?", "She was born in Tokyo.") == 0.0
+    # an age at an event follows from the event's date (and the birth date a biography gives): a dated passage holds it
+    promoted = Chunk("- 1910 – Rear admiral", None, "a.txt", 40, "1910")
+    assert typed("How old was he when he made rear admiral?", [promoted], words) == 1.0
+    assert typed("How old is he?", [promoted], words) == 0.0
     # "which years …?" asks when, not which ones of the years a passage names
     asked = "During which years did Leahy serve as Chief of Naval Operations?"
     taught = Chunk("Beginning in 1907 , he served as instructor in the Department of Physics for two years .",

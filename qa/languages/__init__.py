@@ -96,6 +96,7 @@ class Words:
     asks_money: re.Pattern = re.compile(r"(?!)")  # a question whose answer is a sum of money ("what budget", 費用)
     asks_duration: re.Pattern = re.compile(r"(?!)")  # ... a length of time ("how long", 何年間)
     asks_age: re.Pattern = re.compile(r"(?!)")  # ... someone's age ("how old", 何歳)
+    age_at: re.Pattern = re.compile(r"(?!)")  # ... at an event ("how old was he when …", 何歳の時): its date tells it
     asks_payer: re.Pattern = re.compile(r"(?!)")  # who paid or sponsored something: the passage must tell of funding
     asks_owner: re.Pattern = re.compile(r"(?!)")  # "whose campaign?": a person or an organisation answers it
     asks_anyone: re.Pattern = re.compile(r"(?!)")  # "who came?", "who was it addressed to?": a body answers it too

@@ -483,6 +483,7 @@ WORDS = Words(
                      r"against|in|to|at)(?:\s+the)?\s+[A-Z0-9][\w.'’-]*)+"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
     asks_age=re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b", re.I),
+    age_at=re.compile(r"\b(?:how\s+old|what\s+age)\b.*\b(?:when|by\s+then|at\s+the\s+time|then)\b|\bat\s+what\s+age\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"(?:^|[.?!;:—–-]\s)\s*(?:and\s+)?(?:since\s+)?when\b|\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|"
                          r"actual\s+)?(?:dates?|years?|days?|months?)\b", re.I),

@@ -127,6 +127,7 @@ WORDS = Words(
     asks_money=re.compile(r"(予算|費用|金額|いくら|収入|寄付額|資金額)"),
     asks_duration=re.compile(r"(何年間|何か月間|何ヶ月間|どのくらいの期間|いつまで)"),
     asks_age=re.compile(r"(何歳|何才|年齢)"),
+    age_at=re.compile(r"(?:何歳|何才)の?(?:とき|時)|(?:とき|時)[^。？]*(?:何歳|何才)"),
     asks_response=re.compile(r"(?:何と|なんと|どう)(?:言|述べ|答|返|応じ|反応)|返事|返答|回答|反応|採用され|反映され|受け入れられ"
                              r"|どうなった|結果は"),
     response=re.compile(r"述べ|発言|回答|返答|応じ|採用|反映|盛り込|明記|合意|約束|表明|歓迎"),
