@@ -404,6 +404,9 @@ def _says(said: set[str], term: str) -> bool:
     return term in said or len(term) >= 4 and any(s.startswith(term[:max(4, len(term) - 1)]) for s in said)
 
 
+ASKING_WORDS = 4  # a sentence ending in "?" with this many words asks on its own; "Correct?", "Right?" are tags
+
+
 def asking_part(question: str, words) -> str:
     """The question from the clause that asks on: what the asker says of themselves before it ("Our CEO spoke
     at Sustainable Brands as well - what topics …", "We're planning a dialogue in Shikoku, so I'm curious:
@@ -418,7 +421,11 @@ def asking_part(question: str, words) -> str:
         # member. Correct?"
         if words.question.search(clause) or words.yes_no.search(clause.lstrip(".!?:;-–— ")):
             return question[at:]
-    return question
+    # none asks in words: the sentence that ends in "?" does ("My workers from Brazil, they have kids. ACE talk
+    # about children of foreign workers?"), when it says more than a tag ("… as a member. Correct?": the claim)
+    asked = [at for at in clauses if (m := re.match(r"[^.!?:;]*[?？]", question[at:].lstrip(".!?:;-–— ")))
+             and len(m.group(0).split()) >= ASKING_WORDS]
+    return question[asked[0]:] if asked else question
 
 
 def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word: False) -> bool:

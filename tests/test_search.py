@@ -828,6 +828,11 @@ def test_what_an_asker_says_of_themselves_first_is_not_asked_and_who_did_what_wh
                                        "records.", 5).found
     assert not search(ngo_index, embedder, "For our KYC file: is UNICEF Japan a member of the Stop Child Labour "
                                            "Network?", 5).found
+    # a question asked without a question word is the sentence that ends in "?" (not "Correct?", a tag on a claim)
+    assert search(ngo_index, embedder, "My workers from Brazil, they have kids. ACE talk about children of foreign "
+                                       "workers, the NHK documentary?", 5).found
+    assert not search(ngo_index, embedder, "The release lists UNICEF Japan as a member of the Stop Child Labour "
+                                           "Network. Correct?", 5).found
     # the Sustainable Brands entries name Tomoko Shiroki, not Akira Kondo
     assert not search(ngo_index, embedder, "What did Akira Kondo talk about at Sustainable Brands 2019?", 5).found
     assert search(ngo_index, embedder, "What did Tomoko Shiroki present at Sustainable Brands 2019?", 5).found
