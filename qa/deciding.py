@@ -201,7 +201,7 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
 _TITLE = re.compile(r"(?i)\b(?:director|president|manager|minister|secretary|undersecretary|deputy|associate|chair"
                     r"(?:man|woman|person)?|officer|head|ambassador|representative|governor|mayor|senator|"
                     r"professor|laureate)\b")  # "Associate Deputy Undersecretary" is no one's name
-_NAME_OF = re.compile(r"(?i)\bnames?\s+of\b|名前")
+_NAME_OF = re.compile(r"(?i)\bnames?\s+of\b|\bgive\s+(?:me|us)\s+(?:a|the|his|her|their)\s+names?\b|名前")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)")
 _PLACE_JA = re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{2,})(?:で|にて)(?![はもすきしょあ])")  # 新宿駅前で街頭キャンペーン

@@ -369,6 +369,7 @@ def test_a_name_asked_for_is_no_role_and_a_count_is_no_campaigns_name():
     seminar = "Organized a seminar inviting the Associate Deputy Undersecretary of the U.S. Department of Labor"
     assert holds("Who was the guest speaker at the seminar?", seminar) == 1.0  # a role answers "who"
     assert holds("What was the name of the Associate Deputy Undersecretary?", seminar) == 0.0
+    assert holds("Which official spoke at the seminar - give me a name.", seminar) == 0.0  # a name asked, as above
     film = "Organized a film event in collaboration with the 100 Million Campaign"
     assert holds("How many people came to the film event?", film) == 0.0
     assert holds("How many people came to the film event?", "about 120 people came to the film event") == 1.0
