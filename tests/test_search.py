@@ -370,6 +370,11 @@ def test_a_name_asked_for_is_no_role_and_a_count_is_no_campaigns_name():
     assert holds("Who was the guest speaker at the seminar?", seminar) == 1.0  # a role answers "who"
     assert holds("What was the name of the Associate Deputy Undersecretary?", seminar) == 0.0
     assert holds("Which official spoke at the seminar - give me a name.", seminar) == 0.0  # a name asked, as above
+    # "who" asked after a clause of the asker's own is still "who"
+    statement = "January 10, 2018 Made a statement on the death of a fifteen-year-old Japanese child labourer"
+    assert holds("Everyone knows ACE got sued over that 2018 statement - who filed the lawsuit?", statement) == 0.0
+    assert holds("Tell me about the seminar. Who spoke?", seminar.replace("the Associate Deputy Undersecretary",
+                                                                         "Deputy Undersecretary Mark Mittelhauser")) == 1.0
     film = "Organized a film event in collaboration with the 100 Million Campaign"
     assert holds("How many people came to the film event?", film) == 0.0
     assert holds("How many people came to the film event?", "about 120 people came to the film event") == 1.0

@@ -284,7 +284,7 @@ WORDS = Words(
                                          ("december", "dec")), 1) for m in ms} | {"year": 1},
     unknown_word_is_subject=True,
     asks_person=re.compile(r"\bgive\s+(?:me|us)\s+(?:a|the|his|her|their)\s+names?\b|"  # "… took the petition - give me a name"
-                           r"^\W*(?:(?:and|so|but|wait|ok|okay|oh|hmm|sorry|also|right|then)\W+)*(?:who|whom|whose)\b|\bwhat(?:\s+(?:is|was|were|are)|['’]s)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+                           r"(?:^|[.!?;:]\s+|\s[-–—]\s+)\W*(?:(?:and|so|but|wait|ok|okay|oh|hmm|sorry|also|right|then)\W+)*(?:who|whom|whose)\b|\bwhat(?:\s+(?:is|was|were|are)|['’]s)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
                            r"(?:actual\s+|full\s+|exact\s+|real\s+)?names?\s+of\b(?!\s+(?:the\s+|that\s+|this\s+)?(?:\w+\s+)?(?:" + _GATHERINGS + r")s?\b)", re.I),
     gathering=re.compile(rf"(?i)\b(?:{_GATHERINGS})s?\b"),
     asks_presence=re.compile(r"(?i)^\W*(?:(?:and|so|but|wait|ok)\W+)?(?:(?:what|when|where|which\s+\w+|how)\s+)?"
