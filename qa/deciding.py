@@ -431,7 +431,7 @@ def asking_part(question: str, words) -> str:
 def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word: False) -> bool:
     """Whether the question names someone or something ("did we brief Keidanren?", "UNICEF Japan") none of
     whose words the documents use: not a month however spelt ("Octber") nor a feast ("Christmas"), a people's
-    adjective ("Indian"), an acronym they spell out (`spelled()`: initials -> name), a name spelt out whose
+    adjective or its plural ("Indian", "were the Americans there?"), an acronym they spell out (`spelled()`: initials -> name), a name spelt out whose
     initials they use ("the United Nations forum" when they write "UN Forum"), a region ("Europe"), nor a slip
     of one of their words (`slip(word)`: "Netowrk")."""
     for m in words.proper.finditer(question):
@@ -440,7 +440,7 @@ def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word
         if not found or any(frequency(t) for t in found):
             continue  # a word the documents use
         name = _unaccented(word).lower()
-        if not (_PEOPLE_S.search(word) or _a_month(name, words) or _a_feast(question, m, words)
+        if not (_PEOPLE_S.search(word.removesuffix("s")) or _a_month(name, words) or _a_feast(question, m, words)
                 or (word.isupper() and word in spelled()) or slip(name)
                 or m.start(1) in _initialled(question, frequency) or region(word)):
             return True
