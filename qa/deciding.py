@@ -201,7 +201,6 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
 _TITLE = re.compile(r"(?i)\b(?:director|president|manager|minister|secretary|undersecretary|deputy|associate|chair"
                     r"(?:man|woman|person)?|officer|head|ambassador|representative|governor|mayor|senator|"
                     r"professor|laureate)\b")  # "Associate Deputy Undersecretary" is no one's name
-_NAME_OF = re.compile(r"(?i)\bnames?\s+of\b|\bgive\s+(?:me|us)\s+(?:a|the|his|her|their)\s+names?\b|名前")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)")
 _PLACE_JA = re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{2,})(?:で|にて)(?![はもすきしょあ])")  # 新宿駅前で街頭キャンペーン
@@ -297,7 +296,7 @@ def _names_person(chunk, question: str, words, lowercase=None) -> bool:
     of an institution's name ("Diet Member" of "Diet Member's Building") nor two words the documents
     also write in lower case ("Child Labour"), and, for "what was the name
     of …", not a role ("the Associate Deputy Undersecretary" answers "who", not "what name")."""
-    asked, named = question.lower(), bool(_NAME_OF.search(question))
+    asked, named = question.lower(), bool(words.asks_name.search(question))
     runs = [(r.start(), r.end(), r.group(0)) for r in _CAPITALISED_RUN.finditer(chunk.text)]
 
     def names_one(m: re.Match) -> bool:

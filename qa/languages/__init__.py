@@ -95,6 +95,7 @@ class Words:
     pair: re.Pattern = re.compile(r"(?!)")  # the people the answer names, two or more ("those two", 二人)
     asks_money: re.Pattern = re.compile(r"(?!)")  # a question whose answer is a sum of money ("what budget", 費用)
     asks_duration: re.Pattern = re.compile(r"(?!)")  # ... a length of time ("how long", 何年間)
+    asks_name: re.Pattern = re.compile(r"(?!)")  # ... a name, which a role does not give ("the name of …", 名前)
     asks_age: re.Pattern = re.compile(r"(?!)")  # ... someone's age ("how old", 何歳)
     age_at: re.Pattern = re.compile(r"(?!)")  # ... at an event ("how old was he when …", 何歳の時): its date tells it
     asks_payer: re.Pattern = re.compile(r"(?!)")  # who paid or sponsored something: the passage must tell of funding

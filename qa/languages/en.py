@@ -130,6 +130,7 @@ _EVENTS = (r"forum|conference|summit|dialogues?|meeting|seminar|symposium|campai
            r"declaration|report|screening|pledge|comments?|letter|petition")
 _WORKS = r"session|seminar|film|movie|documentary|talk|speech|presentation|report|event|panel|campaign|statement|book|" \
     r"article|paper|lecture|workshop|webinar|exhibition|programme|program|song|album|episode"  # things given a title
+_GIVE_NAME = r"\bgive\s+(?:me|us)\s+(?:a|the|his|her|their)\s+names?\b"  # "… took the petition - give me a name"
 _GATHERINGS = r"forum|conference|summit|dialogue|meeting|seminar|symposium|session|workshop|roundtable|gathering|event"
 _ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
@@ -283,8 +284,7 @@ WORDS = Words(
                                          ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
                                          ("december", "dec")), 1) for m in ms} | {"year": 1},
     unknown_word_is_subject=True,
-    asks_person=re.compile(r"\bgive\s+(?:me|us)\s+(?:a|the|his|her|their)\s+names?\b|"  # "… took the petition - give me a name"
-                           r"(?:^|[.!?;:]\s+|\s[-–—]\s+)\W*(?:(?:and|so|but|wait|ok|okay|oh|hmm|sorry|also|right|then)\W+)*(?:who|whom|whose)\b|\bwhat(?:\s+(?:is|was|were|are)|['’]s)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    asks_person=re.compile(_GIVE_NAME + r"|(?:^|[.!?;:]\s+|\s[-–—]\s+)\W*(?:(?:and|so|but|wait|ok|okay|oh|hmm|sorry|also|right|then)\W+)*(?:who|whom|whose)\b|\bwhat(?:\s+(?:is|was|were|are)|['’]s)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
                            r"(?:actual\s+|full\s+|exact\s+|real\s+)?names?\s+of\b(?!\s+(?:the\s+|that\s+|this\s+)?(?:\w+\s+)?(?:" + _GATHERINGS + r")s?\b)", re.I),
     gathering=re.compile(rf"(?i)\b(?:{_GATHERINGS})s?\b"),
     asks_presence=re.compile(r"(?i)^\W*(?:(?:and|so|but|wait|ok)\W+)?(?:(?:what|when|where|which\s+\w+|how)\s+)?"
@@ -483,6 +483,7 @@ WORDS = Words(
     title=re.compile(r"[“\"‘][^”\"’]{3,}[”\"’]|\b[A-Z][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*)*(?:\s+(?:of|on|and|for|between|"
                      r"against|in|to|at)(?:\s+the)?\s+[A-Z0-9][\w.'’-]*)+"),
     asks_duration=re.compile(r"\bhow\s+long\b|\b(?:for\s+)?how\s+many\s+(?:years|months|weeks|days)\b", re.I),
+    asks_name=re.compile(rf"(?i)\bnames?\s+of\b|{_GIVE_NAME}"),
     asks_age=re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b", re.I),
     age_at=re.compile(r"\b(?:how\s+old|what\s+age)\b.*\b(?:when|by\s+then|at\s+the\s+time|then)\b|\bat\s+what\s+age\b", re.I),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),

@@ -126,6 +126,7 @@ WORDS = Words(
     asks_person=re.compile(r"(誰|だれ|どなた|どの人)"),
     asks_money=re.compile(r"(予算|費用|金額|いくら|収入|寄付額|資金額)"),
     asks_duration=re.compile(r"(何年間|何か月間|何ヶ月間|どのくらいの期間|いつまで)"),
+    asks_name=re.compile(r"名前"),
     asks_age=re.compile(r"(何歳|何才|年齢)"),
     age_at=re.compile(r"(?:何歳|何才)の?(?:とき|時)|(?:とき|時)[^。？]*(?:何歳|何才)"),
     asks_response=re.compile(r"(?:何と|なんと|どう)(?:言|述べ|答|返|応じ|反応)|返事|返答|回答|反応|採用され|反映され|受け入れられ"
