@@ -48,7 +48,7 @@ from .dates import (
 )
 from .embedding import Embedder, model_words
 from .indexing import Index
-from .keywords import expand_acronyms, terms
+from .keywords import expand_acronyms, kin, terms
 from .languages import Relative, Words, table, words_for
 from .querytime import months_of, part_of_year, question_time, season_in
 from .searching import (
@@ -1136,10 +1136,14 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
         at = q.find(name)
         if at > 0 and words.not_there.search(q[:at]):
             continue  # "I have a feeling it was somewhere outside Tokyo": where it was not, no subject of its own
+        opener = name.split()[0]
+        if " " in name and re.search(rf"(?:^|[.!?:;]\s)\W*{re.escape(name)}\b", q) and _ordinary(index, opener):
+            name = re.sub(r"^\S+(?:\s+[^\W\d_A-Z]\S*)*\s*", "", name)  # "Attendees from ACE?": ACE, the rest of it
+            if not name[:1].isupper():
+                continue
         used = [index.frequency(t) for t in terms(name)]
         if " " not in name and name.isalpha() and re.search(rf"(?:^|[.!?:;]\s)\W*{re.escape(name)}\b(?!\s+[A-Z])", q) \
-                and (name.lower() in index.lowercase or not any(used) and name.lower() in model_words(index.manifest.model)
-                     or _written_lower(index, name)):
+                and _ordinary(index, name):
             continue  # "Different angle - who owns …", "Fine, you win. Different question: …": capitalised for
             #           opening a sentence; "Date on that?", "Upon what …": an English word no passage uses
         if " " not in name and words.event.fullmatch(name) and re.search(rf"(?i)\b(?:the|that|this)\s+{re.escape(name)}\b", q):
@@ -1147,6 +1151,13 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
         if used and min(used) <= GENERIC * len(index.chunks):
             out.append(name)
     return out
+
+
+def _ordinary(index: Index, word: str) -> bool:
+    """Whether a capitalised word is an ordinary word: one the documents write in lower case (or a word of the
+    same stem), or a word of the model's no passage uses."""
+    return word.isalpha() and (word.lower() in index.lowercase or _written_lower(index, word) or (
+        not any(index.frequency(t) for t in terms(word)) and word.lower() in model_words(index.manifest.model)))
 
 
 def _written_lower(index: Index, word: str) -> bool:
@@ -1182,7 +1193,13 @@ def _unknown(index: Index, q: str, words: Words) -> bool:
     said = " ".join(w for w in re.findall(r"\w+", q) if not words.place_kind.fullmatch(w)  # "and which city?": a kind
                     and not re.fullmatch(r"(?i:[a-z]{2,}(?:ed|ing))", w) and not words.question.fullmatch(w))
     # "founded when?", "tied to whose campaign?": an act asked of the focus, and a question word, are no thing of its own
-    return any(index.frequency(t) == 0 for t in terms(said) if t not in stop)  # asked of the focus, not a subject
+    return any(index.frequency(t) == 0 and not _kin_written(index, t) for t in terms(said) if t not in stop)
+
+
+def _kin_written(index: Index, stem: str) -> bool:
+    """Whether the documents write a word of the same family as `stem` ("attendees": "attended"): the act in
+    focus asked of by another of its words, not a thing of its own."""
+    return any(kin(stem, t) for w in index.lowercase_by_start.get(stem[:4], ()) for t in terms(w)[:1])
 
 
 def _without_ordinals(text: str, words: Words) -> str:

@@ -106,6 +106,18 @@ def terms(text: str) -> list[str]:
     return found
 
 
+KIN = 5  # letters: a term opening with another term this long, and at most 3 letters longer, is of its family
+
+
+def kin(term: str, other: str) -> bool:
+    """Whether `term` is of the same family as `other`, its stem opening with the other's ("attendees": "attended").
+
+    >>> kin(terms("attendees")[0], terms("attended")[0]), kin(terms("treasurer")[0], terms("treasury")[0])
+    (True, False)
+    """
+    return len(other) >= KIN and len(term) - len(other) <= 3 and term.startswith(other)
+
+
 def words(text: str) -> set[str]:
     """The distinct index terms of one text."""
     return set(terms(text))

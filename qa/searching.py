@@ -58,7 +58,7 @@ from .deciding import (
 from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
-from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns, spaced, spelled_alike
+from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns, kin, spaced, spelled_alike
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
@@ -699,6 +699,8 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
         chunk = index.chunks[i]
         top.update(*(t for _, _, t in index.sentences(i)))
         top.update(keywords_terms(f"{chunk.title or ''} {chunk.heading or ''}"))
+    # "attendees?" of a passage saying who "attended": a word of the family said is said
+    top |= {t for t in keywords_terms(q) if t.isascii() and any(kin(t, u) for u in top if u[:4] == t[:4])}
     # "what was the subject of the statement dated …?": a property asked of a thing is no word it must hold
     stop = _stop_terms(words.code) | _described_terms(words.code)
     held = typed(q, [index.chunks[i] for i in order[:3]], words,

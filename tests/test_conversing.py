@@ -2345,3 +2345,17 @@ def test_himself_after_a_name_in_the_same_question_points_to_that_name(ngo_index
                      "Has ACE ever had Satyarthi in the room himself?")
     assert not any(n.startswith("himself") for n in turns[1][1].notes)  # not the official of the seminar
     assert any("Satyarthi" in h.text for h in turns[1][0].hits[:3])
+
+
+def test_a_word_opening_a_terse_follow_up_is_no_name_and_asks_of_the_focus(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Did ACE attend the annual meeting of the cocoa platform CLCCG?", "Attendees from ACE?")
+    answer, resolved = turns[1]
+    assert "Akira Kondo" in _top(turns[1]) and answer.found  # "Attendees" asks who "attended": no name, no new topic
+    assert any(n.startswith("about →") for n in resolved.notes)
+
+
+def test_earlier_before_a_noun_asks_for_an_earlier_one_not_a_time_before_it(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Alliance 8.7 supply chains action group: which meeting did ACE attend?",
+                     "Earlier NGO forum of the same alliance?")
+    assert "Second Global Meeting" in _top(turns[0])
+    assert "NGO Forum - Alliance 8.7 in London" in _top(turns[1])  # an earlier one; not what came before the forum

@@ -540,7 +540,8 @@ WORDS = Words(
     # group "x", what it names besides them (the signatures), which may be an answer to count from
     acting=re.compile(r"(?i)\s+(?:they|we|she|he|it|ace|you)\s+(?:had\s+|have\s+|has\s+|had\s+been\s+|were\s+|was\s+|finally\s+|first\s+|just\s+)?"
                       rf"(?:{_DID}|{_DOES}|left|retired|joined|moved|resigned|quit|lost|hand)(?:s|ed)?\b(?P<x>[^?,;:.!—–]*)"),
-    named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier)|(?<=later)|(?<=following)|(?<=since)|"
+    # "earlier than the forum" counts from the forum; "earlier NGO forum?" asks for one, before the answer
+    named_anchor=re.compile(r"(?i)(?:(?<=after)|(?<=before)|(?<=prior)|(?<=earlier than)|(?<=later than)|(?<=following)|(?<=since)|"
                             r"(?<=preceding)|(?<=ahead of)|(?<=up to)|(?<=run-up to)|(?<=run up to))\s+(?:to\s+)?"
                             # not a clause: "a week later ACE made a seminar" ("… ACE organize what?") names no thing to count from
                             rf"(?!\S+\s+(?:{_DID}|{_DOES})\b)"
