@@ -1271,8 +1271,13 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus,
     # "when was the first one" after a paragraph on "the SDG 8.7 Dialogues": a series the answer names
     told = [_series(x, words) for x, _ in (words.names(focus.shown[0].text) if focus.shown else [])
             if words.event.search(x) and (not need or need <= {t[:5] for t in terms(x)})]
+    # a series the question does not name is of the article in focus ("who was the first one?": its first president,
+    # not another article's)
+    document = int(index.table.document[shown[0].number]) if (shown := focus.shown) and shown[0].number >= 0 \
+        and index.table.documents > 1 else None
     for series in dict.fromkeys(([named] if named else []) + subjects + told):
-        found = _series_item(index, said, n, series, words, within, series == named or series in told or n > 0) if series else None
+        found = _series_item(index, said, n, series, words, within, series == named or series in told or n > 0,
+                             None if series == named else document) if series else None
         if found is not None:
             hit = index.chunks[found]
             return found, f"{m.group(0).strip()} → {_short(series)}, {said}{_when(hit, words)}", series
@@ -1286,23 +1291,34 @@ def _list_item(index: Index, words: Words, m: re.Match, focus: Focus,
 
 
 def _series_item(index: Index, said: str, n: int, series: str, words: Words,
-                 within: TimeScope | None = None, adjacent: bool = False) -> int | None:
+                 within: TimeScope | None = None, adjacent: bool = False, document: int | None = None) -> int | None:
     """The passage about `series` that names its n-th ("third", "3rd", 第3回), or its last (n = -1:
     the highest number of two or more; in a series that numbers none, the latest dated, `within` a
-    period when the question names one), if one does."""
-    numbers = _series_numbers(index, f"{said} {series}" if n > 0 else series, series, words, adjacent)
+    period when the question names one), if one does; of the `document` given."""
+    numbers = _series_numbers(index, f"{said} {series}" if n > 0 else series, series, words, adjacent, document)
     if n > 0:
         return numbers.get(n)
     if len(numbers) > 1:
         return numbers[max(numbers)]
-    dated = [i for i in _of_series(index, series) if index.chunks[i].date and (
+    dated = [i for i in _of_series(index, series, document) if index.chunks[i].date and (
         within is None or not within.bounded or within.overlaps(index.chunks[i].date, index.chunks[i].date_end))]
     return max(dated, key=lambda i: index.chunks[i].date_end or index.chunks[i].date) if len(dated) > 1 else None
 
 
-def _of_series(index: Index, series: str) -> list[int]:
+SERIES_POOL = 10  # the passages a series' name finds that are looked at (ten times that, kept to one document)
+
+
+def _found(index: Index, query: str, k: int, document: int | None) -> np.ndarray:
+    """The ids of the first k passages a keyword search finds, of the `document` given."""
+    if document is None:
+        return index.keyword_search(query, k)[0]
+    ids, _ = index.keyword_search(query, 10 * k)
+    return ids[index.table.document[ids] == document][:k]
+
+
+def _of_series(index: Index, series: str, document: int | None = None) -> list[int]:
     """The passages among the first the series' name finds that share at least half its words."""
-    ids, _ = index.keyword_search(series, 20)
+    ids = _found(index, series, 2 * SERIES_POOL, document)
     need = set(terms(series))
     return [i for i in ids.tolist() if need and _of_the_series(index.chunks[i], need)]
 
@@ -1312,10 +1328,11 @@ def _of_the_series(chunk: Chunk, need: set[str]) -> bool:
     return 2 * len(need & set(terms(chunk.context_text()))) >= len(need)
 
 
-def _series_numbers(index: Index, query: str, series: str, words: Words, adjacent: bool = False) -> dict[int, int]:
+def _series_numbers(index: Index, query: str, series: str, words: Words, adjacent: bool = False,
+                    document: int | None = None) -> dict[int, int]:
     """The numbered passages of a series among those the query finds: number -> passage (`adjacent`: only
     where the series' words follow the ordinal, "the third SDG 8.7 Dialogue" not being a global conference's)."""
-    ids, _ = index.keyword_search(query, 10)
+    ids = _found(index, query, SERIES_POOL, document)
     named = {w: v for w, v in words.ordinals.items() if v > 0 and w.isascii()}
     written = "|".join(filter(None, [f"(?P<w>{'|'.join(named)})" if named else "", r"(?P<d>\d+)(?:st|nd|rd|th)"]))
     pattern = re.compile(rf"(?i)(?<![\w])(?:{written})(?![\w])|第\s*(?P<j>\d+)\s*回|(?P<k>\d+)回目")

@@ -2359,3 +2359,28 @@ def test_earlier_before_a_noun_asks_for_an_earlier_one_not_a_time_before_it(ngo_
                      "Earlier NGO forum of the same alliance?")
     assert "Second Global Meeting" in _top(turns[0])
     assert "NGO Forum - Alliance 8.7 in London" in _top(turns[1])  # an earlier one; not what came before the forum
+
+
+def test_the_first_of_a_series_the_question_does_not_name_is_of_the_article_in_focus(write_corpus, tmp_path, embedder):
+    filler = "".join(f"In {y} the federation held its world championships in a new city .\n\n" for y in range(2001, 2009))
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "World_Rowing.txt": (
+            "World Rowing\n\n"
+            "The process to found the federation began in Turin on 25 June 1892 , overseen by Hans Berglund who was to "
+            "become the federation's first president .\n\n" + filler +
+            "Presidents .\n\n"
+            "There have been eight presidents since the establishment of World Rowing :\n\n"
+            "Athletes Commission .\n\n"
+            "The commission has twelve members elected by the rowers at each world championships , and it speaks for "
+            "the athletes on the council , in the anti-doping work of the federation and in the choice of its venues ."),
+        "Bank_of_Northland.txt": (
+            "Bank of Northland\n\n"
+            "The Bank of Northland is the central bank of Northland .\n\n"
+            "Presidents .\n\n"
+            "The bank's first President , Karl Moe , took office on 1 June 1998 .\n\n"
+            "In 2006 Ida Vik became the second President of the bank ."),
+    })
+    _, turns = _talk(index, embedder, "How many presidents has World Rowing had since its establishment?",
+                     "who was the first one when it got started")
+    assert "eight presidents" in _top(turns[0])
+    assert "Hans Berglund" in _top(turns[1])  # the federation's first president, not the bank's
