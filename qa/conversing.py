@@ -401,8 +401,13 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         # "who did he marry next?", "and then?": the answer's own story may go on to it (TimeQA dev: +11 -6 at 1,
         # +13 -0 at 5 against leaving the answer out whenever the time counts no units)
         told = _counted(relative[1], words, when, focus) or when
+        goes_on = when.order and not r.exclude and relative[2] is None and focus.shown and r.item is None \
+            and not _units_said(said, words) \
+            and not _tells_of(focus.shown[0], told) and _goes_on_to(index, focus.shown[0], when, q.replace(said, " "), words, True)
+        if goes_on:  # "after that she was an intern in the White House, right?": the answer says all of it after its date
+            r.item = focus.shown[0].number
         if when.order and (not r.exclude or more and not left_out) and (focus.shown or relative[2] is not None) \
-                and not (relative[2] is None and (_tells_of(focus.shown[0], told)
+                and not (relative[2] is None and (goes_on or _tells_of(focus.shown[0], told)
                                                   or _goes_on_to(index, focus.shown[0], when, q.replace(said, " "), words))):
             # another event than it; "what else that year, after the seminar": than either
             r.exclude = (*r.exclude, focus.shown[0].number if relative[2] is None else relative[2])
@@ -2056,8 +2061,7 @@ def _answer_date(hit: Hit, q: str, words: Words) -> tuple[str, str | None]:
 def _counted(said: str, words: Words, when: TimeScope, focus: Focus) -> TimeScope | None:
     """The unit a relative time lands in when it counts units ("two years after that" from 1951: 1953;
     2年後), None for "next" or "after that"."""
-    units = [words.units[u] for u in words.units
-             if (re.search(rf"(?i)\b{re.escape(u)}s?\b", said) if u.isascii() else u in said)]
+    units = _units_said(said, words)
     if not units or focus.anchor is None or when.order not in ("earliest", "latest") or not (when.start or when.end):
         return None
     # "two years later" searches from half the way there on (`_halfway`): the place itself is as far again
@@ -2071,6 +2075,12 @@ def _counted(said: str, words: Words, when: TimeScope, focus: Focus) -> TimeScop
     return TimeScope(at, at)
 
 
+def _units_said(said: str, words: Words) -> list[str]:
+    """The units of time a relative time counts ("two years after that", "weeks later", 2年後)."""
+    return [words.units[u] for u in words.units
+            if (re.search(rf"(?i)\b{re.escape(u)}s?\b", said) if u.isascii() else u in said)]
+
+
 def _tells_of(hit: Hit, when: TimeScope | None) -> bool:
     """Whether a narrative passage (not an entry of one date) goes on to a date in `when` ("… president
     in 1951 … appointed to the commission in 1953": it answers "two years after that?" too; "married … in 1968
@@ -2079,7 +2089,7 @@ def _tells_of(hit: Hit, when: TimeScope | None) -> bool:
         any(when.overlaps(d.start, d.end or d.start) for d in find_dates(hit.text))
 
 
-def _goes_on_to(index: Index, hit: Hit, when: TimeScope, own: str, words: Words) -> bool:
+def _goes_on_to(index: Index, hit: Hit, when: TimeScope, own: str, words: Words, every: bool = False) -> bool:
     """Whether a passage goes on to say the question's own words, which it did not say before: a narrative past
     a date in `when` ("… hired Hoiberg in 2015 … On December 3, 2018, the Bulls fired Hoiberg": it answers "how
     long before they fired him?"; not "his next club after Grimsby?" of "… the club … Grimsby … in 1998"), an
@@ -2087,14 +2097,20 @@ def _goes_on_to(index: Index, hit: Hit, when: TimeScope, own: str, words: Words)
     Ministerial Declaration": "was anything in the declaration after that meeting?")."""
     if when.order != "earliest":
         return False
-    wanted = {t for t in specific_terms(index, own) if t not in words.stop}
+    wanted = {t for t in specific_terms(index, words.checks_claim.sub(" ", own)) if t not in words.stop}  # not "…, right?"
     if leading_date(hit.text) is not None:  # an entry: what it tells after its first line came of the event
         first = re.search(r"[.!?]\s|\n|★", hit.text)
         later = first.end() if first is not None else len(hit.text)
     else:
-        dated = next((d for d in find_dates(hit.text) if when.overlaps(d.start, d.end or d.start)), None)
-        later = dated.offset if dated is not None else len(hit.text)
-    return bool(wanted & set(terms(hit.text[later:])) - set(terms(hit.text[:later])))
+        found = find_dates(hit.text)
+        dated = next((d for d in found if when.overlaps(d.start, d.end or d.start)), None)
+        # none in it: what the passage says after its own date ("After graduating … in 1962 , Ephron worked briefly as
+        # an intern in the White House": "after that she was an intern in the White House, right?")
+        own = next((d for d in found if hit.date and TimeScope(hit.date, hit.date_end or hit.date).overlaps(
+            d.start, d.end or d.start)), None) if dated is None else None
+        later = dated.offset if dated is not None else own.offset + own.length if own is not None else len(hit.text)
+    told = wanted & set(terms(hit.text[later:])) - set(terms(hit.text[:later]))
+    return bool(told) and (not every or told == wanted)  # `every`: each of the question's own words
 
 
 def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = None) -> str | None:

@@ -2310,6 +2310,30 @@ def test_what_came_of_an_event_told_in_its_own_entry_is_not_left_out_after_it(ng
     assert any("Ministerial Declaration" in h.text for h in turns[1][0].hits[:5])  # its entry's ★ line tells it
 
 
+def test_an_entry_that_says_all_a_question_asks_after_its_first_line_answers_after_that(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Where was the third SDG 8.7 Dialogue held?",
+                     "did anything get into the declaration after it")
+    assert "Ministerial Declaration" in _top(turns[1])  # the entry's ★ line, first: not another event after it
+
+
+def test_a_story_that_says_all_a_question_asks_after_its_own_date_answers_after_that(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {"Nora_Ephron.txt": (
+        "Nora Ephron\n\n"
+        "Nora Ephron ( May 19 , 1941 – June 26 , 2012 ) was an American journalist , writer , and filmmaker .\n\n"
+        "After graduating from Wellesley College in 1962 , Ephron worked briefly as an intern in the White House of "
+        "President John F . Kennedy .\n\n"
+        "In 1966 Ephron accepted a job at the New York Post , where she was a reporter for five years .\n\n"
+        "In 1976 she married journalist Carl Bernstein .\n\n"
+        "In 1983 she wrote the screenplay for Silkwood with Alice Arlen .\n\n"
+        + "".join(f"In {y} Ephron wrote and directed a film of her own , her {n} as a director .\n\n"
+                  for n, y in zip(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+                                  range(1992, 2010, 2))))})
+    _, turns = _talk(index, embedder, "From which college did Nora Ephron graduate?",
+                     "After that she was an intern in the White House, is it right?")
+    assert "Wellesley" in _top(turns[0])
+    assert "intern in the White House" in _top(turns[1])  # what the answer says after 1962, not the next dated
+
+
 def test_a_time_relative_to_the_answer_with_a_passage_of_that_time_first_is_answered(ngo_index, embedder):
     _, turns = _talk(ngo_index, embedder, "When and where was the Alliance 8.7 NGO Forum?",
                      "what did we attend two months after that one?")
