@@ -2327,7 +2327,7 @@ def test_a_story_that_says_all_a_question_asks_after_its_own_date_answers_after_
         "In 1983 she wrote the screenplay for Silkwood with Alice Arlen .\n\n"
         + "".join(f"In {y} Ephron wrote and directed a film of her own , her {n} as a director .\n\n"
                   for n, y in zip(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
-                                  range(1992, 2010, 2))))})
+                                  range(1992, 2008, 2), strict=True)))})
     _, turns = _talk(index, embedder, "From which college did Nora Ephron graduate?",
                      "After that she was an intern in the White House, is it right?")
     assert "Wellesley" in _top(turns[0])
