@@ -151,6 +151,11 @@ class Conversation:
                 or bool(words_for(_fold(q)).question.search(_fold(q)))
             if retried.hits and known:
                 answer, resolved = retried, again
+        nth = _nth_of_list_found(index, _fold(q), answer.hits) if resolved.signals.item is None else None
+        if nth is not None:  # "he was married five times, yes? who was the third wife?": the third of the list found
+            signals = replace(resolved.signals, item=nth[0])
+            answer = search(index, embedder, q, k, retriever, use_time, filters, resolved.when, signals)
+            resolved = replace(resolved, signals=signals, notes=resolved.notes + (nth[1],))
         missing = _missing_nth(index, _fold(q))
         if missing:  # "when was the fourth SDG 8.7 Dialogue?" where the documents number three: nothing answers
             answer, resolved = replace(answer, found=False), replace(resolved, notes=resolved.notes + (missing,))
@@ -1408,6 +1413,36 @@ def _missing_nth(index: Index, q: str) -> str | None:
         numbers = _series_numbers(index, f"{said} {spelt} {series}", series, words, adjacent=True)
         if numbers and n not in numbers:
             return _note_line(f"{m.group(0)}{'' if words.code == 'ja' else ' '}{series}", words.said["none"])
+    return None
+
+
+def _nth_of_list_found(index: Index, q: str, hits: list[Hit]) -> tuple[int, str] | None:
+    """The passage a question's ordinal points at in a list one of its first passages introduces, when the list's
+    opening says one of the question's own words ("married five times :" for "… married five times, yes? who was
+    the third wife?"), and the note saying so; else None."""
+    words = words_for(q)
+    ordinal = next(reversed(list(words.ordinal.finditer(q))), None)
+    n = words.number(next((g for g in ordinal.groups() if g), "")) if ordinal is not None else None
+    if not n or re.match(r"\s*[A-Z0-9]", q[ordinal.end():]):
+        return None  # "the Fourth Global Conference": a series' own, named
+    own = {t for t in terms(q[:ordinal.start()] + " " + q[ordinal.end():]) if t not in words.stop}
+    for hit in hits[:LISTS_SHOWN]:
+        item = _listed(index, hit, n)
+        intro = _list_intro(index, hit.number)
+        if item is not None and intro is not None and own & set(terms(index.chunks[intro].text)):
+            return item, f"{ordinal.group(0).strip()} → {_short(index.chunks[item].text.strip('-–•*;,. '))}"
+    return None
+
+
+def _list_intro(index: Index, number: int) -> int | None:
+    """The passage that opens the list a passage is an item of (or opens itself)."""
+    chunk = index.chunks[number]
+    for intro in range(number, max(-1, number - 30), -1):
+        c = index.chunks[intro]
+        if c.text.rstrip().endswith((":", "：")):
+            return intro
+        if c.source != chunk.source or c.heading != chunk.heading or len(c.text) > 160:
+            return None
     return None
 
 

@@ -2408,3 +2408,29 @@ def test_the_first_of_a_series_the_question_does_not_name_is_of_the_article_in_f
                      "who was the first one when it got started")
     assert "eight presidents" in _top(turns[0])
     assert "Hans Berglund" in _top(turns[1])  # the federation's first president, not the bank's
+
+
+def test_the_nth_of_a_list_the_question_itself_finds(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {"Karl_Brenner.txt": (
+        "Karl Brenner\n\n"
+        "Karl Brenner ( born 3 March 1950 ) is a German politician who served as mayor of Hanover from 1990 to 2002 .\n\n"
+        "Brenner joined the Social Democratic Party in 1968 and was elected to the city council in 1976 .\n\n"
+        "Personal life .\n\n"
+        "Brenner has been married four times :\n\n"
+        "- Anna Vogt ( married 1972 , divorced 1975 ) ;\n\n"
+        "- Eva Lindner ( married 1977 , divorced 1983 ) ;\n\n"
+        "- Hilde Marx ( married 1985 , divorced 1996 ) ;\n\n"
+        "- Doris Kern ( married 1998 ) .\n\n"
+        + "".join(f"In {y} Brenner chaired the council's committee on {c} .\n\n"
+                  for y, c in zip(range(1978, 1988), ("roads", "schools", "parks", "water", "housing", "budget",
+                                                      "culture", "sport", "trade", "health"), strict=True)))})
+    _, turns = _talk(index, embedder, "When did Karl Brenner join the Social Democratic Party?",
+                     "He was married four times, yes? Who was the third wife?")
+    assert "Hilde Marx" in _top(turns[1])  # the third of the list the question found, not the list's opening
+    assert any(n.startswith("the third → Hilde Marx") for n in turns[1][1].notes)
+
+
+def test_an_ordinal_naming_a_series_is_no_item_of_a_list_found(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who from ACE went to the Fourth Global Conference in Buenos Aires?")
+    assert "Buenos Aires" in _top(turns[0])  # the conference named, not the fourth partner of a list
+    assert not any(n.startswith("the Fourth") for n in turns[0][1].notes)
