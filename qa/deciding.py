@@ -212,7 +212,9 @@ SIMILAR = 0.55  # a word this close in meaning to the kind asked for names it ("
 def asked_kind(question: str, words) -> str | None:
     """The kind of thing "which hotel …?", "what specific commitments …?" asks for ("hotel",
     "commitment"); None for a property of the focus ("what topic"), a question word or none."""
-    m = words.asks_kind.search(question)
+    m = words.asks_office.search(question)  # "which State Minister …?": whoever held the office
+    if m is None or not words.person_kind.fullmatch(m.group("kind").lower()):
+        m = words.asks_kind.search(question)
     if m is None:
         return None
     kind = m.group("kind").lower()
@@ -415,7 +417,7 @@ def asking_part(question: str, words) -> str:
     clauses = [m.start() for m in re.finditer(r"(?:^|[.!?:;]\s+|\s[-–—]\s+)", question)]
     for at in clauses:
         end = next((c for c in clauses if c > at), len(question))
-        clause = question[at:end]
+        clause = question[at:end + 1]  # with the mark that ends it ("Did ACE go to Seoul? What …?" asks from "Did")
         # a clause asking whether counts as one with a question word: not "The release lists UNICEF Japan as a
         # member. Correct?"
         if words.question.search(clause) or words.yes_no.search(clause.lstrip(".!?:;-–— ")):

@@ -774,6 +774,16 @@ def test_which_meeting_is_answered_by_a_conference_and_the_name_of_a_meeting_is_
     assert not search(ngo_index, embedder, "Which hotel hosted the third SDG 8.7 Dialogue in Matsuyama?", 5).found
 
 
+def test_an_office_asked_for_needs_its_holder_named_and_a_place_in_an_earlier_question_still_counts(ngo_index, embedder):
+    # "CL-Net hands petition to the State Minister for Foreign Affairs" names the office, not who held it
+    assert not search(ngo_index, embedder, "Which State Minister for Foreign Affairs got handed the CL-Net "
+                                           "petition?", 5).found
+    assert search(ngo_index, embedder, "Which ACE president presented the C20 Policy Pack to Prime Minister Abe?", 5).found
+    # two questions: the first one's place is asked too, not only the last one's words
+    assert not search(ngo_index, embedder, "Did ACE go to Seoul? What they did there?", 5).found
+    assert search(ngo_index, embedder, "Did ACE go to Bangkok? What they did there?", 5).found
+
+
 def test_a_place_or_person_the_first_passage_lacks_declines_however_well_the_words_match(ngo_index, embedder):
     # the entry says "in Tokyo" and nothing finer: "where exactly in Tokyo" is not answered by it
     assert search(ngo_index, embedder, "Where was the May 2016 roundtable with Kailash Satyarthi held?", 5).found

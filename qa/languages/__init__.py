@@ -134,6 +134,7 @@ class Words:
     checks_claim: re.Pattern = re.compile(r"(?!)")  # a claim put to be confirmed or corrected ("… in Osaka, right?")
     asks_action: re.Pattern = re.compile(r"(?!)")  # a question whose answer is something done ("what did ACE do at …")
     asks_kind: re.Pattern = re.compile(r"(?!)")  # group "kind": the kind of thing asked for ("which hotel …")
+    asks_office: re.Pattern = re.compile(r"(?!)")  # group "kind": a person asked for by office ("which State Minister …")
     kind_of_reference: re.Pattern = re.compile(r"(?!)")  # group "kind": "which documentary was that?" -> documentary
     place_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a place ("city"): a place's name answers it
     person_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a person ("which official"): a person's name does
