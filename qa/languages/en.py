@@ -383,7 +383,10 @@ WORDS = Words(
                      r"\b(?:weather|forecast)\s+(?:forecast\s+)?(?:for|in)\b|\bwhat\s+time\s+is\s+it\b|"
                      # how to do a thing oneself ("how do you make chocolate at home?"): a record of what was done
                      # teaches no steps; not "how do we …", which asks how the organisation works
-                     r"^\W*how\s+(?:do|can|should|would)\s+(?:i|you|one)\s+(?!(?:know|tell|find\s+out)\b)[a-z]+"),
+                     r"^\W*how\s+(?:do|can|should|would)\s+(?:i|you|one)\s+(?!(?:know|tell|find\s+out)\b)[a-z]+|"
+                     # advice asked now ("which university in Tokyo is best for exchange students?"): no record holds it
+                     r"\b(?:which|what)\s+(?:[\w'’-]+\s+){1,4}?(?:is|are)\s+(?:the\s+)?(?:best|better|cheapest|nicest|safest|"
+                     r"easiest)\b(?!\s+known)"),
     holidays=frozenset({"christmas", "xmas", "halloween", "thanksgiving"}),
     about_record=re.compile(r"(?i)\b(?:according\s+to|per|in|on|from)\s+(?:the|our|your|this)\s+(?:records?|documents?|"
                             r"archives?|files?|texts?|database)\b|\b(?:does|do|did)\s+(?:the|our|your|this)\s+(?:records?|"
