@@ -37,6 +37,7 @@ import numpy as np
 from .chunking import Chunk
 from .dates import (
     JAPANESE,
+    DateSpan,
     TimeScope,
     find_dates,
     japanese_date,
@@ -406,9 +407,13 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         # "who did he marry next?", "and then?": the answer's own story may go on to it (TimeQA dev: +11 -6 at 1,
         # +13 -0 at 5 against leaving the answer out whenever the time counts no units)
         told = _counted(relative[1], words, when, focus) or when
-        goes_on = when.order and not r.exclude and relative[2] is None and focus.shown and r.item is None \
-            and not _units_said(said, words) \
-            and not _tells_of(focus.shown[0], told) and _goes_on_to(index, focus.shown[0], when, q.replace(said, " "), words, True)
+        # (a time counting units, when the answer counts on to it in words: "The following year he went into
+        # partnership with …" for "and the year after, with whom he made the partnership?")
+        pinned = not r.exclude and relative[2] is None and focus.shown and r.item is None \
+            and not _tells_of(focus.shown[0], told)
+        counted_on = pinned and bool(_units_said(said, words)) and _tells_of(focus.shown[0], told, words)
+        goes_on = pinned and (when.order and not _units_said(said, words) or counted_on) \
+            and _goes_on_to(index, focus.shown[0], told if counted_on else when, q.replace(said, " "), words, True, counted_on)
         if goes_on:  # "after that she was an intern in the White House, right?": the answer says all of it after its date
             r.item = focus.shown[0].number
         if when.order and (not r.exclude or more and not left_out) and (focus.shown or relative[2] is not None) \
@@ -2116,28 +2121,45 @@ def _units_said(said: str, words: Words) -> list[str]:
             if (re.search(rf"(?i)\b{re.escape(u)}s?\b", said) if u.isascii() else u in said)]
 
 
-def _tells_of(hit: Hit, when: TimeScope | None) -> bool:
+def _tells_of(hit: Hit, when: TimeScope | None, words: Words | None = None) -> bool:
     """Whether a narrative passage (not an entry of one date) goes on to a date in `when` ("… president
     in 1951 … appointed to the commission in 1953": it answers "two years after that?" too; "married … in 1968
-    … married to actress Tuesday Weld from 1985 to 1998" answers "who did he marry next?")."""
+    … married to actress Tuesday Weld from 1985 to 1998" answers "who did he marry next?"); with `words`, a year
+    it counts on to counts too ("In 1872 … The following year he went into partnership …")."""
     return when is not None and leading_date(hit.text) is None and \
-        any(when.overlaps(d.start, d.end or d.start) for d in find_dates(hit.text))
+        any(when.overlaps(d.start, d.end or d.start) for d in (_told_dates(hit.text, words) if words else find_dates(hit.text)))
 
 
-def _goes_on_to(index: Index, hit: Hit, when: TimeScope, own: str, words: Words, every: bool = False) -> bool:
+def _told_dates(text: str, words: Words) -> list[DateSpan]:
+    """The dates a passage mentions, and the years it counts on to from the last one before ("In 1872 … The
+    following year …": 1873), in the order of the text."""
+    found = find_dates(text)
+    out = list(found)
+    for m in words.told_later.finditer(text):
+        before = [d for d in found if d.offset < m.start()]
+        said = m.group("n") or ""
+        n = words.numbers.get(said.lower(), int(said) if said.isdigit() else 1 if not said else 0)
+        if before and n:
+            year = str(int(before[-1].start[:4]) + n)
+            out.append(DateSpan(year, None, m.start(), m.end() - m.start()))
+    return sorted(out, key=lambda d: d.offset)
+
+
+def _goes_on_to(index: Index, hit: Hit, when: TimeScope, own: str, words: Words, every: bool = False,
+                counted_on: bool = False) -> bool:
     """Whether a passage goes on to say the question's own words, which it did not say before: a narrative past
     a date in `when` ("… hired Hoiberg in 2015 … On December 3, 2018, the Bulls fired Hoiberg": it answers "how
     long before they fired him?"; not "his next club after Grimsby?" of "… the club … Grimsby … in 1998"), an
     entry after its first line, what came of the event ("… Dialogue in Matsuyama … ★ … was included in the
     Ministerial Declaration": "was anything in the declaration after that meeting?")."""
-    if when.order != "earliest":
+    if when.order != "earliest" and not (counted_on and when.bounded):
         return False
     wanted = {t for t in specific_terms(index, words.checks_claim.sub(" ", own)) if t not in words.stop}  # not "…, right?"
     if leading_date(hit.text) is not None:  # an entry: what it tells after its first line came of the event
         first = re.search(r"[.!?]\s|\n|★", hit.text)
         later = first.end() if first is not None else len(hit.text)
     else:
-        found = find_dates(hit.text)
+        found = _told_dates(hit.text, words)
         dated = next((d for d in found if when.overlaps(d.start, d.end or d.start)), None)
         # none in it: what the passage says after its own date ("After graduating … in 1962 , Ephron worked briefly as
         # an intern in the White House": "after that she was an intern in the White House, right?")
@@ -2145,7 +2167,8 @@ def _goes_on_to(index: Index, hit: Hit, when: TimeScope, own: str, words: Words,
             d.start, d.end or d.start)), None) if dated is None else None
         later = dated.offset if dated is not None else own.offset + own.length if own is not None else len(hit.text)
     told = wanted & set(terms(hit.text[later:])) - set(terms(hit.text[:later]))
-    return bool(told) and (not every or told == wanted)  # `every`: each of the question's own words
+    return bool(told) and (not every or told == wanted)  # `every`: each of the question's own words; `counted_on`:
+    #                                                      `when` a year the passage counts on to ("The following year")
 
 
 def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = None) -> str | None:

@@ -2434,3 +2434,27 @@ def test_an_ordinal_naming_a_series_is_no_item_of_a_list_found(ngo_index, embedd
     _, turns = _talk(ngo_index, embedder, "Who from ACE went to the Fourth Global Conference in Buenos Aires?")
     assert "Buenos Aires" in _top(turns[0])  # the conference named, not the fourth partner of a list
     assert not any(n.startswith("the Fourth") for n in turns[0][1].notes)
+
+
+def test_the_year_after_an_answer_that_counts_on_to_it_in_words_is_that_answer(write_corpus, tmp_path, embedder):
+    filler = "".join(f"In {y} Mond published a paper on the chemistry of {c} , read to the society in {m} .\n\n"
+                     for y, (c, m) in zip(range(1880, 1900), [(c, m) for c in ("sulphur", "nickel", "cobalt", "gas", "soda")
+                                                              for m in ("London", "Manchester", "Leeds", "Glasgow")],
+                                          strict=True))
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Ludwig_Mond.txt": (
+            "Ludwig Mond\n\n"
+            "Ludwig Mond ( 7 March 1839 – 11 December 1909 ) was a German-born chemist and industrialist .\n\n"
+            "In 1872 Mond got in touch with the Belgian industrialist Ernest Solvay who was developing a better process "
+            "to manufacture soda ash . The following year he went into partnership with the industrialist John Brunner "
+            "to bring the process to commercial viability .\n\n" + filler),
+        "Daniel_Cottier.txt": (
+            "Daniel Cottier\n\n"
+            "Daniel Cottier ( 1838 – 1891 ) was a Scottish artist and designer .\n\n"
+            "In 1873 Cottier made a partnership with John Lyon and opened a branch in Sydney .\n\n"
+            "In 1877 Cottier opened a shop in New York ."),
+    })
+    _, turns = _talk(index, embedder, "When did Ludwig Mond get in touch with Ernest Solvay?",
+                     "And in the year after, with whom he made the partnership?")
+    assert "Ernest Solvay" in _top(turns[0])
+    assert "John Brunner" in _top(turns[1])  # "The following year": 1873 in his own story, not another article's 1873

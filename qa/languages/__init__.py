@@ -134,6 +134,8 @@ class Words:
     checks_claim: re.Pattern = re.compile(r"(?!)")  # a claim put to be confirmed or corrected ("… in Osaka, right?")
     asks_action: re.Pattern = re.compile(r"(?!)")  # a question whose answer is something done ("what did ACE do at …")
     asks_kind: re.Pattern = re.compile(r"(?!)")  # group "kind": the kind of thing asked for ("which hotel …")
+    told_later: re.Pattern = re.compile(r"(?!)")  # a passage's time counted on from its last date ("The following
+    #                                               year he …"): group "n" (none: one) and "unit" (a key of `units`)
     asks_office: re.Pattern = re.compile(r"(?!)")  # group "kind": a person asked for by office ("which State Minister …")
     kind_of_reference: re.Pattern = re.compile(r"(?!)")  # group "kind": "which documentary was that?" -> documentary
     place_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a place ("city"): a place's name answers it

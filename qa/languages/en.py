@@ -411,6 +411,9 @@ WORDS = Words(
     asks_action=re.compile(r"(?i)\b(?:what|waht|wat|wht|whta)\s+(?:did|does|has|have)\s+(?:\w+\s+){1,3}?(?:do|done|"
                            r"organi[sz]e|hold|host|present|run|submit|sign|make|contribute)\b"
                            r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),
+    told_later=re.compile(r"(?i)\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<unit>year)\b|"
+                          r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit2>year)s?\s+"
+                          r"(?:later|afterwards|after\s+that)\b"),
     asks_office=re.compile(r"(?i:\bwhich)\s+(?:[A-Z][\w-]*\s+){0,3}?(?P<kind>[A-Z][a-z]{2,})\b(?!\s+[A-Z])"),
     asks_kind=re.compile(r"(?i:\b(?:which|what))\s+(?!(?i:did|does|do|is|was|were|are|has|have|had|can|could|would|"
                          r"will|came|happened|else|about)\b)(?:(?i:kind|sort|type|set|series|pair|piece|couple|list)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,5}?"
