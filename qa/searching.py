@@ -13,7 +13,10 @@ state when it begins ("latest"/"earliest": a bonus by date order instead). So pa
 that time rise to the top while a strongly matching undated passage is not dropped. Among the
 first five, a passage that names the year a period opens or closes then goes a little higher: it
 is likelier to tell what began or ended then than one whose span merely covers it (the two weights
-were fitted on half of a benchmark's questions and checked on the other: bench/fit.py). A text
+were fitted on half of a benchmark's questions and checked on the other: bench/fit.py). A question
+asked on its own, with no time, whose first passage says none of the words that few passages of its
+article say ("knighted"), gets first the one of that article among the first five that says them all
+(an article's opening lines say the name it is about, and win on it). A text
 repeated in the corpus is shown once. Within each passage the sentence that best answers is
 marked.
 Left out: answer generation, cross-encoder re-ranking.
@@ -679,6 +682,33 @@ def _holds(text: str, wanted: list[tuple[set[str], int]]) -> bool:
                for n, need in wanted)
 
 
+SAYING = 5  # the first passages looked at for one of the article that says what the first does not
+RARE_IN_ARTICLE = 2  # a word at most this many passages of an article use tells them apart
+
+
+def _saying_first(index: Index, order: list[int], q: str) -> list[int]:
+    """`order` with, first, the passage of the first one's document among the first SAYING that says the
+    question's words that few of that document's passages say, when the first says none of them ("in which year
+    was the chemist Derek Barton knighted?": "… He was knighted in 1972 …", not his article's opening lines,
+    which say "Sir Derek … chemist" and the name the whole article is about)."""
+    if len(order) < 2 or index.table.documents < 2:
+        return order
+    table = index.table
+    document = table.document[order[0]]
+    title = set(keywords_terms(index.chunks[order[0]].title or ""))
+    asked = [t for t in specific_terms(index, q) if t not in title]
+    if not asked:
+        return order
+    # the sentences' terms are cached for highlighting
+    held = {int(i): {t for _, _, said in index.sentences(int(i)) for t in said}
+            for i in np.flatnonzero(table.document == document)}
+    rare = {t for t in asked if 0 < sum(t in h for h in held.values()) <= RARE_IN_ARTICLE}
+    if not rare or rare & held[order[0]]:
+        return order
+    saying = [i for i in order[1:SAYING] if table.document[i] == document and rare <= held[i]]
+    return [saying[0]] + [i for i in order if i != saying[0]] if saying else order
+
+
 def _ranked_first(ids: np.ndarray, ranked: np.ndarray) -> np.ndarray:
     """`ids` with those among the ranked candidates first, in their order: a passage that holds what is
     asked is most likely there, and a scan that stops at the first such one reads few."""
@@ -895,6 +925,8 @@ def search(
         order = _period_first(index, order, ranked, scope, signals, own)
     order, ids, fused = _picked_first(order, ids, fused, signals)
     order = _named_elsewhere_first(index, order, q, signals)
+    if signals.empty and scope is None:
+        order = _saying_first(index, order, q)
     order = _weighed(index, embedder, q, own, order, ids, fused, dense, signals, scope)
     order += [i for i in (in_period_first(index.table, more, scope) if period else more) if i not in order]
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None

@@ -1061,3 +1061,25 @@ def test_pay_asked_in_other_words_needs_a_sum_of_money():
     for asked in ("how big was her pay package?", "What was the director's compensation?", "What are staff wages?"):
         assert must_hold(asked, table("en")) and _holds(asked, director) == 0.0, asked
     assert _holds("What was the director's remuneration?", "Her remuneration was 8 million yen a year.") == 1.0
+
+
+def test_an_articles_passage_saying_the_questions_rare_word_comes_before_its_opening(write_corpus, tmp_path, embedder):
+    from qa.building import build
+    from qa.indexing import load_index
+
+    honours = "".join(f"In {y} Barton lectured on organic chemistry at {u} .\n\n"
+                      for y, u in zip(range(1960, 1970), ("Harvard", "Yale", "Oxford", "Leeds", "Bonn", "Lyon", "Kyoto",
+                                                          "Madrid", "Vienna", "Zurich"), strict=True))
+    build(write_corpus({
+        "Derek_Barton.txt": (
+            "Derek Barton\n\n"
+            "Sir Derek Harold Richard Barton ( 8 September 1918 – 16 March 1998 ) was an English organic chemist and "
+            "Nobel Prize laureate for 1969 .\n\n"
+            "In 1949 he was the first recipient of the Corday-Morgan Medal . In 1954 he was elected a Fellow of the Royal "
+            "Society . He was knighted in 1972 , becoming formally styled Sir Derek in Britain . In 1978 he became "
+            "director of an institute in France .\n\n" + honours),
+        "Ada_Stone.txt": "Ada Stone\n\nAda Stone ( 1901 – 1980 ) was an English chemist .\n\nIn 1950 Stone moved to Leeds ."}),
+        tmp_path / "index", embedder)
+    index = load_index(tmp_path / "index")
+    hits = search(index, embedder, "Could you tell me in which year the chemist Derek Barton was knighted, please?", 5).hits
+    assert "knighted in 1972" in hits[0].text  # not the opening lines, which say "Sir Derek … chemist" and no knighthood
