@@ -2458,3 +2458,11 @@ def test_the_year_after_an_answer_that_counts_on_to_it_in_words_is_that_answer(w
                      "And in the year after, with whom he made the partnership?")
     assert "Ernest Solvay" in _top(turns[0])
     assert "John Brunner" in _top(turns[1])  # "The following year": 1873 in his own story, not another article's 1873
+
+
+def test_the_resulting_thing_is_what_came_of_the_one_in_focus(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "The third SDG 8.7 Dialogue: for which ministerial meeting was it organised?",
+                     "Was child labour ultimately reflected in the resulting declaration?")
+    assert "Matsuyama" in _top(turns[0])
+    assert "Matsuyama" in _top(turns[1])  # its entry's ★ line: the Ministerial Declaration, not the Leaders'
+    assert any(n.startswith("the resulting declaration →") for n in turns[1][1].notes)
