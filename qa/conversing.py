@@ -1082,10 +1082,11 @@ def _described(r: _Reading, m: re.Match) -> None:
 
 
 def _shown_described(focus: Focus, m: re.Match, words: Words):
-    """The passage just shown that says most of the words of "the geneva one" (the first of those), or None."""
+    """The passage just shown that says most of the words of "the geneva one" (the first of those), more than half
+    of them ("the labour ministers' one": not a passage on child labour that names no minister), or None."""
     wanted = {t[:5] for t in terms(m.group("x") or m.groupdict().get("x2") or "") if t not in words.stop}
     said = [len(wanted & {t[:5] for t in terms(f"{h.heading or ''} {h.text}")}) for h in focus.shown[:5]]
-    return focus.shown[said.index(max(said))] if wanted and said and max(said) else None
+    return focus.shown[said.index(max(said))] if wanted and said and 2 * max(said) > len(wanted) else None
 
 
 def _elliptical(q: str, words: Words) -> bool:

@@ -2466,3 +2466,11 @@ def test_the_resulting_thing_is_what_came_of_the_one_in_focus(ngo_index, embedde
     assert "Matsuyama" in _top(turns[0])
     assert "Matsuyama" in _top(turns[1])  # its entry's ★ line: the Ministerial Declaration, not the Leaders'
     assert any(n.startswith("the resulting declaration →") for n in turns[1][1].notes)
+
+
+def test_the_one_described_is_a_passage_shown_only_when_it_says_most_of_the_description(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Did ACE do some work about problems of children inside Japan?",
+                     "The one about child poverty — what exactly ACE commented on?")
+    # no passage shown speaks of poverty (only of children): the one the documents have is found
+    assert "Anti-child Poverty" in _top(turns[1])
+    assert not any(n.startswith("The one about child poverty →") for n in turns[1][1].notes)
