@@ -51,6 +51,7 @@ from .embedding import Embedder, model_words
 from .indexing import Index
 from .keywords import expand_acronyms, kin, terms
 from .languages import Relative, Words, table, words_for
+from .places import is_place
 from .querytime import months_of, part_of_year, question_time, season_in
 from .searching import (
     READ_FROM_QUESTION,
@@ -1986,7 +1987,8 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
         frame = frame if set(terms(named)) <= set(terms(frame)) else f"{frame} {named}"
     # "first one, what was the draft?" asks of one item of the list: "and the year before?" asks the list's question
     listed = (focus.listed or focus.frame) if focus is not None and resolved.signals.item is not None else frame
-    people = [n for n, kind in words.names(_fold(q)) if kind == "person"] or _typed_lower(q, top, words)
+    people = [n for n, kind in words.names(_fold(q)) if kind == "person" and not is_place(n)] \
+        or _typed_lower(q, top, words)  # "went out to San Francisco": no one
     earlier = focus.person if focus is not None else None
     spelt = _title_person([top]) if top is not None else None  # "when did erich topp get the Oak Leaves?": Topp
     if spelt and _spells(_fold(q), spelt) and not words.asks_person.search(_fold(q)) and not words.who_acts.search(_fold(q)) \

@@ -65,6 +65,17 @@ def as_named(text: str, used, places) -> str:
     return pattern.sub(city, text)
 
 
+@functools.cache
+def _place_names() -> frozenset[str]:
+    cache = _geonames()
+    return frozenset([c["name"] for c in cache.get_countries().values()] + [c["name"] for c in cache.get_cities().values()])
+
+
+def is_place(name: str) -> bool:
+    """Whether a name is a country's or a city's ("San Francisco"), which two capitalised words are no one's name."""
+    return name in _place_names()
+
+
 _COMPASS = re.compile(r"(?i)^(?:(?:north|south|east|west|central|northern|southern|eastern|western|sub-saharan|"
                       r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)+")
 

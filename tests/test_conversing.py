@@ -2474,3 +2474,16 @@ def test_the_one_described_is_a_passage_shown_only_when_it_says_most_of_the_desc
     # no passage shown speaks of poverty (only of children): the one the documents have is found
     assert "Anti-child Poverty" in _top(turns[1])
     assert not any(n.startswith("The one about child poverty →") for n in turns[1][1].notes)
+
+
+def test_a_city_named_in_two_words_is_no_one_a_pronoun_can_point_at(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {"William_Keith.txt": (
+        "William Keith\n\n"
+        "William Keith ( November 18 , 1838 – April 13 , 1911 ) was a Scottish-American painter .\n\n"
+        "He emigrated with his mother and sisters to the United States in 1850 .\n\n"
+        "He was offered an opportunity in San Francisco and sailed there in May 1859 .\n\n"
+        "In 1864 Keith married Elizabeth Emerson , a painter .\n\n"
+        "In 1883 Keith married Mary McHenry , a lawyer .")})
+    _, turns = _talk(index, embedder, "When did the painter William Keith emigrate to the United States?",
+                     "And he went out to San Francisco later — so that was May 1859?", "His wife — who was she?")
+    assert "His → William Keith" in turns[2][1].notes  # not "His → San Francisco"
