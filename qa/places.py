@@ -8,7 +8,8 @@ city's name is the most populous city's of that name (Geneva is in Switzerland, 
 A question typed all in lower case ("did ace go to china?") has its countries, continents and cities of
 a million people or more written as names, so that the checks that read names see them.
 A continent or a part of one ("Europe", "West Africa") is a region, not a place a passage must name
-(`region`): the record names its cities. Left out: other regions, states and provinces; smaller towns; countries the documents name themselves, which
+(`region`): the record names its cities. A city's or country's name is no person's (`is_place`: "San
+Francisco" is two capitalised words, but no one a later "his" points at). Left out: other regions, states and provinces; smaller towns; countries the documents name themselves, which
 stay as they are; and other languages (Japanese questions name places as the documents do, in kanji).
 """
 
