@@ -577,8 +577,10 @@ def _antecedent_here(r: _Reading, thing: re.Match | None) -> bool:
     def asked_for(at: int) -> bool:  # "which TICAD was that and which city?": TICAD is asked, not "that"
         before = r.q[:at].split()
         return inside[0] <= at < inside[1] or bool(before) and r.words.question.fullmatch(before[-1]) is not None
+    brought = [m.group(0) for m in r.words.introduced.finditer(r.q, 0, thing.start())]  # "another competition"
     return any(0 <= r.q.find(n) < thing.start() and not asked_for(r.q.find(n))
-               and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own)
+               and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own) \
+        or any(not noun or noun & {t[:5] for t in terms(b)} for b in brought)
 
 
 def _person_before(q: str, pronoun: re.Match, words: Words, focus: Focus, returned) -> str | None:

@@ -2487,3 +2487,10 @@ def test_a_city_named_in_two_words_is_no_one_a_pronoun_can_point_at(write_corpus
     _, turns = _talk(index, embedder, "When did the painter William Keith emigrate to the United States?",
                      "And he went out to San Francisco later — so that was May 1859?", "His wife — who was she?")
     assert "His → William Keith" in turns[2][1].notes  # not "His → San Francisco"
+
+
+def test_that_one_after_another_thing_the_question_brings_in_points_at_that_thing(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When was the first SDG 8.7 Dialogue?",
+                     "Two months later they organised another dialogue, I believe. Where was that one held?")
+    assert "Hotel New Ohtani" in _top(turns[1])  # the second dialogue, two months after the first
+    assert not any(n.startswith("that one →") for n in turns[1][1].notes)  # not the first one, just shown

@@ -134,6 +134,8 @@ class Words:
     checks_claim: re.Pattern = re.compile(r"(?!)")  # a claim put to be confirmed or corrected ("… in Osaka, right?")
     asks_action: re.Pattern = re.compile(r"(?!)")  # a question whose answer is something done ("what did ACE do at …")
     asks_kind: re.Pattern = re.compile(r"(?!)")  # group "kind": the kind of thing asked for ("which hotel …")
+    introduced: re.Pattern = re.compile(r"(?!)")  # a new thing a question brings in, which a later "that one" points
+    #                                                back at ("he won another competition … which building was that one for?")
     told_later: re.Pattern = re.compile(r"(?!)")  # a passage's time counted on from its last date ("The following
     #                                               year he …"): group "n" (none: one) and "unit" (a key of `units`)
     asks_office: re.Pattern = re.compile(r"(?!)")  # group "kind": a person asked for by office ("which State Minister …")

@@ -412,6 +412,7 @@ WORDS = Words(
     asks_action=re.compile(r"(?i)\b(?:what|waht|wat|wht|whta)\s+(?:did|does|has|have)\s+(?:\w+\s+){1,3}?(?:do|done|"
                            r"organi[sz]e|hold|host|present|run|submit|sign|make|contribute)\b"
                            r"|\b(?:did|have|has)\s+(?:we|ace|they|you)\s+(?:ever\s+)?(?:do|done)\s+(?:any|some)thing\b"),
+    introduced=re.compile(r"(?i)\b(?:another|a\s+new|one\s+more|a\s+further|a\s+second)\s+(?:[a-z-]+\s+){0,2}?[a-z]{3,}"),
     told_later=re.compile(r"(?i)\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<unit>year)\b|"
                           r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit2>year)s?\s+"
                           r"(?:later|afterwards|after\s+that)\b"),
