@@ -483,10 +483,17 @@ def _asking(index: Index, q: str) -> str:
     "I'm writing about the Ghana project. When did it start?" keeps Ghana."""
     words = words_for(_fold(q))
 
+    parts = [p for p in re.split(r"(?<=[.!?。！？])\s+", q) if p.strip()]
+    asked = [p for p in parts if "?" in p or "？" in p]
+    # "… which was the earliest one?" names no thing of its own: the remark before it may ("I'm listing all the
+    # public comments we submitted …")
+    pointing = bool(asked) and bool(words.one.search(_fold(asked[-1])))
+
     def remark(p: str, after: bool) -> bool:  # the speaker on themselves, naming nothing the question needs
         f = _fold(p)  # (after the question, "it" and "that" are its answer: "I want the speech to end on it")
         return bool(words.speaker.match(f)) and not (
             _own_names(index, f, words) or find_dates(f) or words.month.search(f)
+            or pointing and not after and _specific(index, f, words) > 0
             or not after and (words.thing.search(f) or words.person.search(f) or words.back_to and words.back_to.search(f)
                               or any(r.pattern.search(f) for r in words.relative)))
     # "Speaking of signatures — my hand ached for weeks one summer! — when did they hand them in?"

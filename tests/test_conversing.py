@@ -2494,3 +2494,12 @@ def test_that_one_after_another_thing_the_question_brings_in_points_at_that_thin
                      "Two months later they organised another dialogue, I believe. Where was that one held?")
     assert "Hotel New Ohtani" in _top(turns[1])  # the second dialogue, two months after the first
     assert not any(n.startswith("that one →") for n in turns[1][1].notes)  # not the first one, just shown
+
+
+def test_a_remark_before_a_question_that_names_nothing_of_its_own_gives_it_its_subject(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "I'm listing all the public comments we submitted on government laws, plans "
+                                          "and guidelines. Which was the earliest one?")
+    assert "base-line study" in _top(turns[0])  # the earliest public comment, not the earliest event of all
+    _, turns = _talk(ngo_index, embedder, "Hi, I'm new at ACE and going through our advocacy record from the start. "
+                                          "What's the earliest event listed?")
+    assert "2016" in _top(turns[0])  # a remark on the speaker alone still names nothing
