@@ -9,8 +9,9 @@ language's table (`qa/languages/`):
 - "it", "there", "that meeting", その, そこ: the subject's names, likewise;
 - "and in 2017?", "what about London?", 2017年は？: the previous question's words, likewise, with
   the new time or name;
-- "the third one", 第3回: the series' own numbering when the documents have it, else the third
-  passage of the list just shown, first;
+- "the third one", 第3回: the series' own numbering when the documents have it (in the article in focus,
+  when the question names no series), else the third passage of the list just shown, first; "married
+  five times, yes? who was the third wife?": the third of a list one of its own first passages opens;
 - "the month before", "that year", 翌月, その年: a period counted from the answer in focus;
 - "what else", ほかに: the same focus, the passages already shown left out;
 - "those two", その二人: the people the answer names; "the other one": the other of the two compared;
@@ -1450,14 +1451,19 @@ def _nth_of_list_found(index: Index, q: str, hits: list[Hit]) -> tuple[int, str]
     return None
 
 
+LIST_ITEM = 160  # characters: a passage this short under a list's opening is one of its items
+LIST_ITEMS = 30  # the items of a list read at most
+
+
 def _list_intro(index: Index, number: int) -> int | None:
-    """The passage that opens the list a passage is an item of (or opens itself)."""
+    """The passage that opens the list a passage is an item of (or opens itself): the last before it, in its
+    document and under its heading, that ends in a colon, with only short passages between."""
     chunk = index.chunks[number]
-    for intro in range(number, max(-1, number - 30), -1):
+    for intro in range(number, max(-1, number - LIST_ITEMS), -1):
         c = index.chunks[intro]
         if c.text.rstrip().endswith((":", "：")):
             return intro
-        if c.source != chunk.source or c.heading != chunk.heading or len(c.text) > 160:
+        if c.source != chunk.source or c.heading != chunk.heading or len(c.text) > LIST_ITEM:
             return None
     return None
 
@@ -1467,15 +1473,13 @@ def _listed(index: Index, hit: Hit, n: int) -> int | None:
     short passages after it in its document, under the same heading."""
     def item(i: int) -> bool:
         c = index.chunks[i]
-        return c.source == hit.chunk.source and c.heading == hit.chunk.heading and len(c.text) <= 160
+        return c.source == hit.chunk.source and c.heading == hit.chunk.heading and len(c.text) <= LIST_ITEM
 
-    intro = hit.number  # the passage itself, or the one that introduces the list it is an item of
-    while not index.chunks[intro].text.rstrip().endswith((":", "：")):
-        if intro == 0 or hit.number - intro >= 30 or not item(intro):
-            return None
-        intro -= 1
+    intro = _list_intro(index, hit.number)  # the passage itself, or the one that introduces the list it is an item of
+    if intro is None:
+        return None
     items, i = [], intro + 1
-    while i < len(index.chunks) and len(items) < 30 and item(i):
+    while i < len(index.chunks) and len(items) < LIST_ITEMS and item(i):
         items.append(i)
         i += 1
     if not items or n > len(items):
