@@ -731,6 +731,10 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
         top.update(keywords_terms(f"{chunk.title or ''} {chunk.heading or ''}"))
     # "attendees?" of a passage saying who "attended": a word of the family said is said
     top |= {t for t in keywords_terms(q) if t.isascii() and any(kin(t, u) for u in top if u[:4] == t[:4])}
+    # "… hand the government that pile of petition names": said as the language's table says it ("submitted …
+    # signatures")
+    top |= {t for w in re.findall(r"[^\W\d_]+", q.lower()) for v in words.variants.get(w, ())
+            if set(keywords_terms(v)) <= top for t in keywords_terms(w)}
     # "what was the subject of the statement dated …?": a property asked of a thing is no word it must hold
     stop = _stop_terms(words.code) | _described_terms(words.code)
     held = typed(q, [index.chunks[i] for i in order[:3]], words,
