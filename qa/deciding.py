@@ -153,7 +153,9 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
         gathering = bool(words.gathering.fullmatch(kind))
         named = bool(words.named_kind.fullmatch(kind))
 
-        many = kind.lower().endswith("s") and len(kind) > 4  # "which chocolate companies …?": their names
+        # "which chocolate companies …?": their names; "what kind of organisations are they?": a description
+        sort = words.asks_kind.search(question)
+        many = kind.lower().endswith("s") and len(kind) > 4 and not (sort and sort.groupdict().get("sort"))
 
         def holds(chunk) -> bool:  # "which meeting …?": a conference is one; "which body …?": a name is one
             if many and not _names_any(chunk.text, kind, similar):

@@ -780,6 +780,13 @@ def test_a_word_the_language_table_says_the_documents_write_otherwise_counts_as_
     assert not search(ngo_index, embedder, "What is ACE's yearly revenue?", 5).found
 
 
+def test_what_kinds_asks_for_a_description_not_names(ngo_index, embedder):
+    # "Made up of 17 members, including NGOs and trade unions": the kinds are said, no member is named
+    assert search(ngo_index, embedder, "How many member organisations make up the Stop Child Labour Network, and what "
+                                       "kinds?", 5).found
+    assert not search(ngo_index, embedder, "Which chocolate companies took part in the CLCCG meeting?", 5).found
+
+
 def test_an_office_asked_for_needs_its_holder_named_and_a_place_in_an_earlier_question_still_counts(ngo_index, embedder):
     # "CL-Net hands petition to the State Minister for Foreign Affairs" names the office, not who held it
     assert not search(ngo_index, embedder, "Which State Minister for Foreign Affairs got handed the CL-Net "
