@@ -411,16 +411,16 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         told = _counted(relative[1], words, when, focus) or when
         # (a time counting units, when the answer counts on to it in words: "The following year he went into
         # partnership with …" for "and the year after, with whom he made the partnership?")
-        pinned = not r.exclude and relative[2] is None and focus.shown and r.item is None \
-            and not _tells_of(focus.shown[0], told)
-        counted_on = pinned and bool(_units_said(said, words)) and _tells_of(focus.shown[0], told, words)
-        goes_on = pinned and (when.order and not _units_said(said, words) or counted_on) \
-            and _goes_on_to(index, focus.shown[0], told if counted_on else when, q.replace(said, " "), words, True, counted_on)
+        answer = focus.shown[0] if focus.shown and relative[2] is None else None  # what "after that" counts from
+        tells, units, rest = answer is not None and _tells_of(answer, told), bool(_units_said(said, words)), q.replace(said, " ")
+        pinned = answer is not None and not r.exclude and r.item is None and not tells
+        counted_on = pinned and units and _tells_of(answer, told, words)
+        goes_on = pinned and (when.order and not units or counted_on) \
+            and _goes_on_to(index, answer, told if counted_on else when, rest, words, True, counted_on)
         if goes_on:  # "after that she was an intern in the White House, right?": the answer says all of it after its date
-            r.item = focus.shown[0].number
+            r.item = answer.number
         if when.order and (not r.exclude or more and not left_out) and (focus.shown or relative[2] is not None) \
-                and not (relative[2] is None and (goes_on or _tells_of(focus.shown[0], told)
-                                                  or _goes_on_to(index, focus.shown[0], when, q.replace(said, " "), words))):
+                and not (answer is not None and (goes_on or tells or _goes_on_to(index, answer, when, rest, words))):
             # another event than it; "what else that year, after the seminar": than either
             r.exclude = (*r.exclude, focus.shown[0].number if relative[2] is None else relative[2])
     elif own_time is not None and not own_time.bounded and focus.period is not None and words.one.search(q) \
@@ -1444,9 +1444,9 @@ def _nth_of_list_found(index: Index, q: str, hits: list[Hit]) -> tuple[int, str]
         return None  # "the Fourth Global Conference": a series' own, named
     own = {t for t in terms(q[:ordinal.start()] + " " + q[ordinal.end():]) if t not in words.stop}
     for hit in hits[:LISTS_SHOWN]:
-        item = _listed(index, hit, n)
         intro = _list_intro(index, hit.number)
-        if item is not None and intro is not None and own & set(terms(index.chunks[intro].text)):
+        item = _listed(index, hit, n, intro) if intro is not None and own & set(terms(index.chunks[intro].text)) else None
+        if item is not None:
             return item, f"{ordinal.group(0).strip()} → {_short(index.chunks[item].text.strip('-–•*;,. '))}"
     return None
 
@@ -1468,15 +1468,15 @@ def _list_intro(index: Index, number: int) -> int | None:
     return None
 
 
-def _listed(index: Index, hit: Hit, n: int) -> int | None:
+def _listed(index: Index, hit: Hit, n: int, intro: int | None = None) -> int | None:
     """The n-th item (n = -1: the last) of a list a passage introduces ("… involved with:"): the
-    short passages after it in its document, under the same heading."""
+    short passages after it in its document, under the same heading (`intro`: the list's opening, when read already)."""
     def item(i: int) -> bool:
         c = index.chunks[i]
         return c.source == hit.chunk.source and c.heading == hit.chunk.heading and len(c.text) <= LIST_ITEM
 
-    intro = _list_intro(index, hit.number)  # the passage itself, or the one that introduces the list it is an item of
-    if intro is None:
+    intro = _list_intro(index, hit.number) if intro is None else intro  # the passage itself, or the one that
+    if intro is None:  # introduces the list it is an item of
         return None
     items, i = [], intro + 1
     while i < len(index.chunks) and len(items) < LIST_ITEMS and item(i):
