@@ -40,7 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .dates import find_dates, without_dates
+from .dates import find_dates, find_day_months, without_dates
 from .keywords import terms
 from .places import region
 
@@ -137,7 +137,8 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
     "since 2004", "2017–2019"); an age for "how old" ("a fifteen-year-old"); a count ("17 members", 600人) for "how many", in a passage that speaks of what
     it counts ("how many visits": not "70 thousand signatures"); for "who", a person's name ("whose": or a thing's)
     the question does not give itself; for "when", a date; for "which city", a place it does not give; for
-    "which hotel", the word or one `similar(word, words)` finds as close in meaning ("movie": "film").
+    "which hotel", the word or one `similar(word, words)` finds as close in meaning ("movie": "film"); for "what
+    position does ACE hold …", a role ("- ACE as Steering Committee Member-") or an office's title.
     `lowercase()`: the words the documents write in lower case (a name has a word they never do)."""
     kind = asked_kind(question, words)
     person = words.asks_person.search(question) or (kind is not None and words.person_kind.fullmatch(kind))
@@ -149,6 +150,7 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
             return bool(_QUOTED.search(chunk.text))
     elif kind is not None and not (words.asks_date.search(question) or person):
         place = bool(words.place_kind.fullmatch(kind))
+        office = bool(words.office_kind.fullmatch(kind))
 
         gathering = bool(words.gathering.fullmatch(kind))
         named = bool(words.named_kind.fullmatch(kind))
@@ -160,6 +162,8 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
         def holds(chunk) -> bool:  # "which meeting …?": a conference is one; "which body …?": a name is one
             if many and not _names_any(chunk.text, kind, similar):
                 return False
+            if office:
+                return bool(_TITLE.search(chunk.text) or _ROLE.search(chunk.text))
             return _names_place(chunk, question) if place else _mentions(chunk, kind, similar) \
                 or gathering and bool(words.gathering.search(chunk.text)) or named and _names_thing(chunk, question)
     elif words.asks_place.search(question):  # "where was it held?", "which venue …?": a place it does not give
@@ -193,7 +197,8 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
 
         def holds(chunk) -> bool:
             dates = [chunk.date] if chunk.date else [s.start for s in find_dates(chunk.text)]
-            return any(d and (len(d) >= 7 or not day) for d in dates)
+            # "around which day each year …?": "the World Day against Child Labour (June 12)" names one
+            return any(d and (len(d) >= 7 or not day) for d in dates) or day and bool(find_day_months(chunk.text, 2000))
     else:
         return 1.0
     said = [c for c in passages if len(c.text) >= TITLE_LINE] or passages  # a title line ("インドでの支援事業") says no more
@@ -203,6 +208,9 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
 _TITLE = re.compile(r"(?i)\b(?:director|president|manager|minister|secretary|undersecretary|deputy|associate|chair"
                     r"(?:man|woman|person)?|officer|head|ambassador|representative|governor|mayor|senator|"
                     r"professor|laureate)\b")  # "Associate Deputy Undersecretary" is no one's name
+_ROLE = re.compile(r"\bas\s+(?:an?\s+|the\s+)?(?:[A-Z][\w-]*|(?:co-?)?(?:member|partner|secretariat|host|organi[sz]er|"
+                   r"observer|sponsor|founder|coordinator|trustee)\b)|\b(?:board|committee|founding|executive)\s+members?\b",
+                   re.I)  # "- ACE as Steering Committee Member-"
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)")
 _PLACE_JA = re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{2,})(?:で|にて)(?![はもすきしょあ])")  # 新宿駅前で街頭キャンペーン
@@ -217,8 +225,18 @@ def asked_kind(question: str, words) -> str | None:
     m = words.asks_office.search(question)  # "which State Minister …?": whoever held the office
     if m is None or not words.person_kind.fullmatch(m.group("kind").lower()):
         m = words.asks_kind.search(question)
-    if m is None:
-        return None
+    return None if m is None else _kind(m, words)
+
+
+def asked_kinds(question: str, words) -> list[str]:
+    """Every kind a question of several parts asks for ("which forum …, and in which city was it?": forum,
+    city); the first as `asked_kind` reads it."""
+    first = asked_kind(question, words)
+    rest = [_kind(m, words) for m in list(words.asks_kind.finditer(question))[1:]]
+    return list(dict.fromkeys(k for k in [first, *rest] if k))
+
+
+def _kind(m: re.Match, words) -> str | None:
     kind = m.group("kind").lower()
     if kind in words.stop or kind in words.attribute or kind[:-1] in words.attribute or words.question.fullmatch(kind):
         return None

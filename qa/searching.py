@@ -41,6 +41,7 @@ from .deciding import (
     absent_person,
     answers,
     asked_kind,
+    asked_kinds,
     asking_part,
     corrected_place,
     evidence,
@@ -740,7 +741,7 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     held = typed(q, [index.chunks[i] for i in order[:3]], words,
                  None if keywords_only or embedder is None else _similar(embedder), lambda: index.lowercase)
     # "which city?" in documents that never say "city": the kind is not a word to find when a place is named
-    kind = {t for t in keywords_terms(asked_kind(q, words) or "") if not index.frequency(t)} if held else set()
+    kind = {t for k in asked_kinds(q, words) for t in keywords_terms(k) if not index.frequency(t)} if held else set()
     # "Good morning! Could you help me understand what the Sustainable Brands conference is?": the sentence
     # that asks is weighed, not the greeting around it (the likeliest sentence of a question of several)
     sentences = [p for p in re.split(r"(?<=[!?。！？])\s*|(?<=[a-z]{2}\.)\s+(?=[A-Z])|(?<=[a-z]:)\s+|\s+[—–]\s+", q)

@@ -1096,3 +1096,22 @@ def test_an_articles_passage_saying_the_questions_rare_word_comes_before_its_ope
     index = load_index(tmp_path / "index")
     hits = search(index, embedder, "Could you tell me in which year the chemist Derek Barton was knighted, please?", 5).hits
     assert "knighted in 1972" in hits[0].text  # not the opening lines, which say "Sir Derek … chemist" and no knighthood
+
+
+def test_each_part_of_a_two_part_question_may_ask_a_kind_the_documents_never_name(ngo_index, embedder):
+    # "… and in which city?": "city" is what is asked, not a word the entry must say ("in Geneva")
+    assert search(ngo_index, embedder, "Which UN forum did ACE go to in November 2019, and what city was it in?", 5).found
+    # "which edition" asks which one of a series ("the Fourth …"), not for the word
+    assert search(ngo_index, embedder, "ACE went to the Global Conference on the Sustained Eradication of Child Labour "
+                                       "in 2017 - which edition?", 5).found
+    assert not search(ngo_index, embedder, "Which hotel hosted the third SDG 8.7 Dialogue in Matsuyama?", 5).found
+
+
+def test_a_day_without_a_year_answers_which_day_and_a_position_needs_a_role_named(ngo_index, embedder):
+    # "around the World Day against Child Labour (June 12)"
+    assert search(ngo_index, embedder, "On which day of the year is the Stop Child Labour Network's campaign held?", 5).found
+    # "Business and Human Rights Civil Society Platform - ACE as Steering Committee Member-"
+    assert search(ngo_index, embedder, "what position has ACE got in the Business and Human Rights Civil Society "
+                                       "Platform?", 5).found
+    # "JNATIP (Japan Network Against Trafficking In Persons)": a membership, no role said
+    assert not search(ngo_index, embedder, "what position has ACE got in JNATIP?", 5).found

@@ -429,6 +429,7 @@ WORDS = Words(
                                  r"\s+(?:that|this|it|those|these)\W*$"),
     site_kind=re.compile(r"(?i)(?:building|hotel|hall|room|venue)s?"),  # a place a passage names by its word
     place_kind=re.compile(r"(?i)city|town|country|place|location|venue|region|area|prefecture|state|village"),
+    office_kind=re.compile(r"(?i)(?:position|post|rank|capacity)s?"),  # "what position does ACE hold in …?": a role named
     reflexive=re.compile(r"(?i)himself|herself"),
     person_kind=re.compile(r"(?i)(?:official|person|people|speaker|guest|representative|leader|minister|director|chair|pm|ceo|"
                            r"member|staff|employee|colleague|man|men|woman|women|"
@@ -604,13 +605,13 @@ WORDS = Words(
                     "long", "ever", "exactly", "specific", "specifically", "held", "hold", "place", "should", "name", "names", "called", "actually", "really", "anyway", "btw", "just",
                     "still", "back", "get", "got", "make", "made", "let", "like", "want", "need", "whats",
                     "what's", "who's", "where's", "when's", "doing", "said", "say", "anyone", "anybody", "someone",
-                    "somebody", "everyone", "everybody", "anywhere", "somewhere", "something"}),
+                    "somebody", "everyone", "everybody", "anywhere", "somewhere", "something", "each", "every"}),
     attribute=frozenset({"topic", "theme", "title", "subject", "purpose", "aim", "goal", "outcome", "result", "results",
                          "agenda", "venue", "location", "reason", "conclusion", "message", "focus", "format",
-                         "role", "response", "reaction", "impact", "point", "idea", "content", "contents",
+                         "role", "edition", "response", "reaction", "impact", "point", "idea", "content", "contents",
                          "detail", "details", "cost", "price", "size", "length", "duration", "audience", "date", "dates",
                          "exact", "precise", "full", "correct", "number", "total", "figure", "figures",
                          "year", "month", "week", "day", "time", "period", "decade", "age"}),  # "during which years …?": a date
     described=frozenset({"topic", "theme", "title", "subject", "purpose", "aim", "goal", "agenda", "message", "focus",
-                         "format", "role", "point", "idea", "content", "contents"}),
+                         "format", "role", "edition", "point", "idea", "content", "contents"}),
 )
