@@ -2197,7 +2197,7 @@ def _answer_person(hit: Hit | None, q: str, words: Words, avoid: str | None = No
     sentence, asked = hit.text[start:end], q.lower()
     heading = (hit.heading or "").lower()  # "Red Bull ( 2019 )" heads a section: a team, not a person
     named = [n for n, kind in words.names(sentence) if kind == "person" and n.lower() not in asked
-             and n.lower() not in heading and not _same_person(n, avoid)]
+             and n.lower() not in heading and not _same_person(n, avoid) and not is_place(n)]
     wanted = {t for t in terms(q) if t not in words.stop}
 
     def titled(name: str) -> int:  # the question's words among the three before the name ("Ghana Project Manager")

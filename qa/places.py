@@ -73,8 +73,18 @@ def _place_names() -> frozenset[str]:
 
 
 def is_place(name: str) -> bool:
-    """Whether a name is a country's or a city's ("San Francisco"), which two capitalised words are no one's name."""
-    return name in _place_names()
+    """Whether a name is a country's or a city's ("San Francisco"), a continent or a part of one, or a sea's,
+    a river's or another feature's of the land ("Pacific Ocean", "Apra Harbor"): two capitalised words that
+    are no one's name.
+
+    >>> is_place("Pacific Ocean"), is_place("West Africa"), is_place("San Francisco"), is_place("Tomoko Shiroki")
+    (True, True, True, False)
+    """
+    return name in _place_names() or region(name) or bool(_FEATURE.search(name))
+
+
+_FEATURE = re.compile(r"\s(?:Ocean|Sea|River|Lake|Mountains|Islands?|Bay|Gulf|Strait|Harbou?r|Peninsula|Desert|Valley|"
+                      r"Coast|Canal)$")
 
 
 _COMPASS = re.compile(r"(?i)^(?:(?:north|south|east|west|central|northern|southern|eastern|western|sub-saharan|"
