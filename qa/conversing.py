@@ -289,6 +289,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     if order and relative is not None:  # "the last thing they did that year": the latest of that year
         own_time, relative = None, (TimeScope(relative[0].start, relative[0].end, order), *relative[1:])
     spared = words.besides.search(q)  # "besides the second dialogue": no reference, ordinal nor name of the question
+    if spared is not None and re.match(r"(?i)(?:but\s+)?not\b", spared.group(0)) and words.other_one.search(q):
+        spared = None  # "the other one, not london": which of the two shown, told by the other
     q = q if spared is None else q[:spared.start()] + " " * (spared.end() - spared.start()) + q[spared.end():]
     comparative = words.comparative.search(q)  # "the later of the two": not a time of its own
     if comparative is not None and _names_another(index, q[comparative.end():], focus):

@@ -2503,3 +2503,13 @@ def test_a_remark_before_a_question_that_names_nothing_of_its_own_gives_it_its_s
     _, turns = _talk(ngo_index, embedder, "Hi, I'm new at ACE and going through our advocacy record from the start. "
                                           "What's the earliest event listed?")
     assert "2016" in _top(turns[0])  # a remark on the speaker alone still names nothing
+
+
+def test_a_correction_saying_not_which_one_leaves_that_one_out_and_a_march_is_no_month(ngo_index, embedder):
+    # "not global march": the Global March's entry is the one not meant, and no "March" is a time
+    for q in ["where is ACE on the board then - not global march", "ACE is a board member where? not global march, pls"]:
+        _, turns = _talk(ngo_index, embedder, "Which network in Japan is ACE the secretariat of?", q)
+        answer, resolved = turns[1]
+        assert "JANIC" in _top(turns[1]), q
+        assert not any("Global March" in h.text for h in answer.hits), q
+        assert resolved.notes == ("not global march → left out",), q

@@ -272,6 +272,7 @@ WORDS = Words(
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3, "several": 3, "some": 3},
     question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how|whats|whos|wheres|whens|hows)\b", re.I),
     month=re.compile(r"(?<!\bevery )(?<!\beach )(?<!\bone )(?<!\bsome )"  # "every June", "one May": no month in particular
+                     r"(?<!\bglobal )(?<!\blong )(?<!\bpeace )(?<!\bprotest )(?<!\ba )"  # "not global march": a march
                      # a capitalised word before it makes a name ("the Global March"), not "In March" opening it
                      + "".join(rf"(?<!(?-i:[A-Z][a-z]{{{n}}}) )" for n in range(3, 13)) + r"(?<!(?-i:[A-Z]{2}) )"
                      r"\b(?P<m>january|february|march|april|june|july|august|september|october|november|december|"
@@ -545,7 +546,7 @@ WORDS = Words(
                    r"\b(?P<w>too|as\s+well|also)\s*[?.!]*\s*$"),
     not_there=re.compile(r"(?i)\b(?:outside(?:\s+of)?|away\s+from|beyond|not\s+(?:in|at))\s+(?:the\s+)?$"),
     besides=re.compile(r"(?i)\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
-                       r"not\s+counting|excluding)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)" + _NAME_END),
+                       r"not\s+counting|excluding|(?:^|(?<=[?.!,;:(]\s)|(?<=\s[-–—]\s))(?:but\s+)?not)\s+(?P<x>(?!(?:that|this|it|those|these|them)\b)[\w .'’“”\"&-]+?)" + _NAME_END),
     # "after they handed the signatures over", "before they gave them": a clause whose subject is the one in focus;
     # group "x", what it names besides them (the signatures), which may be an answer to count from
     acting=re.compile(r"(?i)\s+(?:they|we|she|he|it|ace|you)\s+(?:had\s+|have\s+|has\s+|had\s+been\s+|were\s+|was\s+|finally\s+|first\s+|just\s+)?"
