@@ -18,8 +18,8 @@ say", 返事は) is declined when the first passage reports no answer or result 
 so is one of what someone presented or said at an event when no passage of the first one's section reports
 a talk ("Participated in …", `untold_talk`); so is one asking a work's title when the first passage gives none
 (`untitled`: "a session … on cross-sector collaboration" is a topic, not a title);
-one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`)
-is declined; so is putting it in a place the documents name when the first passage, telling of it,
+one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`; a
+region no named place lies in, "anywhere in Oceania", `unknown_region`) is declined; so is putting it in a place the documents name when the first passage, telling of it,
 names another (`placed_elsewhere`: the High Level Political Forum "in Geneva" was in New York); so is
 asking whether someone was somewhere, or naming someone in full, when the first passage, telling of it,
 does not name them (`absent_person`);
@@ -42,7 +42,7 @@ import numpy as np
 
 from .dates import find_dates, find_day_months, without_dates
 from .keywords import terms
-from .places import region
+from .places import continent, region, regions_in
 
 # Fitted by bench/decline.py on the dev halves; the figures are in docs/benchmarks.md.
 WEIGHTS = {"bias": -3.66, "closeness": -0.56, "known": -0.32, "covered": 4.32, "typed": 2.74}
@@ -449,6 +449,13 @@ def asking_part(question: str, words) -> str:
     return question[asked[0]:] if asked else question
 
 
+def unknown_region(question: str, places) -> bool:
+    """Whether the question names a region ("anywhere in Oceania?") in which the documents name no place
+    (`places()`: the names they write after "in", "at", "from" or "to")."""
+    asked = regions_in(question)
+    return bool(asked) and not {code for _, code in asked} & {continent(p) for p in places()}
+
+
 def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word: False) -> bool:
     """Whether the question names someone or something ("did we brief Keidanren?", "UNICEF Japan") none of
     whose words the documents use: not a month however spelt ("Octber") nor a feast ("Christmas"), a people's
@@ -463,7 +470,8 @@ def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word
         name = _unaccented(word).lower()
         if not (_PEOPLE_S.search(word.removesuffix("s")) or _a_month(name, words) or _a_feast(question, m, words)
                 or (word.isupper() and word in spelled()) or slip(name)
-                or m.start(1) in _initialled(question, frequency) or region(word)):
+                or m.start(1) in _initialled(question, frequency) or region(word)
+                or any(word in phrase.split() for phrase, _ in regions_in(question))):  # "South America"
             return True
     return False
 

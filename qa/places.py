@@ -8,7 +8,8 @@ city's name is the most populous city's of that name (Geneva is in Switzerland, 
 A question typed all in lower case ("did ace go to china?") has its countries, continents and cities of
 a million people or more written as names, so that the checks that read names see them.
 A continent or a part of one ("Europe", "West Africa") is a region, not a place a passage must name
-(`region`): the record names its cities. A city's or country's name is no person's (`is_place`: "San
+(`region`): the record names its cities, and a city names its continent ("any conference in South America?"
+is said by "in Buenos Aires": `regions_in`, `continents_named`). A city's or country's name is no person's (`is_place`: "San
 Francisco" is two capitalised words, but no one a later "his" points at). Left out: other regions, states and provinces; smaller towns; countries the documents name themselves, which
 stay as they are; and other languages (Japanese questions name places as the documents do, in kanji).
 """
@@ -87,8 +88,9 @@ _FEATURE = re.compile(r"\s(?:Ocean|Sea|River|Lake|Mountains|Islands?|Bay|Gulf|St
                       r"Coast|Canal)$")
 
 
-_COMPASS = re.compile(r"(?i)^(?:(?:north|south|east|west|central|northern|southern|eastern|western|sub-saharan|"
-                      r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)+")
+_COMPASS_WORD = r"(?:north|south|east|west|central|northern|southern|eastern|western|sub-saharan|" \
+                r"north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_COMPASS = re.compile(rf"(?i)^(?:{_COMPASS_WORD}\s+)+")
 
 
 @functools.cache
@@ -99,7 +101,64 @@ def _continents() -> frozenset[str]:
 def region(name: str) -> bool:
     """Whether a name is a continent or a part of one ("Europe", "West Africa", "Southeast Asia"), which no
     passage need name for a thing to have happened there."""
-    return _COMPASS.sub("", name.strip()).lower() in _continents()
+    return name.strip().lower() in _continents() or _COMPASS.sub("", name.strip()).lower() in _continents()
+
+
+_OTHER_REGIONS = {"latin america": "SA", "middle east": "AS"}
+
+
+@functools.cache
+def _continent_codes() -> tuple[dict[str, str], dict[str, str], re.Pattern]:
+    """Each continent's name -> its code; each country's and city's name -> its continent's code (a city's
+    name: the most populous city's of that name); the regions as one pattern, with any compass word before."""
+    cache = _geonames()
+    continents = {c["name"].lower(): code for code, c in cache.get_continents().items()} | _OTHER_REGIONS
+    countries = cache.get_countries()
+    of = {c["name"]: c["continentcode"] for c in countries.values()}
+    largest: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        people = int(city["population"] or 0)
+        if city["countrycode"] in countries and people > largest.get(city["name"], (-1, ""))[0]:
+            largest[city["name"]] = (people, countries[city["countrycode"]]["continentcode"])
+    of |= {name: code for name, (_, code) in largest.items() if name not in of}
+    names = "|".join(re.escape(n) for n in sorted(continents, key=len, reverse=True))
+    return continents, of, re.compile(rf"(?i)\b(?:{_COMPASS_WORD}\s+)*(?:{names})\b")
+
+
+def regions_in(text: str) -> list[tuple[str, str]]:
+    """The regions a text names, each with its continent's code: "in South America" -> [("South America", "SA")].
+
+    >>> regions_in("did ACE go to any conference in South America or West Africa?")
+    [('South America', 'SA'), ('West Africa', 'AF')]
+    """
+    continents, _, pattern = _continent_codes()
+    found = []
+    for m in pattern.finditer(text):
+        name = m.group(0).lower()
+        found.append((m.group(0), continents.get(name) or continents[_COMPASS.sub("", name)]))
+    return found
+
+
+def continent(place: str) -> str | None:
+    """The continent's code of a country's or city's name ("Buenos Aires" -> "SA"); None for another name."""
+    return _continent_codes()[1].get(place)
+
+
+def continents_named(text: str) -> set[str]:
+    """The continents' codes of the countries and cities a text names ("… Child Labour in Buenos Aires": SA).
+
+    >>> sorted(continents_named("Participated in the Fourth Global Conference … in Buenos Aires, then in Geneva"))
+    ['EU', 'SA']
+    """
+    of = _continent_codes()[1]
+    found = set()
+    for run in _RUN.findall(text):
+        words = run.split()
+        found |= {of[n] for n in (" ".join(words[:j]) for j in range(1, min(len(words), 3) + 1)) if n in of}
+    return found
+
+
+_RUN = re.compile(r"(?:\b(?:in|at|from|to|near)|,)\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)")  # "in Buenos Aires"
 
 
 BIG_CITY = 1_000_000  # a lower-case word is read as a city's name from this many people ("paris"; not "reading")

@@ -54,6 +54,7 @@ from .deciding import (
     typed,
     unknown_name,
     unknown_place,
+    unknown_region,
     unlisted,
     unreported_response,
     untitled,
@@ -66,7 +67,7 @@ from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
-from .places import as_named, capitalised
+from .places import as_named, capitalised, continents_named, regions_in
 from .querytime import MONTH_WORD, listing_order, question_time
 from .tables import ChunkTable, high_key, low_key
 
@@ -736,6 +737,10 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     # signatures")
     top |= {t for w in re.findall(r"[^\W\d_]+", q.lower()) for v in words.variants.get(w, ())
             if set(keywords_terms(v)) <= top for t in keywords_terms(w)}
+    # "any conference in South America?": said by a passage naming a city there ("in Buenos Aires")
+    for phrase, code in regions_in(q):
+        if any(code in continents_named(index.chunks[i].text) for i in order[:3]):
+            top.update(keywords_terms(phrase))
     # "what was the subject of the statement dated …?": a property asked of a thing is no word it must hold
     stop = _stop_terms(words.code) | _described_terms(words.code)
     held = typed(q, [index.chunks[i] for i in order[:3]], words,
@@ -974,6 +979,7 @@ def search(
     found = not empty and not kind_missing and (timed and not (lacking_then and not signals.focus) or recorded or of_then
                                                 or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25") and not lacking) \
+        and not unknown_region(asking, lambda: index.places) \
         and (bool(placeless) or not unknown_place(asking, index.frequency, words)
              and not placed_elsewhere(asking, first, index.frequency, words)) \
         and not unknown_name(placeless or asking, index.frequency, words, lambda: index.acronyms,

@@ -1115,3 +1115,13 @@ def test_a_day_without_a_year_answers_which_day_and_a_position_needs_a_role_name
                                        "Platform?", 5).found
     # "JNATIP (Japan Network Against Trafficking In Persons)": a membership, no role said
     assert not search(ngo_index, embedder, "what position has ACE got in JNATIP?", 5).found
+
+
+def test_a_region_is_said_by_a_city_in_it_and_a_sum_asked_in_other_words_needs_one(ngo_index, embedder):
+    # "in South America": the entry says "in Buenos Aires"; nothing of ACE's was in North America in 2016
+    assert search(ngo_index, embedder, "Was ACE at a conference anywhere in South America?", 5).found
+    assert not search(ngo_index, embedder, "Was ACE at a conference anywhere in Oceania?", 5).found
+    # "how much does she earn", "rent", "expenses": a sum of money, which no entry gives
+    assert not search(ngo_index, embedder, "How much does Tomoko Shiroki earn as Managing Director?", 5).found
+    assert not search(ngo_index, embedder, "What rent does ACE pay for the Ghana project office?", 5).found
+    assert not search(ngo_index, embedder, "What expenses did ACE claim for the London NGO Forum trip?", 5).found
