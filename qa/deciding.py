@@ -326,11 +326,19 @@ def _names_person(chunk, question: str, words, lowercase=None) -> bool:
         before = run[:max(0, run.find(m.group(0)))]
         if _TITLE.search(before):  # "Prime Minister Shinzo Abe": Shinzo Abe, a title before him
             run = run[len(before):]
+        after = words.person_name.match(chunk.text, m.end() + len(re.match(r"\W{0,3}", chunk.text[m.end():]).group(0)))
+        if _TITLE.search(m.group(0)) and after is not None and after.group(0).lower() in asked:
+            return False  # "Nobel Peace Prize Laureate, Kailash Satyarthi": his title, when he is asked of
         return m.group(0).lower() not in asked and not _INSTITUTION.search(run) \
             and not (_THE_BEFORE.search(chunk.text, 0, m.start()) and not _TITLE.search(m.group(0))) \
             and not (named and _TITLE.search(m.group(0))) \
-            and not (lowercase is not None and all(w.lower() in lowercase() for w in m.group(0).split()))
-    return any(names_one(m) for m in words.person_name.finditer(chunk.text))
+            and not (lowercase is not None and all(w.lower() in lowercase() or w.lower() in words.stop
+                                                   for w in m.group(0).split()))  # "to End Child Labour"
+    if any(names_one(m) for m in words.person_name.finditer(chunk.text)):
+        return True
+    # "Ghana Project Manager Akira Kondo": the name after a title, however the words pair up
+    titled = [run[list(_TITLE.finditer(run))[-1].end():].strip() for _, _, run in runs if _TITLE.search(run)]
+    return any(len(rest.split()) >= 2 and rest.lower() not in asked and not _INSTITUTION.search(rest) for rest in titled)
 
 
 def _mentions(chunk, kind: str, similar) -> bool:

@@ -1125,3 +1125,11 @@ def test_a_region_is_said_by_a_city_in_it_and_a_sum_asked_in_other_words_needs_o
     assert not search(ngo_index, embedder, "How much does Tomoko Shiroki earn as Managing Director?", 5).found
     assert not search(ngo_index, embedder, "What rent does ACE pay for the Ghana project office?", 5).found
     assert not search(ngo_index, embedder, "What expenses did ACE claim for the London NGO Forum trip?", 5).found
+
+
+def test_a_title_of_the_person_asked_about_is_no_one_else_and_a_name_after_a_title_is_someone(ngo_index, embedder):
+    # "with Nobel Peace Prize Laureate, Kailash Satyarthi. … to End Child Labour": no one besides him
+    assert not search(ngo_index, embedder, "Which other person got the Nobel Peace Prize along with Kailash "
+                                           "Satyarthi?", 5).found
+    # "ACE Managing Director Tomoko Shiroki and Ghana Project Manager Akira Kondo attended …"
+    assert search(ngo_index, embedder, "Who went with Tomoko Shiroki to the CLCCG meeting in Cote d'Ivoire?", 5).found
