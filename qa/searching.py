@@ -664,8 +664,8 @@ def _none_of_the_kind(index: Index, q: str, inside: np.ndarray) -> bool:
         return {t for t in specific_terms(index, name) if not t.isdigit()}
     if words.asks_whether.search(q) and not words.asks_any.search(q):  # "did we attend the Geneva forum in 2020?"
         wanted = [(n, len(n)) for n in (named(name) for name, _ in words.names(q))]
-    elif words.asks_any.search(q):
-        wanted = [(n, len(n)) for n in [named(q)]]
+    elif any_ := words.asks_any.search(q):  # the kind is what "any" is said of: "did ACE attend any meeting …"
+        wanted = [(n, len(n)) for n in [named(q[any_.end():]) or named(q)]]
     elif not words.asks_record.search(q):  # "what did ACE present at the 2018 UN Forum on Business and Human
         # Rights?": 2019 held it, not 2018 (not "what was ACE up to in June 2021, around World Day against …?")
         wanted = [(n, len(n) // 2 + 1) for n in (named(name) for name, _ in words.names(q) if len(name.split()) > 2)]

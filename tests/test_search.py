@@ -1133,3 +1133,13 @@ def test_a_title_of_the_person_asked_about_is_no_one_else_and_a_name_after_a_tit
                                            "Satyarthi?", 5).found
     # "ACE Managing Director Tomoko Shiroki and Ghana Project Manager Akira Kondo attended …"
     assert search(ngo_index, embedder, "Who went with Tomoko Shiroki to the CLCCG meeting in Cote d'Ivoire?", 5).found
+
+
+def test_any_asks_of_the_kind_it_is_said_of_not_of_the_verb_before_it(ngo_index, embedder):
+    # "Participated in the Second Global Meeting of the Alliance 8.7 Action Group on Supply Chains in Abidjan"
+    # (May 14-15, 2019) is a meeting about supply chains, though no entry says "attend"
+    answer = search(ngo_index, embedder, "Did ACE attend any meeting on supply chains in May 2019?", 5)
+    assert answer.found and "Supply Chains" in answer.hits[0].text
+    assert not search(ngo_index, embedder, "Did ACE attend any meeting on supply chains in May 2020?", 5).found
+    # "put" and "here" are no words an entry must say
+    assert search(ngo_index, embedder, "Which statement did ACE put out in January 2018?", 5).found

@@ -609,7 +609,7 @@ WORDS = Words(
                     "long", "ever", "exactly", "specific", "specifically", "held", "hold", "place", "should", "name", "names", "called", "actually", "really", "anyway", "btw", "just",
                     "still", "back", "get", "got", "make", "made", "let", "like", "want", "need", "whats",
                     "what's", "who's", "where's", "when's", "doing", "said", "say", "anyone", "anybody", "someone",
-                    "somebody", "everyone", "everybody", "anywhere", "somewhere", "something", "each", "every"}),
+                    "somebody", "everyone", "everybody", "anywhere", "somewhere", "something", "each", "every", "here", "put"}),
     attribute=frozenset({"topic", "theme", "title", "subject", "purpose", "aim", "goal", "outcome", "result", "results",
                          "agenda", "venue", "location", "reason", "conclusion", "message", "focus", "format",
                          "role", "edition", "response", "reaction", "impact", "point", "idea", "content", "contents",
