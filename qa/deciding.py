@@ -556,7 +556,8 @@ def absent_person(question: str, passages: list, words, people) -> bool:
     """Whether the question asks if someone was somewhere, or what they did there ("did tomoko shiroki go to
     the Bangkok forum?", "what did Akira Kondo talk about at Sustainable Brands?", "We say Yuka Iwatsuki
     spoke at the 2019 UN Forum. Correct?"), and the first passage, which tells of the place, does not name
-    them: the documents do not say they were there. So for anyone named in full whom it does not name ("what was
+    them (a thing named after them, "… conducted by the Kailash Satyarthi Children's Foundation", does not): the
+    documents do not say they were there. So for anyone named in full whom it does not name ("what was
     Yuka Iwatsuki's presentation about at the CLCCG meeting?"); the passage's article's title counts as naming
     them. `people()`: the words of the documents' names, lower-cased."""
     if not passages:
@@ -565,7 +566,8 @@ def absent_person(question: str, passages: list, words, people) -> bool:
     m = words.asks_presence.search(question)
     if m is not None:
         named = {w for w in re.findall(r"[\w'’-]+", (m.group("who") or m.group("who2")).lower()) if w in people()}
-        if named and not any(re.search(rf"\b{re.escape(w)}\b", said) for w in named):
+        there = _NAMED_AFTER.sub(" ", said)  # "… conducted by the Kailash Satyarthi Children's Foundation": not he
+        if named and not any(re.search(rf"\b{re.escape(w)}\b", there) for w in named):
             return True
     # "what was Yuka Iwatsuki's presentation about at the CLCCG meeting?": someone named in full whom the passage
     # that tells of it does not name is not known to have been part of it
@@ -576,6 +578,8 @@ def absent_person(question: str, passages: list, words, people) -> bool:
     return False
 
 
+_NAMED_AFTER = re.compile(r"(?:[\w'’-]+\s+){1,3}(?:children['’]s\s+)?(?:foundation|institute|prize|award|cent(?:er|re)|fund|"
+                          r"trust|memorial|university|college|museum|library|society)\b", re.I)  # named after someone
 _FULL_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}(?=['’]s\b|(?![\w'’-]))")
 
 

@@ -1143,3 +1143,11 @@ def test_any_asks_of_the_kind_it_is_said_of_not_of_the_verb_before_it(ngo_index,
     assert not search(ngo_index, embedder, "Did ACE attend any meeting on supply chains in May 2020?", 5).found
     # "put" and "here" are no words an entry must say
     assert search(ngo_index, embedder, "Which statement did ACE put out in January 2018?", 5).found
+
+
+def test_a_thing_named_after_someone_does_not_put_them_there(ngo_index, embedder):
+    # the film event was "conducted by the Kailash Satyarthi Children's Foundation": he is not said to have come
+    assert not search(ngo_index, embedder, "Did Kailash Satyarthi turn up himself at the Price of Free screening "
+                                           "in the Diet?", 5).found
+    # the May 2016 roundtable was "with Nobel Peace Prize Laureate, Kailash Satyarthi"
+    assert search(ngo_index, embedder, "Was Kailash Satyarthi at the SDG 8.7 roundtable in Tokyo in May 2016?", 5).found

@@ -293,11 +293,12 @@ WORDS = Words(
                              r"(?:did|was|were|has|had)\s+(?P<who>(?:[\w'’-]+\s+){1,3}?)"
                              r"(?:(?:ever|also|actually|personally|really|himself|herself)\s+)*(?:go|went|gone|attend|"
                              r"attended|visit|visited|present|presented|speak|spoke|talk|talked|say|said|discuss|"
-                             r"discussed|come|came|join|joined|been|at|in\s+person|take\s+part|took\s+part|"
-                             r"participate|participated)\b"
+                             r"discussed|come|came|join|joined|been|at|there|in\s+person|take\s+part|took\s+part|"
+                             r"participate|participated|turn\s+up|show\s+up|appear)\b"
                              # a claim to check: "We say Yuka Iwatsuki spoke for ACE at the 2019 UN Forum. Correct?"
                              r"|(?P<who2>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:also\s+|actually\s+)?(?:attended|spoke|"
-                             r"presented|represented|went\s+to|was\s+at|took\s+part|participated)\b"),
+                             r"presented|represented|went\s+to|was\s+at|took\s+part|participated|showed\s+up|"
+                             r"turned\s+up|appeared|came\s+to)\b"),
     # not "which organisations …?": a passage naming other organisations than those asked for would do
     named_kind=re.compile(r"(?i)(?:body|bodies|document|paper|publication|initiative|team|club|entity|entities|"
                           r"school|university|universities|college|band|label|newspaper|magazine|broadcaster|channel|"
