@@ -201,10 +201,10 @@ def corrected(question: str, frequency, known, english: frozenset[str], lowercas
     the documents' words (made only when a question has such a word); a word of `english` (the
     model's whole words: "weather", "kindly") is never a slip, and without them nothing is changed.
 
-    >>> words = vocabulary(["present present present presented minister summit whether"])
-    >>> corrected("wat did she presnt to the prime minster at the sumit? weather?", lambda t: 0, lambda: words,
-    ...           frozenset({"wat", "did", "she", "to", "the", "prime", "at", "weather"}))
-    'wat did she present to the prime minister at the summit? weather?'
+    >>> words = vocabulary(["present present present presented minister summit whether working"])
+    >>> corrected("wat did she presnt to the prime minster at the sumit? weather? wording?", lambda t: 0, lambda: words,
+    ...           frozenset({"wat", "did", "she", "to", "the", "prime", "at", "weather", "word"}))
+    'wat did she present to the prime minister at the summit? weather? wording?'
     """
     if not english:
         return question
@@ -221,7 +221,7 @@ def corrected(question: str, frequency, known, english: frozenset[str], lowercas
             return word
         allowed = max((n for size, n in SLIP.items() if len(word) >= size), default=0)
         stems = terms(word)
-        if not allowed or not stems or word in english or any(frequency(t) for t in stems):
+        if not allowed or not stems or word in english or _derived(word, english) or any(frequency(t) for t in stems):
             return word
         vocab = known().get(word[0], {})
         if word in vocab:
@@ -238,6 +238,16 @@ def corrected(question: str, frequency, known, english: frozenset[str], lowercas
         best = min(score for _, score in near)
         return max((w for w, score in near if score == best), key=vocab.get)
     return re.sub(r"(?<![\w'])[A-Za-z]+(?![\w'])", lambda m: fixed(m.group(0)), question)
+
+
+_SUFFIX = re.compile(r"(?:ing|ings|ed|es|s|er|ers|ly|ness|ment|ments|ion|ions|able)$")
+
+
+def _derived(word: str, english: frozenset[str]) -> bool:
+    """Whether a word is one of `english` with an ending ("wording": "word"), which is no slip either."""
+    m = _SUFFIX.search(word)
+    base = word[:m.start()] if m else ""
+    return len(base) >= 3 and (base in english or f"{base}e" in english or base[-1:] == base[-2:-1] and base[:-1] in english)
 
 
 def spaced(question: str, frequency) -> str:

@@ -1151,3 +1151,8 @@ def test_a_thing_named_after_someone_does_not_put_them_there(ngo_index, embedder
                                            "in the Diet?", 5).found
     # the May 2016 roundtable was "with Nobel Peace Prize Laureate, Kailash Satyarthi"
     assert search(ngo_index, embedder, "Was Kailash Satyarthi at the SDG 8.7 roundtable in Tokyo in May 2016?", 5).found
+
+
+def test_a_word_made_from_an_english_word_is_no_slip_to_mend(ngo_index, embedder):
+    # "wording" is "word" with an ending, not a slip for "working": the entry quotes nothing of the pledge
+    assert not search(ngo_index, embedder, "Can you give me the precise wording of ACE's 2021 Action Pledge?", 5).found
