@@ -785,6 +785,8 @@ def test_what_kinds_asks_for_a_description_not_names(ngo_index, embedder):
     assert search(ngo_index, embedder, "How many member organisations make up the Stop Child Labour Network, and what "
                                        "kinds?", 5).found
     assert not search(ngo_index, embedder, "Which chocolate companies took part in the CLCCG meeting?", 5).found
+    # an aside between the kind and the verb: still a kind to name
+    assert not search(ngo_index, embedder, "Which cocoa firms, specifically, took part in the CLCCG meeting?", 5).found
 
 
 def test_an_office_asked_for_needs_its_holder_named_and_a_place_in_an_earlier_question_still_counts(ngo_index, embedder):
