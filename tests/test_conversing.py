@@ -2513,3 +2513,12 @@ def test_a_correction_saying_not_which_one_leaves_that_one_out_and_a_march_is_no
         assert "JANIC" in _top(turns[1]), q
         assert not any("Global March" in h.text for h in answer.hits), q
         assert resolved.notes == ("not global march → left out",), q
+
+
+def test_a_day_in_a_month_of_every_year_is_no_period_of_the_answer(ngo_index, embedder):
+    # "around the World Day against Child Labour (June 12)": a day of each year, not June 2004 (the founding)
+    _, turns = _talk(ngo_index, embedder, "What is the Stop Child Labour Network?",
+                     "they campaign around a day in june - which one?")
+    answer, resolved = turns[1]
+    assert answer.found and "June 12" in _top(turns[1])
+    assert not any("2004" in n for n in resolved.notes), resolved.notes

@@ -273,6 +273,7 @@ WORDS = Words(
     question=re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how|whats|whos|wheres|whens|hows)\b", re.I),
     month=re.compile(r"(?<!\bevery )(?<!\beach )(?<!\bone )(?<!\bsome )"  # "every June", "one May": no month in particular
                      r"(?<!\bglobal )(?<!\blong )(?<!\bpeace )(?<!\bprotest )(?<!\ba )"  # "not global march": a march
+                     r"(?<!\ba day in )"  # "their campaign is around a day in june": a day of every year
                      # a capitalised word before it makes a name ("the Global March"), not "In March" opening it
                      + "".join(rf"(?<!(?-i:[A-Z][a-z]{{{n}}}) )" for n in range(3, 13)) + r"(?<!(?-i:[A-Z]{2}) )"
                      r"\b(?P<m>january|february|march|april|june|july|august|september|october|november|december|"
@@ -280,7 +281,8 @@ WORDS = Words(
                      # "may" and "mar" only where a month goes
                      r"(?:" + "|".join(rf"(?<=\b{w} )" for w in ("in", "of", "next", "following", "previous", "last",
                                                                    "that", "early", "late", "mid", "since", "until",
-                                                                   "by", "from")) + r")(?:may|mar))\b(?!\s*\d)", re.I),
+                                                                   "by", "from")) + r")(?:may|mar))\b(?!\s*\d)"
+                     r"(?!\s+(?:each|every)\s+year)", re.I),  # "early June each year": no June in particular
     months={m: n for n, ms in enumerate((("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
                                          ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
                                          ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
