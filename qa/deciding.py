@@ -211,7 +211,8 @@ _TITLE = re.compile(r"(?i)\b(?:director|president|manager|minister|secretary|und
 _ROLE = re.compile(r"\bas\s+(?:an?\s+|the\s+)?(?:[A-Z][\w-]*|(?:co-?)?(?:member|partner|secretariat|host|organi[sz]er|"
                    r"observer|sponsor|founder|coordinator|trustee)\b)|\b(?:board|committee|founding|executive)\s+members?\b",
                    re.I)  # "- ACE as Steering Committee Member-"
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+# a run ends with its sentence ("… Kailash Satyarthi. Summary Report"), not at an initial ("U.S. Department")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?<![a-z]{3}\.)\s+[A-Z][\w'’.-]*)*")
 _PLACE = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)")
 _PLACE_JA = re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{2,})(?:で|にて)(?![はもすきしょあ])")  # 新宿駅前で街頭キャンペーン
 KIND_WORDS = 32  # the passage's words compared, at most (stop words and words under four letters left out)

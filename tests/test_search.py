@@ -1133,6 +1133,9 @@ def test_a_title_of_the_person_asked_about_is_no_one_else_and_a_name_after_a_tit
     # "with Nobel Peace Prize Laureate, Kailash Satyarthi. … to End Child Labour": no one besides him
     assert not search(ngo_index, embedder, "Which other person got the Nobel Peace Prize along with Kailash "
                                            "Satyarthi?", 5).found
+    # "… Laureate, Kailash Satyarthi. Summary Report on …": a name ends with its sentence, and names someone
+    assert search(ngo_index, embedder, "Which Nobel Peace Prize laureate was at the roundtable ACE co-organized in "
+                                       "Tokyo?", 5).found
     # "ACE Managing Director Tomoko Shiroki and Ghana Project Manager Akira Kondo attended …"
     assert search(ngo_index, embedder, "Who went with Tomoko Shiroki to the CLCCG meeting in Cote d'Ivoire?", 5).found
 
