@@ -19,8 +19,8 @@ so is one of what someone presented or said at an event when no passage of the f
 a talk ("Participated in …", `untold_talk`); so is one asking a work's title when the first passage gives none
 (`untitled`: "a session … on cross-sector collaboration" is a topic, not a title);
 one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`; a
-region no named place lies in, "anywhere in Oceania", `unknown_region`) is declined; so is putting it in a place the documents name when the first passage, telling of it,
-names another (`placed_elsewhere`: the High Level Political Forum "in Geneva" was in New York); so is
+region no named place lies in, "anywhere in Oceania", `unknown_region`) is declined; so is putting it in a
+place the documents name when the first passage, telling of it, names another (`placed_elsewhere`: the High Level Political Forum "in Geneva" was in New York); so is
 asking whether someone was somewhere, or naming someone in full, when the first passage, telling of it,
 does not name them (`absent_person`);
 so is asking which ones of a kind ("which chocolate companies took part?") when the first passage says the
@@ -232,9 +232,8 @@ def asked_kind(question: str, words) -> str | None:
 def asked_kinds(question: str, words) -> list[str]:
     """Every kind a question of several parts asks for ("which forum …, and in which city was it?": forum,
     city); the first as `asked_kind` reads it."""
-    first = asked_kind(question, words)
-    rest = [_kind(m, words) for m in list(words.asks_kind.finditer(question))[1:]]
-    return list(dict.fromkeys(k for k in [first, *rest] if k))
+    kinds = [asked_kind(question, words), *(_kind(m, words) for m in words.asks_kind.finditer(question))]
+    return list(dict.fromkeys(k for k in kinds if k))
 
 
 def _kind(m: re.Match, words) -> str | None:

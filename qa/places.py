@@ -9,9 +9,11 @@ A question typed all in lower case ("did ace go to china?") has its countries, c
 a million people or more written as names, so that the checks that read names see them.
 A continent or a part of one ("Europe", "West Africa") is a region, not a place a passage must name
 (`region`): the record names its cities, and a city names its continent ("any conference in South America?"
-is said by "in Buenos Aires": `regions_in`, `continents_named`). A city's or country's name is no person's (`is_place`: "San
-Francisco" is two capitalised words, but no one a later "his" points at). Left out: other regions, states and provinces; smaller towns; countries the documents name themselves, which
-stay as they are; and other languages (Japanese questions name places as the documents do, in kanji).
+is said by "in Buenos Aires": `regions_in`, `continents_named`). A city's or country's name is no person's
+(`is_place`: "San Francisco" is two capitalised words, but no one a later "his" points at), nor is a sea's or
+a harbour's. Left out: other regions, states and provinces; smaller towns; countries the documents name
+themselves, which stay as they are; and other languages (Japanese questions name places as the documents do,
+in kanji).
 """
 
 from __future__ import annotations
