@@ -148,9 +148,6 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
     elif words.asks_wording.search(question):  # "the exact wording of the pledge", "can you quote what ACE said"
         def holds(chunk) -> bool:
             return bool(_QUOTED.search(chunk.text))
-    elif words.asks_role_held.search(question):  # "what role does ACE hold in JNATIP?": "- ACE as Board Member-"
-        def holds(chunk) -> bool:
-            return bool(_TITLE.search(chunk.text) or _ROLE.search(chunk.text))
     elif kind is not None and not (words.asks_date.search(question) or person):
         place = bool(words.place_kind.fullmatch(kind))
         office = bool(words.office_kind.fullmatch(kind))

@@ -141,7 +141,6 @@ class Words:
     asks_office: re.Pattern = re.compile(r"(?!)")  # group "kind": a person asked for by office ("which State Minister …")
     kind_of_reference: re.Pattern = re.compile(r"(?!)")  # group "kind": "which documentary was that?" -> documentary
     place_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a place ("city"): a place's name answers it
-    asks_role_held: re.Pattern = re.compile(r"(?!)")  # a role held now ("what role does ACE hold in …"): one named
     office_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a role held ("position"): "as Board Member" answers it
     person_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a person ("which official"): a person's name does
     reflexive: re.Pattern = re.compile(r"(?!)")  # a person word that points back within its sentence ("himself")

@@ -437,9 +437,6 @@ WORDS = Words(
                                  r"\s+(?:that|this|it|those|these)\W*$"),
     site_kind=re.compile(r"(?i)(?:building|hotel|hall|room|venue)s?"),  # a place a passage names by its word
     place_kind=re.compile(r"(?i)city|town|country|place|location|venue|region|area|prefecture|state|village"),
-    # "what role does ACE hold in JNATIP?", "what is ACE's role on the platform?": a role held now, not what it did
-    asks_role_held=re.compile(r"(?i)\bwhat\s+(?:[a-z]+\s+)?role\s+(?:does|do)\s+[\w'’-]+\s+(?:hold|play|have|occupy)\b"
-                              r"|\bwhat\s+is\s+[\w'’-]+['’]s\s+(?:[a-z]+\s+)?role\s+(?:in|on|within)\b"),
     office_kind=re.compile(r"(?i)(?:position|post|rank|capacity)s?"),  # "what position does ACE hold in …?": a role named
     reflexive=re.compile(r"(?i)himself|herself"),
     person_kind=re.compile(r"(?i)(?:official|person|people|speaker|guest|representative|leader|minister|director|chair|pm|ceo|"
