@@ -689,7 +689,8 @@ def _reference(q: str, words: Words) -> re.Match | None:
     # "how many signatures were there?": no place; "is it the network that collects them?": it is the network
     empty = [m.start(g) for m in (words.existential.search(q), words.cleft.search(q)) if m is not None
              for g in ("x", "r") if g in m.groupdict() and m.group(g)]
-    found = [m for m in words.thing.finditer(q) if m.start() not in empty]
+    found = [m for m in words.thing.finditer(q) if m.start() not in empty
+             and m.group(0).split()[-1].lower() not in words.holidays]  # "that christmas": a time (`season_in`)
     agent = words.agent.search(q)
     if len(found) > 1 and agent is not None and agent.start() <= found[0].start() < agent.end():
         pointing = [m for m in found[1:] if not words.pronoun.fullmatch(m.group(0).strip())]
@@ -1161,10 +1162,14 @@ def _own_names(index: Index, q: str, words: Words) -> list[str]:
             and first.group(1).lower() not in index.lowercase \
             and first.group(1).lower() not in model_words(index.manifest.model):
         found = [(first.group(1), "thing"), *found]
+    # "Flyboys round, folks! When and where was VP-25 set up?": a cry before the question names no subject
+    cry = re.match(r"[^?!.]*!+\s+(?=[^?]*\?)", q)
     for name, _ in found:
         at = q.find(name)
         if at > 0 and words.not_there.search(q[:at]):
             continue  # "I have a feeling it was somewhere outside Tokyo": where it was not, no subject of its own
+        if cry is not None and 0 <= at < cry.end() and name not in q[cry.end():]:
+            continue
         opener = name.split()[0]
         if " " in name and re.search(rf"(?:^|[.!?:;]\s)\W*{re.escape(name)}\b", q) and _ordinary(index, opener):
             name = re.sub(r"^\S+(?:\s+[^\W\d_A-Z]\S*)*\s*", "", name)  # "Attendees from ACE?": ACE, the rest of it

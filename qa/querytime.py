@@ -89,7 +89,8 @@ _FISCAL_PARTS = frozenset({"前半", "上半期", "後半", "下半期", "年末
 _PART_ALONE = re.compile(r"(?<!\bevery )(?<!\beach )(?<!\bone )(?<!\bsome )\b(spring|summer|autumn|fall|winter|first half|second half)\b"
                          r"|(?<!毎年)(?<!毎年の)(春|夏|秋|冬|前半|上半期|後半|下半期|年末|暮れ)"  # not "every summer", 毎年夏
                          r"|\b(?:at\s+)?(?:the\s+)?(end|beginning|start)\s+of\s+(?:the|that|this)\s+(?:same\s+)?year\b"
-                         r"|\b(early|late|mid)[\s-]+(?=(?:in\s+)?(?:that|the\s+same|this)\s+year\b)", re.I)  # "late that year"
+                         r"|\b(early|late|mid)[\s-]+(?=(?:in\s+)?(?:that|the\s+same|this)\s+year\b)"  # "late that year"
+                         r"|\b(?:that|this|the\s+same)\s+(christmas|xmas|halloween|thanksgiving)\b", re.I)  # "that christmas"
 
 
 def months_of(part: str) -> tuple[int, int]:
@@ -116,7 +117,7 @@ def part_of_year(year: int, part: str) -> TimeScope:
 def season_in(question: str) -> str | None:
     """The part of a year a question names without its year ("その年の秋", "that summer"), or None."""
     m = _PART_ALONE.search(question)
-    return (m.group(1) or m.group(2) or (m.group(3) or m.group(4)).lower()) if m else None
+    return (m.group(1) or m.group(2) or (m.group(3) or m.group(4) or m.group(5)).lower()) if m else None
 
 
 def _step(iso: str, delta: int) -> str:

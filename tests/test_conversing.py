@@ -2522,3 +2522,11 @@ def test_a_day_in_a_month_of_every_year_is_no_period_of_the_answer(ngo_index, em
     answer, resolved = turns[1]
     assert answer.found and "June 12" in _top(turns[1])
     assert not any("2004" in n for n in resolved.notes), resolved.notes
+
+
+def test_a_cry_before_the_question_names_no_subject(ngo_index, embedder):
+    # "Tokyo quiz night, team!" greets; the question's subject is the network it asks of
+    _, turns = _talk(ngo_index, embedder, "Tokyo quiz night, team! Which network is ACE the secretariat of?",
+                     "when was it set up?")
+    assert turns[1][1].notes == ("it → Stop Child Labour Network",), turns[1][1].notes
+    assert "2004" in _top(turns[1])

@@ -168,3 +168,11 @@ def test_the_last_or_first_item_of_a_named_time_asks_its_latest_or_earliest():
     assert question_time("the first item you listed for 2019, where was it?").order is None  # an item of a list shown
     assert question_time("which was the first summit we took part in?").order == "earliest"
     assert question_time("who was the first speaker on the panel?") is None  # no clause of theirs: no order
+
+
+def test_that_christmas_is_the_part_of_the_year_a_follow_up_names():
+    from qa.querytime import part_of_year, season_in
+
+    assert season_in("where'd they get sent that christmas?") == "christmas"
+    assert part_of_year(1944, season_in("and the same Thanksgiving?")) == TimeScope("1944-11", "1944-11")
+    assert season_in("what does ACE do every christmas?") is None
