@@ -9,7 +9,7 @@ A question typed all in lower case ("did ace go to china?") has its countries, c
 a million people or more written as names, so that the checks that read names see them.
 A continent or a part of one ("Europe", "West Africa") is a region, not a place a passage must name
 (`region`): the record names its cities, and a city names its continent ("any conference in South America?"
-is said by "in Buenos Aires": `regions_in`, `continents_named`). A city's or country's name is no person's
+is said by "in Buenos Aires", and sought beside it: `regions_in`, `continents_named`, `with_region_places`). A city's or country's name is no person's
 (`is_place`: "San Francisco" is two capitalised words, but no one a later "his" points at), nor is a sea's or
 a harbour's. Left out: other regions, states and provinces; smaller towns; countries the documents name
 themselves, which stay as they are; and other languages (Japanese questions name places as the documents do,
@@ -67,6 +67,24 @@ def as_named(text: str, used, places) -> str:
                  if c in places() and used(c)]
         return max(named)[2] if named else m.group(0)
     return pattern.sub(city, text)
+
+
+REGION_PLACES = 3  # the places the documents name most in a region a question names, searched beside it
+
+
+def with_region_places(text: str, used, places) -> str:
+    """`text` with each region the documents never name followed by the places in it they name most ("any
+    conference in South America?" -> "… South America Buenos Aires?")."""
+    out, at = [], 0
+    for m in _continent_codes()[2].finditer(text):
+        if any(used(w) for w in m.group(0).split()):
+            continue
+        code = _continent_codes()[0].get(m.group(0).lower()) or _continent_codes()[0].get(_COMPASS.sub("", m.group(0).lower()))
+        inside = sorted(((used(p) or 0, p) for p in places() if continent(p) == code and used(p)), reverse=True)
+        if inside:
+            out += [text[at:m.end()], " " + " ".join(p for _, p in inside[:REGION_PLACES])]
+            at = m.end()
+    return "".join(out) + text[at:]
 
 
 @functools.cache

@@ -67,7 +67,7 @@ from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
-from .places import as_named, capitalised, continents_named, regions_in
+from .places import as_named, capitalised, continents_named, regions_in, with_region_places
 from .querytime import MONTH_WORD, listing_order, question_time
 from .tables import ChunkTable, high_key, low_key
 
@@ -902,7 +902,9 @@ def search(
     pool = max(POOL if filters.years is None else 10 * POOL, k)
     # the words that named a time or a thing left out go before acronyms are spelled out ("the VNR comments")
     matched = _unsaid(_search_text(index, embedder, _unsaid(q, signals), scope), signals)
-    dense, bm25 = candidates(index, embedder, matched, retriever, pool, filters.years, signals.context)
+    # "any conference in South America?": sought beside the places there the documents name ("Buenos Aires")
+    sought = with_region_places(matched, _used(index), lambda: index.places)
+    dense, bm25 = candidates(index, embedder, sought, retriever, pool, filters.years, signals.context)
     if signals.among:  # "of the three, which …": each of the list is a candidate, whatever words it shares
         bm25 = _add(bm25, (np.array(signals.among, dtype=np.int64), np.zeros(len(signals.among))), 1.0)
     own = without_dates(matched)

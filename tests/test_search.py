@@ -1121,7 +1121,9 @@ def test_a_day_without_a_year_answers_which_day_and_a_position_needs_a_role_name
 
 def test_a_region_is_said_by_a_city_in_it_and_a_sum_asked_in_other_words_needs_one(ngo_index, embedder):
     # "in South America": the entry says "in Buenos Aires"; nothing of ACE's was in North America in 2016
-    assert search(ngo_index, embedder, "Was ACE at a conference anywhere in South America?", 5).found
+    answer = search(ngo_index, embedder, "Was ACE at a conference anywhere in South America?", 5)
+    assert answer.found and "Buenos Aires" in answer.hits[0].text  # sought beside the places there it names
+    assert search(ngo_index, embedder, "did ace do anything in europe in 2017?", 5).found  # London, not "Europe London"
     assert not search(ngo_index, embedder, "Was ACE at a conference anywhere in Oceania?", 5).found
     # "how much does she earn", "rent", "expenses": a sum of money, which no entry gives
     assert not search(ngo_index, embedder, "How much does Tomoko Shiroki earn as Managing Director?", 5).found
