@@ -75,6 +75,8 @@ REGION_PLACES = 3  # the places the documents name most in a region a question n
 def with_region_places(text: str, used, places) -> str:
     """`text` with each region the documents never name followed by the places in it they name most ("any
     conference in South America?" -> "… South America Buenos Aires?")."""
+    if not _REGION_WORD.search(text):
+        return text
     out, at = [], 0
     for m in _continent_codes()[2].finditer(text):
         if any(used(w) for w in m.group(0).split()):
@@ -145,12 +147,17 @@ def _continent_codes() -> tuple[dict[str, str], dict[str, str], re.Pattern]:
     return continents, of, re.compile(rf"(?i)\b(?:{_COMPASS_WORD}\s+)*(?:{names})\b")
 
 
+_REGION_WORD = re.compile(r"(?i)\b(?:africa|america|asia|europe|oceania|antarctica|east)\b")
+
+
 def regions_in(text: str) -> list[tuple[str, str]]:
     """The regions a text names, each with its continent's code: "in South America" -> [("South America", "SA")].
 
     >>> regions_in("did ACE go to any conference in South America or West Africa?")
     [('South America', 'SA'), ('West Africa', 'AF')]
     """
+    if not _REGION_WORD.search(text):  # GeoNames is read only for a question that may name a region
+        return []
     continents, _, pattern = _continent_codes()
     found = []
     for m in pattern.finditer(text):
