@@ -75,13 +75,10 @@ REGION_PLACES = 3  # the places the documents name most in a region a question n
 def with_region_places(text: str, used, places) -> str:
     """`text` with each region the documents never name followed by the places in it they name most ("any
     conference in South America?" -> "… South America Buenos Aires?")."""
-    if not _REGION_WORD.search(text):
-        return text
     out, at = [], 0
-    for m in _continent_codes()[2].finditer(text):
+    for m, code in _regions(text):
         if any(used(w) for w in m.group(0).split()):
             continue
-        code = _continent_codes()[0].get(m.group(0).lower()) or _continent_codes()[0].get(_COMPASS.sub("", m.group(0).lower()))
         inside = sorted(((used(p) or 0, p) for p in places() if continent(p) == code and used(p)), reverse=True)
         if inside:
             out += [text[at:m.end()], " " + " ".join(p for _, p in inside[:REGION_PLACES])]
@@ -156,14 +153,16 @@ def regions_in(text: str) -> list[tuple[str, str]]:
     >>> regions_in("did ACE go to any conference in South America or West Africa?")
     [('South America', 'SA'), ('West Africa', 'AF')]
     """
+    return [(m.group(0), code) for m, code in _regions(text)]
+
+
+def _regions(text: str) -> list[tuple[re.Match, str]]:
+    """Each region a text names, with its continent's code."""
     if not _REGION_WORD.search(text):  # GeoNames is read only for a question that may name a region
         return []
     continents, _, pattern = _continent_codes()
-    found = []
-    for m in pattern.finditer(text):
-        name = m.group(0).lower()
-        found.append((m.group(0), continents.get(name) or continents[_COMPASS.sub("", name)]))
-    return found
+    return [(m, continents.get(m.group(0).lower()) or continents[_COMPASS.sub("", m.group(0).lower())])
+            for m in pattern.finditer(text)]
 
 
 def continent(place: str) -> str | None:
