@@ -588,8 +588,10 @@ def _antecedent_here(r: _Reading, thing: re.Match | None) -> bool:
         before = r.q[:at].split()
         return inside[0] <= at < inside[1] or bool(before) and r.words.question.fullmatch(before[-1]) is not None
     brought = [m.group(0) for m in r.words.introduced.finditer(r.q, 0, thing.start())]  # "another competition"
+    # "were they also in Abidjan? what was that meeting?": an event held at the place the question named
+    held_at = bool(r.words.event.search(thing.group(0)))
     return any(0 <= r.q.find(n) < thing.start() and not asked_for(r.q.find(n))
-               and (not noun or noun & {t[:5] for t in terms(n)}) for n in r.own) \
+               and (not noun or noun & {t[:5] for t in terms(n)} or held_at and is_place(n)) for n in r.own) \
         or any(not noun or noun & {t[:5] for t in terms(b)} for b in brought)
 
 
@@ -958,6 +960,16 @@ def _comparative(r: _Reading, m: re.Match) -> None:
         hit = sorted(two, key=lambda h: (h.date_end or h.date, h.date))[-1 if way == "latest" else 0]
     else:
         hit = two[-1 if way == "last" else 0]
+    # "the earlier one, on the base-line study": the one its words describe, when the one picked lacks them
+    wanted = {t[:5] for t in terms(_timeless(r.q[:m.start()] + " " + r.q[m.end():], r.words))
+              if t not in r.words.stop and r.index.frequency(t)}
+    def holds(h) -> int:
+        return len(wanted & {t[:5] for t in terms(f"{h.heading or ''} {h.text}")})
+    if len(wanted) >= 2 and 2 * holds(hit) <= len(wanted):
+        best = max(shown[:5], key=holds)
+        if 2 * holds(best) <= len(wanted):
+            return  # none of those shown: the question's own words find it
+        hit = best
     r.item, r.compared = hit.number, tuple(h.number for h in two)
     r.note(said, f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
 

@@ -372,11 +372,12 @@ def _shown_in(ranked: Ranked, table: ChunkTable, years: TimeScope) -> Ranked:
 
 def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScope | None,
               document: int | None = None, own_words: bool = False, mentioned: bool = False,
-              place: str = "") -> np.ndarray:
+              place: str = "", own: str = "") -> np.ndarray:
     """The scores with the question's time counted: TIME_BONUS (and START_BONUS) for passages
     of the period it names (for an open period, "before 2017", passages shown with a date in
     it: a 2017 event that mentions 2004 is not from before 2017), or ORDER_BONUS falling with
-    date order for "latest"/"earliest" (of the passages naming `place`, when some do)."""
+    date order for "latest"/"earliest" (of the passages naming `place`, when some do; else of those
+    saying a word the question names of its own, `own`, when some do)."""
     if scope is None:
         return scores
     table = index.table
@@ -393,6 +394,10 @@ def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScop
     need = set(specific_terms(index, place)) if place and ranked else set()
     there = [i for i in ranked if need <= set(keywords_terms(index.chunks[i].text))] if need else []
     ranked = there or ranked  # "what did we do there after that?": the place's next passage first
+    # "any other event with his foundation after that?": the next one that says "foundation", not the next event
+    said = set(specific_terms(index, own)) if own and not there and ranked else set()
+    saying = [i for i in ranked if said & set(keywords_terms(index.chunks[i].context_text()))] if said else []
+    ranked = saying + [i for i in ranked if i not in saying]
     for n, i in enumerate(ranked):
         scores[at[i]] += ORDER_BONUS / (1 + n / 2)
     return scores
@@ -926,7 +931,10 @@ def search(
     fused = with_kind(index, ids, with_focus(index, ids, fused, signals), q, signals)
     fused = with_time(index, ids, fused, scope,
                       int(index.table.document[signals.focus[0]]) if signals.focus else None, not timed,
-                      MENTIONED and bool(signals.time_words), signals.place)
+                      MENTIONED and bool(signals.time_words), signals.place,
+                      # (not in Japanese, whose keywords can't tell 国際 of 国際会議, the kind asked, from a qualifier)
+                      words_for(own).done.sub(" ", own) if not timed and signals.named_time and not JAPANESE.search(q)
+                      else "")
     ranked = ids[np.argsort(-fused, kind="stable")]
     order = _distinct(ranked, index.table, max(k, ORDERED))
     order, more = order[:ORDERED], order[ORDERED:]

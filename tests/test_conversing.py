@@ -2530,3 +2530,28 @@ def test_a_cry_before_the_question_names_no_subject(ngo_index, embedder):
                      "when was it set up?")
     assert turns[1][1].notes == ("it → Stop Child Labour Network",), turns[1][1].notes
     assert "2004" in _top(turns[1])
+
+
+def test_that_meeting_after_a_place_the_question_names_is_the_meeting_there(ngo_index, embedder):
+    # "were they in Abidjan too? what was that meeting?": the meeting in Abidjan, not the side event in focus
+    _, turns = _talk(ngo_index, embedder, "Has ACE worked on child rights in West African farming?",
+                     "Which conference was that side event held at?",
+                     "Were they in Abidjan as well? What was that meeting about?")
+    assert "Abidjan" in _top(turns[2]) and turns[2][0].hits[0].date == "2019-05-14"
+
+
+def test_the_earlier_one_with_words_of_its_own_is_the_one_they_describe(ngo_index, embedder):
+    # of the public comments shown, "the earlier one" is the one on the base-line study the question names
+    _, turns = _talk(ngo_index, embedder, "What public comments did ACE submit in 2020?",
+                     "Which comments came before those?",
+                     "sorry, I meant the earlier one on the base-line study report. When was that?")
+    answer, resolved = turns[2]
+    assert answer.hits[0].date == "2019-02-19" and "base-line" in _top(turns[2])
+
+
+def test_the_next_one_after_that_says_the_word_the_question_adds(ngo_index, embedder):
+    # "any other event with his foundation after that?": the next entry naming the foundation, not the next entry
+    _, turns = _talk(ngo_index, embedder, "When did ACE hold a roundtable with Kailash Satyarthi?",
+                     "Was there any other event with his foundation after that?")
+    assert "after that → from 14 May 2016" in turns[1][1].notes
+    assert "The Price of Free" in _top(turns[1])

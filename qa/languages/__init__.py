@@ -58,6 +58,8 @@ class Words:
     backward_after: re.Pattern | None = None  # ... ("the November before")
     any_time: re.Pattern = re.compile(r"(?!)")  # a question of any time ("has she ever …"): no period carried
     again: re.Pattern = re.compile(r"(?!)")  # at any later time, not the next thing ("again later")
+    done: re.Pattern = re.compile(r"(?!)")  # the question's verb after its subject ("did we attend"): what is done, not
+    #                                        a word that picks which one ("… with his foundation")
     who_acts: re.Pattern = re.compile(r"(?!)")  # "who" as the one acting ("who gave …"), not its object ("who did … meet")
     both: re.Pattern = re.compile(r"(?!)")  # "after those two", "before both": from the later (earlier) of the last two answers
     site_kind: re.Pattern = re.compile(r"(?!)")  # "which building", "which hotel": named by the word ("Hotel New Ohtani")
