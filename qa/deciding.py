@@ -93,7 +93,7 @@ def must_hold(question: str, words) -> bool:
     return not words.asks_count.search(question) and bool(person)
 
 
-_COUNT = re.compile(r"(?<![\d.])\d[\d,]*(?:\s+(?:thousand|million|hundred))?\s+(?:of\s+(?:the\s+)?)?(?-i:[a-z]{3,})"
+_COUNT = re.compile(r"(?<![\d.\w])\d(?:[\d,]*\d)?(?:\s+(?:thousand|million|hundred))?\s+(?:of\s+(?:the\s+)?)?(?-i:[a-z]{3,})"
                     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds?|thousands?|dozens?)"
                     r"\s+(?:of\s+(?:the\s+)?)?[a-z]{3,}"  # "two of the sessions"
                     r"|[\d一二三四五六七八九十百千万]+\s*(?:つ|人|社|か国|カ国|件|回|筆|名|団体|村)", re.I)

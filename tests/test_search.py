@@ -1163,3 +1163,18 @@ def test_a_thing_named_after_someone_does_not_put_them_there(ngo_index, embedder
 def test_a_word_made_from_an_english_word_is_no_slip_to_mend(ngo_index, embedder):
     # "wording" is "word" with an ending, not a slip for "working": the entry quotes nothing of the pledge
     assert not search(ngo_index, embedder, "Can you give me the precise wording of ACE's 2021 Action Pledge?", 5).found
+
+
+def test_what_the_asker_will_do_with_the_answer_names_nothing_the_documents_must_hold(ngo_index, embedder):
+    # "I would like to cite it in our CSR report": "CSR" is the asker's, not a name the record must use
+    answer = search(ngo_index, embedder, "Could you confirm when Yuka Iwatsuki handed the C20 Policy Pack to Prime "
+                                         "Minister Abe? I want to quote it in our ESG report.", 5)
+    assert answer.found and "Policy Pack" in answer.hits[0].text
+
+
+def test_a_number_inside_a_name_is_no_count():
+    # "C20, presented": the C20 is a name; "17 members" is a count
+    from qa.deciding import holds_count
+    assert not holds_count("as acting chair of the C20, presented the C20 2019 Policy Pack")
+    assert not holds_count("at the G20 Osaka summit")
+    assert holds_count("Made up of 17 members, including NGOs") and holds_count("more than 1,000 people came")

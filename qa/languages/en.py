@@ -410,7 +410,9 @@ WORDS = Words(
     purpose=re.compile(r"(?i)\s*\bfor\s+(?:(?:our|my)\s+(?:[^\W\d]+(?:[-'’][^\W\d]+)*\s+){0,3}?[^\W\d]+(?:[-'’][^\W\d]+)*"
                        r"|the\s+(?:[^\W\d]+\s+){0,2}?(?:report|file|list|records|newsletter|essay|article|slides?|deck|"
                        r"briefing|annex|profile|brief|memo|notes)(?:\s+(?:in|of|for)\s+(?:our|my)\s+[^\W\d]+)?)"
-                       r"(?=\s*(?:[,:;.!?]|[-–—]\s|$))"),
+                       r"(?=\s*(?:[,:;.!?]|[-–—]\s|$))"
+                       # "… to Prime Minister Abe? I would like to cite it in our CSR report.": what they will do with it
+                       r"|(?<=[?.!])\s+(?:i|we)\s+(?:would|['’]d|want|need|will|am\s+going|plan|hope|intend|wish)\b[^?]*$"),
     # "… was in Brasilia, right?", "Is that right, or was it somewhere else?": a claim put to be checked
     checks_claim=re.compile(r"(?i)(?:[,.;:—–-]\s*|\s)(?:right|correct|true|(?:is|was|isn['’]t|wasn['’]t)\s+(?:it|that|this)(?:\s+(?:so|right|"
                             r"correct|true))?|(?:didn['’]t|did|don['’]t|haven['’]t)\s+(?:they|it|he|she|we|you)|can\s+you\s+confirm|"
