@@ -625,9 +625,32 @@ def _stop_terms(language: str) -> frozenset[str]:
     return frozenset(t for w in words.stop | words.holidays for t in keywords_terms(w)) | words.stop  # 何 alone has no term
 
 
-def _dated_within(table: ChunkTable, scope: TimeScope, pool: int) -> Ranked:
-    """Up to `pool` passages shown with a date in `scope`, each with a token score."""
-    ids = np.flatnonzero(table.shown_in(np.arange(len(table.document), dtype=np.int64), scope))[:pool]
+def _strays_last(index: Index, order: list[int], said: str, signals: Signals) -> list[int]:
+    """`order` with the passages of other documents than the one in focus that say none of a follow-up's words
+    (its own and its subject's, years aside) after the rest: "and the Regius chair at Glasgow, the year after?"
+    is not another article's "- Bruno Six ( 1947–1948 )"."""
+    if not signals.focus or not order:
+        return order
+    table, home = index.table, index.table.document[signals.focus[0]]
+    wanted = {t for t in specific_terms(index, said) if not t.isdigit()}
+    if not wanted:
+        return order
+    stray = [i for i in order if table.document[i] != home
+             and not wanted & set(keywords_terms(index.chunks[i].context_text()))]
+    return [i for i in order if i not in stray] + stray if stray else order
+
+
+def _document_of(table: ChunkTable, focus: tuple[int, ...]) -> int | None:
+    """The document of the answer in focus, or None."""
+    return int(table.document[focus[0]]) if focus else None
+
+
+def _dated_within(table: ChunkTable, scope: TimeScope, pool: int, document: int | None = None) -> Ranked:
+    """Up to `pool` passages shown with a date in `scope` (of `document` alone, when given), each with a token score."""
+    inside = table.shown_in(np.arange(len(table.document), dtype=np.int64), scope)
+    if document is not None:
+        inside &= table.document == document
+    ids = np.flatnonzero(inside)[:pool]
     return ids.astype(np.int64), np.full(len(ids), 1e-6)
 
 
@@ -919,7 +942,9 @@ def search(
         and not specific_terms(index, words_for(own).event.sub(" ", own) if signals.time_words else own)
     # ("which meeting two months before?" asks for whatever event came then)
     if (timed or signals.time_words) and period:  # every passage of the period is a candidate, whatever words it
-        bm25 = _add(bm25, _dated_within(index.table, scope, pool), 1.0)  # shares ("その翌年は街頭じゃなかったの？")
+        # shares ("その翌年は街頭じゃなかったの？"); in a conversation, of the document in focus ("was that the year after?")
+        within = _dated_within(index.table, scope, pool, _document_of(index.table, signals.focus))
+        bm25 = _add(bm25, within, 1.0)
     elif timed and signals.focus:  # "two years later?": the passages of the answer's document
         bm25 = _add(bm25, _of_document(index.table, signals.focus[0], pool), 1.0)
     if not (_about(dense[1], bm25[1], retriever) or _in_period(index, dense[0], bm25[0], scope) or timed
@@ -943,11 +968,13 @@ def search(
     recorded = period and bool(words_for(q).asks_record.search(q))
     if period and (signals.time_words or recorded or not specific_terms(index, own)):  # the period is what it asks
         order = _period_first(index, order, ranked, scope, signals, own)
+    order = _strays_last(index, order, f"{own} {signals.context}", signals)
     order, ids, fused = _picked_first(order, ids, fused, signals)
     order = _named_elsewhere_first(index, order, q, signals)
     if signals.empty and scope is None:
         order = _saying_first(index, order, q)
     order = _weighed(index, embedder, q, own, order, ids, fused, dense, signals, scope)
+    order = _strays_last(index, order, f"{own} {signals.context}", signals)
     order += [i for i in (in_period_first(index.table, more, scope) if period else more) if i not in order]
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
     empty = period and not inside.any()

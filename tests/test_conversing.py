@@ -2555,3 +2555,19 @@ def test_the_next_one_after_that_says_the_word_the_question_adds(ngo_index, embe
                      "Was there any other event with his foundation after that?")
     assert "after that → from 14 May 2016" in turns[1][1].notes
     assert "The Price of Free" in _top(turns[1])
+
+
+def test_another_articles_passage_of_the_period_that_says_none_of_the_words_is_not_the_answer(write_corpus, tmp_path,
+                                                                                                embedder):
+    # "the Regius chair, the year after?": Ada Brown's chair (whatever its year), not a list line of 1947–1948
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Ada_Brown.txt": "Ada Brown\n\nAda Brown ( 4 February 1947 – 16 November 2019 ) was a Scottish astronomer .\n\n"
+                         "Brown went to Hartfield Primary from 1952 to 1958 .\n\n"
+                         "The University of Glasgow employed her as a lecturer from 1970 . In 1996 she was given the "
+                         "Regius Chair of Astronomy at Glasgow .\n\n"
+                         "She was appointed Astronomer Royal for Scotland in February 1995 .\n",
+        "Dundee_FC.txt": "Dundee FC\n\nDundee FC is a football club .\n\nManagers\n\n- Bruno Six ( 1947–1948 )\n\n"
+                         "- Tom Lane ( 1949–1951 )\n\n- Jim Kerr ( 1952–1958 )\n"})
+    _, turns = _talk(index, embedder, "When was the astronomer Ada Brown born?",
+                     "And the Regius chair at Glasgow, was that the year after?")
+    assert "Regius" in _top(turns[1])
