@@ -2571,3 +2571,12 @@ def test_another_articles_passage_of_the_period_that_says_none_of_the_words_is_n
     _, turns = _talk(index, embedder, "When was the astronomer Ada Brown born?",
                      "And the Regius chair at Glasgow, was that the year after?")
     assert "Regius" in _top(turns[1])
+
+
+def test_the_one_after_or_before_alone_is_the_next_or_previous_entry(ngo_index, embedder):
+    # "and the one after." counts on from the answer, as "and the one after that?" does
+    _, turns = _talk(ngo_index, embedder, "When did ACE hand in the 70 thousand signatures?",
+                     "What came next after that?", "Right. And the one after.")
+    answer, resolved = turns[2]
+    assert resolved.notes == ("the one after → from 1 July 2021",), resolved.notes
+    assert answer.hits[0].date == "2021-07-07"

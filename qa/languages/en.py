@@ -222,12 +222,14 @@ WORDS = Words(
         Relative(re.compile(r"\b(?:(?:right|immediately|just|shortly|directly)\s+)?(?:before|prior|preceding|ahead\s+of|"
                             r"leading\s+up\s+to|in\s+the\s+run[- ]up\s+to)\b(?!\s+(?:or|and)\s+after\b)", re.I), "before", named=True),
         Relative(re.compile(r"\b(?:before|prior to)\s+(?:that|this|then|it|them|those)\b|\bearlier\b|\bbefore\s*(?=\?|$)|\bbeforehand\b"
+                            r"|\bthe\s+(?:one|entry|item)\s+(?:right\s+|just\s+|straight\s+)?before\s*(?=[!.]|$)"
                             # "The preceding entry?", "the previous one"
                             r"|\b(?:previous|preceding|prior)\s+(?!(?:" + _CALENDAR + r"|to|of)s?\b)[a-z]{3,}\b(?![^?]*\b(?:after|before|since)\b)"
                             + _NOT_ON_PAGE, re.I),  # "the one just above it": a place on the page
                  "before"),
         Relative(re.compile(r"\b(?:after|since(?=\s+\w+\b" + _CAUSAL_THAT + r"))\s+(?:that|this|then|it|them|those)\b|\bafterwards\b|\bthereafter\b|\blater\s*(?=\?|$)"
                             r"|\b(?:did|do|does|done|happen(?:ed)?|came|come|went|go)\s+after\s*(?=[?!.]|$)"
+                            r"|\bthe\s+(?:one|entry|item)\s+(?:right\s+|just\s+|straight\s+)?after\s*(?=[?!.]|$)"  # "and the one after."
                             r"|\b(?:what|which)\s+(?:came|happened|was)\s+next\b|\bnext\s*(?=\?|$)|^\s*and\s+then\b"
                             # "the next submission?", "next meeting on that?": the next of its kind, whatever the kind
                             r"|\b(?:(?:the\s+)?(?:next|subsequent)|the\s+following)\s+(?!(?:" + _CALENDAR + r"|to|of)s?\b)[a-z]{3,}\b"
