@@ -154,7 +154,8 @@ class Conversation:
                 or bool(words_for(_fold(q)).question.search(_fold(q)))
             if retried.hits and known:
                 answer, resolved = retried, again
-        nth = _nth_of_list_found(index, _fold(q), answer.hits) if resolved.signals.item is None else None
+        nth = (_nth_of_list_found(index, _fold(q), answer.hits) or _nth_time(index, _fold(q), answer.hits)) \
+            if resolved.signals.item is None else None
         if nth is not None:  # "he was married five times, yes? who was the third wife?": the third of the list found
             signals = replace(resolved.signals, item=nth[0])
             answer = search(index, embedder, q, k, retriever, use_time, filters, resolved.when, signals)
@@ -307,6 +308,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     quiet = thing is not None and 0 <= at <= thing.start() < at + len(timed)
     # "so that was the second dialogue… when was the very first one?": the last one said is the one asked
     ordinal = None if order or comparative else next(reversed(list(words.ordinal.finditer(q))), None)
+    if ordinal is not None and words.occasion.match(q, ordinal.end()):
+        ordinal = None  # "when was the second time?": an occasion, counted among what the answer finds (`_nth_time`)
     if ordinal is not None and not _of_focus_series(ordinal, words, focus):
         ordinal = None  # "the fifth Global Conference" while the dialogues are in focus: a subject of its own
     if ordinal is not None and relative is not None and ordinal.group(0) in relative[1]:
@@ -1468,6 +1471,32 @@ def _nth_of_list_found(index: Index, q: str, hits: list[Hit]) -> tuple[int, str]
         if item is not None:
             return item, f"{ordinal.group(0).strip()} → {_short(index.chunks[item].text.strip('-–•*;,. '))}"
     return None
+
+
+TIMES_READ = 10  # the passages of an answer among which "the second time" is counted
+
+
+def _nth_time(index: Index, q: str, hits: list[Hit]) -> tuple[int, str] | None:
+    """The passage "the second time" points at: of the answer's first passages that say all the question's own
+    words, the n-th by date ("he won the Swiss Bridge Prize twice … when was the second time?": 2009, not 2001),
+    and the note saying so; else None."""
+    words = words_for(q)
+    ordinal = next((m for m in words.ordinal.finditer(q) if words.occasion.match(q, m.end())), None)
+    if ordinal is None:
+        return None
+    n = words.number(next((g for g in ordinal.groups() if g), ""))
+    said = words.occasion.match(q, ordinal.end())
+    own = {t for t in terms(q[:ordinal.start()] + " " + q[said.end():]) if t not in words.stop and not t.isdigit()}
+    if hits:  # the words the answer says of them ("won … twice, I gather": the prize's)
+        own &= set(terms(f"{hits[0].heading or ''} {hits[0].text}"))
+    saying = sorted((h for h in hits[:TIMES_READ] if h.date and own <= set(terms(f"{h.heading or ''} {h.text}"))),
+                    key=lambda h: (h.date, h.number))
+    if not n or not own or len(saying) < 2 or n > len(saying):
+        return None
+    hit = saying[n - 1 if n > 0 else -1]
+    label = hit.text.strip("-–•*;,. ") if len(hit.text) <= LIST_ITEM else _label(hit, words)  # a list's item says itself
+    when = "" if hit.date and hit.date[:4] in label else _when(hit, words)
+    return hit.number, f"{ordinal.group(0).strip()}{said.group(0)} → {_short(label)}{when}"
 
 
 LIST_ITEM = 160  # characters: a passage this short under a list's opening is one of its items

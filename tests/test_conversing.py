@@ -2580,3 +2580,16 @@ def test_the_one_after_or_before_alone_is_the_next_or_previous_entry(ngo_index, 
     answer, resolved = turns[2]
     assert resolved.notes == ("the one after → from 1 July 2021",), resolved.notes
     assert answer.hits[0].date == "2021-07-07"
+
+
+def test_the_second_time_is_the_later_of_the_passages_saying_what_happened_twice(write_corpus, tmp_path, embedder):
+    # "he won the prize twice … when was the second time?": the later award, and the note names it
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Ann_Lee.txt": "Ann Lee\n\nAnn Lee ( born 1950 ) is a British biochemist .\n\nAwards\n\n"
+                       "- 1999 : Nova Prize for Cell Biology\n\n- 2003 : Elected a Fellow of the Royal Society\n\n"
+                       "- 2011 : Nova Prize for Cell Biology\n\n- 2015 : Gold Medal of the Biochemical Society\n"})
+    _, turns = _talk(index, embedder, "What did the biochemist Ann Lee work on?",
+                     "She got the Nova Prize two times, didn't she? When was the second time?")
+    answer, resolved = turns[1]
+    assert answer.hits[0].date == "2011"
+    assert "the second time → 2011 : Nova Prize for Cell Biology" in resolved.notes, resolved.notes

@@ -150,6 +150,7 @@ WORDS = Words(
     agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
                      r"|\b(?:they|he|she)\s+(?:(?!were\b|was\b)[a-z]+(?:ed|t)|did|do|does|went|made|gave|took|held)\b", re.I),
     event=re.compile(rf"(?i)\b(?:{_EVENTS})s?\b"),
+    occasion=re.compile(r"(?i)\s+(?:time|occasion)\b"),
     done=re.compile(r"(?i)\b(?:did|do|does|didn'?t|will|would)\s+(?:we|they|he|she|it|you|i|ace)"
                     r"\s+(?:ever\s+|also\s+|then\s+|next\s+|later\s+)?[a-z]+"),
     again=re.compile(r"(?i)\bagain\s+(?:later|afterwards)\b|\blater\s+(?:on\s+)?again\b"),
