@@ -85,7 +85,7 @@ def must_hold(question: str, words) -> bool:
         return True
     kind = asked_kind(question, words)
     person = words.asks_person.search(question) or (kind is not None and words.person_kind.fullmatch(kind))
-    if kind is not None and not (words.asks_date.search(question) or person):
+    if kind is not None and not (words.asks_date.search(question) or person or words.asks_money.search(question)):
         return bool(words.place_kind.fullmatch(kind) or words.site_kind.fullmatch(kind))
     if words.asks_place.search(question) or words.asks_money.search(question) or words.asks_duration.search(question) \
             or words.asks_age.search(question):
@@ -131,7 +131,7 @@ def holds_count(text: str) -> bool:
     return bool(_COUNT.search(without_dates(text)))
 
 
-def typed(question: str, passages: list, words, similar=None, lowercase=None) -> float:
+def typed(question: str, passages: list, words, similar=None, lowercase=None, frequency=None) -> float:
     """1.0 when the first passage (a chunk) holds what the question asks for, or it asks for no kind; else 0.0:
     funding for "who paid for it?", a quotation for "the exact wording"; a sum of money for "what budget" (¥, dollars, 円); a length of time for "how long" ("for three years",
     "since 2004", "2017–2019"); an age for "how old" ("a fifteen-year-old"); a count ("17 members", 600人) for "how many", in a passage that speaks of what
@@ -139,7 +139,8 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
     the question does not give itself; for "when", a date; for "which city", a place it does not give; for
     "which hotel", the word or one `similar(word, words)` finds as close in meaning ("movie": "film"); for "what
     position does ACE hold …", a role ("- ACE as Steering Committee Member-") or an office's title.
-    `lowercase()`: the words the documents write in lower case (a name has a word they never do)."""
+    `lowercase()`: the words the documents write in lower case (a name has a word they never do); `frequency(term)`:
+    how many passages use a term (a kind named by a name, "which university", is one they say somewhere)."""
     kind = asked_kind(question, words)
     person = words.asks_person.search(question) or (kind is not None and words.person_kind.fullmatch(kind))
     if words.asks_payer.search(question):  # "who paid for the venue?", "which company sponsored it?"
@@ -148,12 +149,18 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
     elif words.asks_wording.search(question):  # "the exact wording of the pledge", "can you quote what ACE said"
         def holds(chunk) -> bool:
             return bool(_QUOTED.search(chunk.text))
+    elif words.asks_money.search(question):  # "what grant amount …?", "what budget …?": a sum, whatever the kind's word
+        def holds(chunk) -> bool:
+            return bool(_MONEY.search(chunk.text))
     elif kind is not None and not (words.asks_date.search(question) or person):
         place = bool(words.place_kind.fullmatch(kind))
         office = bool(words.office_kind.fullmatch(kind))
 
         gathering = bool(words.gathering.fullmatch(kind))
-        named = bool(words.named_kind.fullmatch(kind))
+        # "which university did she graduate from?" in documents that never say "university": no name is one (its
+        # names say the word: "… University"), though "which broadcaster" is answered by "NHK"
+        named = bool(words.named_kind.fullmatch(kind)) and not (words.titled_kind.fullmatch(kind) and frequency is not None
+                                                                and not any(frequency(t) for t in terms(kind)))
 
         # "which chocolate companies …?": their names; "what kind of organisations are they?": a description
         sort = words.asks_kind.search(question)
@@ -169,9 +176,6 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None) ->
     elif words.asks_place.search(question):  # "where was it held?", "which venue …?": a place it does not give
         def holds(chunk) -> bool:
             return _names_place(chunk, question)
-    elif words.asks_money.search(question):
-        def holds(chunk) -> bool:
-            return bool(_MONEY.search(chunk.text))
     elif words.asks_age.search(question):  # "how old was the child?": "a fifteen-year-old", "aged 15", 15歳
         at_event = bool(words.age_at.search(question))  # "how old was he when he made rear admiral?": its date
 
@@ -462,6 +466,20 @@ def unknown_region(question: str, places) -> bool:
     (`places()`: the names they write after "in", "at", "from" or "to")."""
     asked = regions_in(question)
     return bool(asked) and not {code for _, code in asked} & {continent(p) for p in places()}
+
+
+def unknown_attribute(question: str, frequency, words) -> bool:
+    """Whether the question asks a property of something by a word the documents never use ("what is the population
+    of Matsuyama?", "the capital of Ghana"): not one a passage tells without its word (the table's attributes: "the
+    theme of …", "the venue of …"; a kind it names: "the position of …") nor one that names nothing ("the name of …")."""
+    m = words.attribute_asked.search(question)
+    if m is None:
+        return False
+    word = m.group("a").lower()
+    found = terms(word)
+    kinds = (words.office_kind, words.place_kind, words.person_kind, words.named_kind, words.gathering, words.site_kind)
+    return bool(found) and word not in words.attribute | words.stop and not any(k.fullmatch(word) for k in kinds) \
+        and not any(frequency(t) for t in found)
 
 
 def unknown_name(question: str, frequency, words, spelled=dict, slip=lambda word: False) -> bool:

@@ -52,6 +52,7 @@ from .deciding import (
     places_named,
     probability,
     typed,
+    unknown_attribute,
     unknown_name,
     unknown_place,
     unknown_region,
@@ -772,7 +773,7 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     # "what was the subject of the statement dated …?": a property asked of a thing is no word it must hold
     stop = _stop_terms(words.code) | _described_terms(words.code)
     held = typed(q, [index.chunks[i] for i in order[:3]], words,
-                 None if keywords_only or embedder is None else _similar(embedder), lambda: index.lowercase)
+                 None if keywords_only or embedder is None else _similar(embedder), lambda: index.lowercase, index.frequency)
     # "which city?" in documents that never say "city": the kind is not a word to find when a place is named
     kind = {t for k in asked_kinds(q, words) for t in keywords_terms(k) if not index.frequency(t)} if held else set()
     # "Good morning! Could you help me understand what the Sustainable Brands conference is?": the sentence
@@ -1016,7 +1017,7 @@ def search(
     found = not empty and not kind_missing and (timed and not (lacking_then and not signals.focus) or recorded or of_then
                                                 or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25") and not lacking) \
-        and not unknown_region(asking, lambda: index.places) \
+        and not unknown_region(asking, lambda: index.places) and not unknown_attribute(asking, index.frequency, words) \
         and (bool(placeless) or not unknown_place(asking, index.frequency, words)
              and not placed_elsewhere(asking, first, index.frequency, words)) \
         and not unknown_name(placeless or asking, index.frequency, words, lambda: index.acronyms,

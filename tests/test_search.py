@@ -1178,3 +1178,19 @@ def test_a_number_inside_a_name_is_no_count():
     assert not holds_count("as acting chair of the C20, presented the C20 2019 Policy Pack")
     assert not holds_count("at the G20 Osaka summit")
     assert holds_count("Made up of 17 members, including NGOs") and holds_count("more than 1,000 people came")
+
+
+@pytest.mark.parametrize("q", [
+    "What funding amount did ACE get from the Ministry of Economy, Trade and Industry in 2021?",  # a sum, named by a kind
+    "How much grant funding came from the Chief Cabinet Secretary in June 2021?",
+    "Which school did Akira Kondo go to before joining ACE?",  # a kind whose names say it, which the record never says
+    "What is the capital of Cote d'Ivoire?",  # a property the record has no word for
+    "What is the population of Tokyo?",
+])
+def test_a_sum_a_school_or_a_property_the_record_never_gives_is_declined(ngo_index, embedder, q):
+    assert not search(ngo_index, embedder, q, 5).found
+
+
+def test_a_property_the_record_tells_without_its_word_is_still_answered(ngo_index, embedder):
+    for q in ("What was the occasion for the film event in November 2019?", "What is ACE's position in JANIC?"):
+        assert search(ngo_index, embedder, q, 5).found, q

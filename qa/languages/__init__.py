@@ -58,6 +58,8 @@ class Words:
     backward_after: re.Pattern | None = None  # ... ("the November before")
     any_time: re.Pattern = re.compile(r"(?!)")  # a question of any time ("has she ever …"): no period carried
     again: re.Pattern = re.compile(r"(?!)")  # at any later time, not the next thing ("again later")
+    attribute_asked: re.Pattern = re.compile(r"(?!)")  # "what is the population of …": group "a", the property asked
+    titled_kind: re.Pattern = re.compile(r"(?!)")  # a kind whose names say it ("… University", "… School")
     occasion: re.Pattern = re.compile(r"(?!)")  # right after an ordinal, "time" ("the second time"): the n-th occasion
     done: re.Pattern = re.compile(r"(?!)")  # the question's verb after its subject ("did we attend"): what is done, not
     #                                        a word that picks which one ("… with his foundation")

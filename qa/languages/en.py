@@ -150,6 +150,10 @@ WORDS = Words(
     agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
                      r"|\b(?:they|he|she)\s+(?:(?!were\b|was\b)[a-z]+(?:ed|t)|did|do|does|went|made|gave|took|held)\b", re.I),
     event=re.compile(rf"(?i)\b(?:{_EVENTS})s?\b"),
+    attribute_asked=re.compile(r"(?i)\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the|its|their|his|her|"
+                               r"[a-z]+['’]s)\s+(?:(?:current|official|exact|total|actual)\s+)?(?P<a>[a-z]+)\s+(?:of|for|in)\b"),
+    titled_kind=re.compile(r"(?i)(?:school|universit(?:y|ies)|college|academy|academies|hospital|museum|church|"
+                           r"cathedral|temple|shrine|mosque|library|libraries)s?"),
     occasion=re.compile(r"(?i)\s+(?:time|occasion)\b"),
     done=re.compile(r"(?i)\b(?:did|do|does|didn'?t|will|would)\s+(?:we|they|he|she|it|you|i|ace)"
                     r"\s+(?:ever\s+|also\s+|then\s+|next\s+|later\s+)?[a-z]+"),
@@ -327,7 +331,7 @@ WORDS = Words(
     asks_wording=re.compile(r"(?i)\b(?:exact|actual|precise|full)\s+(?:wording|words|text)\b|\bquote\s+(?:what|exactly|it\b|the\s+"
                             r"(?:words|text|statement))|\b(?:a|the|exact)\s+quote\b|\bword\s+for\s+word\b|"
                             r"\bverbatim\b"),
-    asks_money=re.compile(r"\bhow\s+much\s+(?:money|funding|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
+    asks_money=re.compile(r"\bhow\s+much\s+(?:(?:[a-z]+\s+)?(?:money|funding|funds|cash)\b|did\s+(?:it|they|we|\w+)\s+(?:cost|pay|spend|raise|"
                           r"receive|donate))|\bhow\s+much\s+(?:is|was|are|were|does|did|do)\s+(?:\w+\s+){1,4}?(?:paid|earns?|"
                           r"earned|costs?|charged?|spent|spends?|raised?|gets?|got|makes?|made)\b"  # "how much is she paid"
                           r"|\b(?:rent|rents|expenses|payroll|stipends?|allowances?|"
@@ -621,7 +625,7 @@ WORDS = Words(
                     "still", "back", "get", "got", "make", "made", "let", "like", "want", "need", "whats",
                     "what's", "who's", "where's", "when's", "doing", "said", "say", "anyone", "anybody", "someone",
                     "somebody", "everyone", "everybody", "anywhere", "somewhere", "something", "each", "every", "here", "put"}),
-    attribute=frozenset({"topic", "theme", "title", "subject", "purpose", "aim", "goal", "outcome", "result", "results",
+    attribute=frozenset({"topic", "theme", "title", "subject", "purpose", "aim", "goal", "outcome", "result", "results", "occasion",
                          "agenda", "venue", "location", "reason", "conclusion", "message", "focus", "format",
                          "role", "edition", "response", "reaction", "impact", "point", "idea", "content", "contents",
                          "detail", "details", "cost", "price", "size", "length", "duration", "audience", "date", "dates",
