@@ -1017,7 +1017,8 @@ def search(
     found = not empty and not kind_missing and (timed and not (lacking_then and not signals.focus) or recorded or of_then
                                                 or signals.item is not None or seen.words == 0
                                                 or answers(seen, retriever == "bm25") and not lacking) \
-        and not unknown_region(asking, lambda: index.places) and not unknown_attribute(asking, index.frequency, words) \
+        and not unknown_region(asking, lambda: index.places) \
+        and not (signals.empty and unknown_attribute(asking, index.frequency, words)) \
         and (bool(placeless) or not unknown_place(asking, index.frequency, words)
              and not placed_elsewhere(asking, first, index.frequency, words)) \
         and not unknown_name(placeless or asking, index.frequency, words, lambda: index.acronyms,

@@ -1194,3 +1194,12 @@ def test_a_sum_a_school_or_a_property_the_record_never_gives_is_declined(ngo_ind
 def test_a_property_the_record_tells_without_its_word_is_still_answered(ngo_index, embedder):
     for q in ("What was the occasion for the film event in November 2019?", "What is ACE's position in JANIC?"):
         assert search(ngo_index, embedder, q, 5).found, q
+
+
+def test_a_property_asked_in_a_follow_up_is_not_declined_for_its_word_alone(ngo_index, embedder):
+    # "what was its composition?" of a platform in focus: the members the passage lists, not a word it lacks
+    from qa.conversing import Conversation
+    conversation = Conversation()
+    conversation.ask(ngo_index, embedder, "Who attended the CLCCG annual meeting in 2019?", 5)
+    answer, _ = conversation.ask(ngo_index, embedder, "What is the makeup of that platform?", 5)
+    assert answer.found and "made up of" in answer.hits[0].text
