@@ -1611,10 +1611,18 @@ def _attributive(q: str, m: re.Match) -> bool:
         and re.match(r"\s+(?!ones?\b|in\b|on\b|that\b|this\b|than\b)[a-z][\w'’-]{2,}\s+[a-z][\w'’-]{2,}", q[m.end():], re.I) is not None
 
 
+DAY_ANCHOR = 2  # the passages shown first whose day "two days after" may count from, when the first has none
+
+
 def _counted_anchor(kind: str, unit: str, q: str, m: re.Match, words: Words, focus: Focus) -> tuple[str, str] | None:
     """The dates a relative time of the answer counts from (`_anchor`); "after those two": from the later of
     the last two answers ("before both": the earlier)."""
     anchor = _anchor(focus, unit if kind in ("same", "next", "previous") else "")
+    if anchor is not None and unit in ("day", "week") and len(anchor[0]) < 10:
+        # "and a couple weeks later?" after an answer dated by its year or month (a network founded in 2004, above
+        # the day the petitions were handed in): the day of the first entry shown that opens with its day
+        day = next((h for h in focus.shown[:DAY_ANCHOR] if h.date and len(h.date) == 10 and leading_date(h.text)), None)
+        anchor = (day.date, day.date_end or day.date) if day is not None else anchor
     if kind in ("after", "before", "since") and focus.before and anchor and \
             (words.both.match(q, m.end()) or words.both.search(m.group(0))):
         anchor = sorted((anchor, focus.before), key=lambda a: lower_bound(a[0]))[-1 if kind != "before" else 0]

@@ -2593,3 +2593,12 @@ def test_the_second_time_is_the_later_of_the_passages_saying_what_happened_twice
     answer, resolved = turns[1]
     assert answer.hits[0].date == "2011"
     assert "the second time → 2011 : Nova Prize for Cell Biology" in resolved.notes, resolved.notes
+
+
+def test_days_after_an_answer_dated_by_its_year_count_from_the_entry_shown_with_its_day(ngo_index, embedder):
+    # the network (2004) above the day its petitions were handed in (15 June 2021): "two weeks later" is of that day
+    _, turns = _talk(ngo_index, embedder, "Tell me about the Stop Child Labour Network.",
+                     "did the petitions get handed over in the end? how many signatures?", "and about two weeks later?")
+    answer, resolved = turns[2]
+    assert resolved.notes == ("two weeks later → around 29 June 2021",), resolved.notes
+    assert answer.hits[0].date == "2021-06-30"
