@@ -770,6 +770,8 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
                       avoid=None if own_title else focus.person)
     if not noun and opening is not None and thing.start() >= opening.end("x"):  # "and the pledge, when was it?"
         named = _sharing(opening.group("x"), words, focus) if _shares(opening.group("x"), focus) else named
+    if noun and not acting:  # "that letter to the G7 trade ministers": the letter its own words describe
+        named = _described_after(r, thing, noun) or named
     if acting and named in focus.events and actors:
         named = actors[0]
     if not noun and not acting and words.happens.search(r.q):  # "where was it held?": the event in focus
@@ -788,6 +790,23 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         r.place = named
     r.context += list(dict.fromkeys([named] + ([] if at_place else focus.subjects[:1])))
     r.note(said.strip(), _short(named))
+
+
+def _described_after(r: _Reading, thing: re.Match, noun: set[str]) -> str | None:
+    """What "that letter to the G7 trade ministers" names: the label of the one passage that says the reference's
+    noun and the words after it (to the clause's end), when no subject in focus says them; else None."""
+    tail = re.split(r"\s[-–—]\s|[,;:?!]", r.q[thing.end():], maxsplit=1)[0]
+    if not re.match(r"(?i)\s*(?:to|on|about|for|with|in|at|from|of|by)\s", tail):
+        return None  # "that research centre he set up": a clause of the one in focus, not another's description
+    wanted = {t for t in specific_terms(r.index, tail) if not t.isdigit()}
+    if len(wanted) < 2 or any(wanted <= {t for t in terms(s)} for s in r.focus.subjects):
+        return None
+    number = _named_passage(r.index, f"{thing.group(0)} {tail}", share=0.5)
+    if number is None:
+        return None
+    chunk = r.index.chunks[number]
+    held = {t[:5] for t in terms(f"{chunk.heading or ''} {chunk.text}")}
+    return _label(Hit(chunk, 0.0, (0, 0), number), r.words) if noun <= held else None
 
 
 def _a_place(name: str, focus: Focus, words: Words) -> bool:

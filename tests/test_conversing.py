@@ -2602,3 +2602,13 @@ def test_days_after_an_answer_dated_by_its_year_count_from_the_entry_shown_with_
     answer, resolved = turns[2]
     assert resolved.notes == ("two weeks later → around 29 June 2021",), resolved.notes
     assert answer.hits[0].date == "2021-06-30"
+
+
+def test_that_thing_described_by_its_own_words_is_noted_as_the_passage_they_describe(ngo_index, embedder):
+    # "that letter to the G7 trade ministers" after the International Year: the letter, not the year in focus
+    _, turns = _talk(ngo_index, embedder, "Did ACE hold any gathering for the International Year for the Elimination "
+                                          "of Child Labour in 2021?",
+                     "And that letter to the G7 trade ministers, when did they sign it?")
+    answer, resolved = turns[1]
+    assert resolved.notes[0] == "that letter → joint open letter to G7 Trade Ministers", resolved.notes
+    assert answer.hits[0].date == "2021-06-30"
