@@ -42,7 +42,7 @@ import numpy as np
 
 from .dates import find_dates, find_day_months, without_dates
 from .keywords import terms
-from .places import continent, region, regions_in
+from .places import continent, is_place, region, regions_in
 
 # Fitted by bench/decline.py on the dev halves; the figures are in docs/benchmarks.md.
 WEIGHTS = {"bias": -3.66, "closeness": -0.56, "known": -0.32, "covered": 4.32, "typed": 2.74}
@@ -194,7 +194,13 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None, fr
         # "whose campaign?": the Kailash Satyarthi Children's Foundation; "who came to the dialogues?": 12 countries
         owner = bool(words.asks_owner.search(question) or words.asks_anyone.search(question))
 
+        # "which Ghanaian minister …?": a person the passage gives that title ("Prime Minister Shinzo Abe"), not
+        # "Ghana Project Manager Akira Kondo"
+        title = set(terms(kind)) if kind is not None and _TITLE.fullmatch(kind) else set()
+
         def holds(chunk) -> bool:
+            if title and not title <= set(terms(f"{chunk.heading or ''} {chunk.text}")):
+                return False
             return _names_person(chunk, question, words, lowercase) or owner and _names_thing(chunk, question)
     elif words.asks_date.search(question):
         day = bool(words.asks_day.search(question))  # "on what date": a year is not an answer
@@ -315,11 +321,12 @@ def _names_thing(chunk, question: str) -> bool:
 
 # "… on the Sustained Eradication of …": a thing's name, not a person's (but "the Associate Deputy Undersecretary")
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+$")  # "… Forum 2019 in New York": a place, not a person
 
 
 def _names_person(chunk, question: str, words, lowercase=None) -> bool:
     """Whether a passage names a person the question does not give itself: not two capitalised words
-    of an institution's name ("Diet Member" of "Diet Member's Building") nor two words the documents
+    of an institution's name ("Diet Member" of "Diet Member's Building") nor a place's ("New York") nor two words the documents
     also write in lower case ("Child Labour"), and, for "what was the name
     of …", not a role ("the Associate Deputy Undersecretary" answers "who", not "what name")."""
     asked, named = question.lower(), bool(words.asks_name.search(question))
@@ -333,7 +340,8 @@ def _names_person(chunk, question: str, words, lowercase=None) -> bool:
         after = words.person_name.match(chunk.text, m.end() + len(re.match(r"\W{0,3}", chunk.text[m.end():]).group(0)))
         if _TITLE.search(m.group(0)) and after is not None and after.group(0).lower() in asked:
             return False  # "Nobel Peace Prize Laureate, Kailash Satyarthi": his title, when he is asked of
-        return m.group(0).lower() not in asked and not _INSTITUTION.search(run) \
+        return m.group(0).lower() not in asked and not _INSTITUTION.search(run) and not is_place(m.group(0)) \
+            and not _IN_BEFORE.search(chunk.text, 0, m.start()) \
             and not (_THE_BEFORE.search(chunk.text, 0, m.start()) and not _TITLE.search(m.group(0))) \
             and not (named and _TITLE.search(m.group(0))) \
             and not (lowercase is not None and all(w.lower() in lowercase() or w.lower() in words.stop
@@ -409,8 +417,10 @@ def placed_elsewhere(question: str, passages: list, frequency, words) -> bool:
     chunk = passages[0]
     said = set(terms(_unaccented(f"{chunk.heading or ''} {chunk.text}")))
     places = _places_of(chunk, words)
-    if not places or any(words.site_kind.search(p) for p in places):
-        return False  # "in the Diet Member's Building": a site, which may lie in the city asked ("in Tokyo")
+    sites = [p for p in places if words.site_kind.search(p)]
+    if not places or sites and not any(is_place(w) for p in sites for w in p.split()):
+        return False  # "in the Diet Member's Building": a site, which may lie in the city asked ("in Tokyo"); not
+    #                   "at Hotel New Ohtani Tokyo", which says its city
     return not any(all(_says(said, t) for t in a) for a in asked)
 
 

@@ -1203,3 +1203,18 @@ def test_a_property_asked_in_a_follow_up_is_not_declined_for_its_word_alone(ngo_
     conversation.ask(ngo_index, embedder, "Who attended the CLCCG annual meeting in 2019?", 5)
     answer, _ = conversation.ask(ngo_index, embedder, "What is the makeup of that platform?", 5)
     assert answer.found and "made up of" in answer.hits[0].text
+
+
+@pytest.mark.parametrize("q", [
+    "Which hotel hosted ACE's SDG 8.7 Dialogue in Matsuyama?",  # the hotel the record names is in Tokyo
+    "Who from ACE spoke at the High Level Political Forum in July 2019?",  # "in New York" names no one
+    "Which Ghanaian minister attended the CLCCG annual meeting with ACE in 2019?",  # no one there is a minister
+])
+def test_a_site_in_another_city_a_place_and_a_person_without_the_title_asked_do_not_answer(ngo_index, embedder, q):
+    assert not search(ngo_index, embedder, q, 5).found
+
+
+def test_a_site_a_person_or_a_title_the_record_gives_still_answers(ngo_index, embedder):
+    for q in ("Which hotel hosted the second SDG 8.7 Dialogue?", "Who presented the Policy Pack to Prime Minister Abe?",
+              "Which minister received the CL-Net petition?"):
+        assert search(ngo_index, embedder, q, 5).found, q
