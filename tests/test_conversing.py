@@ -2612,3 +2612,16 @@ def test_that_thing_described_by_its_own_words_is_noted_as_the_passage_they_desc
     answer, resolved = turns[1]
     assert resolved.notes[0] == "that letter → joint open letter to G7 Trade Ministers", resolved.notes
     assert answer.hits[0].date == "2021-06-30"
+
+
+def test_they_who_act_are_never_a_place_the_last_question_named(write_corpus, tmp_path, embedder):
+    # "how long were they married?" after "… went to Africa …": they are people, not Africa
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Ann_Ray.txt": "Ann Ray\n\nAnn Ray ( born 1950 ) is an American model .\n\n"
+                       "In 1978 Ray met photographer Tom Bell in New York . In 1979 she traveled to Kenya with him .\n\n"
+                       "Ray has been married twice : to Tom Bell ( from 1981 to 1983 ) and to Joe Hart ( from 1990 to "
+                       "2000 ) .\n",
+        "Kenya.txt": "Kenya\n\nKenya is a country in East Africa .\n\nIn 1963 Kenya became independent .\n"})
+    _, turns = _talk(index, embedder, "When did Ann Ray meet Tom Bell?",
+                     "that year she went to Africa with him? where did they go?", "how long were they married?")
+    assert not any("Africa" in n for n in turns[2][1].notes), turns[2][1].notes
