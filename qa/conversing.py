@@ -52,7 +52,7 @@ from .embedding import Embedder, model_words
 from .indexing import Index
 from .keywords import expand_acronyms, kin, terms
 from .languages import Relative, Words, table, words_for
-from .places import is_place
+from .places import is_place, region
 from .querytime import months_of, part_of_year, question_time, season_in
 from .searching import (
     READ_FROM_QUESTION,
@@ -744,7 +744,7 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     """ "it", "there", "that meeting", その: the subject it names; an acting "they" is no event."""
     focus, words = r.focus, r.words
     actors = [x for x in focus.subjects if x not in focus.events and not _a_place(x, focus, words)  # what can act:
-              and not is_place(x)]
+              and not region(x)]  # named, not an event nor a place (a city may name a club: "Östersund")
     #                                                                           named, not an event nor a place
     agent = words.agent.search(r.q)  # "did they organise": the pronoun acts ("did he play … there": "there" does not)
     acting = agent is not None and thing is not None and agent.start() <= thing.start() < agent.end()
@@ -773,8 +773,8 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
         named = _sharing(opening.group("x"), words, focus) if _shares(opening.group("x"), focus) else named
     if noun and not acting:  # "that letter to the G7 trade ministers": the letter its own words describe
         named = _described_after(r, thing, noun) or named
-    if acting and (named in focus.events or _a_place(named, focus, words) or is_place(named)) and actors:
-        named = actors[0]  # "how long were they married?": they act, so they are neither an event nor a place
+    if acting and (named in focus.events or _a_place(named, focus, words) or region(named)) and actors:
+        named = actors[0]  # "how long were they married?": they act, so they are no event nor a region
     if not noun and not acting and words.happens.search(r.q):  # "where was it held?": the event in focus
         named = next((s for s in focus.subjects if s in focus.events or words.event.search(s)), named)
     if words.plural.search(said) or said != thing.group(0) and said.endswith("s"):  # "those dialogs", "the dialogues
