@@ -19,7 +19,8 @@ so is one of what someone presented or said at an event when no passage of the f
 a talk ("Participated in …", `untold_talk`); so is one asking a work's title when the first passage gives none
 (`untitled`: "a session … on cross-sector collaboration" is a topic, not a title);
 one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`; a
-region no named place lies in, "anywhere in Oceania", `unknown_region`) is declined; so is putting it in a
+region no named place lies in, "anywhere in Oceania", `unknown_region`), or asking on its own a property no passage
+has a word for ("the population of Matsuyama", `unknown_attribute`), is declined; so is putting it in a
 place the documents name when the first passage, telling of it, names another (`placed_elsewhere`: the High Level Political Forum "in Geneva" was in New York); so is
 asking whether someone was somewhere, or naming someone in full, when the first passage, telling of it,
 does not name them (`absent_person`);
