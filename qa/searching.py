@@ -397,7 +397,7 @@ def with_time(index: Index, ids: np.ndarray, scores: np.ndarray, scope: TimeScop
     ranked = there or ranked  # "what did we do there after that?": the place's next passage first
     # "any other event with his foundation after that?": the next one that says "foundation", not the next event
     said = set(specific_terms(index, own)) if own and not there and ranked else set()
-    saying = [i for i in ranked if said & set(keywords_terms(index.chunks[i].context_text()))] if said else []
+    saying = [i for i in ranked if said & _said_terms(index, i)] if said else []
     ranked = saying + [i for i in ranked if i not in saying]
     for n, i in enumerate(ranked):
         scores[at[i]] += ORDER_BONUS / (1 + n / 2)
@@ -637,8 +637,15 @@ def _strays_last(index: Index, order: list[int], said: str, signals: Signals) ->
     if not wanted:
         return order
     stray = [i for i in order if table.document[i] != home
-             and not wanted & set(keywords_terms(index.chunks[i].context_text()))]
+             and not wanted & _said_terms(index, i)]
     return [i for i in order if i not in stray] + stray if stray else order
+
+
+def _said_terms(index: Index, i: int) -> set[str]:
+    """The terms passage `i` says: its sentences' (cached for highlighting), its title's and its heading's (short)."""
+    chunk = index.chunks[i]
+    return {t for _, _, said in index.sentences(i) for t in said} \
+        | set(keywords_terms(f"{chunk.title or ''} {chunk.heading or ''}"))
 
 
 def _document_of(table: ChunkTable, focus: tuple[int, ...]) -> int | None:
@@ -756,10 +763,8 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     words = words_for(q)
     q = words.purpose.sub(" ", words.about_record.sub(" ", q))
     top: set[str] = set()
-    for i in order[:3]:  # the sentences' terms are cached for highlighting; the heading and title are short
-        chunk = index.chunks[i]
-        top.update(*(t for _, _, t in index.sentences(i)))
-        top.update(keywords_terms(f"{chunk.title or ''} {chunk.heading or ''}"))
+    for i in order[:3]:
+        top |= _said_terms(index, i)
     # "attendees?" of a passage saying who "attended": a word of the family said is said
     top |= {t for t in keywords_terms(q) if t.isascii() and any(kin(t, u) for u in top if u[:4] == t[:4])}
     # "… hand the government that pile of petition names": said as the language's table says it ("submitted …
