@@ -524,6 +524,8 @@ def _without_courtesy(q: str, words: Words) -> str:
     if ending is not None and ending.start() > 0:
         end = ending.end() - q.endswith("?")  # the question mark stays
         q = q[:ending.start()] + " " * (end - ending.start()) + q[end:]
+    for aside in words.aside.finditer(q):  # "the baseline study which, as I understand it, preceded …": no "it"
+        q = q[:aside.start()] + "," + " " * (aside.end() - aside.start() - 1) + q[aside.end():]
     parts, kept = _SENTENCE.split(q), []
     for n, part in enumerate(parts):
         asks = "?" in part or "？" in part or words.question.search(part) or n == len(parts) - 1

@@ -517,12 +517,16 @@ _SPELT_OUT = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][
 
 
 def _initialled(question: str, frequency) -> set[int]:
-    """Where the words of names spelt out whose initials the documents use begin ("United Nations": "UN")."""
+    """Where the words of names spelt out whose initials the documents use begin ("United Nations": "UN", also
+    in "the United Nations Forum on Business and Human Rights")."""
     starts = set()
     for m in _SPELT_OUT.finditer(question):
         capitals = [w for w in re.finditer(r"\S+", m.group(0)) if w.group(0)[0].isupper()]
-        if frequency("".join(w.group(0)[0] for w in capitals).lower()):
-            starts |= {m.start() + w.start() for w in capitals}
+        initials = "".join(w.group(0)[0] for w in capitals).lower()
+        for i in range(len(capitals)):
+            for j in range(i + 2, len(capitals) + 1):
+                if frequency(initials[i:j]):
+                    starts |= {m.start() + w.start() for w in capitals[i:j]}
     return starts
 
 

@@ -137,7 +137,16 @@ _JA_TODAY = {"去年": (-1, "year"), "昨年": (-1, "year"), "今年": (0, "year
 
 
 def _today_relative(question: str, today: datetime.date) -> TimeScope | None:
-    """ "last year", "this month", "next year": a period counted from today."""
+    """ "last year", "this month", "next year": a period counted from today; not in a remark before the question
+    ("Next year we may travel to Canada. When was the park listed?": the speaker's year).
+
+    >>> _today_relative("Next year we may go to Canada. When was the park listed?", datetime.date(2026, 12, 7))
+    >>> _today_relative("What did we do last year?", datetime.date(2026, 12, 7))
+    TimeScope(start='2025', end='2025', order=None, near=None)
+    """
+    parts = [p for p in _PARTS_SPLIT.split(question) if p.strip()]
+    if len(parts) > 1 and not any(_ASKS.search(p) for p in parts[:-1]) and _ASKS.search(parts[-1]):
+        question = parts[-1]
     m = _TODAY_RELATIVE.search(question)
     ja = next((v for k, v in _JA_TODAY.items() if k in question), None)
     if m is None and ja is None:
@@ -295,13 +304,14 @@ def _asking_part(question: str) -> str:
 
     >>> _asking_part("We ran the dialogues in 2019 - did we run any in 2020?")
     'did we run any in 2020?'
+    >>> _asking_part("What did we present in 2021? I only find 2019 and 2020.")
+    'What did we present in 2021?'
     """
     parts = [p for p in _PARTS_SPLIT.split(question) if p.strip()]
     if len(parts) < 2:
         return question
-    last = parts[-1]  # a remark, then the question; not two questions ("… in 2019? And in 2020?")
-    remarks = not any(_ASKS.search(p) for p in parts[:-1])
-    return last if remarks and _ASKS.search(last) and find_dates(last) else question
+    asking = [p for p in parts if _ASKS.search(p)]  # the question among remarks, before or after it; not two
+    return asking[0] if len(asking) == 1 and find_dates(asking[0]) else question  # questions ("… in 2019? And in 2020?")
 
 
 def question_time(question: str, today: datetime.date | None = None) -> TimeScope | None:

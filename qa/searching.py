@@ -195,6 +195,12 @@ def by_document(ids: np.ndarray, scores: np.ndarray, table: ChunkTable) -> np.nd
 MENTIONED = True  # a follow-up's time relative to the answer counts every date a passage mentions
 
 
+def _open_in_conversation(scope: TimeScope | None, signals: Signals) -> bool:
+    """Whether a follow-up names an open period of its own ("when did it come back after 1974?"): the
+    dates its document's paragraphs mention count (one that opens in 1956 tells of its revival in 1981)."""
+    return bool(signals.focus) and scope is not None and scope.bounded and not (scope.start and scope.end)
+
+
 def time_ranking(chunks: list[Chunk], table: ChunkTable, ranked: np.ndarray, scope: TimeScope,
                  document: int | None = None, mentioned: bool = False) -> list[int]:
     """The candidates (`ranked` best first) the time of the question favours, best first; of the
@@ -962,7 +968,7 @@ def search(
     fused = with_kind(index, ids, with_focus(index, ids, fused, signals), q, signals)
     fused = with_time(index, ids, fused, scope,
                       int(index.table.document[signals.focus[0]]) if signals.focus else None, not timed,
-                      MENTIONED and bool(signals.time_words), signals.place,
+                      MENTIONED and (bool(signals.time_words) or _open_in_conversation(scope, signals)), signals.place,
                       # (not in Japanese, whose keywords can't tell 国際 of 国際会議, the kind asked, from a qualifier)
                       words_for(own).done.sub(" ", own) if not timed and signals.named_time and not JAPANESE.search(q)
                       else "")

@@ -2625,3 +2625,37 @@ def test_they_who_act_are_never_a_place_the_last_question_named(write_corpus, tm
     _, turns = _talk(index, embedder, "When did Ann Ray meet Tom Bell?",
                      "that year she went to Africa with him? where did they go?", "how long were they married?")
     assert not any("Africa" in n for n in turns[2][1].notes), turns[2][1].notes
+
+
+def test_that_contribution_counts_from_the_answer_not_from_another_entry_opening_with_its_verb(ngo_index, embedder):
+    # "Contributed to the formulation of …" (August 2021) is the contribution; "Contributed to organizing the C20
+    # Preparatory Face-to-Face Meeting" (February 2019) is another; "as I understand it" points at nothing
+    _, turns = _talk(ngo_index, embedder, "When did ACE contribute to the National Action Plan on Violence against "
+                                          "Children?",
+                     "And in the month immediately preceding that contribution, upon what instrument, as I understand "
+                     "it, were public comments made?")
+    answer, resolved = turns[1]
+    assert resolved.notes == ("immediately preceding that contribution → until 23 August 2021",), resolved.notes
+    assert answer.hits[0].date == "2021-07-07"
+
+
+def test_boxes_of_them_picks_nothing_from_the_list_shown(ngo_index, embedder):
+    # "weren't there signatures involved? Boxes of them": no "one of them"; the fortnight before the letter
+    _, turns = _talk(ngo_index, embedder, "When did ACE put its name to a letter to the G7 trade ministers?",
+                     "And a fortnight or so before that — weren't there signatures involved? Boxes of them, I imagine.")
+    answer, resolved = turns[1]
+    assert not any("list" in n for n in resolved.notes), resolved.notes
+    assert answer.hits[0].date == "2021-06-15"
+
+
+def test_an_open_period_of_a_follow_up_counts_the_years_its_documents_paragraphs_mention(write_corpus, tmp_path,
+                                                                                         embedder):
+    # "when did it come back after 1974?": the paragraph opening in 1956 that tells of 1981, not the 2011 one
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Harbour_Council.txt": "Harbour Council\n\nThe Harbour Council is a body of the port of Eastby .\n\n"
+                               "History\n\nThe council was formed in 1950 by the port's merchants .\n\n"
+                               "The council met often in 1956 , and through the period 1967 to 1974 . It then fell "
+                               "silent until it was revived in 1981 by the mayor .\n\n"
+                               "In 2011 the council met first on 9 February 2011 to discuss the strikes .\n"})
+    _, turns = _talk(index, embedder, "When was the Harbour Council formed?", "When did it come back after 1974?")
+    assert "revived in 1981" in turns[1][0].hits[0].text

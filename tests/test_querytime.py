@@ -153,6 +153,15 @@ def test_a_remark_then_a_question_is_asked_of_the_questions_own_time():
     assert question_time("What did we do in 2019? And in 2020?") == TimeScope("2019", "2020")  # two questions
     assert question_time("In 2019 we ran dialogues. Which one was in Tokyo?") == TimeScope("2019", "2019")
     assert question_time("What happened between 2018 - 2019?") == TimeScope("2018", "2019")
+    # the question first, then a remark on what the asker found: the question's own year
+    assert question_time("What did ACE present in 2021? I only find 2019 and 2020 info.") == TimeScope("2021", "2021")
+
+
+def test_a_time_from_today_in_a_remark_before_the_question_is_the_speakers_own():
+    import datetime
+    today = datetime.date(2026, 12, 7)
+    assert question_time("Next year we may travel to Canada. When was the park listed by UNESCO?", today) is None
+    assert question_time("What did ACE do last year?", today) == TimeScope("2025", "2025")
 
 
 def test_a_feast_names_its_month():

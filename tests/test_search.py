@@ -484,6 +484,9 @@ def test_a_region_or_a_name_spelt_out_is_not_a_place_or_name_the_documents_lack(
                             ngo_index.frequency, words)
     assert unknown_name("Did ACE take part in the United Kingdom forum on business and human rights?",
                         ngo_index.frequency, words)
+    # ... also when the name goes on ("the United Nations Forum on Business and Human Rights": UN Forum)
+    assert not unknown_name("Did ACE take part in the United Nations Forum on Business and Human Rights in Geneva?",
+                            ngo_index.frequency, words)
     assert search(ngo_index, embedder, "Was ACE at an NGO forum in Europe in 2017? Which city?", 5).found
     # a people named in the plural is their adjective's: no name the documents lack
     assert not unknown_name("Which countries came to the SDG 8.7 Dialogues, and were the Americans there?",

@@ -46,7 +46,7 @@ _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|m
                          r"north|south|east|west|new|united|general|royal|street|square|river|lake|mount|industries|industry|inc|"
                          r"corp|corporation|ltd|llc|holdings|airlines?|airways|orchestra|symphony|opera|army|navy|"
                          r"party|church|hospital|institute|museum|academy|college|press|records|studios?|fc|league|"
-                         r"cup|games|olympics?|festival|theatre|theater|hall|park|station|airport|bridge|island|calcio|sporting|athletic|"
+                         r"cup|games|olympics?|festival|theatre|theater|hall|park|station|airport|bridge|island|arena|stadium|calcio|sporting|athletic|"
                          r"atletico|olympique|dynamo|rovers|wanderers|albion|rangers|county|racing|borussia|inter|"
                          # states and forces of history, and an article's own sections ("Pagan Kingdom", "Early Life")
                          r"kingdom|empire|dynasty|sultanate|caliphate|emirate|duchy|province|prefecture|territory|colony|"
@@ -56,6 +56,8 @@ _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ\u0101-\u017f"  # Latin letters, acce
 _W = rf"(?:Ma?c(?=[A-Z])|O'(?=[A-Z]))?[{_UP}\u0100-\u017e][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)?"  # "Shiroki", "McLeish", "O'Brien", "Baek-Sun"
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 _PERSON = re.compile(rf"^{_W}(?:\s+[A-Z]\.)?(?:\s+{_W}){{1,2}}$")  # "William D. Leahy"
+_DATE_ONLY = re.compile(r"(?i)[\s\d,.–-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\d,.–-]*)*"
+                        r"(?<=\d)[\s,.–-]*")  # an entry's leading date ("August 24, 2021 ")
 _IN_PLACE = re.compile(r"(?i)\bin\s+$")  # "… in São Paulo": what follows is a place
 _LEAD_VERB = re.compile(r"^(?:[A-Z][\w-]*(?:ed|de|ne|d)\b|Made|Held|Took|Gave|Ran|Met|Won|Led|Signed|Sent)\s+"
                         r"(?:(?:in|on|at|to|with|for|a|an|the)\s+)?", re.I)
@@ -70,6 +72,10 @@ def names(text: str) -> list[tuple[str, str]]:
     [('ACE', 'thing'), ('UN Forum on Business and Human Rights', 'thing')]
     >>> names("When did Tomoko Shiroki go to Geneva?")
     [('Tomoko Shiroki', 'person'), ('Geneva', 'thing')]
+    >>> names("When did they move into the Le Coq Arena?")
+    [('Le Coq Arena', 'thing')]
+    >>> names("August 24, 2021 Contributed to the formulation of the National Action Plan")
+    [('National Action Plan', 'thing')]
     """
     out = []
     for m in _NAME.finditer(text):
@@ -88,6 +94,8 @@ def names(text: str) -> list[tuple[str, str]]:
                 opening.add(len(parts))
         parts.append(words)
         for k, words in enumerate(parts):
+            if k == 0 and len(words) == 1 and _DATE_ONLY.fullmatch(text[:m.start()]) and _LEAD_VERB.match(words[0] + " "):
+                continue  # "August 24, 2021 Contributed to …": the entry's verb
             while (k == 0 or k in opening) and words and _QUESTION_START.match(re.sub(r"['’]s$", "", words[0]).rstrip(
                     ",!" if words[1:2] and words[1][:1].isdigit() else ".,!'’")):
                 words.pop(0)  # "Cool." and "What's" are no names; "No. 73 Squadron" is
@@ -459,6 +467,9 @@ WORDS = Words(
                          r"had|held|organi[sz]ed|attended|visited|met|came|spoke|presented|joined|took\s+part)\b"),
     afterthought=re.compile(r"(?i)(?:,?\s+(?:i\s+mean|you\s+know|i\s+think|i\s+guess|i\s+believe|i\s+suppose|"
                             r"i\s+wonder|if\s+you\s+know|do\s+you\s+know|please|pls|thanks|thank\s+you))+\W*$"),
+    aside=re.compile(r"(?i),\s*(?:as\s+(?:i|we)\s+(?:understand|recall|remember|read|see|take)\s+it|as\s+far\s+as\s+(?:i|we)\s+"
+                     r"(?:know|can\s+tell|recall)|if\s+(?:i|we)\s+(?:recall|remember)(?:\s+(?:correctly|rightly))?|if\s+i'?m\s+not\s+"
+                     r"mistaken|i\s+(?:think|believe|gather|understand|suppose)|it\s+seems)\s*,"),
     interjection=re.compile(r"(?i)^\W*(?:(?:oh|ah|wow|how|very|so|really)\s+)?(?:lovely|great|nice|perfect|wonderful|excellent|"
                             r"brilliant|cool|fantastic|splendid|super|marvell?ous|interesting|fascinating|good|right|alright|"
                             r"got\s+it|i\s+see|understood|noted|wow|oh|ah|hmm+|sorry|oops|excuse\s+me|pardon)\s*(?:[,.!;:]+|\s[-–—])\s*"),
@@ -546,7 +557,7 @@ WORDS = Words(
     cleft=re.compile(r"(?i)^\W*(?:and\s+|so\s+)?(?:is|was|isn['’]t|wasn['’]t)\s+(?P<x>it)\s+(?:really\s+|actually\s+)?"
                      r"(?:the\s+)?[a-z][\w .'’-]*?\s+(?P<r>that|who|which)\s+(?!(?:is|was)\b)\w"),
     existential=re.compile(r"(?i)\bhow\s+(?:many|much)\b.*\b(?:is|are|was|were)\s+(?P<x>there)\b"),
-    among=re.compile(r"(?i)\b(?:of|among|between|out\s+of)\s+(?:the\s+(?P<n>two|three|four|five|\d)\b(?:\s+(?!(?:was|were|is|did|had)\b)"
+    among=re.compile(r"(?i)\b(?:(?<![a-z]{2}s\s)of|among|between|out\s+of)\s+(?:the\s+(?P<n>two|three|four|five|\d)\b(?:\s+(?!(?:was|were|is|did|had)\b)"
                      r"[a-z]+)?|(?:all\s+)?(?:those|these|them)\b)(?=\s*[,;:—–-]|\s+(?:which|who|what|where|when|was|were|did)\b"
                      r"|\s*\?*\s*$)"),
     on_page=re.compile(r"(?i)^(?=.*\b(?:entry|entries|item|items|one|line|listed)\b).*?"
