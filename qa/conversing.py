@@ -64,6 +64,7 @@ from .searching import (
     clean_question,
     mended,
     search,
+    section_of,
     specific_terms,
 )
 
@@ -391,6 +392,10 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     if more or left_out:
         # the answer in focus, and the answers before it: "what else that year" after two of its events, neither
         r.exclude = left_out or tuple(dict.fromkeys(h.number for h in focus.shown[:1] + focus.answered))
+        kind = words.other_kind.search(more.group(0)) if more and not left_out and focus.shown else None
+        if kind is not None:  # "any other gatherings in Côte d'Ivoire?":
+            r.exclude = tuple(dict.fromkeys(r.exclude + tuple(section_of(index, focus.shown[0].number))))  # not
+            #                   the meeting's other paragraphs ("what else did they present there?" may be)
     if more:
         r.context += focus.subjects[:2]
         if not left_out:

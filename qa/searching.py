@@ -456,7 +456,7 @@ def with_focus(index: Index, ids: np.ndarray, scores: np.ndarray, signals: Signa
     if signals.focus:
         scores += FOCUS_DOCUMENT * (index.table.document[ids] == index.table.document[signals.focus[0]])
         scores += FOCUS_PASSAGE * np.isin(ids, np.array(signals.focus, dtype=np.int64))
-        siblings = _section_of(index, signals.focus[0])
+        siblings = section_of(index, signals.focus[0])
         if siblings:  # "what did they present there?": the other paragraphs of the answer's short section as near as it
             scores += FOCUS_PASSAGE * (np.isin(ids, np.array(siblings, dtype=np.int64))
                                        & ~np.isin(ids, np.array(signals.focus, dtype=np.int64)))
@@ -468,7 +468,7 @@ def with_focus(index: Index, ids: np.ndarray, scores: np.ndarray, signals: Signa
 SECTION_SHORT = 4  # passages: a section this short is one thing ("CLCCG 2019, Cote D'Ivoire": who went, what they presented)
 
 
-def _section_of(index: Index, number: int) -> list[int]:
+def section_of(index: Index, number: int) -> list[int]:
     """The passages of a short section (headed, at most SECTION_SHORT passages) that holds passage `number`; [] else."""
     chunk = index.chunks[number]
     if not chunk.heading:

@@ -2659,3 +2659,15 @@ def test_an_open_period_of_a_follow_up_counts_the_years_its_documents_paragraphs
                                "In 2011 the council met first on 9 February 2011 to discuss the strikes .\n"})
     _, turns = _talk(index, embedder, "When was the Harbour Council formed?", "When did it come back after 1974?")
     assert "revived in 1981" in turns[1][0].hits[0].text
+
+
+def test_any_other_meeting_leaves_out_the_whole_short_section_of_the_meeting_shown(ngo_index, embedder):
+    # the CLCCG section's paragraphs are one meeting: "any other meeting" asks for another, not more of it
+    _, turns = _talk(ngo_index, embedder, "Which ACE staff went to the CLCCG meeting in Cote d'Ivoire?",
+                     "what did they present there", "Did ACE attend any other meeting that year?")
+    answer = turns[2][0]
+    assert not any("CLCCG" in (h.heading or "") for h in answer.hits[:5]), [h.heading for h in answer.hits[:5]]
+    # "what else did they present there?" may still be the section's other paragraph
+    _, turns = _talk(ngo_index, embedder, "Which ACE staff went to the CLCCG meeting in Cote d'Ivoire?",
+                     "what else did they do there?")
+    assert "CLCCG" in (turns[1][0].hits[0].heading or "")

@@ -118,6 +118,7 @@ class Words:
     predicate: re.Pattern = re.compile(r"(?!)")  # a subject and its verb ("we were there"): a question of its own
     interjection: re.Pattern = re.compile(r"(?!)")  # a reaction before the question ("lovely, and then …"): asks nothing
     afterthought: re.Pattern = re.compile(r"(?!)")  # a filler ending it (", I mean", "you know?"): names nothing
+    other_kind: re.Pattern = re.compile(r"(?!)")  # "any other gatherings": another event, besides the answer
     aside: re.Pattern = re.compile(r"(?!)")  # a remark inside it (", as I understand it,"): names nothing
     asks_place: re.Pattern = re.compile(r"(?!)")  # where an event was held ("where was it held", "which venue", 会場)
     asks_any: re.Pattern = re.compile(r"(?!)")  # whether anything of a kind happened ("did we submit any comments …")

@@ -467,6 +467,8 @@ WORDS = Words(
                          r"had|held|organi[sz]ed|attended|visited|met|came|spoke|presented|joined|took\s+part)\b"),
     afterthought=re.compile(r"(?i)(?:,?\s+(?:i\s+mean|you\s+know|i\s+think|i\s+guess|i\s+believe|i\s+suppose|"
                             r"i\s+wonder|if\s+you\s+know|do\s+you\s+know|please|pls|thanks|thank\s+you))+\W*$"),
+    other_kind=re.compile(rf"(?i)\bother\s+(?P<kind>(?:{_EVENTS}|gathering|occasion)s?)\b"),  # another event, not
+    #                                                                              more of the answer's own
     aside=re.compile(r"(?i),\s*(?:as\s+(?:i|we)\s+(?:understand|recall|remember|read|see|take)\s+it|as\s+far\s+as\s+(?:i|we)\s+"
                      r"(?:know|can\s+tell|recall)|if\s+(?:i|we)\s+(?:recall|remember)(?:\s+(?:correctly|rightly))?|if\s+i'?m\s+not\s+"
                      r"mistaken|i\s+(?:think|believe|gather|understand|suppose)|it\s+seems)\s*,"),
