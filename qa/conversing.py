@@ -699,7 +699,8 @@ def _reference(q: str, words: Words) -> re.Match | None:
     followed by a word that points ("did they run anything on that theme": the theme; "… who got
     them?": still they)."""
     # "how many signatures were there?": no place; "is it the network that collects them?": it is the network
-    empty = [m.start(g) for m in (words.existential.search(q), words.cleft.search(q)) if m is not None
+    empty = [m.start(g) for m in (words.existential.search(q), words.cleft.search(q), words.own_clause.search(q))
+             if m is not None
              for g in ("x", "r") if g in m.groupdict() and m.group(g)]
     found = [m for m in words.thing.finditer(q) if m.start() not in empty
              and m.group(0).split()[-1].lower() not in words.holidays]  # "that christmas": a time (`season_in`)

@@ -2671,3 +2671,17 @@ def test_any_other_meeting_leaves_out_the_whole_short_section_of_the_meeting_sho
     _, turns = _talk(ngo_index, embedder, "Which ACE staff went to the CLCCG meeting in Cote d'Ivoire?",
                      "what else did they do there?")
     assert "CLCCG" in (turns[1][0].hits[0].heading or "")
+
+
+def test_a_name_with_von_is_a_person_and_that_of_the_questions_own_clause_points_nowhere(write_corpus, tmp_path,
+                                                                                        embedder):
+    # "who did he marry, and what year was that?": he is Karl von Berg; "that" is the marriage asked about
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Karl_von_Berg.txt": "Karl von Berg\n\nKarl von Berg ( 3 May 1850 – 2 June 1920 ) was a German painter of the "
+                             "Tower school .\n\nLife\n\nHe studied in Munich from 1868 to 1872 .\n\n"
+                             "In 1880 he married Anna Weiss , a singer from Vienna .\n\n"
+                             "He died in Dresden on 2 June 1920 .\n"})
+    _, turns = _talk(index, embedder, "When was Karl von Berg born?", "Who did he marry, and what year was that?")
+    answer, resolved = turns[1]
+    assert resolved.notes == ("he → Karl von Berg",), resolved.notes
+    assert answer.hits[0].date == "1880"

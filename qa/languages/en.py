@@ -55,7 +55,11 @@ _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|m
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ\u0101-\u017f"  # Latin letters, accented ones too ("Brandão", "Łukasz")
 _W = rf"(?:Ma?c(?=[A-Z])|O'(?=[A-Z]))?[{_UP}\u0100-\u017e][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)?"  # "Shiroki", "McLeish", "O'Brien", "Baek-Sun"
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
-_PERSON = re.compile(rf"^{_W}(?:\s+[A-Z]\.)?(?:\s+{_W}){{1,2}}$")  # "William D. Leahy"
+_PARTICLE = r"(?:de|da|di|du|del|della|von|van|der|den|le|la|bin|ibn)"
+# "William D. Leahy", "Lothar von Trotha", "Sir John Francis Charles de Salis"
+_PERSON = re.compile(rf"^(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Lord|Lady)\.?\s+)?{_W}(?:\s+[A-Z]\.)?"
+                     rf"(?:(?:\s+{_PARTICLE})?\s+{_W}){{1,2}}$|^(?:(?:Sir|Dame|Dr|Lord|Lady)\.?\s+)?{_W}(?:\s+{_W}){{2}}"
+                     rf"(?:\s+{_PARTICLE})?\s+{_W}$")
 _DATE_ONLY = re.compile(r"(?i)[\s\d,.–-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\d,.–-]*)*"
                         r"(?<=\d)[\s,.–-]*")  # an entry's leading date ("August 24, 2021 ")
 _IN_PLACE = re.compile(r"(?i)\bin\s+$")  # "… in São Paulo": what follows is a place
@@ -72,6 +76,8 @@ def names(text: str) -> list[tuple[str, str]]:
     [('ACE', 'thing'), ('UN Forum on Business and Human Rights', 'thing')]
     >>> names("When did Tomoko Shiroki go to Geneva?")
     [('Tomoko Shiroki', 'person'), ('Geneva', 'thing')]
+    >>> names("When did Lothar von Trotha arrive? Was Sir John Francis Charles de Salis there?")
+    [('Lothar von Trotha', 'person'), ('Sir John Francis Charles de Salis', 'person')]
     >>> names("When did they move into the Le Coq Arena?")
     [('Le Coq Arena', 'thing')]
     >>> names("August 24, 2021 Contributed to the formulation of the National Action Plan")
@@ -558,6 +564,11 @@ WORDS = Words(
     one=re.compile(r"(?i)\bones?\b"),
     cleft=re.compile(r"(?i)^\W*(?:and\s+|so\s+)?(?:is|was|isn['’]t|wasn['’]t)\s+(?P<x>it)\s+(?:really\s+|actually\s+)?"
                      r"(?:the\s+)?[a-z][\w .'’-]*?\s+(?P<r>that|who|which)\s+(?!(?:is|was)\b)\w"),
+    own_clause=re.compile(r"(?i)^\W*(?:(?:and|so|ok(?:ay)?|great|right)\W+)*(?:who|whom|what|when|where|which|did|does|do|was|were|"
+                          r"has|had|how)\b[^,;?]+\b(?:[a-z]+ed|marry|win|lose|die|join|leave|move|go|get|meet|start|begin|"
+                          r"become|take|make|sign|found|build|open|close)\b[^,;?]*[,;]\s*(?:and\s+)?(?:when|where|"
+                          r"what\s+(?:year|date|day|month)|which\s+(?:year|date))\s+(?:was|is|did)\s+(?P<x>that|this|it)\b"
+                          r"(?:\s+happen)?\s*\??\s*$"),
     existential=re.compile(r"(?i)\bhow\s+(?:many|much)\b.*\b(?:is|are|was|were)\s+(?P<x>there)\b"),
     among=re.compile(r"(?i)\b(?:(?<![a-z]{2}s\s)of|among|between|out\s+of)\s+(?:the\s+(?P<n>two|three|four|five|\d)\b(?:\s+(?!(?:was|were|is|did|had)\b)"
                      r"[a-z]+)?|(?:all\s+)?(?:those|these|them)\b)(?=\s*[,;:—–-]|\s+(?:which|who|what|where|when|was|were|did)\b"
