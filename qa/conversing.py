@@ -1836,6 +1836,15 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
             if scope.start and scope.end and scope.start[:4] == scope.end[:4]:  # a year, or a part of one
                 key = f"{scope.start[:4]}-{number:02d}"
                 return TimeScope(key, key), f"{said}…{month.group(0)}", thing
+            at = q.find(said)
+            inside = at <= month.start() < at + len(said)  # "preceding the April meeting": April names the meeting
+            anchor = _anchor(focus, "month") if thing is None else None
+            if bool(scope.start) != bool(scope.end) and not scope.near and not inside and anchor is not None:
+                # "before that, in February": the February before the answer (of its year, when dated by its year)
+                year, of = int(anchor[0][:4]), int(anchor[0][5:7] or (13 if scope.end else 0))
+                year += 0 if (number <= of if scope.end else number >= of) else -1 if scope.end else 1
+                key = f"{year:04d}-{number:02d}"
+                return TimeScope(key, key), f"{said}…{month.group(0)}", thing
         else:
             anchor = _anchor(focus, "month")
             if anchor is not None:

@@ -2685,3 +2685,12 @@ def test_a_name_with_von_is_a_person_and_that_of_the_questions_own_clause_points
     answer, resolved = turns[1]
     assert resolved.notes == ("he → Karl von Berg",), resolved.notes
     assert answer.hits[0].date == "1880"
+
+
+def test_a_month_named_with_before_that_is_that_month_before_the_answer(ngo_index, embedder):
+    # "before that, in February" after the C20 Summit (April 2019): February 2019, not the last entry before April
+    _, turns = _talk(ngo_index, embedder, "When was the C20 Summit Tokyo?",
+                     "Before that, in February, was there a preparation meeting?")
+    answer, resolved = turns[1]
+    assert resolved.notes == ("Before that…February → February 2019",), resolved.notes
+    assert answer.hits[0].date == "2019-02-18"
