@@ -1830,21 +1830,9 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
     if month is not None:
         number = _month_number(month, words)
         if relative is not None:
-            scope, said, thing = relative
-            if scope.start and len(scope.start) == 7 and scope.start == scope.end:
-                return relative  # "the month before the jan one": that month names what it counts from
-            if scope.start and scope.end and scope.start[:4] == scope.end[:4]:  # a year, or a part of one
-                key = f"{scope.start[:4]}-{number:02d}"
-                return TimeScope(key, key), f"{said}…{month.group(0)}", thing
-            at = q.find(said)
-            inside = at <= month.start() < at + len(said)  # "preceding the April meeting": April names the meeting
-            anchor = _anchor(focus, "month") if thing is None else None
-            if bool(scope.start) != bool(scope.end) and not scope.near and not inside and anchor is not None:
-                # "before that, in February": the February before the answer (of its year, when dated by its year)
-                year, of = int(anchor[0][:4]), int(anchor[0][5:7] or (13 if scope.end else 0))
-                year += 0 if (number <= of if scope.end else number >= of) else -1 if scope.end else 1
-                key = f"{year:04d}-{number:02d}"
-                return TimeScope(key, key), f"{said}…{month.group(0)}", thing
+            timed = _month_of_relative(q, month, number, relative, focus)
+            if timed is not None:
+                return timed
         else:
             anchor = _anchor(focus, "month")
             if anchor is not None:
@@ -1883,6 +1871,27 @@ def _with_season(q: str, relative: tuple[TimeScope, str, int | None] | None,
     year = _year_of(q[:max(at, 0)], anchor[0], *months_of(season), words, q[max(at, 0) + len(season):])
     said = re.search(rf"(?i)\b(?:at\s+)?the\s+{season}\s+of\s+(?:the|that)\s+year\b", q) if season.isascii() else None
     return part_of_year(year, season), said.group(0) if said else season, None  # "at the end of the year"
+
+
+def _month_of_relative(q: str, month: re.Match, number: int, relative: tuple[TimeScope, str, int | None],
+                       focus: Focus) -> tuple[TimeScope, str, int | None] | None:
+    """The month a relative time names with a month ("in June that year", "before that, in February": the
+    February before the answer, of its year when the answer is dated by its year), or None."""
+    scope, said, thing = relative
+    if scope.start and len(scope.start) == 7 and scope.start == scope.end:
+        return relative  # "the month before the jan one": that month names what it counts from
+    if scope.start and scope.end and scope.start[:4] == scope.end[:4]:  # a year, or a part of one
+        key = f"{scope.start[:4]}-{number:02d}"
+        return TimeScope(key, key), f"{said}…{month.group(0)}", thing
+    at = q.find(said)
+    inside = at <= month.start() < at + len(said)  # "preceding the April meeting": April names the meeting
+    anchor = _anchor(focus, "month") if thing is None else None
+    if bool(scope.start) == bool(scope.end) or scope.near or inside or anchor is None:
+        return None
+    year, of = int(anchor[0][:4]), int(anchor[0][5:7] or (13 if scope.end else 0))
+    year += 0 if (number <= of if scope.end else number >= of) else -1 if scope.end else 1
+    key = f"{year:04d}-{number:02d}"
+    return TimeScope(key, key), f"{said}…{month.group(0)}", thing
 
 
 def _nearest_year(year: int, anchor: str, month: int, focus: Focus) -> int:
