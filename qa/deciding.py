@@ -16,7 +16,8 @@ place (dev: 20 of 60 unanswerable Japanese questions found, then 9; the answerab
 Besides the score, a question of how another answered or what came of it ("what did the minister
 say", 返事は) is declined when the first passage reports no answer or result (`unreported_response`);
 so is one of what someone presented or said at an event when no passage of the first one's section reports
-a talk ("Participated in …", `untold_talk`); so is one asking a work's title when the first passage gives none
+a talk ("Participated in …", `untold_talk`); so is one of who held a post before or after someone when the
+passages naming them tell of no succession (`untold_succession`); so is one asking a work's title when the first passage gives none
 (`untitled`: "a session … on cross-sector collaboration" is a topic, not a title);
 one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`; a
 region no named place lies in, "anywhere in Oceania", `unknown_region`), or asking on its own a property no passage
@@ -583,6 +584,17 @@ def untitled(question: str, passages: list, words) -> bool:
     topic, not the title."""
     return bool(passages) and words.asks_title.search(question) is not None \
         and not words.title.search(passages[0].text)
+
+
+def untold_succession(question: str, passages: list, words) -> bool:
+    """Whether the question asks who held a post before or after someone it names ("Who was ACE's president
+    before Yuka Iwatsuki?") and the passages shown that name them tell of no succession (no "succeeded",
+    "replaced", no span of years a list of holders gives): the documents name the holder, not who came before."""
+    m = words.predecessor.search(question)
+    if m is None:
+        return False
+    naming = [p for p in passages if m.group("who").split()[-1] in p.text]
+    return bool(naming) and not any(words.succession.search(p.text) for p in naming)
 
 
 def absent_person(question: str, passages: list, words, people) -> bool:

@@ -1221,3 +1221,29 @@ def test_a_site_a_person_or_a_title_the_record_gives_still_answers(ngo_index, em
     for q in ("Which hotel hosted the second SDG 8.7 Dialogue?", "Who presented the Policy Pack to Prime Minister Abe?",
               "Which minister received the CL-Net petition?"):
         assert search(ngo_index, embedder, q, 5).found, q
+
+
+def test_who_held_a_post_before_someone_is_declined_when_the_documents_tell_no_succession(ngo_index, embedder,
+                                                                                         write_corpus, tmp_path):
+    from qa.building import build
+    from qa.deciding import untold_succession
+    from qa.indexing import load_index
+    from qa.languages import table
+
+    # the record names its president and Ghana project manager, never who came before them
+    assert not search(ngo_index, embedder, "Who was ACE's president before Yuka Iwatsuki?", 5).found
+    assert not search(ngo_index, embedder, "Could you tell me which ACE staff member was the Ghana Project Manager "
+                                           "before Akira Kondo?", 5).found
+    assert search(ngo_index, embedder, "Who is the president of ACE?", 5).found
+    # a list of holders with their years tells who came before whom
+    build(write_corpus({"Lake_Rowing_Club.txt": (
+        "Lake Rowing Club\n\nThe Lake Rowing Club is a rowing club in Eastby .\n\nPresidents\n\n"
+        "- Peter Holm ( 1950–1961 )\n\n- Anna Berg ( 1961–1975 )\n\n- Karl Lund ( 1975–1990 )\n")}),
+        tmp_path / "index", embedder)
+    index = load_index(tmp_path / "index")
+    question = "Who was president of the Lake Rowing Club before Anna Berg?"
+    answer = search(index, embedder, question, 5)
+    assert not untold_succession(question, [h.chunk for h in answer.hits[:3]], table("en"))
+    assert untold_succession("Who was ACE's president before Yuka Iwatsuki?",
+                             [h.chunk for h in search(ngo_index, embedder, "Yuka Iwatsuki president", 5).hits[:3]],
+                             table("en"))

@@ -80,6 +80,8 @@ class Words:
     one: re.Pattern = re.compile(r"(?!)")  # a word for one of the kind in focus ("the most recent one"): no subject of its own
     cleft: re.Pattern = re.compile(r"(?!)")  # group "x": an "it" that points at nothing ("is it the network that collects them?")
     existential: re.Pattern = re.compile(r"(?!)")  # group "x": a "there" that points at nothing ("how many were there?")
+    predecessor: re.Pattern = re.compile(r"(?!)")  # group "who": "who was president before Yuka Iwatsuki?"
+    succession: re.Pattern = re.compile(r"(?!)")  # words telling who held a post before or after whom
     own_clause: re.Pattern = re.compile(r"(?!)")  # group "x": a "that" of the question's own clause ("who did he marry,
     #                                                and what year was that?")
     among: re.Pattern = re.compile(r"(?!)")  # picking from the list just shown ("of the three", それらのうち); group "n": how many

@@ -564,6 +564,10 @@ WORDS = Words(
     one=re.compile(r"(?i)\bones?\b"),
     cleft=re.compile(r"(?i)^\W*(?:and\s+|so\s+)?(?:is|was|isn['’]t|wasn['’]t)\s+(?P<x>it)\s+(?:really\s+|actually\s+)?"
                      r"(?:the\s+)?[a-z][\w .'’-]*?\s+(?P<r>that|who|which)\s+(?!(?:is|was)\b)\w"),
+    predecessor=re.compile(r"(?i:\b(?:who|whom|which)\b)[^?]*?\b(?:before|prior\s+to|preceding|after|succeeding)\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"),
+    succession=re.compile(r"(?i)\b(?:succeed(?:ed|s|ing)?|successor|predecessor|preceded|replac(?:ed|es|ing)|took\s+over|"
+                          r"former(?:ly)?|previous(?:ly)?|until|stepped\s+down|resigned|retired)\b"
+                          r"|\b\d{4}\s*[–-]\s*(?:\d{2,4}|present)\b"),
     own_clause=re.compile(r"(?i)^\W*(?:(?:and|so|ok(?:ay)?|great|right)\W+)*(?:who|whom|what|when|where|which|did|does|do|was|were|"
                           r"has|had|how)\b[^,;?]+\b(?:[a-z]+ed|marry|win|lose|die|join|leave|move|go|get|meet|start|begin|"
                           r"become|take|make|sign|found|build|open|close)\b[^,;?]*[,;]\s*(?:and\s+)?(?:when|where|"
