@@ -80,8 +80,9 @@ def answers(evidence: Evidence, keywords_only: bool = False) -> bool:
 def must_hold(question: str, words) -> bool:
     """Whether what the question asks for is a kind no words of the passage make up for when it lacks it
     (`typed` 0 declines whatever the score): a place for "where", a person for "who", a length of time,
-    a sum of money, an age, who paid, the exact words. Not a count nor a kind's word, which passages write in more
-    ways than the checks know ("70 thousand signatures"). On the dev halves this declined 4 more unanswerable questions and no
+    a sum of money, an age, who paid, the exact words, a head count ("how many people came?"). Not another count
+    ("how many dialogues?": the entries answer it) nor a kind's word, which passages write in more ways than the
+    checks know ("70 thousand signatures"). On the dev halves this declined 4 more unanswerable questions and no
     answerable one ("Where exactly in Tokyo was the roundtable held?" when the entry says only Tokyo)."""
     if words.asks_payer.search(question) or words.asks_wording.search(question):
         return True
@@ -92,6 +93,8 @@ def must_hold(question: str, words) -> bool:
     if words.asks_place.search(question) or words.asks_money.search(question) or words.asks_duration.search(question) \
             or words.asks_age.search(question):
         return True
+    if words.counts_heads.search(question):  # "how many people turned up?": a count of heads, which no list of
+        return True                          # entries makes up for ("how many dialogues?" is answered by them)
     return not words.asks_count.search(question) and bool(person)
 
 
@@ -186,7 +189,7 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None, fr
     elif words.asks_duration.search(question):
         def holds(chunk) -> bool:  # "for three years", or a span of dates ("December 3-5, 2018": three days)
             return bool(_DURATION.search(chunk.text)) or bool(chunk.date_end and chunk.date_end != chunk.date)
-    elif words.asks_count.search(question):
+    elif words.asks_count.search(question) or words.counts_heads.search(question):  # "the attendance figure"
         counted = _counted(question, words)  # "how many visits …?": a count, in a passage that speaks of visits
 
         def holds(chunk) -> bool:

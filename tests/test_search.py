@@ -1247,3 +1247,13 @@ def test_who_held_a_post_before_someone_is_declined_when_the_documents_tell_no_s
     assert untold_succession("Who was ACE's president before Yuka Iwatsuki?",
                              [h.chunk for h in search(ngo_index, embedder, "Yuka Iwatsuki president", 5).hits[:3]],
                              table("en"))
+
+
+def test_a_head_count_the_passage_lacks_is_declined_a_count_it_gives_is_found(ngo_index, embedder):
+    # a head count no list of entries makes up for: the record gives none for the screening
+    assert not search(ngo_index, embedder, "How many people turned up to 'The Price of Free' screening?", 5).found
+    assert not search(ngo_index, embedder, "What was the attendance figure for the 'The Price of Free' screening at "
+                                           "the Diet?", 5).found
+    # "17 members", "70 thousand signatures": counts it gives
+    assert search(ngo_index, embedder, "How many members does the Stop Child Labour Network have?", 5).found
+    assert search(ngo_index, embedder, "How many signatures did ACE submit in June 2021?", 5).found

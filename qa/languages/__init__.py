@@ -80,6 +80,7 @@ class Words:
     one: re.Pattern = re.compile(r"(?!)")  # a word for one of the kind in focus ("the most recent one"): no subject of its own
     cleft: re.Pattern = re.compile(r"(?!)")  # group "x": an "it" that points at nothing ("is it the network that collects them?")
     existential: re.Pattern = re.compile(r"(?!)")  # group "x": a "there" that points at nothing ("how many were there?")
+    counts_heads: re.Pattern = re.compile(r"(?!)")  # "how many people came?": a head count no list of entries makes up
     predecessor: re.Pattern = re.compile(r"(?!)")  # group "who": "who was president before Yuka Iwatsuki?"
     succession: re.Pattern = re.compile(r"(?!)")  # words telling who held a post before or after whom
     own_clause: re.Pattern = re.compile(r"(?!)")  # group "x": a "that" of the question's own clause ("who did he marry,

@@ -534,6 +534,9 @@ WORDS = Words(
     asks_name=re.compile(rf"(?i)\bnames?\s+of\b|{_GIVE_NAME}"),
     asks_age=re.compile(r"\bhow\s+old\b|\b(?:what|which)\s+age\b", re.I),
     age_at=re.compile(r"\b(?:how\s+old|what\s+age)\b.*\b(?:when|by\s+then|at\s+the\s+time|then)\b|\bat\s+what\s+age\b", re.I),
+    counts_heads=re.compile(r"(?i)\b(?:how\s+many|number\s+of|attendance|headcount|head\s+count|turnout)\s*(?:\w+\s+)?"
+                            r"(?:people|persons|attendees|participants|visitors|viewers|guests|members|staff|employees|"
+                            r"volunteers|students|figures?|numbers?|turned\s+up|came|attended|showed\s+up)\b"),
     asks_count=re.compile(r"\bhow\s+(?:many|much)\b|\bnumber\s+of\b", re.I),
     asks_date=re.compile(r"(?:^|[.?!;:—–-]\s)\s*(?:and\s+)?(?:since\s+)?when\b|\b(?:what|which)\s+(?:(?:was|were|is|are)\s+the\s+)?(?:exact\s+|precise\s+|"
                          r"actual\s+)?(?:dates?|years?|days?|months?)\b", re.I),
