@@ -55,11 +55,20 @@ _NOT_PERSON = re.compile(r"(?i)\b(?:forum|conference|summit|network|dialogues?|m
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ\u0101-\u017f"  # Latin letters, accented ones too ("Brandão", "Łukasz")
 _W = rf"(?:Ma?c(?=[A-Z])|O'(?=[A-Z]))?[{_UP}\u0100-\u017e][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)?"  # "Shiroki", "McLeish", "O'Brien", "Baek-Sun"
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+_PERSON = re.compile(rf"^{_W}(?:\s+[A-Z]\.)?(?:\s+{_W}){{1,2}}$")  # "William D. Leahy"
 _PARTICLE = r"(?:de|da|di|du|del|della|von|van|der|den|le|la|bin|ibn)"
-# "William D. Leahy", "Lothar von Trotha", "Sir John Francis Charles de Salis"
-_PERSON = re.compile(rf"^(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Lord|Lady)\.?\s+)?{_W}(?:\s+[A-Z]\.)?"
-                     rf"(?:(?:\s+{_PARTICLE})?\s+{_W}){{1,2}}$|^(?:(?:Sir|Dame|Dr|Lord|Lady)\.?\s+)?{_W}(?:\s+{_W}){{2}}"
-                     rf"(?:\s+{_PARTICLE})?\s+{_W}$")
+_TITLED = r"(?:Sir|Dame|Dr|Mr|Mrs|Ms|Lord|Lady)\.?\s+"
+# "Lothar von Trotha", "Sir John Francis Charles de Salis": read only when the short form is not met (names() is on
+# the answer's path)
+_PERSON_LONG = re.compile(rf"^(?:{_TITLED})?{_W}(?:\s+[A-Z]\.)?(?:(?:\s+{_PARTICLE})?\s+{_W}){{1,2}}$"
+                          rf"|^(?:{_TITLED})?{_W}(?:\s+{_W}){{2}}(?:\s+{_PARTICLE})?\s+{_W}$")
+
+
+def _a_person(name: str) -> bool:
+    """Whether plain capitalised words are a person's name by their shape (two to four words, a particle, a title)."""
+    return _PERSON.match(name) is not None or len(name.split()) > 2 and _PERSON_LONG.match(name) is not None
+
+
 _DATE_ONLY = re.compile(r"(?i)[\s\d,.–-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\d,.–-]*)*"
                         r"(?<=\d)[\s,.–-]*")  # an entry's leading date ("August 24, 2021 ")
 _IN_PLACE = re.compile(r"(?i)\bin\s+$")  # "… in São Paulo": what follows is a place
@@ -90,7 +99,7 @@ def names(text: str) -> list[tuple[str, str]]:
         for n, w in enumerate(run):  # "Lee Nogan's Reading side": Lee Nogan, and Reading (not "Diet Member's Building")
             words.append(w)
             owner = re.sub(r"['’]s$", "", " ".join(words))
-            if owner != " ".join(words) and n < len(run) - 1 and _PERSON.match(owner) and not _NOT_PERSON.search(
+            if owner != " ".join(words) and n < len(run) - 1 and _a_person(owner) and not _NOT_PERSON.search(
                     " ".join(run)):
                 parts.append(words)
                 words = []
@@ -114,7 +123,7 @@ def names(text: str) -> list[tuple[str, str]]:
                 continue
             # "a student of journalism in São Paulo", "the forum in Buenos Aires": after "in", a place
             placed = k == 0 and _IN_PLACE.search(text, 0, m.start()) is not None
-            if _PERSON.match(name) and not _NOT_PERSON.search(name) and not placed:
+            if _a_person(name) and not _NOT_PERSON.search(name) and not placed:
                 out.append((name, "person"))
                 continue
             acronym = _ACRONYM.match(text, m.end()) if k == len(parts) - 1 else None  # "… (TICAD)": both its names
