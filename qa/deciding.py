@@ -346,16 +346,37 @@ def _names_person(chunk, question: str, words, lowercase=None) -> bool:
         if _TITLE.search(m.group(0)) and after is not None and after.group(0).lower() in asked:
             return False  # "Nobel Peace Prize Laureate, Kailash Satyarthi": his title, when he is asked of
         return m.group(0).lower() not in asked and not _INSTITUTION.search(run) and not is_place(m.group(0)) \
+            and not _demonym(m.group(0).split()[0]) \
             and not _IN_BEFORE.search(chunk.text, 0, m.start()) \
             and not (_THE_BEFORE.search(chunk.text, 0, m.start()) and not _TITLE.search(m.group(0))) \
             and not (named and _TITLE.search(m.group(0))) \
-            and not (lowercase is not None and all(w.lower() in lowercase() or w.lower() in words.stop
+            and not (lowercase is not None and all(_written_lower(w.lower(), lowercase()) or w.lower() in words.stop
                                                    for w in m.group(0).split()))  # "to End Child Labour"
     if any(names_one(m) for m in words.person_name.finditer(chunk.text)):
         return True
     # "Ghana Project Manager Akira Kondo": the name after a title, however the words pair up
     titled = [run[list(_TITLE.finditer(run))[-1].end():].strip() for _, _, run in runs if _TITLE.search(run)]
     return any(len(rest.split()) >= 2 and rest.lower() not in asked and not _INSTITUTION.search(rest) for rest in titled)
+
+
+def _written_lower(word: str, lowercase) -> bool:
+    """Whether the documents write a word in lower case, in either spelling ("Realize": "realise").
+
+    >>> _written_lower("realize", {"realise"}), _written_lower("shiroki", {"realise"})
+    (True, False)
+    """
+    return word in lowercase or re.sub(r"i([sz])(e[sd]?|ing|ation)$",
+                                       lambda m: f"i{'s' if m.group(1) == 'z' else 'z'}{m.group(2)}", word) in lowercase
+
+
+def _demonym(word: str) -> bool:
+    """Whether a word is a place's people's adjective ("African", "Indian", "Italian", "Japanese"): no given name.
+
+    >>> _demonym("African"), _demonym("Italian"), _demonym("Japanese"), _demonym("Nathan"), _demonym("Jordan")
+    (True, True, True, False, False)
+    """
+    m = re.fullmatch(r"([A-Z][a-z]+?)(ian|an|n|ese|ish|i)", word)
+    return m is not None and any(is_place(m.group(1) + end) for end in ("", "a", "y", "e"))
 
 
 def _mentions(chunk, kind: str, similar) -> bool:

@@ -1257,3 +1257,11 @@ def test_a_head_count_the_passage_lacks_is_declined_a_count_it_gives_is_found(ng
     # "17 members", "70 thousand signatures": counts it gives
     assert search(ngo_index, embedder, "How many members does the Stop Child Labour Network have?", 5).found
     assert search(ngo_index, embedder, "How many signatures did ACE submit in June 2021?", 5).found
+
+
+def test_a_peoples_adjective_or_a_verb_spelt_the_other_way_is_no_persons_name(ngo_index, embedder):
+    # "… Realize Child Rights of Agriculture in West Africa … on African Development": no one is named at the side
+    # event, so "which officials spoke?" is declined; the roundtable names Kailash Satyarthi
+    assert not search(ngo_index, embedder, "Which West African government officials spoke at our TICAD7 side event "
+                                           "in Yokohama?", 5).found
+    assert search(ngo_index, embedder, "Which Nobel laureate joined the 2016 roundtable on SDG 8.7?", 5).found
