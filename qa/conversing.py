@@ -392,10 +392,10 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
     if more or left_out:
         # the answer in focus, and the answers before it: "what else that year" after two of its events, neither
         r.exclude = left_out or tuple(dict.fromkeys(h.number for h in focus.shown[:1] + focus.answered))
-        kind = words.other_kind.search(more.group(0)) if more and not left_out and focus.shown else None
-        if kind is not None:  # "any other gatherings in Côte d'Ivoire?":
-            r.exclude = tuple(dict.fromkeys(r.exclude + tuple(section_of(index, focus.shown[0].number))))  # not
-            #                   the meeting's other paragraphs ("what else did they present there?" may be)
+        # "any other gatherings in Côte d'Ivoire?": not the meeting's other paragraphs either ("what else did they
+        # present there?" may be one)
+        if more and not left_out and focus.shown and words.other_kind.search(more.group(0)):
+            r.exclude = tuple(dict.fromkeys(r.exclude + tuple(section_of(index, focus.shown[0].number))))
     if more:
         r.context += focus.subjects[:2]
         if not left_out:
@@ -753,7 +753,6 @@ def _thing(r: _Reading, thing: re.Match | None, person: bool) -> None:
     focus, words = r.focus, r.words
     actors = [x for x in focus.subjects if x not in focus.events and not _a_place(x, focus, words)  # what can act:
               and not region(x)]  # named, not an event nor a place (a city may name a club: "Östersund")
-    #                                                                           named, not an event nor a place
     agent = words.agent.search(r.q)  # "did they organise": the pronoun acts ("did he play … there": "there" does not)
     acting = agent is not None and thing is not None and agent.start() <= thing.start() < agent.end()
     if thing is None or not focus.subjects or (acting and not person and not actors):

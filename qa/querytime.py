@@ -144,9 +144,7 @@ def _today_relative(question: str, today: datetime.date) -> TimeScope | None:
     >>> _today_relative("What did we do last year?", datetime.date(2026, 12, 7))
     TimeScope(start='2025', end='2025', order=None, near=None)
     """
-    parts = [p for p in _PARTS_SPLIT.split(question) if p.strip()]
-    if len(parts) > 1 and not any(_ASKS.search(p) for p in parts[:-1]) and _ASKS.search(parts[-1]):
-        question = parts[-1]
+    question = _the_question(question) or question
     m = _TODAY_RELATIVE.search(question)
     ja = next((v for k, v in _JA_TODAY.items() if k in question), None)
     if m is None and ja is None:
@@ -307,11 +305,16 @@ def _asking_part(question: str) -> str:
     >>> _asking_part("What did we present in 2021? I only find 2019 and 2020.")
     'What did we present in 2021?'
     """
+    asking = _the_question(question)
+    return asking if asking is not None and find_dates(asking) else question
+
+
+def _the_question(question: str) -> str | None:
+    """The one part of several that asks, among remarks before or after it; None for a question of one part, or
+    for two questions ("… in 2019? And in 2020?")."""
     parts = [p for p in _PARTS_SPLIT.split(question) if p.strip()]
-    if len(parts) < 2:
-        return question
-    asking = [p for p in parts if _ASKS.search(p)]  # the question among remarks, before or after it; not two
-    return asking[0] if len(asking) == 1 and find_dates(asking[0]) else question  # questions ("… in 2019? And in 2020?")
+    asking = [p for p in parts if _ASKS.search(p)]
+    return asking[0] if len(parts) > 1 and len(asking) == 1 else None
 
 
 def question_time(question: str, today: datetime.date | None = None) -> TimeScope | None:
