@@ -15,7 +15,11 @@ more, from the language's table ("labor" -> "labour", "kid" -> "child"). Left ou
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
+from array import array
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -85,25 +89,37 @@ def terms(text: str) -> list[str]:
     >>> terms("児童労働について")
     ['児童', '労働', 'つく']
     """
+    if not _JAPANESE.search(text):  # the common case, in C word by word: each word's term from the memo
+        words = _WORD.findall(text.lower())
+        found = list(map(_TERM_OF.get, words))
+        if None in found:
+            found = [_term(w) for w in words]
+        return list(filter(None, found))
     found = []
-    japanese = bool(_JAPANESE.search(text))
     for word in _WORD.findall(text.lower()):
-        term = _TERM_OF.get(word)
-        if term is None:
-            if len(_TERM_OF) >= _TERMS_KEPT:
-                _TERM_OF.clear()
-            if _JAPANESE.search(word):
-                term = _TERM_OF[word] = "\x1f".join(_japanese_terms(word))
-            else:
-                term = _TERM_OF[word] = "" if word in _STOP else _stemmer.stemWord(word)
+        term = _term(word)
         if "\x1f" in term:
             found += term.split("\x1f")
         elif term:
             found.append(term)
-            mixed = re.fullmatch(r"([a-z]+)(\d+)", word) if japanese else None
+            mixed = re.fullmatch(r"([a-z]+)(\d+)", word)
             if mixed:  # in Japanese text "TICAD7" is also "TICAD": a question writes it without the number
                 found += [mixed.group(1), mixed.group(2)]
     return found
+
+
+def _term(word: str) -> str:
+    """A word's term: its stem, "" for a stop word, a Japanese word's terms joined by a unit separator; remembered."""
+    term = _TERM_OF.get(word)
+    if term is None:
+        if len(_TERM_OF) >= _TERMS_KEPT:
+            _TERM_OF.clear()
+        if _JAPANESE.search(word):
+            term = "\x1f".join(_japanese_terms(word))
+        else:
+            term = "" if word in _STOP else _stemmer.stemWord(word)
+        _TERM_OF[word] = term
+    return term
 
 
 KIN = 5  # letters: a term opening with another term this long, and at most 3 letters longer, is of its family
@@ -340,10 +356,30 @@ def expand_clipped(question: str, frequency, known) -> str:
     return _KATAKANA.sub(spelled, question)
 
 
-def _tokenized(texts_terms: list[list[str]]) -> Tokenized:
-    vocab: dict[str, int] = {}
-    ids = [[vocab.setdefault(t, len(vocab)) for t in ts] for ts in texts_terms]
-    return Tokenized(ids=ids, vocab=vocab or {_NO_WORD: 0})
+def _lucene(ids: np.ndarray, lengths: np.ndarray, n_terms: int) -> dict:
+    """bm25s's score matrix (Lucene's BM25, as `bm25s.BM25.index` makes it: a column a term, its rows
+    the texts that hold it in order) from every text's term ids end to end, in whole arrays instead
+    of a loop a text. Each figure is computed as bm25s computes it, so the scores are the same bits."""
+    n = len(lengths)
+    pairs, tf = np.unique(ids.astype(np.int64) * n + np.repeat(np.arange(n), lengths), return_counts=True)
+    term, row = np.divmod(pairs, n)
+    df = np.bincount(term, minlength=n_terms)
+    idf = np.array([math.log(1 + (n - d + 0.5) / (d + 0.5)) for d in df.tolist()], np.float32)
+    tf = tf.astype(np.float32)
+    norm = K1 * ((1 - B) + B * lengths[row] / (lengths.mean() if n else 1.0))
+    indptr = np.zeros(n_terms + 1, np.int64)
+    np.cumsum(df, out=indptr[1:])
+    return {"data": (idf[term] * (tf / (norm + tf))).astype(np.float32), "indices": row.astype(np.int32),
+            "indptr": indptr, "num_docs": n}
+
+
+class _BM25(bm25s.BM25):
+    """bm25s's BM25, its index made by `_lucene` from the texts' term ids end to end (`build` passes
+    them as a pair of arrays where bm25s takes a list a text)."""
+
+    def build_index_from_ids(self, unique_token_ids, corpus_token_ids, show_progress=True, leave_progress=False):
+        self.nonoccurrence_array = None  # Lucene's BM25 has none
+        return _lucene(*corpus_token_ids, len(unique_token_ids))
 
 
 APART_FROM = 20_000  # texts from which the index is built in another process (starting one takes about a second)
@@ -356,15 +392,18 @@ class KeywordIndex:
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> KeywordIndex:
-        retriever = bm25s.BM25(k1=K1, b=B)
-        if any(_JAPANESE.search(t) for t in texts):  # words that bm25s's own tokenizer can't cut
-            tokens = _tokenized([terms(t) for t in texts])
-        else:
-            tokens = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer, show_progress=False, allow_empty=True)
-        if not any(tokens.ids):  # no text has a word to index: one term no question can contain
-            tokens = Tokenized(ids=[[0]] * len(texts), vocab={_NO_WORD: 0})
-        retriever.index(tokens, show_progress=False)
-        return cls(retriever, len(texts))
+        vocab: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # a term's id: the next one when new
+        ids, lengths = array("i"), array("i")
+        for text in texts:
+            found = terms(text)
+            ids.extend(map(vocab.__getitem__, found))
+            lengths.append(len(found))
+        if not ids:  # no text has a word to index: one term no question can contain
+            vocab, ids, lengths = {_NO_WORD: 0}, array("i", [0] * len(lengths)), array("i", [1] * len(lengths))
+        retriever = _BM25(k1=K1, b=B, method="lucene")
+        ids_of = (np.frombuffer(ids, np.int32), np.frombuffer(lengths, np.int32))
+        retriever.index(Tokenized(ids=ids_of, vocab=dict(vocab)), show_progress=False)
+        return cls(retriever, len(lengths))
 
     @classmethod
     def build_apart(cls, texts: Sequence[str]) -> KeywordIndex:

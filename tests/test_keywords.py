@@ -24,6 +24,31 @@ def test_terms_are_the_terms_bm25s_indexes(monkeypatch):
     assert len(qa.keywords._TERM_OF) <= 3
 
 
+def _columns(retriever) -> dict[str, tuple[list, list]]:
+    """term -> (the texts that hold it, their scores), from a bm25s index whatever its term ids."""
+    data, indices, indptr = (np.asarray(retriever.scores[k]) for k in ("data", "indices", "indptr"))
+    return {t: (indices[indptr[i]:indptr[i + 1]].tolist(), data[indptr[i]:indptr[i + 1]].tolist())
+            for t, i in retriever.vocab_dict.items() if i + 1 < len(indptr)}
+
+
+def test_the_keyword_index_holds_the_scores_bm25s_makes_to_the_bit():
+    from pathlib import Path
+
+    from qa import keywords
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p for f in ("corpus/ace-advocacy-record.txt", "eval/corpus-ja/katsudou-kiroku.txt")
+             for p in (root / f).read_text(encoding="utf-8").split("\n")] + TEXTS + ["the of and", "TICAD7 児童労働"]
+    ours = keywords.KeywordIndex.build(texts).retriever
+    theirs = bm25s.BM25(k1=keywords.K1, b=keywords.B)
+    theirs.index([terms(t) for t in texts], show_progress=False)  # bm25s's own loop, from the same terms
+    assert len(texts) > 250 and ours.scores["num_docs"] == theirs.scores["num_docs"] == len(texts)
+    assert _columns(ours) == _columns(theirs) and len(_columns(ours)) > 500
+    assert ours.vocab_dict[""] == len(ours.vocab_dict) - 1  # bm25s's empty token, last
+    nothing = keywords.KeywordIndex.build(["", "the of"])  # no word to index: one term no question holds
+    assert nothing.size == 2 and not nothing.scores("the").any()
+
+
 def test_an_index_built_in_another_process_scores_as_one_built_here(monkeypatch):
     from qa import keywords
 
