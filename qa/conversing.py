@@ -631,10 +631,13 @@ def _returned(q: str, words: Words, focus: Focus) -> tuple[str, str, str] | None
     if m is None:
         return None
     said = next(g for g in (m.groupdict().get("x"), m.groupdict().get("x2")) if g)
-    wanted = {t[:5] for t in terms(said) if t not in words.stop}
+    ordinal = words.ordinal.search(said)  # "back to the first plan": the first of them the conversation had
+    first = ordinal is not None and words.number(next((g for g in ordinal.groups() if g), "")) == 1
+    named = said if ordinal is None else said[:ordinal.start()] + " " + said[ordinal.end():]
+    wanted = {t[:5] for t in terms(named) if t not in words.stop}
     if not wanted or _is_time(said, words):  # "going back to 2019, …": a time of the question, no subject
         return None
-    scored = [(len(wanted & {t[:5] for t in terms(name)}), -n, name) for n, name in enumerate(focus.history)]
+    scored = [(len(wanted & {t[:5] for t in terms(name)}), n if first else -n, name) for n, name in enumerate(focus.history)]
     best = max(scored, default=(0, 0, ""))
     return (best[2] if best[0] else said.strip()), q[m.start():m.end()], said.strip()
 
@@ -962,8 +965,7 @@ def _names_other_kind(r: _Reading, ordinal: re.Match, item: int) -> bool:
     """Whether a follow-up picking from the list shown names before the ordinal a thing of its own that the
     item does not say ("wives. first one?", "husbands - the second?"): words few passages use, not the subject's."""
     said = r.q[:ordinal.start()]
-    known = {t[:5] for s in r.focus.subjects for t in terms(s)} | \
-        {t[:5] for t in terms(r.index.chunks[item].context_text())}
+    known = {t[:5] for t in terms(r.index.chunks[item].context_text())}
     wanted = {t[:5] for t in specific_terms(r.index, said) if t not in r.words.stop}
     return bool(wanted - known)
 
@@ -1626,8 +1628,28 @@ def _relative(q: str, words: Words, focus: Focus, index: Index | None = None) ->
             continue  # "was X in the declaration after the third dialogue?": that passage is what it asks about
         if anchor is None:
             return None
-        return _shifted(kind, anchor, unit, groups.get("n") or groups.get("d"), words, term=section is None), said, number
+        return _shifted(kind, anchor, *_amount(groups, unit, words), words, term=section is None), said, number
     return None
+
+
+def _amount(groups: dict, unit: str, words: Words) -> tuple[str, str | None]:
+    """The unit and the number of them a relative time counts ("two", "the 19th"); "a year and a half
+    earlier" in the next unit down."""
+    amount = groups.get("n") or groups.get("d")
+    if groups.get("half") or groups.get("half2"):
+        return _and_a_half(unit, words.number(amount or "1") or 1)
+    return unit, amount
+
+
+def _and_a_half(unit: str, n: int) -> tuple[str, str]:
+    """n and a half units as a whole number of a smaller unit.
+
+    >>> _and_a_half("year", 1), _and_a_half("month", 2), _and_a_half("week", 1)
+    (('month', '18'), ('day', '75'), ('day', '10'))
+    """
+    if unit == "year":
+        return "month", str(12 * n + 6)
+    return "day", str({"month": 30, "week": 7}.get(unit, 1) * n + {"month": 15, "week": 3}.get(unit, 0))
 
 
 def _attributive(q: str, m: re.Match) -> bool:
@@ -2101,7 +2123,8 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
         frame = frame if set(terms(named)) <= set(terms(frame)) else f"{frame} {named}"
     # "first one, what was the draft?" asks of one item of the list: "and the year before?" asks the list's question
     listed = (focus.listed or focus.frame) if focus is not None and resolved.signals.item is not None else frame
-    people = [n for n, kind in words.names(_fold(q)) if kind == "person" and not is_place(n)] \
+    people = [n for n, kind in words.names(_fold(q)) if kind == "person" and not is_place(n)
+              and not _opens_with_verb(n, _fold(q), index)] \
         or _typed_lower(q, top, words)  # "went out to San Francisco": no one
     earlier = focus.person if focus is not None else None
     spelt = _title_person([top]) if top is not None else None  # "when did erich topp get the Oak Leaves?": Topp
@@ -2147,6 +2170,13 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
                  events, history, before, listed, resolved.series, resolved.compared,
                  resolved.signals.place or (focus.place if focus is not None and resolved.followup else None),
                  ((top,) if top is not None else ()) + (focus.answered[:7] if focus is not None and resolved.followup else ()))
+
+
+def _opens_with_verb(name: str, q: str, index: Index) -> bool:
+    """Whether a "person" is the verb a terse question opens with and a name ("Renamed Svetogorsk when?"): a
+    past form the passages write in lower case."""
+    first = name.split()[0]
+    return q.lstrip(" \"'“").startswith(first) and first.lower().endswith("ed") and first.lower() in index.lowercase
 
 
 def _named_first(own: list[str], about: list[str], q: str, words: Words) -> list[str]:

@@ -123,6 +123,9 @@ FORUM = Hit(Chunk("November 25-27, 2019 Participated in the 2019 UN Forum on Bus
     ("and right after new year?", TimeScope("2020-01", "2020-01")),  # the January after the answer
     ("who coached them the following season?", TimeScope("2020", "2020")),  # a sport's season counts as a year
     ("what about that march", TimeScope("2019-03", "2019-03")),  # a month, not a thing called "march"
+    ("and a year and a half earlier?", TimeScope(None, "2019-02-28", "latest", "2018-06-03")),  # 18 months, near May 2018
+    ("その1年半前は？", TimeScope(None, "2019-02-28", "latest", "2018-06-03")),
+    ("a month and a half later?", TimeScope("2019-12-19", None, "earliest", "2020-01-11")),  # 45 days after it ended
 ])
 def test_a_time_relative_to_the_answer_in_focus(ngo_index, question, scope):
     conversation = Conversation(focus=_focus(FORUM), today=TODAY)
@@ -2694,3 +2697,37 @@ def test_a_month_named_with_before_that_is_that_month_before_the_answer(ngo_inde
     answer, resolved = turns[1]
     assert resolved.notes == ("Before that…February → February 2019",), resolved.notes
     assert answer.hits[0].date == "2019-02-18"
+
+
+def test_back_to_the_first_of_several_subjects_is_the_earliest_the_conversation_had():
+    from qa.conversing import _returned
+    from qa.languages import table
+
+    words = table("en")
+    history = ("public comments on the Voluntary National Review", "National Action Plan on Violence against Children",
+               "public comments on the draft National Action Plan on Business")  # the latest first
+    focus = Focus(list(history[:2]), None, None, (), "", "en", history=history)
+    first = _returned("Back to the first plan. Two months before it, what did they comment on?", words, focus)
+    assert first[0] == history[2] and first[1].startswith("Back to the first plan")
+    assert _returned("back to the plan: when was it?", words, focus)[0] == history[1]  # the latest one named so
+
+
+def test_an_ordinal_offered_as_a_guess_of_the_named_thing_picks_nothing_from_the_list(ngo_index, embedder):
+    conversation, turns = _talk(ngo_index, embedder, "My friend Mrs. Tanaka asked me about the TICAD conference in "
+                                "Yokohama - did ACE do anything there?", "Which TICAD was it, the fifth? sixth?")
+    notes = " ".join(turns[1][1].notes)
+    assert "Mrs" not in notes and "TICAD" in notes  # "it" is TICAD; Mrs. Tanaka is a person, never "it"
+    assert "the fifth" not in notes  # the list's fifth passage does not say TICAD
+    assert any("TICAD" in h.text for h in turns[1][0].hits[:2])
+
+
+def test_one_more_question_is_no_one_of_the_list_and_an_opening_verb_is_no_name(ngo_index, embedder):
+    from qa.conversing import _opens_with_verb
+    from qa.languages import table
+
+    conversation = Conversation(focus=_focus(FORUM, period=TimeScope("2019", "2019")), today=TODAY)
+    resolved = conversation.resolve(ngo_index, "Thank you. One more — what was the very first thing ACE organised?")
+    assert not (isinstance(resolved.when, TimeScope) and resolved.when.start == "2019")  # the first of all, not 2019's
+    assert _opens_with_verb("Submitted Svetogorsk", "Submitted Svetogorsk when?", ngo_index)
+    assert not _opens_with_verb("Tomoko Shiroki", "Tomoko Shiroki went when?", ngo_index)
+    assert table("en").one.search("and the most recent one?") and not table("en").one.search("One more: who went?")

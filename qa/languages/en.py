@@ -10,6 +10,7 @@ _DID = r"\w+ed|made|did|went|held|had|was|were|got|took|gave|met|ran|won|led|sen
 _DOES = r"organi[sz]e|attend|hold|submit|sign|join|present|make|do|go|meet|send|give|host|take"  # its verb as chat types it
 _N = r"(?P<n>\d+|a couple(?: of)?|couple(?: of)?|a few|few|several|some|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _U = r"(?P<unit>day|week|month|year|yr|mo|wk)s?\.?"
+_HALF, _HALF2 = (rf"(?P<{g}>\s+and\s+a\s+half)?" for g in ("half", "half2"))  # "one and a half years", "a year and a half"
 # "Weeks later they …", "and days earlier": units no number counts, opening a clause (not "thirty-odd years later")
 _UNCOUNTED = r"(?:^|(?<=[,.;:!?—–-] )|(?<=\band )|(?<=\bjust ))"
 _CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to|from)"
@@ -64,9 +65,13 @@ _PERSON_LONG = re.compile(rf"^(?:{_TITLED})?{_W}(?:\s+[A-Z]\.)?(?:(?:\s+{_PARTIC
                           rf"|^(?:{_TITLED})?{_W}(?:\s+{_W}){{2}}(?:\s+{_PARTICLE})?\s+{_W}$")
 
 
+_TITLED_ONE = re.compile(rf"^{_TITLED}{_W}$")  # "Mrs. Tanaka", "Dr Ishikawa"
+
+
 def _a_person(name: str) -> bool:
     """Whether plain capitalised words are a person's name by their shape (two to four words, a particle, a title)."""
-    return _PERSON.match(name) is not None or len(name.split()) > 2 and _PERSON_LONG.match(name) is not None
+    return (_PERSON.match(name) is not None or _TITLED_ONE.match(name) is not None
+            or len(name.split()) > 2 and _PERSON_LONG.match(name) is not None)
 
 
 _DATE_ONLY = re.compile(r"(?i)[\s\d,.–-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\d,.–-]*)*"
@@ -87,6 +92,8 @@ def names(text: str) -> list[tuple[str, str]]:
     [('Tomoko Shiroki', 'person'), ('Geneva', 'thing')]
     >>> names("When did Lothar von Trotha arrive? Was Sir John Francis Charles de Salis there?")
     [('Lothar von Trotha', 'person'), ('Sir John Francis Charles de Salis', 'person')]
+    >>> names("My friend Mrs. Tanaka asked about TICAD")
+    [('Mrs. Tanaka', 'person'), ('TICAD', 'thing')]
     >>> names("When did they move into the Le Coq Arena?")
     [('Le Coq Arena', 'thing')]
     >>> names("August 24, 2021 Contributed to the formulation of the National Action Plan")
@@ -103,7 +110,8 @@ def names(text: str) -> list[tuple[str, str]]:
                     " ".join(run)):
                 parts.append(words)
                 words = []
-            elif n < len(run) - 1 and re.search(r"[a-z]{2}[.!?]$", w):  # "… in Abijan. Could you …": a sentence ends
+            elif n < len(run) - 1 and re.search(r"[a-z]{2}[.!?]$", w) and not re.fullmatch(_TITLED, w + " "):
+                # "… in Abijan. Could you …": a sentence ends (not at "Mrs. Tanaka")
                 parts.append(words)
                 words = []
                 opening.add(len(parts))
@@ -209,9 +217,9 @@ WORDS = Words(
                             r"those|these)\b", re.I), "around"),
         Relative(re.compile(r"\b(?:around|about|at\s+(?:about|around))\s+(?:the\s+same\s+time|that\s+time|then|the\s+time)\b(?!\s+(?:of|as)\b)"
                             r"|\b(?:around|close\s+to)\s+(?:that|this|it)\s*(?=\?|$)", re.I), "around", unit="month"),
-        Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:later|after(?:wards?)?(?:\s+that)?|thereafter|on)\b"
+        Relative(re.compile(rf"\b{_N}{_HALF}\s+{_U}{_HALF2}\s+(?:or\s+so\s+)?(?:later|after(?:wards?)?(?:\s+that)?|thereafter|on)\b"
                             + "|" + _UNCOUNTED + r"(?P<unit2>day|week|month|year)s\s+(?:later|afterwards?|thereafter)\b", re.I), "later"),
-        Relative(re.compile(rf"\b{_N}\s+{_U}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b"
+        Relative(re.compile(rf"\b{_N}{_HALF}\s+{_U}{_HALF2}\s+(?:or\s+so\s+)?(?:earlier|before(?:hand)?(?:\s+that)?|prior)\b"
                             + "|" + _UNCOUNTED + r"(?P<unit2>day|week|month|year)s\s+(?:earlier|beforehand)\b", re.I), "earlier"),
         # "the month after that"; not "the month after June", counted from June
         Relative(re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|season)\s+(?:after|later)(?:\s+(?:that|this|it))?\b" + _NO_MONTH_AFTER
@@ -573,7 +581,7 @@ WORDS = Words(
                         r"|^(?!.*\b(?:was|were|did|had|went|got|made|held)\b).*(?:\b(?:is|are|does|do)\b(?!\s+(?:there|you|i)\b)"
                         r"|\b(?:what|who|where|which|that|it)['’]s\b)"),
     same_as=re.compile(r"(?i)\s+as\s+(?P<x>(?:the\s+)?[\w .'’-]+?)\s*(?:[,;:?!—–]|$|\s+(?:what|which|who|where|when|did|do|was|were)\b)"),
-    one=re.compile(r"(?i)\bones?\b"),
+    one=re.compile(r"(?i)(?<!\bno\s)\bones?\b(?!\s+(?:more|last)\b)"),  # not "one more (question)", "no one"
     cleft=re.compile(r"(?i)^\W*(?:and\s+|so\s+)?(?:is|was|isn['’]t|wasn['’]t)\s+(?P<x>it)\s+(?:really\s+|actually\s+)?"
                      r"(?:the\s+)?[a-z][\w .'’-]*?\s+(?P<r>that|who|which)\s+(?!(?:is|was)\b)\w"),
     predecessor=re.compile(r"(?i:\b(?:who|whom|which)\b)[^?]*?\b(?:before|prior\s+to|preceding|after|succeeding)\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"),

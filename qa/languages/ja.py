@@ -88,8 +88,8 @@ WORDS = Words(
     relative=(
         Relative(re.compile(r"(?:その|同じ)\s*(?:間|期間中|最中)|滞在中"), "during", unit="day"),  # その間に: its own days
         Relative(re.compile(r"(?:その|それの|同じ)\s*(?:前後|頃|ころ|時期)"), "around", unit="month"),  # その前後に: either side
-        Relative(re.compile(rf"{_N}\s*{_U}\s*(?:後|あと|経って)"), "later"),
-        Relative(re.compile(rf"{_N}\s*{_U}\s*(?:前)"), "earlier"),
+        Relative(re.compile(rf"{_N}\s*{_U}(?P<half>半)?\s*(?:後|あと|経って)"), "later"),  # 1年半後
+        Relative(re.compile(rf"{_N}\s*{_U}(?P<half>半)?\s*(?:前)"), "earlier"),
         Relative(re.compile(r"(?:翌|次の|その次の)\s*(?P<unit>年|月|日|週)|(?P<unit2>年|月|日|週)の?(?:あと|後)の"), "next"),
         Relative(re.compile(r"(?:前の|その前の|一つ前の)\s*(?P<unit>年|月|日|週)|(?P<unit2>前年|前月|前日|前週)"), "previous"),
         Relative(re.compile(r"(?:その|同じ|同|この)\s*(?P<unit>年|月)\s*の?\s*(?:末|終わり|おわり|後半|下旬)"), "later in"),
