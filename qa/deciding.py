@@ -311,10 +311,16 @@ def names_none(question: str, passages: list, words, similar=None) -> bool:
     it is left to the other checks."""
     kind = asked_kind(question, words)
     if not passages or kind is None or not (kind.endswith("s") and len(kind) > 4) or words.place_kind.fullmatch(kind) \
-            or words.asks_person.search(question) or words.person_kind.fullmatch(kind):
+            or words.asks_person.search(question) or words.person_kind.fullmatch(kind) or _sort_asked(question, words):
         return False
     said = _kind_said(passages[0].text, kind, similar)
     return bool(said) and not _named_after(passages[0].text, said)
+
+
+def _sort_asked(question: str, words) -> bool:
+    """ "what kind of organisations?": what they are like, which a passage tells without naming any."""
+    m = words.asks_kind.search(question)
+    return m is not None and bool(m.groupdict().get("sort"))
 
 
 def _names_thing(chunk, question: str) -> bool:

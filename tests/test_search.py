@@ -965,6 +965,11 @@ def test_which_of_a_kind_is_declined_when_the_passage_says_the_kind_but_names_no
     first = [answer.hits[0].chunk]
     assert names_none("Which chocolate companies took part?", first, table("en"), _similar(embedder))
     assert not names_none("Which chocolate companies took part?", first, table("en"))  # without meanings: unknown
+    # "what kind of organisations?" asks what they are like ("a Japanese network of organizations … that share our
+    # mission"), which a passage tells without naming any
+    network = search(ngo_index, embedder, "What kind of organisations make up the Stop Child Labour Network?", 5)
+    assert network.found and not names_none("What kind of organisations are in it?", [network.hits[0].chunk],
+                                            table("en"), _similar(embedder))
 
 
 def test_a_place_typed_in_lower_case_that_the_documents_never_name_is_declined(ngo_index, embedder):
