@@ -2123,10 +2123,8 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
         frame = frame if set(terms(named)) <= set(terms(frame)) else f"{frame} {named}"
     # "first one, what was the draft?" asks of one item of the list: "and the year before?" asks the list's question
     listed = (focus.listed or focus.frame) if focus is not None and resolved.signals.item is not None else frame
-    people = [n for n, kind in words.names(_fold(q)) if kind == "person" and not is_place(n)
-              and not _opens_with_verb(n, _fold(q), index)] \
-        or _typed_lower(q, top, words)  # "went out to San Francisco": no one
     earlier = focus.person if focus is not None else None
+    people = _people(_fold(q), index, words) or _typed_lower(q, top, words)  # "went out to San Francisco": no one
     spelt = _title_person([top]) if top is not None else None  # "when did erich topp get the Oak Leaves?": Topp
     if spelt and _spells(_fold(q), spelt) and not words.asks_person.search(_fold(q)) and not words.who_acts.search(_fold(q)) \
             and any(kind == "person" for _, kind in words.names(spelt)):  # not "who took over the Indianapolis Indians?"
@@ -2152,11 +2150,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
         person = earlier
     anchor = focus.anchor if focus is not None else None
     before = focus.before if focus is not None else None
-    if top is not None and top.date:
-        start, end = _answer_date(top, q, words)
-        end = end or start  # a span of years ("1927–2008", a life) dates the passage by its start
-        dated = (start, start if int(end[:4]) - int(start[:4]) > 1 else end)
-        before, anchor = (anchor, dated) if dated != anchor else (before, anchor)
+    before, anchor = _anchored(top, q, words, before, anchor)
     topic = title if top is not None else (focus.topic if focus is not None else None)
     # a passage's event title is an event; a name stays what it was when named, and an article's title is no
     # event written without its "( band )" either
@@ -2170,6 +2164,11 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
                  events, history, before, listed, resolved.series, resolved.compared,
                  resolved.signals.place or (focus.place if focus is not None and resolved.followup else None),
                  ((top,) if top is not None else ()) + (focus.answered[:7] if focus is not None and resolved.followup else ()))
+
+
+def _people(q: str, index: Index, words: Words) -> list[str]:
+    """The people a question names (not "Renamed Svetogorsk" of "Renamed Svetogorsk when?")."""
+    return [n for n, kind in words.names(q) if kind == "person" and not is_place(n) and not _opens_with_verb(n, q, index)]
 
 
 def _opens_with_verb(name: str, q: str, index: Index) -> bool:
@@ -2219,6 +2218,28 @@ def _answering_sentence(text: str, q: str, words: Words) -> tuple[int, int]:
         if score > best_score:
             best, best_score = (start, at), score
     return best
+
+
+def _anchored(top: Hit | None, q: str, words: Words, before, anchor) -> tuple:
+    """The dates "in between those two" and "after that" count from once this answer is shown: its date becomes
+    the anchor, the anchor the one before; not a birth date the answer gives ("Sir Michael Cullen ( born 5
+    February 1945 ) is a former …" shown for "when did he become Finance Minister?") while another date is in
+    focus, unless birth is asked."""
+    if top is None or not top.date:
+        return before, anchor
+    start, end = _answer_date(top, q, words)
+    if anchor is not None and _a_birth(top.text, start) and not words.born.search(q):
+        return before, anchor
+    end = end or start  # a span of years ("1927–2008", a life) dates the passage by its start
+    dated = (start, start if int(end[:4]) - int(start[:4]) > 1 else end)
+    return (anchor, dated) if dated != anchor else (before, anchor)
+
+
+def _a_birth(text: str, date: str) -> bool:
+    """Whether the first mention of `date` in a passage is a birth date ("( born 5 February 1945 )")."""
+    span = next((d for d in find_dates(text) if d.start == date), None)
+    words = words_for(text)
+    return span is not None and words.born.search(text[max(0, span.offset - 12):span.offset]) is not None
 
 
 def _answer_date(hit: Hit, q: str, words: Words) -> tuple[str, str | None]:

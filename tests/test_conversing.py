@@ -2731,3 +2731,25 @@ def test_one_more_question_is_no_one_of_the_list_and_an_opening_verb_is_no_name(
     assert _opens_with_verb("Submitted Svetogorsk", "Submitted Svetogorsk when?", ngo_index)
     assert not _opens_with_verb("Tomoko Shiroki", "Tomoko Shiroki went when?", ngo_index)
     assert table("en").one.search("and the most recent one?") and not table("en").one.search("One more: who went?")
+
+
+def test_an_office_alone_is_no_one_to_keep_in_focus(ngo_index):
+    from qa.conversing import _people
+    from qa.languages import table
+
+    words = table("en")
+    assert _people("And Deputy Prime Minister, was that later?", ngo_index, words) == []  # an office, no one
+    assert _people("Did President Barack Obama meet him?", ngo_index, words) == ["President Barack Obama"]
+
+
+def test_a_birth_date_the_answer_gives_is_no_date_to_count_from_unless_birth_is_asked():
+    from qa.conversing import _anchored
+    from qa.languages import table
+
+    words = table("en")
+    lead = Hit(Chunk("Sir Michael John Cullen ( born 5 February 1945 ) is a former New Zealand politician . He served "
+                     "as Deputy Prime Minister", "Michael Cullen", "a.txt", 1, date="1945-02-05"), 1.0, (0, 10), 30)
+    in_focus = ("1999", "1999")
+    assert _anchored(lead, "When did he become Finance Minister?", words, None, in_focus) == (None, in_focus)
+    assert _anchored(lead, "When was he born?", words, None, in_focus) == (in_focus, ("1945-02-05", "1945-02-05"))
+    assert _anchored(lead, "When did he enter politics?", words, None, None) == (None, ("1945-02-05", "1945-02-05"))

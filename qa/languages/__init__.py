@@ -57,6 +57,7 @@ class Words:
     onward_after: re.Pattern | None = None  # after it, the same ("the January after")
     backward_after: re.Pattern | None = None  # ... ("the November before")
     any_time: re.Pattern = re.compile(r"(?!)")  # a question of any time ("has she ever …"): no period carried
+    born: re.Pattern = re.compile(r"(?!)")  # a birth ("born 5 February 1945", "when was she born?")
     again: re.Pattern = re.compile(r"(?!)")  # at any later time, not the next thing ("again later")
     attribute_asked: re.Pattern = re.compile(r"(?!)")  # "what is the population of …": group "a", the property asked
     titled_kind: re.Pattern = re.compile(r"(?!)")  # a kind whose names say it ("… University", "… School")

@@ -65,6 +65,12 @@ _PERSON_LONG = re.compile(rf"^(?:{_TITLED})?{_W}(?:\s+[A-Z]\.)?(?:(?:\s+{_PARTIC
                           rf"|^(?:{_TITLED})?{_W}(?:\s+{_W}){{2}}(?:\s+{_PARTICLE})?\s+{_W}$")
 
 
+# "Deputy Prime Minister", "Vice President": an office alone, no one's name ("President Obama" is his)
+_OFFICE = re.compile(r"(?:(?:Deputy|Vice|Prime|Chief|Foreign|Finance|Senior|Junior|Acting|First|Lord|High|Attorney|Secretary|"
+                     r"General|Minister|President|Chancellor|Governor|Mayor|Senator|Ambassador|Premier|Chairman|Chairwoman|"
+                     r"Director|Commissioner|Speaker|Treasurer|Undersecretary|Officer|Executive|Whip|Leader|Judge|Justice|"
+                     r"Bishop|Archbishop|Cardinal|Pope|King|Queen|Prince|Princess|Duke|Duchess|Earl|Baron|Emperor|Empress)"
+                     r"(?:\s+(?:of\s+(?:the\s+)?)?|$))+")
 _TITLED_ONE = re.compile(rf"^{_TITLED}{_W}$")  # "Mrs. Tanaka", "Dr Ishikawa"
 
 
@@ -92,6 +98,8 @@ def names(text: str) -> list[tuple[str, str]]:
     [('Tomoko Shiroki', 'person'), ('Geneva', 'thing')]
     >>> names("When did Lothar von Trotha arrive? Was Sir John Francis Charles de Salis there?")
     [('Lothar von Trotha', 'person'), ('Sir John Francis Charles de Salis', 'person')]
+    >>> names("And Deputy Prime Minister, was that later? Did President Barack Obama come?")
+    [('Deputy Prime Minister', 'thing'), ('President Barack Obama', 'person')]
     >>> names("My friend Mrs. Tanaka asked about TICAD")
     [('Mrs. Tanaka', 'person'), ('TICAD', 'thing')]
     >>> names("When did they move into the Le Coq Arena?")
@@ -131,7 +139,7 @@ def names(text: str) -> list[tuple[str, str]]:
                 continue
             # "a student of journalism in São Paulo", "the forum in Buenos Aires": after "in", a place
             placed = k == 0 and _IN_PLACE.search(text, 0, m.start()) is not None
-            if _a_person(name) and not _NOT_PERSON.search(name) and not placed:
+            if _a_person(name) and not _NOT_PERSON.search(name) and not placed and not _OFFICE.fullmatch(name):
                 out.append((name, "person"))
                 continue
             acronym = _ACRONYM.match(text, m.end()) if k == len(parts) - 1 else None  # "… (TICAD)": both its names
@@ -188,6 +196,7 @@ WORDS = Words(
     occasion=re.compile(r"(?i)\s+(?:time|occasion)\b"),
     done=re.compile(r"(?i)\b(?:did|do|does|didn'?t|will|would)\s+(?:we|they|he|she|it|you|i|ace)"
                     r"\s+(?:ever\s+|also\s+|then\s+|next\s+|later\s+)?[a-z]+"),
+    born=re.compile(r"(?i)\b(?:born|birth|birthday|n[ée]e)\b"),
     again=re.compile(r"(?i)\bagain\s+(?:later|afterwards)\b|\blater\s+(?:on\s+)?again\b"),
     who_acts=re.compile(r"(?i)\bwho\s+(?!(?:did|does|do|is|was|were|are|'s|’s|has|had|have|will|would|can|could|else)\b)"
                         r"(?:\w+ly\s+)?[a-z]+(?:ed|ave|ent|ook|poke|et|ame|ot|ad|ade)\b"),
