@@ -2228,17 +2228,19 @@ def _anchored(top: Hit | None, q: str, words: Words, before, anchor) -> tuple:
     if top is None or not top.date:
         return before, anchor
     start, end = _answer_date(top, q, words)
-    if anchor is not None and _a_birth(top.text, start) and not words.born.search(q):
+    if anchor is not None and not words.born.search(q) and _a_birth(top.text, start, words):
         return before, anchor
     end = end or start  # a span of years ("1927–2008", a life) dates the passage by its start
     dated = (start, start if int(end[:4]) - int(start[:4]) > 1 else end)
     return (anchor, dated) if dated != anchor else (before, anchor)
 
 
-def _a_birth(text: str, date: str) -> bool:
-    """Whether the first mention of `date` in a passage is a birth date ("( born 5 February 1945 )")."""
+def _a_birth(text: str, date: str, words: Words) -> bool:
+    """Whether the first mention of `date` in a passage is a birth date ("( born 5 February 1945 )"); the
+    passage's dates are read again only when it says "born" at all."""
+    if not words.born.search(text):
+        return False
     span = next((d for d in find_dates(text) if d.start == date), None)
-    words = words_for(text)
     return span is not None and words.born.search(text[max(0, span.offset - 12):span.offset]) is not None
 
 
