@@ -368,6 +368,7 @@ def chunk_document(
     chunks: list[Chunk] = []
     md_heading: list[str] = []  # the Markdown heading path in force
     inferred: str | None = None  # a plain-text heading in force until the next label or entry
+    section: str | None = None  # a section line's heading ("Presidents ."), kept over the short lines listed under it
 
     def emit(block_text: str, line: int, heading: str | None) -> None:
         heading = heading and _short(heading, HEADING_CHARS * 2)
@@ -380,13 +381,15 @@ def chunk_document(
         md = " › ".join(md_heading) or None
         if b.kind == "heading":
             md_heading[b.level - 1:] = [b.text]
-            inferred = None
+            inferred = section = None
         elif b.kind == "section":
-            inferred = " › ".join(filter(None, [md, b.text]))
+            inferred = section = " › ".join(filter(None, [md, b.text]))
         elif b.kind == "label":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if nxt is not None and nxt.kind == "prose":
                 inferred = " › ".join(filter(None, [md, b.text]))
+            elif section and _LIST_MARK.match(b.text):  # "- Robert Biedroń , from 11 September 2001 to …" under
+                emit(b.text, b.line, section)             # "Presidents .": an item of the section's list
             else:
                 inferred = None
                 emit(b.text, b.line, md)

@@ -196,7 +196,37 @@ def find_dates(text: str) -> list[DateSpan]:
                 continue
             found.append(DateSpan(start, end, a, b - a))
             taken[a:b] = [True] * (b - a)
-    return sorted(found, key=lambda s: s.offset)
+    return _joined(sorted(found, key=lambda s: s.offset), text)
+
+
+def _later(day: str, than: str) -> bool:
+    """Whether an ISO prefix lies after another: a later year, or a later month or day of the same year."""
+    return day[:4] > than[:4] or day[:4] == than[:4] and min(len(day), len(than)) > 4 and day > than
+
+
+_TO = re.compile(r"\s*(?:-|–|—|(?P<word>to|until|till|through))\s*")
+
+
+def _joined(spans: list[DateSpan], text: str) -> list[DateSpan]:
+    """Two dates with "to" or a dash between them as one range, when the second comes later: "from 26
+    February 2012 to 2018", "11 September 2001 – 22 February 2009" (one pattern reads only those of one year).
+
+    >>> [(s.start, s.end) for s in find_dates("Chair from 26 February 2012 to 2018; again 3 May 2019.")]
+    [('2012-02-26', '2018'), ('2019-05-03', None)]
+    >>> [(s.start, s.end) for s in find_dates("Bulleid ( 19 September 1882 – 25 April 1970 ) was")]
+    [('1882-09-19', None), ('1970-04-25', None)]
+    """
+    out: list[DateSpan] = []
+    for span in spans:
+        last = out[-1] if out else None
+        between = _TO.fullmatch(text, last.offset + last.length, span.offset) if last is not None else None
+        # not a life's span, "( 19 September 1882 – 25 April 1970 )": a passage about him is not of every year of it
+        if between is not None and last.end is None and span.end is None and _later(span.start, last.start) \
+                and (between.group("word") or text.rfind("(", 0, last.offset) <= text.rfind(")", 0, last.offset)):
+            out[-1] = DateSpan(last.start, span.start, last.offset, span.offset + span.length - last.offset)
+        else:
+            out.append(span)
+    return out
 
 
 # A day and month with no year ("- 4 July : …", "September 9 :", 7月4日): read only where a heading gives the year.

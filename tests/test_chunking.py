@@ -59,6 +59,15 @@ def test_headed_sections_keep_their_heading_and_year():
     assert any(c.heading == "International Conference on Sustainable Brands 2019, Tokyo" for c in chunks)
 
 
+def test_a_list_under_a_section_line_keeps_its_heading():
+    text = ("Activities .\n\nThe campaign ran posters in many cities for years .\n\nPresidents .\n\n"
+            "- Robert Biedroń , from 11 September 2001 to 22 February 2009\n\n- , from 22 February 2009 to 2010\n\n"
+            "- Agata Chaber , from 26 February 2012 to 2018\n")
+    items = [c for c in chunks_of(text) if c.text.startswith("- ")]
+    assert [c.heading for c in items] == ["Presidents"] * 3
+    assert (items[2].date, items[2].date_end) == ("2012-02-26", "2018")
+
+
 def test_an_organisation_keeps_its_role_line():
     texts = [c.text for c in chunks_of(PAGE)]
     assert "JANIC (Japan NGO Center for International Cooperation) -ACE as Board Member-" in texts

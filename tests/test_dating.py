@@ -27,6 +27,11 @@ from qa.dating import date_chunk, primary_date
     ("31 February 2020", [("2020-02", None)]),  # no such day: the month stands
     ("On September 22 , 2017 , he left", [("2017-09-22", None)]),  # a comma set off by spaces, as TimeQA writes
     ("", []),
+    # two dates with "to" or a dash between them are one range when the second is later
+    ("- Agata Chaber , from 26 February 2012 to 2018", [("2012-02-26", "2018")]),
+    ("Generalfeldmarschall Erhard Milch , 12 April 1940 – 9 May 1940", [("1940-04-12", "1940-05-09")]),
+    ("She served from May 2012 to June 2018", [("2012-05", "2018-06")]),
+    ("in May 2019 and to 2018 after", [("2019-05", None), ("2018", None)]),  # no range: not "to", not later
 ])
 def test_find_dates(text, expected):
     assert [(s.start, s.end) for s in find_dates(text)] == expected
