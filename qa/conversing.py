@@ -48,6 +48,7 @@ from .dates import (
     upper_bound,
     without_dates,
 )
+from .deciding import asked_sentences
 from .embedding import Embedder, model_words
 from .indexing import Index
 from .keywords import expand_acronyms, kin, terms
@@ -124,6 +125,7 @@ class Focus:
     compared: tuple[int, ...] = ()  # the passages the last question picked its item from
     place: str | None = None  # the place "there" last meant ("the Diet Member's Building")
     answered: tuple[Hit, ...] = ()  # the first passage of each turn, the latest first (for "the January one" of before)
+    said: str = ""  # the last question's words, all of them (for "the official" it introduced)
 
 
 @dataclass
@@ -165,7 +167,7 @@ class Conversation:
         if missing:  # "when was the fourth SDG 8.7 Dialogue?" where the documents number three: nothing answers
             answer, resolved = replace(answer, found=False), replace(resolved, notes=resolved.notes + (missing,))
         if answer.hits or self.focus is None:  # a turn that found nothing leaves the conversation where it was
-            self.focus = _next_focus(self.focus, index, q, resolved, answer, self.today, self.shows)
+            self.focus = replace(_next_focus(self.focus, index, q, resolved, answer, self.today, self.shows), said=asked)
         return (replace(answer, question=asked) if q != asked else answer), resolved
 
     def resolve(self, index: Index, question: str) -> Resolved:
@@ -256,9 +258,10 @@ def _names_kind_besides(text: str, kind: str, besides: str) -> bool:
 def _besides(r: _Reading, m: re.Match | None, when: TimeScope | None = None) -> tuple[tuple[int, ...], str]:
     """ "besides the Geneva forum", 国連フォーラム以外 (`words.besides`' match): the passage of the thing left
     out (noted) and the words that named it."""
-    if m is None or not _names_something(m.group("x"), r.words) or _is_time(m.group("x"), r.words):
+    named = r.words.one.sub(" ", m.group("x")) if m is not None else ""  # "not the signatures one": the signatures
+    if m is None or not _names_something(named, r.words) or _is_time(named, r.words):
         return (), ""
-    number = _named_passage(r.index, m.group("x"), NAMED_SHARE, when)
+    number = _named_passage(r.index, named, NAMED_SHARE, when)
     if number is None:
         return (), ""
     r.note(m.group(0).strip(" ,;:?!"), r.words.said["left out"])
@@ -724,7 +727,20 @@ def _kind_in_focus(q: str, words: Words, focus: Focus) -> re.Match | None:
         kind = {t[:5] for t in terms(" ".join(words.event.findall(m.group(0))))}
         if kind and {t[:5] for t in terms(m.group(0))} <= set().union(*held) | kind and any(kind <= h for h in held):
             return m
-    return None
+    # "an official of the U.S. Department of Labour …", then "the official's position?": the one the last question said
+    said = {t[:5] for t in terms(focus.said) if t not in words.stop}
+    return next((m for m in words.article.finditer(q) if (noun := _noun(m.group("x"), words)) and noun <= said), None)
+
+
+def _noun(phrase: str, words: Words) -> set[str]:
+    """The words of a noun phrase up to its first small word ("signatures were handed": signatures)."""
+    kept = []
+    for word in phrase.split():
+        held = [t for t in terms(word) if t not in words.stop]
+        if not held:
+            break
+        kept += held
+    return {t[:5] for t in kept}
 
 
 def _new_name(r: _Reading) -> bool:
@@ -1471,6 +1487,7 @@ def _missing_nth(index: Index, q: str) -> str | None:
     """The note for a question that names the n-th of a series ("the fourth SDG 8.7 Dialogue", 第4回) the
     documents number (its passages say "first", "fourth"…) without an n-th; else None."""
     words = words_for(q)
+    q = asked_sentences(q)  # "when was the third …? ACE did the first and second.": the third
     for m in words.ordinal.finditer(q):
         said = m.group("n") if "n" in m.groupdict() else None
         n = words.number(said) if said else None

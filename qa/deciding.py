@@ -148,6 +148,7 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None, fr
     how many passages use a term (a kind named by a name, "which university", is one they say somewhere)."""
     kind = asked_kind(question, words)
     person = words.asks_person.search(question) or (kind is not None and words.person_kind.fullmatch(kind))
+    asked = asked_sentences(question)  # "where was it held? a friend reckons Matsuyama": the guess is no place it gives
     if words.asks_payer.search(question):  # "who paid for the venue?", "which company sponsored it?"
         def holds(chunk) -> bool:
             return bool(_FUNDING.search(chunk.text))
@@ -176,11 +177,11 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None, fr
                 return False
             if office:
                 return bool(_TITLE.search(chunk.text) or _ROLE.search(chunk.text))
-            return _names_place(chunk, question) if place else _mentions(chunk, kind, similar) \
+            return _names_place(chunk, asked) if place else _mentions(chunk, kind, similar) \
                 or gathering and bool(words.gathering.search(chunk.text)) or named and _names_thing(chunk, question)
     elif words.asks_place.search(question):  # "where was it held?", "which venue …?": a place it does not give
         def holds(chunk) -> bool:
-            return _names_place(chunk, question)
+            return _names_place(chunk, asked)
     elif words.asks_age.search(question):  # "how old was the child?": "a fifteen-year-old", "aged 15", 15歳
         at_event = bool(words.age_at.search(question))  # "how old was he when he made rear admiral?": its date
 
@@ -252,7 +253,10 @@ def asked_kinds(question: str, words) -> list[str]:
 
 
 def _kind(m: re.Match, words) -> str | None:
-    kind = m.group("kind").lower()
+    # "which chocolate or confectionery companies …?": companies, the noun both words qualify
+    head = m.groupdict().get("head")
+    plural = head and head.endswith("s") and not m.group("kind").endswith("s") and head.lower() not in words.stop
+    kind = (head if plural else m.group("kind")).lower()
     if kind in words.stop or kind in words.attribute or kind[:-1] in words.attribute or words.question.fullmatch(kind):
         return None
     return kind
@@ -262,6 +266,13 @@ def _kind(m: re.Match, words) -> str | None:
 # the International Year for …"); a gathering may be ("in the NGO Forum" tells where ACE was)
 _NO_PLACE = re.compile(r"(?i)\b(?:declaration|report|plan|statement|pack|principles|review|letter|agreement|act|law|"
                        r"strategy|pledge|paper|document|guidelines|year|day|week|decade|anniversary)s?$")
+
+
+def asked_sentences(question: str) -> str:
+    """The sentences of a question that ask (end with a question mark), or all of it when none does or all do."""
+    parts = re.split(r"(?<=[.?!])\s+|(?<=[？。！])", question.strip())  # not the point of "8.7"
+    asking = [p for p in parts if p.endswith(("?", "？"))]
+    return " ".join(asking) if asking and len(asking) < len([p for p in parts if p]) else question
 
 
 def _names_place(chunk, question: str) -> bool:

@@ -581,6 +581,17 @@ def in_period_first(table: ChunkTable, order: list[int], scope: TimeScope) -> li
     return [order[n] for n in np.argsort(rank, kind="stable").tolist()]
 
 
+def _own_period_first(table: ChunkTable, order: list[int], scope: TimeScope, named: bool) -> list[int]:
+    """ "and in August 2019?" after the New York forum of July: when the model put first a passage dated outside the
+    period the question itself names (`named`), the first of its document's passages dated within it goes before it."""
+    top = np.array(order[:1], dtype=np.int64)
+    if not named or not order or not (scope.start and scope.end) or not (table.dated[top] & ~table.shown_in(top, scope))[0]:
+        return order  # ("when did it come back after 1974?" names no period to hold to: the passages' years tell)
+    ids = np.array(order[:FIRST_FIVE], dtype=np.int64)
+    within = np.flatnonzero(_shown_within(table, ids, scope) & (table.document[ids] == table.document[order[0]]))
+    return order if not len(within) else [order[within[0]]] + [i for i in order if i != order[within[0]]]
+
+
 def _period_first(index: Index, order: list[int], ranked: np.ndarray, scope: TimeScope, signals: Signals,
                   own: str) -> list[int]:
     """`order` when the period is what the question asks: its passages first (`in_period_first`); for a
@@ -979,7 +990,8 @@ def search(
     order, fused = named_years_first(index.table, ids, fused, order, scope)
     # "the partner's checklist needs our activities for the first half of 2018": what the period holds answers it
     recorded = period and bool(words_for(q).asks_record.search(q))
-    if period and (signals.time_words or recorded or not specific_terms(index, own)):  # the period is what it asks
+    asked = period and (signals.time_words or recorded or not specific_terms(index, own))  # the period is what it asks
+    if asked:
         order = _period_first(index, order, ranked, scope, signals, own)
     order = _strays_last(index, order, f"{own} {signals.context}", signals)
     order, ids, fused = _picked_first(order, ids, fused, signals)
@@ -987,6 +999,7 @@ def search(
     if signals.empty and scope is None:
         order = _saying_first(index, order, q)
     order = _weighed(index, embedder, q, own, order, ids, fused, dense, signals, scope)
+    order = _own_period_first(index.table, order, scope, asked and signals.item is None and not signals.time_words)
     order = _strays_last(index, order, f"{own} {signals.context}", signals)
     order += [i for i in (in_period_first(index.table, more, scope) if period else more) if i not in order]
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
@@ -1026,8 +1039,9 @@ def search(
     # "what else did they get up to that year?": a follow-up's time relative to the answer, and a passage of it first
     of_then = bool(signals.time_words) and bool(signals.focus) and scope is not None and scope.bounded and bool(order) \
         and bool(index.table.starting_in(np.array(order[:1], dtype=np.int64), scope)[0]) and not lacking
-    found = not empty and not kind_missing and (timed and not (lacking_then and not signals.focus) or recorded or of_then
-                                                or signals.item is not None or seen.words == 0
+    found = not empty and not kind_missing and (timed and not (lacking_then and not signals.focus) or recorded and not lacking
+                                                or of_then
+                                                or signals.item is not None or seen.words == 0 and not lacking
                                                 or answers(seen, retriever == "bm25") and not lacking) \
         and not unknown_region(asking, lambda: index.places) \
         and not (signals.empty and unknown_attribute(asking, index.frequency, words)) \

@@ -2753,3 +2753,36 @@ def test_a_birth_date_the_answer_gives_is_no_date_to_count_from_unless_birth_is_
     assert _anchored(lead, "When did he become Finance Minister?", words, None, in_focus) == (None, in_focus)
     assert _anchored(lead, "When was he born?", words, None, in_focus) == (in_focus, ("1945-02-05", "1945-02-05"))
     assert _anchored(lead, "When did he enter politics?", words, None, None) == (None, ("1945-02-05", "1945-02-05"))
+
+
+def test_another_meeting_and_not_the_named_one_leave_out_what_was_shown(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Who from ACE attended the annual meeting of the CLCCG?",
+                     "That same year, was there another meeting in Côte d'Ivoire that ACE attended, on supply chains?")
+    assert "Abidjan" in _top(turns[1]) and "CLCCG" not in _top(turns[1])  # another than the CLCCG meeting
+    _, turns = _talk(ngo_index, embedder, "where did ACE hold the multi-stakeholder meeting in April 2021?",
+                     "what else in june 2021? not the signatures one")
+    assert "G7 Trade Ministers" in _top(turns[1])  # the signatures' passage of June 2021 is left out
+    assert any("left out" in n for n in turns[1][1].notes)
+
+
+def test_a_period_the_follow_up_names_keeps_its_passages_first_after_weighing(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "g20 osaka leaders declaration, it have child labour in it?",
+                     "same month ACE go to New York, for what?", "and in august 2019?")
+    assert turns[2][0].hits[0].date.startswith("2019-08")  # not July's New York forum, which the same question found
+
+
+def test_the_thing_the_last_question_introduced_is_what_the_definite_noun_points_at(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "I read that ACE organised a seminar in parliament with an official of the "
+                     "U.S. Department of Labour. What was its subject?", "What was the official's position, precisely?")
+    assert any("official" in n for n in turns[1][1].notes)  # it refers back, and says so
+    assert any("Undersecretary" in h.text for h in turns[1][0].hits[:2])
+    _, turns = _talk(ngo_index, embedder, "Did all that lobbying get child labour into the G20 leaders' declaration?",
+                     "and the labour ministers, same story?")
+    assert not any(n.startswith("the labour") for n in turns[1][1].notes)  # "ministers" is new: not the last question's
+
+
+def test_the_nth_asked_is_missing_though_a_sentence_after_it_names_others_held(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What were the dates of the Third G20 Employment Working Group Meeting? ACE "
+                     "seems to have done dialogues for the first and second.")
+    answer, resolved = turns[0]
+    assert not answer.found and resolved.notes[-1].endswith("→ none in the documents")

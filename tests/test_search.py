@@ -1270,3 +1270,27 @@ def test_a_peoples_adjective_or_a_verb_spelt_the_other_way_is_no_persons_name(ng
     assert not search(ngo_index, embedder, "Which West African government officials spoke at our TICAD7 side event "
                                            "in Yokohama?", 5).found
     assert search(ngo_index, embedder, "Which Nobel laureate joined the 2016 roundtable on SDG 8.7?", 5).found
+
+
+def test_a_place_guessed_in_a_sentence_of_its_own_is_still_a_place_the_answer_gives(ngo_index, embedder):
+    assert search(ngo_index, embedder, "Where was the third SDG 8.7 Dialogue held? I've got a mate down in Matsuyama "
+                                       "who reckons it was there, keen to settle it.", 5).found
+    assert not search(ngo_index, embedder, "At which venue in Matsuyama was the third SDG 8.7 Dialogue held?", 5).found
+
+
+def test_two_words_qualifying_one_plural_ask_for_its_names(ngo_index, embedder):
+    from qa.deciding import asked_kind
+    from qa.languages import table
+
+    assert asked_kind("Which chocolate or confectionery companies has ACE partnered with?", table("en")) == "companies"
+    assert asked_kind("Which city or town was it held in?", table("en")) == "city"
+    # "cacao producers, confectionary companies and consumers" names none of them
+    assert not search(ngo_index, embedder, "Which chocolate or confectionery companies has ACE partnered with on the "
+                                           "Ghana cocoa side of things?", 5).found
+
+
+def test_a_sum_asked_of_a_period_is_declined_when_no_passage_gives_one(ngo_index, embedder):
+    # "activities in fiscal year 2019" reads like a request for the year's record, but "how much … budget" asks a sum
+    assert not search(ngo_index, embedder, "How much was ACE's budget for the advocacy activities in fiscal year "
+                                           "2019?", 5).found
+    assert search(ngo_index, embedder, "What were ACE's advocacy activities in 2019?", 5).found

@@ -152,6 +152,8 @@ class Words:
     told_later: re.Pattern = re.compile(r"(?!)")  # a passage's time counted on from its last date ("The following
     #                                               year he …"): group "n" (none: one) and "unit" (a key of `units`)
     asks_office: re.Pattern = re.compile(r"(?!)")  # group "kind": a person asked for by office ("which State Minister …")
+    # group "x": a noun named with "the" ("the official's position"), which points back when the last question said it
+    article: re.Pattern = re.compile(r"(?!)")
     kind_of_reference: re.Pattern = re.compile(r"(?!)")  # group "kind": "which documentary was that?" -> documentary
     place_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a place ("city"): a place's name answers it
     office_kind: re.Pattern = re.compile(r"(?!)")  # a kind that is a role held ("position"): "as Board Member" answers it

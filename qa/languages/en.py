@@ -72,6 +72,9 @@ _OFFICE = re.compile(r"(?:(?:Deputy|Vice|Prime|Chief|Foreign|Finance|Senior|Juni
                      r"Bishop|Archbishop|Cardinal|Pope|King|Queen|Prince|Princess|Duke|Duchess|Earl|Baron|Emperor|Empress)"
                      r"(?:\s+(?:of\s+(?:the\s+)?)?|$))+")
 _TITLED_ONE = re.compile(rf"^{_TITLED}{_W}$")  # "Mrs. Tanaka", "Dr Ishikawa"
+# "General Lothar von Trotha", "Admiral William D. Leahy": a rank or an office before a person's name
+_RANKED = re.compile(r"^(?:(?:Admiral|Colonel|Major|Captain|Lieutenant|Commander|Marshal|Field|Brigadier|Sergeant|"
+                     r"Commodore|Ensign|Private|Corporal)\s+)+|" + _OFFICE.pattern)
 
 
 def _a_person(name: str) -> bool:
@@ -100,6 +103,8 @@ def names(text: str) -> list[tuple[str, str]]:
     [('Lothar von Trotha', 'person'), ('Sir John Francis Charles de Salis', 'person')]
     >>> names("And Deputy Prime Minister, was that later? Did President Barack Obama come?")
     [('Deputy Prime Minister', 'thing'), ('President Barack Obama', 'person')]
+    >>> names("When did General Lothar von Trotha join the Prussian Army? And Major League Baseball?")
+    [('General Lothar von Trotha', 'person'), ('Prussian Army', 'thing'), ('Major League Baseball', 'thing')]
     >>> names("My friend Mrs. Tanaka asked about TICAD")
     [('Mrs. Tanaka', 'person'), ('TICAD', 'thing')]
     >>> names("When did they move into the Le Coq Arena?")
@@ -139,7 +144,9 @@ def names(text: str) -> list[tuple[str, str]]:
                 continue
             # "a student of journalism in São Paulo", "the forum in Buenos Aires": after "in", a place
             placed = k == 0 and _IN_PLACE.search(text, 0, m.start()) is not None
-            if _a_person(name) and not _NOT_PERSON.search(name) and not placed and not _OFFICE.fullmatch(name):
+            rest = _RANKED.sub("", name, count=1)
+            if (_a_person(name) and not _NOT_PERSON.search(name) or rest != name and _a_person(rest)
+                    and not _NOT_PERSON.search(rest)) and not placed and not _OFFICE.fullmatch(name):
                 out.append((name, "person"))
                 continue
             acronym = _ACRONYM.match(text, m.end()) if k == len(parts) - 1 else None  # "… (TICAD)": both its names
@@ -209,7 +216,8 @@ WORDS = Words(
     definite=re.compile(rf"(?i)\bthe\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENTS.replace('day|', '')})s?\b"),  # not "the second day"
     more=re.compile(r"\b(?:what|anything|anyone|anybody|who|where|something)\s+else\b|\bany\s*(?:thing)?\s+more\b"
                     r"|(?<!the )\bother\s+(?:things?|events?|activit(?:y|ies)|work)\b|\bbesides\s+(?:that|this|it)\b"
-                    r"|\bany\s+other\s+[a-z]+", re.I),  # "any other board?": not the one shown
+                    r"|\bany\s+other\s+[a-z]+|\banother\s+(?:[a-z'’-]+\s+)?(?:" + _GATHERINGS + r"|trip|visit)\b", re.I),
+    # "any other board?", "was there another meeting in Côte d'Ivoire?": not the one shown
     ellipsis=re.compile(r"^\s*(?:and|but|also|so|or|ok(?:ay)?,?|then)\b|^\s*(?:what|how)\s+about\b", re.I),
     relative=(
         # "how long till he filed for divorce?", "how long before they fired him?": what the clause tells came after the answer
@@ -477,13 +485,14 @@ WORDS = Words(
     asks_office=re.compile(r"(?i:\bwhich)\s+(?:[A-Z][\w-]*\s+){0,3}?(?P<kind>[A-Z][a-z]{2,})\b(?!\s+[A-Z])"),
     asks_kind=re.compile(r"(?i:\b(?:which|what))\s+(?!(?i:did|does|do|is|was|were|are|has|have|had|can|could|would|"
                          r"will|came|happened|else|about)\b)(?:(?i:(?P<sort>kind|sort|type)s?|set|series|pair|piece|couple|list)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,5}?"
-                         r"(?P<kind>(?!(?:kind|sort|type)s?\b)(?![a-z]+ly\b)(?![a-z]+ing\s+(?:it|them|him|her)\b)[a-z]{3,})(?=(?:(?:\s+or\s+|\s*/\s*)[a-z]{3,}(?:\s+[a-z]{3,})?)?(?:,\s*(?:by\s+name|exactly|specifically|if\s+any),)?"
+                         r"(?P<kind>(?!(?:kind|sort|type)s?\b)(?![a-z]+ly\b)(?![a-z]+ing\s+(?:it|them|him|her)\b)[a-z]{3,})(?=(?:(?:\s+or\s+|\s*/\s*)[a-z]{3,}(?:\s+(?P<head>[a-z]{3,}))?)?(?:,\s*(?:by\s+name|exactly|specifically|if\s+any),)?"
                          r"\s+(?:(?:actually|really|ever|also)\s+)?(?:[a-z]+ing\s+(?:it|them|him|her)\b|did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
                          r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
                          r"went|got|put|spoke|wrote|held|told|brought|said|left|bought|sold|found|kept|began|became|"
                          r"collects|runs|holds|hosts|leads|organi[sz]es|conducts|gathers|coordinates|manages|handles|"
                          r"sends|makes|funds|supports|chairs|represents|includes|covers|works)\b"
                          r"|(?:\s+(?:exactly|precisely|again|then|now|though|anyway|there|here))?\s*(?:[?.!]|$))"),  # "which city?"
+    article=re.compile(r"(?i)\bthe\s+(?P<x>(?-i:[a-z])[a-z-]{2,}(?:\s+(?-i:[a-z])[a-z-]{2,}){0,2})(?:['’]s)?\b"),
     kind_of_reference=re.compile(r"(?i)^\W*(?:and\s+|so\s+|ok\W+)?(?:which|what)\s+(?P<kind>[a-z]{3,})\s+(?:was|is|were|are)"
                                  r"\s+(?:that|this|it|those|these)\W*$"),
     site_kind=re.compile(r"(?i)(?:building|hotel|hall|room|venue)s?"),  # a place a passage names by its word
@@ -499,7 +508,7 @@ WORDS = Words(
                          r"had|held|organi[sz]ed|attended|visited|met|came|spoke|presented|joined|took\s+part)\b"),
     afterthought=re.compile(r"(?i)(?:,?\s+(?:i\s+mean|you\s+know|i\s+think|i\s+guess|i\s+believe|i\s+suppose|"
                             r"i\s+wonder|if\s+you\s+know|do\s+you\s+know|please|pls|thanks|thank\s+you))+\W*$"),
-    other_kind=re.compile(rf"(?i)\bother\s+(?P<kind>(?:{_EVENTS}|gathering|occasion)s?)\b"),  # another event, not
+    other_kind=re.compile(rf"(?i)\b(?:an)?other\s+(?P<kind>(?:{_EVENTS}|gathering|occasion)s?)\b"),  # another event, not
     #                                                                              more of the answer's own
     aside=re.compile(r"(?i),\s*(?:as\s+(?:i|we)\s+(?:understand|recall|remember|read|see|take)\s+it|as\s+far\s+as\s+(?:i|we)\s+"
                      r"(?:know|can\s+tell|recall)|if\s+(?:i|we)\s+(?:recall|remember)(?:\s+(?:correctly|rightly))?|if\s+i'?m\s+not\s+"
