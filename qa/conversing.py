@@ -1504,19 +1504,40 @@ def _missing_nth(index: Index, q: str) -> str | None:
 def _nth_of_list_found(index: Index, q: str, hits: list[Hit]) -> tuple[int, str] | None:
     """The passage a question's ordinal points at in a list one of its first passages introduces, when the list's
     opening says one of the question's own words ("married five times :" for "… married five times, yes? who was
-    the third wife?"), and the note saying so; else None."""
+    the third wife?"), or in a list under a heading that says one ("its first president?" of "Presidents"); and
+    the note saying so; else None."""
     words = words_for(q)
     ordinal = next(reversed(list(words.ordinal.finditer(q))), None)
-    n = words.number(next((g for g in ordinal.groups() if g), "")) if ordinal is not None else None
-    if not n or re.match(r"\s*[A-Z0-9]", q[ordinal.end():]):
+    if ordinal is not None and re.match(r"\s*[A-Z0-9]", q[ordinal.end():]):
         return None  # "the Fourth Global Conference": a series' own, named
+    ordinal = ordinal or words.owned_ordinal.search(q)
+    n = words.number(next((g for g in ordinal.groups() if g), "")) if ordinal is not None else None
+    if not n:
+        return None
     own = {t for t in terms(q[:ordinal.start()] + " " + q[ordinal.end():]) if t not in words.stop}
-    for hit in hits[:LISTS_SHOWN]:
-        intro = _list_intro(index, hit.number)
-        item = _listed(index, hit, n, intro) if intro is not None and own & set(terms(index.chunks[intro].text)) else None
+    counted = set(terms(q[ordinal.end():])[:1])  # "first president": president
+    for hit in hits[:HEADED_LISTS]:
+        intro = _list_intro(index, hit.number) if hit in hits[:LISTS_SHOWN] else None
+        if intro is not None and own & set(terms(index.chunks[intro].text)):
+            item = _listed(index, hit, n, intro)
+        else:  # (a list under a heading that names what is counted: its items are the short passages under it)
+            headed = len(hit.text) <= LIST_ITEM and bool(counted) and counted <= set(terms((hit.heading or "").split(" › ")[-1]))
+            item = _listed(index, hit, n, _list_start(index, hit)) if headed else None
         if item is not None:
             return item, f"{ordinal.group(0).strip()} → {_short(index.chunks[item].text.strip('-–•*;,. '))}"
     return None
+
+
+HEADED_LISTS = 5  # the passages of an answer whose heading's list "its first president" may pick from
+
+
+def _list_start(index: Index, hit: Hit) -> int:
+    """The passage before the first of the short passages, under the same heading, that a passage is one of."""
+    i = hit.number
+    while i > 0 and (c := index.chunks[i - 1]).source == hit.chunk.source and c.heading == hit.chunk.heading \
+            and len(c.text) <= LIST_ITEM:
+        i -= 1
+    return i - 1
 
 
 TIMES_READ = 10  # the passages of an answer among which "the second time" is counted

@@ -2786,3 +2786,16 @@ def test_the_nth_asked_is_missing_though_a_sentence_after_it_names_others_held(n
                      "seems to have done dialogues for the first and second.")
     answer, resolved = turns[0]
     assert not answer.found and resolved.notes[-1].endswith("→ none in the documents")
+
+
+def test_its_first_president_is_the_first_item_listed_under_a_heading_that_says_it(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Harbour_Club.txt": "Harbour Club\n\nThe Harbour Club is a rowing club of Eastby , founded in 1950 .\n\n"
+                            "History .\n\nThe club won its first regatta in 1956 and built a boathouse in 1967 .\n\n"
+                            "Presidents .\n\n- Anna Berg , from 1950 to 1961\n\n- Carl Dahl , from 1961 to 1980\n\n"
+                            "- Eva Falk , since 1980\n"})
+    _, turns = _talk(index, embedder, "When was the Harbour Club founded?", "Its first president, and term of office.")
+    assert turns[1][0].hits[0].text.startswith("- Anna Berg")
+    assert any(n.startswith("Its first → Anna Berg") for n in turns[1][1].notes)
+    _, turns = _talk(index, embedder, "When was the Harbour Club founded?", "And its second president?")
+    assert turns[1][0].hits[0].text.startswith("- Carl Dahl")

@@ -152,6 +152,8 @@ class Words:
     told_later: re.Pattern = re.compile(r"(?!)")  # a passage's time counted on from its last date ("The following
     #                                               year he …"): group "n" (none: one) and "unit" (a key of `units`)
     asks_office: re.Pattern = re.compile(r"(?!)")  # group "kind": a person asked for by office ("which State Minister …")
+    # group "n": an ordinal after a possessive ("its first president"), which may pick from a list its heading names
+    owned_ordinal: re.Pattern = re.compile(r"(?!)")
     # group "x": a noun named with "the" ("the official's position"), which points back when the last question said it
     article: re.Pattern = re.compile(r"(?!)")
     kind_of_reference: re.Pattern = re.compile(r"(?!)")  # group "kind": "which documentary was that?" -> documentary
