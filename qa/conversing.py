@@ -2200,8 +2200,17 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     history = tuple(dict.fromkeys(subjects + heading + list(focus.history if focus is not None else ())))[:24]
     return Focus(subjects, person, period, tuple(answer.hits[:shows or None]), frame, words.code, anchor, topic,
                  events, history, before, listed, resolved.series, resolved.compared,
-                 resolved.signals.place or (focus.place if focus is not None and resolved.followup else None),
+                 resolved.signals.place or _place_kept(focus, resolved, top),
                  ((top,) if top is not None else ()) + (focus.answered[:7] if focus is not None and resolved.followup else ()))
+
+
+def _place_kept(focus: Focus | None, resolved: Resolved, top: Hit | None) -> str | None:
+    """The place "there" meant, kept while the answer stays there: not once a follow-up finds another event ("she
+    went to some cocoa meeting in Africa": there is no longer the Tokyo conference)."""
+    if focus is None or not resolved.followup or not focus.place or top is None:
+        return None
+    place = {t[:5] for t in terms(focus.place)}
+    return focus.place if 2 * len(place & {t[:5] for t in terms(f"{top.heading or ''} {top.text}")}) >= len(place) else None
 
 
 def _people(q: str, index: Index, words: Words) -> list[str]:

@@ -2799,3 +2799,10 @@ def test_its_first_president_is_the_first_item_listed_under_a_heading_that_says_
     assert any(n.startswith("Its first → Anna Berg") for n in turns[1][1].notes)
     _, turns = _talk(index, embedder, "When was the Harbour Club founded?", "And its second president?")
     assert turns[1][0].hits[0].text.startswith("- Carl Dahl")
+
+
+def test_there_is_no_longer_a_place_the_conversation_has_left(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "did ACE go to a big sustainable business conference in tokyo??",
+                     "who from ACE spoke there", "oh also she went to some cocoa meeting in africa didnt she? who went "
+                     "with her", "what did they talk abt there")
+    assert "CLCCG" in _top(turns[3]) and any(n.startswith("there → CLCCG") for n in turns[3][1].notes)

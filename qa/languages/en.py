@@ -15,7 +15,8 @@ _HALF, _HALF2 = (rf"(?P<{g}>\s+and\s+a\s+half)?" for g in ("half", "half2"))  # 
 _UNCOUNTED = r"(?:^|(?<=[,.;:!?—–-] )|(?<=\band )|(?<=\bjust ))"
 _CONNECT = r"(?:of|on|and|for|the|in|de|du|von|van|against|to|from)"
 _CAP = r"(?:[A-Z][\w.'’&-]*|\d+(?:\.\d+)?)"
-_NAME = re.compile(rf"(?<![\w])[A-ZÀ-ÖØ-Þ\u0100-\u017e][\w.'’&-]*(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
+# (not an adjective's ending: "Newcastle-mad", "Tokyo-based" name Newcastle and Tokyo)
+_NAME = re.compile(rf"(?<![\w])[A-ZÀ-ÖØ-Þ\u0100-\u017e](?:[\w.'’&]|-(?![a-z]+(?![\w'’-])))*(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
 _QUESTION_START = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|whats|whos|wheres|hows|did|do|does|is|was|were|are|can|could|"
                              r"one|our|my|some|many|most|both|each|every|all|"
                              r"tell|and|but|so|also|ok|okay|then|please|any|has|have|had|i|we|the|a|an|in|on|at|"
@@ -105,6 +106,8 @@ def names(text: str) -> list[tuple[str, str]]:
     [('Deputy Prime Minister', 'thing'), ('President Barack Obama', 'person')]
     >>> names("When did General Lothar von Trotha join the Prussian Army? And Major League Baseball?")
     [('General Lothar von Trotha', 'person'), ('Prussian Army', 'thing'), ('Major League Baseball', 'thing')]
+    >>> names("My grandson is Newcastle-mad and asks about Olivier Bernard")
+    [('Newcastle', 'thing'), ('Olivier Bernard', 'person')]
     >>> names("My friend Mrs. Tanaka asked about TICAD")
     [('Mrs. Tanaka', 'person'), ('TICAD', 'thing')]
     >>> names("When did they move into the Le Coq Arena?")
