@@ -611,7 +611,10 @@ def _antecedent_here(r: _Reading, thing: re.Match | None) -> bool:
 def _person_before(q: str, pronoun: re.Match, words: Words, focus: Focus, returned) -> str | None:
     """The person a question names before its "she"/"he" (or goes back to): that person, by the full name
     the conversation gave when it names only part of it ("Iwatsuki": Yuka Iwatsuki)."""
-    named = [n for n, kind in words.names(q[:pronoun.start()]) if kind == "person"]
+    said = q[:pronoun.start()]
+    # "the partnership with Mr. Brunner — … the year after he met …": he is still the one in focus
+    named = [n for n, kind in words.names(said) if kind == "person"
+             and not (focus.person and words.object_of.search(said[:said.find(n)]) and not _same_person(n, focus.person))]
     if named:
         return named[-1]
     if returned is None:

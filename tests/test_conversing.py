@@ -2806,3 +2806,15 @@ def test_there_is_no_longer_a_place_the_conversation_has_left(ngo_index, embedde
                      "who from ACE spoke there", "oh also she went to some cocoa meeting in africa didnt she? who went "
                      "with her", "what did they talk abt there")
     assert "CLCCG" in _top(turns[3]) and any(n.startswith("there → CLCCG") for n in turns[3][1].notes)
+
+
+def test_a_person_named_as_an_object_is_not_the_he_of_the_same_question(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {
+        "Ludwig_Mond.txt": "Ludwig Mond\n\nLudwig Mond ( 1839 – 1909 ) was a German-born chemist and industrialist .\n\n"
+                           "In 1862 Mond moved to England to work at a soda factory in Widnes .\n\n"
+                           "In 1872 Mond got in touch with the Belgian industrialist Ernest Solvay .\n\n"
+                           "In 1873 Mond went into partnership with John Brunner , and they founded Brunner Mond .\n\n"
+                           "In October 1866 Mond married his cousin Frida Löwenthal in Cologne .\n"})
+    _, turns = _talk(index, embedder, "When did Ludwig Mond first come over to England?",
+                     "The partnership with Mr. Brunner — what year did that begin? The year after he met the Belgian?")
+    assert any(n == "he → Ludwig Mond" for n in turns[1][1].notes)

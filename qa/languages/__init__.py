@@ -152,6 +152,9 @@ class Words:
     told_later: re.Pattern = re.compile(r"(?!)")  # a passage's time counted on from its last date ("The following
     #                                               year he …"): group "n" (none: one) and "unit" (a key of `units`)
     asks_office: re.Pattern = re.compile(r"(?!)")  # group "kind": a person asked for by office ("which State Minister …")
+    # a preposition just before a name ("the partnership with Mr. Brunner"): the name is its object, no subject that
+    # a later "he" of the same question points at while someone else is in focus
+    object_of: re.Pattern = re.compile(r"(?!)")
     # group "n": an ordinal after a possessive ("its first president"), which may pick from a list its heading names
     owned_ordinal: re.Pattern = re.compile(r"(?!)")
     # group "x": a noun named with "the" ("the official's position"), which points back when the last question said it
