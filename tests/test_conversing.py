@@ -2818,3 +2818,12 @@ def test_a_person_named_as_an_object_is_not_the_he_of_the_same_question(write_co
     _, turns = _talk(index, embedder, "When did Ludwig Mond first come over to England?",
                      "The partnership with Mr. Brunner — what year did that begin? The year after he met the Belgian?")
     assert any(n == "he → Ludwig Mond" for n in turns[1][1].notes)
+
+
+def test_that_very_same_year_is_a_time_and_that_begin_no_thing_named_begin():
+    from qa.languages import table
+
+    thing = table("en").thing
+    assert not thing.search("And that very same year she got some big honour?")
+    assert [m.group(0) for m in thing.finditer("what year did that begin?")] == ["that"]
+    assert [m.group(0) for m in thing.finditer("that meeting, where was it?")] == ["that meeting", "it"]

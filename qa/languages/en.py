@@ -193,7 +193,7 @@ WORDS = Words(
         r"these|those|the same|the said|the aforementioned|"
         # "the resulting declaration": what came of the one in focus
         r"the above-?mentioned|the resulting|the ensuing)\b"  # "the one that we attended": no reference
-        r"(?!\s+(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:and|or|but|in|on|at|to|for|with|of|about|from|by|before|after|earlier|later|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z][a-z0-9-]*)?",  # "the same C20"
+        r"(?!\s+(?:very\s+)?(?:same\s+)?(?:day|week|month|year|time|season|period|stretch|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)s?\b)(?:\s+(?!(?:and|or|but|in|on|at|to|for|with|of|about|from|by|before|after|earlier|later|was|is|were|did|does|has|had|have|will|would|can|could|held|made|took|began|begin|start|end|went|met|led|won|sent|built|set|happen|happened|take|mean|means|\w+ed)\b)[a-z][a-z0-9-]*)?",  # "the same C20"
         re.I),
     pronoun=re.compile(r"(?i)it|its|they|them|their|theirs"),
     agent=re.compile(r"\b(?:did|do|does|have|has|had|were|are|will|would|could|can)\s+(?:they|he|she|it)\b"
