@@ -99,6 +99,7 @@ class Resolved:
     returned: str | None = None  # an earlier subject the question went back to ("back to the forum")
     series: tuple[str, int] | None = None  # the series and number of the item picked ("the second" dialogue)
     compared: tuple[int, ...] = ()  # the passages the item was picked from ("the older one" of two): "the other one"
+    pronoun: tuple[str, str] | None = None  # the person "she", "he" meant, and the sex the word tells
 
     @property
     def followup(self) -> bool:
@@ -126,6 +127,9 @@ class Focus:
     place: str | None = None  # the place "there" last meant ("the Diet Member's Building")
     answered: tuple[Hit, ...] = ()  # the first passage of each turn, the latest first (for "the January one" of before)
     said: str = ""  # the last question's words, all of them (for "the official" it introduced)
+    # the person a pronoun of the last question meant, and its sex, when someone else it named is now in focus ("she
+    # went with Akira Kondo": "him" is Kondo, "her" still the one "she" meant)
+    aside: tuple[str, str] | None = None
 
 
 @dataclass
@@ -167,7 +171,8 @@ class Conversation:
         if missing:  # "when was the fourth SDG 8.7 Dialogue?" where the documents number three: nothing answers
             answer, resolved = replace(answer, found=False), replace(resolved, notes=resolved.notes + (missing,))
         if answer.hits or self.focus is None:  # a turn that found nothing leaves the conversation where it was
-            self.focus = replace(_next_focus(self.focus, index, q, resolved, answer, self.today, self.shows), said=asked)
+            focus = _next_focus(self.focus, index, q, resolved, answer, self.today, self.shows)
+            self.focus = replace(focus, said=asked, aside=_aside(self.focus, resolved, focus.person))
         return (replace(answer, question=asked) if q != asked else answer), resolved
 
     def resolve(self, index: Index, question: str) -> Resolved:
@@ -366,9 +371,10 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         r.note(returned[2], _short(focus.subjects[0]))
         thing = None  # "those", "its" after "back to X": X
     here = _person_before(q, person, words, focus, returned) if person else None
-    if person and (here or focus.person):  # "back to Iwatsuki: what did the pack she handed over ask?": Iwatsuki
-        r.context.append(here or focus.person)
-        r.note(person.group(0), _short(here or focus.person))
+    meant = here or _pronoun_person(person, focus, words) if person else None
+    if person and meant:  # "back to Iwatsuki: what did the pack she handed over ask?": Iwatsuki
+        r.context.append(meant)
+        r.note(person.group(0), _short(meant))
     noted = len(r.notes)
     thing = _pair(r, thing)
     _thing(r, thing, person is not None)
@@ -457,7 +463,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
                       r.place)
     notes = tuple(n for n in r.notes if len(set(n.lower().split(" → "))) > 1)  # not "his career → his career"
     return Resolved(question, signals, when, notes, focus.subjects[0] if returned else None, r.series,
-                    r.compared if r.item is not None else ())
+                    r.compared if r.item is not None else (), (meant, dict(words.gender).get(person.group(0).lower(), ""))
+                    if person and meant else None)
 
 
 _SENTENCE = re.compile(r"(?<=[.!])\s+|(?<=[。！])")  # not the point of "8.7"
@@ -606,6 +613,25 @@ def _antecedent_here(r: _Reading, thing: re.Match | None) -> bool:
     return any(0 <= r.q.find(n) < thing.start() and not asked_for(r.q.find(n))
                and (not noun or noun & {t[:5] for t in terms(n)} or held_at and is_place(n)) for n in r.own) \
         or any(not noun or noun & {t[:5] for t in terms(b)} for b in brought)
+
+
+def _aside(before: Focus | None, resolved: Resolved, person: str | None) -> tuple[str, str] | None:
+    """Who a pronoun meant while someone else is now in focus ("which meeting did she attend with Akira Kondo?": she,
+    while Kondo is), kept over the turns that speak of that other one ("and him?")."""
+    meant = resolved.pronoun  # (not when the answer brought the other one: "who took over when he resigned?")
+    if meant and meant[1] and person and meant[0] != person and person.split()[-1] in resolved.question:
+        return meant
+    kept = before.aside if before is not None and resolved.followup else None
+    return kept if kept and kept[0] != person else None
+
+
+def _pronoun_person(pronoun: re.Match, focus: Focus, words: Words) -> str | None:
+    """Who "him", "she" means: the person in focus, or the one a pronoun of the same sex meant the turn before while
+    someone else it named came into focus."""
+    sex = dict(words.gender).get(pronoun.group(0).lower())
+    if focus.aside and sex and focus.aside[1] == sex and focus.aside[0] != focus.person:
+        return focus.aside[0]
+    return focus.person
 
 
 def _person_before(q: str, pronoun: re.Match, words: Words, focus: Focus, returned) -> str | None:

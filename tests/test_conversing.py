@@ -2818,6 +2818,18 @@ def test_a_person_named_as_an_object_is_not_the_he_of_the_same_question(write_co
     _, turns = _talk(index, embedder, "When did Ludwig Mond first come over to England?",
                      "The partnership with Mr. Brunner — what year did that begin? The year after he met the Belgian?")
     assert any(n == "he → Ludwig Mond" for n in turns[1][1].notes)
+    conversation = _talk(index, embedder, "When did Ludwig Mond first come over to England?",
+                         "The partnership with Mr. Brunner — what year did that begin? The year after he met the "
+                         "Belgian?")[0]
+    answer, resolved = conversation.ask(index, embedder, "Who did he marry, and when?")
+    assert "he → Ludwig Mond" in resolved.notes and "Frida" in answer.hits[0].text  # he is still the one "he" meant
+
+
+def test_a_pronoun_of_the_other_sex_means_the_other_person_the_question_named(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Tomoko Shiroki is who? what is her role in ACE",
+                     "which meeting she attended together with Akira Kondo?", "and him? his job is what",
+                     "and her, what did she present there?")
+    assert "him → Akira Kondo" in turns[2][1].notes and "her → Tomoko Shiroki" in turns[3][1].notes
 
 
 def test_that_very_same_year_is_a_time_and_that_begin_no_thing_named_begin():
