@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .dates import leading_date
 
-CHUNKER_VERSION = 9  # bump when the rules change: it invalidates built indexes
+CHUNKER_VERSION = 10  # bump when the rules change: it invalidates built indexes
 MAX_TOKENS = 240  # budget for title + heading + text, in model word pieces (the model reads 256)
 CONTINUATION_INDENT = 10  # a line indented this far continues the entry above it
 LABEL_CHARS = 100  # a line this short, without closing punctuation, is a label
