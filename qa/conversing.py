@@ -463,7 +463,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
                       r.place)
     notes = tuple(n for n in r.notes if len(set(n.lower().split(" → "))) > 1)  # not "his career → his career"
     return Resolved(question, signals, when, notes, focus.subjects[0] if returned else None, r.series,
-                    r.compared if r.item is not None else (), (meant, dict(words.gender).get(person.group(0).lower(), ""))
+                    r.compared if r.item is not None else (), (meant, words.gender.get(person.group(0).lower(), ""))
                     if person and meant else None)
 
 
@@ -628,7 +628,7 @@ def _aside(before: Focus | None, resolved: Resolved, person: str | None) -> tupl
 def _pronoun_person(pronoun: re.Match, focus: Focus, words: Words) -> str | None:
     """Who "him", "she" means: the person in focus, or the one a pronoun of the same sex meant the turn before while
     someone else it named came into focus."""
-    sex = dict(words.gender).get(pronoun.group(0).lower())
+    sex = words.gender.get(pronoun.group(0).lower())
     if focus.aside and sex and focus.aside[1] == sex and focus.aside[0] != focus.person:
         return focus.aside[0]
     return focus.person
@@ -1545,8 +1545,8 @@ def _nth_of_list_found(index: Index, q: str, hits: list[Hit]) -> tuple[int, str]
         return None
     own = {t for t in terms(q[:ordinal.start()] + " " + q[ordinal.end():]) if t not in words.stop}
     counted = set(terms(q[ordinal.end():])[:1])  # "first president": president
-    for hit in hits[:HEADED_LISTS]:
-        intro = _list_intro(index, hit.number) if hit in hits[:LISTS_SHOWN] else None
+    for at, hit in enumerate(hits[:HEADED_LISTS]):
+        intro = _list_intro(index, hit.number) if at < LISTS_SHOWN else None
         if intro is not None and own & set(terms(index.chunks[intro].text)):
             item = _listed(index, hit, n, intro)
         else:  # (a list under a heading that names what is counted: its items are the short passages under it)

@@ -153,7 +153,7 @@ class Words:
     #                                               year he …"): group "n" (none: one) and "unit" (a key of `units`)
     asks_office: re.Pattern = re.compile(r"(?!)")  # group "kind": a person asked for by office ("which State Minister …")
     # the sex a pronoun for a person tells ("she": "f"): of two people in a conversation, the one it can mean
-    gender: tuple[tuple[str, str], ...] = ()  # (pronoun, sex): a tuple, as the table is hashed
+    gender: dict[str, str] = field(default_factory=dict)
     # a preposition just before a name ("the partnership with Mr. Brunner"): the name is its object, no subject that
     # a later "he" of the same question points at while someone else is in focus
     object_of: re.Pattern = re.compile(r"(?!)")

@@ -495,9 +495,9 @@ WORDS = Words(
                          r"collects|runs|holds|hosts|leads|organi[sz]es|conducts|gathers|coordinates|manages|handles|"
                          r"sends|makes|funds|supports|chairs|represents|includes|covers|works)\b"
                          r"|(?:\s+(?:exactly|precisely|again|then|now|though|anyway|there|here))?\s*(?:[?.!]|$))"),  # "which city?"
-    gender=tuple({"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
-                  "that gentleman": "m", "the gentleman": "m", "this gentleman": "m", "that man": "m", "the man": "m",
-                  "that lady": "f", "the lady": "f", "this lady": "f", "that woman": "f", "the woman": "f"}.items()),
+    gender={"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
+            "that gentleman": "m", "the gentleman": "m", "this gentleman": "m", "that man": "m", "the man": "m",
+            "that lady": "f", "the lady": "f", "this lady": "f", "that woman": "f", "the woman": "f"},
     object_of=re.compile(r"(?i)\b(?:with|to|by|for|from|against|versus|vs\.?)\s+$"),
     owned_ordinal=re.compile(r"(?i)\b(?:its|his|her|their)\s+(?P<n>" + "|".join(_ORD) + r"|last|\d+(?:st|nd|rd|th))\b"),
     article=re.compile(r"(?i)\bthe\s+(?P<x>(?-i:[a-z])[a-z-]{2,}(?:\s+(?-i:[a-z])[a-z-]{2,}){0,2})(?:['’]s)?\b"),

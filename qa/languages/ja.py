@@ -79,7 +79,7 @@ _U = r"(?P<unit>年|か月|ヶ月|カ月|ヵ月|箇月|ケ月|週間|週|日)"
 WORDS = Words(
     code="ja",
     person=re.compile(r"(彼女|彼(?!ら)|その人|この人|あの人|その方|この方)"),
-    gender=(("彼女", "f"), ("彼", "m")),
+    gender={"彼女": "f", "彼": "m"},
     thing=re.compile(r"(それ(?!以前|以降|以外|から|より前)|そこ|そちら|あそこ|その(?![年月日週後前翌次直])|この(?![年月日週])"
                      r"|あの|同じ(?![年月日週])|彼ら)"),
     agent=re.compile(r"(?!)"),  # a dropped subject is not told apart from a dropped object
