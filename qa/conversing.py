@@ -442,6 +442,8 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
                 and not (answer is not None and (goes_on or tells or _goes_on_to(index, answer, when, rest, words))):
             # another event than it; "what else that year, after the seminar": than either
             r.exclude = (*r.exclude, focus.shown[0].number if relative[2] is None else relative[2])
+        elif more and not left_out and relative[2] is not None and relative[2] not in r.exclude:
+            r.exclude = (*r.exclude, relative[2])  # "same month as the Osaka declaration, where else …?": not it
     elif own_time is not None and not own_time.bounded and focus.period is not None and words.one.search(q) \
             and focus.period.bounded and not focus.period.order:  # "most recent one?" after 2018's list: 2018's latest
         when = TimeScope(focus.period.start, focus.period.end, own_time.order)
@@ -1179,7 +1181,9 @@ def _described(r: _Reading, m: re.Match) -> None:
     """ "the geneva one", "the business and human rights one": the passage just shown that says most of
     its words (the first of those)."""
     hit = _shown_described(r.focus, m, r.words)
-    if hit is not None:
+    said = set(terms(f"{hit.heading or ''} {hit.text}")) if hit is not None else set()
+    # "I meant the other National Action Plan, the one on children": not a shown one naming no such plan
+    if hit is not None and all(set(terms(name)) <= said for name in r.own):
         r.item, r.compared = hit.number, tuple(h.number for h in r.focus.shown[:5])
         r.note(m.group(0), f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
 
@@ -1316,7 +1320,13 @@ def _unknown(index: Index, q: str, words: Words) -> bool:
     said = " ".join(w for w in re.findall(r"\w+", q) if not words.place_kind.fullmatch(w)  # "and which city?": a kind
                     and not re.fullmatch(r"(?i:[a-z]{2,}(?:ed|ing))", w) and not words.question.fullmatch(w))
     # "founded when?", "tied to whose campaign?": an act asked of the focus, and a question word, are no thing of its own
-    return any(index.frequency(t) == 0 and not _kin_written(index, t) for t in terms(said) if t not in stop)
+    # "how many members sila?": a word of another language beside words of the model's asks no thing of its own
+    # ("xqzv wlkj?", all of it unknown, does)
+    known = model_words(index.manifest.model)
+    if not any(w.lower() in known for w in re.findall(r"\w+", q)):
+        known = frozenset()
+    return any(index.frequency(t) == 0 and not _kin_written(index, t) for w in said.split()
+               if not known or w.lower() in known for t in terms(w) if t not in stop)
 
 
 def _kin_written(index: Index, stem: str) -> bool:
@@ -1721,9 +1731,10 @@ def _and_a_half(unit: str, n: int) -> tuple[str, str]:
 
 def _attributive(q: str, m: re.Match) -> bool:
     """Whether a relative time's word describes the thing the question names ("did ACE also comment on the
-    earlier baseline study report?": that report, itself earlier), not a time counted from it."""
+    earlier baseline study report?": that report, itself earlier), not a time counted from it ("was there an earlier
+    seminar there …?" asks for one before the answer)."""
     return re.fullmatch(r"(?i)earlier|later|previous|prior", m.group(0).strip()) is not None \
-        and re.search(r"(?i)\b(?:the|an|that|this|its|their|our)\s+$", q[:m.start()]) is not None \
+        and re.search(r"(?i)\b(?:the|that|this|its|their|our)\s+$", q[:m.start()]) is not None \
         and re.match(r"\s+(?!ones?\b|in\b|on\b|that\b|this\b|than\b)[a-z][\w'’-]{2,}\s+[a-z][\w'’-]{2,}", q[m.end():], re.I) is not None
 
 

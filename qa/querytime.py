@@ -35,8 +35,10 @@ def listing_order(question: str) -> str | None:
     return "asc" if _LISTED_ASC.search(question) else "desc" if _LISTED_DESC.search(question) else None
 
 
+# "first ACE activity", "the last of their events": whose, between the order and the kind
+_OWNER = r"(?:(?:our|their|its|his|her)\s+|(?-i:[A-Z])[\w.&-]*(?:['’]s)?\s+)?"
 _EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first ever|very first|first .{0,40}\bever"
-                       r"|first (?:event|activity|thing|item|entry)(?!\s+(?:you|that\s+you|on\s+(?:the|that|your)\s+list|listed|mentioned|shown)\b))\b"
+                       r"|first " + _OWNER + r"(?:event|activity|thing|item|entry)(?!\s+(?:you|that\s+you|on\s+(?:the|that|your)\s+list|listed|mentioned|shown)\b))\b"
                        r"|\bwhen did\b.{0,60}\bfirst\b|初めて|最初|一番古い"
                        # "first Alliance 8.7 event they attended": the earliest of those they attended
                        r"|\bfirst\s+(?:[\w.'’-]+\s+){1,4}?(?:that\s+|which\s+)?(?:they|we|ace|she|he)\s+(?:ever\s+)?"
@@ -44,7 +46,7 @@ _EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first 
 # "of all the 2021 ones, which was last?": an order within the period the question names (without one,
 # "which came first" compares the things just shown)
 # with a time named: "which came last?", "Last dated item in 2021?", "the final one of 2019", "last 2021 entry?"
-_OF_KIND = r"\s+(?:(?:1\d{3}|20\d{2})\s+)?(?:dated\s+|recorded\s+|listed\s+)?(?:event|activity|thing|item|entry|record|one|action)\b" \
+_OF_KIND = r"\s+" + _OWNER + r"(?:(?:1\d{3}|20\d{2})\s+)?(?:dated\s+|recorded\s+|listed\s+)?(?:event|activity|thing|item|entry|record|one|action)\b" \
            r"(?!\s+(?:you|that\s+you|on\s+(?:the|that|your)\s+list|listed|mentioned|shown)\b)"  # "the first one you listed"
 _LAST_OF = re.compile(rf"(?i)\b(?:was|came|happened)\s+(?:the\s+)?last(?=\s*(?:[?.!]|$))|\b(?:last|final){_OF_KIND}")
 _FIRST_OF = re.compile(rf"(?i)\b(?:was|came|happened)\s+(?:the\s+)?first(?=\s*(?:[?.!]|$))|\bfirst{_OF_KIND}")

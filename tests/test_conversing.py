@@ -2839,3 +2839,33 @@ def test_that_very_same_year_is_a_time_and_that_begin_no_thing_named_begin():
     assert not thing.search("And that very same year she got some big honour?")
     assert [m.group(0) for m in thing.finditer("what year did that begin?")] == ["that"]
     assert [m.group(0) for m in thing.finditer("that meeting, where was it?")] == ["that meeting", "it"]
+
+
+def test_a_word_of_another_language_is_no_subject_of_its_own_but_a_known_word_no_passage_uses_is(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "What is the Stop Child Labour Network and when was it started?",
+                     "How many members sila?")  # Tagalog "they": no word of the model's, nor of the documents'
+    assert "Made up of 17 members" in turns[1][0].hits[0].text and turns[1][1].notes
+    _, turns = _talk(ngo_index, embedder, "What is the Stop Child Labour Network and when was it started?",
+                     "Who is the network's treasurer?")  # an English word no passage uses: asked, not in them
+    assert not turns[1][0].found
+
+
+def test_else_in_the_month_of_a_named_event_leaves_that_event_out(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Did the G20 leaders put child labour in their declaration?",
+                     "what about the labour ministers?", "Same month as the Osaka declaration, where else was ACE?")
+    assert "Osaka Leaders" not in turns[2][0].hits[0].text and turns[2][0].hits[0].date.startswith("2019-07")
+
+
+def test_an_earlier_one_of_a_kind_is_any_before_the_answer_not_the_nearest(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Did ACE hold a screening of The Price of Free?",
+                     "what did ACE hold in that same building the month before?",
+                     "was there an earlier seminar there about child labour in Japan?")
+    assert turns[1][0].hits[0].date == "2019-10-26"
+    assert "Child labour exists in Japan" in turns[2][0].hits[0].text  # June 2018, not October 18, 2019
+
+
+def test_the_one_on_a_subject_is_not_a_shown_passage_lacking_the_name_the_question_gives(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "Date on which ACE submitted public comments on the draft National Action"
+                     " Plan on Business and Human Rights?", "Earliest public comment in the record. Date, subject.",
+                     "Not that. I meant the other National Action Plan, the one on children. ACE input, date.")
+    assert "Violence against Children" in turns[2][0].hits[0].text

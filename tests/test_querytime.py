@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from qa.dates import TimeScope
@@ -185,3 +187,11 @@ def test_that_christmas_is_the_part_of_the_year_a_follow_up_names():
     assert season_in("where'd they get sent that christmas?") == "christmas"
     assert part_of_year(1944, season_in("and the same Thanksgiving?")) == TimeScope("1944-11", "1944-11")
     assert season_in("what does ACE do every christmas?") is None
+
+
+def test_the_first_or_last_of_someones_activities_in_a_year_is_an_order():
+    today = datetime.date(2026, 12, 8)
+    assert question_time("First ACE activity recorded for 2021?", today) == TimeScope("2021", "2021", "earliest")
+    assert question_time("the last of their events in 2019?", today).order is None  # not "last <kind>"
+    assert question_time("Last ACE event of 2019?", today) == TimeScope("2019", "2019", "latest")
+    assert question_time("our first event in 2018", today).order == "earliest"

@@ -402,8 +402,9 @@ WORDS = Words(
                            r"to\s+do|similar|like)\b)|\b(?:any|some)thing\s+(?:happen\w*|going\s+on)\b"),
     # "did he come to Japan with ACE before that?": whether, at any time before; not "what did they do before that?"
     # ("has it happened again since then?": the next time it did, the first after)
-    asks_ever=re.compile(r"(?i)(?!.*\bagain\b)\b(?:did|had|has|have)\s+(?:he|she|they|we|ace|you|it)\s+(?:ever\s+|already\s+|also\s+)?"
-                         r"(?!do\b|done\b)[a-z]{2,}"),
+    # "was there an earlier seminar there …?": whether one of that kind was held at any time before
+    asks_ever=re.compile(r"(?i)(?!.*\bagain\b)\b(?:(?:did|had|has|have)\s+(?:he|she|they|we|ace|you|it)\s+(?:ever\s+|already\s+|also\s+)?"
+                         r"(?!do\b|done\b)[a-z]{2,}|(?:was|were)\s+there\s+(?=.*\b(?:earlier|before|previous|prior)\b)(?:ever\s+)?(?:an?|any)\s+(?!thing\b|one\b)[a-z]{2,})"),
     either_way=re.compile(r"(?i)\bor\s+(?:after|before|afterwards|later|earlier|not)\b"),
     wh=re.compile(r"(?i)\b(?:what|which|who|whom|whose|where|when|how|why)\b"),
     # words people type for the documents' words: US and British spellings, everyday words, clipped ones
