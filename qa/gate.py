@@ -28,13 +28,16 @@ OPEN = {
     "GET": re.compile(
         r"^/(|config/?|static/.*|assets/.*|svelte/.*|favicon\.ico|theme\.css|robots\.txt|manifest\.json"
         r"|pwa_icon(/\d+)?|logout|gradio_api/(info/?|queue/data|heartbeat/[\w-]+|call/chat/[\w-]+"
-        r"|startup-events|app_id/?|user/?|login_check/?|theme\.css|token/?))$"),
-    "HEAD": re.compile(r"^/$"),
-    "POST": re.compile(r"^/(login/?|gradio_api/(queue/join|call/chat/?|cancel|reset/?))$"),  # REST: chat only
+        r"|startup-events|app_id/?|user/?|login_check/?|theme\.css|token/?))\Z"),
+    "HEAD": re.compile(r"^/\Z"),
+    "POST": re.compile(r"^/(login/?|gradio_api/(queue/join|call/chat/?|cancel|reset/?))\Z"),  # REST: chat only
 }
-UPLOAD = re.compile(r"^/gradio_api/upload$")
-GUARDED = re.compile(r"^/gradio_api/(cancel|reset/?|heartbeat/[\w-]+)$")  # Gradio asks no login of these: the gate does
-LOGIN = re.compile(r"^/login/?$")
+# (\Z, not $: "$" also matches before a final newline, and "/config%0A" reached Gradio as "/config\n")
+UPLOAD = re.compile(r"^/gradio_api/upload\Z")
+GUARDED = re.compile(r"^/gradio_api/(cancel|reset/?|heartbeat/[\w-]+)\Z")  # Gradio asks no login of these: the gate does
+LOGIN = re.compile(r"^/login/?\Z")
+UPLOAD_PARTS = 100  # files in one upload request (the page adds 5 at once and names the rest)
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # in a path: never a route of the page
 FREE_FAILURES = 5  # failed logins from one address before the next has to wait
 LONGEST_WAIT = 600.0  # seconds
 
@@ -107,17 +110,23 @@ def host_of(header: str) -> str:
 @dataclass
 class UploadCache:
     """Gradio's folder of uploaded files, kept within bounds: files older than `max_age` seconds are
-    deleted (an upload is added to the documents, or abandoned, within seconds), and no upload is
-    taken while it holds `max_bytes` or `max_files` (an upload never added stays there otherwise)."""
+    deleted (an upload is added to the documents, or abandoned, within seconds), and an upload is taken
+    only while the folder, with the uploads under way and this one, stays within `max_bytes` and
+    `max_files` (an upload never added stays there otherwise; uploads sent at once can't all slip in).
+    One client (a login, or an address) may hold at most `share` of either within `max_age`, so that one
+    request of 1,000 tiny files can't shut uploads off for everyone."""
 
     folder: Path
     max_bytes: int
     max_files: int = 1000
     max_age: float = 1800.0
     clock: Callable[[], float] = time.time
+    share: float = 0.5
+    under_way: list[int] = field(default_factory=lambda: [0, 0])  # bytes, files of the uploads being received
+    by_client: dict[str, list[tuple[float, int, int]]] = field(default_factory=dict)  # client -> (time, bytes, files)
 
-    def full(self) -> str | None:
-        """Why no upload is taken now, or None; old files are deleted first."""
+    def held(self) -> tuple[int, int]:
+        """The bytes and files the folder holds; old files are deleted first."""
         size = count = 0
         now = self.clock()
         for root, _, files in os.walk(self.folder):
@@ -137,20 +146,56 @@ class UploadCache:
                     Path(root, name).rmdir()
                 except OSError:
                     pass
-        if size >= self.max_bytes or count >= self.max_files:
-            return (f"the upload space is full ({size / 1e6:.0f} MB in {count} files waiting to be added);"
+        return size, count
+
+    def full(self, size: int = 0, files: int = 0) -> str | None:
+        """Why an upload of `size` bytes in `files` files is not taken now, or None."""
+        held, count = self.held()
+        held, count = held + self.under_way[0], count + self.under_way[1]
+        if held + size > self.max_bytes or count + files > self.max_files or held >= self.max_bytes:
+            return (f"the upload space is full ({held / 1e6:.0f} MB in {count} files waiting to be added);"
                     f" try again in a few minutes")
         return None
 
+    def take(self, client: str, size: int, files: int) -> str | None:
+        """Reserves room for an upload of `client` (None), or says why it is refused; `done` gives it back
+        once the upload is in the folder (where `held` counts it)."""
+        why = self.full(size, files)
+        now = self.clock()
+        mine = [e for e in self.by_client.get(client, []) if now - e[0] <= self.max_age]
+        if why is None and (sum(e[1] for e in mine) + size > self.share * self.max_bytes
+                            or sum(e[2] for e in mine) + files > self.share * self.max_files):
+            why = (f"you have uploaded {sum(e[1] for e in mine) / 1e6:.0f} MB in {sum(e[2] for e in mine)} files in"
+                   f" the last {self.max_age / 60:.0f} minutes, the most one person may; try again later")
+        if why is None:
+            self.by_client[client] = [*mine, (now, size, files)]
+            if len(self.by_client) > 10_000:  # forget the oldest rather than grow without bound
+                del self.by_client[next(iter(self.by_client))]
+            self.under_way[0] += size
+            self.under_way[1] += files
+        return why
 
-def _username(body: bytes) -> str:
-    """The account name a login form names ("" when none)."""
-    from urllib.parse import parse_qs
+    def done(self, size: int, files: int) -> None:
+        self.under_way[0] -= size
+        self.under_way[1] -= files
+
+
+def _file_parts(content_type: bytes, body: bytes) -> int:
+    """How many parts (files) a multipart body holds, counted by its boundary; 0 when it is not multipart."""
+    m = re.search(rb"(?i)multipart/form-data.*?;\s*boundary=\"?([^\";]+)", content_type)
+    return max(0, body.count(b"--" + m.group(1)) - 1) if m else 0
+
+
+async def _usernames(scope, body: bytes, receive) -> list[str] | None:
+    """The account names a login form gives, read as Gradio reads them (Starlette's form parser, either encoding,
+    stripped as Gradio strips them; it takes the last of several), or None when the form can't be parsed."""
+    from starlette.requests import Request
 
     try:
-        return parse_qs(body.decode("utf-8", "replace"), max_num_fields=10).get("username", [""])[0][:200]
-    except ValueError:
-        return ""
+        form = await Request(scope, _replay(body, receive)).form(max_files=0, max_fields=10)
+        return [str(v).strip()[:200] for v in form.getlist("username")]
+    except Exception:  # any malformed form (Starlette's own errors, a bad encoding): refused, never a 500
+        return None
 
 
 async def _refuse(send, status: int, message: str, headers: list | None = None) -> None:
@@ -269,9 +314,10 @@ class Gate:
         if scope["type"] == "websocket":  # the page uses none
             return await send({"type": "websocket.close", "code": 1008})
         method, path = scope["method"], scope["path"]
-        if not self._route_open(method, path):
+        if CONTROL.search(path) or not self._route_open(method, path):
             return await _refuse(send, 404, "no such route on this page")
-        if GUARDED.match(path) and not _logged_in(scope, headers):
+        # before any body is read: an upload of 100 MB without a login is refused unread
+        if (GUARDED.match(path) or method == "POST" and not LOGIN.match(path)) and not _logged_in(scope, headers):
             return await _refuse(send, 401, "log in first")
         limit = self.max_upload if self.uploads and UPLOAD.match(path) else self.max_body
         length = headers.get(b"content-length", b"")
@@ -290,12 +336,33 @@ class Gate:
             receive = _replay(body, receive)
             if LOGIN.match(path):
                 return await self._login(scope, receive, send, body)
+            if self.uploads and self.upload_cache is not None and UPLOAD.match(path):
+                return await self._upload(scope, receive, send, headers, body)
         return await self.app(scope, receive, send)
+
+    async def _upload(self, scope, receive, send, headers: dict, body: bytes):
+        """An upload, let in only when its room is reserved (given back once Gradio has stored it)."""
+        files = _file_parts(headers.get(b"content-type", b""), body)
+        if files > UPLOAD_PARTS:
+            return await _refuse(send, 413, f"at most {UPLOAD_PARTS} files in one upload")
+        cookie = re.search(rb"access-token[\w-]*=([^;]+)", headers.get(b"cookie", b""))
+        client = cookie.group(1).decode("latin-1") if cookie and _logged_in(scope, headers) and \
+            getattr(scope.get("app"), "auth", None) is not None else (scope.get("client") or ("?", 0))[0]
+        why = self.upload_cache.take(client, len(body), files)
+        if why:
+            return await _refuse(send, 507, why)
+        try:
+            return await self.app(scope, receive, send)
+        finally:
+            self.upload_cache.done(len(body), files)
 
     async def _login(self, scope, receive, send, body: bytes = b""):
         address = (scope.get("client") or ("?", 0))[0]
+        names = await _usernames(scope, body, receive)
+        if names is None or len(names) != 1:  # "username=x&username=staff": which one Gradio checks is its own affair
+            return await _refuse(send, 400, "a login gives one username and its password as a form")
         # by address and by account name: behind one proxy every client has the proxy's address
-        keys = [f"address {address}", f"account {_username(body)}"]
+        keys = [f"address {address}", f"account {names[0]}"]
         wait = self.logins.begin(keys)
         if wait > 0:
             return await _refuse(send, 429, f"too many failed logins: try again in {wait:.0f} s",
