@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .chunking import CHUNKER_VERSION, MAX_CHUNKS, Chunk, Texts, TooManyChunks, chunk_document
+from .chunking import CHUNKER_VERSION, LONG_RUN, MAX_CHUNKS, Chunk, Texts, TooManyChunks, chunk_document, too_many
 from .dating import date_chunk
 from .embedding import Embedder
 from .errors import BadIndexError, CorpusError, IndexWriteError
@@ -313,7 +313,8 @@ def _build(corpus: Path, store: Store, embedder: Embedder, progress, full: bool,
         known, stored = ({}, {}) if full else _previous(store, embedder)
         old = store.manifest()
         verdicts = {} if full or old is None else {
-            old.files[rel]: why for rel, why in old.skipped if rel in old.files and why.startswith(SETTLED)}
+            old.files[rel]: why for rel, why in old.skipped if rel in old.files
+            and why.startswith((*SETTLED, too_many(max_chunks), LONG_RUN))}  # "over 5000 passages": while the limit is
         stages = Stages()
         chunks, files, skipped = chunk_corpus(corpus, embedder, max_mb, known, max_chunks, verdicts, stages)
         _give_back()  # the corpus's text and the workers' replies, read and gone

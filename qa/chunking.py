@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .dates import leading_date
 
-CHUNKER_VERSION = 10  # bump when the rules change: it invalidates built indexes
+CHUNKER_VERSION = 11  # bump when the rules change: it invalidates built indexes
 MAX_TOKENS = 240  # budget for title + heading + text, in model word pieces (the model reads 256)
 CONTINUATION_INDENT = 10  # a line indented this far continues the entry above it
 LABEL_CHARS = 100  # a line this short, without closing punctuation, is a label
@@ -35,8 +35,18 @@ MAX_CHARS_PER_TOKEN = 64  # no real word piece is longer: a longer text can't fi
 MAX_CHUNKS = 5000  # a file cut into more passages is refused (`qa build --max-file-chunks`)
 
 
+LONGEST_RUN = 100_000  # characters without a space: no word of any text, and slow to cut (19 MB of one: 12 s)
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_RUN}}}")
+LONG_RUN = f"over {LONGEST_RUN} characters without a space: no text to cut into passages"
+
+
 class TooManyChunks(ValueError):
-    """A document would be cut into more passages than its limit allows."""
+    """A document would be cut into more passages than its limit allows (or is no text to cut)."""
+
+
+def too_many(limit: int) -> str:
+    """Why a file is skipped that would be cut into more than `limit` passages."""
+    return f"over {limit} passages (limit per file)"
 
 _ROLE = re.compile(r"^[-–—]\s*\S.*[-–—]$")
 _PAREN = re.compile(r"^\(.*\)$")
@@ -298,7 +308,7 @@ def _fit(text: str, heading: str | None, budget: int, count: Callable[[str], int
             for piece in _cut_words(sentence, room, count, cut_at):
                 units.append(piece)
                 if limit is not None and len(units) > limit:
-                    raise TooManyChunks(f"over {limit} passages (limit per file)")
+                    raise TooManyChunks(too_many(limit))
     sizes = [count(u) for u in units]
     parts = math.ceil(sum(sizes) / room)
     target = sum(sizes) / parts
@@ -331,13 +341,16 @@ def title_of(blocks: list[_Block], source: str) -> str:
 
 def _check_size(text: str, limit: int | None, budget: int) -> None:
     """TooManyChunks at once when a text has more words than `limit` passages can hold (a word, or
-    a Japanese character, is at least one word piece), before any of it is cut."""
+    a Japanese character, is at least one word piece), or a run of LONGEST_RUN characters without a space
+    (which the model reads as one unknown piece however long), before any of it is cut."""
+    if len(text) >= LONGEST_RUN and _LONG_RUN.search(text):
+        raise TooManyChunks(LONG_RUN)
     if limit is not None and len(text) > limit * budget:
         words = sum(1 for _ in re.finditer(r"\S+", text))
         if words <= limit * budget:  # Japanese has no spaces, but a kana or kanji is at least a piece
             words += sum(1 for _ in re.finditer(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]", text))
         if words > limit * budget:
-            raise TooManyChunks(f"over {limit} passages (limit per file)")
+            raise TooManyChunks(too_many(limit))
 
 
 def chunk_document(
@@ -375,7 +388,7 @@ def chunk_document(
         for piece in _fit(block_text, heading, budget, count, limit, cut_at):
             chunks.append(Chunk(piece, heading, source, line, title=title))
             if limit is not None and len(chunks) > limit:
-                raise TooManyChunks(f"over {limit} passages (limit per file)")
+                raise TooManyChunks(too_many(limit))
 
     for i, b in enumerate(blocks):
         md = " › ".join(md_heading) or None

@@ -61,6 +61,8 @@ def _megabytes(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a number of megabytes, got {text!r}") from None
     if not mb > 0:
         raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
+    if not math.isfinite(mb) or mb > 1e9:  # "inf", "1e400": no file is that big, and bytes must be a number
+        raise argparse.ArgumentTypeError(f"must be at most a petabyte (1e9 MB), got {text}")
     return mb
 
 

@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import time
+import typing
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -409,13 +410,32 @@ def read_manifest(folder: Path, generation: Path | None = None) -> Manifest:
 def manifest_of(data: dict, where: str, rebuild: str, what: str | None = None) -> Manifest:
     """The Manifest in `data` as read from a store (`where` names it in messages, `what` the file
     or record read); BadIndexError for another format or what is not a manifest."""
+    if not isinstance(data, dict):  # "[]", "null": JSON, but no manifest
+        raise BadIndexError(f"{what or f'the manifest in {where}'} is not a qa manifest: {rebuild}")
     if data.get("format_version") != FORMAT_VERSION:
         raise BadIndexError(f"{where} has index format {data.get('format_version')}, this qa reads {FORMAT_VERSION}:"
                             f" {rebuild}")
     try:
-        return Manifest(**data)
+        manifest = Manifest(**data)
     except TypeError as e:
         raise BadIndexError(f"{what or f'the manifest in {where}'} is not a qa manifest: {rebuild}") from e
+    if not _well_formed(manifest):
+        raise BadIndexError(f"{what or f'the manifest in {where}'} is damaged (a field of the wrong kind): {rebuild}")
+    return manifest
+
+
+def _well_formed(manifest: Manifest) -> bool:
+    """Whether every field holds the kind of value it is declared with (`"corpus": 5`, `"vector_index": []` do
+    not), the files' hashes are text and the index files' entries are [size, sha256] pairs."""
+    kinds = typing.get_type_hints(Manifest)
+    for name, kind in kinds.items():
+        value = getattr(manifest, name)
+        kind = typing.get_origin(kind) or kind
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+            return False
+    return all(isinstance(k, str) and isinstance(v, str) for k, v in manifest.files.items()) \
+        and all(isinstance(v, list) and len(v) == 2 for v in manifest.index_files.values()) \
+        and all(isinstance(s, list) and len(s) == 2 for s in manifest.skipped)
 
 
 def check_manifest(manifest: Manifest, where: str, model: str | None, check_versions: bool, rebuild: str) -> None:

@@ -20,6 +20,7 @@ Left out: files and folders hidden by a leading dot (the page's trash is one), O
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -114,18 +115,19 @@ def _refusal(path: Path, folder: Path, max_bytes: int) -> str | None:
 
 
 def read_file(path: Path, folder: Path, max_bytes: int) -> bytes:
-    """The bytes of the corpus file `path`, checked as opened, not as listed: the file is opened
-    without following a link at its last step (after its own links inside the corpus are resolved
-    now), without blocking (a FIFO swapped in can't hang the build), must be a regular file inside
-    `folder`, and is read no further than `max_bytes` (a file grown since it was listed is not read
-    whole). OSError (with the reason as its strerror) when it is refused."""
+    """The bytes of the corpus file `path`, checked as opened, not as listed: opened step by step from
+    `folder` without following a link at any step (after its own links inside the corpus are resolved
+    now; a folder swapped for a link mid-build can't lead outside), without blocking (a FIFO swapped in
+    can't hang the build), must be a regular file, and is read no further than `max_bytes` (a file grown
+    since it was listed is not read whole). OSError (with the reason as its strerror) when it is refused."""
+    base = folder.resolve()
     target = path.resolve(strict=True)
-    if not target.is_relative_to(folder.resolve()):
+    if not target.is_relative_to(base):
         raise OSError(0, "symlink to a file outside the corpus folder")
     try:
-        fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = _open_beneath(base, target.relative_to(base).parts)
     except OSError as e:
-        if e.errno == 40:  # ELOOP: the last step became a link since it was resolved
+        if e.errno in (errno.ELOOP, errno.ENOTDIR):  # a step became a link (or a file) since it was resolved
             raise OSError(e.errno, "changed into a symlink while being read") from None
         raise
     try:
@@ -140,6 +142,21 @@ def read_file(path: Path, folder: Path, max_bytes: int) -> bytes:
             if size > max_bytes:
                 raise OSError(0, f"over the {max_bytes / 1e6:g} MB limit (it grew while being read)")
         return b"".join(parts)
+    finally:
+        os.close(fd)
+
+
+def _open_beneath(base: Path, parts: tuple[str, ...]) -> int:
+    """A descriptor of the file `parts` below the folder `base`, each folder opened from the one before it and
+    none through a link (O_NOFOLLOW at every step, as openat2's RESOLVE_NO_SYMLINKS would)."""
+    cloexec = getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(base, os.O_RDONLY | os.O_DIRECTORY | cloexec)
+    try:
+        for part in parts[:-1]:
+            step = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | cloexec, dir_fd=fd)
+            os.close(fd)
+            fd = step
+        return os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | cloexec, dir_fd=fd)
     finally:
         os.close(fd)
 
@@ -252,7 +269,8 @@ SETTLED = ("took over", "needs over", "unreadable")
 
 def load_corpus(folder: Path, max_mb: float = MAX_FILE_MB, verdicts: dict[str, str] | None = None) -> Corpus:
     """Every readable document below `folder`; raises CorpusError when there is none. `verdicts`:
-    why a file with that content hash was skipped before (one of SETTLED); it is skipped again unread."""
+    why a file with that content hash was skipped before (by a reason that rests on its content alone); it
+    is skipped again unread."""
     corpus = Corpus(folder)
     files, corpus.skipped = corpus_files(folder, max_mb)
     worker = ParserWorker()

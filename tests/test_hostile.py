@@ -353,3 +353,66 @@ def test_a_damaged_newest_build_gives_way_to_the_one_before_it(write_corpus, tmp
     assert "failed its checks" in page.status()
     with pytest.raises(BadIndexError, match="was built with model"):  # another model is no damage
         load_index(index, model="another-model")
+
+
+@pytest.mark.parametrize("shape", ['[]', 'null', '"x"', '{"corpus": 5}', '{"vector_index": []}',
+                                   '{"index_files": {"vectors.faiss": 7}}', '{"files": {"a.txt": 1}}'])
+def test_a_manifest_of_the_wrong_shape_is_damage_the_cli_answers_around_and_a_build_replaces(
+        shape, write_corpus, tmp_path, fake_embedder, capsys):
+    corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"})
+    index = tmp_path / "index"
+    build(corpus, index, fake_embedder)
+    good = (index / CURRENT).read_text().strip()
+    (corpus / "b.txt").write_text("Notes\n\nJune 1, 2021   Opened a school.\n")
+    build(corpus, index, fake_embedder)
+    manifest = index / (index / CURRENT).read_text().strip() / "manifest.json"
+    data = json.loads(manifest.read_text())
+    given = json.loads(shape)
+    manifest.write_text(json.dumps({**data, **given} if isinstance(given, dict) else given))
+    older = load_index(index)  # valid JSON, but not a manifest: damaged, and the build before it answers
+    assert older.generation == good and older.problem.endswith(f"Answering from the build before it ({good}).")
+    build(corpus, index, fake_embedder)  # and a build replaces it (it had ended in a traceback)
+    assert len(load_index(index).chunks) == 2
+
+
+def test_a_file_size_limit_past_any_number_is_a_usage_error(capsys, tmp_path):
+    for value in ["inf", "1e400", "nan"]:
+        with pytest.raises(SystemExit) as stop:
+            main(["build", "--corpus", str(tmp_path), "--index", str(tmp_path / "i"), "--max-file-mb", value])
+        assert stop.value.code == 2 and "--max-file-mb" in capsys.readouterr().err
+
+
+def test_a_folder_swapped_for_a_link_after_its_path_was_resolved_is_not_followed(tmp_path, monkeypatch):
+    from qa.loading import read_file
+
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    (corpus / "d").mkdir(parents=True)
+    outside.mkdir()
+    (corpus / "d" / "f.txt").write_text("March 3, 2020 Met the farmers.\n")
+    (outside / "f.txt").write_text("SECRET outside the corpus\n")
+    path = corpus / "d" / "f.txt"
+    assert read_file(path, corpus, 10_000).startswith(b"March 3")
+    resolved, resolve = path.resolve(), Path.resolve
+    monkeypatch.setattr(Path, "resolve", lambda self, strict=False: resolved if self == path else resolve(self, strict))
+    (corpus / "d").rename(corpus / ".real")  # the swap, between resolving the path and opening it
+    (corpus / "d").symlink_to(outside)
+    with pytest.raises(OSError) as refused:
+        read_file(path, corpus, 10_000)
+    assert refused.value.strerror == "changed into a symlink while being read"
+
+
+def test_a_text_of_one_endless_word_is_skipped_before_it_is_cut_and_not_cut_again(write_corpus, tmp_path,
+                                                                                   fake_embedder, monkeypatch):
+    import qa.building as building
+    from qa.chunking import LONG_RUN
+
+    corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n", "bomb.txt": "a" * 2_000_000})
+    t0 = time.perf_counter()
+    report = build(corpus, tmp_path / "index", fake_embedder)
+    assert dict(report.skipped)["bomb.txt"] == LONG_RUN and time.perf_counter() - t0 < 10
+    cut = []
+    chunks_of = building._chunks_of
+    monkeypatch.setattr(building, "_chunks_of", lambda doc, *a: cut.append(doc.path) or chunks_of(doc, *a))
+    (corpus / "b.txt").write_text("Notes\n\nJune 1, 2021   Opened a school.\n")
+    report = build(corpus, tmp_path / "index", fake_embedder)
+    assert dict(report.skipped)["bomb.txt"] == LONG_RUN and cut == ["b.txt"]  # its verdict kept, by its hash
