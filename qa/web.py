@@ -624,7 +624,7 @@ def build_app(workspace: Workspace, uploads: bool = False):
         t = translations(gr)
         p = _layout(gr, page, t)
         if uploads:
-            _documents(gr, page, p, t)
+            _documents(gr, app, page, p, t)
         fresh = [p.status, p.options[1], p.options[2], p.timeline, p.seen]
         def respond(message, chat, k, from_year, to_year, order, request):
             return page.respond(message, chat, k, from_year, to_year, order, language(request))
@@ -687,7 +687,7 @@ TITLE_JS = ("() => { const ja = (navigator.languages && navigator.languages[0] |
   plain(); }""")
 
 
-def _documents(gr, page: Page, p: _Parts, t) -> None:
+def _documents(gr, app, page: Page, p: _Parts, t) -> None:
     """Adding and removing documents, when the operator allows it (`qa serve --allow-upload`)."""
     from .loaders import SUFFIXES
 
@@ -726,6 +726,8 @@ def _documents(gr, page: Page, p: _Parts, t) -> None:
         add, files, [p.status, report, chosen, files, *fresh], **limits).then(None, js=SHOW_REPORT)
     remove_button.click(busy("removing"), None, [add_button, remove_button, report], **now).then(
         remove, chosen, [p.status, report, chosen, *fresh], **limits).then(None, js=SHOW_REPORT)
+    # the documents as they are when a page is opened (added since the start, from a page or the CLI)
+    app.load(lambda: gr.update(choices=page.documents(), value=None), None, chosen, **now)
 
 
 def events_of(app) -> dict[int, tuple[str | None, int]]:

@@ -258,11 +258,15 @@ def test_a_document_uploaded_from_the_page_answers_and_removed_stops(tmp_path):
         assert (tmp_path / "work" / "corpus" / "report.docx").read_bytes() == upload.read_bytes()
         answer = ask("How many farmers did the cocoa programme train?")
         assert "120 farmers" in answer.split("2.")[0] and "report.docx, paragraph" in answer
-        page.locator("#document input").click()
-        page.get_by_role("option", name="report.docx").click()
-        page.locator("#remove").click()
-        page.wait_for_function("() => /moved report.docx to .trash/.test(document.querySelector('#documents-report').innerText)",
-                               timeout=60000)
+        other = browser.new_page(viewport={"width": 390, "height": 844})  # a colleague's page, opened after the add
+        other.goto(url)
+        other.locator("#question textarea").wait_for()
+        other.get_by_text("Add or remove documents").click()
+        other.locator("#document input").click()
+        other.get_by_role("option", name="report.docx").click()  # listed there too (it was the start's list)
+        other.locator("#remove").click()
+        other.wait_for_function("() => /moved report.docx to .trash/.test(document.querySelector('#documents-report').innerText)",
+                                timeout=60000)
         assert not (tmp_path / "work" / "corpus" / "report.docx").exists()
         kept = [f for f in (tmp_path / "work" / "corpus" / ".trash").iterdir() if not f.name.endswith(".from")]
         assert len(kept) == 1  # kept, not deleted
