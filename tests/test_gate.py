@@ -506,3 +506,24 @@ def test_uploads_sent_at_once_reserve_their_room_and_one_client_cannot_take_it_a
                     for n in range(7)) + b"--XyZ--\r\n"
     assert _file_parts(b"multipart/form-data; boundary=XyZ", body) == 7
     assert _file_parts(b'multipart/form-data; boundary="XyZ"', body) == 7 and _file_parts(b"application/json", body) == 0
+
+
+def test_a_person_logs_in_through_the_browser_and_asks(tmp_path):
+    chromium = "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        pytest.skip(f"{chromium} missing: apt-get install chromium (.ci/run does)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    files = {"a.txt": "Notes\n\nJune 15, 2021   Submitted 70 thousand signatures\n"}
+    with running_app(tmp_path, files, "--auth", "staff:long-secret") as url, sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(url)
+        page.get_by_label("username").fill("staff ")  # as typed, with a space Gradio strips
+        page.get_by_label("password").fill("long-secret")
+        page.get_by_role("button", name="Login").click()
+        page.locator("#question textarea").wait_for(timeout=30000)  # the page itself: the gate read the form
+        page.locator("#question textarea").fill("When were the signatures submitted?")
+        page.locator("#send").click()
+        page.wait_for_function("() => /15 June 2021/.test(document.querySelector('#chat')?.innerText || '')",
+                               timeout=30000)
+        browser.close()
