@@ -266,7 +266,10 @@ def _besides(r: _Reading, m: re.Match | None, when: TimeScope | None = None) -> 
     named = r.words.one.sub(" ", m.group("x")) if m is not None else ""  # "not the signatures one": the signatures
     if m is None or not _names_something(named, r.words) or _is_time(named, r.words):
         return (), ""
-    number = _named_passage(r.index, named, NAMED_SHARE, when)
+    noun = {t[:5] for t in terms(named) if t not in r.words.stop}
+    asked = r.focus.shown and noun and noun <= {t[:5] for t in terms(r.focus.said)}
+    # "not the wedding" after "when was the wedding?": the answer it got, whatever words that passage uses
+    number = r.focus.shown[0].number if asked else _named_passage(r.index, named, NAMED_SHARE, when)
     if number is None:
         return (), ""
     r.note(m.group(0).strip(" ,;:?!"), r.words.said["left out"])
@@ -740,7 +743,8 @@ def _reference(q: str, words: Words) -> re.Match | None:
              if m is not None
              for g in ("x", "r") if g in m.groupdict() and m.group(g)]
     found = [m for m in words.thing.finditer(q) if m.start() not in empty
-             and m.group(0).split()[-1].lower() not in words.holidays]  # "that christmas": a time (`season_in`)
+             and m.group(0).split()[-1].lower() not in words.holidays  # "that christmas": a time (`season_in`)
+             and not words.relative_that.search(q[:m.start()] + m.group(0).split()[0])]
     agent = words.agent.search(q)
     if len(found) > 1 and agent is not None and agent.start() <= found[0].start() < agent.end():
         pointing = [m for m in found[1:] if not words.pronoun.fullmatch(m.group(0).strip())]
@@ -2185,8 +2189,11 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     subjects = list(dict.fromkeys(s for s in _named_first(own, about, q, words) + earlier if s))[:4]
     period = focus.period if focus is not None and resolved.followup and not resolved.returned else None
     asked = _own_time(_fold(q), words, today) if resolved.followup else question_time(_fold(q), today)
-    if asked is not None and asked.bounded and not asked.order:
+    corrected = asked is not None and _guess_corrected(asked, top, q, words)
+    if asked is not None and asked.bounded and not asked.order and not corrected:
         period = asked
+    elif asked is not None and asked.bounded and not asked.order:
+        period = None  # "when was the wedding? I have 2015 in my head": the answer's year (2014) is the one in focus
     elif isinstance(resolved.when, TimeScope) and resolved.signals.named_time:
         # "the month before" is the period now; "two weeks later" moves on from the answer, whose date counts next
         period = None if resolved.when.order else resolved.when
@@ -2305,6 +2312,14 @@ def _answering_sentence(text: str, q: str, words: Words) -> tuple[int, int]:
         if score > best_score:
             best, best_score = (start, at), score
     return best
+
+
+def _guess_corrected(asked: TimeScope, top: Hit | None, q: str, words: Words) -> bool:
+    """Whether a question asking when named a time in a sentence of its own ("… when was the wedding? I have 2015 in
+    my head") that the answer it got is dated outside of: a guess the documents corrected, not a period of the
+    conversation ("when was he made chairman again during the 1956 revolution?" keeps 1956)."""
+    return top is not None and bool(top.date) and words.asks_date.search(q) is not None \
+        and question_time(asked_sentences(q)) is None and not asked.overlaps(top.date, top.date_end or top.date)
 
 
 def _anchored(top: Hit | None, q: str, words: Words, before, anchor) -> tuple:

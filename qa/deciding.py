@@ -192,10 +192,13 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None, fr
             return bool(_DURATION.search(chunk.text)) or bool(chunk.date_end and chunk.date_end != chunk.date)
     elif words.asks_count.search(question) or words.counts_heads.search(question):  # "the attendance figure"
         counted = _counted(question, words)  # "how many visits …?": a count, in a passage that speaks of visits
+        # "how many members does the Child Labor Coalition have?": of it, not the 17 of another network
+        owners = [{t for t in o if frequency is None or frequency(t)} for o in _owners(words.unaddressed(question), lowercase)]
 
         def holds(chunk) -> bool:
+            said = set(terms(f"{chunk.heading or ''} {chunk.text}"))
             return bool(_COUNT.search(without_dates(chunk.text))) and (
-                not counted or any(_mentions(chunk, w, similar) for w in counted))
+                not counted or any(_mentions(chunk, w, similar) for w in counted)) and all(o <= said for o in owners)
     elif person:
         # "whose campaign?": the Kailash Satyarthi Children's Foundation; "who came to the dialogues?": 12 countries
         owner = bool(words.asks_owner.search(question) or words.asks_anyone.search(question))
@@ -219,6 +222,23 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None, fr
         return 1.0
     said = [c for c in passages if len(c.text) >= TITLE_LINE] or passages  # a title line ("インドでの支援事業") says no more
     return float(any(holds(c) for c in said[:TYPED_PASSAGES]))
+
+
+def _owners(question: str, lowercase=None) -> list[set[str]]:
+    """The terms of each name of several capitalised words a question gives ("the Child Labor Coalition"): not one
+    holding an acronym (the corpus's own, or one spelt out after it: "METI Ministry"), nor a sentence's first word
+    the documents write in lower case ("Those SDG"). (A word no passage uses, a slip like "Netowrk", is left out
+    by the caller.)"""
+    owners = []
+    for m in _CAPITALISED_RUN.finditer(question):
+        run = m.group(0).split()
+        if any(w.isupper() and len(w) > 1 for w in run):
+            continue
+        if lowercase is not None and re.search(r"(?:^|[.!?:;]\s+)\W*$", question[:m.start()]) and run[0].lower() in lowercase():
+            run = run[1:]
+        if len(run) > 1:
+            owners.append(set(terms(" ".join(run))))
+    return owners
 
 
 _TITLE = re.compile(r"(?i)\b(?:director|president|manager|minister|secretary|undersecretary|deputy|associate|chair"

@@ -203,7 +203,8 @@ def _four_digits(question: str) -> str:
 
 MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"  # an English month, maybe cut short
 # a time the question sets aside: "not 2020", "rather than in March 2019", 2020年ではなく
-_NOT_THEN = re.compile(rf"(?i)\b(?:not|rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:in\s+|the\s+)?"
+# "the 2019 one, not 2020", "in 2020 too, like in 2019": a time the question sets its own against
+_NOT_THEN = re.compile(rf"(?i)\b(?:not|rather\s+than|instead\s+of|as\s+opposed\s+to|(?:just\s+)?(?:like|as)(?=\s+in\b))\s+(?:in\s+|the\s+)?"
                        rf"(?:{MONTH_WORD}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:1\d{{3}}|20\d{{2}})\b(?!\s*[-–]\s*\d)"
                        r"|(?:1\d{3}|20\d{2})\s*年\s*(?:\d{1,2}\s*月\s*)?(?:では|じゃ)なく")
 _LOWER_MONTH = re.compile(rf"\b{MONTH_WORD}\b(?=\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}\b)")

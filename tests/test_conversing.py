@@ -2869,3 +2869,34 @@ def test_the_one_on_a_subject_is_not_a_shown_passage_lacking_the_name_the_questi
                      " Plan on Business and Human Rights?", "Earliest public comment in the record. Date, subject.",
                      "Not that. I meant the other National Action Plan, the one on children. ACE input, date.")
     assert "Violence against Children" in turns[2][0].hits[0].text
+
+
+def test_a_year_a_when_question_guessed_gives_way_to_the_answers_year(write_corpus,
+                                                                                                 tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {"goldblum.txt": (
+        "Jeff Goldblum\n\nPersonal life\n\nIn mid-2014, Goldblum became engaged to Emilie Livingston, a gymnast; the"
+        " couple married on November 8, 2014. On July 4, 2015, Livingston gave birth to their son.\n\nCareer\n\nIn 2014, Goldblum's jazz band did a weekly show at the"
+        " Carlyle Hotel.\n\nIn 1996, he starred in Independence Day.\n")})
+    _, turns = _talk(index, embedder, "When did Jeff Goldblum and the gymnast Emilie Livingston get married? I"
+                     " have 2015 in my head",
+                     "what else was he up to that year? work-wise I mean, not the wedding")
+    assert turns[0][0].hits[0].date.startswith("2014")
+    assert "that year → 2014" in turns[1][1].notes  # the answer's year: 2015 was a guess it corrected
+
+
+def test_that_after_an_article_and_a_noun_grades_or_relates_and_points_at_nothing():
+    from qa.conversing import _reference
+
+    words = table("en")
+    assert _reference("for how much? seems like a ship that famous would've gone for a lot", words) is None
+    assert _reference("was there a report that named them?", words).group(0) == "them"
+    assert _reference("what happened at that meeting?", words).group(0) == "that meeting"
+
+
+def test_not_the_thing_the_last_question_asked_about_is_the_answer_it_got_whatever_its_words(ngo_index, embedder):
+    _, turns = _talk(ngo_index, embedder, "When did ACE deliver the signatures to the Chief Cabinet Secretary?",
+                     "what else that month, not the delivery?")
+    assert "70 thousand signatures" in turns[0][0].hits[0].text  # "Submitted …": no "delivery" in it
+    answer, resolved = turns[1]
+    assert "not the delivery → left out" in resolved.notes
+    assert all("signatures" not in h.text for h in answer.hits[:3]) and answer.hits[0].date.startswith("2021-06")

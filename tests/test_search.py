@@ -1294,3 +1294,21 @@ def test_a_sum_asked_of_a_period_is_declined_when_no_passage_gives_one(ngo_index
     assert not search(ngo_index, embedder, "How much was ACE's budget for the advocacy activities in fiscal year "
                                            "2019?", 5).found
     assert search(ngo_index, embedder, "What were ACE's advocacy activities in 2019?", 5).found
+
+
+def test_a_count_of_an_organisation_is_given_by_a_passage_naming_it_not_another_bodys_count(ngo_index, embedder):
+    # the 17 members are the Stop Child Labour Network's; the Child Labor Coalition's are nowhere
+    assert not search(ngo_index, embedder, "How many member the Child Labor Coalition have? Is it also 17 like the"
+                      " Japanese network?", 5).found
+    assert search(ngo_index, embedder, "How many members does the Stop Child Labour Network have?", 5).found
+
+
+def test_a_letters_salutation_names_nothing_and_a_year_compared_with_is_not_the_one_asked(ngo_index, embedder):
+    from qa.conversing import Conversation  # as every question is asked: the page, `qa ask`, `qa eval`
+
+    answer, _ = Conversation().ask(ngo_index, embedder, "Dear Sir, how many signature ACE was submit in June 2021,"
+                                   " and to which person or ministry please?", 5)
+    assert answer.found and "70 thousand signatures" in answer.hits[0].text  # "Dear Sir" is no unknown name
+    # the documents have the 2019 forum only: "like in 2019" compares, the 2020 one is asked
+    assert not Conversation().ask(ngo_index, embedder, "Did ACE join the High Level Political Forum 2020 in New York"
+                                  " too, like in 2019?", 5)[0].found

@@ -181,6 +181,7 @@ class Words:
     stop: frozenset[str] = field(default_factory=frozenset)  # words that name nothing
     attribute: frozenset[str] = frozenset()  # a property of what is in focus ("the topic", "the venue"), not a subject
     described: frozenset[str] = frozenset()  # of those, one a passage tells without its word ("the subject of the statement")
+    relative_that: re.Pattern = re.compile(r"(?!)")  # ends where "that" relates or grades, not points: "a ship that famous"
 
     def mend(self, text: str) -> str:
         """The text with the table's slips of small words put right ("wat about 1959" -> "what about 1959"),

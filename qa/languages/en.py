@@ -439,7 +439,7 @@ WORDS = Words(
     several=re.compile(r"(?i)\b(?:these|those|them|they|their)\b"),
     # lower case only, or "Dear," opening: "DEAR" is a name
     vocative=re.compile(r"(?<![\w'’-])(?:dear(?:est)?|mate|sir|madam|ma['’]am|buddy|pal|hun|luv)(?=\s*(?:[,.!?;:]|$))"
-                        r"|^\W*Dear(?=\s*,)"
+                        r"|^\W*Dear(?=\s*,)|^\W*[Dd]ear\s+[^,.!?;:]{1,40}?(?=\s*,)"  # "Dear Sir/Madam, …", "Dear ACE team, …"
                         # a greeting opening it, in English or another language ("Konnichiwa! When was …")
                         r"|^\W*(?i:hello|hi|hey|hiya|howdy|greetings|konnichiwa|hola|bonjour|ciao|namaste|salut|hallo|"
                         r"good\s+(?:morning|afternoon|evening|day))(?:\s+(?i:there|all|everyone))?(?=\s*(?:[,.!;:]|\s[-–—]))"),
@@ -707,6 +707,8 @@ WORDS = Words(
                          "detail", "details", "cost", "price", "size", "length", "duration", "audience", "date", "dates",
                          "exact", "precise", "full", "correct", "number", "total", "figure", "figures",
                          "year", "month", "week", "day", "time", "period", "decade", "age"}),  # "during which years …?": a date
+    # "a ship that famous", "a report that named them": after "a" and a noun, "that" grades or relates
+    relative_that=re.compile(r"(?i)\b(?:a|an)\s+[a-z]+\s+that$"),
     described=frozenset({"topic", "theme", "title", "subject", "purpose", "aim", "goal", "agenda", "message", "focus",
                          "format", "role", "edition", "point", "idea", "content", "contents"}),
 )
