@@ -40,6 +40,9 @@ _OWNER = r"(?:(?:our|their|its|his|her)\s+|(?-i:[A-Z])[\w.&-]*(?:['’]s)?\s+)?"
 _EARLIEST = re.compile(r"\b(earliest|oldest|first time|for the first time|first ever|very first|first .{0,40}\bever"
                        r"|first " + _OWNER + r"(?:event|activity|thing|item|entry)(?!\s+(?:you|that\s+you|on\s+(?:the|that|your)\s+list|listed|mentioned|shown)\b))\b"
                        r"|\bwhen did\b.{0,60}\bfirst\b|初めて|最初|一番古い"
+                       # "Alliance 8.7 events attended by ACE. First one: place and date": the earliest of them
+                       r"|\b(?:events|meetings|activities|conferences|forums|dialogues|gatherings|sessions|seminars|summits"
+                       r"|visits|trips|statements|comments|submissions)\b[^?]{0,80}?\bfirst\s+one\b"
                        # "first Alliance 8.7 event they attended": the earliest of those they attended
                        r"|\bfirst\s+(?:[\w.'’-]+\s+){1,4}?(?:that\s+|which\s+)?(?:they|we|ace|she|he)\s+(?:ever\s+)?"
                        r"(?:\w+ed|went|took|held|made|did|met|gave|ran|joined|won)\b", re.I)

@@ -195,3 +195,10 @@ def test_the_first_or_last_of_someones_activities_in_a_year_is_an_order():
     assert question_time("the last of their events in 2019?", today).order is None  # not "last <kind>"
     assert question_time("Last ACE event of 2019?", today) == TimeScope("2019", "2019", "latest")
     assert question_time("our first event in 2018", today).order == "earliest"
+
+
+def test_the_first_one_of_a_kind_named_before_it_is_the_earliest():
+    today = datetime.date(2026, 12, 8)
+    assert question_time("Alliance 8.7 events attended by ACE. First one: place and date, please.", today).order \
+        == "earliest"
+    assert question_time("the first one you listed", today) is None  # a place in a list shown, not a time
