@@ -1312,3 +1312,12 @@ def test_a_letters_salutation_names_nothing_and_a_year_compared_with_is_not_the_
     # the documents have the 2019 forum only: "like in 2019" compares, the 2020 one is asked
     assert not Conversation().ask(ngo_index, embedder, "Did ACE join the High Level Political Forum 2020 in New York"
                                   " too, like in 2019?", 5)[0].found
+
+
+def test_a_verb_after_was_is_no_kind_the_passage_must_name():
+    from qa.deciding import asked_kind
+    from qa.languages import table
+
+    words = table("en")
+    assert asked_kind("in 2019 what ACE was asking the G20 to do about child labour?", words) is None
+    assert asked_kind("which meeting was held in Geneva?", words) == "meeting"

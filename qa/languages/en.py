@@ -489,6 +489,7 @@ WORDS = Words(
     asks_office=re.compile(r"(?i:\bwhich)\s+(?:[A-Z][\w-]*\s+){0,3}?(?P<kind>[A-Z][a-z]{2,})\b(?!\s+[A-Z])"),
     asks_kind=re.compile(r"(?i:\b(?:which|what))\s+(?!(?i:did|does|do|is|was|were|are|has|have|had|can|could|would|"
                          r"will|came|happened|else|about)\b)(?:(?i:(?P<sort>kind|sort|type)s?|set|series|pair|piece|couple|list)\s+of\s+)?(?:(?:[A-Za-z0-9.-]+)\s+){0,5}?"
+                         r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbeen )"  # "what ACE was asking the G20 to do": a verb, no kind
                          r"(?P<kind>(?!(?:kind|sort|type)s?\b)(?![a-z]+ly\b)(?![a-z]+ing\s+(?:it|them|him|her)\b)[a-z]{3,})(?=(?:(?:\s+or\s+|\s*/\s*)[a-z]{3,}(?:\s+(?P<head>[a-z]{3,}))?)?(?:,\s*(?:by\s+name|exactly|specifically|if\s+any),)?"
                          r"\s+(?:(?:actually|really|ever|also)\s+)?(?:[a-z]+ing\s+(?:it|them|him|her)\b|did|does|do|was|were|is|are|has|have|had|of|in|at|on|for|from|"
                          r"with|to|ace|we|our|the|they|he|she|it|[a-z-]+ed|sent|made|took|gave|won|ran|met|led|came|"
