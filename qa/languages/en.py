@@ -386,7 +386,7 @@ WORDS = Words(
                           r"receive|donate))|\bhow\s+much\s+(?:is|was|are|were|does|did|do)\s+(?:\w+\s+){1,4}?(?:paid|earns?|"
                           r"earned|costs?|charged?|spent|spends?|raised?|gets?|got|makes?|made)\b"  # "how much is she paid"
                           r"|\b(?:rent|rents|expenses|payroll|stipends?|allowances?|"
-                          r"budget|budgets|cost|costs|revenue|salary|salaries|fees?|wages?|income|earnings|"
+                          r"budget|budgets|cost|costs|revenues?|profits?|salary|salaries|fees?|wages?|income|earnings|"
                           r"compensation|remuneration|pay\s+(?:package|packet|cheque|check|rise)|"
                           r"spending|expenditures?|turnover)\b"
                           r"|\b(?:funding|grant|donation|sponsorship)\s+(?:amount|size|total|sum)\b|\bamount\s+of\s+(?:money|funding)\b",
