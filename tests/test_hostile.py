@@ -331,17 +331,23 @@ def test_a_page_whose_rebuild_fails_serves_the_index_in_force(write_corpus, tmp_
     assert ws.open().chunks[0].text.startswith("May 7, 2020")
 
 
-def test_a_damaged_newest_build_gives_way_to_the_one_before_it(write_corpus, tmp_path, fake_embedder):
-    from qa.web import Page
-    from qa.workspace import Workspace
-
+def _two_builds(write_corpus, tmp_path, fake_embedder):
+    """A corpus built twice (a file added between): the corpus, the index, the first build's name and the newest's
+    folder."""
     corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"})
     index = tmp_path / "index"
     build(corpus, index, fake_embedder)
     good = (index / CURRENT).read_text().strip()
     (corpus / "b.txt").write_text("Notes\n\nJune 1, 2021   Opened a school.\n")
     build(corpus, index, fake_embedder)
-    new = index / (index / CURRENT).read_text().strip()
+    return corpus, index, good, index / (index / CURRENT).read_text().strip()
+
+
+def test_a_damaged_newest_build_gives_way_to_the_one_before_it(write_corpus, tmp_path, fake_embedder):
+    from qa.web import Page
+    from qa.workspace import Workspace
+
+    corpus, index, good, new = _two_builds(write_corpus, tmp_path, fake_embedder)
     chunks = (new / "chunks.jsonl").read_bytes()
     (new / "chunks.jsonl").write_bytes(chunks[:10] + bytes([chunks[10] ^ 1]) + chunks[11:])
     older = load_index(index)  # the CLI, and a page started now
@@ -359,13 +365,8 @@ def test_a_damaged_newest_build_gives_way_to_the_one_before_it(write_corpus, tmp
                                    '{"index_files": {"vectors.faiss": 7}}', '{"files": {"a.txt": 1}}'])
 def test_a_manifest_of_the_wrong_shape_is_damage_the_cli_answers_around_and_a_build_replaces(
         shape, write_corpus, tmp_path, fake_embedder, capsys):
-    corpus = write_corpus({"a.txt": "Notes\n\nMay 7, 2020   Met cocoa farmers.\n"})
-    index = tmp_path / "index"
-    build(corpus, index, fake_embedder)
-    good = (index / CURRENT).read_text().strip()
-    (corpus / "b.txt").write_text("Notes\n\nJune 1, 2021   Opened a school.\n")
-    build(corpus, index, fake_embedder)
-    manifest = index / (index / CURRENT).read_text().strip() / "manifest.json"
+    corpus, index, good, new = _two_builds(write_corpus, tmp_path, fake_embedder)
+    manifest = new / "manifest.json"
     data = json.loads(manifest.read_text())
     given = json.loads(shape)
     manifest.write_text(json.dumps({**data, **given} if isinstance(given, dict) else given))
