@@ -2900,3 +2900,19 @@ def test_not_the_thing_the_last_question_asked_about_is_the_answer_it_got_whatev
     answer, resolved = turns[1]
     assert "not the delivery → left out" in resolved.notes
     assert all("signatures" not in h.text for h in answer.hits[:3]) and answer.hits[0].date.startswith("2021-06")
+
+
+def test_he_after_one_name_given_an_office_is_that_person_and_a_cup_won_is_no_one(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {"lega.txt": (
+        "Lega Nord Piemont\n\nEarly years\n\nIn 1997 Farassino was replaced as secretary by Domenico Comino.\n\n"
+        "In 1999 Comino left the party over disagreements with Umberto Bossi.\n\nCota President of Piedmont\n\n"
+        "Cota was forced to resign in early 2014, due to irregularities in the 2010 election.\n"),
+        "potter.txt": ("Graham Potter\n\nÖstersund\n\nOn 13 April 2017, Potter's Östersund team won the Svenska Cupen,"
+                       " beating Norrköping 4-1 in the final.\n\nBrighton\n\nOn 20 May 2019, Potter was appointed"
+                       " head coach of Brighton.\n")})
+    _, turns = _talk(index, embedder, "1997 - who replaced Farassino?",
+                     "Other topic. Cota, president of Piedmont - when he resign and why?")
+    assert "he → Cota" in turns[1][1].notes and "forced to resign" in turns[1][0].hits[0].text
+    _, turns = _talk(index, embedder, "Graham Potter's Swedish club won the cup? who did they beat in the final?",
+                     "Then Brighton -- when did they officially hire him?")
+    assert "him → Graham Potter" in turns[1][1].notes  # not "him → Svenska Cupen", a thing the answer named

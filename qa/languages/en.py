@@ -87,6 +87,10 @@ def _a_person(name: str) -> bool:
 _DATE_ONLY = re.compile(r"(?i)[\s\d,.–-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\d,.–-]*)*"
                         r"(?<=\d)[\s,.–-]*")  # an entry's leading date ("August 24, 2021 ")
 _IN_PLACE = re.compile(r"(?i)\bin\s+$")  # "… in São Paulo": what follows is a place
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+_APPOSITIVE = re.compile(r"(?i)\s*,\s+(?:(?:the|a|an|former|then|later)\s+)*(?:president|prime\s+minister|minister|director|"
+                         r"chair(?:man|woman|person)?|governor|mayor|secretary|senator|premier|chancellor|coach|manager|"
+                         r"founder|ceo|captain|commander)\b")
 _LEAD_VERB = re.compile(r"^(?:[A-Z][\w-]*(?:ed|de|ne|d)\b|Made|Held|Took|Gave|Ran|Met|Won|Led|Signed|Sent)\s+"
                         r"(?:(?:in|on|at|to|with|for|a|an|the)\s+)?", re.I)
 
@@ -110,6 +114,10 @@ def names(text: str) -> list[tuple[str, str]]:
     [('Newcastle', 'thing'), ('Olivier Bernard', 'person')]
     >>> names("My friend Mrs. Tanaka asked about TICAD")
     [('Mrs. Tanaka', 'person'), ('TICAD', 'thing')]
+    >>> names("Other topic. Cota, president of Piedmont - when did he resign?")
+    [('Cota', 'person'), ('Piedmont', 'thing')]
+    >>> names("In 2017 Östersund won the Svenska Cupen")
+    [('Östersund', 'thing'), ('Svenska Cupen', 'thing')]
     >>> names("When did they move into the Le Coq Arena?")
     [('Le Coq Arena', 'thing')]
     >>> names("August 24, 2021 Contributed to the formulation of the National Action Plan")
@@ -147,9 +155,13 @@ def names(text: str) -> list[tuple[str, str]]:
                 continue
             # "a student of journalism in São Paulo", "the forum in Buenos Aires": after "in", a place
             placed = k == 0 and _IN_PLACE.search(text, 0, m.start()) is not None
+            # "the team won the Svenska Cupen": after "the", a thing's name ("the Carlyle Hotel"), no one's
+            placed = placed or k == 0 and _THE_BEFORE.search(text, 0, m.start()) is not None
             rest = _RANKED.sub("", name, count=1)
+            # "Cota, president of Piedmont": one word, and the office of a person after it
+            titled = k == len(parts) - 1 and " " not in name and _APPOSITIVE.match(text, m.end()) is not None
             if (_a_person(name) and not _NOT_PERSON.search(name) or rest != name and _a_person(rest)
-                    and not _NOT_PERSON.search(rest)) and not placed and not _OFFICE.fullmatch(name):
+                    and not _NOT_PERSON.search(rest) or titled) and not placed and not _OFFICE.fullmatch(name):
                 out.append((name, "person"))
                 continue
             acronym = _ACRONYM.match(text, m.end()) if k == len(parts) - 1 else None  # "… (TICAD)": both its names
