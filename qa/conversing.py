@@ -1185,9 +1185,8 @@ def _described(r: _Reading, m: re.Match) -> None:
     """ "the geneva one", "the business and human rights one": the passage just shown that says most of
     its words (the first of those)."""
     hit = _shown_described(r.focus, m, r.words)
-    said = set(terms(f"{hit.heading or ''} {hit.text}")) if hit is not None else set()
     # "I meant the other National Action Plan, the one on children": not a shown one naming no such plan
-    if hit is not None and all(set(terms(name)) <= said for name in r.own):
+    if hit is not None and all(set(terms(name)) <= set(terms(f"{hit.heading or ''} {hit.text}")) for name in r.own):
         r.item, r.compared = hit.number, tuple(h.number for h in r.focus.shown[:5])
         r.note(m.group(0), f"{_short(_label(hit, r.words))}{_when(hit, r.words)}")
 
@@ -2189,11 +2188,9 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     subjects = list(dict.fromkeys(s for s in _named_first(own, about, q, words) + earlier if s))[:4]
     period = focus.period if focus is not None and resolved.followup and not resolved.returned else None
     asked = _own_time(_fold(q), words, today) if resolved.followup else question_time(_fold(q), today)
-    corrected = asked is not None and _guess_corrected(asked, top, q, words)
-    if asked is not None and asked.bounded and not asked.order and not corrected:
-        period = asked
-    elif asked is not None and asked.bounded and not asked.order:
-        period = None  # "when was the wedding? I have 2015 in my head": the answer's year (2014) is the one in focus
+    if asked is not None and asked.bounded and not asked.order:
+        # "when was the wedding? I have 2015 in my head": the answer's year (2014) is the one in focus
+        period = None if _guess_corrected(asked, top, q, words) else asked
     elif isinstance(resolved.when, TimeScope) and resolved.signals.named_time:
         # "the month before" is the period now; "two weeks later" moves on from the answer, whose date counts next
         period = None if resolved.when.order else resolved.when

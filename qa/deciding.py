@@ -196,9 +196,9 @@ def typed(question: str, passages: list, words, similar=None, lowercase=None, fr
         owners = [{t for t in o if frequency is None or frequency(t)} for o in _owners(words.unaddressed(question), lowercase)]
 
         def holds(chunk) -> bool:
-            said = set(terms(f"{chunk.heading or ''} {chunk.text}"))
             return bool(_COUNT.search(without_dates(chunk.text))) and (
-                not counted or any(_mentions(chunk, w, similar) for w in counted)) and all(o <= said for o in owners)
+                not counted or any(_mentions(chunk, w, similar) for w in counted)) and (
+                not owners or all(o <= set(terms(f"{chunk.heading or ''} {chunk.text}")) for o in owners))
     elif person:
         # "whose campaign?": the Kailash Satyarthi Children's Foundation; "who came to the dialogues?": 12 countries
         owner = bool(words.asks_owner.search(question) or words.asks_anyone.search(question))

@@ -84,15 +84,19 @@ class Logins:
 def _logged_in(scope, headers: dict) -> bool:
     """Whether the request carries a login Gradio gave (always, when the page asks for none)."""
     app = scope.get("app")
-    if app is None or getattr(app, "auth", None) is None:
-        return True
+    return app is None or getattr(app, "auth", None) is None or _token(scope, headers) is not None
+
+
+def _token(scope, headers: dict) -> str | None:
+    """The login token Gradio gave that the request's cookie carries, or None."""
+    app = scope.get("app")
     cookies = {}
     for part in headers.get(b"cookie", b"").decode("latin-1").split(";"):
         name, _, value = part.strip().partition("=")
         cookies[name] = value
     cookie_id = getattr(app, "cookie_id", "")
     token = cookies.get(f"access-token-{cookie_id}") or cookies.get(f"access-token-unsecure-{cookie_id}")
-    return token is not None and token in getattr(app, "tokens", {})
+    return token if token is not None and token in getattr(app, "tokens", {}) else None
 
 
 def host_of(header: str) -> str:
@@ -163,10 +167,10 @@ class UploadCache:
         why = self.full(size, files)
         now = self.clock()
         mine = [e for e in self.by_client.get(client, []) if now - e[0] <= self.max_age]
-        if why is None and (sum(e[1] for e in mine) + size > self.share * self.max_bytes
-                            or sum(e[2] for e in mine) + files > self.share * self.max_files):
-            why = (f"you have uploaded {sum(e[1] for e in mine) / 1e6:.0f} MB in {sum(e[2] for e in mine)} files in"
-                   f" the last {self.max_age / 60:.0f} minutes, the most one person may; try again later")
+        sent, sent_files = sum(e[1] for e in mine), sum(e[2] for e in mine)
+        if why is None and (sent + size > self.share * self.max_bytes or sent_files + files > self.share * self.max_files):
+            why = (f"you have uploaded {sent / 1e6:.0f} MB in {sent_files} files in the last {self.max_age / 60:.0f}"
+                   " minutes, the most one person may; try again later")
         if why is None:
             self.by_client[client] = [*mine, (now, size, files)]
             if len(self.by_client) > 10_000:  # forget the oldest rather than grow without bound
@@ -345,9 +349,7 @@ class Gate:
         files = _file_parts(headers.get(b"content-type", b""), body)
         if files > UPLOAD_PARTS:
             return await _refuse(send, 413, f"at most {UPLOAD_PARTS} files in one upload")
-        cookie = re.search(rb"access-token[\w-]*=([^;]+)", headers.get(b"cookie", b""))
-        client = cookie.group(1).decode("latin-1") if cookie and _logged_in(scope, headers) and \
-            getattr(scope.get("app"), "auth", None) is not None else (scope.get("client") or ("?", 0))[0]
+        client = _token(scope, headers) or (scope.get("client") or ("?", 0))[0]  # a login, else an address
         why = self.upload_cache.take(client, len(body), files)
         if why:
             return await _refuse(send, 507, why)

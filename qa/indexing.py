@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -424,13 +425,17 @@ def manifest_of(data: dict, where: str, rebuild: str, what: str | None = None) -
     return manifest
 
 
+@functools.cache
+def _manifest_kinds() -> dict[str, type]:
+    """Each manifest field's declared kind (`dict[str, str]` -> dict)."""
+    return {name: typing.get_origin(kind) or kind for name, kind in typing.get_type_hints(Manifest).items()}
+
+
 def _well_formed(manifest: Manifest) -> bool:
     """Whether every field holds the kind of value it is declared with (`"corpus": 5`, `"vector_index": []` do
     not), the files' hashes are text and the index files' entries are [size, sha256] pairs."""
-    kinds = typing.get_type_hints(Manifest)
-    for name, kind in kinds.items():
+    for name, kind in _manifest_kinds().items():
         value = getattr(manifest, name)
-        kind = typing.get_origin(kind) or kind
         if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
             return False
     return all(isinstance(k, str) and isinstance(v, str) for k, v in manifest.files.items()) \
