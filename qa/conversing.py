@@ -1533,11 +1533,15 @@ def _missing_nth(index: Index, q: str) -> str | None:
     for m in words.ordinal.finditer(q):
         said = m.group("n") if "n" in m.groupdict() else None
         n = words.number(said) if said else None
-        series = _after_ordinal(m, words)
+        series, numbering = _after_ordinal(m, words), words
         if not n or n < 1 or not series or _is_time(series, words) or len(list(words.ordinal.finditer(q))) > 1:
             continue
+        if words.code == "ja" and not index.japanese:  # 第4回SDG 8.7ダイアログ of English documents: "SDG 8.7", numbered
+            series, numbering = " ".join(re.findall(r"[A-Za-z0-9][\w.-]*", series)), table("en")  # in English
+            if not series:
+                continue
         spelt = " ".join(w for w, v in words.ordinals.items() if v == n)  # "5th" finds "the fifth edition" too
-        numbers = _series_numbers(index, f"{said} {spelt} {series}", series, words, adjacent=True)
+        numbers = _series_numbers(index, f"{said} {spelt} {series}", series, numbering, adjacent=True)
         if numbers and n not in numbers:
             return _note_line(f"{m.group(0)}{'' if words.code == 'ja' else ' '}{series}", words.said["none"])
     return None

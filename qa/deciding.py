@@ -44,7 +44,7 @@ import numpy as np
 
 from .dates import find_dates, find_day_months, without_dates
 from .keywords import terms
-from .places import continent, is_place, region, regions_in
+from .places import continent, in_latin, is_place, region, regions_in
 
 # Fitted by bench/decline.py on the dev halves; the figures are in docs/benchmarks.md.
 WEIGHTS = {"bias": -3.66, "closeness": -0.56, "known": -0.32, "covered": 4.32, "typed": 2.74}
@@ -436,13 +436,17 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:last|next|this|that|and|or|in|on|at|to|for|f
                          r"tomorrow|today|yesterday|when|where|what|who|did|was|were|is|are)\b)[a-z]{3,}")
 
 
-def unknown_place(question: str, frequency, words) -> bool:
+def unknown_place(question: str, frequency, words, same_script: bool = True) -> bool:
     """Whether the question names a place ("… in Manila?") none of whose words the documents use: nothing
     they record happened there. Not a month however spelt ("in Oct 2019", "in Octber"). In Japanese, a
-    place or person (大阪, 岸田) the documents never name."""
+    place or person (大阪, 岸田) the documents never name; of documents that write no Japanese (`same_script`
+    False), a city whose name in Latin letters they never use (福岡: Fukuoka)."""
     if words.code == "ja":  # 大阪駅前で…, 岸田首相に…: a place or person the record never names
         from .keywords import japanese_names
-        return any(not frequency(t) for name in japanese_names(question) if re.search(r"[\u3400-\u9fff]", name)
+        names = [name for name in japanese_names(question) if re.search(r"[\u3400-\u9fff]", name)]
+        if not same_script:
+            return any(not any(frequency(t) for t in terms(latin)) for name in names if (latin := in_latin(name)))
+        return any(not frequency(t) for name in names
                    for t in terms(name))  # in kanji: a katakana name has spellings (サテャルティ, サティヤルティ)
     return any(not any(frequency(t) for t in found) for _, found in places_named(question, words))
 
@@ -517,8 +521,10 @@ def asking_part(question: str, words) -> str:
     """The question from the clause that asks on: what the asker says of themselves before it ("Our CEO spoke
     at Sustainable Brands as well - what topics …", "We're planning a dialogue in Shikoku, so I'm curious:
     which city …", "For our KYC file: is ACE …?") names nothing the documents must hold, nor does what they
-    will use the answer for ("… for our beneficial-ownership records.")."""
+    will use the answer for ("… for our beneficial-ownership records."), nor where they say they are ("I'm from
+    Peru so im curious")."""
     question = words.purpose.sub("", question)
+    question = words.asker.sub(lambda m: m.group(0)[:m.start("at") - m.start()], question)
     clauses = [m.start() for m in re.finditer(r"(?:^|[.!?:;]\s+|\s[-–—]\s+)", question)]
     for at in clauses:
         end = next((c for c in clauses if c > at), len(question))

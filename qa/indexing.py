@@ -39,7 +39,7 @@ import faiss
 import numpy as np
 
 from .chunking import CHUNKER_VERSION, Chunk
-from .dates import TimeScope
+from .dates import JAPANESE, TimeScope
 from .errors import BadIndexError, IndexBusyError
 from .keywords import TOKENIZER, KeywordIndex, acronyms, katakana_runs, terms, vocabulary
 from .tables import ChunkTable, SentenceCache
@@ -200,6 +200,11 @@ class Index:
         for w in self.lowercase:
             starts.setdefault(w[:4], []).append(w)
         return {k: tuple(v) for k, v in starts.items()}
+
+    @cached_property
+    def japanese(self) -> bool:
+        """Whether the passages write Japanese (kana or kanji): a Japanese question's own words can be theirs."""
+        return any(JAPANESE.search(c.text) for c in self.chunks)
 
     @cached_property
     def katakana(self) -> dict[str, int]:

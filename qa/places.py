@@ -11,9 +11,9 @@ A continent or a part of one ("Europe", "West Africa") is a region, not a place 
 (`region`): the record names its cities, and a city names its continent ("any conference in South America?"
 is said by "in Buenos Aires", and sought beside it: `regions_in`, `continents_named`, `with_region_places`). A city's or country's name is no person's
 (`is_place`: "San Francisco" is two capitalised words, but no one a later "his" points at), nor is a sea's or
-a harbour's. Left out: other regions, states and provinces; smaller towns; countries the documents name
-themselves, which stay as they are; and other languages (Japanese questions name places as the documents do,
-in kanji).
+a harbour's. A city named in another script (松山 in a Japanese question of English documents) is read in Latin letters
+(`in_latin`, GeoNames' alternate names). Left out: other regions, states and provinces; smaller towns; countries
+the documents name themselves, which stay as they are; countries named in another script.
 """
 
 from __future__ import annotations
@@ -101,6 +101,28 @@ def is_place(name: str) -> bool:
     (True, True, True, False)
     """
     return name in _place_names() or region(name) or bool(_FEATURE.search(name))
+
+
+@functools.cache
+def _latin_names() -> dict[str, str]:
+    """Each city's name in a script of no Latin letters (GeoNames' alternate names: 松山, 東京, Мацуяма) -> its name
+    in them, the most populous city's of that name."""
+    best: dict[str, tuple[int, str]] = {}
+    for city in _geonames().get_cities().values():
+        people = int(city["population"] or 0)
+        for other in city.get("alternatenames") or ():
+            if other and not re.search(r"[A-Za-z]", other) and people > best.get(other, (-1, ""))[0]:
+                best[other] = (people, city["name"])
+    return {other: name for other, (_, name) in best.items()}
+
+
+def in_latin(name: str) -> str | None:
+    """A city's name written in another script, in Latin letters; None for another name.
+
+    >>> in_latin("松山"), in_latin("福岡市"), in_latin("児童")
+    ('Matsuyama', 'Fukuoka', None)
+    """
+    return _latin_names().get(name)
 
 
 _FEATURE = re.compile(r"\s(?:Ocean|Sea|River|Lake|Mountains|Islands?|Bay|Gulf|Strait|Harbou?r|Peninsula|Desert|Valley|"

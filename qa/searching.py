@@ -65,11 +65,20 @@ from .deciding import (
 from .embedding import Embedder, model_words
 from .errors import QuestionError
 from .indexing import Index
-from .keywords import corrected, expand_acronyms, expand_clipped, japanese_nouns, kin, spaced, spelled_alike
+from .keywords import (
+    corrected,
+    expand_acronyms,
+    expand_clipped,
+    japanese_names,
+    japanese_nouns,
+    kin,
+    spaced,
+    spelled_alike,
+)
 from .keywords import terms as keywords_terms
 from .keywords import words as keywords_of
 from .languages import table, words_for
-from .places import as_named, capitalised, continents_named, regions_in, with_region_places
+from .places import as_named, capitalised, continents_named, in_latin, regions_in, with_region_places
 from .querytime import MONTH_WORD, listing_order, question_time
 from .tables import ChunkTable, high_key, low_key
 
@@ -804,6 +813,8 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     sentences = [p for p in re.split(r"(?<=[!?。！？])\s*|(?<=[a-z]{2}\.)\s+(?=[A-Z])|(?<=[a-z]:)\s+|\s+[—–]\s+", q)
                  if p.strip()] or [q]  # "… a short bit on C20 Japan 2019 — what was ACE pushing the G20 to do …?"
     said = _named_words if keywords_only and JAPANESE.search(q) else keywords_terms  # Japanese chat: its nouns
+    if JAPANESE.search(q) and not index.japanese:  # (`in_their_letters`): its words in kana and kanji no passage holds
+        said = (lambda f: lambda p: [t for t in f(p) if not JAPANESE.search(t)])(said)
     asks = [("?" in p or "？" in p or bool(words.question.search(p))) for p in sentences]
     alone = [n for n, p in enumerate(sentences) if asks[n] and len(sentences) > 1
              and not [t for t in said(p) if t not in stop and t not in kind]]
@@ -882,11 +893,25 @@ def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | No
     day as the documents write it ("December 21st" -> "December 21")."""
     text = expand_acronyms(_DAY_ORDINAL.sub(r"\1\2\3", _matched(q, scope)), index.frequency, lambda: index.acronyms)
     if JAPANESE.search(text):
-        return expand_clipped(text, index.frequency, lambda: index.katakana)
+        text = expand_clipped(text, index.frequency, lambda: index.katakana)
+        return text if index.japanese else in_their_letters(text)
     words = words_for(text)
     placed = as_named(text, _used(index), lambda: index.places)  # "in Switzerland" -> "in Geneva"
     return spelled_alike(mended(index, embedder, placed), index.frequency, ChainMap(words.variants, index.compounds),
                          words.variant_endings)
+
+
+def in_their_letters(text: str) -> str:
+    """A Japanese question of documents that write no Japanese, with its cities' names in Latin letters after them
+    ("松山 Matsuyama", `places.in_latin`) and its editions' numbers as English ordinals ("第3回 third"): the words of
+    theirs it can match. Its other words no passage can hold (`_evidence` leaves them out)."""
+    ja, en = table("ja"), table("en")
+    ordinal = {n: w for w, n in en.ordinals.items() if w.isalpha() and n > 0}
+    text = ja.numbered.sub(lambda m: f"{m.group(0)} {ordinal.get(ja.number(m.group('n')) or 0, '')} ", text)
+    for name in dict.fromkeys(japanese_names(text)):
+        if name in text and (latin := in_latin(name)):
+            text = text.replace(name, f"{name} {latin} ")
+    return text
 
 
 def mended(index: Index, embedder: Embedder, q: str) -> str:
@@ -1034,6 +1059,8 @@ def search(
                                     and bool(_away(index.table, np.array(order[:1], dtype=np.int64), scope)[0]))
     # "ACE's operating budget for 2020?" asks a sum of the period; a follow-up's kind may be its focus's
     lacking = seen.typed == 0 and must_hold(q, words)
+    # a Japanese question of English documents is weighed by its words in Latin letters, as an English one is
+    foreign = bool(JAPANESE.search(q)) and not index.japanese
     # "how many visits did our website get in 2021?": a question of a period whose count the passages lack
     lacking_then = seen.typed == 0 and (lacking or bool(words.asks_count.search(q)))
     # "what else did they get up to that year?": a follow-up's time relative to the answer, and a passage of it first
@@ -1042,10 +1069,10 @@ def search(
     found = not empty and not kind_missing and (timed and not (lacking_then and not signals.focus) or recorded and not lacking
                                                 or of_then
                                                 or signals.item is not None or seen.words == 0 and not lacking
-                                                or answers(seen, retriever == "bm25") and not lacking) \
+                                                or answers(seen, retriever == "bm25" and not foreign) and not lacking) \
         and not unknown_region(asking, lambda: index.places) \
         and not (signals.empty and unknown_attribute(asking, index.frequency, words)) \
-        and (bool(placeless) or not unknown_place(asking, index.frequency, words)
+        and (bool(placeless) or not unknown_place(asking, index.frequency, words, index.japanese)
              and not placed_elsewhere(asking, first, index.frequency, words)) \
         and not unknown_name(placeless or asking, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \

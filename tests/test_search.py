@@ -1322,3 +1322,31 @@ def test_a_verb_after_was_is_no_kind_the_passage_must_name():
     words = table("en")
     assert asked_kind("in 2019 what ACE was asking the G20 to do about child labour?", words) is None
     assert asked_kind("which meeting was held in Geneva?", words) == "meeting"
+
+
+def test_where_the_asker_says_they_are_from_is_no_place_the_documents_must_name(ngo_index, embedder):
+    from qa.conversing import Conversation
+
+    answer, _ = Conversation().ask(ngo_index, embedder, "Between 2017 and 2018, did ACE go to any child labour"
+                                   " conference in Latin America? I'm from Peru so im curious", 5)
+    assert answer.found and "Buenos Aires" in answer.hits[0].text
+    answer, _ = Conversation().ask(ngo_index, embedder, "Hola! I'm a journalist from Lima writing about who funds ACE."
+                                   " Before the money part: what did the C20 2019 Policy Pack ask the G20 to do?", 5)
+    assert answer.found
+    # a place the question asks of is still one: the record has nothing in Lima
+    assert not Conversation().ask(ngo_index, embedder, "I'm curious whether ACE ever held an event in Lima?", 5)[0].found
+
+
+def test_a_japanese_question_of_english_documents_is_read_by_its_names_in_their_letters(ngo_index, embedder):
+    from qa.conversing import Conversation
+
+    # 松山 is Matsuyama (GeoNames), 第3回 the third: found, though no passage writes Japanese
+    answer, _ = Conversation().ask(ngo_index, embedder, "2019年9月に松山で開催された第3回SDG 8.7ダイアログは、"
+                                   "どの会合に向けたものでしたか？", 5)
+    assert answer.found and "third SDG 8.7 Dialogue in Matsuyama" in answer.hits[0].text
+    answer, _ = Conversation().ask(ngo_index, embedder, "第2回SDG 8.7ダイアログはどこで開催されましたか？", 5)
+    assert answer.found and "second SDG 8.7 Dialogue" in answer.hits[0].text
+    # the record numbers three dialogues, in English
+    assert not Conversation().ask(ngo_index, embedder, "第4回SDG 8.7ダイアログはいつ、どこで開催されましたか？", 5)[0].found
+    # 福岡 is Fukuoka, which the record never names
+    assert not Conversation().ask(ngo_index, embedder, "ACEは福岡の小学校で授業をしましたか？", 5)[0].found

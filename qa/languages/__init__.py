@@ -182,6 +182,9 @@ class Words:
     attribute: frozenset[str] = frozenset()  # a property of what is in focus ("the topic", "the venue"), not a subject
     described: frozenset[str] = frozenset()  # of those, one a passage tells without its word ("the subject of the statement")
     relative_that: re.Pattern = re.compile(r"(?!)")  # ends where "that" relates or grades, not points: "a ship that famous"
+    # group "at": where the asker says they are ("I'm a journalist from Lima", "Greetings from Nairobi"): no place a
+    # passage must name
+    asker: re.Pattern = re.compile(r"(?!)")
 
     def mend(self, text: str) -> str:
         """The text with the table's slips of small words put right ("wat about 1959" -> "what about 1959"),

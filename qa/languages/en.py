@@ -722,6 +722,13 @@ WORDS = Words(
                          "year", "month", "week", "day", "time", "period", "decade", "age"}),  # "during which years …?": a date
     # "a ship that famous", "a report that named them": after "a" and a noun, "that" grades or relates
     relative_that=re.compile(r"(?i)\b(?:a|an)\s+[a-z]+\s+that$"),
+    # "I'm a journalist from Lima writing about …", "I'm from Peru so im curious", "I work in Accra": not "I'm curious
+    # whether ACE was in Lima", "we're planning a dialogue in Shikoku"
+    asker=re.compile(r"(?i)\b(?:i['’]?m|i\s+am|we['’]?re|we\s+are|i\s+(?:live|work|teach|study)|we\s+(?:live|work)|greetings|"
+                     r"hello|hi)(?:\s+(?!(?:whether|if|that|about|what|when|where|who|which|how|why|did|does|do|was|were|is|"
+                     r"are|ace|they|it|there|curious|wondering|asking|looking|interested|trying|not|sure|going|planning|"
+                     r"told|reading|writing\s+about)\b)[a-z'’-]+){0,4}?"
+                     r"(?P<at>\s+(?:from|in)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))"),
     described=frozenset({"topic", "theme", "title", "subject", "purpose", "aim", "goal", "agenda", "message", "focus",
                          "format", "role", "edition", "point", "idea", "content", "contents"}),
 )
