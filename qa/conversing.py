@@ -374,7 +374,7 @@ def _resolve(index: Index, question: str, focus: Focus, today: datetime.date, ne
         r.note(returned[2], _short(focus.subjects[0]))
         thing = None  # "those", "its" after "back to X": X
     here = _person_before(q, person, words, focus, returned) if person else None
-    meant = here or _pronoun_person(person, focus, words) if person else None
+    meant = here or _pronoun_person(person, focus, words) or _shown_person(focus, index, words) if person else None
     if person and meant:  # "back to Iwatsuki: what did the pack she handed over ask?": Iwatsuki
         r.context.append(meant)
         r.note(person.group(0), _short(meant))
@@ -637,6 +637,16 @@ def _pronoun_person(pronoun: re.Match, focus: Focus, words: Words) -> str | None
     if focus.aside and sex and focus.aside[1] == sex and focus.aside[0] != focus.person:
         return focus.aside[0]
     return focus.person
+
+
+def _shown_person(focus: Focus, index: Index, words: Words) -> str | None:
+    """Who "she" means when no one is in focus yet: the first person the answer just shown names ("what session
+    did ace present in" shown "Tomoko Shiroki also presented …": "did she present the year after too?"), by a
+    name whose words the passages never write in lower case (`Index.people`: not "Paris Exposition")."""
+    top = focus.shown[0] if focus.shown else None
+    named = [n for n, kind in words.names(top.text) if kind == "person" and not is_place(n)
+             and all(w.lower() in index.people for w in n.split())] if top is not None else []
+    return named[0] if named else None
 
 
 def _person_before(q: str, pronoun: re.Match, words: Words, focus: Focus, returned) -> str | None:

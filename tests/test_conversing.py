@@ -2916,3 +2916,17 @@ def test_he_after_one_name_given_an_office_is_that_person_and_a_cup_won_is_no_on
     _, turns = _talk(index, embedder, "Graham Potter's Swedish club won the cup? who did they beat in the final?",
                      "Then Brighton -- when did they officially hire him?")
     assert "him → Graham Potter" in turns[1][1].notes  # not "him → Svenska Cupen", a thing the answer named
+
+
+def test_she_with_no_one_in_focus_is_the_person_the_answer_just_shown_names(ngo_index, embedder):
+    conversation = Conversation()
+    conversation.ask(ngo_index, embedder, "what is the sustainable brands conference", 5)
+    answer, _ = conversation.ask(ngo_index, embedder, "what session did ace present in", 5)
+    assert "Tomoko Shiroki" in answer.hits[0].text  # no one named by the questions, one by the passage
+    _, resolved = conversation.ask(ngo_index, embedder, "did she present the year after too", 5)
+    assert "she → Tomoko Shiroki" in resolved.notes
+    # a passage naming no one ("the First SDG 8.7 Dialogue in the Diet Member's Building") gives "she" no one
+    fresh = Conversation()
+    fresh.ask(ngo_index, embedder, "When was the first SDG 8.7 Dialogue?", 5)
+    _, resolved = fresh.ask(ngo_index, embedder, "who did she meet there?", 5)
+    assert not any(n.startswith("she → ") for n in resolved.notes)
