@@ -2220,7 +2220,7 @@ def _next_focus(focus: Focus | None, index: Index, q: str, resolved: Resolved, a
     # "first one, what was the draft?" asks of one item of the list: "and the year before?" asks the list's question
     listed = (focus.listed or focus.frame) if focus is not None and resolved.signals.item is not None else frame
     earlier = focus.person if focus is not None else None
-    people = _people(_fold(q), index, words) or _typed_lower(q, top, words)  # "went out to San Francisco": no one
+    people = _people(_fold(q), index, words) or _typed_lower(q, top, words, index)  # "went out to San Francisco": no one
     spelt = _title_person([top]) if top is not None else None  # "when did erich topp get the Oak Leaves?": Topp
     if spelt and _spells(_fold(q), spelt) and not words.asks_person.search(_fold(q)) and not words.who_acts.search(_fold(q)) \
             and any(kind == "person" for _, kind in words.names(spelt)):  # not "who took over the Indianapolis Indians?"
@@ -2292,13 +2292,15 @@ def _named_first(own: list[str], about: list[str], q: str, words: Words) -> list
     return own + about
 
 
-def _typed_lower(q: str, top: Hit | None, words: Words) -> list[str]:
+def _typed_lower(q: str, top: Hit | None, words: Words, index: Index) -> list[str]:
     """The people of the answer a question names in lower case ("what did yuka iwatsuki present"):
-    a person's name in the passage that the question spells, whatever its capitals."""
+    a person's name in the passage that the question spells, whatever its capitals; not one whose last word the
+    passages write in lower case ("deep purple album with him": a band's, "purple")."""
     if top is None or q != q.lower():  # only a question typed all in lower case
         return []
     title = _title_person([top])  # the article's own person first ("fred hoiberg", not "the chicago bulls")
-    named = ([title] if title else []) + [n for n, kind in words.names(top.text) if kind == "person"]
+    named = ([title] if title else []) + [n for n, kind in words.names(top.text) if kind == "person"
+                                          and n.split()[-1].lower() not in index.lowercase]
     return [n for n in dict.fromkeys(named) if _spells(q, n)]
 
 

@@ -2930,3 +2930,15 @@ def test_she_with_no_one_in_focus_is_the_person_the_answer_just_shown_names(ngo_
     fresh.ask(ngo_index, embedder, "When was the first SDG 8.7 Dialogue?", 5)
     _, resolved = fresh.ask(ngo_index, embedder, "who did she meet there?", 5)
     assert not any(n.startswith("she → ") for n in resolved.notes)
+
+
+def test_a_band_named_in_lower_case_is_no_person_a_later_his_points_at(write_corpus, tmp_path, embedder):
+    index = _indexed(write_corpus, tmp_path, embedder, {"bolin.md": (
+        "# Tommy Bolin\n\nTommy Bolin was an American guitarist, born in 1951 in Sioux City.\n\n"
+        "## Deep Purple\n\nIn 1975 Bolin joined Deep Purple, replacing Ritchie Blackmore, and played on the album Come"
+        " Taste the Band, released in October 1975. The purple cover was his idea; deep blue was the other.\n\n"
+        "## Solo\n\nIn November 1975 Bolin released his first solo album, Teaser.\n")})
+    _, turns = _talk(index, embedder, "tommy bolin guitarist, birth year?", "deep purple album with him - release month",
+                    "and his own solo album the month after?")
+    notes = turns[2][1].notes
+    assert "his → Tommy Bolin" in notes, notes  # "deep", "purple": words the passages write in lower case
