@@ -668,6 +668,16 @@ def _strays_last(index: Index, order: list[int], said: str, signals: Signals) ->
     return [i for i in order if i not in stray] + stray if stray else order
 
 
+_A_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _wordless_last(index: Index, order: list[int]) -> list[int]:
+    """`order` with the passages that say no word at all ("- ( 2018 )", a list's bare year under "Solo concerts")
+    after those that do: whatever their heading matches, they tell nothing."""
+    bare = [i for i in order if not _A_WORD.search(index.chunks[i].text)]
+    return [i for i in order if i not in bare] + bare if bare else order
+
+
 def _said_terms(index: Index, i: int) -> set[str]:
     """The terms passage `i` says: its sentences' (cached for highlighting), its title's and its heading's (short)."""
     chunk = index.chunks[i]
@@ -1025,7 +1035,7 @@ def search(
         order = _saying_first(index, order, q)
     order = _weighed(index, embedder, q, own, order, ids, fused, dense, signals, scope)
     order = _own_period_first(index.table, order, scope, asked and signals.item is None and not signals.time_words)
-    order = _strays_last(index, order, f"{own} {signals.context}", signals)
+    order = _wordless_last(index, _strays_last(index, order, f"{own} {signals.context}", signals))
     order += [i for i in (in_period_first(index.table, more, scope) if period else more) if i not in order]
     inside = index.table.dated_in(np.arange(len(index.table.document), dtype=np.int64), scope) if period else None
     empty = period and not inside.any()

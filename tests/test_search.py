@@ -1350,3 +1350,19 @@ def test_a_japanese_question_of_english_documents_is_read_by_its_names_in_their_
     assert not Conversation().ask(ngo_index, embedder, "第4回SDG 8.7ダイアログはいつ、どこで開催されましたか？", 5)[0].found
     # 福岡 is Fukuoka, which the record never names
     assert not Conversation().ask(ngo_index, embedder, "ACEは福岡の小学校で授業をしましたか？", 5)[0].found
+
+
+def test_a_passage_that_says_no_word_comes_after_those_that_do(write_corpus, tmp_path, embedder):
+    from qa.building import build
+    from qa.indexing import load_index
+
+    body = "\n\n".join(f"On {m} 16 , Okada sang at event number {n} in Osaka ." for n, m in
+                       enumerate(["February", "March", "April", "May", "June", "July"], 2))
+    build(write_corpus({"okada.md": "# Nana Okada\n\n## Solo concerts\n\n- ( 2018 )\n\n- ( 2020 )\n\n## 2018\n\n"
+                                    f"On January 16 , Okada held her first solo concert at Tokyo Dome City Hall .\n\n{body}\n"}),
+          tmp_path / "index", embedder)
+    index = load_index(tmp_path / "index")
+    assert any(c.text.strip() == "- ( 2018 )" for c in index.chunks)  # a list's bare year is a passage of its own
+    hits = search(index, embedder, "Okada solo concerts 2018 venue", k=5).hits
+    assert "Tokyo Dome City Hall" in hits[0].text
+    assert all(h.text.strip() not in ("- ( 2018 )", "- ( 2020 )") for h in hits[:3])
