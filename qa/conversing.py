@@ -148,7 +148,8 @@ class Conversation:
         """Answers `question` as the next turn of this conversation; the answer and how it was resolved."""
         asked = clean_question(question)
         # "Hi, I'm new at ACE and going through our record. What's the earliest event?"; "which month, dear?"; "membrs"
-        q = _asking(index, mended(index, embedder, words_for(_fold(asked)).unaddressed(asked)))  # read as searched
+        words = words_for(_fold(asked))
+        q = _asking(index, mended(index, embedder, words.unaddressed(words.without_asides(asked))))  # read as searched
         resolved = self.resolve(index, q)
         answer = search(index, embedder, q, k, retriever, use_time, filters, resolved.when, resolved.signals)
         if not answer.hits and not resolved.followup and self.focus is not None and self.focus.shown:

@@ -1366,3 +1366,17 @@ def test_a_passage_that_says_no_word_comes_after_those_that_do(write_corpus, tmp
     hits = search(index, embedder, "Okada solo concerts 2018 venue", k=5).hits
     assert "Tokyo Dome City Hall" in hits[0].text
     assert all(h.text.strip() not in ("- ( 2018 )", "- ( 2020 )") for h in hits[:3])
+
+
+def test_an_aside_in_brackets_about_the_asker_is_no_part_of_the_question(ngo_index, embedder):
+    from qa.conversing import Conversation
+    from qa.languages import table
+
+    answer, _ = Conversation().ask(ngo_index, embedder, "On which topics did Tomoko Shiroki speak at Sustainable Brands"
+                                   " 2019 in Tokyo? (I am comparing Japanese and Italian CSR events)", 5)
+    assert answer.found and "Tomoko Shiroki" in answer.hits[0].text  # no Italian event is asked of
+    words = table("en")
+    assert words.without_asides("what did they talk abt there (sorry if thats obvious)") == "what did they talk abt there"
+    for kept in ("VP-25 patrol sqn (US Navy, WW2). established where?", "When was David Young (the Iowa congressman)"
+                 " sworn in?", "anything happen in spring 2018 (march to may)?"):
+        assert words.without_asides(kept) == kept  # brackets about what is asked

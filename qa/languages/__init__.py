@@ -185,6 +185,9 @@ class Words:
     # group "at": where the asker says they are ("I'm a journalist from Lima", "Greetings from Nairobi"): no place a
     # passage must name
     asker: re.Pattern = re.compile(r"(?!)")
+    # an aside in brackets about the asker ("(sorry, our editor insists)", "(don't ask, it's an elective)"), not one
+    # about what is asked ("(the Iowa congressman)", "(March to May)")
+    bracketed: re.Pattern = re.compile(r"(?!)")
 
     def mend(self, text: str) -> str:
         """The text with the table's slips of small words put right ("wat about 1959" -> "what about 1959"),
@@ -193,6 +196,12 @@ class Words:
         if not self.slips:
             return text
         return _slips_pattern(tuple(self.slips)).sub(lambda m: self.slips[m.group(0)], text)
+
+    def without_asides(self, text: str) -> str:
+        """The text without the asker's asides in brackets (`bracketed`), which a search would match and a check of
+        the names asked would read ("(I am comparing Japanese and Italian CSR events)": no Italian event asked)."""
+        bare = self.bracketed.sub(" ", text)
+        return " ".join(bare.split()) if bare != text and bare.strip() else text
 
     def unaddressed(self, text: str) -> str:
         """The text without the words that address the one asked ("hello dear, who is …", "which month, dear?"),

@@ -724,6 +724,8 @@ WORDS = Words(
     relative_that=re.compile(r"(?i)\b(?:a|an)\s+[a-z]+\s+that$"),
     # "I'm a journalist from Lima writing about …", "I'm from Peru so im curious", "I work in Accra": not "I'm curious
     # whether ACE was in Lima", "we're planning a dialogue in Shikoku"
+    bracketed=re.compile(r"\((?=[^()]*\b(?:I|I['’]m|[Mm]y|me|[Ww]e|[Oo]ur|us)\b|\s*(?i:sorry|don['’]?t|lol|long\s+story|"
+                     r"just\s+(?:curious|asking|wondering)|pls|please)\b)[^()]*\)"),
     asker=re.compile(r"(?i)\b(?:i['’]?m|i\s+am|we['’]?re|we\s+are|i\s+(?:live|work|teach|study)|we\s+(?:live|work)|greetings|"
                      r"hello|hi)(?:\s+(?!(?:whether|if|that|about|what|when|where|who|which|how|why|did|does|do|was|were|is|"
                      r"are|ace|they|it|there|curious|wondering|asking|looking|interested|trying|not|sure|going|planning|"
