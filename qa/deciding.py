@@ -17,7 +17,8 @@ Besides the score, a question of how another answered or what came of it ("what 
 say", 返事は) is declined when the first passage reports no answer or result (`unreported_response`);
 so is one of what someone presented or said at an event when no passage of the first one's section reports
 a talk ("Participated in …", `untold_talk`); so is one of who held a post before or after someone when the
-passages naming them tell of no succession (`untold_succession`); so is one asking a work's title when the first passage gives none
+passages naming them tell of no succession (`untold_succession`); so is one of since when something has held when
+the passages shown tell no beginning (`untold_start`); so is one asking a work's title when the first passage gives none
 (`untitled`: "a session … on cross-sector collaboration" is a topic, not a title);
 one naming someone or something no passage names ("Keidanren", `unknown_name`; a place, `unknown_place`; a
 region no named place lies in, "anywhere in Oceania", `unknown_region`), or asking on its own a property no passage
@@ -662,6 +663,15 @@ def untold_succession(question: str, passages: list, words) -> bool:
         return False
     naming = [p for p in passages if m.group("who").split()[-1] in p.text]
     return bool(naming) and not any(words.succession.search(p.text) for p in naming)
+
+
+def untold_start(question: str, passages: list, words) -> bool:
+    """Whether the question asks since when something has held ("Since what year is Yuka Iwatsuki the president of
+    ACE?", "how long has he been …") and none of the passages shown tells a beginning (no "became", "was elected",
+    "established in", "since 2004"): a passage dated while it held ("ACE president, Yuka Iwatsuki presented …", April
+    2019) does not say since when."""
+    return bool(passages) and words.since_when.search(question) is not None \
+        and not any(words.started.search(p.text) for p in passages)
 
 
 def absent_person(question: str, passages: list, words, people) -> bool:

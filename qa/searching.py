@@ -59,6 +59,7 @@ from .deciding import (
     unlisted,
     unreported_response,
     untitled,
+    untold_start,
     untold_succession,
     untold_talk,
 )
@@ -1087,7 +1088,7 @@ def search(
         and not unknown_name(placeless or asking, index.frequency, words, lambda: index.acronyms,
                              lambda word: _search_text(index, embedder, word, None) != word) \
         and not unreported_response(q, first, words) and not untold_talk(asking, leading, words) \
-        and not untold_succession(asking, leading, words) \
+        and not untold_succession(asking, leading, words) and not untold_start(asking, leading, words) \
         and not untitled(asking, first, words) \
         and not unlisted(q, first, words) and not words.chore.search(q) \
         and not names_none(asking, first, words, None if retriever == "bm25" else _similar(embedder)) \

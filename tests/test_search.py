@@ -1380,3 +1380,12 @@ def test_an_aside_in_brackets_about_the_asker_is_no_part_of_the_question(ngo_ind
     for kept in ("VP-25 patrol sqn (US Navy, WW2). established where?", "When was David Young (the Iowa congressman)"
                  " sworn in?", "anything happen in spring 2018 (march to may)?"):
         assert words.without_asides(kept) == kept  # brackets about what is asked
+
+
+def test_since_when_a_post_has_been_held_is_declined_when_no_passage_tells_a_beginning(ngo_index, embedder):
+    from qa.conversing import Conversation
+
+    # "ACE president, Yuka Iwatsuki presented …" is dated April 2019, which is not since when she has been president
+    assert not Conversation().ask(ngo_index, embedder, "Since what year is Yuka Iwatsuki the president of ACE?", 5)[0].found
+    answer, _ = Conversation().ask(ngo_index, embedder, "since when does the Stop Child Labour Network exist?", 5)
+    assert answer.found and "established in 2004" in answer.hits[0].text

@@ -188,6 +188,8 @@ class Words:
     # an aside in brackets about the asker ("(sorry, our editor insists)", "(don't ask, it's an elective)"), not one
     # about what is asked ("(the Iowa congressman)", "(March to May)")
     bracketed: re.Pattern = re.compile(r"(?!)")
+    since_when: re.Pattern = re.compile(r"(?!)")  # asks since when a state has held ("since what year is she president?")
+    started: re.Pattern = re.compile(r"(?!)")  # words telling when a state began ("became", "was elected", "since 2004")
 
     def mend(self, text: str) -> str:
         """The text with the table's slips of small words put right ("wat about 1959" -> "what about 1959"),
