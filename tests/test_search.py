@@ -1389,3 +1389,11 @@ def test_since_when_a_post_has_been_held_is_declined_when_no_passage_tells_a_beg
     assert not Conversation().ask(ngo_index, embedder, "Since what year is Yuka Iwatsuki the president of ACE?", 5)[0].found
     answer, _ = Conversation().ask(ngo_index, embedder, "since when does the Stop Child Labour Network exist?", 5)
     assert answer.found and "established in 2004" in answer.hits[0].text
+
+
+def test_which_text_is_answered_by_a_title_in_quotes(ngo_index, embedder):
+    from qa.conversing import Conversation
+
+    answer, _ = Conversation().ask(ngo_index, embedder, "What text did ACE comment in December 2019 regarding child"
+                                   " poverty?", 5)
+    assert answer.found and "Fundamental Principles" in answer.hits[0].text  # “…”: a name, as for "which document"

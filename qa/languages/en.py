@@ -374,7 +374,7 @@ WORDS = Words(
                              r"presented|represented|went\s+to|was\s+at|took\s+part|participated|showed\s+up|"
                              r"turned\s+up|appeared|came\s+to)\b"),
     # not "which organisations …?": a passage naming other organisations than those asked for would do
-    named_kind=re.compile(r"(?i)(?:body|bodies|document|paper|publication|initiative|team|club|entity|entities|"
+    named_kind=re.compile(r"(?i)(?:body|bodies|document|text|paper|publication|initiative|team|club|entity|entities|"
                           r"school|university|universities|college|band|label|newspaper|magazine|broadcaster|channel|"
                           r"station|publisher|outlet|agency|agencies|authority|authorities|institution)s?"
                           r"|partner|outfit|organi[sz]ation|coalition|ally|ngo|group"),  # one of these: a name; several, as many
