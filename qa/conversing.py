@@ -644,10 +644,10 @@ def _shown_person(focus: Focus, index: Index, words: Words) -> str | None:
     """Who "she" means when no one is in focus yet: the first person the answer just shown names ("what session
     did ace present in" shown "Tomoko Shiroki also presented …": "did she present the year after too?"), by a
     name whose words the passages never write in lower case (`Index.people`: not "Paris Exposition")."""
-    top = focus.shown[0] if focus.shown else None
-    named = [n for n, kind in words.names(top.text) if kind == "person" and not is_place(n)
-             and all(w.lower() in index.people for w in n.split())] if top is not None else []
-    return named[0] if named else None
+    if not focus.shown:
+        return None
+    return next((n for n, kind in words.names(focus.shown[0].text) if kind == "person" and not is_place(n)
+                 and all(w.lower() in index.people for w in n.split())), None)
 
 
 def _person_before(q: str, pronoun: re.Match, words: Words, focus: Focus, returned) -> str | None:

@@ -824,7 +824,7 @@ def _evidence(index: Index, q: str, dense: Ranked, order: list[int], keywords_on
     sentences = [p for p in re.split(r"(?<=[!?。！？])\s*|(?<=[a-z]{2}\.)\s+(?=[A-Z])|(?<=[a-z]:)\s+|\s+[—–]\s+", q)
                  if p.strip()] or [q]  # "… a short bit on C20 Japan 2019 — what was ACE pushing the G20 to do …?"
     said = _named_words if keywords_only and JAPANESE.search(q) else keywords_terms  # Japanese chat: its nouns
-    if JAPANESE.search(q) and not index.japanese:  # (`in_their_letters`): its words in kana and kanji no passage holds
+    if _foreign(index, q):  # (`in_their_letters`): its words in kana and kanji no passage holds
         said = (lambda f: lambda p: [t for t in f(p) if not JAPANESE.search(t)])(said)
     asks = [("?" in p or "？" in p or bool(words.question.search(p))) for p in sentences]
     alone = [n for n, p in enumerate(sentences) if asks[n] and len(sentences) > 1
@@ -905,11 +905,16 @@ def _search_text(index: Index, embedder: Embedder, q: str, scope: TimeScope | No
     text = expand_acronyms(_DAY_ORDINAL.sub(r"\1\2\3", _matched(q, scope)), index.frequency, lambda: index.acronyms)
     if JAPANESE.search(text):
         text = expand_clipped(text, index.frequency, lambda: index.katakana)
-        return text if index.japanese else in_their_letters(text)
+        return in_their_letters(text) if _foreign(index, text) else text
     words = words_for(text)
     placed = as_named(text, _used(index), lambda: index.places)  # "in Switzerland" -> "in Geneva"
     return spelled_alike(mended(index, embedder, placed), index.frequency, ChainMap(words.variants, index.compounds),
                          words.variant_endings)
+
+
+def _foreign(index: Index, q: str) -> bool:
+    """Whether a question is Japanese and the documents write none."""
+    return bool(JAPANESE.search(q)) and not index.japanese
 
 
 def in_their_letters(text: str) -> str:
@@ -1071,7 +1076,7 @@ def search(
     # "ACE's operating budget for 2020?" asks a sum of the period; a follow-up's kind may be its focus's
     lacking = seen.typed == 0 and must_hold(q, words)
     # a Japanese question of English documents is weighed by its words in Latin letters, as an English one is
-    foreign = bool(JAPANESE.search(q)) and not index.japanese
+    foreign = _foreign(index, q)
     # "how many visits did our website get in 2021?": a question of a period whose count the passages lack
     lacking_then = seen.typed == 0 and (lacking or bool(words.asks_count.search(q)))
     # "what else did they get up to that year?": a follow-up's time relative to the answer, and a passage of it first

@@ -722,14 +722,14 @@ WORDS = Words(
                          "year", "month", "week", "day", "time", "period", "decade", "age"}),  # "during which years …?": a date
     # "a ship that famous", "a report that named them": after "a" and a noun, "that" grades or relates
     relative_that=re.compile(r"(?i)\b(?:a|an)\s+[a-z]+\s+that$"),
-    # "I'm a journalist from Lima writing about …", "I'm from Peru so im curious", "I work in Accra": not "I'm curious
-    # whether ACE was in Lima", "we're planning a dialogue in Shikoku"
     since_when=re.compile(r"(?i)\bsince\s+(?:when|what\s+year|which\s+year|what\s+date)\b|\bhow\s+long\s+(?:has|have|had)\b"),
     started=re.compile(r"(?i)\b(?:bec[oa]me|becomes|appointed|elected|named|took\s+office|since|joined|assumed|sworn|promoted|"
                        r"inaugurated|installed|succeed(?:ed|s)|took\s+over|established|founded|set\s+up|started|began|"
                        r"launched|from\s+(?:1\d|20)\d{2})\b|\b(?:1\d|20)\d{2}\s*[–-]\s*(?:\d{2,4}|present)\b"),
     bracketed=re.compile(r"\((?=[^()]*\b(?:I|I['’]m|[Mm]y|me|[Ww]e|[Oo]ur|us)\b|\s*(?i:sorry|don['’]?t|lol|long\s+story|"
                      r"just\s+(?:curious|asking|wondering)|pls|please)\b)[^()]*\)"),
+    # "I'm a journalist from Lima writing about …", "I'm from Peru so im curious", "I work in Accra": not "I'm curious
+    # whether ACE was in Lima", "we're planning a dialogue in Shikoku"
     asker=re.compile(r"(?i)\b(?:i['’]?m|i\s+am|we['’]?re|we\s+are|i\s+(?:live|work|teach|study)|we\s+(?:live|work)|greetings|"
                      r"hello|hi)(?:\s+(?!(?:whether|if|that|about|what|when|where|who|which|how|why|did|does|do|was|were|is|"
                      r"are|ace|they|it|there|curious|wondering|asking|looking|interested|trying|not|sure|going|planning|"
